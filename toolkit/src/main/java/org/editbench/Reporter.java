@@ -1,0 +1,40 @@
+package org.editbench;
+
+import java.io.PrintStream;
+
+/**
+ * Where long-running work tells what it is doing: warnings a user must see, progress, notes.
+ * The CLI prints them; a notebook may collect them; tests assert on them.
+ */
+public interface Reporter {
+  void warn(String message);
+
+  void info(String message);
+
+  /** Progress of a task: {@code done} of {@code total} units. */
+  default void progress(String task, long done, long total) {}
+
+  /** Prints to a stream (the CLI uses standard error, keeping standard output for results). */
+  static Reporter printingTo(PrintStream out) {
+    return new Reporter() {
+      @Override
+      public void warn(String message) {
+        out.println("warning: " + message);
+      }
+
+      @Override
+      public void info(String message) {
+        out.println(message);
+      }
+    };
+  }
+
+  /** Drops everything. */
+  Reporter SILENT = new Reporter() {
+    @Override
+    public void warn(String message) {}
+
+    @Override
+    public void info(String message) {}
+  };
+}

@@ -1,0 +1,63 @@
+package org.editbench.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.editbench.bench.DataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless entry point: {@code editbench <command> …}. Parses, calls the facade, prints. */
+@Command(
+    name = "editbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+        "RealisticEditBench inference toolkit: build infbench variants from a bench, run models",
+        "over OpenAI-compatible APIs, merge and summarize results.",
+        "",
+        "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories,",
+        "experiment_results) resolve under $EDITBENCH_HOME, else the working directory."},
+    subcommands = {
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for bad input data or bad options: the user must fix something. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests to run commands in process. */
+  public static CommandLine newCommandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
+        err.println("error: " + ex.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      if (ex instanceof UncheckedIOException io) {
+        err.println("error: " + io.getMessage());
+        return 1;
+      }
+      throw ex;
+    });
+    return cli;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"editbench " + (v == null ? "(development build)" : v)};
+    }
+  }
+}
