@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories,",
         "experiment_results) resolve under $EDITBENCH_HOME, else the working directory."},
     subcommands = {
+        RunApiCommand.class,
+        MergeResultsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */
