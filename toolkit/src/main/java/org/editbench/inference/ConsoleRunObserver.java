@@ -20,16 +20,11 @@ public final class ConsoleRunObserver implements RunObserver, Reporter {
   private int lastStep;
   private boolean barShown;
 
+  /** @param terminal draw a bar in place (the CLI passes {@code System.console() != null}) */
   public ConsoleRunObserver(PrintWriter out, PrintWriter err, boolean terminal) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
-  }
-
-  /** Bar when the JVM runs on a terminal ({@code System.console() != null}), lines otherwise. */
-  public static ConsoleRunObserver forSystemStreams() {
-    return new ConsoleRunObserver(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-        System.console() != null);
   }
 
   @Override

@@ -23,7 +23,7 @@ import org.editbench.bench.Jsonl;
  * fields it gives; a new model needs {@code api}, {@code context_limit} and both costs.
  */
 public final class ModelTable {
-  static final List<String> FIELDS = List.of("api", "temperature", "top_p", "n", "context_limit",
+  private static final List<String> FIELDS = List.of("api", "temperature", "top_p", "n", "context_limit",
       "cost_per_input_token", "cost_per_output_token", "encoding", "send_sampling");
   private static final List<String> REQUIRED_FOR_NEW = List.of(
       "api", "context_limit", "cost_per_input_token", "cost_per_output_token");

@@ -18,7 +18,7 @@ public final class PromptTrimmer {
   private static final Pattern FILE = Pattern.compile(
       "\\[start of ([^\\]]+)\\]\n(.*?)\n\\[end of \\1\\]", Pattern.DOTALL);
   /** A single file is halved only from this many lines on, so that at least 1,000 remain. */
-  static final int MIN_LINES_TO_HALVE = 2000;
+  private static final int MIN_LINES_TO_HALVE = 2000;
 
   private PromptTrimmer() {}
 

@@ -47,8 +47,4 @@ public final class RetryingBackend implements ModelBackend {
       }
     }
   }
-
-  public int maxRetries() {
-    return policy.maxRetries();
-  }
 }

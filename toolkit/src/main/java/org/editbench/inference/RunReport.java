@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The text of the pre-run statistics and the post-run summary, as lines. Pure. */
 public final class RunReport {
@@ -82,8 +81,7 @@ public final class RunReport {
 
   /** Masked keys and where requests go, for the header of a run. */
   public static String environmentLine(ApiEnvironment env) {
-    return "API keys: " + (env.apiKeys().isEmpty() ? "none" : env.apiKeys().size() + " ("
-        + env.apiKeys().stream().map(KeyMask::mask).collect(Collectors.joining(", ")) + ")")
+    return "API keys: " + (env.apiKeys().isEmpty() ? "none" : env.apiKeys().size() + " (" + env.maskedKeys() + ")")
         + "; base URL: " + env.effectiveBaseUrl();
   }
 }
