@@ -193,6 +193,7 @@ public final class RunApi {
         }
         observer.progress(combination, new Progress(done, toRun.size(), tally.succeeded, tally.failed, tally.cost,
             retries.get(), Duration.ofNanos(System.nanoTime() - start)));
+        reporter.progress(combination.label(), done, toRun.size()); // for generic Reporter consumers
       }
       return tally;
     } finally {

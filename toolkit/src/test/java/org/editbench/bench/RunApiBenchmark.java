@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import okhttp3.ConnectionPool;
@@ -38,6 +39,7 @@ import org.editbench.Reporter;
 import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.Combination;
 import org.editbench.inference.Completion;
+import org.editbench.inference.FilterStats;
 import org.editbench.inference.ModelSpec;
 import org.editbench.inference.Progress;
 import org.editbench.inference.ResultFile;
@@ -59,6 +61,7 @@ public final class RunApiBenchmark {
   private static final int DELAY_MS = 50;
   private static final int WORKERS = 64;
   private static final int REQUESTS = 2_000;
+  private static final int WARM_UP_ROUNDS = 5;
   private static final int RESUME_RECORDS = 100_000;
   private static final double IDEAL = WORKERS * 1000.0 / DELAY_MS;
   private static final Duration SERVER_LIFETIME = Duration.ofMinutes(10);
@@ -77,7 +80,10 @@ public final class RunApiBenchmark {
       Path models = work.resolve("models.json");
       Files.writeString(models, "{\"bench-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
           + " \"context_limit\": 128000, \"cost_per_input_token\": 2e-6, \"cost_per_output_token\": 8e-6}}");
-      throughput(work, baseUrl, models, "cold", REQUESTS); // the JIT compiles during this one
+      throughput(work, baseUrl, models, "cold", REQUESTS);
+      for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+        throughput(work, baseUrl, models, "warm-up " + round, REQUESTS); // until the JIT has compiled the hot paths
+      }
       bareOkHttp(baseUrl);
       throughput(work, baseUrl, models, "warm", REQUESTS);
       resumeStartup(work);
@@ -89,7 +95,7 @@ public final class RunApiBenchmark {
   }
 
   private static void throughput(Path work, String baseUrl, Path models, String label, int requests) throws IOException {
-    Path infbench = work.resolve(label + "/all-task-instances_0.2.jsonl");
+    Path infbench = work.resolve(label.replace(' ', '-') + "/all-task-instances_0.2.jsonl");
     Files.createDirectories(infbench.getParent());
     StringBuilder lines = new StringBuilder();
     String context = "1 def f(x):\\n2     return x + 1\\n".repeat(20); // ~0.7 KB of code context
@@ -99,33 +105,41 @@ public final class RunApiBenchmark {
     }
     Files.writeString(infbench, lines);
     RunApiOptions options = RunApiOptions.builder()
-        .dataPaths(new DataPaths(work.resolve(label)))
+        .dataPaths(new DataPaths(infbench.getParent()))
         .datasetNames(infbench.toString())
         .models("bench-chat").modelsFile(models)
         .maxWorkers(WORKERS).timeout(Duration.ofSeconds(30))
         .environment(new ApiEnvironment(List.of("sk-bench-0000000000000000"), baseUrl))
         .build();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicReference<Progress> last = new AtomicReference<>();
+    AtomicLong requestPhaseCpu = new AtomicLong();
     RunObserver observer = new RunObserver() {
+      @Override
+      public void started(Combination combination, FilterStats filter) {
+        requestPhaseCpu.set(os.getProcessCpuTime()); // reading and token counting are done
+      }
+
       @Override
       public void progress(Combination combination, Progress progress) {
         last.set(progress);
       }
     };
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     RunStats stats = EditBench.runApi(options, Reporter.SILENT, observer).get(0);
     double wallSeconds = (System.nanoTime() - start) / 1e9;
-    double cpuMsPerRequest = (os.getProcessCpuTime() - cpu) / 1e6 / requests;
+    long end = os.getProcessCpuTime();
+    double cpuMsPerRequest = (end - cpu) / 1e6 / requests;
+    double requestPhaseCpuMs = (end - requestPhaseCpu.get()) / 1e6 / requests;
     if (stats.succeeded() != requests) {
       throw new IllegalStateException(label + ": only " + stats.succeeded() + " of " + requests + " succeeded");
     }
     double rate = last.get().ratePerSecond();
-    System.out.printf(Locale.ROOT, "run-api %-4s %d requests, %d workers, server delay %d ms: %.0f req/s = %.1f %% of"
-            + " %.0f req/s (whole call with reading and token counting: %.2f s = %.1f %%); client CPU %.3f ms/request%n",
-        label, requests, WORKERS, DELAY_MS, rate, 100 * rate / IDEAL, IDEAL, wallSeconds,
-        100 * requests / wallSeconds / IDEAL, cpuMsPerRequest);
+    System.out.printf(Locale.ROOT, "run-api %-9s %d requests, %d workers, server delay %d ms: %.0f req/s = %.1f %% of"
+            + " %.0f req/s, client CPU %.3f ms/request; whole call with reading and token counting: %.2f s = %.1f %%,"
+            + " CPU %.3f ms/request%n", label, requests, WORKERS, DELAY_MS, rate, 100 * rate / IDEAL, IDEAL,
+        requestPhaseCpuMs, wallSeconds, 100 * requests / wallSeconds / IDEAL, cpuMsPerRequest);
   }
 
   private static void resumeStartup(Path work) throws IOException {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.editbench.Reporter;
 
 /** Keeps what a run reports, for assertions. */
-final class RecordingReporter implements Reporter {
+class RecordingReporter implements Reporter {
   final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   final List<String> infos = Collections.synchronizedList(new ArrayList<>());
 

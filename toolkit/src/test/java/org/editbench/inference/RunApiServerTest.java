@@ -241,6 +241,26 @@ class RunApiServerTest {
   }
 
   @Test
+  void aResponsesAnswerThatReportsContextLengthExceededIsTrimmedToo() {
+    infbench(1);
+    script(Fixtures.json(200, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
+        Fixtures.json(200, Fixtures.responsesAnswer("<patch>ok</patch>", 1, 1)));
+    RunStats stats = run(options("gpt-5-codex"));
+    assertEquals(2, requests.size());
+    assertFalse(Fixtures.body(requests.get(1)).get("input").asText().contains("b.py"));
+    assertEquals(1, stats.succeeded());
+  }
+
+  @Test
+  void theBaseUrlMayEndWithASlashAndMustBeAnHttpUrl() {
+    assertEquals("http://127.0.0.1:8000/v1/chat/completions",
+        HttpBackend.endpoint("http://127.0.0.1:8000/v1/", "/chat/completions").toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HttpBackend.endpoint("127.0.0.1:8000", "/responses"));
+    assertTrue(e.getMessage().startsWith("BASE_URL '127.0.0.1:8000' is not an http(s) URL"), e.getMessage());
+  }
+
+  @Test
   void contextExceededWithNothingLeftToDropIsAFinalFailure() {
     infbench(1);
     script(Fixtures.json(400, "{\"error\": {\"message\": \"This model's maximum context length is 8 tokens\"}}"));
@@ -321,8 +341,8 @@ class RunApiServerTest {
   void theTokenizerFollowsTheModelTable() {
     String text = "def f(x):\n    return x  # ünïcode ✓";
     assertTrue(TokenCounter.forEncoding("o200k_base").count(text) != TokenCounter.forEncoding("cl100k_base").count(text));
-    assertEquals(TokenCounter.forEncoding("cl100k_base").count("<|endoftext|>"),
-        TokenCounter.forEncoding("cl100k_base").count("<|endoftext|>"), "special tokens are counted as text, no error");
+    assertTrue(TokenCounter.forEncoding("cl100k_base").count("<|endoftext|>") > 1,
+        "a special token's spelling in a prompt is counted as plain text, not refused");
   }
 
   @Test

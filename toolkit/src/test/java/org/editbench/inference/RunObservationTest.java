@@ -82,7 +82,14 @@ class RunObservationTest {
     List<Progress> seen = Collections.synchronizedList(new ArrayList<>());
     RunApiOptions options = RunApiOptions.builder().dataPaths(new DataPaths(dir)).datasetNames(data.toString())
         .models("gold").environment(new ApiEnvironment(List.of(), null)).maxWorkers(4).build();
-    RunHandle handle = EditBench.startRunApi(options, new RecordingReporter(), new RunObserver() {
+    List<Long> reported = Collections.synchronizedList(new ArrayList<>());
+    RecordingReporter reporter = new RecordingReporter() {
+      @Override
+      public void progress(String task, long done, long total) {
+        reported.add(done);
+      }
+    };
+    RunHandle handle = EditBench.startRunApi(options, reporter, new RunObserver() {
       @Override
       public void progress(Combination combination, Progress progress) {
         seen.add(progress);
@@ -97,5 +104,6 @@ class RunObservationTest {
     assertEquals(30, seen.size());
     assertNotNull(handle.currentCombination());
     assertEquals(30, handle.latestProgress().done());
+    assertEquals(30, reported.size(), "a plain Reporter sees the progress too");
   }
 }
