@@ -67,7 +67,7 @@ public final class EditBench {
 
   /** The built-in model table, extended by {@code modelsFile} when it is not null. */
   public static ModelTable models(Path modelsFile) {
-    return modelsFile == null ? ModelTable.builtIn() : ModelTable.builtIn().withEntriesFrom(modelsFile);
+    return ModelTable.load(modelsFile);
   }
 
   /** Merges a model's per-repository prediction files into {@code all-task-instances_{run_id}.jsonl}. */

@@ -47,6 +47,11 @@ public final class ModelTable {
     }
   }
 
+  /** The built-in table, extended by {@code modelsFile} unless it is null. */
+  public static ModelTable load(Path modelsFile) {
+    return modelsFile == null ? builtIn() : builtIn().withEntriesFrom(modelsFile);
+  }
+
   /** This table with the entries of a user's JSON file added or overriding. */
   public ModelTable withEntriesFrom(Path file) {
     return with(file, JsonFiles.read(file, "--models file"));

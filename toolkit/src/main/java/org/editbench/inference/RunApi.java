@@ -40,10 +40,7 @@ public final class RunApi {
   private RunApi() {}
 
   public static List<RunStats> run(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    ModelTable table = options.modelsFile() == null
-        ? ModelTable.builtIn()
-        : ModelTable.builtIn().withEntriesFrom(options.modelsFile());
-    List<Combination> combinations = RunPlanner.plan(options, table);
+    List<Combination> combinations = RunPlanner.plan(options, ModelTable.load(options.modelsFile()));
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
 
@@ -64,34 +61,36 @@ public final class RunApi {
 
   private static Map<Path, List<BenchInstance>> loadInputs(
       List<Combination> combinations, RunApiOptions options, Reporter reporter) {
-    Set<String> sampled = options.sampledIdsFile() == null ? null : RunPlanner.readSampledIds(options.sampledIdsFile());
+    Path sampledFile = options.sampledIdsFile();
+    Set<String> sampled = sampledFile == null ? null : RunPlanner.readSampledIds(sampledFile);
     Map<Path, List<BenchInstance>> inputs = new HashMap<>();
     for (Combination combination : combinations) {
-      inputs.computeIfAbsent(combination.input(), file -> {
-        List<BenchInstance> instances = BenchReader.read(file, reporter);
-        for (BenchInstance in : instances) {
-          if (in.prompt() == null || in.prompt().isEmpty()) {
-            throw new DataFormatException(file, "instance " + in.instanceId() + " has no prompt: run-api needs an"
-                + " infbench file (a bench file with prompts built for a run_id), not a bench file");
-          }
-        }
-        if (sampled == null) {
-          return instances;
-        }
-        Set<String> ids = new HashSet<>();
-        instances.forEach(in -> ids.add(in.instanceId()));
-        List<String> missing = RunPlanner.missing(sampled, ids);
-        if (!missing.isEmpty()) {
-          throw new IllegalArgumentException(options.sampledIdsFile() + ": " + missing.size()
-              + " sampled instance id(s) are not in " + file + ": "
-              + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
-              + (missing.size() > 20 ? ", …" : "")
-              + "; use a sampled ids file made for this dataset and run_id");
-        }
-        return instances.stream().filter(in -> sampled.contains(in.instanceId())).toList();
-      });
+      inputs.computeIfAbsent(combination.input(), file -> loadInput(file, sampledFile, sampled, reporter));
     }
     return inputs;
+  }
+
+  /** An infbench file's instances with prompts, in the reference's order, restricted to the sample. */
+  private static List<BenchInstance> loadInput(Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
+    List<BenchInstance> instances = BenchReader.read(file, reporter);
+    for (BenchInstance in : instances) {
+      if (in.prompt() == null || in.prompt().isEmpty()) {
+        throw new DataFormatException(file, "instance " + in.instanceId() + " has no prompt: run-api needs an"
+            + " infbench file (a bench file with prompts built for a run_id), not a bench file");
+      }
+    }
+    if (sampled == null) {
+      return instances;
+    }
+    Set<String> ids = new HashSet<>();
+    instances.forEach(in -> ids.add(in.instanceId()));
+    List<String> missing = RunPlanner.missing(sampled, ids);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(sampledFile + ": " + missing.size() + " sampled instance id(s) are not in "
+          + file + ": " + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+          + (missing.size() > 20 ? ", …" : "") + "; use a sampled ids file made for this dataset and run_id");
+    }
+    return instances.stream().filter(in -> sampled.contains(in.instanceId())).toList();
   }
 
   private static boolean needsHttp(List<Combination> combinations) {
@@ -107,7 +106,7 @@ public final class RunApi {
     }
   }
 
-  static OkHttpClient httpClient(RunApiOptions options) {
+  private static OkHttpClient httpClient(RunApiOptions options) {
     Duration timeout = options.timeout();
     Duration connect = timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30);
     return new OkHttpClient.Builder()
