@@ -158,7 +158,7 @@ class RunApiProcessTest {
 
   @Test
   void aSecondProcessOnTheSameOutputStopsAtOnceWithAClearMessage() throws Exception {
-    serveSlowly(100);
+    serveSlowly(200); // the first run lasts at least 15 s: the second JVM starts well within it
     Process first = runApi("run1", Map.of());
     awaitLines(first, 1);
 
