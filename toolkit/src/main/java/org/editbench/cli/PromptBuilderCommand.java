@@ -89,6 +89,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     out.println("Input dataset: " + bench);
     targets.forEach(t -> out.println("run_id " + t.runId().text() + " -> " + t.output()));
     InfbenchReport report;
+    long start = System.nanoTime();
     try {
       report = EditBench.buildInfbench(
           new InfbenchRequest(bench, histories, targets, strict, override,
@@ -99,10 +100,18 @@ public final class PromptBuilderCommand implements Callable<Integer> {
       return 1;
     }
     for (InfbenchReport.VariantCounts v : report.variants()) {
-      out.printf("%-20s processed %d, already present %d, written %d, invalid %d  -> %s%n",
-          v.runId(), v.processed(), v.alreadyPresent(), v.written(), v.invalid(), v.output());
+      out.printf("%-20s processed %d, already present %d, written %d, invalid %d (%.0f instances/s)  -> %s%n",
+          v.runId(), v.processed(), v.alreadyPresent(), v.written(), v.invalid(), v.instancesPerSecond(), v.output());
     }
+    out.printf("done in %.2f s, peak heap %d MiB%n", (System.nanoTime() - start) / 1e9, peakHeapMiB());
     return 0;
+  }
+
+  static long peakHeapMiB() {
+    return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed())
+        .sum() / (1024 * 1024);
   }
 
   private List<InfbenchRequest.Target> targets(DataPaths paths, Path bench) {

@@ -52,7 +52,7 @@ public final class InfbenchBuilder {
     for (InfbenchRequest.Target target : request.targets()) {
       Counter c = counters.get(target.runId());
       variants.add(new InfbenchReport.VariantCounts(target.runId().text(), target.output(),
-          bench.size(), c.alreadyPresent, c.written, c.invalid));
+          bench.size(), c.alreadyPresent, c.written, c.invalid, c.nanos));
     }
     return new InfbenchReport(variants, invalid);
   }
@@ -60,41 +60,61 @@ public final class InfbenchBuilder {
   private static void buildInstance(InfbenchRequest request, BenchInstance instance,
       List<JsonlAppender> outputs, Map<RunId, Counter> counters,
       List<InfbenchReport.Invalid> invalid, Reporter reporter) {
-    List<InfbenchRequest.Target> targets = request.targets();
-    InstanceSplitter splitter = null;
-    String historyProblem = null;
-    for (int t = 0; t < targets.size(); t++) {
-      InfbenchRequest.Target target = targets.get(t);
-      Counter counter = counters.get(target.runId());
+    HistoryOnce history = new HistoryOnce(request.historiesDir(), instance);
+    for (int t = 0; t < request.targets().size(); t++) {
+      RunId runId = request.targets().get(t).runId();
+      Counter counter = counters.get(runId);
       JsonlAppender out = outputs.get(t);
       if (out.contains(instance.instanceId())) {
         counter.alreadyPresent++;
         continue;
       }
-      String problem = historyProblem;
-      if (splitter == null && problem == null) {
+      String problem = null;
+      long start = System.nanoTime();
+      try {
+        out.append(InstanceJson.toJsonLine(history.splitter().build(runId, request.contextSource())));
+        counter.written++;
+      } catch (PatchHistories.MissingHistoryException | InvalidInstanceException e) {
+        problem = e.getMessage();
+      } finally {
+        counter.nanos += System.nanoTime() - start;
+      }
+      if (problem != null) {
+        counter.invalid++;
+        invalid.add(new InfbenchReport.Invalid(runId.text(), instance.instanceId(), problem));
+        String message = instance.instanceId() + " [" + runId.text() + "]: " + problem;
+        if (request.strict()) {
+          throw new StrictModeException("invalid instance (strict mode): " + message);
+        }
+        reporter.warn("skipped invalid instance " + message);
+      }
+    }
+  }
+
+  /** An instance's histories, read on first need (not at all when every variant is present). */
+  private static final class HistoryOnce {
+    private final Path historiesDir;
+    private final BenchInstance instance;
+    private InstanceSplitter splitter;
+    private PatchHistories.MissingHistoryException missing;
+
+    HistoryOnce(Path historiesDir, BenchInstance instance) {
+      this.historiesDir = historiesDir;
+      this.instance = instance;
+    }
+
+    InstanceSplitter splitter() throws PatchHistories.MissingHistoryException {
+      if (splitter == null && missing == null) {
         try {
-          splitter = new InstanceSplitter(instance, PatchHistories.load(request.historiesDir(), instance));
+          splitter = new InstanceSplitter(instance, PatchHistories.load(historiesDir, instance));
         } catch (PatchHistories.MissingHistoryException e) {
-          problem = historyProblem = e.getMessage();
+          missing = e;
         }
       }
-      if (problem == null) {
-        try {
-          out.append(InstanceJson.toJsonLine(splitter.build(target.runId(), request.contextSource())));
-          counter.written++;
-          continue;
-        } catch (InvalidInstanceException e) {
-          problem = e.getMessage();
-        }
+      if (missing != null) {
+        throw missing;
       }
-      counter.invalid++;
-      invalid.add(new InfbenchReport.Invalid(target.runId().text(), instance.instanceId(), problem));
-      String message = instance.instanceId() + " [" + target.runId().text() + "]: " + problem;
-      if (request.strict()) {
-        throw new StrictModeException("invalid instance (strict mode): " + message);
-      }
-      reporter.warn("skipped invalid instance " + message);
+      return splitter;
     }
   }
 
@@ -102,5 +122,6 @@ public final class InfbenchBuilder {
     int alreadyPresent;
     int written;
     int invalid;
+    long nanos;
   }
 }
