@@ -155,8 +155,15 @@ public final class JsonlAppender implements Closeable {
 
   /** Appends one record: the line and its newline in a single write. */
   public void append(String jsonLine) {
-    byte[] bytes = (jsonLine + "\n").getBytes(StandardCharsets.UTF_8);
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    write(ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Appends one record held as JSON text (a newline is added to it). */
+  public void append(JsonText jsonLine) {
+    write(jsonLine.raw('\n').asByteBuffer());
+  }
+
+  private void write(ByteBuffer buffer) {
     try {
       while (buffer.hasRemaining()) {
         channel.write(buffer);

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
-import org.editbench.bench.InstanceJson;
+import org.editbench.bench.JsonText;
 import org.editbench.bench.JsonlAppender;
 
 /**
@@ -61,6 +61,7 @@ public final class InfbenchBuilder {
       List<JsonlAppender> outputs, Map<RunId, Counter> counters,
       List<InfbenchReport.Invalid> invalid, Reporter reporter) {
     HistoryOnce history = new HistoryOnce(request.historiesDir(), instance);
+    JsonText line = new JsonText(1 << 16);
     for (int t = 0; t < request.targets().size(); t++) {
       RunId runId = request.targets().get(t).runId();
       Counter counter = counters.get(runId);
@@ -72,7 +73,8 @@ public final class InfbenchBuilder {
       String problem = null;
       long start = System.nanoTime();
       try {
-        out.append(InstanceJson.toJsonLine(history.splitter().build(runId, request.contextSource())));
+        history.splitter().writeJsonLine(runId, request.contextSource(), line.clear());
+        out.append(line);
         counter.written++;
       } catch (PatchHistories.MissingHistoryException | InvalidInstanceException e) {
         problem = e.getMessage();

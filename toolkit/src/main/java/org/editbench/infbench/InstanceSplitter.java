@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.editbench.bench.BenchInstance;
+import org.editbench.bench.InstanceJson;
+import org.editbench.bench.JsonText;
+import org.editbench.bench.TextValue;
 import org.editbench.diff.PatchApplier;
 import org.editbench.diff.PatchFailedException;
 import org.editbench.diff.UnifiedDiff;
@@ -14,16 +18,25 @@ import org.editbench.text.PyStrings;
 
 /**
  * Turns one bench instance and its file histories into infbench records, one per variant.
- * Pure apart from the {@link CodeContextSource}: no I/O. The state after each split point is
- * computed once and shared by all variants that cut the history at the same step.
+ * Pure apart from the {@link CodeContextSource}: no I/O. Everything that depends only on where
+ * the history is cut — replayed files, ground truth, validation, the formatted code and history
+ * blocks — is computed once per split point and shared by the variants that cut there.
  */
 public final class InstanceSplitter {
   private final BenchInstance instance;
   private final List<FileHistory> files;
   private final Map<Integer, SplitState> bySplit = new HashMap<>();
+  /** Per file, its text after each step replayed so far: later splits continue from there. */
+  private final Map<String, TreeMap<Integer, String>> replayed = new HashMap<>();
+  private InstanceJson.Prepared prepared;
 
-  /** The edited files after {@code splitIdx} history steps, and the diff from there to the end. */
-  private record SplitState(Map<String, String> context, String groundTruth) {}
+  /** The state after {@code splitIdx} history steps. */
+  private record SplitState(
+      int splitIdx, List<String> preEdits, Map<String, String> oracleContext, TextValue groundTruth,
+      TextValue oracleCodeBlock, TextValue historyBlock) {}
+
+  /** What a variant adds to the bench record. */
+  private record Variant(SplitState split, TextValue prompt) {}
 
   public InstanceSplitter(BenchInstance instance, List<FileHistory> files) {
     this.instance = instance;
@@ -32,14 +45,31 @@ public final class InstanceSplitter {
 
   /** The infbench record of this instance for {@code runId}. */
   public BenchInstance build(RunId runId, CodeContextSource contextSource) throws InvalidInstanceException {
-    int splitIdx = Split.splitIndex(instance.stepCount(), runId.effectiveInfoPct());
-    List<String> preEdits = preEdits(instance.workPatchList(), splitIdx);
-    SplitState state = stateAt(splitIdx);
+    Variant v = variant(runId, contextSource);
+    return instance.withInference(
+        v.split().splitIdx(), v.split().preEdits(), v.split().groundTruth().text(), v.prompt().text());
+  }
+
+  /** Writes the infbench line of this instance for {@code runId}; the bench fields are formatted once. */
+  public void writeJsonLine(RunId runId, CodeContextSource contextSource, JsonText out)
+      throws InvalidInstanceException {
+    Variant v = variant(runId, contextSource);
+    if (prepared == null) {
+      prepared = InstanceJson.prepare(instance);
+    }
+    prepared.writeLine(out, v.split().splitIdx(), v.split().preEdits(), v.split().groundTruth(), v.prompt());
+  }
+
+  private Variant variant(RunId runId, CodeContextSource contextSource) throws InvalidInstanceException {
+    SplitState split = stateAt(Split.splitIndex(instance.stepCount(), runId.effectiveInfoPct()));
     Map<String, String> context =
-        contextSource.codeContext(instance, runId, preEdits, state.context());
+        contextSource.codeContext(instance, runId, split.preEdits(), split.oracleContext());
+    TextValue codeBlock = context == split.oracleContext()
+        ? split.oracleCodeBlock()
+        : TextValue.of(Prompts.codeBlock(context));
     String requirement = Requirement.of(instance, runId.prMessage(), runId.issueMessage());
-    String prompt = Prompts.build(requirement, context, preEdits);
-    return instance.withInference(splitIdx, preEdits, state.groundTruth(), prompt);
+    return new Variant(split,
+        Prompts.compose(requirement, codeBlock, split.historyBlock(), !split.preEdits().isEmpty()));
   }
 
   /**
@@ -75,19 +105,25 @@ public final class InstanceSplitter {
         verifyReproducesFinal(file, before, diff);
       }
     }
-    return new SplitState(Collections.unmodifiableMap(context), String.join("\n", fileDiffs));
+    List<String> preEdits = preEdits(instance.workPatchList(), splitIdx);
+    context = Collections.unmodifiableMap(context);
+    return new SplitState(splitIdx, preEdits, context, TextValue.shared(String.join("\n", fileDiffs)),
+        TextValue.shared(Prompts.codeBlock(context)), TextValue.shared(Prompts.historyBlock(preEdits)));
   }
 
   /** The file after every recorded step numbered up to {@code splitIdx}, applied in order. */
   private String applyHistory(FileHistory file, int splitIdx) throws InvalidInstanceException {
-    String text = file.original();
-    for (Map.Entry<Integer, String> step : file.stepDiffs().headMap(splitIdx, true).entrySet()) {
+    TreeMap<Integer, String> states = replayed.computeIfAbsent(file.path(), p -> new TreeMap<>(Map.of(0, file.original())));
+    Map.Entry<Integer, String> from = states.floorEntry(splitIdx);
+    String text = from.getValue();
+    for (Map.Entry<Integer, String> step : file.stepDiffs().subMap(from.getKey(), false, splitIdx, true).entrySet()) {
       try {
         text = PatchApplier.apply(text, step.getValue());
       } catch (PatchFailedException e) {
         throw new InvalidInstanceException(
             "history step " + step.getKey() + " does not apply to " + file.path() + ": " + e.getMessage());
       }
+      states.put(step.getKey(), text);
     }
     return text;
   }
@@ -104,13 +140,8 @@ public final class InstanceSplitter {
     }
     if (!after.equals(file.finalText())) {
       throw new InvalidInstanceException(
-          "ground truth applied to " + file.path() + " does not reproduce final" + extensionOf(file.path()));
+          "ground truth applied to " + file.path() + " does not reproduce its final version");
     }
-  }
-
-  private static String extensionOf(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot > path.lastIndexOf('/') ? path.substring(dot) : "";
   }
 
   /**

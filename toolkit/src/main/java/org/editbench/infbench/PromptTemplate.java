@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.editbench.bench.TextValue;
 
 /** The benchmark's three prompt templates (resources, byte-exact) and their placeholder filling. */
 public enum PromptTemplate {
@@ -17,13 +20,32 @@ public enum PromptTemplate {
   /** No history, a requirement text. */
   REQUIREMENT_ONLY("requirement_only.txt");
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)\\}\\$");
-
-  private final String resource;
-  private volatile String text;
+  private final String text;
+  /** Literal parts (shared values) and placeholder names, in order. */
+  private final List<Object> segments = new ArrayList<>();
 
   PromptTemplate(String resource) {
-    this.resource = resource;
+    try (InputStream in = PromptTemplate.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("prompt template resource missing: " + resource);
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Matcher m = Placeholder.PATTERN.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      segments.add(TextValue.shared(text.substring(last, m.start())));
+      segments.add(m.group(1));
+      last = m.end();
+    }
+    segments.add(TextValue.shared(text.substring(last)));
+  }
+
+  /** Enum constructors cannot read the enum's own static fields; a holder class can. */
+  private static final class Placeholder {
+    static final Pattern PATTERN = Pattern.compile("\\$\\{(\\w+)\\}\\$");
   }
 
   /**
@@ -39,34 +61,26 @@ public enum PromptTemplate {
 
   /** The template text with placeholders {@code ${name}$}. */
   public String text() {
-    String t = text;
-    if (t == null) {
-      try (InputStream in = PromptTemplate.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("prompt template resource missing: " + resource);
-        }
-        t = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      text = t;
-    }
-    return t;
+    return text;
   }
 
-  /** Replaces every {@code ${name}$} with its value; a placeholder without a value is an error. */
-  public String fill(Map<String, String> values) {
-    Matcher m = PLACEHOLDER.matcher(text());
-    StringBuilder out = new StringBuilder(text().length() + values.values().stream().mapToInt(String::length).sum());
-    int last = 0;
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException("no value for placeholder " + m.group(1) + " in " + resource);
+  /**
+   * The template with every {@code ${name}$} replaced by its value, inserted literally; a
+   * placeholder without a value is an error.
+   */
+  public TextValue fill(Map<String, TextValue> values) {
+    List<TextValue> parts = new ArrayList<>(segments.size());
+    for (Object segment : segments) {
+      if (segment instanceof TextValue literal) {
+        parts.add(literal);
+      } else {
+        TextValue value = values.get((String) segment);
+        if (value == null) {
+          throw new IllegalStateException("no value for placeholder " + segment + " in " + name());
+        }
+        parts.add(value);
       }
-      out.append(text(), last, m.start()).append(value);
-      last = m.end();
     }
-    return out.append(text(), last, text().length()).toString();
+    return TextValue.concat(parts);
   }
 }

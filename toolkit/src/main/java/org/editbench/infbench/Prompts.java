@@ -2,9 +2,13 @@ package org.editbench.infbench;
 
 import java.util.List;
 import java.util.Map;
+import org.editbench.bench.TextValue;
+import org.editbench.text.PyStrings;
 
 /** Builds the prompt text from its parts: pure, the way the reference lays it out. */
 public final class Prompts {
+  private static final TextValue EMPTY = TextValue.of("");
+
   private Prompts() {}
 
   /**
@@ -12,15 +16,20 @@ public final class Prompts {
    * steps; the empty string when there is neither requirement nor history, as in the reference.
    */
   public static String build(String requirement, Map<String, String> codeContext, List<String> history) {
-    PromptTemplate template = PromptTemplate.choose(
-        org.editbench.text.PyStrings.hasNonSpace(requirement), !history.isEmpty());
+    return compose(requirement, TextValue.of(codeBlock(codeContext)), TextValue.of(historyBlock(history)),
+        !history.isEmpty()).text();
+  }
+
+  /** The prompt from already formatted code and history blocks (which variants may share). */
+  public static TextValue compose(String requirement, TextValue codeBlock, TextValue historyBlock, boolean hasHistory) {
+    PromptTemplate template = PromptTemplate.choose(PyStrings.hasNonSpace(requirement), hasHistory);
     if (template == null) {
-      return "";
+      return EMPTY;
     }
     return template.fill(Map.of(
-        "problem_statement", requirement,
-        "code_context", codeBlock(codeContext),
-        "historical_code_changes", historyBlock(history)));
+        "problem_statement", TextValue.of(requirement),
+        "code_context", codeBlock,
+        "historical_code_changes", historyBlock));
   }
 
   /**
@@ -28,7 +37,8 @@ public final class Prompts {
    * prefixed with its 1-based number and a space — so a final LF yields a last numbered empty line.
    */
   public static String codeBlock(Map<String, String> codeContext) {
-    StringBuilder out = new StringBuilder();
+    int size = codeContext.values().stream().mapToInt(c -> c.length() + c.length() / 8).sum();
+    StringBuilder out = new StringBuilder(size + 64 * codeContext.size());
     for (Map.Entry<String, String> file : codeContext.entrySet()) {
       out.append("[start of ").append(file.getKey()).append("]\n");
       appendNumbered(out, file.getValue());

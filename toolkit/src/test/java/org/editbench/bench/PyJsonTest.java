@@ -9,10 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PyJsonTest {
   @Test
   void stringsAreEscapedAsPythonEnsureAsciiDoes() {
-    StringBuilder out = new StringBuilder();
-    PyJson.writeString(out, "a\"b\\c\n\r\t\b\f\u0001\u007f é—😀");
     // json.dumps('a"b\\c\n\r\t\b\f\x01\x7f é—😀')
-    assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u007f \\u00e9\\u2014\\ud83d\\ude00\"", out.toString());
+    assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u007f \\u00e9\\u2014\\ud83d\\ude00\"", 
+        PyJson.quote("a\"b\\c\n\r\t\b\f\u0001\u007f \u00e9\u2014\ud83d\ude00"));
   }
 
   @ParameterizedTest

@@ -60,7 +60,7 @@ class GoldenParityTest {
     for (Jsonl.Line line : Jsonl.readAll(SharedCorpus.root().resolve("golden/digests.jsonl"))) {
       expected.computeIfAbsent(line.json().get("run_id").textValue(), k -> new ArrayList<>()).add(line.json());
     }
-    assertEquals(RUN_IDS, List.copyOf(expected.keySet()));
+    assertEquals(java.util.Set.copyOf(RUN_IDS), expected.keySet());
     List<String> mismatches = new ArrayList<>();
     for (String runId : RUN_IDS) {
       List<Jsonl.Line> actual = Jsonl.readAll(out.resolve("all-task-instances_" + runId + ".jsonl"));
