@@ -1,6 +1,5 @@
 package org.editbench.bench;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -108,11 +107,6 @@ public final class JsonText {
   /** A copy of the content. */
   public byte[] toBytes() {
     return Arrays.copyOf(bytes, length);
-  }
-
-  /** A view of the content for writing; valid until the next change. */
-  public ByteBuffer asByteBuffer() {
-    return ByteBuffer.wrap(bytes, 0, length);
   }
 
   @Override

@@ -26,6 +26,8 @@ import org.editbench.Reporter;
  * it is not ours to drop.
  */
 public final class JsonlAppender implements Closeable {
+  private static final byte[] NEWLINE = {'\n'};
+
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
@@ -155,18 +157,18 @@ public final class JsonlAppender implements Closeable {
 
   /** Appends one record: the line and its newline in a single write. */
   public void append(String jsonLine) {
-    write(ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8)));
+    append(jsonLine.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Appends one record held as JSON text (a newline is added to it). */
-  public void append(JsonText jsonLine) {
-    write(jsonLine.raw('\n').asByteBuffer());
+  /** Appends one record given as UTF-8 JSON without its newline; line and newline go in one write. */
+  public void append(byte[] jsonLine) {
+    write(ByteBuffer.wrap(jsonLine), ByteBuffer.wrap(NEWLINE));
   }
 
-  private void write(ByteBuffer buffer) {
+  private void write(ByteBuffer... buffers) {
     try {
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      while (buffers[buffers.length - 1].hasRemaining()) {
+        channel.write(buffers); // a gathering write: one system call for line and newline
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);

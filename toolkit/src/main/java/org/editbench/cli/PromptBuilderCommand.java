@@ -78,6 +78,10 @@ public final class PromptBuilderCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Stop at the first invalid instance (exit code 1).")
   boolean strict;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: one per processor); the output is the same for any N.")
+  Integer threads;
+
   @Override
   public Integer call() {
     DataPaths paths = DataPaths.fromEnvironment();
@@ -93,7 +97,8 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     try {
       report = EditBench.buildInfbench(
           new InfbenchRequest(bench, histories, targets, strict, override,
-              EditBench.codeContextSource(targets.stream().map(InfbenchRequest.Target::runId).toList())),
+              EditBench.codeContextSource(targets.stream().map(InfbenchRequest.Target::runId).toList()),
+              threads != null ? threads : Runtime.getRuntime().availableProcessors()),
           reporter);
     } catch (InfbenchBuilder.StrictModeException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -10,10 +10,17 @@ import java.util.Objects;
  * @param strict stop at the first invalid instance instead of reporting it and going on
  * @param override start every output empty instead of resuming it
  * @param contextSource the code context of the prompts: the oracle, or retrieval
+ * @param threads worker threads deriving instances (the output does not depend on it)
  */
 public record InfbenchRequest(
     Path bench, Path historiesDir, List<Target> targets, boolean strict, boolean override,
-    CodeContextSource contextSource) {
+    CodeContextSource contextSource, int threads) {
+
+  /** A request using one worker thread per processor. */
+  public InfbenchRequest(Path bench, Path historiesDir, List<Target> targets, boolean strict, boolean override,
+      CodeContextSource contextSource) {
+    this(bench, historiesDir, targets, strict, override, contextSource, Runtime.getRuntime().availableProcessors());
+  }
 
   /** One variant and the file it is written to. */
   public record Target(RunId runId, Path output) {
@@ -34,6 +41,9 @@ public record InfbenchRequest(
       throw new IllegalArgumentException("two variants would be written to the same file");
     }
     Objects.requireNonNull(contextSource, "contextSource");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
   }
 
   /**
