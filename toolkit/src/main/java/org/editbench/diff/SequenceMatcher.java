@@ -31,8 +31,13 @@ public final class SequenceMatcher {
 
   private final int[] a;
   private final int[] b;
-  /** Ascending positions in b of each element id; null for popular elements (autojunk). */
-  private final int[][] positionsInB;
+  /**
+   * Python's {@code b2j} minus popular elements (autojunk), flattened: the positions in b of
+   * element id, ascending, are {@code positionsInB[firstPosition[id] .. firstPosition[id + 1])};
+   * none for a popular element.
+   */
+  private final int[] positionsInB;
+  private final int[] firstPosition;
   /**
    * Match lengths of the previous and the current row of find_longest_match, at index j + 1 for
    * a match ending at b[j]. Kept all-zero between calls by clearing only the entries touched.
@@ -44,41 +49,65 @@ public final class SequenceMatcher {
   private List<Match> matchingBlocks;
 
   public SequenceMatcher(List<String> a, List<String> b) {
-    Map<String, Integer> ids = new HashMap<>();
-    this.b = new int[b.size()];
-    for (int j = 0; j < this.b.length; j++) {
-      this.b[j] = ids.computeIfAbsent(b.get(j), k -> ids.size());
-    }
-    this.a = new int[a.size()];
-    for (int i = 0; i < this.a.length; i++) {
-      // An element absent from b can never match; -1 differs from every id of b.
-      this.a[i] = ids.getOrDefault(a.get(i), -1);
-    }
-    this.positionsInB = indexB(this.b, ids.size());
-    this.previousRow = new int[this.b.length + 1];
-    this.currentRow = new int[this.b.length + 1];
-    this.touchedPrevious = new int[this.b.length];
-    this.touchedCurrent = new int[this.b.length];
+    this(Interned.of(a, b));
   }
 
-  /** Python's {@code b2j} minus popular elements: in a long b, those on more than 1% of it. */
-  private static int[][] indexB(int[] b, int distinct) {
+  private SequenceMatcher(Interned lines) {
+    this(lines.a(), lines.b(), lines.distinct());
+  }
+
+  /**
+   * Over interned elements: b's are numbered densely from 0 ({@code distinct} numbers), a's use
+   * the same numbers and -1 for elements b does not have.
+   */
+  SequenceMatcher(int[] a, int[] b, int distinct) {
+    this.a = a;
+    this.b = b;
+    this.firstPosition = new int[distinct + 1];
+    this.positionsInB = indexB(b, firstPosition);
+    this.previousRow = new int[b.length + 1];
+    this.currentRow = new int[b.length + 1];
+    this.touchedPrevious = new int[b.length];
+    this.touchedCurrent = new int[b.length];
+  }
+
+  private record Interned(int[] a, int[] b, int distinct) {
+    static Interned of(List<String> a, List<String> b) {
+      Map<String, Integer> ids = new HashMap<>();
+      int[] bIds = new int[b.size()];
+      for (int j = 0; j < bIds.length; j++) {
+        bIds[j] = ids.computeIfAbsent(b.get(j), k -> ids.size());
+      }
+      int[] aIds = new int[a.size()];
+      for (int i = 0; i < aIds.length; i++) {
+        // An element absent from b can never match; -1 differs from every id of b.
+        aIds[i] = ids.getOrDefault(a.get(i), -1);
+      }
+      return new Interned(aIds, bIds, ids.size());
+    }
+  }
+
+  /**
+   * Fills {@code firstPosition} and returns the positions. A popular element is one on more than
+   * 1% of a b of at least 200 elements.
+   */
+  private static int[] indexB(int[] b, int[] firstPosition) {
+    int distinct = firstPosition.length - 1;
     int[] counts = new int[distinct];
     for (int id : b) {
       counts[id]++;
     }
     int popularAbove = b.length >= AUTOJUNK_MIN_LENGTH ? b.length / 100 + 1 : Integer.MAX_VALUE;
-    int[][] positions = new int[distinct][];
     for (int id = 0; id < distinct; id++) {
-      if (counts[id] <= popularAbove) {
-        positions[id] = new int[counts[id]];
-      }
+      int kept = counts[id] <= popularAbove ? counts[id] : 0;
+      firstPosition[id + 1] = firstPosition[id] + kept;
+      counts[id] = kept;
     }
-    int[] filled = new int[distinct];
+    int[] positions = new int[firstPosition[distinct]];
+    int[] next = Arrays.copyOf(firstPosition, distinct);
     for (int j = 0; j < b.length; j++) {
-      int[] p = positions[b[j]];
-      if (p != null) {
-        p[filled[b[j]]++] = j;
+      if (counts[b[j]] > 0) {
+        positions[next[b[j]]++] = j;
       }
     }
     return positions;
@@ -97,10 +126,11 @@ public final class SequenceMatcher {
     int previousTouched = 0;
     for (int i = alo; i < ahi; i++) {
       int currentTouched = 0;
-      int[] js = a[i] < 0 ? null : positionsInB[a[i]];
-      if (js != null) {
-        for (int p = firstAtLeast(js, blo); p < js.length && js[p] < bhi; p++) {
-          int j = js[p];
+      if (a[i] >= 0) {
+        int end = firstPosition[a[i] + 1];
+        for (int p = firstAtLeast(firstPosition[a[i]], end, blo);
+            p < end && positionsInB[p] < bhi; p++) {
+          int j = positionsInB[p];
           int k = previousRow[j] + 1;
           currentRow[j + 1] = k;
           touchedCurrent[currentTouched++] = j + 1;
@@ -136,8 +166,8 @@ public final class SequenceMatcher {
     return new Match(besti, bestj, bestSize);
   }
 
-  private static int firstAtLeast(int[] sorted, int value) {
-    int index = Arrays.binarySearch(sorted, value);
+  private int firstAtLeast(int from, int to, int value) {
+    int index = Arrays.binarySearch(positionsInB, from, to, value);
     return index >= 0 ? index : -index - 1;
   }
 

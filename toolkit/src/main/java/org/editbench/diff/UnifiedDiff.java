@@ -3,13 +3,18 @@ package org.editbench.diff;
 import java.util.List;
 import org.editbench.diff.SequenceMatcher.Opcode;
 import org.editbench.diff.SequenceMatcher.Tag;
-import org.editbench.text.PyStrings;
 
 /** Unified diffs exactly as Python's {@code difflib.unified_diff} writes them. */
 public final class UnifiedDiff {
   private UnifiedDiff() {}
 
   private static final int CONTEXT_LINES = 3;
+
+  /** Appends line k of one side of the diff. */
+  @FunctionalInterface
+  private interface LineWriter {
+    void append(StringBuilder out, int k);
+  }
 
   /**
    * {@code "".join(difflib.unified_diff(a, b, fromFile, toFile, lineterm='\n'))}: no dates, three
@@ -18,11 +23,34 @@ public final class UnifiedDiff {
    * lists are equal.
    */
   public static String unifiedDiff(List<String> a, List<String> b, String fromFile, String toFile) {
-    List<List<Opcode>> groups = new SequenceMatcher(a, b).getGroupedOpcodes(CONTEXT_LINES);
-    if (groups.isEmpty()) {
-      return "";
-    }
     StringBuilder out = new StringBuilder();
+    appendUnifiedDiff(out, new SequenceMatcher(a, b), (o, k) -> o.append(a.get(k)),
+        (o, k) -> o.append(b.get(k)), fromFile, toFile);
+    return out.toString();
+  }
+
+  /**
+   * The ground-truth diff of one file: {@code "diff --git a/P b/P\n"} followed by
+   * {@link #unifiedDiff} of both texts split with Python's {@code splitlines(keepends=True)}
+   * (see {@link org.editbench.text.PyStrings#splitLinesKeepEnds}). Only the header line when the
+   * texts are equal.
+   */
+  public static String gitDiff(String before, String after, String path) {
+    TextLines a = TextLines.of(before);
+    TextLines b = TextLines.of(after);
+    StringBuilder out = new StringBuilder(256);
+    out.append("diff --git a/").append(path).append(" b/").append(path).append('\n');
+    appendUnifiedDiff(out, TextLines.matcher(a, b), a::appendLine, b::appendLine, "a/" + path,
+        "b/" + path);
+    return out.toString();
+  }
+
+  private static void appendUnifiedDiff(StringBuilder out, SequenceMatcher matcher,
+      LineWriter a, LineWriter b, String fromFile, String toFile) {
+    List<List<Opcode>> groups = matcher.getGroupedOpcodes(CONTEXT_LINES);
+    if (groups.isEmpty()) {
+      return;
+    }
     out.append("--- ").append(fromFile).append('\n');
     out.append("+++ ").append(toFile).append('\n');
     for (List<Opcode> group : groups) {
@@ -46,18 +74,6 @@ public final class UnifiedDiff {
         }
       }
     }
-    return out.toString();
-  }
-
-  /**
-   * The ground-truth diff of one file: {@code "diff --git a/P b/P\n"} followed by
-   * {@link #unifiedDiff} of both texts split with Python's {@code splitlines(keepends=True)}. Only
-   * the header line when the texts are equal.
-   */
-  public static String gitDiff(String before, String after, String path) {
-    return "diff --git a/" + path + " b/" + path + "\n"
-        + unifiedDiff(PyStrings.splitLinesKeepEnds(before), PyStrings.splitLinesKeepEnds(after),
-            "a/" + path, "b/" + path);
   }
 
   /** difflib's {@code _format_range_unified}: an empty range names the line before it. */
@@ -70,10 +86,11 @@ public final class UnifiedDiff {
     out.append(length == 0 ? start : start + 1).append(',').append(length);
   }
 
-  private static void appendLines(StringBuilder out, char prefix, List<String> lines, int from,
+  private static void appendLines(StringBuilder out, char prefix, LineWriter lines, int from,
       int to) {
     for (int k = from; k < to; k++) {
-      out.append(prefix).append(lines.get(k));
+      out.append(prefix);
+      lines.append(out, k);
     }
   }
 }
