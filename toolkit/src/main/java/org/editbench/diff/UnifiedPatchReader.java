@@ -19,7 +19,8 @@ package org.editbench.diff;
  * {@code +++}) is skipped. Several runs of hunks separated by other text are separate
  * <em>sections</em>, which GNU patch applies one after the other to the same file. Only unified
  * hunks at column 0 are recognised: GNU's context, normal and ed formats and its indented or
- * mail-quoted patches are out of scope.
+ * mail-quoted patches are out of scope, and so is what it reads into headers ({@code /dev/null}
+ * names, timestamps, git's file modes), which difflib's diffs never carry.
  */
 final class UnifiedPatchReader {
   /** GNU fills a hunk cut short by at most this many new-side lines with blank context. */
