@@ -104,11 +104,18 @@ public final class PromptBuilderCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     }
+    int derived = 0;
     for (InfbenchReport.VariantCounts v : report.variants()) {
-      out.printf("%-20s processed %d, already present %d, written %d, invalid %d (%.0f instances/s)  -> %s%n",
-          v.runId(), v.processed(), v.alreadyPresent(), v.written(), v.invalid(), v.instancesPerSecond(), v.output());
+      derived += v.written() + v.invalid();
+      out.printf("%-20s processed %d, already present %d, written %d, invalid %d%s  -> %s%n",
+          v.runId(), v.processed(), v.alreadyPresent(), v.written(), v.invalid(),
+          v.written() + v.invalid() == 0 ? "" : String.format(" (%.0f instances/s)", v.instancesPerSecond()),
+          v.output());
     }
-    out.printf("done in %.2f s, peak heap %d MiB%n", (System.nanoTime() - start) / 1e9, peakHeapMiB());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf("done in %.2f s%s, peak heap %d MiB%n", seconds,
+        derived == 0 ? "" : String.format(" (%.3f ms per instance per variant)", seconds * 1000 / derived),
+        peakHeapMiB());
     return 0;
   }
 
