@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Set;
 import org.editbench.Reporter;
+import org.editbench.bench.JsonText;
 
 /**
  * The one appender of a prediction file: crash-safe, resume-aware, exclusive.
@@ -117,7 +117,7 @@ public final class ResultFile implements Closeable {
 
   /** Appends one record as one line in one write. Thread-safe. */
   public void append(ResultRecord record) {
-    ByteBuffer line = ByteBuffer.wrap((record.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer line = ByteBuffer.wrap(record.writeJson(new JsonText(4096)).raw('\n').toBytes());
     synchronized (this) {
       try {
         while (line.hasRemaining()) {

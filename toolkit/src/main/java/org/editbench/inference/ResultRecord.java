@@ -2,6 +2,7 @@ package org.editbench.inference;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.editbench.bench.JsonText;
 import org.editbench.bench.PyJson;
 
 /**
@@ -58,29 +59,29 @@ public record ResultRecord(String instanceId, ModelSpec model, String prompt, Co
 
   /** The record as one line of Python {@code json.dumps} output, without the line end. */
   public String toJsonLine() {
-    StringBuilder out = new StringBuilder(256 + 2 * prompt.length());
-    out.append("{\"instance_id\": ");
-    PyJson.writeString(out, instanceId);
-    out.append(", \"model_name\": ");
-    PyJson.writeString(out, model.name());
-    out.append(", \"temperature\": ").append(PyNumbers.str(model.temperature()));
+    return writeJson(new JsonText(256 + 2 * prompt.length())).toString();
+  }
+
+  /** Appends the record's JSON (ASCII only, no line end) to {@code out}. */
+  public JsonText writeJson(JsonText out) {
+    out.raw("{\"instance_id\": ").quoted(instanceId)
+        .raw(", \"model_name\": ").quoted(model.name())
+        .raw(", \"temperature\": ").raw(PyNumbers.str(model.temperature()));
     if (model.topP() != null) {
-      out.append(", \"top_p\": ").append(PyNumbers.str(model.topP()));
+      out.raw(", \"top_p\": ").raw(PyNumbers.str(model.topP()));
     }
-    out.append(", \"n\": ").append(model.n());
-    out.append(", \"prompt\": ");
-    PyJson.writeString(out, prompt);
+    out.raw(", \"n\": ").number(model.n())
+        .raw(", \"prompt\": ").quoted(prompt);
     if (completion != null) {
-      out.append(", \"full_output\": ");
+      out.raw(", \"full_output\": ");
       PyJson.writeNullableString(out, completion.text());
-      out.append(", \"model_patch\": ");
+      out.raw(", \"model_patch\": ");
       PyJson.writeNullableString(out, PatchExtractor.extract(completion.text()));
-      out.append(", \"cost\": ").append(PyJson.floatRepr(completion.usage().usd()));
-      out.append(", \"response_time\": ").append(PyJson.floatRepr(completion.responseTime().toNanos() / 1e9));
+      out.raw(", \"cost\": ").raw(PyJson.floatRepr(completion.usage().usd()))
+          .raw(", \"response_time\": ").raw(PyJson.floatRepr(completion.responseTime().toNanos() / 1e9));
     } else {
-      out.append(", \"status\": \"failed\", \"error\": ");
-      PyJson.writeString(out, error);
+      out.raw(", \"status\": \"failed\", \"error\": ").quoted(error);
     }
-    return out.append('}').toString();
+    return out.raw('}');
   }
 }

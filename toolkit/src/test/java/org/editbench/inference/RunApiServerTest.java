@@ -24,6 +24,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.editbench.EditBench;
+import org.editbench.bench.JsonText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -371,8 +372,6 @@ class RunApiServerTest {
   }
 
   private static String quoted(String s) {
-    StringBuilder out = new StringBuilder();
-    org.editbench.bench.PyJson.writeString(out, s);
-    return out.toString();
+    return new JsonText().quoted(s).toString();
   }
 }
