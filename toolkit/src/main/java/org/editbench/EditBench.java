@@ -1,5 +1,6 @@
 package org.editbench;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,6 +22,12 @@ import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunHandle;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
+import org.editbench.results.Charts;
+import org.editbench.results.Pipeline;
+import org.editbench.results.PredictionFile;
+import org.editbench.results.ResultsSummary;
+import org.editbench.results.Scoring;
+import tech.tablesaw.api.Table;
 
 /**
  * The one entry point notebooks call and the CLI wraps: every pipeline stage as a method that
@@ -131,4 +138,52 @@ public final class EditBench {
   }
 
   // ---- results ----------------------------------------------------------------------------
+
+  /**
+   * The summary of a results folder, a row per model × T × n × dataset × run_id; the columns are
+   * {@link ResultsSummary}'s constants. Empty {@code models} or {@code runIds} mean all.
+   */
+  public static Table summarize(Path resultsDir, Path infbenchDir, List<String> models, List<String> runIds,
+      Reporter reporter) {
+    return ResultsSummary.summarize(resultsDir, infbenchDir, models, runIds, reporter);
+  }
+
+  /** The summary of {@code experiment_results} against {@code crawled_data/infbench} (under $EDITBENCH_HOME or here). */
+  public static Table summarize() {
+    DataPaths paths = DataPaths.fromEnvironment();
+    return summarize(paths.resultsDir(), paths.infbenchDir(), List.of(), List.of(), Reporter.SILENT);
+  }
+
+  /**
+   * {@code editbench score}: writes per-instance offline metrics (applies, exact, file hit rate,
+   * edit distance, token Jaccard) beside each prediction file, in {@code metrics/{stem}.jsonl}.
+   */
+  public static List<Path> score(Path resultsDir, Path infbenchDir, List<String> models, List<String> runIds,
+      Reporter reporter) {
+    return PredictionFile.find(resultsDir, models, runIds).stream()
+        .map(file -> Scoring.writeMetrics(file, infbenchDir, reporter)).toList();
+  }
+
+  /** A bar chart of a summary column per model × run_id; the kernel shows it inline. */
+  public static BufferedImage barChart(Table summary, String metric) {
+    return Charts.metricByModelAndRunId(summary, metric);
+  }
+
+  /** A line chart of a summary column against the info ratio, a line per model. */
+  public static BufferedImage lineChart(Table summary, String metric) {
+    return Charts.metricByInfoRatio(summary, metric);
+  }
+
+  /** Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code {metric}-by-info-ratio.png}. */
+  public static List<Path> writeCharts(Table summary, String metric, Path dir) {
+    return List.of(
+        Charts.writePng(barChart(summary, metric), dir.resolve(metric + "-by-run-id.png")),
+        Charts.writePng(lineChart(summary, metric), dir.resolve(metric + "-by-info-ratio.png")));
+  }
+
+  /** The README's main job: build, infer, merge, summarize and chart; see {@link Pipeline}. */
+  public static Pipeline.Report pipeline(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
+      Reporter reporter, RunObserver observer) {
+    return Pipeline.run(paths, models, runIds, chartsDir, reporter, observer);
+  }
 }

@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
         MergeCommands.MergeAllInfbench.class,
         RunApiCommand.class,
         MergeResultsCommand.class,
+        ScoreCommand.class,
+        SummarizeCommand.class,
+        PipelineCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */

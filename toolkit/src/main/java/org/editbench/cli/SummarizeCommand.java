@@ -1,0 +1,81 @@
+package org.editbench.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.editbench.EditBench;
+import org.editbench.Reporter;
+import org.editbench.results.ResultsSummary;
+import org.editbench.results.SummaryFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code editbench summarize}: the summary table of a results folder, printed or written, and its charts. */
+@Command(
+    name = "summarize",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Summarizes prediction files: a row per model x T x n x dataset x run_id with instances,",
+        "predictions, successes, failures by kind, empty patches, cost, prompt tokens, response times,",
+        "offline patch metrics (applies, exact, file hit rate, edit distance, token Jaccard) and, when",
+        "the harness report {name}-{run_id}-output.json is there, %resolved, %applied, avg_CodeBLEU."})
+public final class SummarizeCommand implements Callable<Integer> {
+  @CommandLine.Mixin ResultsSelection selection;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv, md or html. Default: text.")
+  SummaryFormat format = SummaryFormat.TEXT;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the table here instead of standard output.")
+  Path out;
+
+  @Option(names = "--charts", paramLabel = "DIR",
+      description = "Also write PNG charts here: the metric per model and run_id, and against the info ratio.")
+  Path chartsDir;
+
+  @Option(names = "--chart-metric", paramLabel = "COLUMN",
+      description = "The summary column the charts draw. Default: " + ResultsSummary.APPLIES + ".")
+  String chartMetric = ResultsSummary.APPLIES;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Table summary = EditBench.summarize(selection.resultsDir(), selection.infbenchDir(),
+        selection.models, selection.runIds, Reporter.printingTo(System.err));
+    if (summary.rowCount() == 0) {
+      spec.commandLine().getErr().println("no prediction files matched");
+    }
+    if (chartsDir != null && !summary.columnNames().contains(chartMetric)) {
+      throw new IllegalArgumentException("--chart-metric " + chartMetric + " is not a summary column; columns: "
+          + String.join(", ", summary.columnNames()));
+    }
+    String text = format.render(summary);
+    if (out == null) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+    } else {
+      write(out, text);
+    }
+    if (chartsDir != null) {
+      EditBench.writeCharts(summary, chartMetric, chartsDir)
+          .forEach(chart -> spec.commandLine().getErr().println("chart: " + chart));
+    }
+    return 0;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.editbench.results;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/**
+ * Charts of a summary table, drawn with XChart without a display (AWT headless): as images for
+ * the notebook kernel, which shows a {@link BufferedImage} inline as PNG, or as PNG files.
+ */
+public final class Charts {
+  private static final int WIDTH = 800;
+  private static final int HEIGHT = 450;
+
+  private Charts() {}
+
+  /**
+   * A bar per model × run_id: run_ids along the x axis, one series per model (with its T and n
+   * when a model ran at several). Rows with a missing value are left out.
+   */
+  public static BufferedImage metricByModelAndRunId(Table summary, String metric) {
+    Map<String, Map<String, Double>> bySeries = new LinkedHashMap<>();
+    Set<String> runIds = new LinkedHashSet<>();
+    boolean severalSettings = severalSettingsPerModel(summary);
+    for (Row row : summary) {
+      double value = row.getNumber(metric);
+      if (Double.isNaN(value)) {
+        continue;
+      }
+      String runId = row.getString(ResultsSummary.RUN_ID) + datasetSuffix(summary, row);
+      runIds.add(runId);
+      bySeries.computeIfAbsent(seriesName(row, severalSettings), k -> new LinkedHashMap<>()).merge(runId, value,
+          (a, b) -> a);
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(metric + " per model and run_id").xAxisTitle(ResultsSummary.RUN_ID).yAxisTitle(metric).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
+    List<String> categories = new ArrayList<>(runIds);
+    bySeries.forEach((series, values) -> chart.addSeries(series, categories,
+        categories.stream().map(c -> (Number) values.getOrDefault(c, 0.0)).toList()));
+    if (bySeries.isEmpty()) {
+      chart.setTitle(metric + ": no values to draw");
+    }
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  /**
+   * A line per model of {@code metric} against the info ratio, over the plain info-ratio run_ids
+   * (no PR or issue text, no retrieval, not None) so that each point differs only in the ratio.
+   */
+  public static BufferedImage metricByInfoRatio(Table summary, String metric) {
+    Map<String, Map<Double, Double>> bySeries = new LinkedHashMap<>();
+    boolean severalSettings = severalSettingsPerModel(summary);
+    for (Row row : summary) {
+      double ratio = row.getDouble(ResultsSummary.INFO_RATIO);
+      double value = row.getNumber(metric);
+      if (!isPlainRatio(row.getString(ResultsSummary.RUN_ID)) || Double.isNaN(ratio) || Double.isNaN(value)) {
+        continue;
+      }
+      bySeries.computeIfAbsent(seriesName(row, severalSettings), k -> new TreeMap<>()).merge(ratio, value,
+          (a, b) -> a);
+    }
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(metric + " against the info ratio").xAxisTitle(ResultsSummary.INFO_RATIO).yAxisTitle(metric).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
+    bySeries.forEach((series, points) -> chart.addSeries(series, new ArrayList<>(points.keySet()),
+        new ArrayList<>(points.values())));
+    if (bySeries.isEmpty()) {
+      chart.setTitle(metric + ": no plain info-ratio run_ids to draw");
+    }
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  /** Writes {@code image} as a PNG file, creating its folder. */
+  public static Path writePng(BufferedImage image, Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      ImageIO.write(image, "png", file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** A run_id that is only a ratio, such as {@code 0.4}. */
+  private static boolean isPlainRatio(String runId) {
+    return runId.matches("\\d+(\\.\\d*)?|\\.\\d+");
+  }
+
+  private static String seriesName(Row row, boolean withSettings) {
+    String model = row.getString(ResultsSummary.MODEL);
+    return withSettings
+        ? model + " T=" + row.getString(ResultsSummary.TEMPERATURE) + " n=" + row.getInt(ResultsSummary.N) : model;
+  }
+
+  /** Several datasets in one table would collide on the x axis: name the dataset then. */
+  private static String datasetSuffix(Table summary, Row row) {
+    return summary.stringColumn(ResultsSummary.DATASET).countUnique() > 1
+        ? " (" + row.getString(ResultsSummary.DATASET) + ")" : "";
+  }
+
+  private static boolean severalSettingsPerModel(Table summary) {
+    Map<String, Set<String>> settings = new LinkedHashMap<>();
+    for (Row row : summary) {
+      settings.computeIfAbsent(row.getString(ResultsSummary.MODEL), k -> new LinkedHashSet<>())
+          .add(row.getString(ResultsSummary.TEMPERATURE) + "/" + row.getInt(ResultsSummary.N));
+    }
+    return settings.values().stream().anyMatch(s -> s.size() > 1);
+  }
+}

@@ -1,0 +1,353 @@
+package org.editbench.results;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a patch to a set of files as {@code git apply} (git 2.39, default options, {@code -p1})
+ * does, in pure Java, to tell offline whether a model's patch would apply in the harness.
+ *
+ * <p>What git apply does by default, and so what this class does — unlike GNU patch (and
+ * {@link org.editbench.diff.PatchApplier}, its Java port):
+ *
+ * <ul>
+ *   <li><b>Offsets, unlimited:</b> a hunk is looked for at its new-side start line, then one line
+ *       after, one before, two after, and so on over the whole file ({@code find_pos}).
+ *   <li><b>No fuzz:</b> every context and removed line must match byte for byte, line ends and
+ *       white space included; context is never dropped ({@code -C} is unset).
+ *   <li>A hunk whose old side starts at line 0 or 1 must match at the start of the file, and a
+ *       hunk without trailing context must match at its end.
+ *   <li>A hunk may not match over lines an earlier hunk wrote ({@code --allow-overlap} is unset).
+ *   <li>The patch is read strictly: inside a hunk every line starts with space, {@code -},
+ *       {@code +} or {@code \} (an empty line counts as empty context) until the header's line
+ *       counts are used up, else the patch is corrupt; hunks need a file header ({@code diff --git}
+ *       or {@code ---}/{@code +++}); text between file patches is ignored.
+ *   <li>All or nothing: one failing hunk or file rejects the whole patch. A missing file, a created
+ *       file that exists, or a deletion that leaves content rejects it too.
+ * </ul>
+ *
+ * <p>Binary patches, file modes and copies are not interpreted; model patches do not carry them.
+ */
+public final class GitApply {
+  private static final Pattern HUNK_HEADER = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@");
+  private static final String DEV_NULL = "/dev/null";
+
+  private GitApply() {}
+
+  /** What applying came to: the files after the patch, or why git apply would refuse it. */
+  public sealed interface Result {
+    default boolean applied() {
+      return this instanceof Applied;
+    }
+  }
+
+  /** Every file after the patch (unchanged ones included); deleted files are absent. */
+  public record Applied(Map<String, String> files) implements Result {}
+
+  public record Rejected(String reason) implements Result {}
+
+  /** Applies {@code patch} to {@code files} (path → content); the input map is not changed. */
+  public static Result apply(Map<String, String> files, String patch) {
+    try {
+      List<FilePatch> patches = parse(patch);
+      if (patches.isEmpty()) {
+        return new Rejected("no valid patches in input");
+      }
+      Map<String, String> out = new LinkedHashMap<>(files);
+      for (FilePatch p : patches) {
+        p.applyTo(out);
+      }
+      return new Applied(out);
+    } catch (RejectedException e) {
+      return new Rejected(e.getMessage());
+    }
+  }
+
+  private static final class RejectedException extends Exception {
+    RejectedException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** One line of a hunk: its kind (' ', '-', '+') and text with its line end, unless a marker removed it. */
+  private record HunkLine(char kind, String text) {}
+
+  private record Hunk(int oldStart, int newStart, List<HunkLine> lines, int patchLine) {
+    List<String> side(char dropped) {
+      List<String> out = new ArrayList<>();
+      for (HunkLine l : lines) {
+        if (l.kind() != dropped) {
+          out.add(l.text());
+        }
+      }
+      return out;
+    }
+
+    int trailingContext() {
+      int n = 0;
+      while (n < lines.size() && lines.get(lines.size() - 1 - n).kind() == ' ') {
+        n++;
+      }
+      return n;
+    }
+  }
+
+  /** The hunks for one file; a null name is /dev/null (creation or deletion). */
+  private record FilePatch(String oldName, String newName, List<Hunk> hunks) {
+    void applyTo(Map<String, String> files) throws RejectedException {
+      String content;
+      if (oldName == null) {
+        if (files.containsKey(newName)) {
+          throw new RejectedException(newName + ": already exists");
+        }
+        content = "";
+      } else {
+        content = files.get(oldName);
+        if (content == null) {
+          throw new RejectedException(oldName + ": no such file");
+        }
+      }
+      Image image = new Image(content);
+      for (Hunk hunk : hunks) {
+        image.apply(hunk, oldName == null ? newName : oldName);
+      }
+      String result = image.text();
+      if (newName == null) {
+        if (!result.isEmpty()) {
+          throw new RejectedException(oldName + ": the removal patch leaves file contents");
+        }
+        files.remove(oldName);
+        return;
+      }
+      if (oldName != null && !oldName.equals(newName)) {
+        files.remove(oldName);
+      }
+      files.put(newName, result);
+    }
+  }
+
+  /** A file as lines (each with its LF, the last one may lack it) and which lines hunks wrote. */
+  private static final class Image {
+    private final List<String> lines;
+    private final List<Boolean> patched;
+
+    Image(String text) {
+      lines = splitKeepingLf(text);
+      patched = new ArrayList<>(Collections.nCopies(lines.size(), false));
+    }
+
+    void apply(Hunk hunk, String path) throws RejectedException {
+      List<String> pre = hunk.side('+');
+      List<String> post = hunk.side('-');
+      boolean matchBeginning = hunk.oldStart() <= 1;
+      boolean matchEnd = hunk.trailingContext() == 0;
+      int line = hunk.newStart() > 0 ? hunk.newStart() - 1 : 0;
+      if (matchBeginning) {
+        line = 0;
+      } else if (matchEnd) {
+        line = lines.size() - pre.size();
+      }
+      line = Math.max(0, Math.min(line, lines.size()));
+      int at = findPosition(pre, line, matchBeginning, matchEnd);
+      if (at < 0) {
+        throw new RejectedException(path + ": patch does not apply (the hunk at patch line " + hunk.patchLine() + ")");
+      }
+      for (int i = 0; i < pre.size(); i++) {
+        lines.remove(at);
+        patched.remove(at);
+      }
+      lines.addAll(at, post);
+      patched.addAll(at, Collections.nCopies(post.size(), true));
+    }
+
+    /** git's find_pos: the start line, then alternately one further after and before it. */
+    private int findPosition(List<String> pre, int start, boolean matchBeginning, boolean matchEnd) {
+      int backwards = start;
+      int forwards = start;
+      int current = start;
+      for (int i = 0; ; i++) {
+        if (matches(pre, current, matchBeginning, matchEnd)) {
+          return current;
+        }
+        while (true) {
+          if (backwards == 0 && forwards == lines.size()) {
+            return -1;
+          }
+          if ((i & 1) != 0) {
+            if (backwards == 0) {
+              i++;
+              continue;
+            }
+            current = --backwards;
+          } else {
+            if (forwards == lines.size()) {
+              i++;
+              continue;
+            }
+            current = ++forwards;
+          }
+          break;
+        }
+      }
+    }
+
+    private boolean matches(List<String> pre, int at, boolean matchBeginning, boolean matchEnd) {
+      if (matchBeginning && at != 0) {
+        return false;
+      }
+      if (matchEnd && at + pre.size() != lines.size()) {
+        return false;
+      }
+      if (at + pre.size() > lines.size()) {
+        return false;
+      }
+      for (int i = 0; i < pre.size(); i++) {
+        if (patched.get(at + i) || !pre.get(i).equals(lines.get(at + i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    String text() {
+      return String.join("", lines);
+    }
+  }
+
+  private static List<String> splitKeepingLf(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int lf = text.indexOf('\n', start);
+      int end = lf < 0 ? text.length() : lf + 1;
+      out.add(text.substring(start, end));
+      start = end;
+    }
+    return out;
+  }
+
+  // ---- reading the patch ----------------------------------------------------------------
+
+  private static List<FilePatch> parse(String patch) throws RejectedException {
+    // A last line without LF is not a patch line for git ("corrupt patch"); the harness writes
+    // the patch file with an LF appended, so do the same.
+    List<String> lines = splitKeepingLf(patch + "\n");
+    List<FilePatch> patches = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      String line = lines.get(i);
+      if (line.startsWith("@@ -")) {
+        throw new RejectedException("patch fragment without header at line " + (i + 1));
+      }
+      boolean gitHeader = line.startsWith("diff --git ");
+      boolean traditional = line.startsWith("--- ") && i + 1 < lines.size() && lines.get(i + 1).startsWith("+++ ");
+      if (!gitHeader && !traditional) {
+        i++;
+        continue;
+      }
+      if (gitHeader) {
+        i++;
+        while (i < lines.size() && !lines.get(i).startsWith("--- ") && !lines.get(i).startsWith("diff --git ")
+            && !lines.get(i).startsWith("@@ -")) {
+          i++; // extended header lines: index, modes, similarity
+        }
+        if (i >= lines.size() || !lines.get(i).startsWith("--- ")) {
+          continue; // a header without content change (mode only): nothing to apply
+        }
+        if (i + 1 >= lines.size() || !lines.get(i + 1).startsWith("+++ ")) {
+          throw new RejectedException("git diff header lacks filename information at line " + (i + 1));
+        }
+      }
+      String oldName = headerName(lines.get(i), i + 1);
+      String newName = headerName(lines.get(i + 1), i + 2);
+      i += 2;
+      List<Hunk> hunks = new ArrayList<>();
+      while (i < lines.size() && lines.get(i).startsWith("@@ -")) {
+        i = readHunk(lines, i, hunks);
+      }
+      if (hunks.isEmpty()) {
+        throw new RejectedException("patch with no hunks for " + (newName != null ? newName : oldName));
+      }
+      patches.add(new FilePatch(oldName, newName, hunks));
+    }
+    return patches;
+  }
+
+  /** {@code --- a/P} → {@code P} (the first path component dropped, as {@code -p1}); /dev/null → null. */
+  private static String headerName(String line, int number) throws RejectedException {
+    String name = line.substring(4).replaceFirst("\n$", "");
+    int tab = name.indexOf('\t');
+    if (tab >= 0) {
+      name = name.substring(0, tab);
+    }
+    name = name.strip();
+    if (name.equals(DEV_NULL)) {
+      return null;
+    }
+    int slash = name.indexOf('/');
+    if (slash < 0 || slash == name.length() - 1) {
+      throw new RejectedException("cannot find a file name with -p1 in line " + number + ": " + name);
+    }
+    return name.substring(slash + 1);
+  }
+
+  /** Reads the hunk starting at {@code lines[start]}, adds it, and returns the index after it. */
+  private static int readHunk(List<String> lines, int start, List<Hunk> hunks) throws RejectedException {
+    Matcher m = HUNK_HEADER.matcher(lines.get(start));
+    if (!m.find()) {
+      throw new RejectedException("corrupt hunk header at line " + (start + 1));
+    }
+    int oldStart = Integer.parseInt(m.group(1));
+    int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+    int newStart = Integer.parseInt(m.group(3));
+    int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    List<HunkLine> body = new ArrayList<>();
+    int i = start + 1;
+    boolean changes = false;
+    while (oldCount > 0 || newCount > 0) {
+      if (i >= lines.size()) {
+        throw new RejectedException("corrupt patch: the hunk at line " + (start + 1) + " is cut short");
+      }
+      String line = lines.get(i);
+      char kind = line.charAt(0);
+      if (line.equals("\n")) {
+        body.add(new HunkLine(' ', "\n"));
+        oldCount--;
+        newCount--;
+      } else if (kind == ' ' || kind == '-' || kind == '+') {
+        body.add(new HunkLine(kind, line.substring(1)));
+        oldCount -= kind == '+' ? 0 : 1;
+        newCount -= kind == '-' ? 0 : 1;
+        changes |= kind != ' ';
+      } else if (kind == '\\' && line.length() >= 12 && line.startsWith("\\ ") && !body.isEmpty()) {
+        dropLineEnd(body);
+      } else {
+        throw new RejectedException("corrupt patch at line " + (i + 1));
+      }
+      if (oldCount < 0 || newCount < 0) {
+        throw new RejectedException("corrupt patch at line " + (i + 1) + ": more lines than the hunk header counts");
+      }
+      i++;
+    }
+    if (i < lines.size() && lines.get(i).startsWith("\\ ")) {
+      dropLineEnd(body); // "\ No newline at end of file" after the hunk's last line
+      i++;
+    }
+    if (!changes) {
+      throw new RejectedException("corrupt patch: the hunk at line " + (start + 1) + " changes nothing");
+    }
+    hunks.add(new Hunk(oldStart, newStart, body, start + 1));
+    return i;
+  }
+
+  private static void dropLineEnd(List<HunkLine> body) {
+    HunkLine last = body.remove(body.size() - 1);
+    body.add(new HunkLine(last.kind(), last.text().endsWith("\n")
+        ? last.text().substring(0, last.text().length() - 1) : last.text()));
+  }
+}

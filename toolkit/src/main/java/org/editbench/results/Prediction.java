@@ -1,0 +1,82 @@
+package org.editbench.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.editbench.Reporter;
+import org.editbench.bench.Jsonl;
+
+/**
+ * One record of a prediction file: a success ({@code model_patch}, {@code cost},
+ * {@code response_time}) or a failure ({@code status: "failed"}, {@code error}).
+ *
+ * @param modelPatch null when the model's answer held no patch
+ * @param error null for a success
+ */
+public record Prediction(String instanceId, String prompt, String modelPatch, double cost, double responseTime,
+    String error) {
+
+  public boolean succeeded() {
+    return error == null;
+  }
+
+  /** A success whose patch is missing or blank: the harness's "empty patch". */
+  public boolean emptyPatch() {
+    return succeeded() && (modelPatch == null || modelPatch.isBlank());
+  }
+
+  /**
+   * The predictions of a file, one per instance in first-seen order: a success wins over
+   * failures (run-api retries failures in later runs), else the last failure counts. Lines that
+   * are not JSON objects are reported with {@code file:line} and left out.
+   */
+  public static List<Prediction> read(Path file, Reporter reporter) {
+    Map<String, Prediction> byInstance = new LinkedHashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = Jsonl.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+          reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage() + "); left out");
+          continue;
+        }
+        if (node == null || !node.isObject() || !node.path("instance_id").isTextual()) {
+          reporter.warn(file + ":" + number + ": not a prediction record (no instance_id); left out");
+          continue;
+        }
+        Prediction p = of(node);
+        Prediction earlier = byInstance.get(p.instanceId());
+        if (earlier == null || !earlier.succeeded()) {
+          byInstance.put(p.instanceId(), p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return new ArrayList<>(byInstance.values());
+  }
+
+  private static Prediction of(JsonNode node) {
+    boolean failed = "failed".equals(node.path("status").asText(null));
+    JsonNode patch = node.path("model_patch");
+    return new Prediction(node.path("instance_id").asText(), node.path("prompt").asText(""),
+        patch.isTextual() ? patch.asText() : null,
+        node.path("cost").asDouble(0.0), node.path("response_time").asDouble(Double.NaN),
+        failed ? node.path("error").asText("") : null);
+  }
+}

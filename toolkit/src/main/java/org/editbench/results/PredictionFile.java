@@ -1,0 +1,92 @@
+package org.editbench.results;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One prediction file of the results layout {@code {results}/{model}/T={t}/n={n}/{dataset}-task-instances_{run_id}.jsonl}
+ * (the layout run-api writes and the harness reads), with what its path says.
+ *
+ * @param model the folders between the results folder and {@code T=}, joined with /
+ *     ({@code agentless/gpt-4.1})
+ * @param temperature the {@code T=} folder's text, as run-api wrote it
+ * @param dataset {@code all} or {@code owner-repo}: the file name before {@code -task-instances_}
+ */
+public record PredictionFile(String model, String temperature, int n, String dataset, String runId, Path file) {
+  private static final String TASK_INSTANCES = "-task-instances_";
+  private static final String JSONL = ".jsonl";
+
+  /** {@code {dataset}-task-instances_{run_id}}: also the infbench file's and the metrics file's stem. */
+  public String stem() {
+    return dataset + TASK_INSTANCES + runId;
+  }
+
+  /** Where {@code editbench score} writes this file's per-instance metrics: a {@code metrics} folder beside it. */
+  public Path metricsFile() {
+    return file.resolveSibling("metrics").resolve(stem() + JSONL);
+  }
+
+  /** The infbench file the predictions were made from. */
+  public Path infbenchFile(Path infbenchDir) {
+    return infbenchDir.resolve(stem() + JSONL);
+  }
+
+  /**
+   * Every prediction file under {@code resultsDir}, ordered by model, T, n, dataset and run_id;
+   * only the given models and run_ids when those are not empty. Files elsewhere in the tree (such
+   * as the {@code metrics} folders and harness reports) are not predictions and are left out.
+   */
+  public static List<PredictionFile> find(Path resultsDir, Collection<String> models, Collection<String> runIds) {
+    if (!Files.isDirectory(resultsDir)) {
+      throw new IllegalArgumentException("no results folder " + resultsDir + " (run run-api first, or pass --results-dir)");
+    }
+    List<PredictionFile> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(resultsDir)) {
+      files.filter(Files::isRegularFile).forEach(f -> parse(resultsDir, f).ifPresent(found::add));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
+    }
+    return found.stream()
+        .filter(p -> models.isEmpty() || models.contains(p.model()))
+        .filter(p -> runIds.isEmpty() || runIds.contains(p.runId()))
+        .sorted(Comparator.comparing(PredictionFile::model).thenComparing(PredictionFile::temperature)
+            .thenComparingInt(PredictionFile::n).thenComparing(PredictionFile::dataset)
+            .thenComparing(PredictionFile::runId))
+        .toList();
+  }
+
+  private static Optional<PredictionFile> parse(Path resultsDir, Path file) {
+    String name = file.getFileName().toString();
+    Path nDir = file.getParent();
+    Path tDir = nDir == null ? null : nDir.getParent();
+    Path modelDir = tDir == null ? null : tDir.getParent();
+    int marker = name.indexOf(TASK_INSTANCES);
+    if (!name.endsWith(JSONL) || marker <= 0 || modelDir == null || !modelDir.startsWith(resultsDir)
+        || modelDir.equals(resultsDir) || !nDir.getFileName().toString().startsWith("n=")
+        || !tDir.getFileName().toString().startsWith("T=")) {
+      return Optional.empty();
+    }
+    int n;
+    try {
+      n = Integer.parseInt(nDir.getFileName().toString().substring(2));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    String runId = name.substring(marker + TASK_INSTANCES.length(), name.length() - JSONL.length());
+    if (runId.isEmpty()) {
+      return Optional.empty();
+    }
+    String model = resultsDir.relativize(modelDir).toString().replace(File.separatorChar, '/');
+    return Optional.of(new PredictionFile(model, tDir.getFileName().toString().substring(2), n,
+        name.substring(0, marker), runId, file));
+  }
+}

@@ -1,0 +1,196 @@
+package org.editbench.results;
+
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.editbench.Reporter;
+import org.editbench.infbench.RunId;
+import org.editbench.inference.ModelTable;
+import org.editbench.inference.TokenCounter;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * The summary of a results folder as one Tablesaw {@link Table}: a row per model × T × n ×
+ * dataset × run_id (per prediction file). Numbers that cannot be known are missing values
+ * (Tablesaw's NaN for doubles): a mean over no predictions, the instances of a missing infbench
+ * file, harness figures without a harness report.
+ */
+public final class ResultsSummary {
+  public static final String MODEL = "model";
+  public static final String TEMPERATURE = "T";
+  public static final String N = "n";
+  public static final String DATASET = "dataset";
+  public static final String RUN_ID = "run_id";
+  /** The run_id's info ratio; missing for {@code None} run_ids. */
+  public static final String INFO_RATIO = "info_ratio";
+  /** Records in the infbench file the predictions were made from. */
+  public static final String INSTANCES = "instances";
+  /** Instances with a record in the prediction file (a success wins over earlier failures). */
+  public static final String PREDICTIONS = "predictions";
+  public static final String SUCCESSES = "successes";
+  public static final String FAILURES = "failures";
+  /** Successes whose patch is missing or blank. */
+  public static final String EMPTY_PATCHES = "empty_patches";
+  public static final String COST_TOTAL = "cost_total";
+  /** Mean cost of a success (failures cost nothing that run-api records). */
+  public static final String COST_MEAN = "cost_mean";
+  /** Tokens of the prompt as sent, counted with the model's encoding (cl100k_base for unknown models). */
+  public static final String PROMPT_TOKENS_MEAN = "prompt_tokens_mean";
+  public static final String PROMPT_TOKENS_P95 = "prompt_tokens_p95";
+  /** Seconds per success; percentiles interpolate linearly, as numpy's default. */
+  public static final String RESPONSE_TIME_P50 = "response_time_p50";
+  public static final String RESPONSE_TIME_P95 = "response_time_p95";
+  /** Share of scored predictions (successes with an infbench record) whose patch applies. */
+  public static final String APPLIES = "applies";
+  public static final String EXACT = "exact";
+  public static final String FILE_HIT_RATE = "file_hit_rate";
+  public static final String EDIT_DISTANCE = "edit_distance";
+  public static final String TOKEN_JACCARD = "token_jaccard";
+  /** From the harness report, when there is one. */
+  public static final String HARNESS_RESOLVED = "harness_pct_resolved";
+  public static final String HARNESS_APPLIED = "harness_pct_applied";
+  public static final String HARNESS_CODEBLEU = "harness_avg_codebleu";
+
+  /** The columns a terminal has room for: who ran what, how it went, and the offline metrics. */
+  public static final List<String> OVERVIEW = List.of(MODEL, TEMPERATURE, N, DATASET, RUN_ID, INSTANCES, SUCCESSES,
+      FAILURES, EMPTY_PATCHES, COST_TOTAL, APPLIES, EXACT, FILE_HIT_RATE, EDIT_DISTANCE, TOKEN_JACCARD);
+
+  private static final String DEFAULT_ENCODING = "cl100k_base";
+
+  private ResultsSummary() {}
+
+  /** The summary of every prediction file under {@code resultsDir} (only the given models and run_ids when not empty). */
+  public static Table summarize(Path resultsDir, Path infbenchDir, Collection<String> models,
+      Collection<String> runIds, Reporter reporter) {
+    Columns columns = new Columns();
+    ModelTable modelTable = ModelTable.builtIn();
+    for (PredictionFile file : PredictionFile.find(resultsDir, models, runIds)) {
+      List<Prediction> predictions = Prediction.read(file.file(), reporter);
+      Path infbench = file.infbenchFile(infbenchDir);
+      Map<String, Scoring.Target> targets = Scoring.readTargets(infbench);
+      if (targets.isEmpty()) {
+        reporter.warn("no infbench file " + infbench + " for " + file.file() + ": instances and patch metrics left empty");
+      }
+      TokenCounter tokens = TokenCounter.forEncoding(modelTable.names().contains(file.model())
+          ? modelTable.require(file.model()).encoding() : DEFAULT_ENCODING);
+      columns.add(file, targets.isEmpty() ? null : targets.size(), predictions,
+          Scoring.score(predictions, targets), tokens, HarnessReport.find(file, resultsDir).orElse(null));
+    }
+    return columns.table();
+  }
+
+  /** The columns, filled a row at a time. */
+  private static final class Columns {
+    final StringColumn model = StringColumn.create(MODEL);
+    final StringColumn temperature = StringColumn.create(TEMPERATURE);
+    final IntColumn n = IntColumn.create(N);
+    final StringColumn dataset = StringColumn.create(DATASET);
+    final StringColumn runId = StringColumn.create(RUN_ID);
+    final DoubleColumn infoRatio = DoubleColumn.create(INFO_RATIO);
+    final IntColumn instances = IntColumn.create(INSTANCES);
+    final IntColumn predictions = IntColumn.create(PREDICTIONS);
+    final IntColumn successes = IntColumn.create(SUCCESSES);
+    final IntColumn failures = IntColumn.create(FAILURES);
+    final Map<FailureKind, IntColumn> failuresByKind = new EnumMap<>(FailureKind.class);
+    final IntColumn emptyPatches = IntColumn.create(EMPTY_PATCHES);
+    final DoubleColumn costTotal = DoubleColumn.create(COST_TOTAL);
+    final DoubleColumn costMean = DoubleColumn.create(COST_MEAN);
+    final DoubleColumn promptTokensMean = DoubleColumn.create(PROMPT_TOKENS_MEAN);
+    final DoubleColumn promptTokensP95 = DoubleColumn.create(PROMPT_TOKENS_P95);
+    final DoubleColumn responseP50 = DoubleColumn.create(RESPONSE_TIME_P50);
+    final DoubleColumn responseP95 = DoubleColumn.create(RESPONSE_TIME_P95);
+    final DoubleColumn applies = DoubleColumn.create(APPLIES);
+    final DoubleColumn exact = DoubleColumn.create(EXACT);
+    final DoubleColumn fileHitRate = DoubleColumn.create(FILE_HIT_RATE);
+    final DoubleColumn editDistance = DoubleColumn.create(EDIT_DISTANCE);
+    final DoubleColumn tokenJaccard = DoubleColumn.create(TOKEN_JACCARD);
+    final DoubleColumn harnessResolved = DoubleColumn.create(HARNESS_RESOLVED);
+    final DoubleColumn harnessApplied = DoubleColumn.create(HARNESS_APPLIED);
+    final DoubleColumn harnessCodeBleu = DoubleColumn.create(HARNESS_CODEBLEU);
+
+    Columns() {
+      for (FailureKind kind : FailureKind.values()) {
+        failuresByKind.put(kind, IntColumn.create(kind.column()));
+      }
+    }
+
+    void add(PredictionFile file, Integer instanceCount, List<Prediction> all, List<InstanceMetrics> scored,
+        TokenCounter tokens, HarnessReport report) {
+      List<Prediction> ok = all.stream().filter(Prediction::succeeded).toList();
+      model.append(file.model());
+      temperature.append(file.temperature());
+      n.append(file.n());
+      dataset.append(file.dataset());
+      runId.append(file.runId());
+      infoRatio.append(infoRatio(file.runId()));
+      if (instanceCount == null) {
+        instances.appendMissing();
+      } else {
+        instances.append(instanceCount);
+      }
+      predictions.append(all.size());
+      successes.append(ok.size());
+      failures.append(all.size() - ok.size());
+      Map<FailureKind, Integer> byKind = new EnumMap<>(FailureKind.class);
+      all.stream().filter(p -> !p.succeeded()).forEach(p -> byKind.merge(FailureKind.of(p.error()), 1, Integer::sum));
+      failuresByKind.forEach((kind, column) -> column.append(byKind.getOrDefault(kind, 0)));
+      emptyPatches.append((int) ok.stream().filter(Prediction::emptyPatch).count());
+      double[] costs = ok.stream().mapToDouble(Prediction::cost).toArray();
+      costTotal.append(Arrays.stream(costs).sum());
+      costMean.append(Stats.mean(costs));
+      double[] promptTokens = all.stream().mapToDouble(p -> tokens.count(p.prompt())).toArray();
+      promptTokensMean.append(Stats.mean(promptTokens));
+      promptTokensP95.append(Stats.percentile(promptTokens, 95));
+      double[] times = ok.stream().mapToDouble(Prediction::responseTime).filter(t -> !Double.isNaN(t)).toArray();
+      responseP50.append(Stats.percentile(times, 50));
+      responseP95.append(Stats.percentile(times, 95));
+      applies.append(Stats.mean(scored.stream().mapToDouble(m -> m.applies() ? 1 : 0).toArray()));
+      exact.append(Stats.mean(scored.stream().mapToDouble(m -> m.exact() ? 1 : 0).toArray()));
+      fileHitRate.append(Stats.mean(scored.stream().mapToDouble(InstanceMetrics::fileHitRate).toArray()));
+      editDistance.append(Stats.mean(scored.stream().mapToDouble(InstanceMetrics::editDistance).toArray()));
+      tokenJaccard.append(Stats.mean(scored.stream().mapToDouble(InstanceMetrics::tokenJaccard).toArray()));
+      harnessResolved.append(report == null ? Double.NaN : report.pctResolved());
+      harnessApplied.append(report == null ? Double.NaN : report.pctApplied());
+      harnessCodeBleu.append(report == null ? Double.NaN : report.avgCodeBleu());
+    }
+
+    Table table() {
+      Table t = Table.create("summary", model, temperature, n, dataset, runId, infoRatio, instances, predictions,
+          successes, failures);
+      failuresByKind.values().forEach(t::addColumns);
+      t.addColumns(emptyPatches, costTotal, costMean, promptTokensMean, promptTokensP95, responseP50,
+          responseP95, applies, exact, fileHitRate, editDistance, tokenJaccard, harnessResolved, harnessApplied,
+          harnessCodeBleu);
+      // Shown with at most 4 decimals and missing values blank; CSV keeps full precision.
+      NumberColumnFormatter shown = new NumberColumnFormatter(
+          new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)), "");
+      for (Column<?> column : t.columns()) {
+        if (column instanceof DoubleColumn d) {
+          d.setPrintFormatter(shown);
+        }
+      }
+      return t;
+    }
+  }
+
+  /** The info ratio a run_id asks for; NaN for {@code None} (all history withheld) or an unparseable run_id. */
+  static double infoRatio(String runId) {
+    try {
+      Double pct = RunId.parse(runId).infoPct();
+      return pct == null ? Double.NaN : pct;
+    } catch (IllegalArgumentException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.editbench.results;
+
+import java.io.StringWriter;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvWriteOptions;
+
+/** How {@code editbench summarize} prints the summary table. */
+public enum SummaryFormat {
+  /** Aligned columns, as Tablesaw prints a table. */
+  TEXT,
+  /** RFC 4180 CSV with a header and full precision, for spreadsheets and pandas. */
+  CSV,
+  /** A GitHub Markdown table. */
+  MD,
+  /** A standalone HTML table. */
+  HTML;
+
+  public String render(Table table) {
+    return switch (this) {
+      case TEXT -> table.printAll() + "\n";
+      case CSV -> csv(table);
+      case MD -> markdown(table);
+      case HTML -> html(table);
+    };
+  }
+
+  private static String csv(Table table) {
+    StringWriter out = new StringWriter();
+    table.write().csv(CsvWriteOptions.builder(out).build());
+    return out.toString();
+  }
+
+  private static String markdown(Table table) {
+    StringBuilder md = new StringBuilder("| ").append(String.join(" | ", table.columnNames())).append(" |\n|");
+    table.columnNames().forEach(c -> md.append("---|"));
+    md.append('\n');
+    for (int row = 0; row < table.rowCount(); row++) {
+      md.append('|');
+      for (int column = 0; column < table.columnCount(); column++) {
+        md.append(' ').append(table.getString(row, column).replace("|", "\\|")).append(" |");
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  private static String html(Table table) {
+    StringBuilder html = new StringBuilder("<table>\n<thead><tr>");
+    table.columnNames().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+    html.append("</tr></thead>\n<tbody>\n");
+    for (int row = 0; row < table.rowCount(); row++) {
+      html.append("<tr>");
+      for (int column = 0; column < table.columnCount(); column++) {
+        html.append("<td>").append(escape(table.getString(row, column))).append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</tbody>\n</table>\n").toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
