@@ -1,0 +1,64 @@
+package org.editbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class ChartsTest {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  @TempDir Path dir;
+
+  private static Table summary(double... applies) {
+    int rows = applies.length;
+    String[] runIds = Arrays.copyOf(new String[] {"0.2", "0.4", "0.6", "0.2_body_issue"}, rows);
+    return Table.create("summary",
+        StringColumn.create(ResultsSummary.MODEL, java.util.Collections.nCopies(rows, "m")),
+        StringColumn.create(ResultsSummary.TEMPERATURE, java.util.Collections.nCopies(rows, "0")),
+        IntColumn.create(ResultsSummary.N, new int[rows]).map(v -> 1),
+        StringColumn.create(ResultsSummary.DATASET, java.util.Collections.nCopies(rows, "all")),
+        StringColumn.create(ResultsSummary.RUN_ID, runIds),
+        DoubleColumn.create(ResultsSummary.INFO_RATIO, Arrays.stream(runIds).mapToDouble(ResultsSummary::infoRatio)),
+        DoubleColumn.create(ResultsSummary.APPLIES, applies));
+  }
+
+  @Test
+  void chartsAreDrawnHeadlessAndWrittenAsPng() throws IOException {
+    Table table = summary(0.5, 0.75, 1.0, 0.25);
+    List<Path> files = org.editbench.EditBench.writeCharts(table, ResultsSummary.APPLIES, dir.resolve("charts"));
+    assertEquals(List.of(dir.resolve("charts/applies-by-run-id.png"), dir.resolve("charts/applies-by-info-ratio.png")),
+        files);
+    for (Path f : files) {
+      assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(f), 8), f.toString());
+    }
+  }
+
+  @Test
+  void theDrawingDependsOnTheValues() {
+    BufferedImage a = Charts.metricByModelAndRunId(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES);
+    BufferedImage b = Charts.metricByModelAndRunId(summary(0.5, 0.75, 0.1, 0.25), ResultsSummary.APPLIES);
+    assertEquals(800, a.getWidth());
+    assertNotEquals(Arrays.toString(pixels(a)), Arrays.toString(pixels(b)));
+    // The line chart leaves out 0.2_body_issue: changing its value changes nothing.
+    BufferedImage c = Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES);
+    BufferedImage d = Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.9), ResultsSummary.APPLIES);
+    assertArrayEquals(pixels(c), pixels(d));
+  }
+
+  private static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+}

@@ -1,0 +1,159 @@
+package org.editbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.editbench.Reporter;
+import org.editbench.bench.PyJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+/** A handmade results folder whose summary is known by hand. */
+class ResultsSummaryTest {
+  private static final String PROMPT = "Task.\n<code>\n[start of a.py]\n1 x = 1\n2 y = 2\n3 z = 3\n4 \n[end of a.py]\n</code>";
+  private static final String TRUTH =
+      "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,3 +1,3 @@\n x = 1\n-y = 2\n+y = 20\n z = 3\n";
+  /** Applies, but writes 21 where the ground truth writes 20. */
+  private static final String CLOSE = TRUTH.replace("+y = 20", "+y = 21");
+
+  @TempDir Path root;
+  Path results;
+  Path infbench;
+
+  @BeforeEach
+  void handmadeResults() throws IOException {
+    results = root.resolve("experiment_results");
+    infbench = root.resolve("infbench");
+    StringBuilder records = new StringBuilder();
+    for (int i = 1; i <= 7; i++) {
+      records.append("{\"instance_id\": \"i").append(i).append("\", \"prompt\": ").append(PyJson.quote(PROMPT))
+          .append(", \"ground_truth\": ").append(PyJson.quote(TRUTH)).append("}\n");
+    }
+    write(infbench.resolve("all-task-instances_0.2.jsonl"), records.toString());
+    write(results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl"), String.join("\n",
+        success("i1", TRUTH, 0.5, 1.0),
+        success("i2", "", 0.25, 3.0),
+        failure("i3", "Max retries (5) exceeded: HTTP 429"),
+        failure("i4", "HTTP 400: bad request"),
+        failure("i5", "input context exceeded"),
+        failure("i6", "Max retries (5) exceeded: timeout"),
+        success("i6", CLOSE, 0.25, 2.0),
+        "{\"torn line",
+        ""));
+    write(results.resolve("m1/T=0/n=1/all-0.2-output.json"),
+        "{\"%resolved\": 33.33, \"%applied\": 66.67, \"avg_CodeBLEU\": 0.5, \"total_instances\": 7}");
+    write(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), "{\"not\": \"a prediction\"}\n");
+    write(results.resolve("team/m2/T=0.7/n=2/acme-x-task-instances_None_body_issue.jsonl"),
+        failure("j1", "something else") + "\n");
+  }
+
+  @Test
+  void rowsHoldTheCountsCostsTimesAndMetricsWorkedOutByHand() {
+    Table summary = ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
+    assertEquals(2, summary.rowCount());
+    Row m1 = summary.row(0);
+    assertEquals("m1", m1.getString(ResultsSummary.MODEL));
+    assertEquals("0", m1.getString(ResultsSummary.TEMPERATURE));
+    assertEquals(1, m1.getInt(ResultsSummary.N));
+    assertEquals("all", m1.getString(ResultsSummary.DATASET));
+    assertEquals("0.2", m1.getString(ResultsSummary.RUN_ID));
+    assertEquals(0.2, m1.getDouble(ResultsSummary.INFO_RATIO));
+    assertEquals(7, m1.getInt(ResultsSummary.INSTANCES));
+    assertEquals(6, m1.getInt(ResultsSummary.PREDICTIONS)); // i6's success replaces its failure
+    assertEquals(3, m1.getInt(ResultsSummary.SUCCESSES));
+    assertEquals(3, m1.getInt(ResultsSummary.FAILURES));
+    assertEquals(1, m1.getInt(FailureKind.RETRIES_EXHAUSTED.column()));
+    assertEquals(1, m1.getInt(FailureKind.REJECTED.column()));
+    assertEquals(1, m1.getInt(FailureKind.CONTEXT_EXCEEDED.column()));
+    assertEquals(0, m1.getInt(FailureKind.OTHER.column()));
+    assertEquals(1, m1.getInt(ResultsSummary.EMPTY_PATCHES));
+    assertEquals(1.0, m1.getDouble(ResultsSummary.COST_TOTAL), 1e-12);
+    assertEquals(1.0 / 3, m1.getDouble(ResultsSummary.COST_MEAN), 1e-12);
+    assertEquals(2.0, m1.getDouble(ResultsSummary.RESPONSE_TIME_P50), 1e-12);
+    assertEquals(2.9, m1.getDouble(ResultsSummary.RESPONSE_TIME_P95), 1e-12); // 2 + 0.9 × (3 − 2)
+    // Six predictions of the same prompt: mean and p95 are its token count.
+    double promptTokens = org.editbench.inference.TokenCounter.forEncoding("cl100k_base").count(PROMPT);
+    assertEquals(promptTokens, m1.getDouble(ResultsSummary.PROMPT_TOKENS_MEAN), 1e-9);
+    assertEquals(promptTokens, m1.getDouble(ResultsSummary.PROMPT_TOKENS_P95), 1e-9);
+    // Scored: i1 (the truth), i2 (empty), i6 (applies, not exact).
+    assertEquals(2.0 / 3, m1.getDouble(ResultsSummary.APPLIES), 1e-12);
+    assertEquals(1.0 / 3, m1.getDouble(ResultsSummary.EXACT), 1e-12);
+    assertEquals(2.0 / 3, m1.getDouble(ResultsSummary.FILE_HIT_RATE), 1e-12);
+    // Preprocessed truth "x = 1\ny = 2\ny = 20\nz = 3" (24 chars): i6 differs in one char, i2 in all.
+    assertEquals((0 + 1 + 0.0417) / 3, m1.getDouble(ResultsSummary.EDIT_DISTANCE), 1e-12);
+    // Tokens {x, =, 1, y, 2, 20, z, 3}; i6's {x, =, 1, y, 2, 21, z, 3} shares 7 of 9.
+    assertEquals((1 + 0 + 0.7778) / 3, m1.getDouble(ResultsSummary.TOKEN_JACCARD), 1e-12);
+    assertEquals(33.33, m1.getDouble(ResultsSummary.HARNESS_RESOLVED));
+    assertEquals(66.67, m1.getDouble(ResultsSummary.HARNESS_APPLIED));
+    assertEquals(0.5, m1.getDouble(ResultsSummary.HARNESS_CODEBLEU));
+
+    Row m2 = summary.row(1);
+    assertEquals("team/m2", m2.getString(ResultsSummary.MODEL));
+    assertEquals("0.7", m2.getString(ResultsSummary.TEMPERATURE));
+    assertEquals("acme-x", m2.getString(ResultsSummary.DATASET));
+    assertTrue(Double.isNaN(m2.getDouble(ResultsSummary.INFO_RATIO)));
+    assertTrue(summary.intColumn(ResultsSummary.INSTANCES).isMissing(1), "no infbench file");
+    assertEquals(1, m2.getInt(FailureKind.OTHER.column()));
+    assertTrue(Double.isNaN(m2.getDouble(ResultsSummary.APPLIES)));
+    assertTrue(Double.isNaN(m2.getDouble(ResultsSummary.HARNESS_RESOLVED)));
+  }
+
+  @Test
+  void modelsAndRunIdsFilterTheRows() {
+    assertEquals(List.of("team/m2"), ResultsSummary.summarize(results, infbench, List.of("team/m2"), List.of(),
+        Reporter.SILENT).stringColumn(ResultsSummary.MODEL).asList());
+    assertEquals(List.of("m1"), ResultsSummary.summarize(results, infbench, List.of(), List.of("0.2"),
+        Reporter.SILENT).stringColumn(ResultsSummary.MODEL).asList());
+  }
+
+  @Test
+  void formatsRenderEveryRow() {
+    Table summary = ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
+    String md = SummaryFormat.MD.render(summary);
+    assertTrue(md.startsWith("| model | T | n | dataset | run_id |"), md);
+    assertTrue(md.contains("| m1 | 0 | 1 | all | 0.2 | 0.2 | 7 | 6 | 3 | 3 |"), md);
+    String csv = SummaryFormat.CSV.render(summary);
+    assertTrue(csv.contains("0.3333333333333333"), "CSV keeps full precision: " + csv);
+    String html = SummaryFormat.HTML.render(summary);
+    assertEquals(3, html.split("<tr>", -1).length - 1, "a header row and two rows");
+    assertTrue(SummaryFormat.TEXT.render(summary).contains("team/m2"));
+  }
+
+  @Test
+  void scoreWritesPerInstanceMetricsBesideThePredictions() throws IOException {
+    PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
+    Path written = Scoring.writeMetrics(file, infbench, Reporter.SILENT);
+    assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), written);
+    List<String> lines = Files.readAllLines(written);
+    assertEquals(3, lines.size());
+    assertEquals("{\"instance_id\": \"i1\", \"applied\": true, \"exact\": true, \"file_hit_rate\": 1.0, "
+        + "\"normalized_edit_distance\": 0.0, \"jaccard_similarity\": 1.0, \"apply_error\": null}", lines.get(0));
+    assertTrue(lines.get(1).contains("\"applied\": false") && lines.get(1).contains("\"apply_error\": \"empty patch\""));
+    assertFalse(lines.get(2).contains("\"exact\": true"));
+  }
+
+  private static String success(String id, String patch, double cost, double seconds) {
+    return "{\"instance_id\": \"" + id + "\", \"model_name\": \"m1\", \"prompt\": " + PyJson.quote(PROMPT)
+        + ", \"full_output\": \"...\", \"model_patch\": " + PyJson.quote(patch) + ", \"cost\": " + cost
+        + ", \"response_time\": " + seconds + "}";
+  }
+
+  private static String failure(String id, String error) {
+    return "{\"instance_id\": \"" + id + "\", \"prompt\": " + PyJson.quote(PROMPT)
+        + ", \"status\": \"failed\", \"error\": " + PyJson.quote(error) + "}";
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}
