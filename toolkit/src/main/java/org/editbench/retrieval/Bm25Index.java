@@ -1,0 +1,220 @@
+package org.editbench.retrieval;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * An opened BM25 index of one commit's candidate files, and the search over it.
+ *
+ * <p>One index serves every instance of its commit although each instance sets aside the files its
+ * history edits: those files' terms come back from their term vectors and are taken out of N, the
+ * average length, the document frequencies and the vocabulary before scoring (see
+ * {@link CorpusStatistics#without}), so every score is the one BM25Okapi computes over exactly the
+ * reference's candidates.
+ */
+public final class Bm25Index implements Closeable {
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final CorpusStatistics statistics;
+  private final String[] paths;
+  private final ObjectId[] blobs;
+  private final Map<String, Integer> documentByPath = new HashMap<>();
+  private final CodeAnalyzer analyzer = new CodeAnalyzer();
+
+  private Bm25Index(Directory directory, DirectoryReader reader, CorpusStatistics statistics) throws IOException {
+    this.directory = directory;
+    this.reader = reader;
+    this.statistics = statistics;
+    int documents = reader.maxDoc();
+    paths = new String[documents];
+    blobs = new ObjectId[documents];
+    StoredFields storedFields = reader.storedFields();
+    for (int doc = 0; doc < documents; doc++) {
+      Document stored = storedFields.document(doc);
+      paths[doc] = stored.get(Bm25Fields.PATH);
+      BytesRef blob = stored.getBinaryValue(Bm25Fields.BLOB);
+      if (paths[doc] == null || blob == null) {
+        throw new CorruptIndexException("document " + doc + " lacks its path or blob id", directory.toString());
+      }
+      blobs[doc] = ObjectId.fromRaw(blob.bytes, blob.offset);
+      documentByPath.put(paths[doc], doc);
+    }
+  }
+
+  /**
+   * Opens the index in {@code path} and checks it all: every file's checksum, that it indexes
+   * {@code commit} with {@code candidates}, and that its stored statistics match its postings.
+   *
+   * @throws IOException or a runtime exception when the index is missing, corrupt or not the one
+   *     asked for
+   */
+  static Bm25Index open(Path path, ObjectId commit, CandidateFiles candidates) throws IOException {
+    Directory directory = FSDirectory.open(path);
+    DirectoryReader reader = null;
+    try {
+      reader = DirectoryReader.open(directory);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        leaf.reader().checkIntegrity();
+      }
+      Map<String, String> commitData = reader.getIndexCommit().getUserData();
+      expect(commitData, Bm25IndexBuilder.FORMAT, Bm25IndexBuilder.FORMAT_VERSION, path);
+      expect(commitData, Bm25IndexBuilder.COMMIT, commit.name(), path);
+      expect(commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
+      CorpusStatistics stored = CorpusStatistics.fromCommitData(commitData);
+      if (!stored.sameAs(CorpusStatistics.of(reader))) {
+        throw new CorruptIndexException("stored BM25 statistics do not match the postings", path.toString());
+      }
+      return new Bm25Index(directory, reader, stored);
+    } catch (IOException | RuntimeException e) {
+      if (reader != null) {
+        reader.close();
+      }
+      directory.close();
+      throw e;
+    }
+  }
+
+  private static void expect(Map<String, String> commitData, String key, String expected, Path path)
+      throws CorruptIndexException {
+    if (!expected.equals(commitData.get(key))) {
+      throw new CorruptIndexException(key + " is " + commitData.get(key) + ", expected " + expected, path.toString());
+    }
+  }
+
+  /** Number of candidate files in the index. */
+  public int documentCount() {
+    return paths.length;
+  }
+
+  /** The blob of an indexed file, or null when {@code path} is not a candidate of this commit. */
+  ObjectId blob(String path) {
+    Integer doc = documentByPath.get(path);
+    return doc == null ? null : blobs[doc];
+  }
+
+  /**
+   * The {@code topn} best candidates for {@code query}, best first, leaving out {@code excludedPaths}
+   * from the candidates and from the statistics.
+   *
+   * <p>Like the reference, every candidate is ranked, those the query does not match with score 0, so
+   * fewer than {@code topn} files come back only when there are fewer candidates. Equal scores are
+   * ordered by path (the reference keeps its directory-listing order, which the file system decides).
+   */
+  public List<ScoredPath> rank(String query, Collection<String> excludedPaths, int topn) throws IOException {
+    boolean[] excluded = new boolean[paths.length];
+    CandidateStatistics candidateStatistics = candidateStatistics(excludedPaths, excluded);
+    double[] scores = score(query, candidateStatistics);
+    Integer[] candidates = new Integer[paths.length];
+    int candidateCount = 0;
+    for (int doc = 0; doc < paths.length; doc++) {
+      if (!excluded[doc]) {
+        candidates[candidateCount++] = doc;
+      }
+    }
+    Arrays.sort(candidates, 0, candidateCount,
+        Comparator.<Integer>comparingDouble(doc -> scores[doc]).reversed().thenComparing(doc -> paths[doc]));
+    List<ScoredPath> ranking = new ArrayList<>();
+    for (int i = 0; i < Math.min(topn, candidateCount); i++) {
+      ranking.add(new ScoredPath(paths[candidates[i]], scores[candidates[i]]));
+    }
+    return ranking;
+  }
+
+  private CandidateStatistics candidateStatistics(Collection<String> excludedPaths, boolean[] excluded)
+      throws IOException {
+    long removedDocuments = 0;
+    long removedLength = 0;
+    Map<BytesRef, long[]> removedTerms = new HashMap<>();
+    TermVectors termVectors = reader.termVectors();
+    for (String path : excludedPaths) {
+      Integer doc = documentByPath.get(path);
+      if (doc == null || excluded[doc]) {
+        continue;
+      }
+      excluded[doc] = true;
+      removedDocuments++;
+      Terms terms = termVectors.get(doc, Bm25Fields.BODY);
+      if (terms == null) {
+        continue; // an empty file: it counts in N only
+      }
+      TermsEnum termsEnum = terms.iterator();
+      for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
+        removedLength += termsEnum.totalTermFreq(); // within a term vector: occurrences in this file
+        BytesRef key = BytesRef.deepCopyOf(term);
+        long[] frequencies = removedTerms.get(key);
+        if (frequencies == null) {
+          frequencies = new long[] {reader.docFreq(new Term(Bm25Fields.BODY, key)), 0};
+          removedTerms.put(key, frequencies);
+        }
+        frequencies[1]++;
+      }
+    }
+    return statistics.without(removedDocuments, removedLength, removedTerms);
+  }
+
+  /** Every document's score, in double precision across query terms. */
+  private double[] score(String query, CandidateStatistics candidateStatistics) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(Bm25OkapiSimilarity.forQuery(candidateStatistics));
+    searcher.setQueryCache(null);
+    double[] scores = new double[paths.length];
+    for (Map.Entry<String, Integer> token : tokenCounts(query).entrySet()) {
+      TermQuery termQuery = new TermQuery(new Term(Bm25Fields.BODY, token.getKey()));
+      // The boost carries the repeats: the reference adds a token's score once per occurrence.
+      Weight weight = searcher.createWeight(termQuery, ScoreMode.COMPLETE, token.getValue());
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          scores[leaf.docBase + doc] += scorer.score();
+        }
+      }
+    }
+    return scores;
+  }
+
+  private Map<String, Integer> tokenCounts(String query) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String token : analyzer.tokens(query)) {
+      counts.merge(token, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(reader, directory, analyzer);
+  }
+}
