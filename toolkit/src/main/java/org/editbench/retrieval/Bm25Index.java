@@ -17,6 +17,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -154,6 +155,7 @@ public final class Bm25Index implements Closeable {
     long removedDocuments = 0;
     long removedLength = 0;
     Map<BytesRef, long[]> removedTerms = new HashMap<>();
+    TermLookup lookup = new TermLookup();
     TermVectors termVectors = reader.termVectors();
     for (String path : excludedPaths) {
       Integer doc = documentByPath.get(path);
@@ -172,7 +174,7 @@ public final class Bm25Index implements Closeable {
         BytesRef key = BytesRef.deepCopyOf(term);
         long[] frequencies = removedTerms.get(key);
         if (frequencies == null) {
-          frequencies = new long[] {reader.docFreq(new Term(Bm25Fields.BODY, key)), 0};
+          frequencies = new long[] {lookup.states(key).docFreq(), 0};
           removedTerms.put(key, frequencies);
         }
         frequencies[1]++;
@@ -181,14 +183,49 @@ public final class Bm25Index implements Closeable {
     return statistics.without(removedDocuments, removedLength, removedTerms);
   }
 
+  /**
+   * Finds terms in every segment through one enumeration per segment (a fresh one per lookup, as
+   * {@code IndexReader.docFreq} and {@code TermQuery} make, costs more than the seek itself when a
+   * query or a file has thousands of terms).
+   */
+  private final class TermLookup {
+    private final List<LeafReaderContext> leaves = reader.leaves();
+    private final TermsEnum[] segmentTerms = new TermsEnum[leaves.size()];
+
+    TermLookup() throws IOException {
+      for (int i = 0; i < segmentTerms.length; i++) {
+        Terms terms = leaves.get(i).reader().terms(Bm25Fields.BODY);
+        segmentTerms[i] = terms == null ? null : terms.iterator();
+      }
+    }
+
+    /** Where {@code term} is and how many documents hold it (0 when none does). */
+    TermStates states(BytesRef term) throws IOException {
+      TermStates states = new TermStates(reader.getContext());
+      for (int i = 0; i < segmentTerms.length; i++) {
+        if (segmentTerms[i] != null && segmentTerms[i].seekExact(term)) {
+          states.register(segmentTerms[i].termState(), leaves.get(i).ord,
+              segmentTerms[i].docFreq(), segmentTerms[i].totalTermFreq());
+        }
+      }
+      return states;
+    }
+  }
+
   /** Every document's score, in double precision across query terms. */
   private double[] score(String query, CandidateStatistics candidateStatistics) throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     searcher.setSimilarity(Bm25OkapiSimilarity.forQuery(candidateStatistics));
     searcher.setQueryCache(null);
     double[] scores = new double[paths.length];
+    TermLookup lookup = new TermLookup();
     for (Map.Entry<String, Integer> token : tokenCounts(query).entrySet()) {
-      TermQuery termQuery = new TermQuery(new Term(Bm25Fields.BODY, token.getKey()));
+      Term term = new Term(Bm25Fields.BODY, token.getKey());
+      TermStates states = lookup.states(term.bytes());
+      if (states.docFreq() == 0) {
+        continue; // no candidate holds it: idf 0 in the reference
+      }
+      TermQuery termQuery = new TermQuery(term, states);
       // The boost carries the repeats: the reference adds a token's score once per occurrence.
       Weight weight = searcher.createWeight(termQuery, ScoreMode.COMPLETE, token.getValue());
       for (LeafReaderContext leaf : reader.leaves()) {

@@ -110,7 +110,8 @@ final class CorpusStatistics {
     removedTerms.forEach((term, frequencies) -> {
       long before = frequencies[0];
       long after = before - frequencies[1];
-      histogram.merge(before, -1L, Long::sum);
+      // An emptied bucket must go: its document frequency may exceed the new N (log of a negative).
+      histogram.merge(before, -1L, (count, minusOne) -> count + minusOne == 0 ? null : count + minusOne);
       if (after > 0) {
         histogram.merge(after, 1L, Long::sum);
       }

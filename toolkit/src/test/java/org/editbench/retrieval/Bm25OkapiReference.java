@@ -1,6 +1,7 @@
 package org.editbench.retrieval;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,15 +36,25 @@ final class Bm25OkapiReference {
   private final double averageLength;
 
   Bm25OkapiReference(List<List<String>> corpus) {
+    this(corpus.stream().map(Bm25OkapiReference::frequencies).toList());
+  }
+
+  /** A corpus given as each document's token → count (the tokens' order does not matter to BM25). */
+  static Map<String, Integer> frequencies(List<String> document) {
+    Map<String, Integer> frequencies = new HashMap<>();
+    for (String token : document) {
+      frequencies.merge(token, 1, Integer::sum);
+    }
+    return frequencies;
+  }
+
+  Bm25OkapiReference(Collection<Map<String, Integer>> corpus) {
     Map<String, Integer> documentsWithTerm = new LinkedHashMap<>();
     long totalLength = 0;
-    for (List<String> document : corpus) {
-      documentLengths.add(document.size());
-      totalLength += document.size();
-      Map<String, Integer> frequencies = new HashMap<>();
-      for (String token : document) {
-        frequencies.merge(token, 1, Integer::sum);
-      }
+    for (Map<String, Integer> frequencies : corpus) {
+      int length = frequencies.values().stream().mapToInt(Integer::intValue).sum();
+      documentLengths.add(length);
+      totalLength += length;
       documentFrequencies.add(frequencies);
       for (String term : frequencies.keySet()) {
         documentsWithTerm.merge(term, 1, Integer::sum);
