@@ -1,9 +1,15 @@
 package org.editbench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
+import org.editbench.retrieval.Bm25ContextProvider;
+import org.editbench.retrieval.Bm25Settings;
+import org.editbench.retrieval.RetrievalException;
+import org.editbench.retrieval.ScoredPath;
 
 /**
  * The one entry point notebooks call and the CLI wraps: every pipeline stage as a method that
@@ -29,6 +35,35 @@ public final class EditBench {
   // ---- infbench ---------------------------------------------------------------------------
 
   // ---- retrieval --------------------------------------------------------------------------
+
+  /**
+   * BM25 retrieval for one instance, as the {@code _bm25_{n}} variants do it: the {@code topn} best
+   * candidate files of the instance's repository at its {@code base_commit} for the query
+   * {@code history} (the history steps, e.g. an infbench instance's {@code preEdits()}), best first,
+   * with their BM25Okapi scores. The files the history edits are not candidates. The index is built
+   * on first use and cached (see {@link Bm25Settings#cacheDirectory()}).
+   *
+   * @throws RetrievalException when the instance has no base_commit, its repository has no clone, or
+   *     the clone lacks the commit
+   */
+  public static List<ScoredPath> bm25Ranking(
+      BenchInstance instance, List<String> history, int topn, Bm25Settings settings, Reporter reporter) {
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, reporter)) {
+      return provider.ranking(instance, history, topn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #bm25Ranking(BenchInstance, List, int, Bm25Settings, Reporter)} for an infbench instance
+   * (its {@code pre_edits} are the history) with the default settings: clones under
+   * {@code repos/} of the data root, the user's cache directory, {@code .py} files, warnings on
+   * standard error.
+   */
+  public static List<ScoredPath> bm25Ranking(BenchInstance instance, int topn) {
+    return bm25Ranking(instance, instance.preEdits(), topn, Bm25Settings.defaults(), Reporter.printingTo(System.err));
+  }
 
   // ---- inference --------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.editbench.EditBench;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,5 +165,18 @@ class Bm25ContextProviderTest {
       assertTrue(Files.isDirectory(store.indexDirectory(REPO, fixture.baseCommit, new CandidateFiles(List.of(".py", ".pyi")))));
       assertFalse(Files.exists(store.indexDirectory(REPO, fixture.baseCommit, CandidateFiles.defaults())));
     }
+  }
+
+  @Test
+  void theFacadeRanksOneInstanceForNotebooks(@TempDir Path cache) throws IOException {
+    List<ScoredPath> expected;
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+      expected = provider.ranking(fixture.atBase("g-7"), List.of(HISTORY_STEP), 3);
+    }
+    assertEquals(expected,
+        EditBench.bm25Ranking(fixture.atBase("g-7"), List.of(HISTORY_STEP), 3, fixture.settings(cache), Reporter.SILENT));
+    RetrievalException noCommit = assertThrows(RetrievalException.class,
+        () -> EditBench.bm25Ranking(instance("h-8", REPO, ""), 3));
+    assertEquals("h-8: no base_commit", noCommit.getMessage());
   }
 }
