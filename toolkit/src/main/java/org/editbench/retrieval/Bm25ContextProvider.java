@@ -61,7 +61,7 @@ public final class Bm25ContextProvider implements AutoCloseable {
     }
     GitClone clone = clone(instance);
     Bm25Index index = index(clone, instance);
-    List<ScoredPath> retrieved = rank(index, history, edited, topn);
+    List<ScoredPath> retrieved = rank(index, clone, history, edited, topn);
     try {
       for (ScoredPath file : retrieved) {
         files.put(file.path(), clone.readText(index.blob(file.path())));
@@ -87,7 +87,7 @@ public final class Bm25ContextProvider implements AutoCloseable {
       throw new RetrievalException(instance.instanceId() + ": " + unavailable.get());
     }
     GitClone clone = clone(instance);
-    return rank(index(clone, instance), history, HistoryPaths.editedFiles(history), topn);
+    return rank(index(clone, instance), clone, history, HistoryPaths.editedFiles(history), topn);
   }
 
   /** How many indexes were built rather than found in the cache. */
@@ -121,9 +121,10 @@ public final class Bm25ContextProvider implements AutoCloseable {
     return store.open(clone, instance.repoOrDerived(), commit, settings.candidates());
   }
 
-  private static List<ScoredPath> rank(Bm25Index index, List<String> history, List<String> edited, int topn) {
+  private static List<ScoredPath> rank(
+      Bm25Index index, GitClone clone, List<String> history, List<String> edited, int topn) {
     try {
-      return index.rank(HistoryPaths.query(history), edited, topn);
+      return index.rank(HistoryPaths.query(history), edited, clone::readText, topn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,6 +10,6 @@ final class Bm25Fields {
   /** The id of the file's blob, stored: the retrieved file's text is read back from git. */
   static final String BLOB = "blob";
 
-  /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and term vectors. */
+  /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and exact-length norms. */
   static final String BODY = "body";
 }

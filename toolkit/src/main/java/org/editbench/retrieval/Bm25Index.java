@@ -18,7 +18,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -37,12 +36,12 @@ import org.eclipse.jgit.lib.ObjectId;
  * An opened BM25 index of one commit's candidate files, and the search over it.
  *
  * <p>One index serves every instance of its commit although each instance sets aside the files its
- * history edits: those files' terms come back from their term vectors and are taken out of N, the
+ * history edits: those files are analysed again from their blobs and their terms taken out of N, the
  * average length, the document frequencies and the vocabulary before scoring (see
  * {@link CorpusStatistics#without}), so every score is the one BM25Okapi computes over exactly the
  * reference's candidates.
  */
-public final class Bm25Index implements Closeable {
+final class Bm25Index implements Closeable {
   private final Directory directory;
   private final DirectoryReader reader;
   private final CorpusStatistics statistics;
@@ -111,28 +110,29 @@ public final class Bm25Index implements Closeable {
     }
   }
 
-  /** Number of candidate files in the index. */
-  public int documentCount() {
-    return paths.length;
-  }
-
   /** The blob of an indexed file, or null when {@code path} is not a candidate of this commit. */
   ObjectId blob(String path) {
     Integer doc = documentByPath.get(path);
     return doc == null ? null : blobs[doc];
   }
 
+  /** Reads an indexed file's text back from git, as the index read it. */
+  interface BlobText {
+    String read(ObjectId blob) throws IOException;
+  }
+
   /**
    * The {@code topn} best candidates for {@code query}, best first, leaving out {@code excludedPaths}
-   * from the candidates and from the statistics.
+   * from the candidates and from the statistics ({@code blobText} gives back their indexed text).
    *
    * <p>Like the reference, every candidate is ranked, those the query does not match with score 0, so
    * fewer than {@code topn} files come back only when there are fewer candidates. Equal scores are
    * ordered by path (the reference keeps its directory-listing order, which the file system decides).
    */
-  public List<ScoredPath> rank(String query, Collection<String> excludedPaths, int topn) throws IOException {
+  List<ScoredPath> rank(String query, Collection<String> excludedPaths, BlobText blobText, int topn)
+      throws IOException {
     boolean[] excluded = new boolean[paths.length];
-    CandidateStatistics candidateStatistics = candidateStatistics(excludedPaths, excluded);
+    CandidateStatistics candidateStatistics = candidateStatistics(excludedPaths, blobText, excluded);
     double[] scores = score(query, candidateStatistics);
     Integer[] candidates = new Integer[paths.length];
     int candidateCount = 0;
@@ -150,13 +150,12 @@ public final class Bm25Index implements Closeable {
     return ranking;
   }
 
-  private CandidateStatistics candidateStatistics(Collection<String> excludedPaths, boolean[] excluded)
-      throws IOException {
+  private CandidateStatistics candidateStatistics(
+      Collection<String> excludedPaths, BlobText blobText, boolean[] excluded) throws IOException {
     long removedDocuments = 0;
     long removedLength = 0;
     Map<BytesRef, long[]> removedTerms = new HashMap<>();
     TermLookup lookup = new TermLookup();
-    TermVectors termVectors = reader.termVectors();
     for (String path : excludedPaths) {
       Integer doc = documentByPath.get(path);
       if (doc == null || excluded[doc]) {
@@ -164,18 +163,14 @@ public final class Bm25Index implements Closeable {
       }
       excluded[doc] = true;
       removedDocuments++;
-      Terms terms = termVectors.get(doc, Bm25Fields.BODY);
-      if (terms == null) {
-        continue; // an empty file: it counts in N only
-      }
-      TermsEnum termsEnum = terms.iterator();
-      for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-        removedLength += termsEnum.totalTermFreq(); // within a term vector: occurrences in this file
-        BytesRef key = BytesRef.deepCopyOf(term);
-        long[] frequencies = removedTerms.get(key);
+      Map<String, Integer> fileTerms = tokenCounts(blobText.read(blobs[doc]));
+      for (Map.Entry<String, Integer> token : fileTerms.entrySet()) {
+        removedLength += token.getValue();
+        BytesRef term = new BytesRef(token.getKey());
+        long[] frequencies = removedTerms.get(term);
         if (frequencies == null) {
-          frequencies = new long[] {lookup.states(key).docFreq(), 0};
-          removedTerms.put(key, frequencies);
+          frequencies = new long[] {lookup.states(term).docFreq(), 0};
+          removedTerms.put(term, frequencies);
         }
         frequencies[1]++;
       }
@@ -242,9 +237,10 @@ public final class Bm25Index implements Closeable {
     return scores;
   }
 
-  private Map<String, Integer> tokenCounts(String query) {
+  /** Each distinct token of {@code text} → its number of occurrences, in order of first appearance. */
+  private Map<String, Integer> tokenCounts(String text) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String token : analyzer.tokens(query)) {
+    for (String token : analyzer.tokens(text)) {
       counts.merge(token, 1, Integer::sum);
     }
     return counts;

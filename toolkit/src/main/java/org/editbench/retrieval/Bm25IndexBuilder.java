@@ -1,6 +1,14 @@
 package org.editbench.retrieval;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +28,8 @@ import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Writes the BM25 index of one commit's candidate files into an empty directory: one document per
- * file (path, blob id, analysed text), a single segment, and the corpus statistics and identity of
- * what was indexed in the commit data.
+ * file (path, blob id, analysed text), and the corpus statistics and identity of what was indexed in
+ * the commit data. Files are read and analysed on all cores (one segment per indexing thread).
  */
 final class Bm25IndexBuilder {
   static final String FORMAT = "editbench.bm25.format";
@@ -31,16 +39,17 @@ final class Bm25IndexBuilder {
   static final String EXTENSIONS = "editbench.bm25.extensions";
 
   private static final FieldType BODY_TYPE = bodyType();
+  /** Beyond a few threads, reading blobs and analysis no longer dominate; merging segments would. */
+  private static final int MAX_THREADS = 4;
 
   private Bm25IndexBuilder() {}
 
   private static FieldType bodyType() {
     FieldType type = new FieldType();
     type.setTokenized(true);
+    // Frequencies and norms are all BM25 needs: no positions, no term vectors (a history-edited
+    // file's terms are read back by analysing its blob again, which costs less than storing them).
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    // Term vectors give back a file's terms when a history edits it, to take it out of the
-    // statistics exactly (see CorpusStatistics#without).
-    type.setStoreTermVectors(true);
     type.freeze();
     return type;
   }
@@ -49,32 +58,74 @@ final class Bm25IndexBuilder {
     IndexWriterConfig config = new IndexWriterConfig(new CodeAnalyzer())
         .setSimilarity(Bm25OkapiSimilarity.forIndexing())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        // Flush once at the end for a typical repository rather than in many small segments.
+        // Flush once per thread at the end for a typical repository, not in many small segments.
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);
+    List<String> paths = new ArrayList<>();
+    List<ObjectId> blobs = new ArrayList<>();
+    clone.forEachCandidate(commit, candidates, (path, blob) -> {
+      paths.add(path);
+      blobs.add(blob.copy());
+    });
     try (Directory luceneDirectory = FSDirectory.open(directory);
         IndexWriter writer = new IndexWriter(luceneDirectory, config)) {
-      clone.forEachCandidate(commit, candidates, (path, blob) -> {
-        Document document = new Document();
-        document.add(new StringField(Bm25Fields.PATH, path, Field.Store.YES));
-        byte[] blobId = new byte[Constants.OBJECT_ID_LENGTH];
-        blob.copyRawTo(blobId, 0);
-        document.add(new StoredField(Bm25Fields.BLOB, blobId));
-        document.add(new Field(Bm25Fields.BODY, clone.readText(blob), BODY_TYPE));
-        writer.addDocument(document);
-      });
-      writer.forceMerge(1);
+      addInParallel(paths.size(), file -> writer.addDocument(document(paths.get(file), blobs.get(file), clone)));
       Map<String, String> commitData = new LinkedHashMap<>();
       commitData.put(FORMAT, FORMAT_VERSION);
       commitData.put(COMMIT, commit.name());
       commitData.put(EXTENSIONS, String.join(",", candidates.extensions()));
-      // A near-real-time reader sees the merged segment before anything is committed: the single
-      // commit below holds documents and statistics together.
+      // A near-real-time reader sees the documents before anything is committed: the single commit
+      // below holds documents and statistics together.
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
         commitData.putAll(CorpusStatistics.of(reader).toCommitData());
       }
       writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
+    }
+  }
+
+  private static Document document(String path, ObjectId blob, GitClone clone) throws IOException {
+    Document document = new Document();
+    document.add(new StringField(Bm25Fields.PATH, path, Field.Store.YES));
+    byte[] blobId = new byte[Constants.OBJECT_ID_LENGTH];
+    blob.copyRawTo(blobId, 0);
+    document.add(new StoredField(Bm25Fields.BLOB, blobId));
+    document.add(new Field(Bm25Fields.BODY, clone.readText(blob), BODY_TYPE));
+    return document;
+  }
+
+  private interface FileTask {
+    void run(int file) throws IOException;
+  }
+
+  /** Runs {@code task} for files 0 … count−1 on up to {@link #MAX_THREADS} threads. */
+  private static void addInParallel(int count, FileTask task) throws IOException {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> workers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        workers.add(pool.submit(() -> {
+          for (int file = next.getAndIncrement(); file < count; file = next.getAndIncrement()) {
+            task.run(file);
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> worker : workers) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("index build interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("indexing failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -13,6 +13,7 @@ import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -108,11 +109,14 @@ final class GitClone implements AutoCloseable {
    * errors='ignore')}, so invalid UTF-8 bytes are dropped and line ends become LF.
    */
   String readText(ObjectId blob) throws IOException {
-    byte[] bytes;
-    try (InputStream in = repository.open(blob, Constants.OBJ_BLOB).openStream()) {
-      bytes = in.readAllBytes();
+    ObjectLoader loader = repository.open(blob, Constants.OBJ_BLOB);
+    if (!loader.isLarge()) {
+      // In memory: a stream over a delta-compressed blob is many times slower.
+      return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(loader.getCachedBytes()));
     }
-    return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(bytes));
+    try (InputStream in = loader.openStream()) {
+      return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(in.readAllBytes()));
+    }
   }
 
   static String decodeUtf8IgnoringErrors(byte[] bytes) {
