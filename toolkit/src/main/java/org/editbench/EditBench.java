@@ -3,9 +3,17 @@ package org.editbench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
+import org.editbench.bench.DatasetMerges;
+import org.editbench.bench.DatasetMerges.MergeResult;
+import org.editbench.infbench.CodeContextSource;
+import org.editbench.infbench.InfbenchBuilder;
+import org.editbench.infbench.InfbenchReport;
+import org.editbench.infbench.InfbenchRequest;
+import org.editbench.infbench.RunId;
 import org.editbench.retrieval.Bm25ContextProvider;
 import org.editbench.retrieval.Bm25Settings;
 import org.editbench.retrieval.RetrievalException;
@@ -32,7 +40,53 @@ public final class EditBench {
     return BenchReader.read(path, reporter);
   }
 
+  /** {@code merge-bench}: see {@link DatasetMerges#mergeBench}. */
+  public static MergeResult mergeBench(Path benchDir, Path output, List<String> repos, Reporter reporter) {
+    return DatasetMerges.mergeBench(benchDir, output, repos, reporter);
+  }
+
+  /** {@code merge-infbench}: see {@link DatasetMerges#mergeInfbench}. */
+  public static MergeResult mergeInfbench(
+      Path infbenchDir, String condition, Path output, List<String> repos, Reporter reporter) {
+    return DatasetMerges.mergeInfbench(infbenchDir, condition, output, repos, reporter);
+  }
+
+  /** {@code merge-all-infbench}: see {@link DatasetMerges#mergeAllInfbench}. */
+  public static List<MergeResult> mergeAllInfbench(
+      Path infbenchDir, Path outDir, List<String> repos, Reporter reporter) {
+    return DatasetMerges.mergeAllInfbench(infbenchDir, outDir, repos, reporter);
+  }
+
   // ---- infbench ---------------------------------------------------------------------------
+
+  /** Builds the infbench files a request names; see {@link InfbenchBuilder}. */
+  public static InfbenchReport buildInfbench(InfbenchRequest request, Reporter reporter) {
+    return InfbenchBuilder.build(request, reporter);
+  }
+
+  /**
+   * Builds several variants of a bench in one pass into
+   * {@code {outDir}/{name}-task-instances_{run_id}.jsonl}, resuming existing outputs, and returns
+   * the per-variant counts — e.g. {@code buildInfbench("crawled_data/bench/all-task-instances.jsonl",
+   * "patch_histories", "crawled_data/infbench", "0.2", "None_body_issue")}.
+   */
+  public static InfbenchReport buildInfbench(String bench, String historiesDir, String outDir, String... runIds) {
+    List<RunId> ids = Arrays.stream(runIds).map(RunId::parse).toList();
+    Path benchPath = Path.of(bench);
+    return buildInfbench(new InfbenchRequest(benchPath, Path.of(historiesDir),
+        InfbenchRequest.targetsIn(Path.of(outDir), benchPath, ids), false, false,
+        codeContextSource(ids)), Reporter.SILENT);
+  }
+
+  /** The code context source the run_ids need: the edited files, or retrieval for {@code _bm25_{n}}. */
+  public static CodeContextSource codeContextSource(List<RunId> runIds) {
+    List<String> bm25 = runIds.stream().filter(RunId::usesBm25).map(RunId::text).toList();
+    if (!bm25.isEmpty()) {
+      throw new IllegalArgumentException("BM25 retrieval (run_ids " + String.join(", ", bm25)
+          + ") is not available in this build yet; build the oracle variants instead");
+    }
+    return CodeContextSource.ORACLE;
+  }
 
   // ---- retrieval --------------------------------------------------------------------------
 

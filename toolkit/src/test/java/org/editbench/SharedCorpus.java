@@ -13,9 +13,11 @@ public final class SharedCorpus {
 
   public static Path root() {
     String env = System.getenv("EDITBENCH_SHARED");
-    Path shared = env != null && !env.isBlank()
-        ? Path.of(env)
-        : repositoryRoot().resolve("../shared");
+    return rootIn(env != null && !env.isBlank() ? Path.of(env) : repositoryRoot().resolve("../shared"));
+  }
+
+  /** The corpus under {@code shared}, or an {@link IllegalStateException} saying where it was looked for. */
+  static Path rootIn(Path shared) {
     Path corpus = shared.resolve("realistic-editbench").toAbsolutePath().normalize();
     if (!Files.isDirectory(corpus.resolve("patch_histories"))) {
       throw new IllegalStateException("shared corpus not found at " + corpus

@@ -88,57 +88,89 @@ public final class InstanceJson {
 
   /** The record as one line of Python {@code json.dumps} output, without the line end. */
   public static String toJsonLine(BenchInstance in) {
-    StringBuilder out = new StringBuilder(8192);
-    out.append('{');
-    field(out, "instance_id", true); PyJson.writeString(out, in.instanceId());
-    field(out, "instance_num", false); PyJson.writeNullableString(out, in.instanceNum());
-    field(out, "repo", false); PyJson.writeNullableString(out, in.repo());
-    field(out, "base_commit", false); PyJson.writeNullableString(out, in.baseCommit());
-    field(out, "html_url", false); PyJson.writeNullableString(out, in.htmlUrl());
-    field(out, "created_at", false); PyJson.writeNullableString(out, in.createdAt());
-    field(out, "prompt", false); PyJson.writeNullableString(out, in.prompt());
-    field(out, "title_mes", false); PyJson.writeNullableString(out, in.titleMes());
-    field(out, "body_mes", false); PyJson.writeNullableString(out, in.bodyMes());
-    field(out, "issues_mes", false); PyJson.writeNullableString(out, in.issuesMes());
-    field(out, "other_mes", false); PyJson.writeNodeList(out, in.otherMes());
-    field(out, "resolved_issues", false); PyJson.writeNodeList(out, in.resolvedIssues());
-    field(out, "files_work", false); PyJson.writeStringList(out, in.filesWork());
-    field(out, "files_test", false); PyJson.writeNodeList(out, in.filesTest());
-    field(out, "work_patch", false); PyJson.writeNullableString(out, in.workPatch());
-    field(out, "work_patch_list", false);
-    out.append('[');
-    for (int i = 0; i < in.workPatchList().size(); i++) {
-      if (i > 0) {
-        out.append(", ");
-      }
-      PyJson.writeStringList(out, in.workPatchList().get(i));
-    }
-    out.append(']');
-    field(out, "num_changes", false); out.append(in.numChanges());
-    field(out, "test_patch", false); PyJson.writeNullableString(out, in.testPatch());
-    field(out, "split_idx", false); out.append(in.splitIdx());
-    field(out, "pre_edits", false); PyJson.writeStringList(out, in.preEdits());
-    field(out, "ground_truth", false); PyJson.writeNullableString(out, in.groundTruth());
-    field(out, "fail_to_pass", false); PyJson.writeNodeList(out, in.failToPass());
-    field(out, "pass_to_fail", false); PyJson.writeNodeList(out, in.passToFail());
-    field(out, "fail_to_fail", false); PyJson.writeNodeList(out, in.failToFail());
-    field(out, "pass_to_pass", false); PyJson.writeNodeList(out, in.passToPass());
-    field(out, "version", false); PyJson.writeNullableString(out, in.version());
-    field(out, "version_commit", false); PyJson.writeNullableString(out, in.versionCommit());
-    for (Map.Entry<String, JsonNode> e : in.extraFields().entrySet()) {
-      field(out, e.getKey(), false);
-      PyJson.write(out, e.getValue());
-    }
-    out.append('}');
+    JsonText out = new JsonText();
+    prepare(in).writeLine(out, in.splitIdx(), in.preEdits(), TextValue.of(in.groundTruth()), TextValue.of(in.prompt()));
     return out.toString();
   }
 
-  private static void field(StringBuilder out, String name, boolean first) {
-    if (!first) {
-      out.append(", ");
+  /**
+   * The parts of {@code in}'s line that no infbench variant changes, formatted once: variants of
+   * one instance differ only in prompt, split, history and ground truth, and the bench fields
+   * (whole diffs, step lists) would otherwise be escaped again for every variant.
+   */
+  public static Prepared prepare(BenchInstance in) {
+    JsonText head = new JsonText(256).raw('{');
+    field(head, "instance_id", true).quoted(in.instanceId());
+    PyJson.writeNullableString(field(head, "instance_num", false), in.instanceNum());
+    PyJson.writeNullableString(field(head, "repo", false), in.repo());
+    PyJson.writeNullableString(field(head, "base_commit", false), in.baseCommit());
+    PyJson.writeNullableString(field(head, "html_url", false), in.htmlUrl());
+    PyJson.writeNullableString(field(head, "created_at", false), in.createdAt());
+    field(head, "prompt", false);
+
+    JsonText middle = new JsonText(in.workPatch() == null ? 256 : 3 * in.workPatch().length());
+    PyJson.writeNullableString(field(middle, "title_mes", false), in.titleMes());
+    PyJson.writeNullableString(field(middle, "body_mes", false), in.bodyMes());
+    PyJson.writeNullableString(field(middle, "issues_mes", false), in.issuesMes());
+    PyJson.writeNodeList(field(middle, "other_mes", false), in.otherMes());
+    PyJson.writeNodeList(field(middle, "resolved_issues", false), in.resolvedIssues());
+    PyJson.writeStringList(field(middle, "files_work", false), in.filesWork());
+    PyJson.writeNodeList(field(middle, "files_test", false), in.filesTest());
+    PyJson.writeNullableString(field(middle, "work_patch", false), in.workPatch());
+    field(middle, "work_patch_list", false).raw('[');
+    for (int i = 0; i < in.workPatchList().size(); i++) {
+      if (i > 0) {
+        middle.raw(", ");
+      }
+      PyJson.writeStringList(middle, in.workPatchList().get(i));
     }
-    PyJson.writeString(out, name);
-    out.append(": ");
+    middle.raw(']');
+    field(middle, "num_changes", false).number(in.numChanges());
+    PyJson.writeNullableString(field(middle, "test_patch", false), in.testPatch());
+    field(middle, "split_idx", false);
+
+    JsonText tail = new JsonText(256);
+    PyJson.writeNodeList(field(tail, "fail_to_pass", false), in.failToPass());
+    PyJson.writeNodeList(field(tail, "pass_to_fail", false), in.passToFail());
+    PyJson.writeNodeList(field(tail, "fail_to_fail", false), in.failToFail());
+    PyJson.writeNodeList(field(tail, "pass_to_pass", false), in.passToPass());
+    PyJson.writeNullableString(field(tail, "version", false), in.version());
+    PyJson.writeNullableString(field(tail, "version_commit", false), in.versionCommit());
+    for (Map.Entry<String, JsonNode> e : in.extraFields().entrySet()) {
+      PyJson.write(field(tail, e.getKey(), false), e.getValue());
+    }
+    tail.raw('}');
+    return new Prepared(head.toBytes(), middle.toBytes(), tail.toBytes());
+  }
+
+  /** An instance's line with its variant fields left open; see {@link #prepare}. */
+  public static final class Prepared {
+    private final byte[] head;
+    private final byte[] middle;
+    private final byte[] tail;
+
+    private Prepared(byte[] head, byte[] middle, byte[] tail) {
+      this.head = head;
+      this.middle = middle;
+      this.tail = tail;
+    }
+
+    /** Writes the whole line for these variant fields into {@code out}. */
+    public void writeLine(JsonText out, int splitIdx, List<String> preEdits, TextValue groundTruth, TextValue prompt) {
+      out.raw(head);
+      prompt.writeJson(out);
+      out.raw(middle).number(splitIdx);
+      PyJson.writeStringList(field(out, "pre_edits", false), preEdits);
+      groundTruth.writeJson(field(out, "ground_truth", false));
+      out.raw(tail);
+    }
+  }
+
+  private static JsonText field(JsonText out, String name, boolean first) {
+    if (!first) {
+      out.raw(", ");
+    }
+    return out.quoted(name).raw(": ");
   }
 
   private static String string(JsonNode node, String name) {

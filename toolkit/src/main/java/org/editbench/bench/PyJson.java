@@ -12,122 +12,85 @@ import java.util.Map;
  * implementation writes its JSONL that way, and byte-identical output depends on it.
  */
 public final class PyJson {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   private PyJson() {}
 
-  /** Appends {@code value} as a Python JSON string literal. */
-  public static void writeString(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0, n = value.length(); i < n; i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c >= ' ' && c <= '~') {
-            out.append(c);
-          } else {
-            // Python escapes every char outside printable ASCII (DEL and non-ASCII included),
-            // UTF-16 code unit by code unit, with lower-case hex digits.
-            out.append("\\u")
-                .append(HEX[(c >> 12) & 0xF])
-                .append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF])
-                .append(HEX[c & 0xF]);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  /** Appends a string, or {@code null} for a null reference. */
-  public static void writeNullableString(StringBuilder out, String value) {
+  /** A string, or {@code null} for a null reference. */
+  public static void writeNullableString(JsonText out, String value) {
     if (value == null) {
-      out.append("null");
+      out.raw("null");
     } else {
-      writeString(out, value);
+      out.quoted(value);
     }
   }
 
-  /** Appends a list of strings. */
-  public static void writeStringList(StringBuilder out, List<String> values) {
-    out.append('[');
+  /** A list of strings. */
+  public static void writeStringList(JsonText out, List<String> values) {
+    out.raw('[');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
-        out.append(", ");
+        out.raw(", ");
       }
       writeNullableString(out, values.get(i));
     }
-    out.append(']');
+    out.raw(']');
   }
 
-  /** Appends a list of JSON values. */
-  public static void writeNodeList(StringBuilder out, List<JsonNode> values) {
-    out.append('[');
+  /** A list of JSON values. */
+  public static void writeNodeList(JsonText out, List<JsonNode> values) {
+    out.raw('[');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
-        out.append(", ");
+        out.raw(", ");
       }
       write(out, values.get(i));
     }
-    out.append(']');
+    out.raw(']');
   }
 
-  /** Appends any JSON value. */
-  public static void write(StringBuilder out, JsonNode node) {
+  /** Any JSON value. */
+  public static void write(JsonText out, JsonNode node) {
     switch (node.getNodeType()) {
-      case STRING -> writeString(out, node.textValue());
-      case NUMBER -> writeNumber(out, node);
-      case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
+      case STRING -> out.quoted(node.textValue());
+      case NUMBER -> out.raw(node.isIntegralNumber() ? node.bigIntegerValue().toString() : floatRepr(node.doubleValue()));
+      case BOOLEAN -> out.raw(node.booleanValue() ? "true" : "false");
       case ARRAY -> {
-        out.append('[');
+        out.raw('[');
         for (int i = 0; i < node.size(); i++) {
           if (i > 0) {
-            out.append(", ");
+            out.raw(", ");
           }
           write(out, node.get(i));
         }
-        out.append(']');
+        out.raw(']');
       }
       case OBJECT -> {
-        out.append('{');
+        out.raw('{');
         boolean first = true;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           if (!first) {
-            out.append(", ");
+            out.raw(", ");
           }
           first = false;
-          writeString(out, e.getKey());
-          out.append(": ");
+          out.quoted(e.getKey()).raw(": ");
           write(out, e.getValue());
         }
-        out.append('}');
+        out.raw('}');
       }
-      default -> out.append("null");
+      default -> out.raw("null");
     }
   }
 
   /** One value as a Python JSON text. */
   public static String toJson(JsonNode node) {
-    StringBuilder out = new StringBuilder();
+    JsonText out = new JsonText();
     write(out, node);
     return out.toString();
   }
 
-  private static void writeNumber(StringBuilder out, JsonNode node) {
-    if (node.isIntegralNumber()) {
-      out.append(node.bigIntegerValue());
-    } else {
-      out.append(floatRepr(node.doubleValue()));
-    }
+  /** One string as a Python JSON string literal. */
+  public static String quote(String value) {
+    return new JsonText(value.length() + 16).quoted(value).toString();
   }
 
   /**

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
         "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories,",
         "experiment_results) resolve under $EDITBENCH_HOME, else the working directory."},
     subcommands = {
+        PromptBuilderCommand.class,
+        MergeCommands.MergeBench.class,
+        MergeCommands.MergeInfbench.class,
+        MergeCommands.MergeAllInfbench.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */
@@ -43,6 +47,10 @@ public final class Main implements Runnable {
       if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
         err.println("error: " + ex.getMessage());
         return EXIT_BAD_INPUT;
+      }
+      if (ex instanceof IllegalStateException) {
+        err.println("error: " + ex.getMessage());
+        return 1;
       }
       if (ex instanceof UncheckedIOException io) {
         err.println("error: " + io.getMessage());

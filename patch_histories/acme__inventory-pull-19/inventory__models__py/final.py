@@ -1,0 +1,91 @@
+"""Core data types for the inventory service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+
+CENT = Decimal("0.01")
+
+
+def to_money(value: Decimal | int | float | str) -> Decimal:
+    """Round an amount to whole cents, halves away from zero (commercial rounding)."""
+    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class MovementKind(str, Enum):
+    RECEIPT = "receipt"
+    SHIPMENT = "shipment"
+    ADJUSTMENT = "adjustment"
+    TRANSFER = "transfer"
+    RESERVATION = "reservation"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A physical place where stock is kept, e.g. a warehouse bin."""
+
+    code: str
+    name: str
+    warehouse: str = "main"
+
+    def __str__(self) -> str:
+        return f"{self.warehouse}/{self.code}"
+
+
+@dataclass
+class Item:
+    sku: str
+    name: str
+    unit_price: Decimal
+    reorder_point: int = 0
+    tags: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if not self.sku or not self.sku.strip():
+            raise ValueError("an item needs a non-empty SKU")
+        self.sku = self.sku.strip().upper()
+        # Accept floats and strings from callers, but never keep a binary float:
+        # Decimal(str(0.1)) is exactly 0.1, Decimal(0.1) is not.
+        self.unit_price = Decimal(str(self.unit_price))
+        if self.unit_price < 0:
+            raise ValueError(f"negative unit price for {self.sku}: {self.unit_price}")
+
+
+@dataclass
+class StockLevel:
+    item: Item
+    location: Location
+    on_hand: int = 0
+    reserved: int = 0
+
+    @property
+    def available(self) -> int:
+        """What can still be promised to new orders."""
+        return self.on_hand - self.reserved
+
+    @property
+    def needs_reorder(self) -> bool:
+        return self.available <= self.item.reorder_point
+
+
+@dataclass(frozen=True)
+class Movement:
+    """One change to a stock level, as recorded in the ledger."""
+
+    kind: MovementKind
+    sku: str
+    location: str
+    quantity: int
+    at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    note: str = ""
+
+    def signed_quantity(self) -> int:
+        """The change to the on-hand quantity; reservations do not change it."""
+        if self.kind is MovementKind.RESERVATION:
+            return 0
+        if self.kind is MovementKind.SHIPMENT:
+            return -self.quantity
+        return self.quantity

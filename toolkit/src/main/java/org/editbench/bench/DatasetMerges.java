@@ -1,0 +1,182 @@
+package org.editbench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.editbench.Reporter;
+import org.editbench.text.PyStrings;
+
+/**
+ * The reference's merges of per-repository bench and infbench files into {@code all-…} files.
+ * Outputs are written to a temporary file and moved into place, so a failed merge leaves the
+ * previous output intact; invalid JSON lines are reported as {@code file:line} and skipped.
+ */
+public final class DatasetMerges {
+  private static final String ALL_BENCH = "all-task-instances.jsonl";
+  private static final Pattern CONDITION = Pattern.compile("-task-instances_(.+?)\\.jsonl$");
+
+  private DatasetMerges() {}
+
+  /** What one merge wrote. */
+  public record MergeResult(Path output, List<Path> inputs, int records, int duplicatesSkipped, int invalidLines) {}
+
+  /**
+   * Concatenates every {@code *task-instances.jsonl} of {@code benchDir} except
+   * {@code all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos}
+   * ({@code owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
+   */
+  public static MergeResult mergeBench(Path benchDir, Path output, List<String> repos, Reporter reporter) {
+    List<Path> files = select(listJsonl(benchDir), repos).stream()
+        .filter(f -> !name(f).equals(ALL_BENCH) && name(f).endsWith("task-instances.jsonl"))
+        .toList();
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no bench files to merge in " + benchDir
+          + " (expected {owner}-{repo}-task-instances.jsonl files)");
+    }
+    return concatenate(files, output, false, reporter);
+  }
+
+  /**
+   * The infbench files of {@code infbenchDir} by condition (run_id): every
+   * {@code {name}-task-instances_{condition}.jsonl} whose name does not contain
+   * {@code all-task-instances}, sorted.
+   */
+  public static Map<String, List<Path>> infbenchConditions(Path infbenchDir) {
+    Map<String, List<Path>> byCondition = new TreeMap<>();
+    for (Path f : listJsonl(infbenchDir)) {
+      Matcher m = CONDITION.matcher(name(f));
+      if (!name(f).contains("all-task-instances") && m.find()) {
+        byCondition.computeIfAbsent(m.group(1), c -> new ArrayList<>()).add(f);
+      }
+    }
+    return byCondition;
+  }
+
+  /** Merges the infbench files of one condition; the first record of an instance_id wins. */
+  public static MergeResult mergeInfbench(
+      Path infbenchDir, String condition, Path output, List<String> repos, Reporter reporter) {
+    Map<String, List<Path>> conditions = infbenchConditions(infbenchDir);
+    List<Path> files = conditions.get(condition);
+    if (files == null) {
+      throw new IllegalArgumentException("condition '" + condition + "' not found in " + infbenchDir
+          + "; available: " + (conditions.isEmpty() ? "none" : String.join(", ", conditions.keySet())));
+    }
+    files = select(files, repos);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no infbench files of condition '" + condition + "' match " + repos);
+    }
+    return concatenate(files, output, true, reporter);
+  }
+
+  /** {@link #mergeInfbench} for every condition, into {@code outDir/all-task-instances_{c}.jsonl}. */
+  public static List<MergeResult> mergeAllInfbench(
+      Path infbenchDir, Path outDir, List<String> repos, Reporter reporter) {
+    Set<String> conditions = infbenchConditions(infbenchDir).keySet();
+    if (conditions.isEmpty()) {
+      throw new IllegalArgumentException("no {name}-task-instances_{run_id}.jsonl files in " + infbenchDir);
+    }
+    List<MergeResult> results = new ArrayList<>();
+    for (String condition : conditions) {
+      results.add(mergeInfbench(infbenchDir, condition,
+          outDir.resolve("all-task-instances_" + condition + ".jsonl"), repos, reporter));
+    }
+    return results;
+  }
+
+  private static MergeResult concatenate(List<Path> files, Path output, boolean dedupe, Reporter reporter) {
+    Set<String> seen = new HashSet<>();
+    int records = 0;
+    int duplicates = 0;
+    int invalid = 0;
+    Path temp = null;
+    try {
+      Path dir = output.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + name(output), ".tmp");
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        for (Path file : files) {
+          try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+              number++;
+              line = PyStrings.strip(line);
+              if (line.isEmpty()) {
+                continue;
+              }
+              JsonNode node;
+              try {
+                node = Jsonl.parse(file, number, line);
+              } catch (DataFormatException e) {
+                reporter.warn(e.getMessage() + "; line skipped");
+                invalid++;
+                continue;
+              }
+              String id = node.path("instance_id").asText("");
+              if (dedupe && !id.isEmpty() && !seen.add(id)) {
+                duplicates++;
+                continue;
+              }
+              out.write(line);
+              out.write('\n');
+              records++;
+            }
+          }
+        }
+      }
+      Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw new UncheckedIOException("merge into " + output + " failed: " + e.getMessage(), e);
+    }
+    return new MergeResult(output, files, records, duplicates, invalid);
+  }
+
+  private static List<Path> select(List<Path> files, List<String> repos) {
+    if (repos == null || repos.isEmpty()) {
+      return files;
+    }
+    List<String> patterns = repos.stream().map(r -> r.replace('/', '-')).toList();
+    return files.stream().filter(f -> patterns.stream().anyMatch(name(f)::contains)).toList();
+  }
+
+  private static List<Path> listJsonl(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no such folder: " + dir);
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(f -> name(f).endsWith(".jsonl") && Files.isRegularFile(f)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String name(Path f) {
+    return f.getFileName().toString();
+  }
+
+  private static void deleteQuietly(Path temp) {
+    if (temp != null) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // the merge already failed; that error is reported
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.editbench.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable buffer of JSON text as written by Python's {@code json.dumps} with
+ * {@code ensure_ascii=True}: always pure ASCII, so it is kept as bytes and written to a file
+ * without any further encoding. Reused across lines, it spares the large transient strings that
+ * infbench lines (hundreds of kilobytes each) would otherwise cost.
+ */
+public final class JsonText {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  private byte[] bytes;
+  private int length;
+
+  public JsonText() {
+    this(1024);
+  }
+
+  public JsonText(int capacity) {
+    bytes = new byte[Math.max(16, capacity)];
+  }
+
+  /** Empties the buffer, keeping its capacity. */
+  public JsonText clear() {
+    length = 0;
+    return this;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** Appends text that is already JSON (ASCII only), such as punctuation or a formatted part. */
+  public JsonText raw(String ascii) {
+    int n = ascii.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length++] = (byte) ascii.charAt(i);
+    }
+    return this;
+  }
+
+  /** Appends bytes produced by another {@code JsonText}. */
+  public JsonText raw(byte[] json) {
+    ensure(json.length);
+    System.arraycopy(json, 0, bytes, length, json.length);
+    length += json.length;
+    return this;
+  }
+
+  public JsonText raw(char c) {
+    ensure(1);
+    bytes[length++] = (byte) c;
+    return this;
+  }
+
+  public JsonText number(long value) {
+    return raw(Long.toString(value));
+  }
+
+  /** Appends {@code value} as a quoted JSON string. */
+  public JsonText quoted(String value) {
+    return raw('"').escaped(value).raw('"');
+  }
+
+  /**
+   * Appends the inside of a JSON string literal for {@code value}: Python escapes {@code "} and
+   * {@code \}, the short escapes for \n \r \t \b \f, and every other char outside printable ASCII
+   * (DEL and non-ASCII included) as {@code \}{@code uXXXX} with lower-case hex, UTF-16 unit by unit.
+   * Escaping is per character, so the escape of a concatenation is the concatenation of escapes.
+   */
+  public JsonText escaped(String value) {
+    int n = value.length();
+    ensure(n);
+    // invariant: room for every remaining char written plain; an escape re-establishes it
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
+        bytes[length++] = (byte) c;
+        continue;
+      }
+      ensure(6 + (n - i));
+      bytes[length++] = '\\';
+      switch (c) {
+        case '"' -> bytes[length++] = '"';
+        case '\\' -> bytes[length++] = '\\';
+        case '\n' -> bytes[length++] = 'n';
+        case '\r' -> bytes[length++] = 'r';
+        case '\t' -> bytes[length++] = 't';
+        case '\b' -> bytes[length++] = 'b';
+        case '\f' -> bytes[length++] = 'f';
+        default -> {
+          bytes[length++] = 'u';
+          bytes[length++] = HEX[(c >> 12) & 0xF];
+          bytes[length++] = HEX[(c >> 8) & 0xF];
+          bytes[length++] = HEX[(c >> 4) & 0xF];
+          bytes[length++] = HEX[c & 0xF];
+        }
+      }
+    }
+    return this;
+  }
+
+  /** A copy of the content. */
+  public byte[] toBytes() {
+    return Arrays.copyOf(bytes, length);
+  }
+
+  @Override
+  public String toString() {
+    return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.editbench.cli;
+
+import java.io.PrintStream;
+import org.editbench.Reporter;
+
+/**
+ * Prints warnings and notes to standard error, and progress as a bar redrawn in place on a
+ * terminal or as a line every 5 % otherwise (CI logs stay readable).
+ */
+final class ConsoleReporter implements Reporter {
+  private final PrintStream err;
+  private final boolean terminal;
+  private long lastPercentPrinted = -1;
+  private boolean barOnScreen;
+
+  ConsoleReporter(PrintStream err, boolean terminal) {
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  static ConsoleReporter standardError() {
+    return new ConsoleReporter(System.err, System.console() != null);
+  }
+
+  @Override
+  public synchronized void warn(String message) {
+    endBar();
+    err.println("warning: " + message);
+  }
+
+  @Override
+  public synchronized void info(String message) {
+    endBar();
+    err.println(message);
+  }
+
+  @Override
+  public synchronized void progress(String task, long done, long total) {
+    if (total <= 0) {
+      return;
+    }
+    long percent = done * 100 / total;
+    if (terminal) {
+      int width = 30;
+      int filled = (int) (done * width / total);
+      err.print("\r" + task + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] "
+          + done + "/" + total + " (" + percent + "%)");
+      barOnScreen = done < total;
+      if (!barOnScreen) {
+        err.println();
+      }
+    } else if (percent / 5 != lastPercentPrinted / 5 || done == total) {
+      if (percent != lastPercentPrinted) {
+        err.println(task + ": " + done + "/" + total + " (" + percent + "%)");
+      }
+    }
+    lastPercentPrinted = percent;
+  }
+
+  private void endBar() {
+    if (barOnScreen) {
+      err.println();
+      barOnScreen = false;
+    }
+  }
+}

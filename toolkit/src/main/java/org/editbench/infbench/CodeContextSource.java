@@ -1,0 +1,24 @@
+package org.editbench.infbench;
+
+import java.util.List;
+import java.util.Map;
+import org.editbench.bench.BenchInstance;
+
+/**
+ * Chooses the files shown in a prompt's {@code <code>} block. The oracle source shows the files
+ * the pull request edits, as they stand after the history; retrieval replaces it for
+ * {@code _bm25_{n}} run_ids.
+ */
+@FunctionalInterface
+public interface CodeContextSource {
+  /**
+   * The code context, path → content in prompt order.
+   *
+   * @param oracleContext the edited files after the history steps, in {@code files_work} order
+   */
+  Map<String, String> codeContext(
+      BenchInstance instance, RunId runId, List<String> preEdits, Map<String, String> oracleContext);
+
+  /** The edited files themselves. */
+  CodeContextSource ORACLE = (instance, runId, preEdits, oracleContext) -> oracleContext;
+}

@@ -1,0 +1,151 @@
+package org.editbench.infbench;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.editbench.Reporter;
+import org.editbench.bench.BenchInstance;
+import org.editbench.bench.BenchReader;
+import org.editbench.bench.JsonText;
+import org.editbench.bench.JsonlAppender;
+
+/**
+ * Builds infbench files — one per variant — from a bench in one pass: the bench and each
+ * instance's histories are read once, every variant's record is derived from them, and each
+ * variant's file is resumed where an earlier run stopped.
+ *
+ * <p>Instances are derived on {@link InfbenchRequest#threads()} worker threads and written by the
+ * calling thread in the reference's order, so the output does not depend on the thread count.
+ * An instance whose history does not apply, whose ground truth does not reproduce the final
+ * files, or whose histories are missing is reported with its reason and skipped; the run goes on
+ * (unless {@link InfbenchRequest#strict()}).
+ */
+public final class InfbenchBuilder {
+  private static final ThreadLocal<JsonText> LINE_BUFFER = ThreadLocal.withInitial(() -> new JsonText(1 << 16));
+
+  private InfbenchBuilder() {}
+
+  /** Thrown in strict mode at the first invalid instance. */
+  public static final class StrictModeException extends RuntimeException {
+    public StrictModeException(String message) {
+      super(message);
+    }
+  }
+
+  /** What one instance yields for one variant: a line, a reason it is invalid, or nothing to do. */
+  private record Outcome(byte[] line, String problem, long nanos) {
+    static final Outcome PRESENT = new Outcome(null, null, 0);
+  }
+
+  public static InfbenchReport build(InfbenchRequest request, Reporter reporter) {
+    List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
+    List<InfbenchRequest.Target> targets = request.targets();
+    int[][] counts = new int[targets.size()][3]; // already present, written, invalid
+    long[] nanos = new long[targets.size()];
+    List<InfbenchReport.Invalid> invalid = new ArrayList<>();
+    List<JsonlAppender> outputs = new ArrayList<>();
+    ExecutorService workers = Executors.newFixedThreadPool(request.threads(), runnable -> {
+      Thread t = new Thread(runnable, "infbench-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (InfbenchRequest.Target target : targets) {
+        outputs.add(JsonlAppender.open(target.output(), request.override(), reporter));
+      }
+      // A bounded window of instances in flight keeps memory flat whatever the bench size.
+      Deque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
+      int next = 0;
+      int done = 0;
+      while (done < bench.size()) {
+        while (next < bench.size() && inFlight.size() < 2 * request.threads()) {
+          BenchInstance instance = bench.get(next++);
+          inFlight.add(workers.submit(() -> derive(request, instance, outputs)));
+        }
+        BenchInstance instance = bench.get(done);
+        List<Outcome> outcomes = await(inFlight.poll());
+        for (int t = 0; t < targets.size(); t++) {
+          Outcome o = outcomes.get(t);
+          nanos[t] += o.nanos();
+          if (o == Outcome.PRESENT) {
+            counts[t][0]++;
+          } else if (o.line() != null) {
+            outputs.get(t).append(o.line());
+            counts[t][1]++;
+          } else {
+            counts[t][2]++;
+            String runId = targets.get(t).runId().text();
+            invalid.add(new InfbenchReport.Invalid(runId, instance.instanceId(), o.problem()));
+            String message = instance.instanceId() + " [" + runId + "]: " + o.problem();
+            if (request.strict()) {
+              throw new StrictModeException("invalid instance (strict mode): " + message);
+            }
+            reporter.warn("skipped invalid instance " + message);
+          }
+        }
+        reporter.progress("prompt-builder", ++done, bench.size());
+      }
+    } finally {
+      workers.shutdownNow();
+      outputs.forEach(JsonlAppender::close);
+    }
+    List<InfbenchReport.VariantCounts> variants = new ArrayList<>();
+    for (int t = 0; t < targets.size(); t++) {
+      variants.add(new InfbenchReport.VariantCounts(targets.get(t).runId().text(), targets.get(t).output(),
+          bench.size(), counts[t][0], counts[t][1], counts[t][2], nanos[t]));
+    }
+    return new InfbenchReport(variants, invalid);
+  }
+
+  /** Every variant's outcome for one instance; runs on a worker thread, reads the outputs' ids only. */
+  private static List<Outcome> derive(InfbenchRequest request, BenchInstance instance, List<JsonlAppender> outputs) {
+    List<Outcome> outcomes = new ArrayList<>(outputs.size());
+    InstanceSplitter splitter = null;
+    String missingHistory = null;
+    JsonText line = LINE_BUFFER.get();
+    for (int t = 0; t < outputs.size(); t++) {
+      if (outputs.get(t).contains(instance.instanceId())) {
+        outcomes.add(Outcome.PRESENT);
+        continue;
+      }
+      long start = System.nanoTime();
+      String problem = missingHistory;
+      byte[] bytes = null;
+      try {
+        if (splitter == null && problem == null) {
+          splitter = new InstanceSplitter(instance, PatchHistories.load(request.historiesDir(), instance));
+        }
+        if (problem == null) {
+          splitter.writeJsonLine(request.targets().get(t).runId(), request.contextSource(), line.clear());
+          bytes = line.toBytes();
+        }
+      } catch (PatchHistories.MissingHistoryException e) {
+        problem = missingHistory = e.getMessage();
+      } catch (InvalidInstanceException e) {
+        problem = e.getMessage();
+      }
+      outcomes.add(new Outcome(bytes, problem, System.nanoTime() - start));
+    }
+    return outcomes;
+  }
+
+  private static List<Outcome> await(Future<List<Outcome>> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building infbench", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.editbench.infbench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to build: a bench, its histories, and the variants with their output files.
+ *
+ * @param strict stop at the first invalid instance instead of reporting it and going on
+ * @param override start every output empty instead of resuming it
+ * @param contextSource the code context of the prompts: the oracle, or retrieval
+ * @param threads worker threads deriving instances (the output does not depend on it)
+ */
+public record InfbenchRequest(
+    Path bench, Path historiesDir, List<Target> targets, boolean strict, boolean override,
+    CodeContextSource contextSource, int threads) {
+
+  /** A request using one worker thread per processor. */
+  public InfbenchRequest(Path bench, Path historiesDir, List<Target> targets, boolean strict, boolean override,
+      CodeContextSource contextSource) {
+    this(bench, historiesDir, targets, strict, override, contextSource, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** One variant and the file it is written to. */
+  public record Target(RunId runId, Path output) {
+    public Target {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(output, "output");
+    }
+  }
+
+  public InfbenchRequest {
+    Objects.requireNonNull(bench, "bench");
+    Objects.requireNonNull(historiesDir, "historiesDir");
+    targets = List.copyOf(targets);
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("no variant to build");
+    }
+    if (targets.stream().map(Target::output).distinct().count() != targets.size()) {
+      throw new IllegalArgumentException("two variants would be written to the same file");
+    }
+    Objects.requireNonNull(contextSource, "contextSource");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+  }
+
+  /**
+   * The variants {@code runIds} written as {@code {outDir}/{name}-task-instances_{run_id}.jsonl},
+   * {@code name} taken from the bench file ({@code all-task-instances.jsonl} → {@code all}).
+   */
+  public static List<Target> targetsIn(Path outDir, Path bench, List<RunId> runIds) {
+    String name = datasetName(bench);
+    return runIds.stream()
+        .map(r -> new Target(r, outDir.resolve(name + "-task-instances_" + r.text() + ".jsonl")))
+        .toList();
+  }
+
+  /**
+   * The dataset name of a bench file: its file name without {@code .jsonl} and without a trailing
+   * {@code -task-instances} ({@code django-django-task-instances.jsonl} → {@code django-django}).
+   */
+  public static String datasetName(Path bench) {
+    String name = bench.getFileName().toString();
+    if (name.endsWith(".jsonl")) {
+      name = name.substring(0, name.length() - ".jsonl".length());
+    }
+    String suffix = "-task-instances";
+    return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+  }
+}

@@ -1,0 +1,91 @@
+package org.editbench.infbench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.editbench.bench.BenchInstance;
+import org.editbench.text.PyStrings;
+
+/**
+ * Reads the reference's patch-history layout:
+ * {@code {root}/{instance_id}/{encoded_path}/original.EXT, final.EXT, {k}.diff}.
+ * Text is decoded as strict UTF-8 and read with universal newlines, as Python's
+ * {@code Path.read_text()} reads it in the reference.
+ */
+public final class PatchHistories {
+  private static final Pattern STEP_DIFF = Pattern.compile("([1-9][0-9]*)\\.diff");
+
+  private PatchHistories() {}
+
+  /** A history that could not be read: the instance is reported invalid with this reason. */
+  public static final class MissingHistoryException extends Exception {
+    public MissingHistoryException(String message) {
+      super(message);
+    }
+  }
+
+  /** The histories of every file in {@code files_work}, in that order. */
+  public static List<FileHistory> load(Path root, BenchInstance instance) throws MissingHistoryException {
+    Path instanceDir = root.resolve(instance.instanceId());
+    if (!Files.isDirectory(instanceDir)) {
+      throw new MissingHistoryException("no patch history folder " + instanceDir);
+    }
+    List<FileHistory> files = new ArrayList<>(instance.filesWork().size());
+    for (String path : instance.filesWork()) {
+      files.add(loadFile(instanceDir.resolve(FileHistory.encodedPath(path)), path));
+    }
+    return files;
+  }
+
+  private static FileHistory loadFile(Path dir, String path) throws MissingHistoryException {
+    if (!Files.isDirectory(dir)) {
+      throw new MissingHistoryException("no history folder for " + path + " (expected " + dir + ")");
+    }
+    int dot = path.lastIndexOf('.');
+    String extension = dot > path.lastIndexOf('/') ? path.substring(dot) : ".py";
+    TreeMap<Integer, String> steps = new TreeMap<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        Matcher m = STEP_DIFF.matcher(entry.getFileName().toString());
+        if (m.matches()) {
+          steps.put(Integer.parseInt(m.group(1)), readText(entry));
+        }
+      }
+    } catch (IOException e) {
+      throw new MissingHistoryException("cannot list " + dir + ": " + e.getMessage());
+    }
+    return new FileHistory(path,
+        readText(dir.resolve("original" + extension)),
+        readText(dir.resolve("final" + extension)),
+        steps);
+  }
+
+  static String readText(Path file) throws MissingHistoryException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new MissingHistoryException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return PyStrings.universalNewlines(text);
+    } catch (CharacterCodingException e) {
+      throw new MissingHistoryException(file + " is not valid UTF-8");
+    }
+  }
+}
