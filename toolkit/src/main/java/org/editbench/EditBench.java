@@ -9,11 +9,11 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
 import org.editbench.bench.DatasetMerges.MergeResult;
-import org.editbench.infbench.CodeContextSource;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
+import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25ContextProvider;
 import org.editbench.retrieval.Bm25Settings;
 import org.editbench.retrieval.RetrievalException;
@@ -73,19 +73,21 @@ public final class EditBench {
   public static InfbenchReport buildInfbench(String bench, String historiesDir, String outDir, String... runIds) {
     List<RunId> ids = Arrays.stream(runIds).map(RunId::parse).toList();
     Path benchPath = Path.of(bench);
-    return buildInfbench(new InfbenchRequest(benchPath, Path.of(historiesDir),
-        InfbenchRequest.targetsIn(Path.of(outDir), benchPath, ids), false, false,
-        codeContextSource(ids)), Reporter.SILENT);
+    try (Bm25CodeContextSource contextSource = codeContextSource(Bm25Settings.defaults(), Reporter.SILENT)) {
+      return buildInfbench(new InfbenchRequest(benchPath, Path.of(historiesDir),
+          InfbenchRequest.targetsIn(Path.of(outDir), benchPath, ids), false, false, contextSource), Reporter.SILENT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** The code context source the run_ids need: the edited files, or retrieval for {@code _bm25_{n}}. */
-  public static CodeContextSource codeContextSource(List<RunId> runIds) {
-    List<String> bm25 = runIds.stream().filter(RunId::usesBm25).map(RunId::text).toList();
-    if (!bm25.isEmpty()) {
-      throw new IllegalArgumentException("BM25 retrieval (run_ids " + String.join(", ", bm25)
-          + ") is not available in this build yet; build the oracle variants instead");
-    }
-    return CodeContextSource.ORACLE;
+  /**
+   * The code context source every run_id can use: the edited files, or BM25 retrieval for
+   * {@code _bm25_{n}} (falling back to the edited files, counted in
+   * {@link Bm25CodeContextSource#oracleFallbacks()}). Close it when the build is done.
+   */
+  public static Bm25CodeContextSource codeContextSource(Bm25Settings settings, Reporter reporter) {
+    return new Bm25CodeContextSource(settings, reporter);
   }
 
   // ---- retrieval --------------------------------------------------------------------------

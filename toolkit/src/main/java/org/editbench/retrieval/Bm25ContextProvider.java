@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
@@ -16,7 +17,7 @@ import org.editbench.bench.BenchInstance;
 /**
  * BM25 code context for the infbench builder: what replaces the oracle context in the
  * {@code _bm25_{n}} variants. Opens each clone once and each index once (building it when the cache
- * lacks it) and keeps them open until {@link #close()}.
+ * lacks it) and keeps them open until {@link #close()}. Safe for the builder's worker threads.
  *
  * <p>Like the reference: an instance without a base commit, or whose repository has no clone, gets a
  * warning and falls back to the oracle context. Unlike it, the clone is only read (the reference runs
@@ -27,7 +28,9 @@ public final class Bm25ContextProvider implements AutoCloseable {
   private final Bm25Settings settings;
   private final Reporter reporter;
   private final Bm25IndexStore store;
-  private final Map<Path, GitClone> clones = new HashMap<>();
+  private final Map<Path, GitClone> clones = new ConcurrentHashMap<>();
+  /** Instances already warned about: several variants of one instance fall back alike. */
+  private final Set<String> warnedInstances = ConcurrentHashMap.newKeySet();
 
   public Bm25ContextProvider(Bm25Settings settings, Reporter reporter) {
     this.settings = settings;
@@ -107,7 +110,9 @@ public final class Bm25ContextProvider implements AutoCloseable {
   }
 
   private Bm25Context fallback(BenchInstance instance, String reason) {
-    reporter.warn(instance.instanceId() + ": " + reason + ", cannot use BM25 retrieval; using the oracle context");
+    if (warnedInstances.add(instance.instanceId())) {
+      reporter.warn(instance.instanceId() + ": " + reason + ", cannot use BM25 retrieval; using the oracle context");
+    }
     return Bm25Context.fallback(reason);
   }
 

@@ -15,7 +15,7 @@ import org.editbench.DataPaths;
  */
 public record Bm25Settings(Path reposRoot, Path repoDir, Path cacheDirectory, CandidateFiles candidates) {
   /** The folder of clones under the data root when none is given. */
-  public static final String DEFAULT_REPOS_FOLDER = "repos";
+  private static final String DEFAULT_REPOS_FOLDER = "repos";
 
   /** {@code repos/} under the data root, the user's cache directory, {@code .py} files. */
   public static Bm25Settings defaults() {
