@@ -55,10 +55,6 @@ public final class Bm25IndexStore implements Closeable {
     return cacheHome.resolve("editbench").resolve("bm25");
   }
 
-  public Path cacheDirectory() {
-    return cacheDirectory;
-  }
-
   /** How many indexes this store has built (0 when every one it opened was already cached). */
   public synchronized int indexesBuilt() {
     return indexesBuilt;

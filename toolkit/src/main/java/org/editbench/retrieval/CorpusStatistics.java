@@ -50,14 +50,6 @@ final class CorpusStatistics {
     return new CorpusStatistics(reader.numDocs(), totalLength, histogram);
   }
 
-  long documentCount() {
-    return documentCount;
-  }
-
-  long totalLength() {
-    return totalLength;
-  }
-
   Map<String, String> toCommitData() {
     StringBuilder histogram = new StringBuilder();
     termsByDocumentFrequency.forEach((frequency, terms) ->
