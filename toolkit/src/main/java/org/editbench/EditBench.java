@@ -1,6 +1,7 @@
 package org.editbench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,6 +14,14 @@ import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
+import org.editbench.inference.ConsoleRunObserver;
+import org.editbench.inference.MergeResults;
+import org.editbench.inference.ModelTable;
+import org.editbench.inference.RunApi;
+import org.editbench.inference.RunApiOptions;
+import org.editbench.inference.RunHandle;
+import org.editbench.inference.RunObserver;
+import org.editbench.inference.RunStats;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25ContextProvider;
 import org.editbench.retrieval.Bm25Settings;
@@ -122,6 +131,41 @@ public final class EditBench {
   }
 
   // ---- inference --------------------------------------------------------------------------
+
+  /**
+   * Runs every dataset × model × run_id combination of {@code options} (resuming each prediction
+   * file), printing statistics and a progress line per 5 % to standard output and error.
+   */
+  public static List<RunStats> runApi(RunApiOptions options) {
+    ConsoleRunObserver console = new ConsoleRunObserver(
+        new PrintWriter(System.out, true), new PrintWriter(System.err, true), false);
+    return runApi(options, console, console);
+  }
+
+  /**
+   * Like {@link #runApi(RunApiOptions)}, with warnings to {@code reporter} and statistics and
+   * progress to {@code observer}; returns one {@link RunStats} (counts, cost, output file) per
+   * combination.
+   */
+  public static List<RunStats> runApi(RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunApi.run(options, reporter, observer);
+  }
+
+  /** Starts a run in the background: poll its progress, await its statistics, or cancel it. */
+  public static RunHandle startRunApi(RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunHandle.start(options, reporter, observer);
+  }
+
+  /** The built-in model table, extended by {@code modelsFile} when it is not null. */
+  public static ModelTable models(Path modelsFile) {
+    return ModelTable.load(modelsFile);
+  }
+
+  /** Merges a model's per-repository prediction files into {@code all-task-instances_{run_id}.jsonl}. */
+  public static List<MergeResults.Merged> mergeResults(
+      Path resultsDir, MergeResults.Request request, Reporter reporter) {
+    return MergeResults.merge(resultsDir, request, reporter);
+  }
 
   // ---- results ----------------------------------------------------------------------------
 }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
         MergeCommands.MergeBench.class,
         MergeCommands.MergeInfbench.class,
         MergeCommands.MergeAllInfbench.class,
+        RunApiCommand.class,
+        MergeResultsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */

@@ -1,0 +1,56 @@
+package org.editbench.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One API style's request body and answer shape. */
+interface ApiCodec {
+  /** The endpoint under the base URL, e.g. {@code /chat/completions}. */
+  String path();
+
+  /** The request body for {@code prompt}. */
+  ObjectNode encode(ModelSpec model, PromptParts prompt);
+
+  /**
+   * The answer's text from a successful response body (null when the API answered without text),
+   * or an {@link UnusableResponseException} when the body holds no answer at all.
+   */
+  String outputText(JsonNode body);
+
+  static ApiCodec forStyle(ApiStyle style) {
+    return switch (style) {
+      case CHAT -> new ChatCompletionsCodec();
+      case RESPONSES -> new ResponsesCodec();
+      case GOLD -> throw new IllegalArgumentException("the gold model is answered offline, not over an API");
+    };
+  }
+
+  /**
+   * {@code temperature} and {@code top_p} as the model table gives them, when the model takes them;
+   * Claude-family models take no {@code top_p}.
+   */
+  static void putSampling(ObjectNode body, ModelSpec model) {
+    if (!model.sendsSampling()) {
+      return;
+    }
+    putNumber(body, "temperature", model.temperature());
+    if (model.topP() != null && !model.isClaudeFamily()) {
+      putNumber(body, "top_p", model.topP());
+    }
+  }
+
+  private static void putNumber(ObjectNode body, String field, Number value) {
+    if (value instanceof Integer i) {
+      body.put(field, i);
+    } else {
+      body.put(field, value.doubleValue());
+    }
+  }
+
+  /** A 2xx body without an answer: retried like any other garbled response. */
+  final class UnusableResponseException extends RuntimeException {
+    UnusableResponseException(String message) {
+      super(message);
+    }
+  }
+}

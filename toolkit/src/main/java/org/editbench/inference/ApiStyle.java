@@ -1,0 +1,36 @@
+package org.editbench.inference;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** How a model is asked: which endpoint and body shape, or no network at all. */
+public enum ApiStyle {
+  /** {@code POST {base}/chat/completions} with a system and a user message. */
+  CHAT("chat"),
+  /** {@code POST {base}/responses} with {@code instructions} and {@code input}. */
+  RESPONSES("responses"),
+  /** Offline: answers with the instance's ground truth (the {@code gold} model). */
+  GOLD("gold");
+
+  private final String jsonName;
+
+  ApiStyle(String jsonName) {
+    this.jsonName = jsonName;
+  }
+
+  /** The spelling in the model table. */
+  public String jsonName() {
+    return jsonName;
+  }
+
+  /** The style spelled {@code name} in a model table, or an error listing the spellings. */
+  public static ApiStyle fromJsonName(String name) {
+    for (ApiStyle style : values()) {
+      if (style.jsonName.equals(name)) {
+        return style;
+      }
+    }
+    throw new IllegalArgumentException("unknown api style '" + name + "' (use one of "
+        + Arrays.stream(values()).map(ApiStyle::jsonName).collect(Collectors.joining(", ")) + ")");
+  }
+}

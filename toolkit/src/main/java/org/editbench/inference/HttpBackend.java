@@ -1,0 +1,108 @@
+package org.editbench.inference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.editbench.bench.Jsonl;
+
+/**
+ * Asks an OpenAI-compatible API, one attempt per call: encodes the request with the model's
+ * {@link ApiCodec}, and turns every answer — or the lack of one — into an {@link Outcome}.
+ */
+public final class HttpBackend implements ModelBackend {
+  /** The OpenAI API; {@code BASE_URL} points elsewhere (any OpenAI-compatible server). */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final OkHttpClient client;
+  private final HttpUrl endpoint;
+  private final ApiCodec codec;
+  private final ModelSpec model;
+  private final Clock clock;
+
+  public HttpBackend(OkHttpClient client, String baseUrl, ModelSpec model, Clock clock) {
+    this.client = client;
+    this.codec = ApiCodec.forStyle(model.api());
+    this.endpoint = endpoint(baseUrl, codec.path());
+    this.model = model;
+    this.clock = clock;
+  }
+
+  /** {@code base} + {@code path}, for a base with or without a final slash. */
+  static HttpUrl endpoint(String baseUrl, String path) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    HttpUrl url = HttpUrl.parse(base + path);
+    if (url == null) {
+      throw new IllegalArgumentException("BASE_URL '" + baseUrl + "' is not an http(s) URL; set it to "
+          + "the API's base such as " + DEFAULT_BASE_URL + " or http://127.0.0.1:8000/v1");
+    }
+    return url;
+  }
+
+  @Override
+  public Outcome attempt(InferenceRequest request) {
+    Request.Builder http = new Request.Builder().url(endpoint).post(RequestBody.create(encode(request), JSON));
+    if (request.apiKey() != null) {
+      http.header("Authorization", "Bearer " + request.apiKey());
+    }
+    long start = System.nanoTime();
+    try (Response response = client.newCall(http.build()).execute()) {
+      String body = response.body().string();
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (!response.isSuccessful()) {
+        Duration retryAfter = ApiErrors.retryAfter(
+            response.header("retry-after-ms"), response.header("Retry-After"), clock.instant());
+        return ApiErrors.classify(response.code(), response.message(), body, retryAfter);
+      }
+      return decode(body, elapsed);
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("cancelled while asking for " + request.instanceId());
+      }
+      return new Outcome.Retryable("timeout (" + e.getMessage() + ")", null);
+    } catch (IOException e) {
+      return new Outcome.Retryable("connection failed (" + e + ")", null);
+    }
+  }
+
+  private byte[] encode(InferenceRequest request) {
+    try {
+      return Jsonl.MAPPER.writeValueAsBytes(codec.encode(model, PromptParts.split(request.prompt())));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a request body", e);
+    }
+  }
+
+  private Outcome decode(String body, Duration elapsed) {
+    JsonNode json;
+    try {
+      json = Jsonl.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      return new Outcome.Retryable("unparseable answer (" + e.getOriginalMessage() + ")", null);
+    }
+    if (json == null || !json.isObject()) {
+      return new Outcome.Retryable("unparseable answer (not a JSON object)", null);
+    }
+    ApiErrors.ApiError error = ApiErrors.ApiError.of(json);
+    if (error.present()) {
+      String message = "error in a 2xx answer: " + (error.message() != null ? error.message() : error.code());
+      return error.isContextExceeded() ? new Outcome.ContextExceeded(message) : new Outcome.Retryable(message, null);
+    }
+    try {
+      String text = codec.outputText(json);
+      return new Outcome.Success(new Completion(text, UsageCost.from(json.get("usage"), model), elapsed));
+    } catch (ApiCodec.UnusableResponseException e) {
+      return new Outcome.Retryable("unusable answer (" + e.getMessage() + ")", null);
+    }
+  }
+}

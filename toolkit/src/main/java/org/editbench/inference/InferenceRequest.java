@@ -1,0 +1,22 @@
+package org.editbench.inference;
+
+import java.util.Objects;
+
+/**
+ * One instance asked of one model.
+ *
+ * @param prompt the prompt as it will be sent (possibly trimmed to fit the model)
+ * @param groundTruth the expected patch; only the offline {@code gold} model reads it
+ * @param apiKey the key this request is sent with; null for none (offline models, local servers)
+ */
+public record InferenceRequest(String instanceId, String prompt, String groundTruth, String apiKey) {
+  public InferenceRequest {
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(prompt, "prompt");
+  }
+
+  /** The same request with another prompt (after the context was trimmed). */
+  public InferenceRequest withPrompt(String trimmed) {
+    return new InferenceRequest(instanceId, trimmed, groundTruth, apiKey);
+  }
+}

@@ -1,0 +1,310 @@
+package org.editbench.inference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.editbench.Reporter;
+import org.editbench.bench.Jsonl;
+import org.editbench.bench.PyJson;
+
+/**
+ * merge-results: the per-repository prediction files of a model ({@code {owner-repo}-task-instances_{run_id}.jsonl}
+ * under its {@code T=*}/{@code n=*} folders) merged into one {@code all-task-instances_{run_id}.jsonl} per
+ * run_id, with the reference's semantics: the first record of an instance wins, records are grouped by
+ * repository in name order (and by {@code created_at}, newest first, when records carry it), and lines
+ * are written as Python's {@code json.dumps(record, ensure_ascii=False)} writes them.
+ */
+public final class MergeResults {
+  private static final String TASK_INSTANCES = "-task-instances_";
+  private static final String MERGED_PREFIX = "all-task-instances";
+  private static final Pattern REPO_OF_ID = Pattern.compile("^([^_]+)__([^_]+)-pull");
+
+  private MergeResults() {}
+
+  /**
+   * What to merge.
+   *
+   * @param temperature null for every {@code T=*} folder; else the folders whose number equals it
+   *     ({@code 0} matches {@code T=0} and {@code T=0.0})
+   * @param n null for every {@code n=*} folder
+   * @param runId null for every run_id
+   * @param repos null for every repository; else {@code owner/repo} names
+   * @param outputPath null for the folder of the first file merged; else a folder (created when
+   *     missing), or an existing file whose folder is used
+   */
+  public record Request(String modelName, String temperature, Integer n, String runId, List<String> repos,
+      Path outputPath) {
+    public Request {
+      repos = repos == null ? null : List.copyOf(repos);
+    }
+  }
+
+  /** One merged file. */
+  public record Merged(String runId, Path file, int records, int repositories) {}
+
+  public static List<Merged> merge(Path resultsDir, Request request, Reporter reporter) {
+    Path modelDir = ResultPaths.modelDir(resultsDir, request.modelName());
+    if (!Files.isDirectory(modelDir)) {
+      throw new IllegalArgumentException("no results for model " + request.modelName() + ": " + modelDir
+          + " does not exist (run run-api first, or pass --results-dir)");
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path tDir : temperatureDirs(modelDir, request.temperature())) {
+      for (Path nDir : request.n() == null ? subDirs(tDir, "n=") : List.of(tDir.resolve("n=" + request.n()))) {
+        for (Path f : list(nDir, "*.jsonl")) {
+          String name = f.getFileName().toString();
+          if (!name.startsWith(MERGED_PREFIX) && name.contains(TASK_INSTANCES)
+              && (request.runId() == null || name.endsWith(TASK_INSTANCES + request.runId() + ".jsonl"))) {
+            files.add(f);
+          }
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no per-repository result files ({owner-repo}" + TASK_INSTANCES
+          + "{run_id}.jsonl) to merge under " + modelDir + " for the given --temperature/--n/--run-id");
+    }
+    if (request.repos() != null) {
+      List<String> patterns = request.repos().stream().map(r -> r.replace('/', '-')).toList();
+      files.removeIf(f -> patterns.stream().noneMatch(p -> f.getFileName().toString().contains(p)));
+      if (files.isEmpty()) {
+        throw new IllegalArgumentException("no result file matches --repos " + String.join(" ", request.repos()));
+      }
+    }
+    files.sort(MergeResults::comparePathParts);
+
+    Map<String, List<Path>> byRunId = new TreeMap<>();
+    for (Path f : files) {
+      String runId = runIdOf(f.getFileName().toString());
+      if (runId != null) {
+        byRunId.computeIfAbsent(runId, k -> new ArrayList<>()).add(f);
+      }
+    }
+    if (byRunId.isEmpty()) {
+      throw new IllegalArgumentException("cannot tell the run_id of any of " + files);
+    }
+    Path outputDir = outputDir(request.outputPath(), files.get(0));
+    List<Merged> merged = new ArrayList<>();
+    byRunId.forEach((runId, group) -> merged.add(mergeRunId(runId, group, request.repos(), outputDir, reporter)));
+    return merged;
+  }
+
+  private static Merged mergeRunId(String runId, List<Path> files, List<String> repos, Path outputDir,
+      Reporter reporter) {
+    Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (Path file : files) {
+      for (JsonNode record : readRecords(file, reporter)) {
+        String id = record.path("instance_id").asText("");
+        if (!id.isEmpty() && !seen.add(id)) {
+          continue; // the first record of an instance wins
+        }
+        String repo = repoOf(id);
+        if (repos == null || repos.contains(repo)) {
+          byRepo.computeIfAbsent(repo, k -> new ArrayList<>()).add(record);
+        }
+      }
+    }
+    Path output = outputDir.resolve(MERGED_PREFIX + "_" + runId + ".jsonl");
+    int count = 0;
+    Path temp = output.resolveSibling("." + output.getFileName() + ".merging");
+    try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      // Repository names are ASCII, so String order is Python's code point order.
+      for (String repo : byRepo.keySet().stream().sorted().toList()) {
+        List<JsonNode> records = byRepo.get(repo);
+        if (records.get(0).has("created_at")) {
+          // List.sort is stable, as Python's sort(reverse=True) is.
+          records.sort(Comparator.comparing((JsonNode r) -> r.path("created_at").asText("")).reversed());
+        }
+        for (JsonNode record : records) {
+          w.write(unescapeNonAscii(PyJson.toJson(record)));
+          w.write('\n');
+          count++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+    try {
+      Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+    reporter.info("run_id " + runId + ": merged " + files.size() + " file(s) into " + output + " (" + count
+        + " records, " + byRepo.size() + " repositories)");
+    return new Merged(runId, output, count, byRepo.size());
+  }
+
+  /**
+   * The JSON objects of a result file. A line that is not one is reported with {@code file:line}
+   * and left out, as the reference does: results written by other tools may hold a line torn by a
+   * crash, and merging must still go on.
+   */
+  private static List<JsonNode> readRecords(Path file, Reporter reporter) {
+    List<JsonNode> records = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          JsonNode node = Jsonl.MAPPER.readTree(line);
+          if (node != null && node.isObject()) {
+            records.add(node);
+            continue;
+          }
+          reporter.warn(file + ":" + number + ": not a JSON object; left out of the merge");
+        } catch (JsonProcessingException e) {
+          reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage()
+              + "); left out of the merge");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return records;
+  }
+
+  /** {@code owner/repo} from an id {@code owner__repo-pull-N}, else {@code unknown}. */
+  static String repoOf(String instanceId) {
+    Matcher m = REPO_OF_ID.matcher(instanceId);
+    return m.find() ? m.group(1) + "/" + m.group(2) : "unknown";
+  }
+
+  /** {@code x-task-instances_RUN.jsonl} → {@code RUN}; null when the name has the marker twice or no run_id. */
+  static String runIdOf(String fileName) {
+    String stem = fileName.endsWith(".jsonl") ? fileName.substring(0, fileName.length() - ".jsonl".length()) : fileName;
+    int at = stem.indexOf(TASK_INSTANCES);
+    if (at < 0 || stem.lastIndexOf(TASK_INSTANCES) != at || at + TASK_INSTANCES.length() == stem.length()) {
+      return null;
+    }
+    return stem.substring(at + TASK_INSTANCES.length());
+  }
+
+  /**
+   * Python's {@code json.dumps(ensure_ascii=False)} from its {@code ensure_ascii=True} text: every
+   * {@code \\uXXXX} escape of a character from U+007F up becomes the character itself; escapes of
+   * control characters, quotes and backslashes stay.
+   */
+  static String unescapeNonAscii(String json) {
+    if (json.indexOf('\\') < 0) {
+      return json;
+    }
+    StringBuilder out = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char next = json.charAt(i + 1);
+      if (next == 'u') {
+        int code = Integer.parseInt(json, i + 2, i + 6, 16);
+        if (code >= 0x7f) {
+          out.append((char) code);
+          i += 5;
+          continue;
+        }
+      }
+      out.append(c).append(next); // an escape kept as is; skipping its second char keeps "\\\\u" intact
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static List<Path> temperatureDirs(Path modelDir, String temperature) {
+    List<Path> all = subDirs(modelDir, "T=");
+    if (temperature == null) {
+      if (all.isEmpty()) {
+        throw new IllegalArgumentException("no T=* folders in " + modelDir);
+      }
+      return all;
+    }
+    double wanted = parseTemperature(temperature);
+    List<Path> matching = all.stream().filter(d -> {
+      try {
+        return Double.parseDouble(d.getFileName().toString().substring(2)) == wanted;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }).toList();
+    if (matching.isEmpty()) {
+      throw new IllegalArgumentException("no folder T=" + temperature + " in " + modelDir + " (found: "
+          + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(p -> p.getFileName().toString()).toList()))
+          + ")");
+    }
+    return matching;
+  }
+
+  private static double parseTemperature(String temperature) {
+    try {
+      return Double.parseDouble(temperature);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--temperature must be a number such as 0 or 0.7, found '" + temperature + "'");
+    }
+  }
+
+  private static Path outputDir(Path outputPath, Path firstFile) {
+    if (outputPath == null) {
+      return firstFile.getParent();
+    }
+    Path dir = Files.isRegularFile(outputPath) ? outputPath.toAbsolutePath().getParent() : outputPath;
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    return dir;
+  }
+
+  private static List<Path> subDirs(Path dir, String prefix) {
+    return list(dir, prefix + "*").stream().filter(Files::isDirectory).sorted(MergeResults::comparePathParts).toList();
+  }
+
+  private static List<Path> list(Path dir, String glob) {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
+      entries.forEach(out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Python's order of {@code Path}s: name by name, so {@code T=0/…} sorts before {@code T=0.7/…}. */
+  static int comparePathParts(Path a, Path b) {
+    Iterator<Path> i = a.iterator();
+    Iterator<Path> j = b.iterator();
+    while (i.hasNext() && j.hasNext()) {
+      int c = i.next().toString().compareTo(j.next().toString());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Boolean.compare(i.hasNext(), j.hasNext());
+  }
+}

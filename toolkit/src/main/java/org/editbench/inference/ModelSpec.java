@@ -1,0 +1,147 @@
+package org.editbench.inference;
+
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One row of the model table: how to ask the model, with which sampling settings, how many tokens
+ * it takes and what they cost.
+ *
+ * @param temperature as written in the table: an {@link Integer} or a {@link Double} (Python
+ *     prints {@code 0} and {@code 0.0} differently, and the output folder shows it)
+ * @param topP null when the table gives none; then no {@code top_p} is recorded or sent
+ * @param encoding the jtokkit encoding that counts prompt tokens ({@code cl100k_base}, {@code o200k_base})
+ * @param sendsSampling whether {@code temperature}/{@code top_p} go into the request: reasoning models
+ *     such as gpt-5-codex refuse them
+ */
+public record ModelSpec(
+    String name,
+    ApiStyle api,
+    Number temperature,
+    Number topP,
+    int n,
+    int contextLimit,
+    double costPerInputToken,
+    double costPerOutputToken,
+    String encoding,
+    boolean sendsSampling) {
+
+  public ModelSpec {
+    ResultPaths.requireSafeModelName(name);
+    Objects.requireNonNull(api, "api");
+    Objects.requireNonNull(temperature, "temperature");
+    if (n < 1) {
+      throw new IllegalArgumentException("model " + name + ": n must be at least 1, found " + n);
+    }
+    if (contextLimit < 1) {
+      throw new IllegalArgumentException(
+          "model " + name + ": context_limit must be positive, found " + contextLimit);
+    }
+    if (costPerInputToken < 0 || costPerOutputToken < 0) {
+      throw new IllegalArgumentException("model " + name + ": costs per token must not be negative");
+    }
+    if (EncodingType.fromName(encoding).isEmpty()) {
+      throw new IllegalArgumentException("model " + name + ": unknown encoding '" + encoding
+          + "' (use cl100k_base or o200k_base)");
+    }
+  }
+
+  /** Claude-family models take no {@code top_p} next to {@code temperature}. */
+  public boolean isClaudeFamily() {
+    return name.toLowerCase(Locale.ROOT).contains("claude");
+  }
+
+  /** The temperature as Python prints the configured number: {@code 0}, {@code 1}, {@code 0.7}. */
+  public String temperatureText() {
+    return PyNumbers.str(temperature);
+  }
+
+  /** USD for a call that used these many tokens. */
+  public double cost(long inputTokens, long outputTokens) {
+    return costPerInputToken * inputTokens + costPerOutputToken * outputTokens;
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(name).api(api).temperature(temperature).topP(topP).n(n)
+        .contextLimit(contextLimit).costPerInputToken(costPerInputToken)
+        .costPerOutputToken(costPerOutputToken).encoding(encoding).sendsSampling(sendsSampling);
+  }
+
+  /** Defaults: chat, T=0, top_p 0.95, n=1, 128,000 tokens, free, cl100k_base, sampling sent. */
+  public static final class Builder {
+    private String name;
+    private ApiStyle api = ApiStyle.CHAT;
+    private Number temperature = 0;
+    private Number topP = 0.95;
+    private int n = 1;
+    private int contextLimit = 128_000;
+    private double costPerInputToken;
+    private double costPerOutputToken;
+    private String encoding = "cl100k_base";
+    private boolean sendsSampling = true;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    public Builder api(ApiStyle value) {
+      api = value;
+      return this;
+    }
+
+    public Builder temperature(Number value) {
+      temperature = value;
+      return this;
+    }
+
+    public Builder topP(Number value) {
+      topP = value;
+      return this;
+    }
+
+    public Builder n(int value) {
+      n = value;
+      return this;
+    }
+
+    public Builder contextLimit(int value) {
+      contextLimit = value;
+      return this;
+    }
+
+    public Builder costPerInputToken(double value) {
+      costPerInputToken = value;
+      return this;
+    }
+
+    public Builder costPerOutputToken(double value) {
+      costPerOutputToken = value;
+      return this;
+    }
+
+    public Builder encoding(String value) {
+      encoding = value;
+      return this;
+    }
+
+    public Builder sendsSampling(boolean value) {
+      sendsSampling = value;
+      return this;
+    }
+
+    public ModelSpec build() {
+      return new ModelSpec(name, api, temperature, topP, n, contextLimit, costPerInputToken,
+          costPerOutputToken, encoding, sendsSampling);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.editbench.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.editbench.bench.DataFormatException;
+import org.editbench.bench.Jsonl;
+
+/**
+ * The models run-api knows, as data: the built-in {@code models.json} resource (the reference's
+ * tables plus {@code gold}), extended or overridden by a user's file of the same shape.
+ *
+ * <p>File shape: {@code {"name": {"api": "chat"|"responses"|"gold", "temperature": 0, "top_p": 0.95,
+ * "n": 1, "context_limit": 128000, "cost_per_input_token": 2e-6, "cost_per_output_token": 8e-6,
+ * "encoding": "cl100k_base", "send_sampling": true}}}. An entry for a known model changes only the
+ * fields it gives; a new model needs {@code api}, {@code context_limit} and both costs.
+ */
+public final class ModelTable {
+  private static final List<String> FIELDS = List.of("api", "temperature", "top_p", "n", "context_limit",
+      "cost_per_input_token", "cost_per_output_token", "encoding", "send_sampling");
+  private static final List<String> REQUIRED_FOR_NEW = List.of(
+      "api", "context_limit", "cost_per_input_token", "cost_per_output_token");
+  private static final String RESOURCE = "models.json";
+
+  private final Map<String, ModelSpec> models;
+
+  private ModelTable(Map<String, ModelSpec> models) {
+    this.models = Collections.unmodifiableMap(models);
+  }
+
+  /** The built-in table. */
+  public static ModelTable builtIn() {
+    try (InputStream in = ModelTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + RESOURCE + " is missing from the toolkit jar");
+      }
+      return new ModelTable(new LinkedHashMap<>()).with(Path.of(RESOURCE), Jsonl.MAPPER.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in model table: " + e.getMessage(), e);
+    }
+  }
+
+  /** The built-in table, extended by {@code modelsFile} unless it is null. */
+  public static ModelTable load(Path modelsFile) {
+    return modelsFile == null ? builtIn() : builtIn().withEntriesFrom(modelsFile);
+  }
+
+  /** This table with the entries of a user's JSON file added or overriding. */
+  public ModelTable withEntriesFrom(Path file) {
+    return with(file, JsonFiles.read(file, "--models file"));
+  }
+
+  /** The model called {@code name}, or an error that lists the known ones and says how to add one. */
+  public ModelSpec require(String name) {
+    ModelSpec spec = models.get(name);
+    if (spec == null) {
+      throw new IllegalArgumentException("unknown model '" + name + "'. Known models: "
+          + String.join(", ", models.keySet()) + ". To add one, write a JSON file such as {\""
+          + name + "\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, "
+          + "\"context_limit\": 128000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6, "
+          + "\"encoding\": \"cl100k_base\"}} and pass it with --models FILE");
+    }
+    return spec;
+  }
+
+  public Set<String> names() {
+    return models.keySet();
+  }
+
+  private ModelTable with(Path source, JsonNode root) {
+    if (!root.isObject()) {
+      throw new DataFormatException(source, "expected a JSON object of model name to settings");
+    }
+    Map<String, ModelSpec> merged = new LinkedHashMap<>(models);
+    root.fields().forEachRemaining(entry -> {
+      String name = entry.getKey();
+      try {
+        merged.put(name, parseEntry(name, entry.getValue(), models.get(name)));
+      } catch (IllegalArgumentException e) {
+        throw new DataFormatException(source, "model '" + name + "': " + e.getMessage());
+      }
+    });
+    return new ModelTable(merged);
+  }
+
+  private static ModelSpec parseEntry(String name, JsonNode entry, ModelSpec base) {
+    if (!entry.isObject()) {
+      throw new IllegalArgumentException("expected an object of settings");
+    }
+    entry.fieldNames().forEachRemaining(field -> {
+      if (!FIELDS.contains(field)) {
+        throw new IllegalArgumentException("unknown field '" + field + "' (known: " + String.join(", ", FIELDS) + ")");
+      }
+    });
+    if (base == null) {
+      for (String field : REQUIRED_FOR_NEW) {
+        if (!entry.has(field)) {
+          throw new IllegalArgumentException("a new model needs the field '" + field + "'");
+        }
+      }
+    }
+    ModelSpec.Builder b = base == null ? ModelSpec.builder(name) : base.toBuilder();
+    if (entry.has("api")) {
+      b.api(ApiStyle.fromJsonName(text(entry, "api")));
+    }
+    if (entry.has("temperature")) {
+      b.temperature(number(entry, "temperature"));
+    }
+    if (entry.has("top_p")) {
+      b.topP(entry.get("top_p").isNull() ? null : number(entry, "top_p"));
+    }
+    if (entry.has("n")) {
+      b.n(integer(entry, "n"));
+    }
+    if (entry.has("context_limit")) {
+      b.contextLimit(integer(entry, "context_limit"));
+    }
+    if (entry.has("cost_per_input_token")) {
+      b.costPerInputToken(number(entry, "cost_per_input_token").doubleValue());
+    }
+    if (entry.has("cost_per_output_token")) {
+      b.costPerOutputToken(number(entry, "cost_per_output_token").doubleValue());
+    }
+    if (entry.has("encoding")) {
+      b.encoding(text(entry, "encoding"));
+    }
+    if (entry.has("send_sampling")) {
+      JsonNode v = entry.get("send_sampling");
+      if (!v.isBoolean()) {
+        throw new IllegalArgumentException("field 'send_sampling': expected true or false, found " + v);
+      }
+      b.sendsSampling(v.booleanValue());
+    }
+    return b.build();
+  }
+
+  private static String text(JsonNode entry, String field) {
+    JsonNode v = entry.get(field);
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "': expected a string, found " + v);
+    }
+    return v.textValue();
+  }
+
+  /** An int stays an Integer and a float a Double: Python prints them differently. */
+  private static Number number(JsonNode entry, String field) {
+    JsonNode v = entry.get(field);
+    if (v.isIntegralNumber() && v.canConvertToInt()) {
+      return v.intValue();
+    }
+    if (v.isFloatingPointNumber()) {
+      return v.doubleValue();
+    }
+    throw new IllegalArgumentException("field '" + field + "': expected a number, found " + v);
+  }
+
+  private static int integer(JsonNode entry, String field) {
+    if (number(entry, field) instanceof Integer i) {
+      return i;
+    }
+    throw new IllegalArgumentException("field '" + field + "': expected an integer, found " + entry.get(field));
+  }
+}

@@ -1,0 +1,120 @@
+package org.editbench.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.editbench.DataPaths;
+import org.editbench.bench.DataFormatException;
+
+/** Turns the options into the dataset × model × run_id combinations, checking each input exists. */
+final class RunPlanner {
+  private static final String TASK_INSTANCES = "-task-instances_";
+
+  private RunPlanner() {}
+
+  /**
+   * Every combination, datasets outermost as in the reference. A dataset given as a {@code .jsonl}
+   * path has no run_id, so it runs once per model; combinations that would write the same file
+   * run once.
+   */
+  static List<Combination> plan(RunApiOptions options, ModelTable table) {
+    Map<Path, Combination> byOutput = new LinkedHashMap<>();
+    for (String dataset : options.datasetNames()) {
+      for (String modelName : options.models()) {
+        ModelSpec model = table.require(modelName);
+        for (String runId : isPath(dataset) ? List.<String>of("") : options.runIds()) {
+          Path input = resolveDataset(dataset, runId, options.dataPaths());
+          Path output = ResultPaths.outputFile(options.resultsDir(), model, input.getFileName().toString());
+          byOutput.putIfAbsent(output.toAbsolutePath().normalize(),
+              new Combination(dataset, isPath(dataset) ? null : runId, input, model, output));
+        }
+      }
+    }
+    return List.copyOf(byOutput.values());
+  }
+
+  static boolean isPath(String dataset) {
+    return dataset.endsWith(".jsonl");
+  }
+
+  /**
+   * {@code all} and {@code owner/repo} name {@code {infbench}/{name with / as -}-task-instances_{run_id}.jsonl};
+   * a {@code .jsonl} name is a path. A missing file is an error that lists the run_ids that do exist.
+   */
+  static Path resolveDataset(String dataset, String runId, DataPaths paths) {
+    if (isPath(dataset)) {
+      Path file = DataPaths.userPath(dataset);
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("--dataset_name " + dataset + ": no such file " + file.toAbsolutePath());
+      }
+      return file;
+    }
+    String prefix = dataset.replace('/', '-') + TASK_INSTANCES;
+    Path file = paths.infbenchDir().resolve(prefix + runId + ".jsonl");
+    if (!Files.isRegularFile(file)) {
+      Set<String> available = availableRunIds(paths.infbenchDir(), prefix);
+      throw new IllegalArgumentException("no infbench file for --dataset_name " + dataset + " and --run_id "
+          + runId + ": " + file + " does not exist. "
+          + (available.isEmpty()
+              ? "There is no " + prefix + "*.jsonl in " + paths.infbenchDir() + "; build the infbench file first"
+                  + " (or pass a .jsonl path as --dataset_name)."
+              : "Run ids with a file for " + dataset + ": " + String.join(", ", available) + "."));
+    }
+    return file;
+  }
+
+  private static Set<String> availableRunIds(Path dir, String prefix) {
+    Set<String> runIds = new TreeSet<>();
+    if (!Files.isDirectory(dir)) {
+      return runIds;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*.jsonl")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        runIds.add(name.substring(prefix.length(), name.length() - ".jsonl".length()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return runIds;
+  }
+
+  /** The ids of a {@code --sampled_ids_file}: a JSON object whose {@code sampled_instance_ids} is a list of strings. */
+  static Set<String> readSampledIds(Path file) {
+    JsonNode root = JsonFiles.read(file, "--sampled_ids_file");
+    JsonNode ids = root.get("sampled_instance_ids");
+    if (ids == null || !ids.isArray()) {
+      throw new DataFormatException(file,
+          "expected a JSON object with a list \"sampled_instance_ids\": {\"sampled_instance_ids\": [\"owner__repo-pull-1\", …]}");
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonNode id : ids) {
+      if (!id.isTextual()) {
+        throw new DataFormatException(file, "sampled_instance_ids must hold strings, found " + id);
+      }
+      out.add(id.textValue());
+    }
+    return out;
+  }
+
+  /** The sampled ids that {@code datasetIds} lacks, in the sample's order. */
+  static List<String> missing(Set<String> sampled, Set<String> datasetIds) {
+    List<String> missing = new ArrayList<>();
+    for (String id : sampled) {
+      if (!datasetIds.contains(id)) {
+        missing.add(id);
+      }
+    }
+    return missing;
+  }
+}

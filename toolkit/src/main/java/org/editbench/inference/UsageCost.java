@@ -1,0 +1,26 @@
+package org.editbench.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Tokens a call used, as the API reported them, and what they cost in USD. */
+public record UsageCost(long inputTokens, long outputTokens, double usd) {
+  public static final UsageCost FREE = new UsageCost(0, 0, 0.0);
+
+  /**
+   * Reads a {@code usage} object of either API ({@code prompt_tokens}/{@code completion_tokens} or
+   * {@code input_tokens}/{@code output_tokens}) and prices it; no usage counts as zero tokens.
+   */
+  public static UsageCost from(JsonNode usage, ModelSpec model) {
+    long input = firstCount(usage, "prompt_tokens", "input_tokens");
+    long output = firstCount(usage, "completion_tokens", "output_tokens");
+    return new UsageCost(input, output, model.cost(input, output));
+  }
+
+  private static long firstCount(JsonNode usage, String chatName, String responsesName) {
+    if (usage == null || !usage.isObject()) {
+      return 0;
+    }
+    JsonNode v = usage.hasNonNull(chatName) ? usage.get(chatName) : usage.get(responsesName);
+    return v != null && v.canConvertToLong() ? v.longValue() : 0;
+  }
+}

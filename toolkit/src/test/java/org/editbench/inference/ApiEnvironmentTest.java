@@ -1,0 +1,49 @@
+package org.editbench.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiEnvironmentTest {
+  @TempDir Path dir;
+
+  @Test
+  void keysComeFromOpenAiKeysOrOpenAiKey() {
+    Path none = dir.resolve("missing.env");
+    assertEquals(List.of("k1-aaaaaaaaaaaa", "k2-bbbbbbbbbbbb"),
+        ApiEnvironment.load(Map.of("OPENAI_KEYS", " k1-aaaaaaaaaaaa, ,k2-bbbbbbbbbbbb,k1-aaaaaaaaaaaa",
+            "OPENAI_KEY", "single"), none).apiKeys());
+    assertEquals(List.of("single"), ApiEnvironment.load(Map.of("OPENAI_KEY", "single"), none).apiKeys());
+    assertEquals(List.of(), ApiEnvironment.load(Map.of(), none).apiKeys());
+    assertNull(ApiEnvironment.load(Map.of(), none).baseUrl());
+    assertEquals(HttpBackend.DEFAULT_BASE_URL, ApiEnvironment.load(Map.of(), none).effectiveBaseUrl());
+  }
+
+  @Test
+  void dotEnvFillsWhatTheEnvironmentLacks() {
+    Path env = dir.resolve(".env");
+    Fixtures.write(env, "# keys\nexport OPENAI_KEYS=\"sk-from-dotenv-1,sk-from-dotenv-2\"\n"
+        + "BASE_URL=http://127.0.0.1:8000/v1 # local vLLM\n\nnot a line\n");
+    ApiEnvironment fromFile = ApiEnvironment.load(Map.of(), env);
+    assertEquals(List.of("sk-from-dotenv-1", "sk-from-dotenv-2"), fromFile.apiKeys());
+    assertEquals("http://127.0.0.1:8000/v1", fromFile.baseUrl());
+    ApiEnvironment overridden = ApiEnvironment.load(Map.of("BASE_URL", "http://127.0.0.1:9/v1"), env);
+    assertEquals("http://127.0.0.1:9/v1", overridden.baseUrl());
+  }
+
+  @Test
+  void keysAreShownMaskedOnly() {
+    assertEquals("sk-***xyz", KeyMask.mask("sk-0123456789xyz"));
+    assertEquals("***", KeyMask.mask("short-key"));
+    ApiEnvironment env = new ApiEnvironment(List.of("sk-0123456789xyz"), null);
+    assertFalse(env.toString().contains("0123456789"), env.toString());
+    assertEquals("quota of sk-***xyz and sk-***xyz",
+        KeyMask.redactor(List.of("sk-0123456789xyz")).apply("quota of sk-0123456789xyz and sk-0123456789xyz"));
+  }
+}

@@ -1,0 +1,118 @@
+package org.editbench.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.editbench.bench.DataFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTableTest {
+  @TempDir Path dir;
+
+  private static void assertRow(ModelSpec m, ApiStyle api, Number temperature, int limit, double in, double out,
+      String encoding) {
+    assertEquals(api, m.api(), m.name());
+    assertEquals(temperature, m.temperature(), m.name());
+    assertEquals(0.95, m.topP(), m.name());
+    assertEquals(1, m.n(), m.name());
+    assertEquals(limit, m.contextLimit(), m.name());
+    assertEquals(in, m.costPerInputToken(), m.name());
+    assertEquals(out, m.costPerOutputToken(), m.name());
+    assertEquals(encoding, m.encoding(), m.name());
+  }
+
+  @Test
+  void builtInRowsEqualTheReferenceTables() {
+    ModelTable t = ModelTable.builtIn();
+    assertRow(t.require("gpt-5-codex"), ApiStyle.RESPONSES, 1, 400_000, 1.25e-6, 1.0e-5, "o200k_base");
+    assertRow(t.require("claude-sonnet-4-5-20250929"), ApiStyle.CHAT, 0, 200_000, 3.0e-6, 1.5e-5, "cl100k_base");
+    assertRow(t.require("qwen3-235b-a22b"), ApiStyle.CHAT, 0, 128_000, 5.56e-7, 5.556e-6, "cl100k_base");
+    assertRow(t.require("gemini-2.5-pro"), ApiStyle.CHAT, 0, 1_000_000, 1.25e-6, 1.0e-5, "cl100k_base");
+    assertRow(t.require("deepseek-v3.2"), ApiStyle.CHAT, 0, 128_000, 2.22e-7, 3.33e-7, "cl100k_base");
+    assertRow(t.require("gpt-4.1"), ApiStyle.CHAT, 0, 128_000, 2.0e-6, 8.0e-6, "o200k_base");
+    assertFalse(t.require("gpt-5-codex").sendsSampling(), "reasoning models refuse temperature and top_p");
+    assertTrue(t.require("gpt-4.1").sendsSampling());
+    ModelSpec gold = t.require("gold");
+    assertEquals(ApiStyle.GOLD, gold.api());
+    assertEquals(0.0, gold.cost(1_000_000, 1_000_000));
+  }
+
+  @Test
+  void temperatureFolderPrintsTheNumberAsPythonDoes() {
+    ModelTable t = ModelTable.builtIn();
+    assertEquals("0", t.require("gpt-4.1").temperatureText());
+    assertEquals("1", t.require("gpt-5-codex").temperatureText());
+    ModelTable mine = t.withEntriesFrom(file("{\"gpt-4.1\": {\"temperature\": 0.7}, \"x\": {\"api\": \"chat\","
+        + " \"temperature\": 1.0, \"context_limit\": 10, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}}"));
+    assertEquals("0.7", mine.require("gpt-4.1").temperatureText());
+    assertEquals("1.0", mine.require("x").temperatureText(), "a float 1.0 stays a float, as in Python");
+    assertEquals(Path.of("r/gpt-4.1/T=0.7/n=1/all-task-instances_0.2.jsonl"),
+        ResultPaths.outputFile(Path.of("r"), mine.require("gpt-4.1"), "all-task-instances_0.2.jsonl"));
+  }
+
+  @Test
+  void aUserFileOverridesFieldsAndAddsModels() {
+    ModelTable t = ModelTable.builtIn().withEntriesFrom(file("{\"gpt-4.1\": {\"context_limit\": 1000},"
+        + " \"local/llama\": {\"api\": \"chat\", \"top_p\": null, \"context_limit\": 8192,"
+        + " \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}}"));
+    assertEquals(1000, t.require("gpt-4.1").contextLimit());
+    assertEquals(2.0e-6, t.require("gpt-4.1").costPerInputToken(), "fields not given keep their values");
+    ModelSpec llama = t.require("local/llama");
+    assertNull(llama.topP());
+    assertEquals("cl100k_base", llama.encoding());
+    assertTrue(t.names().contains("gold"));
+  }
+
+  @Test
+  void unknownModelListsTheKnownOnesAndSaysHowToAddOne() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelTable.builtIn().require("gpt-9"));
+    assertTrue(e.getMessage().contains("unknown model 'gpt-9'"), e.getMessage());
+    assertTrue(e.getMessage().contains("gpt-5-codex, claude-sonnet-4-5-20250929"), e.getMessage());
+    assertTrue(e.getMessage().contains("--models FILE"), e.getMessage());
+  }
+
+  @Test
+  void badEntriesAreErrorsNamingFileAndModel() {
+    Path typo = file("{\"m\": {\"api\": \"chat\", \"contextlimit\": 5}}");
+    DataFormatException e = assertThrows(DataFormatException.class,
+        () -> ModelTable.builtIn().withEntriesFrom(typo));
+    assertTrue(e.getMessage().startsWith(typo + ": model 'm': unknown field 'contextlimit'"), e.getMessage());
+
+    Path incomplete = file("{\"m\": {\"api\": \"chat\"}}");
+    e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(incomplete));
+    assertTrue(e.getMessage().contains("a new model needs the field 'context_limit'"), e.getMessage());
+
+    Path badApi = file("{\"gpt-4.1\": {\"api\": \"completions\"}}");
+    e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(badApi));
+    assertTrue(e.getMessage().contains("unknown api style 'completions' (use one of chat, responses, gold)"));
+
+    Path notJson = file("{\"m\": ");
+    e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(notJson));
+    assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  void modelNamesMayNameSubFoldersButNeverLeaveTheResultsFolder() {
+    assertEquals(Path.of("r/agentless/gpt-4.1"), ResultPaths.modelDir(Path.of("r"), "agentless/gpt-4.1"));
+    for (String bad : new String[] {"../x", "a/../../x", "/etc/x", "a//b", "a/", "..", ".", "a\\b", "", "a/./b"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ResultPaths.modelDir(Path.of("r"), bad), bad);
+      assertTrue(e.getMessage().contains("cannot be used as a results folder") || bad.isEmpty(), e.getMessage());
+    }
+    Path traversal = file("{\"../escape\": {\"api\": \"chat\", \"context_limit\": 10,"
+        + " \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}}");
+    assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(traversal));
+  }
+
+  private Path file(String json) {
+    Path f = dir.resolve("models-" + json.hashCode() + ".json");
+    Fixtures.write(f, json);
+    return f;
+  }
+}

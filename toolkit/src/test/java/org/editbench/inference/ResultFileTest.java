@@ -1,0 +1,180 @@
+package org.editbench.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.editbench.bench.DataFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultFileTest {
+  private static final ModelSpec MODEL = ModelSpec.builder("m").build();
+
+  @TempDir Path dir;
+  private final RecordingReporter reporter = new RecordingReporter();
+
+  private static String success(String id) {
+    return ResultRecord.success(id, MODEL, "p", new Completion("<patch>x</patch>", UsageCost.FREE, Duration.ZERO))
+        .toJsonLine();
+  }
+
+  private static String gaveUp(String id) {
+    return ResultRecord.gaveUp(id, MODEL, "p", 5, "HTTP 503: busy").toJsonLine();
+  }
+
+  private static String rejected(String id) {
+    return ResultRecord.rejected(id, MODEL, "p", 400, "bad").toJsonLine();
+  }
+
+  private ResultFile open(Path file) {
+    return ResultFile.open(file, Duration.ZERO, reporter);
+  }
+
+  @Test
+  void recordsAreWrittenAsPythonJsonDumpsDoes() {
+    Completion c = new Completion("¡<patch>é</patch>", new UsageCost(3, 4, 1.5e-5), Duration.ofMillis(1250));
+    assertEquals("{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+        + " \"prompt\": \"a\\nb\", \"full_output\": \"\\u00a1<patch>\\u00e9</patch>\", \"model_patch\": \"\\u00e9\","
+        + " \"cost\": 1.5e-05, \"response_time\": 1.25}", ResultRecord.success("i", MODEL, "a\nb", c).toJsonLine());
+    assertEquals("{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+        + " \"prompt\": \"p\", \"status\": \"failed\", \"error\": \"input context exceeded\"}",
+        ResultRecord.contextExceeded("i", MODEL, "p").toJsonLine());
+  }
+
+  @Test
+  void appendsLinesAndFinishedInstancesAreKnownOnReopen() {
+    Path file = dir.resolve("sub/out.jsonl");
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of(), out.finished());
+      out.append(ResultRecord.success("a", MODEL, "p", new Completion("x", UsageCost.FREE, Duration.ZERO)));
+      out.append(ResultRecord.rejected("b", MODEL, "p", 400, "bad"));
+    }
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of("a", "b"), out.finished());
+    }
+    assertEquals(2, Fixtures.lines(file).size());
+  }
+
+  @Test
+  void retryableFailuresAreCompactedAwayAtomically() throws IOException {
+    Path file = dir.resolve("out.jsonl");
+    Fixtures.write(file, String.join("\n", success("a"), gaveUp("b"), rejected("c"), gaveUp("a"),
+        "{\"instance_id\": \"d\", \"status\": \"failed\", \"error\": \"HTTP 401: bad key\"}", ""));
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of("a", "c"), out.finished());
+      assertEquals(3, out.retryRecordsRemoved());
+    }
+    assertEquals(List.of(success("a"), rejected("c")), Fixtures.lines(file));
+    assertTrue(reporter.infos.get(0).contains("removed 3 retryable failure record(s); 2 instance(s) will be asked again"),
+        reporter.infos.toString());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(Set.of("out.jsonl", ".out.jsonl.lock"),
+          Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "no temp file left behind");
+    }
+  }
+
+  @Test
+  void aLastLineTornByACrashIsRepairedWithAWarning() {
+    Path file = dir.resolve("out.jsonl");
+    String torn = success("b").substring(0, 40);
+    Fixtures.write(file, success("a") + "\n" + torn);
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of("a"), out.finished());
+      out.append(ResultRecord.rejected("b", MODEL, "p", 400, "bad"));
+    }
+    assertEquals(List.of(success("a"), rejected("b")), Fixtures.lines(file));
+    assertTrue(reporter.warnings.get(0).contains("the last line was cut short by an interrupted write (40 bytes)"),
+        reporter.warnings.toString());
+  }
+
+  @Test
+  void aTornLineIsRepairedAlongWithACompaction() {
+    Path file = dir.resolve("out.jsonl");
+    Fixtures.write(file, gaveUp("a") + "\n" + success("b") + "\n{\"instance_id\": \"c\", \"pro");
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of("b"), out.finished());
+    }
+    assertEquals(List.of(success("b")), Fixtures.lines(file));
+  }
+
+  @Test
+  void aCompleteLastRecordMissingOnlyItsLineEndIsKept() throws IOException {
+    Path file = dir.resolve("out.jsonl");
+    Fixtures.write(file, success("a"));
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of("a"), out.finished());
+      out.append(ResultRecord.rejected("b", MODEL, "p", 400, "bad"));
+    }
+    assertEquals(success("a") + "\n" + rejected("b") + "\n", Files.readString(file));
+    assertTrue(reporter.warnings.isEmpty());
+  }
+
+  @Test
+  void aBrokenLineElsewhereStopsTheRunNamingFileAndLine() {
+    Path file = dir.resolve("out.jsonl");
+    String content = success("a") + "\n\n{not json}\n" + success("b") + "\n";
+    Fixtures.write(file, content);
+    DataFormatException e = assertThrows(DataFormatException.class, () -> open(file));
+    assertEquals(file, e.file());
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().startsWith(file + ":3: not valid JSON"), e.getMessage());
+    assertEquals(content, read(file), "nothing is changed");
+    try (ResultFile out = open(dir.resolve("other.jsonl"))) {
+      assertFalse(out.finished().contains("a"), "the lock of the failed open was released");
+    }
+  }
+
+  @Test
+  void aRecordWithoutInstanceIdOrNotAnObjectIsAnError() {
+    Path file = dir.resolve("out.jsonl");
+    Fixtures.write(file, "{\"model_name\": \"m\"}\n");
+    assertTrue(assertThrows(DataFormatException.class, () -> open(file)).getMessage()
+        .endsWith(":1: a prediction record needs a string instance_id"));
+    Fixtures.write(file, "[1, 2]\n");
+    assertTrue(assertThrows(DataFormatException.class, () -> open(file)).getMessage().contains(":1: not valid JSON"));
+    Fixtures.write(file, "{\"instance_id\": \"a\"} trailing\n");
+    assertThrows(DataFormatException.class, () -> open(file));
+  }
+
+  @Test
+  void aSecondWriterOfTheSameFileStopsAtOnce() {
+    Path file = dir.resolve("out.jsonl");
+    try (ResultFile first = open(file)) {
+      OutputLockedException e = assertThrows(OutputLockedException.class, () -> open(file));
+      assertTrue(e.getMessage().startsWith(file + " is being written by another editbench process"), e.getMessage());
+      assertEquals(file, e.file());
+    }
+    open(file).close();
+  }
+
+  @Test
+  void longLinesAcrossReadChunksAreReadWhole() {
+    Path file = dir.resolve("out.jsonl");
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      content.append(ResultRecord.success("i" + i, MODEL, "p".repeat(700_000 * i + 1),
+          new Completion("x", UsageCost.FREE, Duration.ZERO)).toJsonLine()).append('\n');
+    }
+    Fixtures.write(file, content.toString());
+    try (ResultFile out = open(file)) {
+      assertEquals(Set.of("i0", "i1", "i2", "i3", "i4"), out.finished());
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

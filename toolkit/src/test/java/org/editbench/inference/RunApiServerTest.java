@@ -1,0 +1,377 @@
+package org.editbench.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.editbench.EditBench;
+import org.editbench.bench.JsonText;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** run-api against a local fake OpenAI server: request shapes, every failure class, resume. No network. */
+class RunApiServerTest {
+  private static final String KEY = "sk-test-0123456789abcdef";
+
+  @TempDir Path root;
+  private MockWebServer server;
+  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final RecordingReporter reporter = new RecordingReporter();
+  private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+  private Path models;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = new MockWebServer();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    models = Fixtures.modelsFile(root, "\"claude-test\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95,"
+        + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private String baseUrl() {
+    return server.url("/v1").toString();
+  }
+
+  /** Answers each request with {@code answer}, recording it. */
+  private void serve(Function<RecordedRequest, MockResponse> answer) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        requests.add(request);
+        return answer.apply(request);
+      }
+    });
+  }
+
+  /** Answers the n-th request (from 0) with {@code script[n]}, later ones with the last entry. */
+  private void script(MockResponse... script) {
+    serve(request -> script[Math.min(requests.size() - 1, script.length - 1)]);
+  }
+
+  private Path infbench(int count) {
+    return Fixtures.infbench(root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), Fixtures.ids(count));
+  }
+
+  private RunApiOptions.Builder options(String model, String... keys) {
+    return Fixtures.options(root, baseUrl(), keys.length == 0 ? new String[] {KEY} : keys)
+        .models(model).modelsFile(models).sleeper(sleeps::add);
+  }
+
+  private RunStats run(RunApiOptions.Builder options) {
+    List<RunStats> stats = EditBench.runApi(options.build(), reporter, RunObserver.NONE);
+    assertEquals(1, stats.size());
+    return stats.get(0);
+  }
+
+  private Path output(String model, String temperature) {
+    return root.resolve("experiment_results").resolve(model).resolve("T=" + temperature)
+        .resolve("n=1/all-task-instances_0.2.jsonl");
+  }
+
+  @Test
+  void chatRequestCarriesSystemAndUserMessagesSamplingAndKey() throws Exception {
+    infbench(1);
+    serve(request -> Fixtures.json(200, Fixtures.chatAnswer("Sure:\n<patch>\nthe fix\n</patch>", 100, 10)));
+    RunStats stats = run(options("test-chat"));
+
+    RecordedRequest request = requests.get(0);
+    assertEquals("POST", request.getMethod());
+    assertEquals("/v1/chat/completions", request.getUrl().encodedPath());
+    assertEquals("Bearer " + KEY, request.getHeaders().get("Authorization"));
+    JsonNode body = Fixtures.body(request);
+    assertEquals("test-chat", body.get("model").asText());
+    assertEquals("system", body.at("/messages/0/role").asText());
+    assertEquals(Fixtures.SYSTEM_LINE, body.at("/messages/0/content").asText());
+    String prompt = Fixtures.prompt("o__r-pull-1", "a.py", "b.py");
+    assertEquals(prompt.substring(prompt.indexOf('\n') + 1), body.at("/messages/1/content").asText());
+    assertTrue(body.get("temperature").isInt(), "the table's int stays an int");
+    assertEquals(0.95, body.get("top_p").asDouble());
+    assertFalse(body.has("n"));
+
+    List<String> lines = Fixtures.lines(output("test-chat", "0"));
+    assertEquals(1, lines.size());
+    String line = lines.get(0);
+    assertTrue(line.startsWith("{\"instance_id\": \"o__r-pull-1\", \"model_name\": \"test-chat\", \"temperature\": 0,"
+        + " \"top_p\": 0.95, \"n\": 1, \"prompt\": "), line);
+    JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
+    assertEquals(prompt, record.get("prompt").asText());
+    assertEquals("\nthe fix\n", record.get("model_patch").asText());
+    assertEquals(100 * 1e-6 + 10 * 2e-6, record.get("cost").asDouble(), 1e-12);
+    assertTrue(record.get("response_time").isDouble());
+    assertEquals(1, stats.succeeded());
+    assertEquals(record.get("cost").asDouble(), stats.cost(), 1e-12);
+  }
+
+  @Test
+  void responsesRequestHasInstructionsInputAndNoSamplingForGpt5Codex() throws Exception {
+    infbench(1);
+    serve(request -> Fixtures.json(200, Fixtures.responsesAnswer("<patch>p</patch>", 1000, 100)));
+    run(options("gpt-5-codex"));
+
+    RecordedRequest request = requests.get(0);
+    assertEquals("/v1/responses", request.getUrl().encodedPath());
+    JsonNode body = Fixtures.body(request);
+    assertEquals(Fixtures.SYSTEM_LINE, body.get("instructions").asText());
+    assertTrue(body.get("input").asText().startsWith("Task for o__r-pull-1\n<code>"));
+    assertFalse(body.get("store").asBoolean());
+    assertFalse(body.has("temperature") || body.has("top_p"), body.toString());
+    JsonNode record = Fixtures.records(output("gpt-5-codex", "1")).get(0);
+    assertEquals("p", record.get("model_patch").asText());
+    assertEquals(1000 * 1.25e-6 + 100 * 1.0e-5, record.get("cost").asDouble(), 1e-12);
+    assertEquals(1, record.get("temperature").asInt());
+  }
+
+  @Test
+  void claudeFamilyModelsGetNoTopP() throws Exception {
+    infbench(1);
+    serve(request -> Fixtures.json(200, Fixtures.chatAnswer("x", 1, 1)));
+    run(options("claude-test"));
+    JsonNode body = Fixtures.body(requests.get(0));
+    assertTrue(body.has("temperature"));
+    assertFalse(body.has("top_p"), body.toString());
+    assertEquals(0.95, Fixtures.records(output("claude-test", "0")).get(0).get("top_p").asDouble(),
+        "the record still shows the configured top_p");
+  }
+
+  @Test
+  void requestIUsesKeyIModK() {
+    infbench(7);
+    serve(Fixtures::patchFor);
+    String[] keys = {"sk-key-zero-000000", "sk-key-one-1111111", "sk-key-two-2222222"};
+    run(options("test-chat", keys).maxWorkers(3));
+    Map<String, String> keyOf = new ConcurrentHashMap<>();
+    requests.forEach(r -> keyOf.put(Fixtures.instanceOf(r), r.getHeaders().get("Authorization")));
+    for (int i = 0; i < 7; i++) {
+      assertEquals("Bearer " + keys[i % 3], keyOf.get("o__r-pull-" + (i + 1)), "instance " + (i + 1));
+    }
+  }
+
+  static Stream<Arguments> retriedFailures() {
+    String big = "{\"choices\": [{\"message\": {\"content\": \"" + "x".repeat(200_000) + "\"}}]}";
+    return Stream.of(
+        Arguments.of("429 rate limit", Fixtures.json(429, "{\"error\": {\"message\": \"slow down\"}}")),
+        Arguments.of("500 server error", Fixtures.json(500, "oops")),
+        Arguments.of("503 unavailable", Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}")),
+        Arguments.of("disconnect mid-body", new MockResponse.Builder().body(big)
+            .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build()),
+        Arguments.of("garbage JSON", Fixtures.json(200, "{\"choices\": [")),
+        Arguments.of("no choices", Fixtures.json(200, "{\"object\": \"chat.completion\"}")),
+        Arguments.of("slow body, timeout", new MockResponse.Builder().body(Fixtures.chatAnswer("late", 1, 1))
+            .throttleBody(1, 1, TimeUnit.SECONDS).build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("retriedFailures")
+  void failuresWorthRetryingAreRetriedWithBackOff(String name, MockResponse fault) {
+    infbench(1);
+    script(fault, Fixtures.json(200, Fixtures.chatAnswer("<patch>ok</patch>", 1, 1)));
+    RunStats stats = run(options("test-chat").timeout(Duration.ofMillis(700)));
+    assertEquals(2, requests.size(), name);
+    assertEquals(1, stats.retries());
+    assertEquals(1, stats.succeeded());
+    assertEquals(1, sleeps.size());
+    assertTrue(sleeps.get(0).toNanos() <= Duration.ofMillis(1).toNanos(), "first back-off: " + sleeps.get(0));
+    assertEquals("ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
+  }
+
+  @Test
+  void retryAfterIsHonoured() {
+    infbench(1);
+    script(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("{}").build(),
+        Fixtures.json(200, Fixtures.chatAnswer("ok", 1, 1)));
+    run(options("test-chat"));
+    assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
+  }
+
+  @Test
+  void whenRetriesRunOutTheFailureIsRecordedAndLeftForTheNextRun() {
+    infbench(1);
+    script(Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}"));
+    RunStats stats = run(options("test-chat").maxRetries(2));
+    assertEquals(3, requests.size());
+    assertEquals(1, stats.failed());
+    JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
+    assertEquals("failed", record.get("status").asText());
+    assertEquals("Max retries (2) exceeded: HTTP 503: overloaded", record.get("error").asText());
+    assertFalse(record.has("full_output"));
+    assertTrue(reporter.warnings.get(0).contains("o__r-pull-1 failed: Max retries (2) exceeded"), reporter.warnings.toString());
+  }
+
+  @Test
+  void contextExceededDropsTheLastFileAndAsksAgain() {
+    infbench(1);
+    script(Fixtures.json(400, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
+        Fixtures.json(200, Fixtures.chatAnswer("<patch>ok</patch>", 1, 1)));
+    RunStats stats = run(options("test-chat").maxRetries(0));
+    assertEquals(2, requests.size());
+    assertTrue(Fixtures.body(requests.get(0)).toString().contains("b.py"));
+    assertFalse(Fixtures.body(requests.get(1)).toString().contains("b.py"));
+    String trimmed = PromptTrimmer.dropLastFile(Fixtures.prompt("o__r-pull-1", "a.py", "b.py"));
+    assertEquals(trimmed, Fixtures.records(output("test-chat", "0")).get(0).get("prompt").asText(),
+        "the record has the prompt actually sent");
+    assertEquals(1, stats.succeeded());
+  }
+
+  @Test
+  void aResponsesAnswerThatReportsContextLengthExceededIsTrimmedToo() {
+    infbench(1);
+    script(Fixtures.json(200, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
+        Fixtures.json(200, Fixtures.responsesAnswer("<patch>ok</patch>", 1, 1)));
+    RunStats stats = run(options("gpt-5-codex"));
+    assertEquals(2, requests.size());
+    assertFalse(Fixtures.body(requests.get(1)).get("input").asText().contains("b.py"));
+    assertEquals(1, stats.succeeded());
+  }
+
+  @Test
+  void theBaseUrlMayEndWithASlashAndMustBeAnHttpUrl() {
+    assertEquals("http://127.0.0.1:8000/v1/chat/completions",
+        HttpBackend.endpoint("http://127.0.0.1:8000/v1/", "/chat/completions").toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HttpBackend.endpoint("127.0.0.1:8000", "/responses"));
+    assertTrue(e.getMessage().startsWith("BASE_URL '127.0.0.1:8000' is not an http(s) URL"), e.getMessage());
+  }
+
+  @Test
+  void contextExceededWithNothingLeftToDropIsAFinalFailure() {
+    infbench(1);
+    script(Fixtures.json(400, "{\"error\": {\"message\": \"This model's maximum context length is 8 tokens\"}}"));
+    run(options("test-chat"));
+    assertEquals(2, requests.size(), "two files, then one, then nothing left to drop");
+    JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
+    assertEquals("input context exceeded", record.get("error").asText());
+    assertFalse(record.get("prompt").asText().contains("b.py"));
+  }
+
+  @Test
+  void otherClientErrorsAreRecordedWithoutRetry() {
+    infbench(1);
+    script(Fixtures.json(400, "{\"error\": {\"message\": \"Invalid value for temperature\"}}"));
+    RunStats stats = run(options("test-chat"));
+    assertEquals(1, requests.size());
+    assertEquals(0, stats.retries());
+    assertEquals("HTTP 400: Invalid value for temperature",
+        Fixtures.records(output("test-chat", "0")).get(0).get("error").asText());
+  }
+
+  @Test
+  void onResumeTransientFailuresAreAskedAgainAndFinalOnesAreNot() {
+    infbench(4);
+    serve(request -> switch (Fixtures.instanceOf(request)) {
+      case "o__r-pull-1" -> Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}");
+      case "o__r-pull-2" -> Fixtures.json(400, "{\"error\": {\"message\": \"content policy\"}}");
+      case "o__r-pull-3" -> Fixtures.json(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}");
+      default -> Fixtures.patchFor(request);
+    });
+    RunStats first = run(options("test-chat").maxRetries(1));
+    assertEquals(1, first.succeeded());
+    assertEquals(3, first.failed());
+
+    requests.clear();
+    serve(Fixtures::patchFor);
+    RunStats second = run(options("test-chat"));
+    assertEquals(List.of("o__r-pull-1", "o__r-pull-3"), requests.stream().map(Fixtures::instanceOf).sorted().toList(),
+        "the retries-exhausted and the key failure are asked again; the content refusal is final");
+    assertEquals(2, second.filter().alreadyDone());
+    assertEquals(2, second.filter().retryRecordsRemoved());
+    List<JsonNode> records = Fixtures.records(output("test-chat", "0"));
+    assertEquals(4, records.size(), "one record per instance");
+    assertEquals(List.of("o__r-pull-1", "o__r-pull-2", "o__r-pull-3", "o__r-pull-4"),
+        records.stream().map(r -> r.get("instance_id").asText()).sorted().toList());
+    records.stream().filter(r -> !r.get("instance_id").asText().equals("o__r-pull-2"))
+        .forEach(r -> assertFalse(r.has("status"), r.toString()));
+  }
+
+  @Test
+  void promptsOverTheTokenLimitAreTrimmedBeforeSendingOrSkipped() {
+    Path file = root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl");
+    String big = "[start of big.py]\n" + "1 word ".repeat(400) + "\n[end of big.py]";
+    Fixtures.write(file, "{\"instance_id\": \"o__r-pull-1\", \"prompt\": " + quoted(Fixtures.prompt("o__r-pull-1", "a.py", "b.py")) + "}\n"
+        + "{\"instance_id\": \"o__r-pull-2\", \"prompt\": " + quoted("s\nTask for o__r-pull-2\n<code>" + big + "</code>") + "}\n");
+    TokenCounter counter = TokenCounter.forEncoding("cl100k_base");
+    int oneFile = counter.count(PromptTrimmer.dropLastFile(Fixtures.prompt("o__r-pull-1", "a.py", "b.py")));
+    Fixtures.modelsFile(root, "\"tiny\": {\"api\": \"chat\", \"context_limit\": " + oneFile
+        + ", \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    serve(Fixtures::patchFor);
+    RunStats stats = run(options("tiny"));
+
+    assertEquals(1, requests.size(), "the instance that cannot fit is not sent");
+    assertFalse(Fixtures.body(requests.get(0)).toString().contains("b.py"), "trimmed before sending");
+    FilterStats f = stats.filter();
+    assertEquals(2, f.total());
+    assertEquals(2, f.overLimit());
+    assertEquals(1, f.trimmedToFit());
+    assertEquals(1, f.filesRemoved());
+    assertEquals(1, f.skippedOverLimit().size());
+    assertEquals("o__r-pull-2", f.skippedOverLimit().get(0).instanceId());
+    assertTrue(f.skippedOverLimit().get(0).reason().startsWith("token length exceeds limit"));
+    assertEquals(1, stats.skipped());
+    assertEquals(1, Fixtures.lines(output("tiny", "0")).size(), "a skipped instance gets no record");
+  }
+
+  @Test
+  void theTokenizerFollowsTheModelTable() {
+    String text = "def f(x):\n    return x  # ünïcode ✓";
+    assertTrue(TokenCounter.forEncoding("o200k_base").count(text) != TokenCounter.forEncoding("cl100k_base").count(text));
+    assertTrue(TokenCounter.forEncoding("cl100k_base").count("<|endoftext|>") > 1,
+        "a special token's spelling in a prompt is counted as plain text, not refused");
+  }
+
+  @Test
+  void sampledIdsRestrictTheRunAndMissingOnesAreListed() {
+    infbench(5);
+    serve(Fixtures::patchFor);
+    Path sample = root.resolve("sample.json");
+    Fixtures.write(sample, "{\"sampled_instance_ids\": [\"o__r-pull-4\", \"o__r-pull-2\"]}");
+    RunStats stats = run(options("test-chat").sampledIdsFile(sample));
+    assertEquals(2, stats.filter().total());
+    assertEquals(List.of("o__r-pull-2", "o__r-pull-4"), requests.stream().map(Fixtures::instanceOf).sorted().toList());
+
+    Fixtures.write(sample, "{\"sampled_instance_ids\": [\"o__r-pull-4\", \"x__y-pull-9\", \"x__y-pull-8\"]}");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> run(options("test-chat").sampledIdsFile(sample)));
+    assertTrue(e.getMessage().contains("2 sampled instance id(s) are not in") && e.getMessage().contains("x__y-pull-9, x__y-pull-8"),
+        e.getMessage());
+  }
+
+  @Test
+  void withoutKeyTheOpenAiApiIsNotCalled() {
+    infbench(1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EditBench.runApi(
+        Fixtures.options(root, null).models("test-chat").modelsFile(models).build(), reporter, RunObserver.NONE));
+    assertTrue(e.getMessage().startsWith("no API key: set OPENAI_KEYS"), e.getMessage());
+  }
+
+  private static String quoted(String s) {
+    return new JsonText().quoted(s).toString();
+  }
+}
