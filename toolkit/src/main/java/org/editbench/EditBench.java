@@ -1,7 +1,9 @@
 package org.editbench;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
 import org.editbench.bench.DatasetMerges.MergeResult;
-import org.editbench.infbench.CodeContextSource;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
@@ -28,6 +29,11 @@ import org.editbench.results.PredictionFile;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.Scoring;
 import tech.tablesaw.api.Table;
+import org.editbench.retrieval.Bm25CodeContextSource;
+import org.editbench.retrieval.Bm25ContextProvider;
+import org.editbench.retrieval.Bm25Settings;
+import org.editbench.retrieval.RetrievalException;
+import org.editbench.retrieval.ScoredPath;
 
 /**
  * The one entry point notebooks call and the CLI wraps: every pipeline stage as a method that
@@ -83,22 +89,53 @@ public final class EditBench {
   public static InfbenchReport buildInfbench(String bench, String historiesDir, String outDir, String... runIds) {
     List<RunId> ids = Arrays.stream(runIds).map(RunId::parse).toList();
     Path benchPath = Path.of(bench);
-    return buildInfbench(new InfbenchRequest(benchPath, Path.of(historiesDir),
-        InfbenchRequest.targetsIn(Path.of(outDir), benchPath, ids), false, false,
-        codeContextSource(ids)), Reporter.SILENT);
+    try (Bm25CodeContextSource contextSource = codeContextSource(Bm25Settings.defaults(), Reporter.SILENT)) {
+      return buildInfbench(new InfbenchRequest(benchPath, Path.of(historiesDir),
+          InfbenchRequest.targetsIn(Path.of(outDir), benchPath, ids), false, false, contextSource), Reporter.SILENT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** The code context source the run_ids need: the edited files, or retrieval for {@code _bm25_{n}}. */
-  public static CodeContextSource codeContextSource(List<RunId> runIds) {
-    List<String> bm25 = runIds.stream().filter(RunId::usesBm25).map(RunId::text).toList();
-    if (!bm25.isEmpty()) {
-      throw new IllegalArgumentException("BM25 retrieval (run_ids " + String.join(", ", bm25)
-          + ") is not available in this build yet; build the oracle variants instead");
-    }
-    return CodeContextSource.ORACLE;
+  /**
+   * The code context source every run_id can use: the edited files, or BM25 retrieval for
+   * {@code _bm25_{n}} (falling back to the edited files, counted in
+   * {@link Bm25CodeContextSource#oracleFallbacks()}). Close it when the build is done.
+   */
+  public static Bm25CodeContextSource codeContextSource(Bm25Settings settings, Reporter reporter) {
+    return new Bm25CodeContextSource(settings, reporter);
   }
 
   // ---- retrieval --------------------------------------------------------------------------
+
+  /**
+   * BM25 retrieval for one instance, as the {@code _bm25_{n}} variants do it: the {@code topn} best
+   * candidate files of the instance's repository at its {@code base_commit} for the query
+   * {@code history} (the history steps, e.g. an infbench instance's {@code preEdits()}), best first,
+   * with their BM25Okapi scores. The files the history edits are not candidates. The index is built
+   * on first use and cached (see {@link Bm25Settings#cacheDirectory()}).
+   *
+   * @throws RetrievalException when the instance has no base_commit, its repository has no clone, or
+   *     the clone lacks the commit
+   */
+  public static List<ScoredPath> bm25Ranking(
+      BenchInstance instance, List<String> history, int topn, Bm25Settings settings, Reporter reporter) {
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, reporter)) {
+      return provider.ranking(instance, history, topn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #bm25Ranking(BenchInstance, List, int, Bm25Settings, Reporter)} for an infbench instance
+   * (its {@code pre_edits} are the history) with the default settings: clones under
+   * {@code repos/} of the data root, the user's cache directory, {@code .py} files, warnings on
+   * standard error.
+   */
+  public static List<ScoredPath> bm25Ranking(BenchInstance instance, int topn) {
+    return bm25Ranking(instance, instance.preEdits(), topn, Bm25Settings.defaults(), Reporter.printingTo(System.err));
+  }
 
   // ---- inference --------------------------------------------------------------------------
 

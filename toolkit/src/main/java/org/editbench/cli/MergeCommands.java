@@ -7,6 +7,7 @@ import org.editbench.DataPaths;
 import org.editbench.EditBench;
 import org.editbench.bench.DatasetMerges.MergeResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The reference's {@code merge_utils} subcommands for bench and infbench files. */
 final class MergeCommands {
   private MergeCommands() {}
+
+  /** {@code --repos}: the merges' common filter on file names. */
+  static final class ReposFilter {
+    @Option(names = "--repos", arity = "1..*", paramLabel = "OWNER/REPO",
+        description = "Only files whose name contains owner-repo.")
+    List<String> repos;
+  }
 
   static void print(CommandSpec spec, MergeResult r) {
     spec.commandLine().getOut().printf("%s: %d records from %d files (%d duplicates skipped, %d invalid lines skipped)%n",
@@ -30,15 +38,13 @@ final class MergeCommands {
         description = "Output (default: crawled_data/bench/all-task-instances.jsonl).")
     Path outputPath;
 
-    @Option(names = "--repos", arity = "1..*", paramLabel = "OWNER/REPO",
-        description = "Only files whose name contains owner-repo.")
-    List<String> repos;
+    @Mixin ReposFilter filter;
 
     @Override
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputPath != null ? outputPath : paths.benchDir().resolve("all-task-instances.jsonl");
-      print(spec, EditBench.mergeBench(paths.benchDir(), out, repos, ConsoleReporter.standardError()));
+      print(spec, EditBench.mergeBench(paths.benchDir(), out, filter.repos, ConsoleReporter.standardError()));
       return 0;
     }
   }
@@ -56,16 +62,14 @@ final class MergeCommands {
         description = "Output (default: crawled_data/infbench/all-task-instances_{C}.jsonl).")
     Path outputPath;
 
-    @Option(names = "--repos", arity = "1..*", paramLabel = "OWNER/REPO",
-        description = "Only files whose name contains owner-repo.")
-    List<String> repos;
+    @Mixin ReposFilter filter;
 
     @Override
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputPath != null ? outputPath
           : paths.infbenchDir().resolve("all-task-instances_" + condition + ".jsonl");
-      print(spec, EditBench.mergeInfbench(paths.infbenchDir(), condition, out, repos, ConsoleReporter.standardError()));
+      print(spec, EditBench.mergeInfbench(paths.infbenchDir(), condition, out, filter.repos, ConsoleReporter.standardError()));
       return 0;
     }
   }
@@ -78,15 +82,13 @@ final class MergeCommands {
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Output folder (default: crawled_data/infbench).")
     Path outputDir;
 
-    @Option(names = "--repos", arity = "1..*", paramLabel = "OWNER/REPO",
-        description = "Only files whose name contains owner-repo.")
-    List<String> repos;
+    @Mixin ReposFilter filter;
 
     @Override
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputDir != null ? outputDir : paths.infbenchDir();
-      EditBench.mergeAllInfbench(paths.infbenchDir(), out, repos, ConsoleReporter.standardError())
+      EditBench.mergeAllInfbench(paths.infbenchDir(), out, filter.repos, ConsoleReporter.standardError())
           .forEach(r -> print(spec, r));
       return 0;
     }

@@ -1,7 +1,10 @@
 package org.editbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.editbench.DataPaths;
 import org.editbench.EditBench;
@@ -9,6 +12,8 @@ import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
+import org.editbench.retrieval.Bm25CodeContextSource;
+import org.editbench.retrieval.Bm25Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,7 +31,9 @@ import picocli.CommandLine.ParameterException;
         "One variant:  --info-pct 0.2 [--no-pr-mes] [--no-issue-mes] [--save-path F]",
         "Several:      --variants 0.2,0.4,0.2_body_issue,None_body_issue [--out-dir D]",
         "run_id grammar: {info_pct|None}[_body][_issue][_bm25_{topn}]  (body = PR title and body,",
-        "issue = issue text). Outputs are resumed: instances already present are skipped.",
+        "issue = issue text, bm25 = code context retrieved from the clone at base_commit: the",
+        "files the history edits, then the top-n others). Outputs are resumed: instances already",
+        "present are skipped.",
         "Invalid instances (history does not apply, ground truth does not reproduce the final",
         "files, histories missing) are reported and skipped unless --strict."},
     footer = {"", "Exit codes: 0 done (invalid instances are listed), 1 strict-mode stop, 2 bad input or options."})
@@ -63,6 +70,24 @@ public final class PromptBuilderCommand implements Callable<Integer> {
       description = "Files retrieved by BM25 (default: ${DEFAULT-VALUE}).")
   int topn;
 
+  @Option(names = "--repos-root", paramLabel = "DIR",
+      description = "BM25: one git clone per repository, named {owner}__{name} (default: repos/ under "
+          + "$EDITBENCH_HOME or the working directory). Clones are only read, never checked out or reset.")
+  Path reposRoot;
+
+  @Option(names = "--repo-dir", paramLabel = "DIR",
+      description = "BM25: the one clone every instance uses (a single-repository bench); overrides --repos-root.")
+  Path repoDir;
+
+  @Option(names = "--bm25-cache", paramLabel = "DIR",
+      description = "BM25: where the indexes (one per repository@base_commit) are kept "
+          + "(default: $XDG_CACHE_HOME/editbench/bm25 or ~/.cache/editbench/bm25).")
+  Path bm25Cache;
+
+  @Option(names = "--extensions", split = ",", paramLabel = "EXT",
+      description = "BM25: file extensions of the retrieval candidates (default: .py).")
+  List<String> extensions;
+
   @Option(names = "--variants", split = ",", paramLabel = "RUN_ID",
       description = "Build these run_ids in one pass, e.g. 0.2,0.4,0.2_body_issue,None_body_issue.")
   List<String> variants;
@@ -93,16 +118,19 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     out.println("Input dataset: " + bench);
     targets.forEach(t -> out.println("run_id " + t.runId().text() + " -> " + t.output()));
     InfbenchReport report;
+    Map<String, Long> oracleFallbacks;
     long start = System.nanoTime();
-    try {
+    try (Bm25CodeContextSource contextSource = EditBench.codeContextSource(bm25Settings(), reporter)) {
       report = EditBench.buildInfbench(
-          new InfbenchRequest(bench, histories, targets, strict, override,
-              EditBench.codeContextSource(targets.stream().map(InfbenchRequest.Target::runId).toList()),
+          new InfbenchRequest(bench, histories, targets, strict, override, contextSource,
               threads != null ? threads : Runtime.getRuntime().availableProcessors()),
           reporter);
+      oracleFallbacks = contextSource.oracleFallbacks();
     } catch (InfbenchBuilder.StrictModeException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     int derived = 0;
     for (InfbenchReport.VariantCounts v : report.variants()) {
@@ -111,6 +139,10 @@ public final class PromptBuilderCommand implements Callable<Integer> {
           v.runId(), v.processed(), v.alreadyPresent(), v.written(), v.invalid(),
           v.written() + v.invalid() == 0 ? "" : String.format(" (%.0f instances/s)", v.instancesPerSecond()),
           v.output());
+      if (oracleFallbacks.containsKey(v.runId())) {
+        out.printf("%-20s BM25: %d instance(s) kept the oracle context (no base_commit or no clone)%n",
+            "", oracleFallbacks.get(v.runId()));
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf("done in %.2f s%s, peak heap %d MiB%n", seconds,
@@ -124,6 +156,17 @@ public final class PromptBuilderCommand implements Callable<Integer> {
         .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
         .mapToLong(p -> p.getPeakUsage().getUsed())
         .sum() / (1024 * 1024);
+  }
+
+  private Bm25Settings bm25Settings() {
+    Bm25Settings settings = Bm25Settings.defaults().withRepoDir(repoDir);
+    if (reposRoot != null) {
+      settings = settings.withReposRoot(reposRoot);
+    }
+    if (bm25Cache != null) {
+      settings = settings.withCacheDirectory(bm25Cache);
+    }
+    return extensions != null ? settings.withExtensions(extensions) : settings;
   }
 
   private List<InfbenchRequest.Target> targets(DataPaths paths, Path bench) {

@@ -15,9 +15,11 @@ public interface CodeContextSource {
    * The code context, path → content in prompt order.
    *
    * @param oracleContext the edited files after the history steps, in {@code files_work} order
+   * @throws InvalidInstanceException when no faithful context can be made for this instance
    */
   Map<String, String> codeContext(
-      BenchInstance instance, RunId runId, List<String> preEdits, Map<String, String> oracleContext);
+      BenchInstance instance, RunId runId, List<String> preEdits, Map<String, String> oracleContext)
+      throws InvalidInstanceException;
 
   /** The edited files themselves. */
   CodeContextSource ORACLE = (instance, runId, preEdits, oracleContext) -> oracleContext;

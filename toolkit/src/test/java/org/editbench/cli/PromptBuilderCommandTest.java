@@ -64,10 +64,14 @@ class PromptBuilderCommandTest {
   }
 
   @Test
-  void bm25IsRefusedClearlyNeverIgnored() throws IOException {
-    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench("{\"instance_id\": \"a\"}").toString(),
-        "--info-pct", "0.2", "--use-bm25", "--topn", "5", "--save-path", dir.resolve("out/x.jsonl").toString());
-    assertBadInput(r, "BM25 retrieval (run_ids 0.2_body_issue_bm25_5) is not available");
+  void useBm25MakesABm25RunIdWithItsOptions() throws IOException {
+    Path bench = bench("{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
+    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
+        "--histories-dir", dir.resolve("histories").toString(), "--info-pct", "0.2", "--use-bm25", "--topn", "5",
+        "--save-path", dir.resolve("out/x.jsonl").toString(), "--repos-root", dir.resolve("repos").toString(),
+        "--bm25-cache", dir.resolve("cache").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("run_id: 0.2_body_issue_bm25_5"), r.out());
   }
 
   @Test

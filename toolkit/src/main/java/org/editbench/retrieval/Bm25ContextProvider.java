@@ -1,0 +1,144 @@
+package org.editbench.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.editbench.Reporter;
+import org.editbench.bench.BenchInstance;
+
+/**
+ * BM25 code context for the infbench builder: what replaces the oracle context in the
+ * {@code _bm25_{n}} variants. Opens each clone once and each index once (building it when the cache
+ * lacks it) and keeps them open until {@link #close()}. Safe for the builder's worker threads.
+ *
+ * <p>Like the reference: an instance without a base commit, or whose repository has no clone, gets a
+ * warning and falls back to the oracle context. Unlike it, the clone is only read (the reference runs
+ * {@code git reset --hard} and {@code git apply} in it), and a base commit missing from the clone is
+ * an error, not a silent fallback.
+ */
+public final class Bm25ContextProvider implements AutoCloseable {
+  private final Bm25Settings settings;
+  private final Reporter reporter;
+  private final Bm25IndexStore store;
+  private final Map<Path, GitClone> clones = new ConcurrentHashMap<>();
+  /** Instances already warned about: several variants of one instance fall back alike. */
+  private final Set<String> warnedInstances = ConcurrentHashMap.newKeySet();
+
+  public Bm25ContextProvider(Bm25Settings settings, Reporter reporter) {
+    this.settings = settings;
+    this.reporter = reporter;
+    this.store = new Bm25IndexStore(settings.cacheDirectory(), reporter);
+  }
+
+  /**
+   * The code context of {@code instance} for a prompt whose history is {@code history}.
+   *
+   * @param history the history steps shown in the prompt (the variant's {@code pre_edits}): they make
+   *     the query, and the files they edit lead the context
+   * @param filesAfterHistory the content, with the history applied, of every file the history edits
+   *     and leaves in place; a file the history deletes is absent and, as in the reference, left out
+   * @param topn how many other files to retrieve
+   * @throws RetrievalException when the clone is not a repository or lacks the base commit
+   */
+  public Bm25Context context(
+      BenchInstance instance, List<String> history, Map<String, String> filesAfterHistory, int topn) {
+    Optional<String> unavailable = unavailableReason(instance);
+    if (unavailable.isPresent()) {
+      return fallback(instance, unavailable.get());
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    List<String> edited = HistoryPaths.editedFiles(history);
+    for (String path : edited) {
+      String content = filesAfterHistory.get(path);
+      if (content != null) {
+        files.put(path, content);
+      }
+    }
+    GitClone clone = clone(instance);
+    Bm25Index index = index(clone, instance);
+    List<ScoredPath> retrieved = rank(index, clone, history, edited, topn);
+    try {
+      for (ScoredPath file : retrieved) {
+        files.put(file.path(), clone.readText(index.blob(file.path())));
+      }
+    } catch (IOException e) {
+      throw new RetrievalException("cannot read retrieved files from " + clone.directory() + ": " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      return fallback(instance, "BM25 retrieval found no files");
+    }
+    return Bm25Context.retrieved(files, retrieved);
+  }
+
+  /**
+   * The {@code topn} best candidate files of {@code instance}'s repository at its base commit for the
+   * query {@code history}, best first, the files the history edits left out.
+   *
+   * @throws RetrievalException when retrieval is not possible (no base commit, no clone, …)
+   */
+  public List<ScoredPath> ranking(BenchInstance instance, List<String> history, int topn) {
+    Optional<String> unavailable = unavailableReason(instance);
+    if (unavailable.isPresent()) {
+      throw new RetrievalException(instance.instanceId() + ": " + unavailable.get());
+    }
+    GitClone clone = clone(instance);
+    return rank(index(clone, instance), clone, history, HistoryPaths.editedFiles(history), topn);
+  }
+
+  /** How many indexes were built rather than found in the cache. */
+  public int indexesBuilt() {
+    return store.indexesBuilt();
+  }
+
+  private Optional<String> unavailableReason(BenchInstance instance) {
+    if (instance.baseCommit() == null || instance.baseCommit().isBlank()) {
+      return Optional.of("no base_commit");
+    }
+    Path clone = settings.clonePath(instance.repoOrDerived());
+    if (!Files.isDirectory(clone)) {
+      return Optional.of("no clone of " + instance.repoOrDerived() + " at " + clone);
+    }
+    return Optional.empty();
+  }
+
+  private Bm25Context fallback(BenchInstance instance, String reason) {
+    if (warnedInstances.add(instance.instanceId())) {
+      reporter.warn(instance.instanceId() + ": " + reason + ", cannot use BM25 retrieval; using the oracle context");
+    }
+    return Bm25Context.fallback(reason);
+  }
+
+  private GitClone clone(BenchInstance instance) {
+    Path directory = settings.clonePath(instance.repoOrDerived()).toAbsolutePath().normalize();
+    return clones.computeIfAbsent(directory, GitClone::open);
+  }
+
+  private Bm25Index index(GitClone clone, BenchInstance instance) {
+    ObjectId commit = clone.resolveCommit(instance.baseCommit());
+    return store.open(clone, instance.repoOrDerived(), commit, settings.candidates());
+  }
+
+  private static List<ScoredPath> rank(
+      Bm25Index index, GitClone clone, List<String> history, List<String> edited, int topn) {
+    try {
+      return index.rank(HistoryPaths.query(history), edited, clone::readText, topn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    clones.values().forEach(GitClone::close);
+    clones.clear();
+    store.close();
+  }
+}

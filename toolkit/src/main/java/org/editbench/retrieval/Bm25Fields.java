@@ -1,0 +1,15 @@
+package org.editbench.retrieval;
+
+/** The fields of a BM25 index document: one document per candidate file. */
+final class Bm25Fields {
+  private Bm25Fields() {}
+
+  /** The file's path in the repository, '/'-separated: stored and indexed as one term. */
+  static final String PATH = "path";
+
+  /** The id of the file's blob, stored: the retrieved file's text is read back from git. */
+  static final String BLOB = "blob";
+
+  /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and exact-length norms. */
+  static final String BODY = "body";
+}

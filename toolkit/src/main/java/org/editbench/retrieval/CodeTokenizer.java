@@ -1,0 +1,136 @@
+package org.editbench.retrieval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.IndexWriter;
+import org.editbench.text.PyStrings;
+
+/**
+ * The reference's code tokenizer, Python's {@code re.findall(r'\b\w+\b|[^\w\s]', text)} on a
+ * {@code str}: every maximal run of word characters is a token, and so is every other character
+ * that is not white space. No lower-casing, no stop words.
+ *
+ * <p>Word characters are Python's Unicode {@code \w}: letters (L*), numbers (Nd, Nl, No) and
+ * {@code _}. Java's own {@code \w} differs (it adds combining marks and connector punctuation under
+ * UNICODE_CHARACTER_CLASS, and is ASCII-only without it), hence this hand-written scanner. White
+ * space is Python's {@code str.isspace()}.
+ *
+ * <p>Lucene rejects terms longer than {@link IndexWriter#MAX_TERM_LENGTH} UTF-8 bytes; such a
+ * token (a huge literal) becomes {@code #sha256:<hex>} of its text, which keeps term equality
+ * exact and cannot collide with a real token (a token starting with a non-word character is
+ * always one character long).
+ */
+public final class CodeTokenizer extends Tokenizer {
+  private static final int READ_CHUNK = 8192;
+
+  private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
+  private final OffsetAttribute offsetAttribute = addAttribute(OffsetAttribute.class);
+
+  /** The whole input: documents are source files, small enough to hold, and simpler to scan whole. */
+  private char[] text = new char[READ_CHUNK];
+  private int length;
+  private int position;
+
+  @Override
+  public boolean incrementToken() throws IOException {
+    clearAttributes();
+    while (position < length) {
+      int start = position;
+      int codePoint = Character.codePointAt(text, position, length);
+      position += Character.charCount(codePoint);
+      if (isWordCharacter(codePoint)) {
+        while (position < length) {
+          int next = Character.codePointAt(text, position, length);
+          if (!isWordCharacter(next)) {
+            break;
+          }
+          position += Character.charCount(next);
+        }
+      } else if (isSpace(codePoint)) {
+        continue;
+      }
+      setTerm(start, position);
+      return true;
+    }
+    return false;
+  }
+
+  private void setTerm(int start, int end) {
+    int chars = end - start;
+    // A UTF-8 byte count can only exceed the limit when the char count is above a third of it.
+    if (chars > IndexWriter.MAX_TERM_LENGTH / 3
+        && new String(text, start, chars).getBytes(StandardCharsets.UTF_8).length
+            > IndexWriter.MAX_TERM_LENGTH) {
+      termAttribute.setEmpty().append(digestTerm(new String(text, start, chars)));
+    } else {
+      termAttribute.copyBuffer(text, start, chars);
+    }
+    offsetAttribute.setOffset(correctOffset(start), correctOffset(end));
+  }
+
+  static String digestTerm(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return "#sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** Python's {@code \w} for {@code str} patterns: {@code str.isalnum()} or {@code _}. */
+  static boolean isWordCharacter(int codePoint) {
+    if (codePoint < 0x80) {
+      return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+          || (codePoint >= '0' && codePoint <= '9') || codePoint == '_';
+    }
+    return switch (Character.getType(codePoint)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
+  }
+
+  /** Python's {@code \s} for {@code str} patterns; every such character is in the BMP. */
+  static boolean isSpace(int codePoint) {
+    return codePoint <= Character.MAX_VALUE && PyStrings.isSpace((char) codePoint);
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    length = 0;
+    position = 0;
+    int read;
+    while ((read = input.read(text, length, text.length - length)) != -1) {
+      length += read;
+      if (length == text.length) {
+        text = Arrays.copyOf(text, text.length * 2);
+      }
+    }
+  }
+
+  @Override
+  public void end() throws IOException {
+    super.end();
+    int finalOffset = correctOffset(length);
+    offsetAttribute.setOffset(finalOffset, finalOffset);
+  }
+
+  @Override
+  public void close() throws IOException {
+    super.close();
+    // Do not keep a large file's text alive between documents.
+    if (text.length > READ_CHUNK * 16) {
+      text = new char[READ_CHUNK];
+    }
+    length = 0;
+  }
+}

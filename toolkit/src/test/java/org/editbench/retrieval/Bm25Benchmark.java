@@ -1,0 +1,140 @@
+package org.editbench.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.editbench.EditBench;
+import org.editbench.Reporter;
+import org.editbench.bench.BenchInstance;
+
+/**
+ * The BM25 benchmark of the README ({@code bench/bm25-benchmark.sh} runs it): cold index build,
+ * warm per-instance retrieval, and both against the reference formula's timings and rankings.
+ *
+ * <p>Arguments: the folder {@code bench/bm25_make_corpus.py} wrote (clone and instances), and the
+ * JSON lines {@code bench/bm25_reference.py} printed for the same instances. Times are wall-clock
+ * and CPU (the whole process for the build, which uses every core; the calling thread for retrieval,
+ * which uses one), since wall-clock alone says little on a shared machine.
+ */
+public final class Bm25Benchmark {
+  private static final int TOP_N = 10;
+  private static final int MEASURED_PASSES = 5;
+
+  private Bm25Benchmark() {}
+
+  /** Wall-clock and CPU milliseconds of one measurement. */
+  private record Sample(double wall, double cpu) {}
+
+  public static void main(String[] args) throws Exception {
+    Path work = Path.of(args[0]);
+    Map<String, JsonNode> reference = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(Path.of(args[1]))) {
+      JsonNode result = json.readTree(line);
+      reference.put(result.get("instance_id").asText(), result);
+    }
+    List<BenchInstance> instances = EditBench.loadBench(work.resolve("instances.jsonl").toString());
+    Bm25Settings settings = Bm25Settings.defaults()
+        .withReposRoot(work.resolve("repos")).withCacheDirectory(work.resolve("bm25-cache"));
+    Reporter reporter = Reporter.printingTo(System.err);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    long coldWall = System.nanoTime();
+    long coldCpu = process.getProcessCpuTime();
+    int candidates;
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, reporter)) {
+      candidates = provider.ranking(instances.get(0), List.of(), Integer.MAX_VALUE).size();
+      if (provider.indexesBuilt() != 1) {
+        throw new IllegalStateException("the cache was not empty");
+      }
+    }
+    Sample cold = new Sample((System.nanoTime() - coldWall) / 1e6, (process.getProcessCpuTime() - coldCpu) / 1e6);
+
+    List<Sample> warm = new ArrayList<>();
+    double openMillis;
+    double agreement = 0;
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, reporter)) {
+      long openStart = System.nanoTime();
+      provider.ranking(instances.get(0), List.of(), 1);
+      openMillis = (System.nanoTime() - openStart) / 1e6;
+      for (int pass = 0; pass <= MEASURED_PASSES; pass++) {
+        for (BenchInstance instance : instances) {
+          long wall = System.nanoTime();
+          long cpu = threads.getCurrentThreadCpuTime();
+          Bm25Context context = provider.context(instance, instance.preEdits(), Map.of(), TOP_N);
+          Sample sample = new Sample((System.nanoTime() - wall) / 1e6, (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+          if (pass > 0) { // pass 0 warms the JIT up
+            warm.add(sample);
+          } else {
+            agreement += overlap(context.retrieved(), reference.get(instance.instanceId()).get("top"));
+          }
+        }
+      }
+      if (provider.indexesBuilt() != 0) {
+        throw new IllegalStateException("a warm run built an index");
+      }
+    }
+    // The same build once the JVM has run it before (a notebook kernel, a second repository).
+    long warmBuildWall = System.nanoTime();
+    long warmBuildCpu = process.getProcessCpuTime();
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(
+        settings.withCacheDirectory(work.resolve("bm25-cache-again")), reporter)) {
+      provider.ranking(instances.get(0), List.of(), 1);
+    }
+    Sample warmBuild = new Sample(
+        (System.nanoTime() - warmBuildWall) / 1e6, (process.getProcessCpuTime() - warmBuildCpu) / 1e6);
+
+    List<Sample> referenceTimes = new ArrayList<>();
+    reference.values().forEach(result -> referenceTimes.add(
+        new Sample(result.get("seconds").asDouble() * 1000, result.get("cpu_seconds").asDouble() * 1000)));
+
+    Sample warm50 = percentile(warm, 50);
+    Sample warm95 = percentile(warm, 95);
+    Sample reference50 = percentile(referenceTimes, 50);
+    Sample reference95 = percentile(referenceTimes, 95);
+    System.out.printf("corpus: %d candidate files, %d instances, top-%d; load average %.1f on %d cores%n",
+        candidates, instances.size(), TOP_N, process.getSystemLoadAverage(), process.getAvailableProcessors());
+    System.out.println("                                          wall ms     cpu ms");
+    System.out.printf("cold index build (new JVM, first instance) %8.0f   %8.0f%n", cold.wall(), cold.cpu());
+    System.out.printf("index build in a warmed-up JVM             %8.0f   %8.0f%n", warmBuild.wall(), warmBuild.cpu());
+    System.out.printf("reference, one instance p50                %8.0f   %8.0f%n", reference50.wall(), reference50.cpu());
+    System.out.printf("reference, one instance p95                %8.0f   %8.0f%n", reference95.wall(), reference95.cpu());
+    System.out.printf("warm retrieval, one instance p50           %8.2f   %8.2f%n", warm50.wall(), warm50.cpu());
+    System.out.printf("warm retrieval, one instance p95           %8.2f   %8.2f%n", warm95.wall(), warm95.cpu());
+    System.out.printf("opening the cached index in a later run    %8.0f%n", openMillis);
+    System.out.printf("warm speed-up at p50: %.0fx wall, %.0fx cpu (%d samples)%n",
+        reference50.wall() / warm50.wall(), reference50.cpu() / warm50.cpu(), warm.size());
+    System.out.printf("build / one reference instance: cold %.2f wall, %.2f cpu; warmed-up JVM %.2f wall, %.2f cpu%n",
+        cold.wall() / reference50.wall(), cold.cpu() / reference50.cpu(),
+        warmBuild.wall() / reference50.wall(), warmBuild.cpu() / reference50.cpu());
+    System.out.printf("top-%d agreement with the reference formula: %.1f%%%n", TOP_N, 100 * agreement / instances.size());
+  }
+
+  private static double overlap(List<ScoredPath> ours, JsonNode referenceTop) {
+    Set<String> expected = new HashSet<>();
+    referenceTop.forEach(path -> expected.add(path.asText()));
+    return (double) ours.stream().filter(file -> expected.contains(file.path())).count() / expected.size();
+  }
+
+  /** Wall and CPU percentiles taken separately. */
+  private static Sample percentile(List<Sample> samples, int percent) {
+    return new Sample(valuePercentile(samples.stream().map(Sample::wall).toList(), percent),
+        valuePercentile(samples.stream().map(Sample::cpu).toList(), percent));
+  }
+
+  private static double valuePercentile(List<Double> values, int percent) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+  }
+}

@@ -1,0 +1,63 @@
+package org.editbench.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Expected tokens are what Python 3.11's {@code re.findall(r'\b\w+\b|[^\w\s]', text)} returns. */
+class CodeAnalyzerTest {
+  private final CodeAnalyzer analyzer = new CodeAnalyzer();
+
+  private void assertTokens(String text, String... expected) {
+    assertEquals(List.of(expected), analyzer.tokens(text), text);
+    assertEquals(List.of(expected), Bm25OkapiReference.tokenize(text), "test reference: " + text);
+  }
+
+  @Test
+  void wordRunsAndSinglePunctuation() {
+    assertTokens("def foo(self, x=1):\n    return x**2  # h\u00e9llo",
+        "def", "foo", "(", "self", ",", "x", "=", "1", ")", ":", "return", "x", "*", "*", "2", "#", "h\u00e9llo");
+    assertTokens("'''doc''' != <=>", "'", "'", "'", "doc", "'", "'", "'", "!", "=", "<", "=", ">");
+  }
+
+  @Test
+  void combiningMarksAndConnectorsAreNotWordCharactersAsInPython() {
+    assertTokens("na\u00efve caf\u00e9_1 x\u0301y", "na\u00efve", "caf\u00e9_1", "x", "\u0301", "y");
+    assertTokens("x\u203fy \u2028z\r\nw\u001cq", "x", "\u203f", "y", "z", "w", "q");
+  }
+
+  @Test
+  void pythonWhiteSpaceNotJava() {
+    // NBSP and EM SPACE separate; ZERO WIDTH SPACE is neither space nor word in Python.
+    assertTokens("a\u00a0b\u2003c\u200bd", "a", "b", "c", "\u200b", "d");
+  }
+
+  @Test
+  void numbersLettersAndSupplementaryCharacters() {
+    assertTokens("\u216b \u00b2 \u00bd \u0663 \u4e2d\u6587 \ud835\udd18\ud835\udd2b\ud835\udd26 \ud83d\ude00!",
+        "\u216b", "\u00b2", "\u00bd", "\u0663", "\u4e2d\u6587", "\ud835\udd18\ud835\udd2b\ud835\udd26",
+        "\ud83d\ude00", "!");
+  }
+
+  @Test
+  void emptyAndBlankTextHaveNoTokens() {
+    assertTokens("");
+    assertTokens("   \t\n");
+  }
+
+  @Test
+  void inputLongerThanTheReadBufferKeepsWordsWhole() {
+    String word = "w".repeat(20_000);
+    assertEquals(List.of("a", word, "(", word, ")"), analyzer.tokens("a " + word + "(" + word + ")"));
+  }
+
+  @Test
+  void aTokenTooLongForLuceneBecomesItsDigest() {
+    String huge = "x".repeat(40_000);
+    List<String> tokens = analyzer.tokens("a " + huge + " b");
+    assertEquals(List.of("a", CodeTokenizer.digestTerm(huge), "b"), tokens);
+    assertNotEquals(CodeTokenizer.digestTerm(huge), CodeTokenizer.digestTerm(huge + "y"));
+  }
+}

@@ -1,0 +1,125 @@
+package org.editbench.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.editbench.EditBench;
+import org.editbench.Reporter;
+import org.editbench.SharedCorpus;
+import org.editbench.bench.BenchInstance;
+import org.editbench.cli.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code prompt-builder --variants …_bm25_{n} --repos-root R} on the bundled sample bench, with a
+ * clone of acme/inventory whose commits are the instances' base commits; acme/textkit has no clone
+ * and no base_commit, so its instances keep the oracle context.
+ */
+class PromptBuilderBm25Test {
+  private static final Pattern FILE_HEADER = Pattern.compile("^\\[start of (.+)\\]$", Pattern.MULTILINE);
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void bm25VariantsListHistoryFilesThenRetrievedFilesAndLeaveTheCloneAlone(@TempDir Path dir) throws Exception {
+    Path root = SharedCorpus.repositoryRoot();
+    Path histories = root.resolve("patch_histories");
+    Map<String, String> baseCommits = inventoryClone(root, histories, dir.resolve("repos/acme__inventory"));
+    Path bench = dir.resolve("all-task-instances.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(root.resolve("crawled_data/bench/all-task-instances.jsonl"))) {
+      ObjectNode record = (ObjectNode) json.readTree(line);
+      record.put("base_commit", baseCommits.getOrDefault(record.get("instance_id").asText(), ""));
+      lines.add(json.writeValueAsString(record));
+    }
+    Files.write(bench, lines);
+    Files.writeString(dir.resolve("repos/acme__inventory/inventory/stock.py"), "# uncommitted\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(dir.resolve("repos/acme__inventory/notes.txt"), "untracked\n");
+    Map<String, String> before = TestRepository.fingerprint(dir.resolve("repos/acme__inventory"));
+
+    CliRunner.Result run = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
+        "--histories-dir", histories.toString(), "--variants", "0.2_bm25_1,0.2_bm25_3",
+        "--out-dir", dir.resolve("out").toString(), "--repos-root", dir.resolve("repos").toString(),
+        "--bm25-cache", dir.resolve("cache").toString());
+
+    assertEquals(0, run.exitCode(), run.err() + run.out());
+    assertTrue(run.out().contains("0.2_bm25_3           processed 7, already present 0, written 7, invalid 0"), run.out());
+    assertTrue(run.out().contains("BM25: 3 instance(s) kept the oracle context"), run.out());
+    assertEquals(before, TestRepository.fingerprint(dir.resolve("repos/acme__inventory")));
+
+    Bm25Settings settings = Bm25Settings.defaults()
+        .withReposRoot(dir.resolve("repos")).withCacheDirectory(dir.resolve("cache"));
+    for (int topn : new int[] {1, 3}) {
+      Path output = dir.resolve("out/all-task-instances_0.2_bm25_" + topn + ".jsonl");
+      for (BenchInstance instance : EditBench.loadBench(output.toString())) {
+        if (!baseCommits.containsKey(instance.instanceId())) {
+          continue;
+        }
+        List<String> historyFiles = HistoryPaths.editedFiles(instance.preEdits());
+        List<String> expected = new ArrayList<>(historyFiles);
+        EditBench.bm25Ranking(instance, instance.preEdits(), topn, settings, Reporter.SILENT)
+            .forEach(file -> expected.add(file.path()));
+        assertEquals(expected, contextFiles(instance.prompt()), instance.instanceId());
+        assertEquals(Math.min(topn, 5 - historyFiles.size()), expected.size() - historyFiles.size());
+      }
+    }
+  }
+
+  private static List<String> contextFiles(String prompt) {
+    String code = prompt.substring(prompt.indexOf("<code>"), prompt.indexOf("</code>"));
+    List<String> files = new ArrayList<>();
+    Matcher matcher = FILE_HEADER.matcher(code);
+    while (matcher.find()) {
+      files.add(matcher.group(1));
+    }
+    return files;
+  }
+
+  /**
+   * A clone of acme/inventory: the sample project's base snapshot, then one commit per pull request
+   * (in number order) holding its files as they were before it, which is that instance's base commit.
+   */
+  private Map<String, String> inventoryClone(Path root, Path histories, Path clone) throws Exception {
+    Map<String, String> baseCommits = new HashMap<>();
+    try (TestRepository repository = TestRepository.init(clone)) {
+      Path snapshot = root.resolve("crawled_data/sample-source/repos/acme/inventory");
+      Map<String, String> files = new LinkedHashMap<>();
+      try (Stream<Path> paths = Files.walk(snapshot)) {
+        for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
+          files.put(snapshot.relativize(file).toString(), Files.readString(file));
+        }
+      }
+      repository.commit("snapshot", files);
+      List<JsonNode> pulls = new ArrayList<>();
+      for (String line : Files.readAllLines(root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"))) {
+        pulls.add(json.readTree(line));
+      }
+      pulls.sort((a, b) -> Integer.compare(a.get("instance_num").asInt(), b.get("instance_num").asInt()));
+      for (JsonNode pull : pulls) {
+        String id = pull.get("instance_id").asText();
+        Map<String, String> originals = new LinkedHashMap<>();
+        for (JsonNode path : pull.get("files_work")) {
+          Path original = histories.resolve(id)
+              .resolve(path.asText().replace("/", "__").replace(".", "__")).resolve("original.py");
+          originals.put(path.asText(), Files.readString(original));
+        }
+        baseCommits.put(id, repository.commit("before " + id, originals).name());
+      }
+    }
+    return baseCommits;
+  }
+}
