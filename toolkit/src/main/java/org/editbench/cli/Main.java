@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         MergeCommands.MergeBench.class,
         MergeCommands.MergeInfbench.class,
         MergeCommands.MergeAllInfbench.class,
+        NotebookCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */
