@@ -40,6 +40,14 @@ final class CellExecutionControl extends DirectExecutionControl {
     this.timeoutMillis = timeoutMillis;
   }
 
+  /**
+   * Starts a cell: a stop requested from now on holds for the rest of the cell, also when it comes
+   * before a snippet starts (while the next one compiles): that snippet then does not run.
+   */
+  void beginCell() {
+    stopRequested = false;
+  }
+
   /** Whether a snippet was stopped for running out of time since the last call; clears the flag. */
   boolean takeTimedOut() {
     boolean result = timedOut;
@@ -68,9 +76,12 @@ final class CellExecutionControl extends DirectExecutionControl {
     // Classes added with %jars or %maven live in JShell's loader: cell code that looks classes up
     // through the context loader (ServiceLoader, JDBC drivers) must find them.
     snippet.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
-    stopRequested = false;
     lastValue = null;
     running = snippet;
+    if (stopRequested) {
+      running = null;
+      throw new ExecutionControl.StoppedException();
+    }
     snippet.start();
     try {
       if (timeoutMillis > 0) {
@@ -100,11 +111,11 @@ final class CellExecutionControl extends DirectExecutionControl {
 
   @Override
   public void stop() {
+    stopRequested = true;
     Thread snippet = running;
     if (snippet == null) {
       return;
     }
-    stopRequested = true;
     snippet.interrupt();
     try {
       snippet.join(STOP_GRACE_MILLIS);

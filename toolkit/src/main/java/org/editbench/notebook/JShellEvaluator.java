@@ -138,6 +138,7 @@ public final class JShellEvaluator implements AutoCloseable {
    */
   public Optional<MimeBundle> execute(String cellName, String code, CellOutput output) throws CellException {
     interruptRequested = false;
+    control.beginCell();
     control.takeTimedOut();
     Display.ActiveCell previousCell = Display.bind(new Display.ActiveCell(output, renderers));
     PrintStream savedOut = System.out;
