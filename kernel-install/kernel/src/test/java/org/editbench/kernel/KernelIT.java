@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,15 +67,12 @@ class KernelIT {
 
   @Test
   void nbconvertExecutesANotebookThatShowsAToolkitTableAsHtml(@TempDir Path dir) throws Exception {
-    Path bench = dir.resolve("bench.jsonl");
-    Files.writeString(bench, "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
+    Files.writeString(dir.resolve("bench.jsonl"), "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
         + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
-    String load = "var bench = EditBench.loadBench(\"" + bench + "\");\n";
-    String table = "var ids = Table.create(\"bench\", StringColumn.create(\"instance_id\",\n"
-        + "    bench.stream().map(b -> b.instanceId()).toList()));\n"
-        + "display(ids);";
-    Path notebook = dir.resolve("bench.ipynb");
-    Files.writeString(notebook, notebookJson(load, table));
+    Path notebook = dir.resolve("bench-table.ipynb");
+    try (InputStream resource = KernelIT.class.getResourceAsStream("/bench-table.ipynb")) {
+      Files.copy(resource, notebook);
+    }
 
     Result result = run(List.of(JUPYTER, "nbconvert", "--to", "notebook", "--execute",
         "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=120",
@@ -84,7 +80,7 @@ class KernelIT {
     assertEquals(0, result.exitCode(), result.output());
 
     JsonNode executed = new ObjectMapper().readTree(dir.resolve("executed.ipynb").toFile());
-    JsonNode outputs = executed.path("cells").get(1).path("outputs");
+    JsonNode outputs = executed.path("cells").get(2).path("outputs");
     assertEquals("display_data", outputs.get(0).path("output_type").asText(), outputs.toString());
     String html = joined(outputs.get(0).path("data").path("text/html"));
     assertTrue(html.contains("<table") && html.contains("<td>demo__2</td>"), html);
@@ -139,27 +135,6 @@ class KernelIT {
     for (String option : List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force")) {
       assertTrue(help.output().contains(option), option);
     }
-  }
-
-  private static String notebookJson(String... sources) {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode notebook = json.createObjectNode();
-    ArrayNode cells = notebook.putArray("cells");
-    for (String source : sources) {
-      ObjectNode cell = cells.addObject();
-      cell.put("cell_type", "code");
-      cell.putNull("execution_count");
-      cell.putObject("metadata");
-      cell.putArray("outputs");
-      cell.put("source", source);
-    }
-    ObjectNode kernelspec = notebook.putObject("metadata").putObject("kernelspec");
-    kernelspec.put("name", "java");
-    kernelspec.put("display_name", "Java (editbench)");
-    kernelspec.put("language", "java");
-    notebook.put("nbformat", 4);
-    notebook.put("nbformat_minor", 4);
-    return notebook.toString();
   }
 
   private static String joined(JsonNode multiline) {
