@@ -254,7 +254,17 @@ public final class JShellEvaluator implements AutoCloseable {
       if (event.exception() != null) {
         throw runtimeError(event.exception());
       }
-      return showsValue(snippet) ? control.takeLastValue() : NO_VALUE;
+      if (!showsValue(snippet)) {
+        return NO_VALUE;
+      }
+      Object value = control.takeLastValue();
+      if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+        // JShell keeps an expression's value as a $N variable that every later snippet imports:
+        // compiling a cell grows slower with each expression run (twice as slow after a hundred),
+        // and a large result stays in memory. The value is shown; a variable keeps it.
+        jshell.drop(snippet);
+      }
+      return value;
     }
     return NO_VALUE;
   }
@@ -296,20 +306,23 @@ public final class JShellEvaluator implements AutoCloseable {
   // ---- errors ----------------------------------------------------------------------------------
 
   private CellException compilationError(Snippet snippet, String source, String cellName, int snippetLine) {
-    List<Diag> errors = jshell.diagnostics(snippet).filter(Diag::isError).toList();
+    // Warnings too: with -Werror (IJAVA_COMPILER_OPTS) they are why the snippet was rejected.
+    List<Diag> diagnostics = jshell.diagnostics(snippet).toList();
+    List<Diag> errors = diagnostics.stream().filter(Diag::isError).toList();
     if (errors.isEmpty()) {
       return new CellException("CompilationException", "the snippet was rejected",
           List.of(cellName + " line " + snippetLine + ": rejected: " + source.lines().findFirst().orElse("")));
     }
     List<String> traceback = new ArrayList<>();
-    for (Diag diag : errors) {
+    for (Diag diag : diagnostics) {
       long position = Math.max(0, diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition());
       int offset = (int) Math.min(position, source.length());
       int lineStart = source.lastIndexOf('\n', offset - 1) + 1;
       int lineEnd = source.indexOf('\n', offset);
       String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
       int cellLine = snippetLine + countNewlines(source, offset);
-      traceback.add(cellName + " line " + cellLine + ": error: " + diag.getMessage(Locale.ROOT));
+      traceback.add(cellName + " line " + cellLine + (diag.isError() ? ": error: " : ": warning: ")
+          + diag.getMessage(Locale.ROOT));
       traceback.add("    " + line);
       traceback.add("    " + " ".repeat(offset - lineStart) + "^");
     }

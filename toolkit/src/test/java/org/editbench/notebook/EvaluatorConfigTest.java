@@ -2,6 +2,7 @@ package org.editbench.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -48,16 +49,16 @@ class EvaluatorConfigTest {
     Files.writeString(scripts.resolve("b.jsh"), "int alsoFromFile = fromFile + 1;\n");
     EvaluatorConfig config = EvaluatorConfig.fromEnvironment(Map.of(
         "IJAVA_CLASSPATH", dir.resolve("lib") + "/*.jar",
-        "IJAVA_COMPILER_OPTS", "-parameters",
+        "IJAVA_COMPILER_OPTS", "-Xlint:rawtypes -Werror",
         "IJAVA_STARTUP_SCRIPTS_PATH", scripts + "/*.jsh",
         "IJAVA_STARTUP_SCRIPT", "int fromVariable = alsoFromFile * 10;"));
     try (JShellEvaluator evaluator = JShellEvaluator.start(config, new RecordingOutput())) {
       assertEquals("80", evaluator.execute("In [1]", "fromVariable", new RecordingOutput()).orElseThrow().text());
-      // -parameters keeps parameter names in class files, where reflection can read them.
-      String name = evaluator.execute("In [2]",
-          "class Probe { void take(int alpha) {} }\nProbe.class.getDeclaredMethods()[0].getParameters()[0].getName()",
-          new RecordingOutput()).orElseThrow().text();
-      assertEquals("alpha", name);
+      // With -Werror, a raw type (a warning under -Xlint:rawtypes) no longer compiles.
+      CellException rejected = assertThrows(CellException.class, () -> evaluator.execute("In [2]",
+          "List raw = new ArrayList();", new RecordingOutput()));
+      assertTrue(rejected.evalue().contains("-Werror"), rejected.evalue());
+      assertTrue(String.join("\n", rejected.traceback()).contains("warning: found raw type"), rejected.traceback().toString());
     }
   }
 

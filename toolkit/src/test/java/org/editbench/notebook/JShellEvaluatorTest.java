@@ -47,6 +47,12 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void rawTypesCompileWithoutCompilerOptions() throws CellException {
+    assertEquals(Optional.empty(), run("List raw = new ArrayList();", new RecordingOutput()),
+        "the -Werror check in EvaluatorConfigTest depends on this");
+  }
+
+  @Test
   void printedOutputStreamsInOrderWithDisplays() throws CellException {
     RecordingOutput output = new RecordingOutput();
     run("System.out.println(\"first\");\nSystem.err.println(\"oops\");\ndisplay(\"shown\");\nSystem.out.print(\"last\");", output);

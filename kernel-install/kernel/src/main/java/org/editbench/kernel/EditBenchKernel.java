@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -43,25 +44,39 @@ import org.editbench.notebook.MimeBundle;
  * The Jupyter side of the toolkit's {@link JShellEvaluator}: jjava handles the wire protocol, this
  * class turns requests into evaluator calls and evaluator output into messages.
  *
- * <p>The evaluator starts on a background thread as the kernel starts: {@code kernel_info} is
- * answered at once, and the first cell waits for the session (about a second of compiler warm-up).
+ * <p>The evaluator starts on a background thread after the first {@code kernel_info} reply, so
+ * that reply goes out at once; the first cell waits for the session (a second or so of compiler
+ * warm-up).
  */
 final class EditBenchKernel extends BaseKernel {
-  private final CompletableFuture<JShellEvaluator> evaluator;
+  private final EvaluatorConfig config;
   private final CellHistory history;
+  private CompletableFuture<JShellEvaluator> evaluator;
 
   EditBenchKernel(EvaluatorConfig config, CellHistory history) {
     super("editbench", implementationVersion(), languageInfo(), List.of(), history,
         new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
         null, null, false, new StringStyler.Builder().build());
+    this.config = config;
     this.history = history;
-    this.evaluator = CompletableFuture.supplyAsync(() -> {
-      try {
-        return JShellEvaluator.start(config, new StartupOutput());
-      } catch (CellException e) {
-        throw new CompletionException(e);
-      }
-    });
+  }
+
+  /**
+   * Starts the session on a background thread, once. The kernel calls this after its first
+   * kernel_info reply: the second of compiler warm-up then does not compete with that reply for
+   * the processor, and the first cell waits only for what is left of it.
+   */
+  private synchronized CompletableFuture<JShellEvaluator> evaluator() {
+    if (evaluator == null) {
+      evaluator = CompletableFuture.supplyAsync(() -> {
+        try {
+          return JShellEvaluator.start(config, new StartupOutput());
+        } catch (CellException e) {
+          throw new CompletionException(e);
+        }
+      });
+    }
+    return evaluator;
   }
 
   private static String implementationVersion() {
@@ -121,10 +136,17 @@ final class EditBenchKernel extends BaseKernel {
     }
   }
 
+  /** Acts on the session if it was started; interrupting or closing must not start one. */
+  private synchronized void whenStarted(Consumer<JShellEvaluator> action) {
+    if (evaluator != null) {
+      evaluator.thenAccept(action);
+    }
+  }
+
   /** The session, once started; a startup failure (a bad startup script) fails every cell with it. */
   private JShellEvaluator session() throws CellException {
     try {
-      return evaluator.join();
+      return evaluator().join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof CellException startup) {
         throw startup;
@@ -229,6 +251,7 @@ final class EditBenchKernel extends BaseKernel {
     env.setBusyDeferIdle();
     env.reply(new OkReplies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
         getHelpLinks()));
+    evaluator();
   }
 
   @Override
@@ -287,12 +310,12 @@ final class EditBenchKernel extends BaseKernel {
 
   @Override
   public void interrupt() {
-    evaluator.thenAccept(JShellEvaluator::interrupt);
+    whenStarted(JShellEvaluator::interrupt);
   }
 
   @Override
   public void onShutdown(boolean isRestarting) {
-    evaluator.thenAccept(JShellEvaluator::close);
+    whenStarted(JShellEvaluator::close);
     super.onShutdown(isRestarting);
   }
 
