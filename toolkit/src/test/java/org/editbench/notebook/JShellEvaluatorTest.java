@@ -72,6 +72,14 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void theReadmesFirstCellLoadsTheBundledBench() throws CellException {
+    // Surefire runs in toolkit/; a notebook at the repository's root says "crawled_data/…".
+    Path bench = Path.of("").toAbsolutePath().getParent().resolve("crawled_data/bench/all-task-instances.jsonl");
+    String cell = "var bench = EditBench.loadBench(\"" + bench.toString().replace("\\", "\\\\") + "\");\nbench.size()";
+    assertTrue(Integer.parseInt(run(cell, new RecordingOutput()).orElseThrow().text()) > 0);
+  }
+
+  @Test
   void displayRendersByTypeAndClearOutputIsSent() throws CellException {
     RecordingOutput output = new RecordingOutput();
     run("display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\n"
