@@ -120,14 +120,6 @@ public final class JShellEvaluator implements AutoCloseable {
     }
   }
 
-  public DisplayRenderers renderers() {
-    return renderers;
-  }
-
-  public Magics magics() {
-    return magics;
-  }
-
   /**
    * Runs a cell: magic lines and Java snippets in order, output streamed to {@code output} as it
    * comes. Returns the rendered value of a trailing expression, if the cell ends with one.

@@ -93,13 +93,6 @@ public final class NotebookDocument {
       json.put("execution_count", executionCount);
       json.putArray("outputs").addAll(outputs);
     }
-
-    /** The outputs of this cell, as stored. */
-    public List<JsonNode> outputs() {
-      List<JsonNode> outputs = new ArrayList<>();
-      json.path("outputs").forEach(outputs::add);
-      return outputs;
-    }
   }
 
   static String multiline(JsonNode node) {

@@ -43,9 +43,9 @@ class EvaluatorConfigTest {
   @Test
   @Timeout(60)
   void aSessionAppliesClasspathCompilerOptionsAndStartupScripts(@TempDir Path dir) throws Exception {
-    TestJars.jarWithClass(dir.resolve("lib"), "tools", "Box", "public static int size() { return 7; }");
+    TestJars.jarWithClass(dir.resolve("lib"), "startupfixture", "Box", "public static int size() { return 7; }");
     Path scripts = Files.createDirectories(dir.resolve("startup"));
-    Files.writeString(scripts.resolve("a.jsh"), "int fromFile = tools.Box.size();\n");
+    Files.writeString(scripts.resolve("a.jsh"), "int fromFile = startupfixture.Box.size();\n");
     Files.writeString(scripts.resolve("b.jsh"), "int alsoFromFile = fromFile + 1;\n");
     EvaluatorConfig config = EvaluatorConfig.fromEnvironment(Map.of(
         "IJAVA_CLASSPATH", dir.resolve("lib") + "/*.jar",

@@ -1,5 +1,6 @@
 package org.editbench.kernel;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -218,7 +219,7 @@ final class EditBenchKernel extends BaseKernel {
 
   /** Startup scripts' output belongs to no cell: it goes to the kernel's log (its stderr). */
   private static final class StartupOutput implements CellOutput {
-    private final java.io.PrintStream log = System.err;
+    private final PrintStream log = System.err;
 
     @Override
     public void stdout(String text) {
