@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         ScoreCommand.class,
         SummarizeCommand.class,
         PipelineCommand.class,
+        NotebookCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */

@@ -1,0 +1,95 @@
+package org.editbench.kernel;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.Loop;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * A shell or control channel that waits on its socket instead of polling it.
+ *
+ * <p>Why: jjava's channel polls without waiting and then sleeps 50 ms between polls, so every
+ * request waits for the end of that sleep — a {@code 1 + 1} cell then takes 25–50 ms on the wire
+ * whatever the kernel does. Blocking in the poll answers as soon as a request arrives. Requests are
+ * dispatched to the kernel's handlers exactly as jjava's channel does.
+ */
+final class BlockingShellChannel extends ShellChannel {
+  /** How long one poll blocks; bounds how long closing the channel waits for its thread. */
+  private static final long POLL_TIMEOUT_MILLIS = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(BlockingShellChannel.class);
+
+  private final boolean isControl;
+  private final JupyterConnection connection;
+  private volatile Loop loop;
+
+  BlockingShellChannel(ZMQ.Context context, KernelConnectionProperties properties, boolean isControl,
+      JupyterConnection connection) throws java.security.GeneralSecurityException {
+    super(context, properties.createHMACGenerator(), isControl, connection);
+    this.isControl = isControl;
+    this.connection = connection;
+  }
+
+  @Override
+  public void bind(KernelConnectionProperties properties) {
+    int port = isControl ? properties.getControlPort() : properties.getShellPort();
+    bind(formatAddress(properties.getTransport(), properties.getIp(), port));
+    ZMQ.Poller poller = ctx.poller(1);
+    poller.register(this, ZMQ.Poller.POLLIN);
+    // A loop body that blocks in poll() needs no sleep between rounds: 0.
+    loop = new Loop(isControl ? "control" : "shell", 0, () -> {
+      if (poller.poll(POLL_TIMEOUT_MILLIS) > 0) {
+        dispatch(readMessage());
+      }
+    });
+    loop.start();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void dispatch(Message<?> message) {
+    MessageType<?> type = message.getHeader().getType();
+    ShellHandler handler = connection.getHandler(type);
+    if (handler == null) {
+      LOG.warn("no handler for {}", type.getName());
+      return;
+    }
+    ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+    try {
+      handler.handle(env, message);
+    } catch (Exception e) {
+      LOG.warn("handling {} failed", type.getName(), e);
+    } finally {
+      env.resolveDeferrals();
+    }
+    if (env.isMarkedForShutdown()) {
+      connection.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (loop != null) {
+      loop.shutdown();
+    }
+    super.close();
+  }
+
+  @Override
+  public void waitUntilClose() {
+    Loop running = loop;
+    if (running != null && running != Thread.currentThread()) {
+      try {
+        running.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.editbench.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged kernel through real Jupyter: installed by {@code kernel-install/install} into a
+ * temporary Jupyter path, then driven by Debian's jupyter_kernel_test, jupyter_client and nbconvert.
+ * Needs the Debian packages that .ci/run installs.
+ */
+class KernelIT {
+  private static final Path PYTHON_TESTS = Path.of(System.getProperty("kernel.python.tests"));
+  private static final Path INSTALLER = PYTHON_TESTS.resolve("../../../../install").normalize();
+  /** Debian's Python, where the Jupyter packages are, whatever python3 comes first on the PATH. */
+  private static final String PYTHON = "/usr/bin/python3";
+  private static final String JUPYTER = "/usr/bin/jupyter";
+
+  @TempDir static Path jupyterHome;
+  private static Map<String, String> env;
+
+  record Result(int exitCode, String output) {}
+
+  @BeforeAll
+  static void installKernelIntoATemporaryJupyterPath() throws Exception {
+    env = new HashMap<>();
+    env.put("JUPYTER_PATH", jupyterHome.resolve("share/jupyter").toString());
+    env.put("JUPYTER_DATA_DIR", jupyterHome.resolve("data").toString());
+    env.put("JUPYTER_RUNTIME_DIR", jupyterHome.resolve("runtime").toString());
+    env.put("JUPYTER_CONFIG_DIR", jupyterHome.resolve("config").toString());
+    env.put("EDITBENCH_KERNEL_NAME", "java");
+    Result install = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()), Duration.ofMinutes(5));
+    assertEquals(0, install.exitCode(), install.output());
+    assertTrue(install.output().contains("jupyter kernelspec list"), install.output());
+    Result list = run(List.of(JUPYTER, "kernelspec", "list"), Duration.ofMinutes(1));
+    assertTrue(list.output().contains(jupyterHome.resolve("share/jupyter/kernels/java").toString()), list.output());
+  }
+
+  @Test
+  void passesJupyterKernelTestConformanceSuite() throws Exception {
+    Result result = run(List.of(PYTHON, "-m", "unittest", "-v", "test_kernel"), Duration.ofMinutes(5));
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(result.output().contains("Ran 12 tests"), result.output());
+    assertTrue(!result.output().contains("skipped"), "every test of the suite has samples:\n" + result.output());
+  }
+
+  @Test
+  void interruptsRestartsAndShutsDownThroughJupyterClient() throws Exception {
+    Result result = run(List.of(PYTHON, "-m", "unittest", "-v", "test_protocol"), Duration.ofMinutes(5));
+    assertEquals(0, result.exitCode(), result.output());
+  }
+
+  @Test
+  void nbconvertExecutesANotebookThatShowsAToolkitTableAsHtml(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("bench.jsonl"), "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
+        + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
+    Path notebook = dir.resolve("bench-table.ipynb");
+    try (InputStream resource = KernelIT.class.getResourceAsStream("/bench-table.ipynb")) {
+      Files.copy(resource, notebook);
+    }
+
+    Result result = run(List.of(JUPYTER, "nbconvert", "--to", "notebook", "--execute",
+        "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=120",
+        "--output", "executed.ipynb", notebook.toString()), Duration.ofMinutes(3));
+    assertEquals(0, result.exitCode(), result.output());
+
+    JsonNode executed = new ObjectMapper().readTree(dir.resolve("executed.ipynb").toFile());
+    JsonNode outputs = executed.path("cells").get(2).path("outputs");
+    assertEquals("display_data", outputs.get(0).path("output_type").asText(), outputs.toString());
+    String html = joined(outputs.get(0).path("data").path("text/html"));
+    assertTrue(html.contains("<table") && html.contains("<td>demo__2</td>"), html);
+    assertEquals("java", executed.path("metadata").path("language_info").path("name").asText());
+  }
+
+  @Test
+  void installerRefusesToReplaceAnotherKernelWithoutForce() throws Exception {
+    Path foreign = jupyterHome.resolve("share/jupyter/kernels/other");
+    Files.createDirectories(foreign);
+    Files.writeString(foreign.resolve("kernel.json"),
+        "{\"argv\": [\"other\", \"{connection_file}\"], \"display_name\": \"Other\", \"language\": \"other\"}");
+
+    Result refused = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "other"),
+        Duration.ofMinutes(2));
+    assertEquals(1, refused.exitCode(), refused.output());
+    assertTrue(refused.output().contains("a different kernel named 'other'"), refused.output());
+    assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Other"));
+
+    Result forced = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "other",
+        "--force"), Duration.ofMinutes(2));
+    assertEquals(0, forced.exitCode(), forced.output());
+    assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Java (editbench)"));
+
+    Result removed = run(List.of(INSTALLER.toString(), "--uninstall", "--name", "other"), Duration.ofMinutes(2));
+    assertEquals(0, removed.exitCode(), removed.output());
+    assertTrue(Files.notExists(foreign));
+  }
+
+  @Test
+  void installerWithoutJupyterNamesTheDebianPackages(@TempDir Path bin) throws Exception {
+    // A PATH with the tools the script needs before it looks for Jupyter, and no jupyter.
+    for (String tool : List.of("dirname", "id")) {
+      Files.copy(Path.of("/usr/bin", tool), bin.resolve(tool), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    Map<String, String> saved = new HashMap<>(env);
+    env.put("PATH", bin.toString());
+    try {
+      Result result = run(List.of("/bin/bash", INSTALLER.toString()), Duration.ofMinutes(1));
+      assertEquals(1, result.exitCode(), result.output());
+      assertTrue(result.output().contains("apt-get install jupyter-client python3-nbclient jupyter-nbconvert"),
+          result.output());
+    } finally {
+      env = saved;
+    }
+  }
+
+  @Test
+  void installerHelpDescribesItsOptions() throws Exception {
+    Result help = run(List.of(INSTALLER.toString(), "--help"), Duration.ofMinutes(1));
+    assertEquals(0, help.exitCode());
+    for (String option : List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force")) {
+      assertTrue(help.output().contains(option), option);
+    }
+  }
+
+  private static String joined(JsonNode multiline) {
+    if (!multiline.isArray()) {
+      return multiline.asText();
+    }
+    StringBuilder text = new StringBuilder();
+    multiline.forEach(line -> text.append(line.asText()));
+    return text.toString();
+  }
+
+  private static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(jupyterHome, "process", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(PYTHON_TESTS.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      return new Result(-1, "timed out after " + timeout + ":\n" + Files.readString(log));
+    }
+    return new Result(process.exitValue(), Files.readString(log));
+  }
+}

@@ -1,0 +1,119 @@
+"""What the editbench Java kernel does beyond jupyter_kernel_test's checks: language info, streamed
+output, error shapes, interrupt, restart and shutdown, driven through jupyter_client.
+
+EDITBENCH_KERNEL_NAME names the installed kernelspec (default "java").
+"""
+
+import os
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+KERNEL_NAME = os.environ.get("EDITBENCH_KERNEL_NAME", "java")
+TIMEOUT = 60
+
+
+def execute(kc, code, timeout=TIMEOUT):
+    """Runs code; returns the execute_reply content and the cell's IOPub messages, in order."""
+    messages = []
+    reply = kc.execute_interactive(code, timeout=timeout, output_hook=messages.append)
+    outputs = [m for m in messages if m["msg_type"] not in ("status", "execute_input")]
+    return reply["content"], outputs
+
+
+class KernelSessionTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def test_kernel_info_describes_java(self):
+        self.kc.kernel_info()
+        info = self.kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        language = info["language_info"]
+        self.assertEqual("java", language["name"])
+        self.assertEqual("text/x-java-source", language["mimetype"])
+        self.assertEqual(".java", language["file_extension"])
+        self.assertEqual("text/x-java", language["codemirror_mode"])
+        self.assertTrue(language["version"].startswith("17") or language["version"][0].isdigit())
+
+    def test_output_streams_while_the_cell_runs_and_the_trailing_expression_is_the_result(self):
+        reply, outputs = execute(
+            self.kc, 'System.out.println("before");\nThread.sleep(300);\nSystem.out.println("after");\n6 * 7')
+        self.assertEqual("ok", reply["status"])
+        streams = [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"]
+        self.assertEqual(["before\n", "after\n"], streams, "each line is sent when printed")
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(["42"], results)
+
+    def test_a_compile_error_shows_the_offending_line(self):
+        reply, outputs = execute(self.kc, 'int fine = 1;\nint broken = "text";')
+        self.assertEqual("error", reply["status"])
+        self.assertEqual("CompilationException", reply["ename"])
+        traceback = "\n".join(reply["traceback"])
+        self.assertIn("line 2: error: incompatible types", traceback)
+        self.assertIn('int broken = "text";', traceback)
+        self.assertEqual(["error"], [m["msg_type"] for m in outputs])
+
+    def test_a_runtime_error_shows_its_trace_trimmed_to_user_code(self):
+        reply, _ = execute(self.kc, 'Integer.parseInt("not a number")')
+        self.assertEqual("error", reply["status"])
+        self.assertEqual("java.lang.NumberFormatException", reply["ename"])
+        traceback = "\n".join(reply["traceback"])
+        self.assertIn("java.lang.Integer.parseInt(Integer.java", traceback, "library frames above the cell stay")
+        self.assertRegex(traceback, r"\(In \[\d+\] line 1\)")
+        self.assertNotIn("jdk.jshell", traceback)
+        self.assertNotIn("java.lang.reflect", traceback)
+
+    def test_the_toolkit_facade_is_imported(self):
+        reply, outputs = execute(self.kc, "EditBench.class.getName()")
+        self.assertEqual("ok", reply["status"])
+        self.assertEqual("org.editbench.EditBench", outputs[-1]["content"]["data"]["text/plain"])
+
+    def test_interrupt_stops_a_running_cell_and_the_kernel_stays_alive(self):
+        msg_id = self.kc.execute('System.out.println("spinning");\nwhile (true) {}')
+        time.sleep(1.0)
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        while True:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertEqual("error", reply["content"]["status"])
+        self.assertEqual("InterruptedException", reply["content"]["ename"])
+        self.assertTrue(self.km.is_alive())
+        reply, outputs = execute(self.kc, "1 + 1")
+        self.assertEqual("ok", reply["status"])
+        self.assertEqual("2", outputs[-1]["content"]["data"]["text/plain"])
+
+    def test_restart_gives_a_fresh_session(self):
+        execute(self.kc, "int survivor = 1;")
+        self.km.restart_kernel(now=False)
+        self.kc.wait_for_ready(timeout=TIMEOUT)
+        reply, _ = execute(self.kc, "survivor")
+        self.assertEqual("error", reply["status"])
+        self.assertIn("cannot find symbol", "\n".join(reply["traceback"]))
+        reply, _ = execute(self.kc, "1 + 2")
+        self.assertEqual("ok", reply["status"])
+
+
+class KernelShutdownTests(unittest.TestCase):
+    def test_shutdown_request_ends_the_kernel_process_cleanly(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+        try:
+            process = km.provisioner.process
+            km.request_shutdown()  # a shutdown_request on the control channel
+            self.assertEqual(0, process.wait(timeout=20))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,79 @@
+package org.editbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.editbench.notebook.CellException;
+import org.editbench.notebook.EvaluatorConfig;
+import org.editbench.notebook.NotebookRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code editbench notebook run}: notebooks without Jupyter, with the kernel's evaluator. */
+@Command(
+    name = "notebook",
+    description = "Run notebooks headless, with the same Java evaluator as the Jupyter kernel.",
+    subcommands = {NotebookCommand.Run.class})
+public final class NotebookCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "run",
+      description = {
+          "Run the code cells of each notebook in order, in a fresh Java session per notebook,",
+          "and write the notebook back with its outputs (nbformat 4).",
+          "A failing cell stops the run: the notebook is written up to that cell's error,",
+          "and the command exits 1. IJAVA_* environment variables apply as in the kernel.",
+          "Relative paths in cells resolve against the current directory."})
+  static final class Run implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NOTEBOOK", description = "the .ipynb files to run")
+    List<Path> notebooks;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "write executed notebooks here (same file names) instead of in place")
+    Path outDir;
+
+    @Override
+    public Integer call() throws IOException, CellException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      for (Path notebook : notebooks) {
+        if (!Files.isRegularFile(notebook)) {
+          throw new IllegalArgumentException("no such notebook: " + notebook);
+        }
+      }
+      if (outDir != null) {
+        Files.createDirectories(outDir);
+      }
+      EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
+      for (Path notebook : notebooks) {
+        Path destination = outDir == null ? notebook : outDir.resolve(notebook.getFileName());
+        NotebookRunner.Outcome outcome = NotebookRunner.run(notebook, destination, config, err);
+        if (outcome.failure().isPresent()) {
+          NotebookRunner.Failure failure = outcome.failure().get();
+          err.println("error: " + notebook + " cell " + failure.cellNumber() + ": "
+              + failure.error().ename() + ": " + failure.error().evalue());
+          failure.error().traceback().forEach(err::println);
+          err.println("wrote " + destination + " up to the failing cell");
+          err.flush();
+          return 1;
+        }
+        out.println(notebook + ": " + outcome.codeCellsRun() + " code cells ran; wrote " + destination);
+        out.flush();
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.editbench.notebook;
+
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+import tech.tablesaw.api.Table;
+
+/**
+ * Turns a value into a {@link MimeBundle} by the renderer registered for its type: the nearest
+ * class up the hierarchy first, then its interfaces; plain text for everything else.
+ *
+ * <p>Other packages add renderers (a chart type, say) through a {@link DisplayRendererProvider}
+ * service, so this registry needs no edit when they come.
+ */
+public final class DisplayRenderers {
+  private final Map<Class<?>, Function<Object, MimeBundle>> byType = new ConcurrentHashMap<>();
+
+  /** The standard renderers plus those of every {@link DisplayRendererProvider} on the class path. */
+  public static DisplayRenderers standard() {
+    DisplayRenderers renderers = new DisplayRenderers();
+    renderers.register(MimeBundle.class, bundle -> bundle);
+    renderers.register(Table.class, TableRendering::render);
+    renderers.register(RenderedImage.class, DisplayRenderers::png);
+    ServiceLoader.load(DisplayRendererProvider.class).forEach(provider -> provider.registerTo(renderers));
+    return renderers;
+  }
+
+  /** Renders values of {@code type} (and its subtypes, unless they have their own) with {@code renderer}. */
+  public <T> DisplayRenderers register(Class<T> type, Function<? super T, MimeBundle> renderer) {
+    byType.put(type, value -> renderer.apply(type.cast(value)));
+    return this;
+  }
+
+  public MimeBundle render(Object value) {
+    if (value == null) {
+      return MimeBundle.text("null");
+    }
+    Function<Object, MimeBundle> renderer = rendererFor(value.getClass());
+    if (renderer != null) {
+      return renderer.apply(value);
+    }
+    if (value.getClass().isArray()) {
+      // deepToString handles primitive arrays only as elements of an Object[]: unwrap the outer brackets.
+      String wrapped = Arrays.deepToString(new Object[] {value});
+      return MimeBundle.text(wrapped.substring(1, wrapped.length() - 1));
+    }
+    return MimeBundle.text(String.valueOf(value));
+  }
+
+  private Function<Object, MimeBundle> rendererFor(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      Function<Object, MimeBundle> renderer = byType.get(c);
+      if (renderer != null) {
+        return renderer;
+      }
+    }
+    // Interfaces breadth first, nearest to the value's class first.
+    Deque<Class<?>> queue = new ArrayDeque<>();
+    Set<Class<?>> seen = new HashSet<>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      queue.addAll(Arrays.asList(c.getInterfaces()));
+    }
+    while (!queue.isEmpty()) {
+      Class<?> candidate = queue.removeFirst();
+      if (!seen.add(candidate)) {
+        continue;
+      }
+      Function<Object, MimeBundle> renderer = byType.get(candidate);
+      if (renderer != null) {
+        return renderer;
+      }
+      queue.addAll(Arrays.asList(candidate.getInterfaces()));
+    }
+    return null;
+  }
+
+  /** An image (a chart drawn to a BufferedImage, say) as PNG, with its size as the text form. */
+  static MimeBundle png(RenderedImage image) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put(MimeBundle.PNG, Base64.getEncoder().encodeToString(bytes.toByteArray()));
+    data.put(MimeBundle.TEXT, "<image " + image.getWidth() + "x" + image.getHeight() + ">");
+    return MimeBundle.of(data);
+  }
+}

@@ -1,0 +1,112 @@
+package org.editbench.notebook;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Resolves {@code %maven} coordinates, with their runtime dependencies, into the local Maven
+ * repository (~/.m2) by running the machine's {@code mvn} on a throw-away POM.
+ *
+ * <p>Why {@code mvn} rather than Maven Resolver in process: the toolkit then carries no resolver
+ * (a dozen jars) for a magic used now and then; and resolution honours the user's
+ * {@code settings.xml} — mirrors, proxies, credentials — exactly as their builds do. Maven is a
+ * requirement of this project already. What it costs: a couple of seconds per {@code %maven}.
+ */
+final class MavenResolver {
+  /** The dependency plugin is pinned, so resolution does not change with Maven's default. */
+  static final String BUILD_CLASSPATH_GOAL = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
+
+  private static final long TIMEOUT_MINUTES = 10;
+
+  private final Map<String, String> repositories = new LinkedHashMap<>();
+
+  /** Adds a repository (besides Maven Central) to look in, as {@code %mavenRepo ID URL}. */
+  void addRepository(String id, String url) {
+    repositories.put(id, url);
+  }
+
+  /** The jar of {@code group:artifact[:extension[:classifier]]:version} and its runtime dependencies. */
+  List<Path> resolve(String coordinates) throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory("editbench-maven");
+    try {
+      Path pom = work.resolve("pom.xml");
+      Path classpathFile = work.resolve("classpath.txt");
+      Files.writeString(pom, pom(coordinates));
+      Path log = work.resolve("mvn.log");
+      Process mvn = new ProcessBuilder(
+              "mvn", "-q", "-B", "-f", pom.toString(), BUILD_CLASSPATH_GOAL,
+              "-Dmdep.outputFile=" + classpathFile, "-Dmdep.includeScope=runtime")
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      if (!mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        mvn.destroyForcibly();
+        throw new IOException("%maven " + coordinates + ": mvn did not finish in " + TIMEOUT_MINUTES + " minutes");
+      }
+      if (mvn.exitValue() != 0) {
+        throw new IOException("%maven " + coordinates + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8).strip());
+      }
+      String classpath = Files.readString(classpathFile).strip();
+      return classpath.isEmpty()
+          ? List.of()
+          : Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  String pom(String coordinates) {
+    String[] parts = coordinates.split(":");
+    if (parts.length < 3 || parts.length > 5 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException(
+          "%maven expects group:artifact:version (or group:artifact:extension[:classifier]:version), got " + coordinates);
+    }
+    List<String> dependency = new ArrayList<>();
+    dependency.add(element("groupId", parts[0]));
+    dependency.add(element("artifactId", parts[1]));
+    dependency.add(element("version", parts[parts.length - 1]));
+    if (parts.length >= 4) {
+      dependency.add(element("type", parts[2]));
+    }
+    if (parts.length == 5) {
+      dependency.add(element("classifier", parts[3]));
+    }
+    StringBuilder repos = new StringBuilder();
+    repositories.forEach((id, url) -> repos.append("    <repository>")
+        .append(element("id", id)).append(element("url", url)).append("</repository>\n"));
+    return """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>org.editbench.notebook</groupId>
+          <artifactId>maven-magic</artifactId>
+          <version>0</version>
+          <packaging>pom</packaging>
+          <repositories>
+        %s  </repositories>
+          <dependencies>
+            <dependency>%s</dependency>
+          </dependencies>
+        </project>
+        """.formatted(repos, String.join("", dependency));
+  }
+
+  private static String element(String name, String value) {
+    String escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return "<" + name + ">" + escaped + "</" + name + ">";
+  }
+}

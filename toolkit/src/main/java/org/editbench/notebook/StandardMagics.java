@@ -1,0 +1,91 @@
+package org.editbench.notebook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The magics IJava users know, so their notebooks keep working. */
+final class StandardMagics {
+  private StandardMagics() {}
+
+  static Magics registerTo(Magics magics) {
+    MavenResolver maven = new MavenResolver();
+    return magics
+        .register("classpath", StandardMagics::classpath)
+        .register("jars", StandardMagics::jars)
+        .register("maven", (args, context) -> {
+          requireArguments("maven", args, "GROUP:ARTIFACT:VERSION…");
+          for (String coordinates : args) {
+            maven.resolve(coordinates).forEach(context::addToClasspath);
+          }
+        })
+        .register("mavenRepo", (args, context) -> {
+          if (args.size() != 2) {
+            throw new IllegalArgumentException("usage: %mavenRepo ID URL");
+          }
+          maven.addRepository(args.get(0), args.get(1));
+        })
+        .register("load", StandardMagics::load)
+        .register("doc", (args, context) -> {
+          requireArguments("doc", args, "NAME");
+          String name = String.join(" ", args);
+          String text = context.documentation(name)
+              .orElseThrow(() -> new IllegalArgumentException("%doc: nothing known as " + name));
+          context.output().page(MimeBundle.text(text));
+        });
+  }
+
+  /** {@code %classpath PATH…}: adds directories or jars (globs allowed) to the class path. */
+  private static void classpath(List<String> args, Magics.Context context) {
+    requireArguments("classpath", args, "PATH…");
+    for (String pattern : args) {
+      List<Path> matches = PathGlobs.expand(pattern).stream().filter(Files::exists).toList();
+      if (matches.isEmpty()) {
+        throw new IllegalArgumentException("%classpath: nothing matches " + pattern);
+      }
+      matches.forEach(context::addToClasspath);
+    }
+  }
+
+  /** {@code %jars GLOB…}: adds the jars a pattern matches, or all jars in a directory. */
+  private static void jars(List<String> args, Magics.Context context) throws IOException {
+    requireArguments("jars", args, "JAR-OR-GLOB…");
+    for (String pattern : args) {
+      List<Path> jars = new ArrayList<>();
+      for (Path match : PathGlobs.expand(pattern)) {
+        if (Files.isDirectory(match)) {
+          try (var listing = Files.list(match)) {
+            listing.filter(StandardMagics::isJar).sorted().forEach(jars::add);
+          }
+        } else if (isJar(match)) {
+          jars.add(match);
+        }
+      }
+      if (jars.isEmpty()) {
+        throw new IllegalArgumentException("%jars: no jar matches " + pattern);
+      }
+      jars.forEach(context::addToClasspath);
+    }
+  }
+
+  /** {@code %load FILE}: runs a {@code .jsh} file's code in the session. */
+  private static void load(List<String> args, Magics.Context context) throws IOException, CellException {
+    if (args.size() != 1) {
+      throw new IllegalArgumentException("usage: %load FILE");
+    }
+    Path file = Path.of(args.get(0));
+    context.evaluate(file.getFileName().toString(), Files.readString(file));
+  }
+
+  private static boolean isJar(Path path) {
+    return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar");
+  }
+
+  private static void requireArguments(String magic, List<String> args, String usage) {
+    if (args.isEmpty()) {
+      throw new IllegalArgumentException("usage: %" + magic + " " + usage);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package org.editbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class NotebookCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Run(int exitCode, String out, String err) {}
+
+  private static Run editbench(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.newCommandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exitCode = cli.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  /** A notebook with a markdown cell first, then the given code cells. */
+  private static Path notebook(Path file, String... sources) throws IOException {
+    ObjectNode notebook = JSON.createObjectNode();
+    ArrayNode cells = notebook.putArray("cells");
+    ObjectNode markdown = cells.addObject();
+    markdown.put("cell_type", "markdown");
+    markdown.putObject("metadata");
+    markdown.put("source", "# Title");
+    for (String source : sources) {
+      ObjectNode cell = cells.addObject();
+      cell.put("cell_type", "code");
+      cell.putNull("execution_count");
+      cell.putObject("metadata");
+      cell.putArray("outputs");
+      cell.putArray("source").add(source);
+    }
+    notebook.putObject("metadata").putObject("kernelspec").put("name", "java").put("display_name", "Java (editbench)");
+    notebook.put("nbformat", 4);
+    notebook.put("nbformat_minor", 4);
+    Files.writeString(file, notebook.toPrettyString());
+    return file;
+  }
+
+  /** nbformat's own validation, from Debian's python3-nbformat (Debian's Python, not the PATH's). */
+  private static void assertValidNbformat(Path notebook) throws Exception {
+    Process python = new ProcessBuilder("/usr/bin/python3", "-c",
+        "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT))",
+        notebook.toString())
+        .redirectErrorStream(true)
+        .start();
+    assertTrue(python.waitFor(60, TimeUnit.SECONDS), "nbformat validation timed out");
+    String output = new String(python.getInputStream().readAllBytes());
+    assertEquals(0, python.exitValue(), "nbformat.validate rejected " + notebook + ":\n" + output);
+  }
+
+  private static String text(JsonNode multiline) {
+    StringBuilder text = new StringBuilder();
+    multiline.forEach(line -> text.append(line.asText()));
+    return text.toString();
+  }
+
+  @Test
+  void runsCodeCellsAndWritesValidNotebooksWithTheirOutputs(@TempDir Path dir) throws Exception {
+    Path input = notebook(dir.resolve("demo.ipynb"),
+        "System.out.println(\"line 1\");\nSystem.out.println(\"line 2\");",
+        "display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\nclearOutput(true);\ndisplay(\"after clear\");",
+        "%doc Math.max",
+        "int answer = 41;\nanswer + 1");
+    String original = Files.readString(input);
+
+    Run run = editbench("notebook", "run", input.toString(), "--out", dir.resolve("out").toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("4 code cells ran"), run.out());
+    assertEquals(original, Files.readString(input), "with --out the input stays as it was");
+    Path output = dir.resolve("out/demo.ipynb");
+    assertValidNbformat(output);
+    JsonNode cells = JSON.readTree(output.toFile()).path("cells");
+    assertEquals("# Title", cells.get(0).path("source").asText());
+
+    JsonNode printed = cells.get(1).path("outputs");
+    assertEquals(1, printed.size(), "consecutive writes to stdout make one output");
+    assertEquals("line 1\nline 2\n", text(printed.get(0).path("text")));
+    assertEquals(1, cells.get(1).path("execution_count").asInt());
+
+    JsonNode displayed = cells.get(2).path("outputs");
+    assertEquals(1, displayed.size(), "clearOutput(true) cleared the table when the next display came");
+    assertEquals("after clear", text(displayed.get(0).path("data").path("text/plain")));
+
+    assertTrue(text(cells.get(3).path("outputs").get(0).path("data").path("text/plain"))
+        .contains("int Math.max(int a, int b)"));
+
+    JsonNode result = cells.get(4).path("outputs").get(0);
+    assertEquals("execute_result", result.path("output_type").asText());
+    assertEquals("42", text(result.path("data").path("text/plain")));
+    assertEquals(4, result.path("execution_count").asInt());
+  }
+
+  @Test
+  void aTableDisplaysAsHtmlInTheSavedNotebook(@TempDir Path dir) throws Exception {
+    Path input = notebook(dir.resolve("table.ipynb"), "Table.create(\"t\", StringColumn.create(\"id\", \"a\", \"b\"))");
+    assertEquals(0, editbench("notebook", "run", input.toString()).exitCode());
+    assertValidNbformat(input);
+    JsonNode data = JSON.readTree(input.toFile()).path("cells").get(1).path("outputs").get(0).path("data");
+    assertTrue(text(data.path("text/html")).contains("<td>b</td>"), data.toString());
+  }
+
+  @Test
+  void aFailingCellStopsTheRunWithItsNumberAndError(@TempDir Path dir) throws Exception {
+    Path input = notebook(dir.resolve("broken.ipynb"),
+        "int fine = 1;",
+        "throw new IllegalStateException(\"no bench here\");",
+        "System.out.println(\"never\");");
+
+    Run run = editbench("notebook", "run", input.toString());
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("cell 3: java.lang.IllegalStateException: no bench here"), run.err());
+    assertValidNbformat(input);
+    JsonNode cells = JSON.readTree(input.toFile()).path("cells");
+    JsonNode error = cells.get(2).path("outputs").get(0);
+    assertEquals("error", error.path("output_type").asText());
+    assertEquals("java.lang.IllegalStateException", error.path("ename").asText());
+    assertTrue(cells.get(3).path("outputs").isEmpty(), "cells after the failure do not run");
+    assertTrue(cells.get(3).path("execution_count").isNull());
+  }
+
+  @Test
+  void aMissingNotebookIsBadInput(@TempDir Path dir) {
+    Run run = editbench("notebook", "run", dir.resolve("absent.ipynb").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
+    assertTrue(run.err().contains("no such notebook"), run.err());
+  }
+}

@@ -1,0 +1,225 @@
+package org.editbench.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class JShellEvaluatorTest {
+  private static JShellEvaluator evaluator;
+
+  @BeforeAll
+  static void start() throws CellException {
+    evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput());
+  }
+
+  @AfterAll
+  static void stop() {
+    evaluator.close();
+  }
+
+  private static Optional<MimeBundle> run(String code, RecordingOutput output) throws CellException {
+    return evaluator.execute("In [1]", code, output);
+  }
+
+  @Test
+  void aTrailingExpressionIsTheCellsValueAndDeclarationsAreNot() throws CellException {
+    assertEquals("2", run("1 + 1", new RecordingOutput()).orElseThrow().text());
+    assertEquals(Optional.empty(), run("int declared = 41;", new RecordingOutput()));
+    assertEquals("42", run("declared += 0;\ndeclared + 1", new RecordingOutput()).orElseThrow().text());
+    assertEquals(Optional.empty(), run("declared = 5", new RecordingOutput()), "assignments are not shown");
+    assertEquals("null", run("String nothing = null;\nnothing", new RecordingOutput()).orElseThrow().text());
+    assertEquals("[1, 2]", run("new int[] {1, 2}", new RecordingOutput()).orElseThrow().text());
+  }
+
+  @Test
+  void rawTypesCompileWithoutCompilerOptions() throws CellException {
+    assertEquals(Optional.empty(), run("List raw = new ArrayList();", new RecordingOutput()),
+        "the -Werror check in EvaluatorConfigTest depends on this");
+  }
+
+  @Test
+  void printedOutputStreamsInOrderWithDisplays() throws CellException {
+    RecordingOutput output = new RecordingOutput();
+    run("System.out.println(\"first\");\nSystem.err.println(\"oops\");\ndisplay(\"shown\");\nSystem.out.print(\"last\");", output);
+    assertEquals(List.of("stdout:first\n", "stderr:oops\n", "display:shown", "stdout:last"), output.events);
+  }
+
+  @Test
+  void theToolkitFacadeAndTablesawAreImportedByDefault(@TempDir Path dir) throws Exception {
+    Path bench = dir.resolve("bench.jsonl");
+    Files.writeString(bench, "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
+        + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
+    String cell = "var bench = EditBench.loadBench(\"" + bench.toString().replace("\\", "\\\\") + "\");\n"
+        + "Table.create(\"bench\", StringColumn.create(\"instance_id\", bench.stream().map(b -> b.instanceId()).toList()))";
+    MimeBundle value = run(cell, new RecordingOutput()).orElseThrow();
+    assertTrue(((String) value.data().get(MimeBundle.HTML)).contains("<td>demo__2</td>"), value.data().toString());
+    assertTrue(value.text().contains("demo__1"));
+  }
+
+  @Test
+  void theReadmesFirstCellLoadsTheBundledBench() throws CellException {
+    // Surefire runs in toolkit/; a notebook at the repository's root says "crawled_data/…".
+    Path bench = Path.of("").toAbsolutePath().getParent().resolve("crawled_data/bench/all-task-instances.jsonl");
+    String cell = "var bench = EditBench.loadBench(\"" + bench.toString().replace("\\", "\\\\") + "\");\nbench.size()";
+    assertTrue(Integer.parseInt(run(cell, new RecordingOutput()).orElseThrow().text()) > 0);
+  }
+
+  @Test
+  void displayRendersByTypeAndClearOutputIsSent() throws CellException {
+    RecordingOutput output = new RecordingOutput();
+    run("display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\n"
+        + "clearOutput();\n"
+        + "display(new java.awt.image.BufferedImage(2, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));", output);
+    assertEquals("clear:false", output.events.get(1));
+    assertTrue(output.displayed.get(0).data().containsKey(MimeBundle.HTML));
+    assertTrue(output.displayed.get(1).data().containsKey(MimeBundle.PNG));
+    assertEquals("<image 2x3>", output.displayed.get(1).text());
+  }
+
+  @Test
+  void aCompilerErrorNamesTheCellLineAndShowsTheOffendingLine() {
+    CellException error = assertThrows(CellException.class,
+        () -> run("int fine = 1;\nint broken = \"text\";", new RecordingOutput()));
+    assertEquals("CompilationException", error.ename());
+    assertTrue(error.evalue().contains("incompatible types"), error.evalue());
+    assertEquals("In [1] line 2: error: incompatible types: java.lang.String cannot be converted to int",
+        error.traceback().get(0));
+    assertEquals("    int broken = \"text\";", error.traceback().get(1));
+    assertEquals("                 ^", error.traceback().get(2));
+  }
+
+  @Test
+  void aRuntimeExceptionShowsItsTraceTrimmedToCellCode() throws CellException {
+    run("void explode() {\n  throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));\n}", new RecordingOutput());
+    CellException error = assertThrows(CellException.class,
+        () -> evaluator.execute("In [7]", "int before = 1;\nexplode();", new RecordingOutput()));
+    assertEquals("java.lang.IllegalStateException", error.ename());
+    assertEquals("boom", error.evalue());
+    List<String> traceback = error.traceback();
+    assertEquals("java.lang.IllegalStateException: boom", traceback.get(0));
+    assertEquals("\tat explode (In [1] line 2)", traceback.get(1));
+    assertEquals("\tat (In [7] line 2)", traceback.get(2));
+    assertEquals("Caused by: java.lang.RuntimeException: root", traceback.get(3));
+    assertFalse(String.join("\n", traceback).contains("jdk.jshell"), String.join("\n", traceback));
+    assertFalse(String.join("\n", traceback).contains("reflect"), String.join("\n", traceback));
+  }
+
+  /** Runs a cell on another thread; completes with its error (null when it succeeds). */
+  private static CompletableFuture<CellException> runInBackground(String code) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        run(code, new RecordingOutput());
+        return null;
+      } catch (CellException e) {
+        return e;
+      }
+    });
+  }
+
+  @Test
+  void interruptStopsABusyLoopAndTheSessionLivesOn() throws Exception {
+    CompletableFuture<CellException> outcome = runInBackground("System.out.println(\"spinning\");\nwhile (true) {}");
+    Thread.sleep(500);
+    evaluator.interrupt();
+    CellException error = outcome.get(10, TimeUnit.SECONDS);
+    assertEquals("InterruptedException", error.ename());
+    assertEquals("2", run("1 + 1", new RecordingOutput()).orElseThrow().text());
+  }
+
+  @Test
+  void interruptEndsASleepingCellByInterruption() throws Exception {
+    CompletableFuture<CellException> outcome = runInBackground("Thread.sleep(60_000);");
+    Thread.sleep(500);
+    evaluator.interrupt();
+    assertEquals("InterruptedException", outcome.get(10, TimeUnit.SECONDS).ename());
+  }
+
+  @Test
+  void completionComesFromJShellAndMagicNames() {
+    String code = "%classpath x\nint a = 1;\njava.util.concurrent.atomic.AtomicB";
+    JShellEvaluator.Completions completions = evaluator.complete(code, code.length());
+    assertEquals(List.of("AtomicBoolean"), completions.matches());
+    assertEquals(code.length() - "AtomicB".length(), completions.start());
+    assertEquals(code.length(), completions.end());
+
+    JShellEvaluator.Completions magics = evaluator.complete("%mav", 4);
+    assertEquals(List.of("maven", "mavenRepo"), magics.matches());
+    assertEquals(1, magics.start());
+  }
+
+  @Test
+  void isCompleteTellsCompleteIncompleteAndInvalid() {
+    assertEquals(JShellEvaluator.Completeness.Status.COMPLETE, evaluator.isComplete("int x = 1;\nx + 1").status());
+    JShellEvaluator.Completeness open = evaluator.isComplete("for (int i = 0; i < 3; i++) {");
+    assertEquals(JShellEvaluator.Completeness.Status.INCOMPLETE, open.status());
+    assertEquals("    ", open.indent());
+    assertEquals(JShellEvaluator.Completeness.Status.INVALID, evaluator.isComplete("int x = ;").status());
+  }
+
+  @Test
+  void inspectAndDocShowSignatures() throws CellException {
+    String inspected = evaluator.inspect("Math.abs", 6).orElseThrow();
+    assertTrue(inspected.contains("int Math.abs(int a)"), inspected);
+
+    RecordingOutput output = new RecordingOutput();
+    run("%doc EditBench", output);
+    String page = output.paged.get(0).text();
+    assertTrue(page.startsWith("org.editbench.EditBench"), page);
+    assertTrue(page.contains("List<org.editbench.bench.BenchInstance> EditBench.loadBench(String path)"), page);
+    assertFalse(page.contains("EditBench.class"), page);
+  }
+
+  @Test
+  void unknownMagicsAndBadMagicArgumentsAreCellErrors() {
+    CellException unknown = assertThrows(CellException.class, () -> run("%nosuch", new RecordingOutput()));
+    assertEquals("UnknownMagic", unknown.ename());
+    CellException noMatch = assertThrows(CellException.class,
+        () -> run("%jars /nonexistent/*.jar", new RecordingOutput()));
+    assertTrue(noMatch.evalue().contains("no jar matches"), noMatch.evalue());
+  }
+
+  @Test
+  void loadRunsAJshFileInTheSession(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("helpers.jsh");
+    Files.writeString(script, "int triple(int x) { return 3 * x; }\nSystem.out.println(\"loaded\");\n");
+    RecordingOutput output = new RecordingOutput();
+    Optional<MimeBundle> value = run("%load " + script + "\ntriple(14)", output);
+    assertEquals("42", value.orElseThrow().text());
+    assertEquals("loaded\n", output.stdoutText());
+  }
+
+  @Test
+  void jarsAndClasspathAddClassesToTheSession(@TempDir Path dir) throws Exception {
+    Path jar = TestJars.jarWithClass(dir.resolve("lib"), "greeting", "Hello", "public static String hi() { return \"hi\"; }");
+    assertEquals("hi", run("%jars " + jar.getParent() + "/*.jar\ngreeting.Hello.hi()", new RecordingOutput())
+        .orElseThrow().text());
+    Path classes = TestJars.classesDir(dir.resolve("classes"), "farewell", "Bye", "public static String bye() { return \"bye\"; }");
+    assertEquals("bye", run("%classpath " + classes + "\nfarewell.Bye.bye()", new RecordingOutput()).orElseThrow().text());
+  }
+
+  @Test
+  void timeoutStopsALongStatement() throws CellException {
+    EvaluatorConfig config = new EvaluatorConfig(List.of(), List.of(), Duration.ofMillis(300), List.of(), "");
+    try (JShellEvaluator limited = JShellEvaluator.start(config, new RecordingOutput())) {
+      CellException error = assertThrows(CellException.class,
+          () -> limited.execute("In [1]", "while (true) {}", new RecordingOutput()));
+      assertEquals("TimeoutException", error.ename());
+      assertEquals("3", limited.execute("In [2]", "1 + 2", new RecordingOutput()).orElseThrow().text());
+    }
+  }
+}

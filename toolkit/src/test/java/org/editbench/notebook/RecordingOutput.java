@@ -1,0 +1,43 @@
+package org.editbench.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A CellOutput that records each call, in order, as "kind:detail". */
+final class RecordingOutput implements CellOutput {
+  final List<String> events = new ArrayList<>();
+  final List<MimeBundle> displayed = new ArrayList<>();
+  final List<MimeBundle> paged = new ArrayList<>();
+
+  @Override
+  public synchronized void stdout(String text) {
+    events.add("stdout:" + text);
+  }
+
+  @Override
+  public synchronized void stderr(String text) {
+    events.add("stderr:" + text);
+  }
+
+  @Override
+  public synchronized void display(MimeBundle bundle) {
+    events.add("display:" + bundle.text());
+    displayed.add(bundle);
+  }
+
+  @Override
+  public synchronized void clearOutput(boolean wait) {
+    events.add("clear:" + wait);
+  }
+
+  @Override
+  public synchronized void page(MimeBundle bundle) {
+    events.add("page");
+    paged.add(bundle);
+  }
+
+  synchronized String stdoutText() {
+    return events.stream().filter(e -> e.startsWith("stdout:")).map(e -> e.substring(7)).collect(Collectors.joining());
+  }
+}
