@@ -50,19 +50,14 @@ public final class Pipeline {
    */
   public static Report run(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
       Reporter reporter, RunObserver observer) {
-    List<Path> benchFiles = perRepositoryBenchFiles(paths.benchDir());
     List<InfbenchReport> infbench = new ArrayList<>();
-    List<String> repos = new ArrayList<>();
-    for (Path bench : benchFiles) {
+    for (Path bench : perRepositoryBenchFiles(paths.benchDir())) {
       infbench.add(EditBench.buildInfbench(bench.toString(), paths.historiesDir().toString(),
           paths.infbenchDir().toString(), runIds.toArray(String[]::new)));
-      List<BenchInstance> instances = EditBench.loadBench(bench, reporter);
-      if (!instances.isEmpty()) {
-        repos.add(instances.get(0).repoOrDerived());
-      }
     }
     EditBench.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, reporter);
-    List<RunStats> runs = EditBench.runApi(RunApiOptions.builder().dataPaths(paths).datasetNames(repos)
+    List<RunStats> runs = EditBench.runApi(RunApiOptions.builder().dataPaths(paths)
+        .datasetNames(repositories(paths.benchDir(), reporter))
         .models(models).runIds(runIds).build(), reporter, observer);
     List<MergeResults.Merged> merged = new ArrayList<>();
     for (String model : models) {
@@ -76,8 +71,20 @@ public final class Pipeline {
         EditBench.writeCharts(summary, DEFAULT_CHART_METRIC, chartsDir));
   }
 
+  /** The {@code owner/repo} of each per-repository bench file, in file order: run-api's dataset names. */
+  public static List<String> repositories(Path benchDir, Reporter reporter) {
+    List<String> repos = new ArrayList<>();
+    for (Path bench : perRepositoryBenchFiles(benchDir)) {
+      List<BenchInstance> instances = EditBench.loadBench(bench, reporter);
+      if (!instances.isEmpty()) {
+        repos.add(instances.get(0).repoOrDerived());
+      }
+    }
+    return repos;
+  }
+
   /** The bench's {@code {name}-task-instances.jsonl} files other than the merged {@code all} one, by name. */
-  static List<Path> perRepositoryBenchFiles(Path benchDir) {
+  public static List<Path> perRepositoryBenchFiles(Path benchDir) {
     try (Stream<Path> files = Files.list(benchDir)) {
       List<Path> found = files.filter(f -> {
         String name = f.getFileName().toString();
