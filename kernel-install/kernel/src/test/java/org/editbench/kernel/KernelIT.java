@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.editbench.kernel.ChildProcess.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +34,9 @@ class KernelIT {
   @TempDir static Path jupyterHome;
   private static Map<String, String> env;
 
-  record Result(int exitCode, String output) {}
-
   @BeforeAll
   static void installKernelIntoATemporaryJupyterPath() throws Exception {
-    env = new HashMap<>();
-    env.put("JUPYTER_PATH", jupyterHome.resolve("share/jupyter").toString());
-    env.put("JUPYTER_DATA_DIR", jupyterHome.resolve("data").toString());
-    env.put("JUPYTER_RUNTIME_DIR", jupyterHome.resolve("runtime").toString());
-    env.put("JUPYTER_CONFIG_DIR", jupyterHome.resolve("config").toString());
-    env.put("EDITBENCH_KERNEL_NAME", "java");
+    env = ChildProcess.temporaryJupyter(jupyterHome);
     Result install = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()), Duration.ofMinutes(5));
     assertEquals(0, install.exitCode(), install.output());
     assertTrue(install.output().contains("jupyter kernelspec list"), install.output());
@@ -147,18 +140,6 @@ class KernelIT {
   }
 
   private static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-    Path log = Files.createTempFile(jupyterHome, "process", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(PYTHON_TESTS.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      return new Result(-1, "timed out after " + timeout + ":\n" + Files.readString(log));
-    }
-    return new Result(process.exitValue(), Files.readString(log));
+    return ChildProcess.run(command, PYTHON_TESTS, env, timeout, jupyterHome);
   }
 }
