@@ -54,6 +54,8 @@ class ResultsSummaryTest {
     write(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), "{\"not\": \"a prediction\"}\n");
     write(results.resolve("team/m2/T=0.7/n=2/acme-x-task-instances_None_body_issue.jsonl"),
         failure("j1", "something else") + "\n");
+    // in the model's folder, as the harness leaves gold's; without avg_CodeBLEU
+    write(results.resolve("team/m2/acme-x-None_body_issue-output.json"), "{\"%resolved\": 0.0, \"%applied\": 100.0}");
   }
 
   @Test
@@ -104,7 +106,9 @@ class ResultsSummaryTest {
     assertTrue(summary.intColumn(ResultsSummary.INSTANCES).isMissing(1), "no infbench file");
     assertEquals(1, m2.getInt(FailureKind.OTHER.column()));
     assertTrue(Double.isNaN(m2.getDouble(ResultsSummary.APPLIES)));
-    assertTrue(Double.isNaN(m2.getDouble(ResultsSummary.HARNESS_RESOLVED)));
+    assertEquals(0.0, m2.getDouble(ResultsSummary.HARNESS_RESOLVED));
+    assertEquals(100.0, m2.getDouble(ResultsSummary.HARNESS_APPLIED));
+    assertTrue(Double.isNaN(m2.getDouble(ResultsSummary.HARNESS_CODEBLEU)));
   }
 
   @Test
