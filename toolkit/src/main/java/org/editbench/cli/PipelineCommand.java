@@ -19,11 +19,10 @@ import picocli.CommandLine.Option;
     name = "pipeline",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-        "Runs the whole pipeline on the data folder: builds the infbench variants of every",
-        "crawled_data/bench/{name}-task-instances.jsonl, merges them into the 'all' files, runs",
-        "inference per repository (the offline 'gold' model by default), merges the predictions,",
-        "then prints the summary of the 'all' predictions and writes its charts. Every stage resumes."})
+    description = "Runs the whole pipeline on the data folder: builds the infbench variants of every "
+        + "crawled_data/bench/{name}-task-instances.jsonl, merges them into the 'all' files, runs inference per "
+        + "repository (the offline 'gold' model by default), merges the predictions, then prints the summary "
+        + "of the 'all' predictions and writes its charts. Every stage resumes.")
 public final class PipelineCommand implements Callable<Integer> {
   @Option(names = "--model", arity = "1..*", paramLabel = "MODEL",
       description = "Models to run (see run-api --help; API keys from the environment). Default: gold.")
