@@ -1,6 +1,5 @@
 package org.editbench.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,179 +10,324 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.editbench.Reporter;
 
 /**
- * A JSONL output that a run appends to and a later run resumes: it holds an exclusive lock for
- * its lifetime, knows the records already present, and writes each record as one complete line.
+ * The one writer of a JSONL output that runs append to and later runs resume — infbench files and
+ * run-api's prediction files alike: crash-safe, resume-aware, exclusive.
  *
- * <p>On opening, a last line without its newline — what a crash in the middle of a write leaves —
- * is repaired with a warning: completed when it is a whole JSON object, cut off otherwise. Any
- * other line that is not a JSON object with an {@code instance_id} is a {@link DataFormatException}:
- * it is not ours to drop.
+ * <ul>
+ *   <li><b>Exclusive.</b> Holds an OS file lock on a hidden sidecar {@code .{name}.lock} for as
+ *       long as it is open; a second writer — another process, or another run in this JVM — fails
+ *       at once with {@link OutputLockedException}. The sidecar (not the data file) is locked
+ *       because compaction replaces the data file, and a lock on a replaced file guards nothing.
+ *   <li><b>Resume.</b> On open it reads the file ({@link JsonlScan}), every line a JSON object with
+ *       a string {@code instance_id}; a {@link Resume} policy decides per record whether it is
+ *       {@linkplain #done() done} (kept: this run skips its instance) or to be redone. Records to
+ *       redo are removed by an atomic compaction (copy to a temp file, fsync, atomic rename, fsync
+ *       the folder) so that each instance ends with exactly one record. A broken line anywhere but
+ *       at the end is a {@link DataFormatException} ({@code file:line}): it is not ours to drop,
+ *       and nothing is changed.
+ *   <li><b>Torn last line.</b> A last line without its line end — what a crash in the middle of a
+ *       write leaves — is repaired with a warning: completed when it is a whole record, cut off
+ *       otherwise.
+ *   <li><b>Crash-safe writes.</b> Each record is one gathering {@code write} of the line and its
+ *       line end, in append mode: a killed process leaves whole lines, or at worst one torn last
+ *       line that the next open repairs.
+ *   <li><b>Force policy.</b> The OS has each written line as soon as {@code write} returns, which
+ *       is all a process crash needs. Only a power loss or kernel crash can lose lines the OS has
+ *       not flushed, so the file is forced to disk at most once per {@link Options#forceInterval()}
+ *       and on close, rather than per record: an fsync per record would queue concurrent writers
+ *       behind the disk, while losing at most that interval of records only means redoing them.
+ * </ul>
  */
 public final class JsonlAppender implements Closeable {
-  private static final byte[] NEWLINE = {'\n'};
+  /** A force interval that forces the file only when it is closed. */
+  public static final Duration FORCE_ON_CLOSE = Duration.ofNanos(Long.MAX_VALUE);
 
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
-  private final Map<String, JsonNode> existing;
+  private static final ByteBuffer NEWLINE = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
 
-  private JsonlAppender(Path file, FileChannel channel, FileLock lock, Map<String, JsonNode> existing) {
-    this.file = file;
-    this.channel = channel;
-    this.lock = lock;
-    this.existing = existing;
+  /**
+   * Decides, per record already in the file, whether it is done (kept) or to be redone (removed
+   * by compaction before anything is appended), and names things in the messages users see.
+   */
+  public interface Resume {
+    /** Every record is done: the file only grows. */
+    Resume ALL_DONE = new Resume() {};
+
+    /** String fields besides {@code instance_id} that {@link #done} reads; only these are decoded. */
+    default List<String> fields() {
+      return List.of();
+    }
+
+    /**
+     * Whether the record is done; {@code values[i]} is the record's {@code fields().get(i)}, or
+     * null when it is missing or not a string.
+     */
+    default boolean done(String[] values) {
+      return true;
+    }
+
+    /** What a line must be, for errors: {@code "a record needs a string instance_id"}. */
+    default String record() {
+      return "record";
+    }
+
+    /** The records {@link #done} rejects, for the note of a compaction. */
+    default String redoRecords() {
+      return "superseded";
+    }
+
+    /** What happens to an instance whose record is removed: {@code "written again"}. */
+    default String redo() {
+      return "written again";
+    }
   }
 
   /**
-   * Opens {@code file} for appending, creating it and its folder when missing; with
-   * {@code override} it starts empty.
+   * How to open: which records are kept, how often appends are forced to disk, and whether the
+   * file starts empty.
+   */
+  public record Options(Resume resume, Duration forceInterval, boolean override) {
+    /** Every record done, forced on close, resumed. */
+    public static final Options DEFAULT = new Options(Resume.ALL_DONE, FORCE_ON_CLOSE, false);
+
+    public Options {
+      Objects.requireNonNull(resume);
+      Objects.requireNonNull(forceInterval);
+    }
+
+    public Options withResume(Resume value) {
+      return new Options(value, forceInterval, override);
+    }
+
+    public Options withForceInterval(Duration value) {
+      return new Options(resume, value, override);
+    }
+
+    public Options withOverride(boolean value) {
+      return new Options(resume, forceInterval, value);
+    }
+  }
+
+  private final Path file;
+  private final FileChannel lockChannel;
+  private final FileChannel out;
+  private final Set<String> done;
+  private final Set<String> redone;
+  private final int removed;
+  private final long forceIntervalNanos;
+  private long lastForce = System.nanoTime();
+  private boolean dirty;
+
+  private JsonlAppender(Path file, FileChannel lockChannel, FileChannel out, JsonlScan scan, Options options) {
+    this.file = file;
+    this.lockChannel = lockChannel;
+    this.out = out;
+    this.done = Collections.unmodifiableSet(scan.done());
+    this.redone = Collections.unmodifiableSet(scan.redoIds());
+    this.removed = scan.redoLines().size();
+    this.forceIntervalNanos = options.forceInterval().toNanos();
+  }
+
+  /**
+   * Opens {@code file} for appending where every record present is done, forced on close;
+   * with {@code override} it starts empty.
    */
   public static JsonlAppender open(Path file, boolean override, Reporter reporter) {
-    FileChannel channel = null;
+    return open(file, Options.DEFAULT.withOverride(override), reporter);
+  }
+
+  /**
+   * Locks, reads, repairs and opens {@code file} for appending, creating it and its folders when
+   * missing.
+   *
+   * @throws OutputLockedException another writer holds the file
+   * @throws DataFormatException a line other than a torn last one is not a record
+   */
+  public static JsonlAppender open(Path file, Options options, Reporter reporter) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path lockFile = dir.resolve("." + file.getFileName() + ".lock");
+    FileChannel lockChannel = null;
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      FileLock lock = tryLock(channel, file);
-      if (override) {
-        channel.truncate(0);
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException sameJvm) {
+        lock = null;
       }
-      Map<String, JsonNode> existing = readExisting(file, channel, reporter);
-      channel.position(channel.size());
-      return new JsonlAppender(file, channel, lock, existing);
+      if (lock == null) {
+        throw new OutputLockedException(file, lockFile);
+      }
+      boolean existed = Files.exists(file);
+      JsonlScan scan;
+      if (options.override()) {
+        scan = JsonlScan.empty();
+        if (existed) {
+          truncate(file, 0);
+        }
+      } else {
+        scan = JsonlScan.of(file, options.resume());
+        repair(file, scan, options.resume(), reporter);
+      }
+      FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+      if (!existed) {
+        forceDirectory(dir); // the new file's name must survive a power loss as well as its lines
+      }
+      return new JsonlAppender(file, lockChannel, out, scan, options);
     } catch (IOException e) {
-      closeQuietly(channel);
+      closeQuietly(lockChannel);
       throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(channel);
+      closeQuietly(lockChannel);
       throw e;
     }
-  }
-
-  private static FileLock tryLock(FileChannel channel, Path file) throws IOException {
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      throw new IllegalStateException(file + " is being written by another editbench run; "
-          + "wait for it to finish or choose another output");
-    }
-    return lock;
-  }
-
-  private static Map<String, JsonNode> readExisting(Path file, FileChannel channel, Reporter reporter)
-      throws IOException {
-    Map<String, JsonNode> records = new LinkedHashMap<>();
-    byte[] bytes = Files.readAllBytes(file);
-    int lineNumber = 0;
-    int start = 0;
-    while (start < bytes.length) {
-      lineNumber++;
-      int end = indexOf(bytes, (byte) '\n', start);
-      boolean complete = end >= 0;
-      int stop = complete ? end : bytes.length;
-      String text = new String(bytes, start, stop - start, StandardCharsets.UTF_8);
-      if (!complete) {
-        repairTornLine(file, channel, reporter, records, lineNumber, start, text);
-        break;
-      }
-      if (!text.isBlank()) {
-        JsonNode node = Jsonl.parse(file, lineNumber, text);
-        records.put(instanceId(file, lineNumber, node), node);
-      }
-      start = end + 1;
-    }
-    return records;
-  }
-
-  private static void repairTornLine(Path file, FileChannel channel, Reporter reporter,
-      Map<String, JsonNode> records, int lineNumber, int offset, String text) throws IOException {
-    JsonNode node = null;
-    try {
-      node = Jsonl.MAPPER.readTree(text);
-    } catch (IOException notJson) {
-      // an interrupted write: handled below
-    }
-    if (node != null && node.isObject() && node.path("instance_id").isTextual()) {
-      channel.write(ByteBuffer.wrap(new byte[] {'\n'}), channel.size());
-      records.put(node.get("instance_id").textValue(), node);
-      reporter.warn(file + ":" + lineNumber + ": last line had no line end; completed it");
-    } else {
-      channel.truncate(offset);
-      reporter.warn(file + ":" + lineNumber + ": removed a torn last line (" + text.length()
-          + " chars left by an interrupted run); its instance will be written again");
-    }
-  }
-
-  private static String instanceId(Path file, int lineNumber, JsonNode node) {
-    JsonNode id = node.get("instance_id");
-    if (!node.isObject() || id == null || !id.isTextual()) {
-      throw new DataFormatException(file, lineNumber, "expected a JSON object with a string instance_id");
-    }
-    return id.textValue();
-  }
-
-  private static int indexOf(byte[] bytes, byte b, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The records present when the file was opened, by instance id (first occurrence order). */
-  public Map<String, JsonNode> existing() {
-    return java.util.Collections.unmodifiableMap(existing);
-  }
-
-  public boolean contains(String instanceId) {
-    return existing.containsKey(instanceId);
   }
 
   public Path file() {
     return file;
   }
 
-  /** Appends one record: the line and its newline in a single write. */
+  /** Instances with a record the policy keeps, in order of first appearance: this run skips them. */
+  public Set<String> done() {
+    return done;
+  }
+
+  public boolean contains(String instanceId) {
+    return done.contains(instanceId);
+  }
+
+  /** How many records the compaction at open removed. */
+  public int removed() {
+    return removed;
+  }
+
+  /** Instances whose only records the compaction at open removed. */
+  public Set<String> redone() {
+    return redone;
+  }
+
+  /** Appends one record given as JSON without its line end: one line in one write. Thread-safe. */
   public void append(String jsonLine) {
     append(jsonLine.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Appends one record given as UTF-8 JSON without its newline; line and newline go in one write. */
+  /**
+   * Appends one record given as UTF-8 JSON without its line end; line and line end go in one
+   * gathering write. Thread-safe.
+   */
   public void append(byte[] jsonLine) {
-    write(ByteBuffer.wrap(jsonLine), ByteBuffer.wrap(NEWLINE));
-  }
-
-  private void write(ByteBuffer... buffers) {
-    try {
-      while (buffers[buffers.length - 1].hasRemaining()) {
-        channel.write(buffers); // a gathering write: one system call for line and newline
+    ByteBuffer[] line = {ByteBuffer.wrap(jsonLine), NEWLINE.duplicate()};
+    synchronized (this) {
+      try {
+        while (line[1].hasRemaining()) {
+          out.write(line);
+        }
+        dirty = true;
+        long now = System.nanoTime();
+        if (now - lastForce >= forceIntervalNanos) {
+          out.force(false);
+          lastForce = now;
+          dirty = false;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Forces the data to disk and releases the lock. */
+  /** Forces what was written to disk and releases the lock. */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
-      channel.force(false);
-      lock.release();
-      channel.close();
+      if (dirty) {
+        out.force(false);
+      }
+      out.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+    } finally {
+      closeQuietly(lockChannel); // closing the channel releases the lock
+    }
+  }
+
+  /** Cuts a torn last line, compacts records to redo away, completes a last record's line end. */
+  private static void repair(Path file, JsonlScan scan, Resume resume, Reporter reporter) throws IOException {
+    long end = scan.tornStart() >= 0 ? scan.tornStart() : scan.size();
+    if (scan.tornStart() >= 0) {
+      reporter.warn(file + ":" + scan.lastLine() + ": removed a torn last line: the last line was cut short by an"
+          + " interrupted write (" + (scan.size() - end) + " bytes); its instance will be " + resume.redo());
+    }
+    if (!scan.redoLines().isEmpty()) {
+      compact(file, scan, end);
+      reporter.info(file + ": removed " + scan.redoLines().size() + " " + resume.redoRecords() + " record(s); "
+          + scan.redoIds().size() + " instance(s) will be " + resume.redo());
+    } else if (end < scan.size()) {
+      truncate(file, end);
+    } else if (scan.unterminated()) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        ch.write(NEWLINE.duplicate());
+        ch.force(false);
+      }
+    }
+    if (scan.unterminated()) {
+      reporter.warn(file + ":" + scan.lastLine() + ": last line had no line end; completed it");
+    }
+  }
+
+  /**
+   * Rewrites the file without its records to redo and its torn tail, and with its last line
+   * ended, atomically.
+   */
+  private static void compact(Path file, JsonlScan scan, long end) throws IOException {
+    Path temp = file.resolveSibling("." + file.getFileName() + ".compacting");
+    try (FileChannel src = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel dst = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      long pos = 0;
+      for (JsonlScan.ByteRange drop : scan.redoLines()) {
+        copy(src, pos, drop.start(), dst);
+        pos = drop.end();
+      }
+      copy(src, pos, end, dst);
+      if (scan.unterminated()) {
+        dst.write(NEWLINE.duplicate());
+      }
+      dst.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(file.toAbsolutePath().getParent());
+  }
+
+  private static void copy(FileChannel src, long from, long to, FileChannel dst) throws IOException {
+    for (long pos = from; pos < to; ) {
+      pos += src.transferTo(pos, to - pos, dst);
+    }
+  }
+
+  private static void truncate(Path file, long size) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(size);
+      ch.force(false);
+    }
+  }
+
+  /** Makes a rename or a new file's name durable; some platforms cannot open folders, and need not. */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Windows cannot open a folder as a channel; its renames are durable without it.
     }
   }
 

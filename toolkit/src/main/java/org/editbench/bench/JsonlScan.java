@@ -1,4 +1,4 @@
-package org.editbench.inference;
+package org.editbench.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,38 +12,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.editbench.bench.DataFormatException;
-import org.editbench.bench.Jsonl;
 
 /**
- * What a prediction file holds, read once at start-up: which instances are finished, which
- * records are retryable failures to compact away, and whether the last line was torn by a crash.
+ * What a resumable JSONL file holds, read once when it is opened: the instances whose records are
+ * done, the records to redo (to compact away), and whether a crash left the last line torn or
+ * without its line end.
  *
  * <p>Fast on large files: lines are tokenized with Jackson's streaming parser straight from bytes,
- * decoding only the three fields resuming needs; every other value is skipped, yet still checked
- * to be well-formed JSON.
+ * decoding only {@code instance_id} and the fields the {@link JsonlAppender.Resume} policy reads;
+ * every other value is skipped, yet still checked to be well-formed JSON.
  *
- * @param finished instances with a success or a final failure: skipped by this run
- * @param retryLines byte ranges {@code [start, end)} (line end included) of retryable failures
- * @param retryIds instances whose only records are retryable failures
- * @param tornTailStart offset of an unterminated, unparseable last line (a write cut short by a
- *     crash), or -1
+ * @param size the file's length in bytes
+ * @param done instances with a record the policy keeps, in order of first appearance
+ * @param redoLines byte ranges {@code [start, end)} (line end included) of the records to redo
+ * @param redoIds instances whose only records are to be redone
+ * @param lastLine the number of the file's last line, 0 when it is empty
+ * @param tornStart offset of an unterminated last line that is not a record (a write cut short by
+ *     a crash), or -1
+ * @param unterminated whether the last line is a kept record that only lacks its line end
  */
-record ResultFileScan(
+record JsonlScan(
     long size,
-    int records,
-    Set<String> finished,
-    List<ByteRange> retryLines,
-    Set<String> retryIds,
-    long tornTailStart) {
+    Set<String> done,
+    List<ByteRange> redoLines,
+    Set<String> redoIds,
+    int lastLine,
+    long tornStart,
+    boolean unterminated) {
 
   private static final JsonFactory JSON = Jsonl.MAPPER.getFactory();
   private static final int CHUNK = 1 << 20;
 
-  static ResultFileScan of(Path file) throws IOException {
-    Builder scan = new Builder(file);
+  /** Bytes {@code [start, end)} of the file. */
+  record ByteRange(long start, long end) {}
+
+  static JsonlScan empty() {
+    return new JsonlScan(0, new LinkedHashSet<>(), List.of(), Set.of(), 0, -1, false);
+  }
+
+  static JsonlScan of(Path file, JsonlAppender.Resume resume) throws IOException {
+    Builder scan = new Builder(file, resume);
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[CHUNK];
       int len = 0;
@@ -82,7 +93,7 @@ record ResultFileScan(
         }
       }
     } catch (NoSuchFileException e) {
-      return new ResultFileScan(0, 0, Set.of(), List.of(), Set.of(), -1);
+      return empty();
     }
   }
 
@@ -95,58 +106,62 @@ record ResultFileScan(
     return -1;
   }
 
-  /** Bytes {@code [start, end)} of the file. */
-  record ByteRange(long start, long end) {}
-
-  /** The three fields of a record that resuming reads. */
-  private record Fields(String instanceId, String status, String error) {}
-
   private static final class Builder {
-    private final Path file;
-    private final Set<String> finished = new HashSet<>();
-    private final Set<String> retried = new HashSet<>();
-    private final List<ByteRange> retryLines = new ArrayList<>();
-    private int lineNumber;
-    private int records;
-    private long tornTailStart = -1;
+    private static final String[] NO_VALUES = {};
 
-    Builder(Path file) {
+    private final Path file;
+    private final JsonlAppender.Resume resume;
+    private final String[] fields;
+    private final Set<String> done = new LinkedHashSet<>();
+    private final Set<String> redone = new HashSet<>();
+    private final List<ByteRange> redoLines = new ArrayList<>();
+    private int lineNumber;
+    private long tornStart = -1;
+    private boolean unterminated;
+
+    Builder(Path file, JsonlAppender.Resume resume) {
       this.file = file;
+      this.resume = resume;
+      this.fields = resume.fields().toArray(String[]::new);
     }
 
     void line(byte[] buf, int off, int len, long fileOffset, boolean terminated) {
       lineNumber++;
       if (isBlank(buf, off, len)) {
+        if (!terminated) {
+          tornStart = fileOffset; // spaces and no line end: what is left of a torn write
+        }
         return;
       }
-      Fields fields;
+      String[] values = fields.length == 0 ? NO_VALUES : new String[fields.length];
+      String id;
       try {
-        fields = parse(buf, off, len);
+        id = parse(buf, off, len, values);
       } catch (JsonProcessingException e) {
         if (!terminated) {
-          tornTailStart = fileOffset; // only a crash mid-write leaves an unterminated, broken last line
+          tornStart = fileOffset; // only a crash mid-write leaves an unterminated, broken last line
           return;
         }
         throw new DataFormatException(file, lineNumber, "not valid JSON (" + e.getOriginalMessage()
-            + "); run-api resumes only files it can read whole: fix or remove this line");
+            + "); editbench resumes only files it can read whole: fix or remove this line");
       } catch (IOException e) {
         throw new IllegalStateException("reading bytes in memory failed", e);
       }
-      if (fields.instanceId() == null) {
-        throw new DataFormatException(file, lineNumber, "a prediction record needs a string instance_id");
+      if (id == null) {
+        throw new DataFormatException(file, lineNumber, "a " + resume.record() + " needs a string instance_id");
       }
-      records++;
-      if (ResultRecord.retriedOnResume(fields.status(), fields.error())) {
-        retryLines.add(new ByteRange(fileOffset, fileOffset + len + (terminated ? 1 : 0)));
-        retried.add(fields.instanceId());
+      if (resume.done(values)) {
+        done.add(id);
+        unterminated = !terminated;
       } else {
-        finished.add(fields.instanceId());
+        redoLines.add(new ByteRange(fileOffset, fileOffset + len + (terminated ? 1 : 0)));
+        redone.add(id);
       }
     }
 
-    ResultFileScan build(long size) {
-      retried.removeAll(finished);
-      return new ResultFileScan(size, records, finished, retryLines, retried, tornTailStart);
+    JsonlScan build(long size) {
+      redone.removeAll(done);
+      return new JsonlScan(size, done, redoLines, redone, lineNumber, tornStart, unterminated);
     }
 
     private static boolean isBlank(byte[] buf, int off, int len) {
@@ -159,31 +174,33 @@ record ResultFileScan(
       return true;
     }
 
-    private static Fields parse(byte[] buf, int off, int len) throws IOException {
+    /** The record's instance_id (null when it has none), its {@code fields} decoded into {@code values}. */
+    private String parse(byte[] buf, int off, int len, String[] values) throws IOException {
       try (JsonParser p = JSON.createParser(buf, off, len)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           throw new JsonRecordException(p, "expected a JSON object");
         }
         String id = null;
-        String status = null;
-        String error = null;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
           String name = p.currentName();
           JsonToken value = p.nextToken();
-          if (value == JsonToken.VALUE_STRING && name.equals("instance_id")) {
-            id = p.getText();
-          } else if (value == JsonToken.VALUE_STRING && name.equals("status")) {
-            status = p.getText();
-          } else if (value == JsonToken.VALUE_STRING && name.equals("error")) {
-            error = p.getText();
-          } else {
+          if (value != JsonToken.VALUE_STRING) {
             p.skipChildren();
+          } else if (name.equals("instance_id")) {
+            id = p.getText();
+          } else {
+            for (int i = 0; i < fields.length; i++) {
+              if (name.equals(fields[i])) {
+                values[i] = p.getText();
+                break;
+              }
+            }
           }
         }
         if (p.nextToken() != null) {
           throw new JsonRecordException(p, "more after the end of the object");
         }
-        return new Fields(id, status, error);
+        return id;
       }
     }
   }

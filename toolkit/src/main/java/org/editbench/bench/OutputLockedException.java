@@ -1,10 +1,10 @@
-package org.editbench.inference;
+package org.editbench.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Another editbench process (or another run in this one) is writing the same prediction file. */
+/** Another editbench process (or another run in this one) is writing the same output file. */
 public final class OutputLockedException extends UncheckedIOException {
   private final Path file;
 
