@@ -40,7 +40,7 @@ class KernelSessionTests(unittest.TestCase):
         self.assertEqual("text/x-java-source", language["mimetype"])
         self.assertEqual(".java", language["file_extension"])
         self.assertEqual("text/x-java", language["codemirror_mode"])
-        self.assertTrue(language["version"].startswith("17") or language["version"][0].isdigit())
+        self.assertRegex(language["version"], r"^\d+(\.\d+)*$")
 
     def test_output_streams_while_the_cell_runs_and_the_trailing_expression_is_the_result(self):
         reply, outputs = execute(
@@ -81,7 +81,7 @@ class KernelSessionTests(unittest.TestCase):
         started = time.monotonic()
         self.km.interrupt_kernel()
         while True:
-            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            reply = self.kc.get_shell_msg(timeout=15)
             if reply["parent_header"].get("msg_id") == msg_id:
                 break
         self.assertLess(time.monotonic() - started, 10)

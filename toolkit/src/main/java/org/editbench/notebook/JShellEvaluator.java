@@ -75,11 +75,17 @@ public final class JShellEvaluator implements AutoCloseable {
       Thread.currentThread().setContextClassLoader(contextLoader);
     }
     this.control = engine.control();
+    // Before sourceCodeAnalysis(): creating it starts JShell's class path indexer on another thread,
+    // which reads the compiler's class path while addToClasspath changes it — a race that now and
+    // then left IJAVA_CLASSPATH's jars out of the compiler's view.
+    for (String entry : config.classpath()) {
+      PathGlobs.expand(entry).forEach(path -> jshell.addToClasspath(path.toString()));
+    }
     this.analysis = jshell.sourceCodeAnalysis();
   }
 
   /**
-   * A ready session: default imports done, {@code IJAVA_CLASSPATH} added, startup scripts run
+   * A ready session: {@code IJAVA_CLASSPATH} added, default imports done, startup scripts run
    * (their output goes to {@code startupOutput}).
    *
    * @throws CellException when a startup script fails
@@ -96,9 +102,6 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   private void initialize(CellOutput startupOutput) throws CellException {
-    for (String entry : config.classpath()) {
-      PathGlobs.expand(entry).forEach(path -> jshell.addToClasspath(path.toString()));
-    }
     StringBuilder imports = new StringBuilder();
     DEFAULT_IMPORTS.forEach(name -> imports.append("import ").append(name).append(";\n"));
     execute("startup", imports.toString(), startupOutput);

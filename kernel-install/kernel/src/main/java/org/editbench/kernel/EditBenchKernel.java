@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -52,7 +53,12 @@ import org.editbench.notebook.MimeBundle;
 final class EditBenchKernel extends BaseKernel {
   private final EvaluatorConfig config;
   private final CellHistory history;
-  private CompletableFuture<JShellEvaluator> evaluator;
+  /**
+   * Guards starting the session. Not the kernel's own monitor: handleExecuteRequest holds that for
+   * a whole cell, and an interrupt must get through while a cell runs.
+   */
+  private final Object sessionStart = new Object();
+  private volatile CompletableFuture<JShellEvaluator> evaluator;
 
   EditBenchKernel(EvaluatorConfig config, CellHistory history) {
     super("editbench", implementationVersion(), languageInfo(), List.of(), history,
@@ -67,17 +73,19 @@ final class EditBenchKernel extends BaseKernel {
    * kernel_info reply: the second of compiler warm-up then does not compete with that reply for
    * the processor, and the first cell waits only for what is left of it.
    */
-  private synchronized CompletableFuture<JShellEvaluator> evaluator() {
-    if (evaluator == null) {
-      evaluator = CompletableFuture.supplyAsync(() -> {
-        try {
-          return JShellEvaluator.start(config, new StartupOutput());
-        } catch (CellException e) {
-          throw new CompletionException(e);
-        }
-      });
+  private CompletableFuture<JShellEvaluator> evaluator() {
+    synchronized (sessionStart) {
+      if (evaluator == null) {
+        evaluator = CompletableFuture.supplyAsync(() -> {
+          try {
+            return JShellEvaluator.start(config, new StartupOutput());
+          } catch (CellException e) {
+            throw new CompletionException(e);
+          }
+        });
+      }
+      return evaluator;
     }
-    return evaluator;
   }
 
   private static String implementationVersion() {
@@ -87,7 +95,7 @@ final class EditBenchKernel extends BaseKernel {
 
   private static LanguageInfo languageInfo() {
     return new LanguageInfo.Builder("java")
-        .version(Runtime.version().toString())
+        .version(Runtime.version().version().stream().map(String::valueOf).collect(Collectors.joining(".")))
         .mimetype("text/x-java-source")
         .fileExtension(".java")
         .pygments("java")
@@ -138,9 +146,10 @@ final class EditBenchKernel extends BaseKernel {
   }
 
   /** Acts on the session if it was started; interrupting or closing must not start one. */
-  private synchronized void whenStarted(Consumer<JShellEvaluator> action) {
-    if (evaluator != null) {
-      evaluator.thenAccept(action);
+  private void whenStarted(Consumer<JShellEvaluator> action) {
+    CompletableFuture<JShellEvaluator> started = evaluator;
+    if (started != null) {
+      started.thenAccept(action);
     }
   }
 
