@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import org.editbench.EditBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.DoubleColumn;
@@ -26,10 +28,10 @@ class ChartsTest {
     int rows = applies.length;
     String[] runIds = Arrays.copyOf(new String[] {"0.2", "0.4", "0.6", "0.2_body_issue"}, rows);
     return Table.create("summary",
-        StringColumn.create(ResultsSummary.MODEL, java.util.Collections.nCopies(rows, "m")),
-        StringColumn.create(ResultsSummary.TEMPERATURE, java.util.Collections.nCopies(rows, "0")),
+        StringColumn.create(ResultsSummary.MODEL, Collections.nCopies(rows, "m")),
+        StringColumn.create(ResultsSummary.TEMPERATURE, Collections.nCopies(rows, "0")),
         IntColumn.create(ResultsSummary.N, new int[rows]).map(v -> 1),
-        StringColumn.create(ResultsSummary.DATASET, java.util.Collections.nCopies(rows, "all")),
+        StringColumn.create(ResultsSummary.DATASET, Collections.nCopies(rows, "all")),
         StringColumn.create(ResultsSummary.RUN_ID, runIds),
         DoubleColumn.create(ResultsSummary.INFO_RATIO, Arrays.stream(runIds).mapToDouble(ResultsSummary::infoRatio)),
         DoubleColumn.create(ResultsSummary.APPLIES, applies));
@@ -38,7 +40,7 @@ class ChartsTest {
   @Test
   void chartsAreDrawnHeadlessAndWrittenAsPng() throws IOException {
     Table table = summary(0.5, 0.75, 1.0, 0.25);
-    List<Path> files = org.editbench.EditBench.writeCharts(table, ResultsSummary.APPLIES, dir.resolve("charts"));
+    List<Path> files = EditBench.writeCharts(table, ResultsSummary.APPLIES, dir.resolve("charts"));
     assertEquals(List.of(dir.resolve("charts/applies-by-run-id.png"), dir.resolve("charts/applies-by-info-ratio.png")),
         files);
     for (Path f : files) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,8 +26,8 @@ class GitApplyTest {
 
   @TempDir Path dir;
 
-  static java.util.stream.Stream<Arguments> cases() {
-    return java.util.stream.Stream.of(
+  static Stream<Arguments> cases() {
+    return Stream.of(
         Arguments.of("at the stated line", Map.of("m.py", FILE), CHANGE_D, Map.of("m.py", "a\nb\nc\nD\ne\nf\ng\n")),
         Arguments.of("with an offset (lines added above)", Map.of("m.py", "0\n1\n" + FILE), CHANGE_D,
             Map.of("m.py", "0\n1\na\nb\nc\nD\ne\nf\ng\n")),

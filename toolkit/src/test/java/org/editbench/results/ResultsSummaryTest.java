@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.editbench.Reporter;
 import org.editbench.bench.PyJson;
+import org.editbench.inference.TokenCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class ResultsSummaryTest {
     assertEquals(2.0, m1.getDouble(ResultsSummary.RESPONSE_TIME_P50), 1e-12);
     assertEquals(2.9, m1.getDouble(ResultsSummary.RESPONSE_TIME_P95), 1e-12); // 2 + 0.9 × (3 − 2)
     // Six predictions of the same prompt: mean and p95 are its token count.
-    double promptTokens = org.editbench.inference.TokenCounter.forEncoding("cl100k_base").count(PROMPT);
+    double promptTokens = TokenCounter.forEncoding("cl100k_base").count(PROMPT);
     assertEquals(promptTokens, m1.getDouble(ResultsSummary.PROMPT_TOKENS_MEAN), 1e-9);
     assertEquals(promptTokens, m1.getDouble(ResultsSummary.PROMPT_TOKENS_P95), 1e-9);
     // Scored: i1 (the truth), i2 (empty), i6 (applies, not exact).
