@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -72,12 +73,20 @@ public final class RunApi {
 
   /** An infbench file's instances with prompts, in the reference's order, restricted to the sample. */
   private static List<BenchInstance> loadInput(Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
-    List<BenchInstance> instances = BenchReader.read(file, reporter);
-    for (BenchInstance in : instances) {
-      if (in.prompt() == null || in.prompt().isEmpty()) {
-        throw new DataFormatException(file, "instance " + in.instanceId() + " has no prompt: run-api needs an"
-            + " infbench file (a bench file with prompts built for a run_id), not a bench file");
-      }
+    Map<Boolean, List<BenchInstance>> byPrompt = BenchReader.read(file, reporter).stream()
+        .collect(Collectors.partitioningBy(in -> in.prompt() != null && !in.prompt().isEmpty()));
+    List<BenchInstance> instances = byPrompt.get(true);
+    if (instances.isEmpty() && !byPrompt.get(false).isEmpty()) {
+      throw new DataFormatException(file, "no instance has a prompt: run-api needs an infbench file (a bench file"
+          + " with prompts built for a run_id, see prompt-builder), not a bench file");
+    }
+    // The reference writes an empty prompt when an instance has neither history nor requirement
+    // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
+    List<String> empty = byPrompt.get(false).stream().map(BenchInstance::instanceId).toList();
+    if (!empty.isEmpty()) {
+      reporter.warn(file + ": " + empty.size() + " instance(s) with an empty prompt (no history and no requirement"
+          + " text) are skipped: " + String.join(", ", empty.subList(0, Math.min(20, empty.size())))
+          + (empty.size() > 20 ? ", …" : ""));
     }
     if (sampled == null) {
       return instances;

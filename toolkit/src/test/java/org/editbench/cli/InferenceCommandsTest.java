@@ -107,7 +107,17 @@ class InferenceCommandsTest {
     Path bench = dir.resolve("bench.jsonl");
     Files.writeString(bench, "{\"instance_id\": \"a\"}\n");
     assertEquals(2, run("run-api", "--dataset_name", bench.toString(), "--model", "gold"));
-    assertTrue(err.toString().contains("instance a has no prompt: run-api needs an infbench file"), err.toString());
+    assertTrue(err.toString().contains(bench + ": no instance has a prompt: run-api needs an infbench file"),
+        err.toString());
+
+    // an empty prompt is legitimate (no history, no requirement text): that instance is skipped, the run goes on
+    Path partly = dir.resolve("partly-task-instances_None_body_issue.jsonl");
+    Files.writeString(partly, "{\"instance_id\": \"a\", \"prompt\": \"\"}\n"
+        + "{\"instance_id\": \"b\", \"prompt\": \"p\\nq\", \"ground_truth\": \"d\"}\n");
+    assertEquals(0, run("run-api", "--dataset_name", partly.toString(), "--model", "gold",
+        "--results-dir", dir.resolve("partly-results").toString()));
+    assertTrue(err.toString().contains("1 instance(s) with an empty prompt (no history and no requirement text)"
+        + " are skipped: a"), err.toString());
 
     assertEquals(2, run("run-api", "--dataset_name", data.toString(), "--model", "gold", "--models",
         dir.resolve("missing-models.json").toString()));
