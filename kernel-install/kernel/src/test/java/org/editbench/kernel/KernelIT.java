@@ -36,6 +36,9 @@ class KernelIT {
 
   @BeforeAll
   static void installKernelIntoATemporaryJupyterPath() throws Exception {
+    assertTrue(Files.isExecutable(Path.of(JUPYTER)) && Files.isExecutable(Path.of(PYTHON)),
+        "the kernel tests need Debian's Jupyter: sudo apt-get install jupyter-client python3-nbclient "
+            + "jupyter-nbconvert python3-jupyter-kernel-test python3-nbformat (.ci/run does)");
     env = ChildProcess.temporaryJupyter(jupyterHome);
     Result install = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()), Duration.ofMinutes(5));
     assertEquals(0, install.exitCode(), install.output());
