@@ -36,12 +36,14 @@ public final class UnifiedDiff {
    * texts are equal.
    */
   public static String gitDiff(String before, String after, String path) {
-    TextLines a = TextLines.of(before);
-    TextLines b = TextLines.of(after);
+    return new GitDiffTarget(after, path).diffFrom(before);
+  }
+
+  /** The git diff of two texts cut into lines, given their matcher. */
+  static String gitDiff(TextLines a, TextLines b, SequenceMatcher matcher, String path) {
     StringBuilder out = new StringBuilder(256);
     out.append("diff --git a/").append(path).append(" b/").append(path).append('\n');
-    appendUnifiedDiff(out, TextLines.matcher(a, b), a::appendLine, b::appendLine, "a/" + path,
-        "b/" + path);
+    appendUnifiedDiff(out, matcher, a::appendLine, b::appendLine, "a/" + path, "b/" + path);
     return out.toString();
   }
 

@@ -11,9 +11,9 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.InstanceJson;
 import org.editbench.bench.JsonText;
 import org.editbench.bench.TextValue;
+import org.editbench.diff.GitDiffTarget;
 import org.editbench.diff.PatchApplier;
 import org.editbench.diff.PatchFailedException;
-import org.editbench.diff.UnifiedDiff;
 import org.editbench.text.PyStrings;
 
 /**
@@ -24,10 +24,8 @@ import org.editbench.text.PyStrings;
  */
 public final class InstanceSplitter {
   private final BenchInstance instance;
-  private final List<FileHistory> files;
+  private final List<EditedFile> files;
   private final Map<Integer, SplitState> bySplit = new HashMap<>();
-  /** Per file, its text after each step replayed so far: later splits continue from there. */
-  private final Map<String, TreeMap<Integer, String>> replayed = new HashMap<>();
   private InstanceJson.Prepared prepared;
 
   /** The state after {@code splitIdx} history steps. */
@@ -40,7 +38,7 @@ public final class InstanceSplitter {
 
   public InstanceSplitter(BenchInstance instance, List<FileHistory> files) {
     this.instance = instance;
-    this.files = List.copyOf(files);
+    this.files = files.stream().map(EditedFile::new).toList();
   }
 
   /** The infbench record of this instance for {@code runId}. */
@@ -96,13 +94,11 @@ public final class InstanceSplitter {
   private SplitState computeState(int splitIdx) throws InvalidInstanceException {
     Map<String, String> context = new LinkedHashMap<>();
     List<String> fileDiffs = new ArrayList<>();
-    for (FileHistory file : files) {
-      String before = applyHistory(file, splitIdx);
-      context.put(file.path(), before);
-      String diff = UnifiedDiff.gitDiff(before, file.finalText(), file.path());
-      if (hasHunks(diff)) {
-        fileDiffs.add(diff);
-        verifyReproducesFinal(file, before, diff);
+    for (EditedFile file : files) {
+      EditedFile.Version version = file.after(splitIdx);
+      context.put(file.history.path(), version.text());
+      if (version.groundTruth() != null) {
+        fileDiffs.add(version.groundTruth());
       }
     }
     List<String> preEdits = preEdits(instance.workPatchList(), splitIdx);
@@ -111,36 +107,74 @@ public final class InstanceSplitter {
         TextValue.shared(Prompts.codeBlock(context)), TextValue.shared(Prompts.historyBlock(preEdits)));
   }
 
-  /** The file after every recorded step numbered up to {@code splitIdx}, applied in order. */
-  private String applyHistory(FileHistory file, int splitIdx) throws InvalidInstanceException {
-    TreeMap<Integer, String> states = replayed.computeIfAbsent(file.path(), p -> new TreeMap<>(Map.of(0, file.original())));
-    Map.Entry<Integer, String> from = states.floorEntry(splitIdx);
-    String text = from.getValue();
-    for (Map.Entry<Integer, String> step : file.stepDiffs().subMap(from.getKey(), false, splitIdx, true).entrySet()) {
+  /**
+   * One edited file as the split points see it. Split points that differ only in steps that did
+   * not touch the file see the same version of it, so each version is replayed, diffed against
+   * the final file and validated once; and every diff ends at the final file, so its side of the
+   * diff is prepared once.
+   */
+  private static final class EditedFile {
+    /** The file after the steps up to a step number, and its ground truth (null when equal). */
+    record Version(String text, String groundTruth) {}
+
+    private final FileHistory history;
+    /** By the number of the last step applied (0 for the original). */
+    private final TreeMap<Integer, Version> versions = new TreeMap<>();
+    private GitDiffTarget finalText;
+
+    EditedFile(FileHistory history) {
+      this.history = history;
+    }
+
+    /** The file after every recorded step numbered up to {@code splitIdx}. */
+    Version after(int splitIdx) throws InvalidInstanceException {
+      Integer lastStep = history.stepDiffs().floorKey(splitIdx);
+      int key = lastStep == null ? 0 : lastStep;
+      Version version = versions.get(key);
+      if (version == null) {
+        version = validated(replayTo(key));
+        versions.put(key, version);
+      }
+      return version;
+    }
+
+    /** Applies the steps up to {@code lastStep} in order, starting from the latest version known. */
+    private String replayTo(int lastStep) throws InvalidInstanceException {
+      Map.Entry<Integer, Version> from = versions.floorEntry(lastStep);
+      String text = from == null ? history.original() : from.getValue().text();
+      int fromStep = from == null ? 0 : from.getKey();
+      for (Map.Entry<Integer, String> step : history.stepDiffs().subMap(fromStep, false, lastStep, true).entrySet()) {
+        try {
+          text = PatchApplier.apply(text, step.getValue());
+        } catch (PatchFailedException e) {
+          throw new InvalidInstanceException(
+              "history step " + step.getKey() + " does not apply to " + history.path() + ": " + e.getMessage());
+        }
+      }
+      return text;
+    }
+
+    /** The version with its ground truth, which must turn it into the final file exactly. */
+    private Version validated(String before) throws InvalidInstanceException {
+      if (finalText == null) {
+        finalText = new GitDiffTarget(history.finalText(), history.path());
+      }
+      String diff = finalText.diffFrom(before);
+      if (!hasHunks(diff)) {
+        return new Version(before, null);
+      }
+      String after;
       try {
-        text = PatchApplier.apply(text, step.getValue());
+        after = PatchApplier.apply(before, diff);
       } catch (PatchFailedException e) {
         throw new InvalidInstanceException(
-            "history step " + step.getKey() + " does not apply to " + file.path() + ": " + e.getMessage());
+            "ground truth does not apply to " + history.path() + ": " + e.getMessage());
       }
-      states.put(step.getKey(), text);
-    }
-    return text;
-  }
-
-  /** Validation: the ground truth applied to the context must give the final file exactly. */
-  private static void verifyReproducesFinal(FileHistory file, String before, String diff)
-      throws InvalidInstanceException {
-    String after;
-    try {
-      after = PatchApplier.apply(before, diff);
-    } catch (PatchFailedException e) {
-      throw new InvalidInstanceException(
-          "ground truth does not apply to " + file.path() + ": " + e.getMessage());
-    }
-    if (!after.equals(file.finalText())) {
-      throw new InvalidInstanceException(
-          "ground truth applied to " + file.path() + " does not reproduce its final version");
+      if (!after.equals(history.finalText())) {
+        throw new InvalidInstanceException(
+            "ground truth applied to " + history.path() + " does not reproduce its final version");
+      }
+      return new Version(before, diff);
     }
   }
 
