@@ -20,18 +20,26 @@ import org.editbench.text.PyStrings;
  * Turns one bench instance and its file histories into infbench records, one per variant.
  * Pure apart from the {@link CodeContextSource}: no I/O. Everything that depends only on where
  * the history is cut — replayed files, ground truth, validation, the formatted code and history
- * blocks — is computed once per split point and shared by the variants that cut there.
+ * blocks — is computed once per split point and shared by the variants that cut there; the
+ * parts of those (file versions, history steps) that several split points have in common are
+ * computed, and escaped as JSON, once per instance.
  */
 public final class InstanceSplitter {
+  private static final TextValue LF = TextValue.of("\n");
+
   private final BenchInstance instance;
   private final List<EditedFile> files;
+  private final List<String> paths;
+  /** pre_edits of the history steps that the split points so far have needed, in step order. */
+  private final List<String> preEdits = new ArrayList<>();
+  private final List<TextValue> sharedPreEdits = new ArrayList<>();
   private final Map<Integer, SplitState> bySplit = new HashMap<>();
   private InstanceJson.Prepared prepared;
 
   /** The state after {@code splitIdx} history steps. */
   private record SplitState(
-      int splitIdx, List<String> preEdits, Map<String, String> oracleContext, TextValue groundTruth,
-      TextValue oracleCodeBlock, TextValue historyBlock) {}
+      int splitIdx, List<String> preEdits, List<TextValue> sharedPreEdits, Map<String, String> oracleContext,
+      TextValue groundTruth, TextValue oracleCodeBlock, TextValue historyBlock) {}
 
   /** What a variant adds to the bench record. */
   private record Variant(SplitState split, TextValue prompt) {}
@@ -39,6 +47,7 @@ public final class InstanceSplitter {
   public InstanceSplitter(BenchInstance instance, List<FileHistory> files) {
     this.instance = instance;
     this.files = files.stream().map(EditedFile::new).toList();
+    this.paths = files.stream().map(FileHistory::path).toList();
   }
 
   /** The infbench record of this instance for {@code runId}. */
@@ -55,7 +64,7 @@ public final class InstanceSplitter {
     if (prepared == null) {
       prepared = InstanceJson.prepare(instance);
     }
-    prepared.writeLine(out, v.split().splitIdx(), v.split().preEdits(), v.split().groundTruth(), v.prompt());
+    prepared.writeLine(out, v.split().splitIdx(), v.split().sharedPreEdits(), v.split().groundTruth(), v.prompt());
   }
 
   private Variant variant(RunId runId, CodeContextSource contextSource) throws InvalidInstanceException {
@@ -64,7 +73,7 @@ public final class InstanceSplitter {
         contextSource.codeContext(instance, runId, split.preEdits(), split.oracleContext());
     TextValue codeBlock = context == split.oracleContext()
         ? split.oracleCodeBlock()
-        : TextValue.of(Prompts.codeBlock(context));
+        : Prompts.codeBlockOf(context);
     String requirement = Requirement.of(instance, runId.prMessage(), runId.issueMessage());
     return new Variant(split,
         Prompts.compose(requirement, codeBlock, split.historyBlock(), !split.preEdits().isEmpty()));
@@ -75,11 +84,11 @@ public final class InstanceSplitter {
    * the step touched exactly one file (the reference's rule, kept for byte-identical output).
    */
   public static List<String> preEdits(List<List<String>> workPatchList, int splitIdx) {
-    List<String> out = new ArrayList<>(splitIdx);
-    for (List<String> step : workPatchList.subList(0, splitIdx)) {
-      out.add(String.join("\n", step) + (step.size() == 1 ? "\n" : ""));
-    }
-    return out;
+    return workPatchList.subList(0, splitIdx).stream().map(InstanceSplitter::preEdit).toList();
+  }
+
+  private static String preEdit(List<String> step) {
+    return String.join("\n", step) + (step.size() == 1 ? "\n" : "");
   }
 
   private SplitState stateAt(int splitIdx) throws InvalidInstanceException {
@@ -93,18 +102,28 @@ public final class InstanceSplitter {
 
   private SplitState computeState(int splitIdx) throws InvalidInstanceException {
     Map<String, String> context = new LinkedHashMap<>();
-    List<String> fileDiffs = new ArrayList<>();
+    List<TextValue> numbered = new ArrayList<>(files.size());
+    List<TextValue> groundTruth = new ArrayList<>(2 * files.size());
     for (EditedFile file : files) {
       EditedFile.Version version = file.after(splitIdx);
       context.put(file.history.path(), version.text());
+      numbered.add(version.numbered());
       if (version.groundTruth() != null) {
-        fileDiffs.add(version.groundTruth());
+        if (!groundTruth.isEmpty()) {
+          groundTruth.add(LF);
+        }
+        groundTruth.add(version.groundTruth());
       }
     }
-    List<String> preEdits = preEdits(instance.workPatchList(), splitIdx);
-    context = Collections.unmodifiableMap(context);
-    return new SplitState(splitIdx, preEdits, context, TextValue.shared(String.join("\n", fileDiffs)),
-        TextValue.shared(Prompts.codeBlock(context)), TextValue.shared(Prompts.historyBlock(preEdits)));
+    while (preEdits.size() < splitIdx) {
+      String step = preEdit(instance.workPatchList().get(preEdits.size()));
+      preEdits.add(step);
+      sharedPreEdits.add(TextValue.shared(step));
+    }
+    List<TextValue> history = List.copyOf(sharedPreEdits.subList(0, splitIdx));
+    return new SplitState(splitIdx, List.copyOf(preEdits.subList(0, splitIdx)), history,
+        Collections.unmodifiableMap(context), TextValue.concat(groundTruth), Prompts.codeBlockOf(paths, numbered),
+        Prompts.historyBlockOf(history));
   }
 
   /**
@@ -114,8 +133,11 @@ public final class InstanceSplitter {
    * diff is prepared once.
    */
   private static final class EditedFile {
-    /** The file after the steps up to a step number, and its ground truth (null when equal). */
-    record Version(String text, String groundTruth) {}
+    /**
+     * The file after the steps up to a step number, its lines numbered for the code block, and
+     * its ground truth (null when it equals the final file).
+     */
+    record Version(String text, TextValue numbered, TextValue groundTruth) {}
 
     private final FileHistory history;
     /** By the number of the last step applied (0 for the original). */
@@ -161,7 +183,7 @@ public final class InstanceSplitter {
       }
       String diff = finalText.diffFrom(before);
       if (!hasHunks(diff)) {
-        return new Version(before, null);
+        return new Version(before, Prompts.numberedLines(before), null);
       }
       String after;
       try {
@@ -174,7 +196,7 @@ public final class InstanceSplitter {
         throw new InvalidInstanceException(
             "ground truth applied to " + history.path() + " does not reproduce its final version");
       }
-      return new Version(before, diff);
+      return new Version(before, Prompts.numberedLines(before), TextValue.shared(diff));
     }
   }
 
