@@ -98,7 +98,7 @@ public final class JsonlAppender implements Closeable {
         break;
       }
       if (!text.isBlank()) {
-        JsonNode node = Jsonl.parse(file, lineNumber, text);
+        JsonNode node = JsonLineReader.parse(file, lineNumber, text);
         records.put(instanceId(file, lineNumber, node), node);
       }
       start = end + 1;
@@ -110,7 +110,7 @@ public final class JsonlAppender implements Closeable {
       Map<String, JsonNode> records, int lineNumber, int offset, String text) throws IOException {
     JsonNode node = null;
     try {
-      node = Jsonl.MAPPER.readTree(text);
+      node = JsonLineReader.tree(text);
     } catch (IOException notJson) {
       // an interrupted write: handled below
     }
