@@ -35,8 +35,9 @@ final class TextLines {
     for (int i = 0; i < n; i++) {
       char c = chars[i];
       hash = 31 * hash + c;
-      // Every line boundary is at most U+001E or at least U+0085; most characters are neither.
-      if ((c <= '\u001e' || c >= '\u0085') && PyStrings.isLineBoundary(c)) {
+      // LF ends most lines; every other line boundary is at most U+001E or at least U+0085, and
+      // most characters are neither: the full test is rarely made.
+      if (c == '\n' || (c <= '\u001e' || c >= '\u0085') && PyStrings.isLineBoundary(c)) {
         if (c == '\r' && i + 1 < n && chars[i + 1] == '\n') {
           i++;
           hash = 31 * hash + '\n';
