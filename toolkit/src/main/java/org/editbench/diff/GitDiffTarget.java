@@ -21,6 +21,10 @@ public final class GitDiffTarget {
 
   /** The git diff from {@code before} to this target; only the header line when they are equal. */
   public String diffFrom(String before) {
+    if (before.equals(after.text())) {
+      // difflib finds no hunks in equal texts: spare cutting and matching them
+      return UnifiedDiff.gitHeader(path);
+    }
     TextLines a = TextLines.of(before);
     return UnifiedDiff.gitDiff(a, after, new SequenceMatcher(ids.of(a), index), path);
   }

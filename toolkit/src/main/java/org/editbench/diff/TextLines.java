@@ -73,6 +73,10 @@ final class TextLines {
     }
   }
 
+  String text() {
+    return text;
+  }
+
   int count() {
     return count;
   }
