@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -15,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -73,8 +76,34 @@ public final class JsonLineReader {
    */
   public static JsonNode tree(String text) throws JsonProcessingException {
     try (JsonParser parser = FACTORY.createParser(text)) {
-      JsonToken first = parser.nextToken();
-      return first == null ? NODES.missingNode() : value(parser, first);
+      // Iterative, as Jackson's own tree reader: a recursive one compiled (C2) into one of the
+      // costliest methods of a whole build, and deep nesting cannot overflow the stack.
+      Deque<ContainerNode<?>> open = new ArrayDeque<>();
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.START_OBJECT) {
+          open.push(NODES.objectNode());
+          continue;
+        }
+        if (token == JsonToken.START_ARRAY) {
+          open.push(NODES.arrayNode());
+          continue;
+        }
+        if (token == JsonToken.FIELD_NAME) {
+          continue;
+        }
+        JsonNode value = token.isStructEnd() ? open.pop() : scalar(parser, token);
+        ContainerNode<?> parent = open.peek();
+        if (parent == null) {
+          return value;
+        }
+        if (parent instanceof ObjectNode object) {
+          // after an object's or array's end the parser names the field it was the value of
+          object.replace(parser.currentName(), value);
+        } else {
+          ((ArrayNode) parent).add(value);
+        }
+      }
+      return NODES.missingNode();
     } catch (JsonProcessingException e) {
       throw e;
     } catch (IOException e) {
@@ -82,23 +111,8 @@ public final class JsonLineReader {
     }
   }
 
-  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+  private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
     return switch (token) {
-      case START_OBJECT -> {
-        ObjectNode object = NODES.objectNode();
-        for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-          String name = parser.currentName();
-          object.replace(name, value(parser, parser.nextToken()));
-        }
-        yield object;
-      }
-      case START_ARRAY -> {
-        ArrayNode array = NODES.arrayNode();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          array.add(value(parser, t));
-        }
-        yield array;
-      }
       case VALUE_STRING -> NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
         case INT -> NODES.numberNode(parser.getIntValue());

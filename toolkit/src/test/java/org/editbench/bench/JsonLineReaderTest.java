@@ -34,7 +34,8 @@ class JsonLineReaderTest {
         "[1.0, -0.0, 2.5e-7, 1E300, 1e400, 0.1, 123456789012345678901234567890.5]",
         "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\n\"",
         "[[], [[]], {\"\": {\"\": []}}]",
-        "42", "null", "  {\"a\": 1}  trailing text is not read", "", "   ")) {
+        "42", "null", "  {\"a\": 1}  trailing text is not read", "", "   ",
+        "[".repeat(900) + "{\"deep\": 1}" + "]".repeat(900))) {
       assertSameTree(text);
     }
   }
