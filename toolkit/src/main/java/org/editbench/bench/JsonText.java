@@ -11,6 +11,26 @@ import java.util.Arrays;
  */
 public final class JsonText {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * Per ASCII char, what its escape puts after the backslash: 0 for a char written as is, 'u' for
+   * one written as {@code \}{@code uXXXX}. One table look-up instead of a chain of tests keeps the
+   * loop small, and keeps the JIT from recompiling it as each rarer kind of char turns up.
+   */
+  private static final byte[] ESCAPE = new byte[128];
+
+  static {
+    for (int c = 0; c < ' '; c++) {
+      ESCAPE[c] = 'u';
+    }
+    ESCAPE[0x7f] = 'u';
+    ESCAPE['"'] = '"';
+    ESCAPE['\\'] = '\\';
+    ESCAPE['\n'] = 'n';
+    ESCAPE['\r'] = 'r';
+    ESCAPE['\t'] = 't';
+    ESCAPE['\b'] = 'b';
+    ESCAPE['\f'] = 'f';
+  }
 
   private byte[] bytes;
   private int length;
@@ -100,7 +120,8 @@ public final class JsonText {
     int at = length;
     for (int i = from; i < to; i++) {
       char c = value.charAt(i);
-      if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
+      int escape = c < 0x80 ? ESCAPE[c] : 'u';
+      if (escape == 0) {
         out[at++] = (byte) c;
         continue;
       }
@@ -110,21 +131,12 @@ public final class JsonText {
         out = bytes;
       }
       out[at++] = '\\';
-      switch (c) {
-        case '"' -> out[at++] = '"';
-        case '\\' -> out[at++] = '\\';
-        case '\n' -> out[at++] = 'n';
-        case '\r' -> out[at++] = 'r';
-        case '\t' -> out[at++] = 't';
-        case '\b' -> out[at++] = 'b';
-        case '\f' -> out[at++] = 'f';
-        default -> {
-          out[at++] = 'u';
-          out[at++] = HEX[(c >> 12) & 0xF];
-          out[at++] = HEX[(c >> 8) & 0xF];
-          out[at++] = HEX[(c >> 4) & 0xF];
-          out[at++] = HEX[c & 0xF];
-        }
+      out[at++] = (byte) escape;
+      if (escape == 'u') {
+        out[at++] = HEX[(c >> 12) & 0xF];
+        out[at++] = HEX[(c >> 8) & 0xF];
+        out[at++] = HEX[(c >> 4) & 0xF];
+        out[at++] = HEX[c & 0xF];
       }
     }
     length = at;
