@@ -22,7 +22,7 @@ public final class BenchReader {
   public static List<BenchInstance> read(Path file, Reporter reporter) {
     List<BenchInstance> instances = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
-    for (Jsonl.Line line : Jsonl.readAll(file)) {
+    for (Jsonl.Line line : JsonLineReader.readAll(file)) {
       BenchInstance instance;
       try {
         instance = InstanceJson.fromJson(line.json());

@@ -89,7 +89,8 @@ public final class InstanceJson {
   /** The record as one line of Python {@code json.dumps} output, without the line end. */
   public static String toJsonLine(BenchInstance in) {
     JsonText out = new JsonText();
-    prepare(in).writeLine(out, in.splitIdx(), in.preEdits(), TextValue.of(in.groundTruth()), TextValue.of(in.prompt()));
+    prepare(in).writeLine(out, in.splitIdx(), in.preEdits().stream().map(TextValue::of).toList(),
+        TextValue.of(in.groundTruth()), TextValue.of(in.prompt()));
     return out.toString();
   }
 
@@ -156,11 +157,11 @@ public final class InstanceJson {
     }
 
     /** Writes the whole line for these variant fields into {@code out}. */
-    public void writeLine(JsonText out, int splitIdx, List<String> preEdits, TextValue groundTruth, TextValue prompt) {
+    public void writeLine(JsonText out, int splitIdx, List<TextValue> preEdits, TextValue groundTruth, TextValue prompt) {
       out.raw(head);
       prompt.writeJson(out);
       out.raw(middle).number(splitIdx);
-      PyJson.writeStringList(field(out, "pre_edits", false), preEdits);
+      PyJson.writeTextList(field(out, "pre_edits", false), preEdits);
       groundTruth.writeJson(field(out, "ground_truth", false));
       out.raw(tail);
     }

@@ -11,6 +11,26 @@ import java.util.Arrays;
  */
 public final class JsonText {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * Per ASCII char, what its escape puts after the backslash: 0 for a char written as is, 'u' for
+   * one written as {@code \}{@code uXXXX}. One table look-up instead of a chain of tests keeps the
+   * loop small, and keeps the JIT from recompiling it as each rarer kind of char turns up.
+   */
+  private static final byte[] ESCAPE = new byte[128];
+
+  static {
+    for (int c = 0; c < ' '; c++) {
+      ESCAPE[c] = 'u';
+    }
+    ESCAPE[0x7f] = 'u';
+    ESCAPE['"'] = '"';
+    ESCAPE['\\'] = '\\';
+    ESCAPE['\n'] = 'n';
+    ESCAPE['\r'] = 'r';
+    ESCAPE['\t'] = 't';
+    ESCAPE['\b'] = 'b';
+    ESCAPE['\f'] = 'f';
+  }
 
   private byte[] bytes;
   private int length;
@@ -57,8 +77,22 @@ public final class JsonText {
     return this;
   }
 
+  /** Appends a number in decimal, as Python writes an int. */
   public JsonText number(long value) {
-    return raw(Long.toString(value));
+    if (value < 0) {
+      return raw(Long.toString(value));
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    ensure(digits);
+    for (int i = length + digits - 1; i >= length; i--) {
+      bytes[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += digits;
+    return this;
   }
 
   /** Appends {@code value} as a quoted JSON string. */
@@ -66,42 +100,52 @@ public final class JsonText {
     return raw('"').escaped(value).raw('"');
   }
 
-  /**
-   * Appends the inside of a JSON string literal for {@code value}: Python escapes {@code "} and
-   * {@code \}, the short escapes for \n \r \t \b \f, and every other char outside printable ASCII
-   * (DEL and non-ASCII included) as {@code \}{@code uXXXX} with lower-case hex, UTF-16 unit by unit.
-   * Escaping is per character, so the escape of a concatenation is the concatenation of escapes.
-   */
+  /** Appends the inside of a JSON string literal for {@code value}; see {@link #escaped(String, int, int)}. */
   public JsonText escaped(String value) {
-    int n = value.length();
-    ensure(n);
-    // invariant: room for every remaining char written plain; an escape re-establishes it
-    for (int i = 0; i < n; i++) {
+    return escaped(value, 0, value.length());
+  }
+
+  /**
+   * Appends the inside of a JSON string literal for {@code value.substring(from, to)}: Python
+   * escapes {@code "} and {@code \}, the short escapes for \n \r \t \b \f, and every other char
+   * outside printable ASCII (DEL and non-ASCII included) as {@code \}{@code uXXXX} with lower-case
+   * hex, UTF-16 unit by unit. Escaping is per character, so the escape of a concatenation is the
+   * concatenation of escapes.
+   */
+  public JsonText escaped(String value, int from, int to) {
+    ensure(to - from);
+    // Locals rather than fields in the loop, which runs over every char of every line written.
+    // Invariant: room for every remaining char written plain; an escape re-establishes it.
+    byte[] out = bytes;
+    int at = length;
+    for (int i = from; i < to; i++) {
       char c = value.charAt(i);
-      if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
-        bytes[length++] = (byte) c;
+      int escape = c < 0x80 ? ESCAPE[c] : 'u';
+      if (escape == 0) {
+        out[at++] = (byte) c;
         continue;
       }
-      ensure(6 + (n - i));
-      bytes[length++] = '\\';
-      switch (c) {
-        case '"' -> bytes[length++] = '"';
-        case '\\' -> bytes[length++] = '\\';
-        case '\n' -> bytes[length++] = 'n';
-        case '\r' -> bytes[length++] = 'r';
-        case '\t' -> bytes[length++] = 't';
-        case '\b' -> bytes[length++] = 'b';
-        case '\f' -> bytes[length++] = 'f';
-        default -> {
-          bytes[length++] = 'u';
-          bytes[length++] = HEX[(c >> 12) & 0xF];
-          bytes[length++] = HEX[(c >> 8) & 0xF];
-          bytes[length++] = HEX[(c >> 4) & 0xF];
-          bytes[length++] = HEX[c & 0xF];
-        }
+      if (at + 6 + (to - i) > out.length) {
+        length = at;
+        ensure(6 + (to - i));
+        out = bytes;
+      }
+      out[at++] = '\\';
+      out[at++] = (byte) escape;
+      if (escape == 'u') {
+        out[at++] = HEX[(c >> 12) & 0xF];
+        out[at++] = HEX[(c >> 8) & 0xF];
+        out[at++] = HEX[(c >> 4) & 0xF];
+        out[at++] = HEX[c & 0xF];
       }
     }
+    length = at;
     return this;
+  }
+
+  /** A copy of the content from offset {@code start} on. */
+  public byte[] copyFrom(int start) {
+    return Arrays.copyOfRange(bytes, start, length);
   }
 
   /** A copy of the content. */

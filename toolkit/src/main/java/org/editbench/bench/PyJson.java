@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes JSON exactly as Python's {@code json.dumps(obj)} does with its defaults
@@ -25,24 +26,26 @@ public final class PyJson {
 
   /** A list of strings. */
   public static void writeStringList(JsonText out, List<String> values) {
-    out.raw('[');
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        out.raw(", ");
-      }
-      writeNullableString(out, values.get(i));
-    }
-    out.raw(']');
+    writeList(out, values, PyJson::writeNullableString);
+  }
+
+  /** A list of string values. */
+  public static void writeTextList(JsonText out, List<TextValue> values) {
+    writeList(out, values, (json, value) -> value.writeJson(json));
   }
 
   /** A list of JSON values. */
   public static void writeNodeList(JsonText out, List<JsonNode> values) {
+    writeList(out, values, PyJson::write);
+  }
+
+  private static <T> void writeList(JsonText out, List<T> values, BiConsumer<JsonText, T> element) {
     out.raw('[');
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
         out.raw(", ");
       }
-      write(out, values.get(i));
+      element.accept(out, values.get(i));
     }
     out.raw(']');
   }

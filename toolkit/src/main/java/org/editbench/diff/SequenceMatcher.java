@@ -31,13 +31,7 @@ public final class SequenceMatcher {
 
   private final int[] a;
   private final int[] b;
-  /**
-   * Python's {@code b2j} minus popular elements (autojunk), flattened: the positions in b of
-   * element id, ascending, are {@code positionsInB[firstPosition[id] .. firstPosition[id + 1])};
-   * none for a popular element.
-   */
-  private final int[] positionsInB;
-  private final int[] firstPosition;
+  private final Index bIndex;
   /**
    * Match lengths of the previous and the current row of find_longest_match, at index j + 1 for
    * a match ending at b[j]. Kept all-zero between calls by clearing only the entries touched.
@@ -53,22 +47,69 @@ public final class SequenceMatcher {
   }
 
   private SequenceMatcher(Interned lines) {
-    this(lines.a(), lines.b(), lines.distinct());
+    this(lines.a(), new Index(lines.b(), lines.distinct()));
   }
 
   /**
-   * Over interned elements: b's are numbered densely from 0 ({@code distinct} numbers), a's use
-   * the same numbers and -1 for elements b does not have.
+   * Over interned elements: b's are numbered densely from 0 (see {@link Index}), a's use the same
+   * numbers and -1 for elements b does not have.
    */
-  SequenceMatcher(int[] a, int[] b, int distinct) {
+  SequenceMatcher(int[] a, Index bIndex) {
     this.a = a;
-    this.b = b;
-    this.firstPosition = new int[distinct + 1];
-    this.positionsInB = indexB(b, firstPosition);
+    this.b = bIndex.b;
+    this.bIndex = bIndex;
     this.previousRow = new int[b.length + 1];
     this.currentRow = new int[b.length + 1];
     this.touchedPrevious = new int[b.length];
     this.touchedCurrent = new int[b.length];
+  }
+
+  /**
+   * The b side of a comparison: b's elements and Python's {@code b2j} over them. It depends on b
+   * alone, so comparisons of many a's with one b build it once and share it; immutable.
+   */
+  static final class Index {
+    private final int[] b;
+    /**
+     * {@code b2j} minus popular elements (autojunk), flattened: the positions in b of element id,
+     * ascending, are {@code positionsInB[firstPosition[id] .. firstPosition[id + 1])}; none for
+     * a popular element.
+     */
+    private final int[] positionsInB;
+    private final int[] firstPosition;
+
+    /** Over b's elements numbered densely from 0: {@code distinct} numbers. */
+    Index(int[] b, int distinct) {
+      this.b = b;
+      this.firstPosition = new int[distinct + 1];
+      this.positionsInB = indexB(b, firstPosition);
+    }
+
+    /**
+     * Fills {@code firstPosition} and returns the positions. A popular element is one on more than
+     * 1% of a b of at least 200 elements.
+     */
+    private static int[] indexB(int[] b, int[] firstPosition) {
+      int distinct = firstPosition.length - 1;
+      int[] counts = new int[distinct];
+      for (int id : b) {
+        counts[id]++;
+      }
+      int popularAbove = b.length >= AUTOJUNK_MIN_LENGTH ? b.length / 100 + 1 : Integer.MAX_VALUE;
+      for (int id = 0; id < distinct; id++) {
+        int kept = counts[id] <= popularAbove ? counts[id] : 0;
+        firstPosition[id + 1] = firstPosition[id] + kept;
+        counts[id] = kept;
+      }
+      int[] positions = new int[firstPosition[distinct]];
+      int[] next = Arrays.copyOf(firstPosition, distinct);
+      for (int j = 0; j < b.length; j++) {
+        if (counts[b[j]] > 0) {
+          positions[next[b[j]]++] = j;
+        }
+      }
+      return positions;
+    }
   }
 
   private record Interned(int[] a, int[] b, int distinct) {
@@ -88,32 +129,6 @@ public final class SequenceMatcher {
   }
 
   /**
-   * Fills {@code firstPosition} and returns the positions. A popular element is one on more than
-   * 1% of a b of at least 200 elements.
-   */
-  private static int[] indexB(int[] b, int[] firstPosition) {
-    int distinct = firstPosition.length - 1;
-    int[] counts = new int[distinct];
-    for (int id : b) {
-      counts[id]++;
-    }
-    int popularAbove = b.length >= AUTOJUNK_MIN_LENGTH ? b.length / 100 + 1 : Integer.MAX_VALUE;
-    for (int id = 0; id < distinct; id++) {
-      int kept = counts[id] <= popularAbove ? counts[id] : 0;
-      firstPosition[id + 1] = firstPosition[id] + kept;
-      counts[id] = kept;
-    }
-    int[] positions = new int[firstPosition[distinct]];
-    int[] next = Arrays.copyOf(firstPosition, distinct);
-    for (int j = 0; j < b.length; j++) {
-      if (counts[b[j]] > 0) {
-        positions[next[b[j]]++] = j;
-      }
-    }
-    return positions;
-  }
-
-  /**
    * The longest block with {@code a[i:i+k] == b[j:j+k]} inside the given ranges; among the
    * longest, the one that starts earliest in a, then earliest in b. Popular elements cannot start
    * a block but are taken on when they border one. Returns {@code (alo, blo, 0)} when nothing
@@ -124,11 +139,13 @@ public final class SequenceMatcher {
     int bestj = blo;
     int bestSize = 0;
     int previousTouched = 0;
+    int[] positionsInB = bIndex.positionsInB;
+    int[] firstPosition = bIndex.firstPosition;
     for (int i = alo; i < ahi; i++) {
       int currentTouched = 0;
       if (a[i] >= 0) {
         int end = firstPosition[a[i] + 1];
-        for (int p = firstAtLeast(firstPosition[a[i]], end, blo);
+        for (int p = firstAtLeast(positionsInB, firstPosition[a[i]], end, blo);
             p < end && positionsInB[p] < bhi; p++) {
           int j = positionsInB[p];
           int k = previousRow[j] + 1;
@@ -166,7 +183,7 @@ public final class SequenceMatcher {
     return new Match(besti, bestj, bestSize);
   }
 
-  private int firstAtLeast(int from, int to, int value) {
+  private static int firstAtLeast(int[] positionsInB, int from, int to, int value) {
     int index = Arrays.binarySearch(positionsInB, from, to, value);
     return index >= 0 ? index : -index - 1;
   }

@@ -35,8 +35,9 @@ final class TextLines {
     for (int i = 0; i < n; i++) {
       char c = chars[i];
       hash = 31 * hash + c;
-      // Every line boundary is at most U+001E or at least U+0085; most characters are neither.
-      if ((c <= '\u001e' || c >= '\u0085') && PyStrings.isLineBoundary(c)) {
+      // LF ends most lines; every other line boundary is at most U+001E or at least U+0085, and
+      // most characters are neither: the full test is rarely made.
+      if (c == '\n' || (c <= '\u001e' || c >= '\u0085') && PyStrings.isLineBoundary(c)) {
         if (c == '\r' && i + 1 < n && chars[i + 1] == '\n') {
           i++;
           hash = 31 * hash + '\n';
@@ -72,6 +73,10 @@ final class TextLines {
     }
   }
 
+  String text() {
+    return text;
+  }
+
   int count() {
     return count;
   }
@@ -90,37 +95,65 @@ final class TextLines {
   }
 
   /**
-   * A matcher of a against b: b's distinct lines numbered from 0 in order of appearance, a's lines
-   * by the same numbers, -1 for lines b does not have.
+   * b's distinct lines numbered from 0 in order of appearance, and a lookup of any other text's
+   * lines by the same numbers: what a {@link SequenceMatcher} compares. Depends on b alone, so it
+   * is built once for diffs of many texts against the same b; immutable.
    */
-  static SequenceMatcher matcher(TextLines a, TextLines b) {
-    int slots = Integer.highestOneBit(Math.max(4, b.count * 2)) * 2;
-    int mask = slots - 1;
-    // Per slot: 1 + the b line that first had this content, or 0 when free.
-    int[] table = new int[slots];
-    int[] bIds = new int[b.count];
-    int[] idOfFirst = new int[b.count];
-    int distinct = 0;
-    for (int j = 0; j < b.count; j++) {
-      int slot = spread(b.hashes[j]) & mask;
-      while (table[slot] != 0 && !b.sameLine(table[slot] - 1, b, j)) {
+  static final class Ids {
+    private final TextLines b;
+    /** Per slot: 1 + the b line that first had this content, or 0 when free. */
+    private final int[] table;
+    private final int mask;
+    private final int[] bIds;
+    private final int distinct;
+
+    Ids(TextLines b) {
+      this.b = b;
+      int slots = Integer.highestOneBit(Math.max(4, b.count * 2)) * 2;
+      mask = slots - 1;
+      table = new int[slots];
+      bIds = new int[b.count];
+      int[] idOfFirst = new int[b.count];
+      int next = 0;
+      for (int j = 0; j < b.count; j++) {
+        int slot = slotOf(b, j);
+        if (table[slot] == 0) {
+          table[slot] = j + 1;
+          idOfFirst[j] = next++;
+        }
+        bIds[j] = idOfFirst[table[slot] - 1];
+      }
+      distinct = next;
+    }
+
+    /** b's lines by number. */
+    int[] ofB() {
+      return bIds;
+    }
+
+    /** How many distinct lines b has: its numbers are 0 to distinct - 1. */
+    int distinct() {
+      return distinct;
+    }
+
+    /** a's lines by b's numbers, -1 for lines b does not have. */
+    int[] of(TextLines a) {
+      int[] aIds = new int[a.count];
+      for (int i = 0; i < a.count; i++) {
+        int slot = slotOf(a, i);
+        aIds[i] = table[slot] == 0 ? -1 : bIds[table[slot] - 1];
+      }
+      return aIds;
+    }
+
+    /** The slot holding line k of {@code lines}' content, or the free slot where it would go. */
+    private int slotOf(TextLines lines, int k) {
+      int slot = spread(lines.hashes[k]) & mask;
+      while (table[slot] != 0 && !b.sameLine(table[slot] - 1, lines, k)) {
         slot = (slot + 1) & mask;
       }
-      if (table[slot] == 0) {
-        table[slot] = j + 1;
-        idOfFirst[j] = distinct++;
-      }
-      bIds[j] = idOfFirst[table[slot] - 1];
+      return slot;
     }
-    int[] aIds = new int[a.count];
-    for (int i = 0; i < a.count; i++) {
-      int slot = spread(a.hashes[i]) & mask;
-      while (table[slot] != 0 && !b.sameLine(table[slot] - 1, a, i)) {
-        slot = (slot + 1) & mask;
-      }
-      aIds[i] = table[slot] == 0 ? -1 : bIds[table[slot] - 1];
-    }
-    return new SequenceMatcher(aIds, bIds, distinct);
   }
 
   /** Line hashes differ mostly in their low bits' neighbours; spread them over the table. */

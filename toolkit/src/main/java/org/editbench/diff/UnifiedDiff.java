@@ -36,13 +36,19 @@ public final class UnifiedDiff {
    * texts are equal.
    */
   public static String gitDiff(String before, String after, String path) {
-    TextLines a = TextLines.of(before);
-    TextLines b = TextLines.of(after);
-    StringBuilder out = new StringBuilder(256);
-    out.append("diff --git a/").append(path).append(" b/").append(path).append('\n');
-    appendUnifiedDiff(out, TextLines.matcher(a, b), a::appendLine, b::appendLine, "a/" + path,
-        "b/" + path);
+    return new GitDiffTarget(after, path).diffFrom(before);
+  }
+
+  /** The git diff of two texts cut into lines, given their matcher. */
+  static String gitDiff(TextLines a, TextLines b, SequenceMatcher matcher, String path) {
+    StringBuilder out = new StringBuilder(256).append(gitHeader(path));
+    appendUnifiedDiff(out, matcher, a::appendLine, b::appendLine, "a/" + path, "b/" + path);
     return out.toString();
+  }
+
+  /** The first line of a git diff of {@code path}, and all of it when there are no hunks. */
+  static String gitHeader(String path) {
+    return "diff --git a/" + path + " b/" + path + "\n";
   }
 
   private static void appendUnifiedDiff(StringBuilder out, SequenceMatcher matcher,

@@ -1,11 +1,15 @@
 package org.editbench.infbench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.editbench.bench.TextValue;
 import org.editbench.text.PyStrings;
 
-/** Builds the prompt text from its parts: pure, the way the reference lays it out. */
+/**
+ * Builds the prompt text from its parts: pure, the way the reference lays it out. The parts are
+ * {@link TextValue}s so that an instance's variants can share them and write each escaped once.
+ */
 public final class Prompts {
   private static final TextValue EMPTY = TextValue.of("");
 
@@ -16,7 +20,7 @@ public final class Prompts {
    * steps; the empty string when there is neither requirement nor history, as in the reference.
    */
   public static String build(String requirement, Map<String, String> codeContext, List<String> history) {
-    return compose(requirement, TextValue.of(codeBlock(codeContext)), TextValue.of(historyBlock(history)),
+    return compose(requirement, codeBlockOf(codeContext), historyBlockOf(history.stream().map(TextValue::of).toList()),
         !history.isEmpty()).text();
   }
 
@@ -33,51 +37,82 @@ public final class Prompts {
   }
 
   /**
-   * Each file framed by {@code [start of P]} / {@code [end of P]}, every line (split at LF only)
-   * prefixed with its 1-based number and a space — so a final LF yields a last numbered empty line.
+   * Each file framed by {@code [start of P]} / {@code [end of P]}, its lines {@linkplain
+   * #numberedLines numbered}.
    */
   public static String codeBlock(Map<String, String> codeContext) {
-    int size = codeContext.values().stream().mapToInt(c -> c.length() + c.length() / 8).sum();
-    StringBuilder out = new StringBuilder(size + 64 * codeContext.size());
-    for (Map.Entry<String, String> file : codeContext.entrySet()) {
-      out.append("[start of ").append(file.getKey()).append("]\n");
-      appendNumbered(out, file.getValue());
-      out.append("\n[end of ").append(file.getKey()).append("]\n");
+    return codeBlockOf(codeContext).text();
+  }
+
+  /** {@link #codeBlock(Map)} as a value. */
+  public static TextValue codeBlockOf(Map<String, String> codeContext) {
+    List<String> paths = new ArrayList<>(codeContext.size());
+    List<TextValue> numbered = new ArrayList<>(codeContext.size());
+    codeContext.forEach((path, content) -> {
+      paths.add(path);
+      numbered.add(numberedLines(content));
+    });
+    return codeBlockOf(paths, numbered);
+  }
+
+  /** The code block of files already {@linkplain #numberedLines numbered} (which split points may share). */
+  public static TextValue codeBlockOf(List<String> paths, List<TextValue> numberedContents) {
+    return framed(paths.stream().map(p -> "[start of " + p + "]").toList(), numberedContents,
+        paths.stream().map(p -> "[end of " + p + "]").toList());
+  }
+
+  /**
+   * Every line of {@code content} (split at LF only) prefixed with its 1-based number and a space
+   * — so a final LF yields a last numbered empty line. Written escaped without being built.
+   */
+  public static TextValue numberedLines(String content) {
+    return TextValue.shared(() -> {
+      StringBuilder out = new StringBuilder(content.length() + content.length() / 8);
+      forEachLine(content, (number, from, to) -> out.append(number).append(' ').append(content, from, to));
+      return out.toString();
+    }, json -> forEachLine(content, (number, from, to) -> json.number(number).raw(' ').escaped(content, from, to)));
+  }
+
+  /** Receives line {@code number} of a text, which spans {@code [from, to)} with its LF if any. */
+  @FunctionalInterface
+  private interface LineSink {
+    void line(int number, int from, int to);
+  }
+
+  private static void forEachLine(String content, LineSink sink) {
+    int number = 1;
+    int start = 0;
+    for (int end = content.indexOf('\n'); end >= 0; end = content.indexOf('\n', start)) {
+      sink.line(number++, start, end + 1);
+      start = end + 1;
     }
-    dropTrailingNewline(out);
-    return out.toString();
+    sink.line(number, start, content.length());
   }
 
   /** Each step framed by {@code [start of step k]} / {@code [end of step k]}, k from 1. */
   public static String historyBlock(List<String> history) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < history.size(); i++) {
-      out.append("[start of step ").append(i + 1).append("]\n")
-          .append(history.get(i))
-          .append("\n[end of step ").append(i + 1).append("]\n");
-    }
-    dropTrailingNewline(out);
-    return out.toString();
+    return historyBlockOf(history.stream().map(TextValue::of).toList()).text();
   }
 
-  private static void appendNumbered(StringBuilder out, String content) {
-    int line = 1;
-    int start = 0;
-    while (true) {
-      int end = content.indexOf('\n', start);
-      out.append(line++).append(' ');
-      if (end < 0) {
-        out.append(content, start, content.length());
-        return;
-      }
-      out.append(content, start, end + 1);
-      start = end + 1;
+  /** {@link #historyBlock} of steps as values (which split points may share). */
+  public static TextValue historyBlockOf(List<TextValue> steps) {
+    List<String> starts = new ArrayList<>(steps.size());
+    List<String> ends = new ArrayList<>(steps.size());
+    for (int k = 1; k <= steps.size(); k++) {
+      starts.add("[start of step " + k + "]");
+      ends.add("[end of step " + k + "]");
     }
+    return framed(starts, steps, ends);
   }
 
-  private static void dropTrailingNewline(StringBuilder out) {
-    if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
-      out.setLength(out.length() - 1);
+  /** {@code "{start}\n{body}\n{end}"} per body, joined by LF. */
+  private static TextValue framed(List<String> starts, List<TextValue> bodies, List<String> ends) {
+    List<TextValue> parts = new ArrayList<>(3 * bodies.size());
+    for (int i = 0; i < bodies.size(); i++) {
+      parts.add(TextValue.of(starts.get(i) + "\n"));
+      parts.add(bodies.get(i));
+      parts.add(TextValue.of("\n" + ends.get(i) + (i + 1 < bodies.size() ? "\n" : "")));
     }
+    return TextValue.concat(parts);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.editbench.bench.BenchInstance;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,17 @@ class RequirementTest {
   @Test
   void withoutPrMessageNothingIsNormalized() {
     assertEquals("keep\r\n\n<!-- this -->", Requirement.of(instance("t", "b", "keep\r\n\n<!-- this -->"), false, true));
+  }
+
+  @Test
+  void commentsAndNewlineRunsGoAsTheReferencesRegexesRemoveThem() {
+    Pattern comment = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    Pattern newlines = Pattern.compile("\n+");
+    for (String s : List.of("", "a", "<!---->", "<!-->", "<!-- a --> b <!-- c -->", "<!--<!-- x -->-->",
+        "a <!-- never closed", "x -->", "<!-- a\n\nb -->c<!--", "<!-- a --><!-- b -->", "<!<!-- -- -->!",
+        "\n", "\n\n\na\n\nb\n", "a\n", "\r\n\n")) {
+      assertEquals(comment.matcher(s).replaceAll(""), Requirement.withoutHtmlComments(s), s);
+      assertEquals(newlines.matcher(s).replaceAll("\n"), Requirement.squeezeNewlines(s), s);
+    }
   }
 }

@@ -1,0 +1,58 @@
+package org.editbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.editbench.SharedCorpus;
+import org.junit.jupiter.api.Test;
+
+/** {@link JsonLineReader#tree} must build what {@code ObjectMapper.readTree} builds. */
+class JsonLineReaderTest {
+
+  private static void assertSameTree(String text) throws JsonProcessingException {
+    JsonNode expected = Jsonl.MAPPER.readTree(text);
+    JsonNode actual = JsonLineReader.tree(text);
+    assertEquals(expected, actual, text);
+    assertEquals(expected.getNodeType(), actual.getNodeType(), text);
+    if (!expected.isMissingNode()) {
+      // key order, number kinds and float digits, as the infbench writer sees them
+      assertEquals(PyJson.toJson(expected), PyJson.toJson(actual), text);
+    }
+  }
+
+  @Test
+  void buildsTheTreesObjectMapperBuilds() throws JsonProcessingException {
+    for (String text : List.of(
+        "{\"b\": 1, \"a\": [true, false, null, \"x\"], \"c\": {}}",
+        "{\"k\": 1, \"j\": 2, \"k\": [3]}",
+        "[2147483647, 2147483648, -2147483649, 9223372036854775807, 9223372036854775808, -0]",
+        "[1.0, -0.0, 2.5e-7, 1E300, 1e400, 0.1, 123456789012345678901234567890.5]",
+        "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\n\"",
+        "[[], [[]], {\"\": {\"\": []}}]",
+        "42", "null", "  {\"a\": 1}  trailing text is not read", "", "   ",
+        "[".repeat(900) + "{\"deep\": 1}" + "]".repeat(900))) {
+      assertSameTree(text);
+    }
+  }
+
+  @Test
+  void reportsTheParsersMessage() {
+    for (String text : List.of("{\"a\": ", "{\"a\" 1}", "[1,]", "{'a': 1}", "tru", "{\"a\": 01}")) {
+      var expected = assertThrows(JsonProcessingException.class, () -> Jsonl.MAPPER.readTree(text));
+      var actual = assertThrows(JsonProcessingException.class, () -> JsonLineReader.tree(text));
+      assertEquals(expected.getOriginalMessage(), actual.getOriginalMessage(), text);
+    }
+  }
+
+  @Test
+  void buildsTheCorpusBenchAsObjectMapperDoes() throws IOException {
+    for (String text : Files.readAllLines(SharedCorpus.bench())) {
+      assertSameTree(text);
+    }
+  }
+}
