@@ -25,7 +25,7 @@ public final class GitDiffTarget {
       // difflib finds no hunks in equal texts: spare cutting and matching them
       return UnifiedDiff.gitHeader(path);
     }
-    TextLines a = TextLines.of(before);
+    TextLines a = TextLines.sharingEnds(before, after);
     return UnifiedDiff.gitDiff(a, after, new SequenceMatcher(ids.of(a), index), path);
   }
 }

@@ -17,40 +17,90 @@ final class TextLines {
   private final int[] bounds;
   private final int[] hashes;
   private final int count;
+  /**
+   * The lines these were cut against by {@link #sharingEnds}, or null: the first {@code sharedHead}
+   * lines are its first lines, the last {@code sharedTail} lines its last lines.
+   */
+  private final TextLines sharedWith;
+  private final int sharedHead;
+  private final int sharedTail;
 
-  private TextLines(String text, char[] chars, int[] bounds, int[] hashes, int count) {
+  private TextLines(String text, char[] chars, Builder lines, TextLines sharedWith, int sharedHead,
+      int sharedTail) {
     this.text = text;
     this.chars = chars;
-    this.bounds = bounds;
-    this.hashes = hashes;
-    this.count = count;
+    this.bounds = lines.bounds;
+    this.hashes = lines.hashes;
+    this.count = lines.count;
+    this.sharedWith = sharedWith;
+    this.sharedHead = sharedHead;
+    this.sharedTail = sharedTail;
   }
 
   static TextLines of(String text) {
     char[] chars = text.toCharArray();
-    int n = chars.length;
-    Builder lines = new Builder(Math.max(16, n / 32));
-    int hash = 0;
-    int start = 0;
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      hash = 31 * hash + c;
-      // LF ends most lines; every other line boundary is at most U+001E or at least U+0085, and
-      // most characters are neither: the full test is rarely made.
-      if (c == '\n' || (c <= '\u001e' || c >= '\u0085') && PyStrings.isLineBoundary(c)) {
-        if (c == '\r' && i + 1 < n && chars[i + 1] == '\n') {
-          i++;
-          hash = 31 * hash + '\n';
-        }
-        lines.add(i + 1, hash);
-        hash = 0;
-        start = i + 1;
+    Builder lines = new Builder(chars.length / 32);
+    lines.cut(chars, 0, chars.length);
+    return new TextLines(text, chars, lines, null, 0, 0);
+  }
+
+  /**
+   * The lines of {@code text} exactly as {@link #of} cuts them, but the lines it shares with
+   * {@code other} at its start and at its end are taken from {@code other} rather than cut and
+   * hashed again: a version of a file diffed against the final version shares most of its lines
+   * with it there, and finding how much takes two vectorized compares. A line is shared when it
+   * and the char after it (which decides whether a CR ends a line) lie in the common prefix, or
+   * when the char before it and all that follows lie in the common suffix.
+   */
+  static TextLines sharingEnds(String text, TextLines other) {
+    char[] chars = text.toCharArray();
+    int common = Math.min(chars.length, other.chars.length);
+    int prefix = Arrays.mismatch(chars, 0, common, other.chars, 0, common);
+    if (prefix < 0) {
+      prefix = common;
+    }
+    int suffix = commonSuffix(chars, other.chars, common - prefix);
+    int head = firstBoundAtLeast(other, 1, other.count + 1, prefix) - 1;
+    int tailStart = firstBoundAtLeast(other, head, other.count, other.chars.length - suffix + 1);
+    int shift = chars.length - other.chars.length;
+    int middleEnd = other.bounds[tailStart] + shift;
+    Builder lines = new Builder(other.count + (middleEnd - other.bounds[head]) / 32);
+    lines.copy(other, 0, head, 0);
+    lines.cut(chars, other.bounds[head], middleEnd);
+    lines.copy(other, tailStart, other.count, shift);
+    return new TextLines(text, chars, lines, other, head, other.count - tailStart);
+  }
+
+  /** The first k in [from, to) with {@code lines.bounds[k] >= value}, or {@code to}. */
+  private static int firstBoundAtLeast(TextLines lines, int from, int to, int value) {
+    int index = Arrays.binarySearch(lines.bounds, from, to, value);
+    if (index < 0) {
+      return -index - 1;
+    }
+    // bounds ascend strictly: an exact hit is the first
+    return index;
+  }
+
+  /** How many chars {@code a} and {@code b} have in common at their ends, at most {@code max}. */
+  private static int commonSuffix(char[] a, char[] b, int max) {
+    int length = 0;
+    while (length < max) {
+      // compared backwards a block at a time: Arrays.mismatch is vectorized, only forwards
+      int block = Math.min(256, max - length);
+      int aEnd = a.length - length;
+      int bEnd = b.length - length;
+      if (Arrays.mismatch(a, aEnd - block, aEnd, b, bEnd - block, bEnd) < 0) {
+        length += block;
+        continue;
       }
+      while (a[aEnd - 1] == b[bEnd - 1]) {
+        aEnd--;
+        bEnd--;
+        length++;
+      }
+      return length;
     }
-    if (start < n) {
-      lines.add(n, hash);
-    }
-    return new TextLines(text, chars, lines.bounds, lines.hashes, lines.count);
+    return length;
   }
 
   private static final class Builder {
@@ -59,8 +109,8 @@ final class TextLines {
     int count;
 
     Builder(int capacity) {
-      bounds = new int[capacity + 1];
-      hashes = new int[capacity];
+      bounds = new int[Math.max(16, capacity) + 1];
+      hashes = new int[Math.max(16, capacity)];
     }
 
     void add(int end, int hash) {
@@ -70,6 +120,37 @@ final class TextLines {
       }
       hashes[count] = hash;
       bounds[++count] = end;
+    }
+
+    /** Adds the lines of {@code chars[from, to)}; {@code to} is the end of the text or a line start. */
+    void cut(char[] chars, int from, int to) {
+      int hash = 0;
+      int start = from;
+      for (int i = from; i < to; i++) {
+        char c = chars[i];
+        hash = 31 * hash + c;
+        // LF ends most lines; every other line boundary is at most U+001E or at least U+0085, and
+        // most characters are neither: the full test is rarely made.
+        if (c == '\n' || (c <= '\u001e' || c >= '\u0085') && PyStrings.isLineBoundary(c)) {
+          if (c == '\r' && i + 1 < chars.length && chars[i + 1] == '\n') {
+            i++;
+            hash = 31 * hash + '\n';
+          }
+          add(i + 1, hash);
+          hash = 0;
+          start = i + 1;
+        }
+      }
+      if (start < to) {
+        add(to, hash);
+      }
+    }
+
+    /** Adds lines [from, to) of {@code lines}, moved by {@code shift} chars. */
+    void copy(TextLines lines, int from, int to, int shift) {
+      for (int k = from; k < to; k++) {
+        add(lines.bounds[k + 1] + shift, lines.hashes[k]);
+      }
     }
   }
 
@@ -139,7 +220,16 @@ final class TextLines {
     /** a's lines by b's numbers, -1 for lines b does not have. */
     int[] of(TextLines a) {
       int[] aIds = new int[a.count];
-      for (int i = 0; i < a.count; i++) {
+      int head = 0;
+      int tail = 0;
+      if (a.sharedWith == b) {
+        // lines a shares with b are b's lines: their numbers need no look-up
+        head = a.sharedHead;
+        tail = a.sharedTail;
+        System.arraycopy(bIds, 0, aIds, 0, head);
+        System.arraycopy(bIds, b.count - tail, aIds, a.count - tail, tail);
+      }
+      for (int i = head; i < a.count - tail; i++) {
         int slot = slotOf(a, i);
         aIds[i] = table[slot] == 0 ? -1 : bIds[table[slot] - 1];
       }

@@ -27,6 +27,7 @@ import org.editbench.bench.JsonlAppender;
  * (unless {@link InfbenchRequest#strict()}).
  */
 public final class InfbenchBuilder {
+  private static final int IN_FLIGHT_PER_THREAD = 4;
   private static final ThreadLocal<JsonText> LINE_BUFFER = ThreadLocal.withInitial(() -> new JsonText(1 << 16));
 
   private InfbenchBuilder() {}
@@ -59,12 +60,14 @@ public final class InfbenchBuilder {
       for (InfbenchRequest.Target target : targets) {
         outputs.add(JsonlAppender.open(target.output(), request.override(), reporter));
       }
-      // A bounded window of instances in flight keeps memory flat whatever the bench size.
+      // A bounded window of instances in flight keeps memory flat whatever the bench size. It is
+      // wide because instances differ in size many times over: a worker that has finished the
+      // window behind a large instance waits until the large one is written.
       Deque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
       int next = 0;
       int done = 0;
       while (done < bench.size()) {
-        while (next < bench.size() && inFlight.size() < 2 * request.threads()) {
+        while (next < bench.size() && inFlight.size() < IN_FLIGHT_PER_THREAD * request.threads()) {
           BenchInstance instance = bench.get(next++);
           inFlight.add(workers.submit(() -> derive(request, instance, outputs)));
         }
