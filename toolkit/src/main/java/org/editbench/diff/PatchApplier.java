@@ -1,8 +1,8 @@
 package org.editbench.diff;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.editbench.text.LfLines;
 
 /**
  * Applies a unified diff to one file's text exactly as GNU patch 2.7.6 does when run as
@@ -36,7 +36,15 @@ public final class PatchApplier {
 
   /** The patched text; see {@link #applyDetailed} for where the hunks went. */
   public static String apply(String original, String diff) throws PatchFailedException {
-    return applyDetailed(original, diff).text();
+    return apply(LfLines.of(original), diff).text();
+  }
+
+  /**
+   * The patched text with its lines, recorded while it was written: a text patched step after
+   * step is never scanned for its lines again.
+   */
+  public static LfLines apply(LfLines original, String diff) throws PatchFailedException {
+    return apply(original, diff, new ArrayList<>());
   }
 
   /**
@@ -47,17 +55,22 @@ public final class PatchApplier {
    */
   public static PatchResult applyDetailed(String original, String diff)
       throws PatchFailedException {
-    UnifiedPatchReader reader = new UnifiedPatchReader(diff);
     List<HunkPlacement> placements = new ArrayList<>();
-    String text = original;
+    return new PatchResult(apply(LfLines.of(original), diff, placements).text(), placements);
+  }
+
+  private static LfLines apply(LfLines original, String diff, List<HunkPlacement> placements)
+      throws PatchFailedException {
+    UnifiedPatchReader reader = new UnifiedPatchReader(diff);
+    LfLines text = original;
     while (reader.nextSection()) {
-      if (text.isEmpty() && reader.sectionEmptiesFile()) {
+      if (text.text().isEmpty() && reader.sectionEmptiesFile()) {
         throw new PatchFailedException("the diff empties a file that is already empty:"
             + " it looks reversed or already applied (GNU patch would apply it backwards)", 0);
       }
       text = new Section(text).apply(reader, placements);
     }
-    return new PatchResult(text, placements);
+    return text;
   }
 
   /**
@@ -66,39 +79,21 @@ public final class PatchApplier {
    * from their stated lines, {@code outOffset} how many lines earlier hunks added.
    */
   private static final class Section {
-    private final String input;
-    /** 1-based: line k spans [lineStarts[k], lineStarts[k + 1]); the last may lack a newline. */
-    private final int[] lineStarts;
+    private final LfLines input;
     private final int inputLines;
-    private final StringBuilder out;
+    private final LfLines.Builder out;
     private boolean afterNewline = true;
     private int lastFrozen;
     private int inOffset;
     private int outOffset;
 
-    Section(String input) {
+    Section(LfLines input) {
       this.input = input;
-      this.lineStarts = lineStarts(input);
-      this.inputLines = lineStarts.length - 2;
-      this.out = new StringBuilder(input.length() + input.length() / 8);
+      this.inputLines = input.count();
+      this.out = new LfLines.Builder(input.text().length() + input.text().length() / 8);
     }
 
-    private static int[] lineStarts(String text) {
-      int[] starts = new int[Math.max(16, text.length() / 32)];
-      int lines = 0;
-      for (int start = 0; start < text.length(); ) {
-        if (lines + 2 >= starts.length) {
-          starts = Arrays.copyOf(starts, starts.length * 2);
-        }
-        starts[++lines] = start;
-        int newline = text.indexOf('\n', start);
-        start = newline < 0 ? text.length() : newline + 1;
-      }
-      starts[lines + 1] = text.length();
-      return Arrays.copyOf(starts, lines + 2);
-    }
-
-    String apply(UnifiedPatchReader reader, List<HunkPlacement> placements)
+    LfLines apply(UnifiedPatchReader reader, List<HunkPlacement> placements)
         throws PatchFailedException {
       boolean first = true;
       for (Hunk hunk = reader.nextHunk(); hunk != null; hunk = reader.nextHunk()) {
@@ -106,7 +101,7 @@ public final class PatchApplier {
         first = false;
       }
       copyUntil(inputLines);
-      return out.toString();
+      return out.build();
     }
 
     private HunkPlacement place(Hunk hunk, boolean firstInSection) throws PatchFailedException {
@@ -221,9 +216,9 @@ public final class PatchApplier {
       if (line < 1 || line > inputLines) {
         return expected.isEmpty();
       }
-      int start = lineStarts[line];
-      int length = lineStarts[line + 1] - start;
-      return length == expected.length() && input.regionMatches(start, expected, 0, length);
+      int start = input.start(line - 1);
+      int length = input.start(line) - start;
+      return length == expected.length() && input.text().regionMatches(start, expected, 0, length);
     }
 
     /** GNU's apply_hunk for a unified hunk found at 1-based line {@code where}. */
@@ -274,12 +269,12 @@ public final class PatchApplier {
       // Only the input's last line can lack a newline, so a run of lines is copied in one piece.
       int last = Math.min(line, inputLines);
       if (lastFrozen < last) {
-        int end = lineStarts[last + 1];
         if (!afterNewline) {
           out.append('\n');
         }
-        out.append(input, lineStarts[lastFrozen + 1], end);
-        afterNewline = input.charAt(end - 1) == '\n';
+        // lines lastFrozen + 1 to last, counted from 1
+        out.appendLines(input, lastFrozen, last);
+        afterNewline = input.text().charAt(input.start(last) - 1) == '\n';
       }
       lastFrozen = Math.max(lastFrozen, line);
     }

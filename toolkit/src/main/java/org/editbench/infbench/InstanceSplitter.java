@@ -14,6 +14,7 @@ import org.editbench.bench.TextValue;
 import org.editbench.diff.GitDiffTarget;
 import org.editbench.diff.PatchApplier;
 import org.editbench.diff.PatchFailedException;
+import org.editbench.text.LfLines;
 import org.editbench.text.PyStrings;
 
 /**
@@ -106,7 +107,7 @@ public final class InstanceSplitter {
     List<TextValue> groundTruth = new ArrayList<>(2 * files.size());
     for (EditedFile file : files) {
       EditedFile.Version version = file.after(splitIdx);
-      context.put(file.history.path(), version.text());
+      context.put(file.history.path(), version.lines().text());
       numbered.add(version.numbered());
       if (version.groundTruth() != null) {
         if (!groundTruth.isEmpty()) {
@@ -137,7 +138,7 @@ public final class InstanceSplitter {
      * The file after the steps up to a step number, its lines numbered for the code block, and
      * its ground truth (null when it equals the final file).
      */
-    record Version(String text, TextValue numbered, TextValue groundTruth) {}
+    record Version(LfLines lines, TextValue numbered, TextValue groundTruth) {}
 
     private final FileHistory history;
     /** By the number of the last step applied (0 for the original). */
@@ -161,9 +162,9 @@ public final class InstanceSplitter {
     }
 
     /** Applies the steps up to {@code lastStep} in order, starting from the latest version known. */
-    private String replayTo(int lastStep) throws InvalidInstanceException {
+    private LfLines replayTo(int lastStep) throws InvalidInstanceException {
       Map.Entry<Integer, Version> from = versions.floorEntry(lastStep);
-      String text = from == null ? history.original() : from.getValue().text();
+      LfLines text = from == null ? LfLines.of(history.original()) : from.getValue().lines();
       int fromStep = from == null ? 0 : from.getKey();
       for (Map.Entry<Integer, String> step : history.stepDiffs().subMap(fromStep, false, lastStep, true).entrySet()) {
         try {
@@ -177,17 +178,17 @@ public final class InstanceSplitter {
     }
 
     /** The version with its ground truth, which must turn it into the final file exactly. */
-    private Version validated(String before) throws InvalidInstanceException {
+    private Version validated(LfLines before) throws InvalidInstanceException {
       if (finalText == null) {
         finalText = new GitDiffTarget(history.finalText(), history.path());
       }
-      String diff = finalText.diffFrom(before);
+      String diff = finalText.diffFrom(before.text());
       if (!hasHunks(diff)) {
         return new Version(before, Prompts.numberedLines(before), null);
       }
       String after;
       try {
-        after = PatchApplier.apply(before, diff);
+        after = PatchApplier.apply(before, diff).text();
       } catch (PatchFailedException e) {
         throw new InvalidInstanceException(
             "ground truth does not apply to " + history.path() + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.editbench.bench.TextValue;
+import org.editbench.text.LfLines;
 import org.editbench.text.PyStrings;
 
 /**
@@ -66,11 +67,17 @@ public final class Prompts {
    * — so a final LF yields a last numbered empty line. Written escaped without being built.
    */
   public static TextValue numberedLines(String content) {
+    return numberedLines(LfLines.of(content));
+  }
+
+  /** {@link #numberedLines(String)} of a text whose lines are known. */
+  public static TextValue numberedLines(LfLines content) {
+    String text = content.text();
     return TextValue.shared(() -> {
-      StringBuilder out = new StringBuilder(content.length() + content.length() / 8);
-      forEachLine(content, (number, from, to) -> out.append(number).append(' ').append(content, from, to));
+      StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
+      forEachLine(content, (number, from, to) -> out.append(number).append(' ').append(text, from, to));
       return out.toString();
-    }, json -> forEachLine(content, (number, from, to) -> json.number(number).raw(' ').escaped(content, from, to)));
+    }, json -> forEachLine(content, (number, from, to) -> json.number(number).raw(' ').escaped(text, from, to)));
   }
 
   /** Receives line {@code number} of a text, which spans {@code [from, to)} with its LF if any. */
@@ -79,14 +86,15 @@ public final class Prompts {
     void line(int number, int from, int to);
   }
 
-  private static void forEachLine(String content, LineSink sink) {
-    int number = 1;
-    int start = 0;
-    for (int end = content.indexOf('\n'); end >= 0; end = content.indexOf('\n', start)) {
-      sink.line(number++, start, end + 1);
-      start = end + 1;
+  private static void forEachLine(LfLines content, LineSink sink) {
+    int count = content.count();
+    for (int k = 0; k < count; k++) {
+      sink.line(k + 1, content.start(k), content.start(k + 1));
     }
-    sink.line(number, start, content.length());
+    String text = content.text();
+    if (text.isEmpty() || text.charAt(text.length() - 1) == '\n') {
+      sink.line(count + 1, text.length(), text.length());
+    }
   }
 
   /** Each step framed by {@code [start of step k]} / {@code [end of step k]}, k from 1. */

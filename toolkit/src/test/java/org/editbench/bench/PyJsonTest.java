@@ -14,6 +14,16 @@ class PyJsonTest {
         PyJson.quote("a\"b\\c\n\r\t\b\f\u0001\u007f \u00e9\u2014\ud83d\ude00"));
   }
 
+  @Test
+  void longStringsAreEscapedCharByCharAcrossChunks() {
+    String text = "a".repeat(4094) + "\"\u00e9\n" + "\\".repeat(5000) + "\ud83d\ude00\u0001x";
+    StringBuilder expected = new StringBuilder();
+    text.chars().forEach(c -> expected.append(new JsonText().escaped(String.valueOf((char) c))));
+    assertEquals(expected.toString(), new JsonText(16).escaped(text).toString());
+    assertEquals(new JsonText().escaped(text.substring(3, 9000)).toString(),
+        new JsonText(16).escaped(text, 3, 9000).toString());
+  }
+
   @ParameterizedTest
   @CsvSource({
       "0.2, 0.2", "1.0, 1.0", "0.7, 0.7", "1e-05, 1.0E-5", "0.0001, 1.0E-4", "1e+16, 1.0E16",

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editbench.SharedCorpus;
+import org.editbench.text.LfLines;
 import org.editbench.text.PyStrings;
 import org.junit.jupiter.api.Test;
 
@@ -94,9 +95,11 @@ class CorpusReplayTest {
     int withOffset = 0;
     List<String> failures = new ArrayList<>();
     List<String> differFromFinal = new ArrayList<>();
+    List<String> linesMisrecorded = new ArrayList<>();
     int reproduced = 0;
     for (FileHistory file : histories()) {
       String text = file.read("original.py");
+      LfLines lines = LfLines.of(text);
       boolean complete = true;
       for (int i = 0; i < file.steps().size(); i++) {
         int step = file.steps().get(i);
@@ -106,6 +109,11 @@ class CorpusReplayTest {
           withFuzz += result.maxFuzz() > 0 ? 1 : 0;
           withOffset += result.hasOffset() ? 1 : 0;
           text = result.text();
+          // patched step after step with the lines recorded while writing, as infbench does
+          lines = PatchApplier.apply(lines, file.read(step + ".diff"));
+          if (!lines.text().equals(text) || !sameLines(lines, LfLines.of(text))) {
+            linesMisrecorded.add(file.name() + " step " + step);
+          }
         } catch (PatchFailedException e) {
           boolean last = i == file.steps().size() - 1;
           failures.add(file.name() + " step " + step + (last ? " (last)" : "") + ": "
@@ -135,6 +143,19 @@ class CorpusReplayTest {
     // two lines final.py has there. GNU patch gives the same text as we do.
     assertEquals(List.of("sympy__sympy-pull-28371/sympy__printing__pycode__py"), differFromFinal);
     assertEquals(633, reproduced);
+    assertEquals(List.of(), linesMisrecorded);
+  }
+
+  private static boolean sameLines(LfLines a, LfLines b) {
+    if (a.count() != b.count()) {
+      return false;
+    }
+    for (int k = 0; k <= a.count(); k++) {
+      if (a.start(k) != b.start(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
