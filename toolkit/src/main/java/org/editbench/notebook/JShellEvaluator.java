@@ -70,6 +70,7 @@ public final class JShellEvaluator implements AutoCloseable {
       this.jshell = JShell.builder()
           .executionEngine(engine, Map.of())
           .compilerOptions(config.compilerOptions().toArray(String[]::new))
+          .fileManager(StableOptionsFileManager::new)
           .build();
     } finally {
       Thread.currentThread().setContextClassLoader(contextLoader);

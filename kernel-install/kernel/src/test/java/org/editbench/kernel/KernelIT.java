@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,30 @@ class KernelIT {
   }
 
   @Test
+  void installerPutsTheJavaOptionsBeforeTheJarInTheKernelArgv() throws Exception {
+    List<String> defaults = argv(jupyterHome.resolve("share/jupyter/kernels/java/kernel.json"));
+    assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05", "-jar"),
+        defaults.subList(1, 5), defaults.toString());
+
+    Result custom = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "custom",
+        "--java-options", "-Xmx1g  -Dnote=\"quoted\""), Duration.ofMinutes(2));
+    assertEquals(0, custom.exitCode(), custom.output());
+    List<String> customArgv = argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json"));
+    assertEquals(List.of("-Xmx1g", "-Dnote=\"quoted\"", "-jar"), customArgv.subList(1, 4), customArgv.toString());
+
+    Result none = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "custom",
+        "--java-options", ""), Duration.ofMinutes(2));
+    assertEquals(0, none.exitCode(), none.output());
+    assertEquals("-jar", argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json")).get(1));
+  }
+
+  private static List<String> argv(Path kernelJson) throws IOException {
+    List<String> argv = new ArrayList<>();
+    new ObjectMapper().readTree(kernelJson.toFile()).path("argv").forEach(entry -> argv.add(entry.asText()));
+    return argv;
+  }
+
+  @Test
   void installerWithoutJupyterNamesTheDebianPackages(@TempDir Path bin) throws Exception {
     // A PATH with the tools the script needs before it looks for Jupyter, and no jupyter.
     for (String tool : List.of("dirname", "id")) {
@@ -128,7 +153,7 @@ class KernelIT {
   void installerHelpDescribesItsOptions() throws Exception {
     Result help = run(List.of(INSTALLER.toString(), "--help"), Duration.ofMinutes(1));
     assertEquals(0, help.exitCode());
-    for (String option : List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force")) {
+    for (String option : List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force", "--java-options")) {
       assertTrue(help.output().contains(option), option);
     }
   }
