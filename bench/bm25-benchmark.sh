@@ -14,8 +14,9 @@ trap 'rm -rf "$work"' EXIT
 echo "reference formula: timing 20 instances (a few seconds each)..."
 "$python" bench/bm25_reference.py "$work/repos/python__stdlib" "$work/instances.jsonl" 10 > "$work/reference.jsonl"
 
-# The toolkit as users run it (the shaded jar: no signed-jar checks on JGit's classes), plus the
+# The toolkit as users run it (the shaded jar, with the editbench command's JVM options), plus the
 # benchmark's own class from the test sources.
 mvn -q -B -pl toolkit package -DskipTests
-java -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" \
+mapfile -t java_options < <(grep -v '^[[:space:]]*\(#\|$\)' toolkit/jvm.options)
+java "${java_options[@]}" ${EDITBENCH_JAVA_OPTS:-} -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" \
   org.editbench.retrieval.Bm25Benchmark "$work" "$work/reference.jsonl"

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
 
@@ -66,8 +65,9 @@ public final class Bm25ContextProvider implements AutoCloseable {
     Bm25Index index = index(clone, instance);
     List<ScoredPath> retrieved = rank(index, clone, history, edited, topn);
     try {
-      for (ScoredPath file : retrieved) {
-        files.put(file.path(), clone.readText(index.blob(file.path())));
+      List<String> texts = clone.readTexts(retrieved.stream().map(file -> index.blob(file.path())).toList());
+      for (int i = 0; i < retrieved.size(); i++) {
+        files.put(retrieved.get(i).path(), texts.get(i));
       }
     } catch (IOException e) {
       throw new RetrievalException("cannot read retrieved files from " + clone.directory() + ": " + e.getMessage(), e);
@@ -122,7 +122,7 @@ public final class Bm25ContextProvider implements AutoCloseable {
   }
 
   private Bm25Index index(GitClone clone, BenchInstance instance) {
-    ObjectId commit = clone.resolveCommit(instance.baseCommit());
+    String commit = clone.resolveCommit(instance.baseCommit());
     return store.open(clone, instance.repoOrDerived(), commit, settings.candidates());
   }
 

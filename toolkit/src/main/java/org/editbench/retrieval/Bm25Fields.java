@@ -4,10 +4,10 @@ package org.editbench.retrieval;
 final class Bm25Fields {
   private Bm25Fields() {}
 
-  /** The file's path in the repository, '/'-separated: stored and indexed as one term. */
+  /** The file's path in the repository, '/'-separated, stored. */
   static final String PATH = "path";
 
-  /** The id of the file's blob, stored: the retrieved file's text is read back from git. */
+  /** The git object name of the file's blob, stored: a retrieved file's text is read back from git. */
   static final String BLOB = "blob";
 
   /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and exact-length norms. */

@@ -30,7 +30,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * An opened BM25 index of one commit's candidate files, and the search over it.
@@ -46,7 +45,7 @@ final class Bm25Index implements Closeable {
   private final DirectoryReader reader;
   private final CorpusStatistics statistics;
   private final String[] paths;
-  private final ObjectId[] blobs;
+  private final String[] blobs;
   private final Map<String, Integer> documentByPath = new HashMap<>();
   private final CodeAnalyzer analyzer = new CodeAnalyzer();
 
@@ -56,16 +55,15 @@ final class Bm25Index implements Closeable {
     this.statistics = statistics;
     int documents = reader.maxDoc();
     paths = new String[documents];
-    blobs = new ObjectId[documents];
+    blobs = new String[documents];
     StoredFields storedFields = reader.storedFields();
     for (int doc = 0; doc < documents; doc++) {
       Document stored = storedFields.document(doc);
       paths[doc] = stored.get(Bm25Fields.PATH);
-      BytesRef blob = stored.getBinaryValue(Bm25Fields.BLOB);
-      if (paths[doc] == null || blob == null) {
+      blobs[doc] = stored.get(Bm25Fields.BLOB);
+      if (paths[doc] == null || blobs[doc] == null) {
         throw new CorruptIndexException("document " + doc + " lacks its path or blob id", directory.toString());
       }
-      blobs[doc] = ObjectId.fromRaw(blob.bytes, blob.offset);
       documentByPath.put(paths[doc], doc);
     }
   }
@@ -77,7 +75,7 @@ final class Bm25Index implements Closeable {
    * @throws IOException or a runtime exception when the index is missing, corrupt or not the one
    *     asked for
    */
-  static Bm25Index open(Path path, ObjectId commit, CandidateFiles candidates) throws IOException {
+  static Bm25Index open(Path path, String commit, CandidateFiles candidates) throws IOException {
     Directory directory = FSDirectory.open(path);
     DirectoryReader reader = null;
     try {
@@ -87,7 +85,7 @@ final class Bm25Index implements Closeable {
       }
       Map<String, String> commitData = reader.getIndexCommit().getUserData();
       expect(commitData, Bm25IndexBuilder.FORMAT, Bm25IndexBuilder.FORMAT_VERSION, path);
-      expect(commitData, Bm25IndexBuilder.COMMIT, commit.name(), path);
+      expect(commitData, Bm25IndexBuilder.COMMIT, commit, path);
       expect(commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
       CorpusStatistics stored = CorpusStatistics.fromCommitData(commitData);
       if (!stored.sameAs(CorpusStatistics.of(reader))) {
@@ -111,14 +109,14 @@ final class Bm25Index implements Closeable {
   }
 
   /** The blob of an indexed file, or null when {@code path} is not a candidate of this commit. */
-  ObjectId blob(String path) {
+  String blob(String path) {
     Integer doc = documentByPath.get(path);
     return doc == null ? null : blobs[doc];
   }
 
   /** Reads an indexed file's text back from git, as the index read it. */
   interface BlobText {
-    String read(ObjectId blob) throws IOException;
+    String read(String blob) throws IOException;
   }
 
   /**

@@ -2,39 +2,38 @@ package org.editbench.retrieval;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Writes the BM25 index of one commit's candidate files into an empty directory: one document per
  * file (path, blob id, analysed text), and the corpus statistics and identity of what was indexed in
- * the commit data. Files are read and analysed on all cores (one segment per indexing thread).
+ * the commit data. Files are analysed and indexed on all cores (one segment per indexing thread).
  */
 final class Bm25IndexBuilder {
   static final String FORMAT = "editbench.bm25.format";
   /** Bump when the analysis, the fields or the statistics change: the cache key includes it. */
-  static final String FORMAT_VERSION = "1";
+  static final String FORMAT_VERSION = "2";
   static final String COMMIT = "editbench.bm25.commit";
   static final String EXTENSIONS = "editbench.bm25.extensions";
 
@@ -54,25 +53,25 @@ final class Bm25IndexBuilder {
     return type;
   }
 
-  static void build(GitClone clone, ObjectId commit, CandidateFiles candidates, Path directory) throws IOException {
+  static void build(GitClone clone, String commit, CandidateFiles candidates, Path directory) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(new CodeAnalyzer())
         .setSimilarity(Bm25OkapiSimilarity.forIndexing())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        // Flush once per thread at the end for a typical repository, not in many small segments.
+        // One segment per indexing thread for a typical repository, not many small ones.
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);
     List<String> paths = new ArrayList<>();
-    List<ObjectId> blobs = new ArrayList<>();
+    List<String> blobs = new ArrayList<>();
     clone.forEachCandidate(commit, candidates, (path, blob) -> {
       paths.add(path);
-      blobs.add(blob.copy());
+      blobs.add(blob);
     });
     try (Directory luceneDirectory = FSDirectory.open(directory);
         IndexWriter writer = new IndexWriter(luceneDirectory, config)) {
-      addInParallel(paths.size(), file -> writer.addDocument(document(paths.get(file), blobs.get(file), clone)));
+      indexInParallel(writer, clone, blobs, (file, text) -> document(paths.get(file), blobs.get(file), text));
       Map<String, String> commitData = new LinkedHashMap<>();
       commitData.put(FORMAT, FORMAT_VERSION);
-      commitData.put(COMMIT, commit.name());
+      commitData.put(COMMIT, commit);
       commitData.put(EXTENSIONS, String.join(",", candidates.extensions()));
       // A near-real-time reader sees the documents before anything is committed: the single commit
       // below holds documents and statistics together.
@@ -84,34 +83,45 @@ final class Bm25IndexBuilder {
     }
   }
 
-  private static Document document(String path, ObjectId blob, GitClone clone) throws IOException {
+  private static Document document(String path, String blob, String text) {
     Document document = new Document();
-    document.add(new StringField(Bm25Fields.PATH, path, Field.Store.YES));
-    byte[] blobId = new byte[Constants.OBJECT_ID_LENGTH];
-    blob.copyRawTo(blobId, 0);
-    document.add(new StoredField(Bm25Fields.BLOB, blobId));
-    document.add(new Field(Bm25Fields.BODY, clone.readText(blob), BODY_TYPE));
+    document.add(new StoredField(Bm25Fields.PATH, path));
+    document.add(new StoredField(Bm25Fields.BLOB, blob));
+    document.add(new Field(Bm25Fields.BODY, text, BODY_TYPE));
     return document;
   }
 
-  private interface FileTask {
-    void run(int file) throws IOException;
+  private interface DocumentMaker {
+    Document make(int file, String text);
   }
 
-  /** Runs {@code task} for files 0 … count−1 on up to {@link #MAX_THREADS} threads. */
-  private static void addInParallel(int count, FileTask task) throws IOException {
+  /** Ends the indexing threads' work: every file has been handed out. */
+  private static final Document NO_MORE_FILES = new Document();
+
+  /**
+   * Reads the blobs on this thread, one git stream for all, and analyses and indexes them on up to
+   * {@link #MAX_THREADS} others; each of those then writes its own segment, so that the postings of
+   * all segments are written in parallel too, not one after the other at the commit.
+   */
+  private static void indexInParallel(IndexWriter writer, GitClone clone, List<String> blobs, DocumentMaker maker)
+      throws IOException {
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
-    AtomicInteger next = new AtomicInteger();
+    BlockingQueue<Document> queue = new ArrayBlockingQueue<>(4 * threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Void>> workers = new ArrayList<>();
     try {
-      List<Future<Void>> workers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         workers.add(pool.submit(() -> {
-          for (int file = next.getAndIncrement(); file < count; file = next.getAndIncrement()) {
-            task.run(file);
+          for (Document document = queue.take(); document != NO_MORE_FILES; document = queue.take()) {
+            writer.addDocument(document);
           }
+          writer.flushNextBuffer();
           return null;
         }));
+      }
+      clone.streamTexts(blobs, (file, text) -> handOver(queue, maker.make(file, text), workers));
+      for (int i = 0; i < threads; i++) {
+        handOver(queue, NO_MORE_FILES, workers);
       }
       for (Future<Void> worker : workers) {
         worker.get();
@@ -120,12 +130,43 @@ final class Bm25IndexBuilder {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("index build interrupted");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException("indexing failed", e.getCause());
+      throw failure(e);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Queues a document, failing at once if an indexing thread has failed (nothing would take it). */
+  private static void handOver(BlockingQueue<Document> queue, Document document, List<Future<Void>> workers)
+      throws IOException {
+    try {
+      while (!queue.offer(document, 50, TimeUnit.MILLISECONDS)) {
+        for (Future<Void> worker : workers) {
+          if (worker.isDone()) {
+            worker.get();
+            throw new IllegalStateException("an indexing thread ended before the files did");
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("index build interrupted");
+    } catch (ExecutionException e) {
+      throw failure(e);
+    }
+  }
+
+  private static IOException failure(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IOException("indexing failed: " + cause, cause);
   }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
-import org.eclipse.jgit.lib.ObjectId;
 import org.editbench.Reporter;
 
 /**
@@ -61,14 +60,14 @@ public final class Bm25IndexStore implements Closeable {
   }
 
   /** Where the index of {@code repository} at {@code commit} lives. */
-  Path indexDirectory(String repository, ObjectId commit, CandidateFiles candidates) {
+  Path indexDirectory(String repository, String commit, CandidateFiles candidates) {
     String repositoryFolder = repository.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_");
     return cacheDirectory.resolve(repositoryFolder)
-        .resolve(commit.name() + "." + candidates.tag() + ".v" + Bm25IndexBuilder.FORMAT_VERSION);
+        .resolve(commit + "." + candidates.tag() + ".v" + Bm25IndexBuilder.FORMAT_VERSION);
   }
 
   /** The index of {@code commit}'s candidate files in {@code clone}, built if it is not cached. */
-  synchronized Bm25Index open(GitClone clone, String repository, ObjectId commit, CandidateFiles candidates) {
+  synchronized Bm25Index open(GitClone clone, String repository, String commit, CandidateFiles candidates) {
     Path target = indexDirectory(repository, commit, candidates);
     Bm25Index index = openIndexes.get(target);
     if (index == null) {
@@ -82,7 +81,7 @@ public final class Bm25IndexStore implements Closeable {
     return index;
   }
 
-  private Bm25Index openOrBuild(GitClone clone, ObjectId commit, CandidateFiles candidates, Path target)
+  private Bm25Index openOrBuild(GitClone clone, String commit, CandidateFiles candidates, Path target)
       throws IOException {
     if (Files.exists(target)) {
       try {
@@ -96,7 +95,7 @@ public final class Bm25IndexStore implements Closeable {
     return Bm25Index.open(target, commit, candidates);
   }
 
-  private void build(GitClone clone, ObjectId commit, CandidateFiles candidates, Path target) throws IOException {
+  private void build(GitClone clone, String commit, CandidateFiles candidates, Path target) throws IOException {
     Files.createDirectories(target.getParent());
     deleteLeftovers(target);
     Path building = Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");

@@ -1,71 +1,97 @@
 package org.editbench.retrieval;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.editbench.text.PyStrings;
 
 /**
- * A user's clone, read through git objects only: commits, trees and blobs. Its working tree, index
- * and HEAD are never read or written, so a dirty checkout or another branch does not matter and
- * stays exactly as it was.
+ * A user's clone, read through git's object plumbing only ({@code rev-parse}, {@code ls-tree},
+ * {@code cat-file}): commits, trees and blobs. Its working tree, index and HEAD are never read or
+ * written, so a dirty checkout or another branch does not matter and stays exactly as it was.
+ *
+ * <p>Why git itself rather than a Java implementation: the index build reads every file of a
+ * commit, and git inflates them in its own process, beside the JVM's indexing threads, without
+ * hundreds of milliseconds of class loading first. Blob ids are git's hex object names.
  */
 final class GitClone implements AutoCloseable {
-  private final Path directory;
-  private final Repository repository;
+  private static final Pattern OBJECT_NAME = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
+  /** Names sent to git before reading its answers: about 4 KB, far below a pipe's buffer. */
+  private static final int PIPELINED_NAMES = 64;
+  /** Variables that would make git read another repository than the one named here. */
+  private static final List<String> REPOSITORY_VARIABLES = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
+      "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE");
 
-  private GitClone(Path directory, Repository repository) {
+  private final Path directory;
+  private final Path gitDirectory;
+  private final Map<String, String> resolvedCommits = new ConcurrentHashMap<>();
+  /** One {@code cat-file --batch} for single reads, started on first use. */
+  private BlobStream blobs;
+
+  private GitClone(Path directory, Path gitDirectory) {
     this.directory = directory;
-    this.repository = repository;
+    this.gitDirectory = gitDirectory;
   }
 
-  /** Opens a clone with a working tree ({@code DIR/.git}, a directory or a gitfile) or a bare one. */
+  /**
+   * Opens a clone with a working tree ({@code DIR/.git}, a directory or a gitfile) or a bare one.
+   * Only {@code directory} itself is considered: a folder inside some other repository is not a clone.
+   */
   static GitClone open(Path directory) {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
-    if (Files.exists(directory.resolve(Constants.DOT_GIT))) {
-      builder.setWorkTree(directory.toFile());
-    } else {
-      builder.setGitDir(directory.toFile());
-    }
+    Path dotGit = directory.resolve(".git");
+    Path gitDirectory = Files.exists(dotGit) ? dotGit : directory;
+    GitClone clone = new GitClone(directory, gitDirectory);
     try {
-      return new GitClone(directory, builder.build());
-    } catch (IOException | IllegalArgumentException e) {
+      clone.run("rev-parse", "--git-dir");
+    } catch (RetrievalException e) {
       throw new RetrievalException(directory + " is not a git repository: " + e.getMessage(), e);
     }
+    return clone;
   }
 
   Path directory() {
     return directory;
   }
 
-  /** The full id of the commit {@code revision} names (usually a SHA, possibly abbreviated). */
-  ObjectId resolveCommit(String revision) {
-    try {
-      ObjectId id = repository.resolve(revision + "^{commit}");
-      if (id == null) {
-        throw missing(revision);
-      }
-      return id;
-    } catch (MissingObjectException e) {
+  /**
+   * The full object name of the commit {@code revision} names (usually a SHA, possibly abbreviated).
+   * Asked of git once per revision: every instance of a commit asks again, and a git process costs
+   * more than the retrieval itself.
+   */
+  String resolveCommit(String revision) {
+    return resolvedCommits.computeIfAbsent(revision, this::askCommit);
+  }
+
+  private String askCommit(String revision) {
+    if (revision.startsWith("-")) {
       throw missing(revision);
-    } catch (IOException | RevisionSyntaxException e) {
-      throw new RetrievalException("cannot resolve commit " + revision + " in " + directory + ": " + e.getMessage(), e);
     }
+    String name;
+    try {
+      name = run("rev-parse", "--verify", "--quiet", revision + "^{commit}").strip();
+    } catch (RetrievalException e) {
+      throw missing(revision);
+    }
+    if (!OBJECT_NAME.matcher(name).matches()) {
+      throw missing(revision);
+    }
+    return name;
   }
 
   private RetrievalException missing(String revision) {
@@ -74,32 +100,26 @@ final class GitClone implements AutoCloseable {
 
   /** Receives the candidate files of a commit. */
   interface FileVisitor {
-    void visit(String path, ObjectId blob) throws IOException;
+    void visit(String path, String blob) throws IOException;
   }
 
   /**
    * Visits every candidate file (regular or executable; symbolic links and submodules are not
-   * files) of {@code commit}'s tree, in git's tree order, without descending into excluded
-   * directories.
+   * files) of {@code commit}'s tree, in git's tree order.
    */
-  void forEachCandidate(ObjectId commit, CandidateFiles candidates, FileVisitor visitor) throws IOException {
-    try (RevWalk revWalk = new RevWalk(repository);
-        TreeWalk treeWalk = new TreeWalk(repository)) {
-      treeWalk.addTree(revWalk.parseCommit(commit).getTree());
-      treeWalk.setRecursive(false);
-      while (treeWalk.next()) {
-        if (treeWalk.isSubtree()) {
-          if (!CandidateFiles.EXCLUDED_DIRECTORIES.contains(treeWalk.getNameString())) {
-            treeWalk.enterSubtree();
-          }
-          continue;
-        }
-        FileMode mode = treeWalk.getFileMode(0);
-        boolean file = mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
-        String path = treeWalk.getPathString();
-        if (file && candidates.accepts(path)) {
-          visitor.visit(path, treeWalk.getObjectId(0));
-        }
+  void forEachCandidate(String commit, CandidateFiles candidates, FileVisitor visitor) throws IOException {
+    // -z: paths verbatim, NUL-terminated ("MODE TYPE NAME\tPATH").
+    String listing = run("ls-tree", "-r", "-z", "--full-tree", commit);
+    for (String entry : listing.split("\0")) {
+      int tab = entry.indexOf('\t');
+      if (tab < 0) {
+        continue;
+      }
+      String[] fields = entry.substring(0, tab).split(" ");
+      String path = entry.substring(tab + 1);
+      boolean file = fields[1].equals("blob") && (fields[0].equals("100644") || fields[0].equals("100755"));
+      if (file && candidates.accepts(path)) {
+        visitor.visit(path, fields[2]);
       }
     }
   }
@@ -108,18 +128,86 @@ final class GitClone implements AutoCloseable {
    * A blob's text as the reference reads a file: {@code read_text(encoding='utf-8',
    * errors='ignore')}, so invalid UTF-8 bytes are dropped and line ends become LF.
    */
-  String readText(ObjectId blob) throws IOException {
-    ObjectLoader loader = repository.open(blob, Constants.OBJ_BLOB);
-    if (!loader.isLarge()) {
-      // In memory: a stream over a delta-compressed blob is many times slower.
-      return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(loader.getCachedBytes()));
+  String readText(String blob) throws IOException {
+    return readTexts(List.of(blob)).get(0);
+  }
+
+  /**
+   * Several blobs' texts (as {@link #readText}), in order, through one {@code cat-file} kept for
+   * this clone: the names go out together and the answers come back together, one pipe round trip
+   * for a context's files rather than one each.
+   */
+  List<String> readTexts(List<String> blobIds) throws IOException {
+    List<byte[]> contents = new ArrayList<>(blobIds.size());
+    synchronized (this) {
+      if (blobs == null) {
+        blobs = new BlobStream(start("cat-file", "--batch"));
+      }
+      // git answers while it reads: a batch of names must fit in the pipe, or both sides would wait.
+      for (int from = 0; from < blobIds.size(); from += PIPELINED_NAMES) {
+        List<String> batch = blobIds.subList(from, Math.min(blobIds.size(), from + PIPELINED_NAMES));
+        for (String blob : batch) {
+          blobs.request(blob);
+        }
+        blobs.flush();
+        for (String blob : batch) {
+          contents.add(blobs.next(blob));
+        }
+      }
     }
-    try (InputStream in = loader.openStream()) {
-      return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(in.readAllBytes()));
+    List<String> texts = new ArrayList<>(contents.size());
+    for (byte[] content : contents) {
+      texts.add(text(content));
+    }
+    return texts;
+  }
+
+  /** Receives blobs in the order they were asked for. */
+  interface BlobConsumer {
+    void accept(int index, String text) throws IOException;
+  }
+
+  /**
+   * Streams many blobs' texts (as {@link #readText}) through a {@code cat-file} of their own: the
+   * names are sent from another thread while the caller consumes the answers, so that git inflates
+   * the next blobs in its own process while the caller works on the last ones.
+   */
+  void streamTexts(List<String> blobIds, BlobConsumer consumer) throws IOException {
+    Process process = start("cat-file", "--batch");
+    BlobStream stream = new BlobStream(process);
+    Thread requests = new Thread(() -> {
+      try {
+        for (String blob : blobIds) {
+          stream.request(blob);
+        }
+        stream.flush();
+        stream.endRequests();
+      } catch (IOException e) {
+        process.destroy(); // the reading side then fails with the reason
+      }
+    }, "git-cat-file-requests");
+    requests.setDaemon(true);
+    requests.start();
+    try {
+      for (int i = 0; i < blobIds.size(); i++) {
+        consumer.accept(i, text(stream.next(blobIds.get(i))));
+      }
+    } finally {
+      process.destroy();
     }
   }
 
+  private static String text(byte[] content) {
+    return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(content));
+  }
+
   static String decodeUtf8IgnoringErrors(byte[] bytes) {
+    // The common case, valid UTF-8, decodes on String's fast path: a decoder that replaces invalid
+    // bytes with U+FFFD leaves none in the text when there were none to replace.
+    String replaced = new String(bytes, StandardCharsets.UTF_8);
+    if (replaced.indexOf('\uFFFD') < 0) {
+      return replaced;
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.IGNORE)
@@ -131,8 +219,138 @@ final class GitClone implements AutoCloseable {
     }
   }
 
+  // ---- running git -----------------------------------------------------------------------------
+
+  private Process start(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + gitDirectory, "--no-replace-objects"));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    Map<String, String> environment = builder.environment();
+    REPOSITORY_VARIABLES.forEach(environment::remove);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new RetrievalException("cannot run git, which BM25 retrieval reads clones with (install git): "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a git command to its end and returns its output; a failure carries git's own message. */
+  private String run(String... arguments) {
+    Process process = start(arguments);
+    try {
+      process.getOutputStream().close();
+      // ls-tree's listing can exceed the pipe's buffer: read error output on another thread.
+      StringBuilder errors = new StringBuilder();
+      Thread errorReader = new Thread(() -> {
+        try (InputStream in = process.getErrorStream()) {
+          errors.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+          // the exit status still tells
+        }
+      }, "git-stderr");
+      errorReader.start();
+      String output;
+      try (InputStream in = process.getInputStream()) {
+        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      int status = process.waitFor();
+      errorReader.join();
+      if (status != 0) {
+        String message = errors.toString().strip();
+        throw new RetrievalException(message.isEmpty()
+            ? "git " + arguments[0] + " exited with status " + status
+            : message.lines().findFirst().orElse(message));
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading git's output failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetrievalException("interrupted while git " + arguments[0] + " ran", e);
+    } finally {
+      process.destroy();
+    }
+  }
+
+  /**
+   * A {@code git cat-file --batch} conversation: names in, then for each one
+   * {@code NAME TYPE SIZE\n} and the object's bytes and {@code \n}, or {@code NAME missing\n}.
+   */
+  private static final class BlobStream {
+    private final Process process;
+    private final OutputStream requests;
+    private final InputStream answers;
+
+    BlobStream(Process process) {
+      this.process = process;
+      this.requests = new BufferedOutputStream(process.getOutputStream());
+      this.answers = new BufferedInputStream(process.getInputStream(), 1 << 16);
+    }
+
+    void request(String blob) throws IOException {
+      requests.write(blob.getBytes(StandardCharsets.US_ASCII));
+      requests.write('\n');
+    }
+
+    void flush() throws IOException {
+      requests.flush();
+    }
+
+    void endRequests() throws IOException {
+      requests.close();
+    }
+
+    byte[] next(String blob) throws IOException {
+      String header = readLine();
+      String[] fields = header.split(" ");
+      if (fields.length != 3 || !fields[1].equals("blob")) {
+        throw new IOException("git has no blob " + blob + " (" + header + ")");
+      }
+      int size = Integer.parseInt(fields[2]);
+      byte[] content = answers.readNBytes(size);
+      if (content.length != size || answers.read() != '\n') {
+        throw new EOFException("git cat-file ended within blob " + blob);
+      }
+      return content;
+    }
+
+    private String readLine() throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int c = answers.read(); c != '\n'; c = answers.read()) {
+        if (c < 0) {
+          throw processEnded();
+        }
+        line.append((char) c);
+      }
+      return line.toString();
+    }
+
+    private IOException processEnded() {
+      try {
+        if (process.waitFor() == 0) {
+          return new EOFException("git cat-file ended early");
+        }
+        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return new IOException("git cat-file failed: " + errors);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("interrupted while git cat-file ended");
+      } catch (IOException e) {
+        return e;
+      }
+    }
+
+    void close() {
+      process.destroy();
+    }
+  }
+
   @Override
-  public void close() {
-    repository.close();
+  public synchronized void close() {
+    if (blobs != null) {
+      blobs.close();
+      blobs = null;
+    }
   }
 }

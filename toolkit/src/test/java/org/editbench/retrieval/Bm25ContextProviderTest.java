@@ -111,7 +111,7 @@ class Bm25ContextProviderTest {
     try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), reporter)) {
       Bm25Context noCommit = provider.context(instance("a-1", REPO, ""), List.of(HISTORY_STEP), Map.of(), 3);
       Bm25Context noClone = provider.context(
-          instance("b-2", "other/project", fixture.baseCommit.name()), List.of(HISTORY_STEP), Map.of(), 3);
+          instance("b-2", "other/project", fixture.baseCommit), List.of(HISTORY_STEP), Map.of(), 3);
       assertTrue(noCommit.usesOracle() && noClone.usesOracle());
       assertTrue(noCommit.files().isEmpty() && noClone.retrieved().isEmpty());
       assertEquals(0, provider.indexesBuilt());
@@ -147,7 +147,7 @@ class Bm25ContextProviderTest {
   void anAbbreviatedBaseCommitAndASingleRepoDirWork(@TempDir Path cache) throws IOException {
     Bm25Settings single = Bm25Settings.defaults().withRepoDir(fixture.clone).withCacheDirectory(cache);
     try (Bm25ContextProvider provider = new Bm25ContextProvider(single, Reporter.SILENT)) {
-      BenchInstance instance = instance("e-5", "any/name", fixture.baseCommit.abbreviate(10).name());
+      BenchInstance instance = instance("e-5", "any/name", fixture.baseCommit.substring(0, 10));
       assertEquals(BASE_CANDIDATES.size(), provider.ranking(instance, List.of(HISTORY_STEP), 100).size());
     }
   }

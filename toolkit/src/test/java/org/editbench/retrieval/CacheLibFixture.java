@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.ObjectId;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.InstanceJson;
 
 /**
- * A repository built with JGit for retrieval tests: three commits, the instances' base commit in
+ * A repository built with git for retrieval tests: three commits, the instances' base commit in
  * the middle, and a working tree that is dirty, has staged and untracked files, and sits on another
  * commit.
  */
@@ -90,9 +88,9 @@ final class CacheLibFixture {
 
   final Path reposRoot;
   final Path clone;
-  final ObjectId baseCommit;
+  final String baseCommit;
 
-  private CacheLibFixture(Path reposRoot, Path clone, ObjectId baseCommit) {
+  private CacheLibFixture(Path reposRoot, Path clone, String baseCommit) {
     this.reposRoot = reposRoot;
     this.clone = clone;
     this.baseCommit = baseCommit;
@@ -102,33 +100,29 @@ final class CacheLibFixture {
   static CacheLibFixture create(Path root) throws Exception {
     Path reposRoot = root.resolve("repos");
     Path clone = reposRoot.resolve("acme__cachelib");
-    ObjectId baseCommit;
-    try (TestRepository repository = TestRepository.init(clone)) {
-      Map<String, String> first = new LinkedHashMap<>();
-      BASE_CANDIDATES.forEach((path, content) -> first.put(path, "# an older version\n"));
-      first.put(EDITED, "# an older version\n");
-      repository.commit("first", first);
+    TestRepository repository = TestRepository.init(clone);
+    Map<String, String> first = new LinkedHashMap<>();
+    BASE_CANDIDATES.forEach((path, content) -> first.put(path, "# an older version\n"));
+    first.put(EDITED, "# an older version\n");
+    repository.commit("first", first);
 
-      Map<String, String> base = new LinkedHashMap<>(BASE_CANDIDATES);
-      base.put(EDITED, EDITED_AT_BASE);
-      base.put("cachelib/stubs.pyi", "def get(key: str) -> object: ...\n");
-      base.put("README.md", "memcached warnings deprecated\n");
-      for (String excluded : List.of("env", "venv", ".venv", "cachelib/__pycache__")) {
-        base.put(excluded + "/shadow.py", "warnings memcached deprecated RemovedInNextVersionWarning\n");
-      }
-      baseCommit = repository.commit("base", base);
-
-      Map<String, String> later = new LinkedHashMap<>();
-      later.put("cachelib/only_at_head.py", "warnings.warn RemovedInNextVersionWarning pymemcache deprecated\n");
-      later.put("cachelib/utils.py", "import warnings\nwarnings.warn('deprecated', RemovedInNextVersionWarning)\n");
-      repository.commit("after the base", later);
+    Map<String, String> base = new LinkedHashMap<>(BASE_CANDIDATES);
+    base.put(EDITED, EDITED_AT_BASE);
+    base.put("cachelib/stubs.pyi", "def get(key: str) -> object: ...\n");
+    base.put("README.md", "memcached warnings deprecated\n");
+    for (String excluded : List.of("env", "venv", ".venv", "cachelib/__pycache__")) {
+      base.put(excluded + "/shadow.py", "warnings memcached deprecated RemovedInNextVersionWarning\n");
     }
+    String baseCommit = repository.commit("base", base);
+
+    Map<String, String> later = new LinkedHashMap<>();
+    later.put("cachelib/only_at_head.py", "warnings.warn RemovedInNextVersionWarning pymemcache deprecated\n");
+    later.put("cachelib/utils.py", "import warnings\nwarnings.warn('deprecated', RemovedInNextVersionWarning)\n");
+    repository.commit("after the base", later);
     // A user's clone as it may be: edited, with a new file, and some of it staged.
     Files.writeString(clone.resolve("cachelib/memcached.py"), "# local edit\n", StandardOpenOption.APPEND);
     Files.writeString(clone.resolve("untracked.py"), "print('work in progress')\n");
-    try (Git git = Git.open(clone.toFile())) {
-      git.add().addFilepattern("untracked.py").call();
-    }
+    repository.git("add", "untracked.py");
     Files.writeString(clone.resolve("untracked.py"), "print('more work')\n");
     Files.writeString(clone.resolve("scratch.py"), "x = 1\n");
     return new CacheLibFixture(reposRoot, clone, baseCommit);
@@ -141,7 +135,7 @@ final class CacheLibFixture {
   }
 
   BenchInstance atBase(String id) {
-    return instance(id, REPO, baseCommit.name());
+    return instance(id, REPO, baseCommit);
   }
 
   Bm25Settings settings(Path cache) {

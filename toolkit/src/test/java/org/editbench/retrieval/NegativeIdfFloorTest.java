@@ -21,10 +21,7 @@ class NegativeIdfFloorTest {
   void matchingFilesRankBelowUnmatchedOnesWhenTheFloorIsNegative(@TempDir Path root) throws Exception {
     Map<String, String> files = new TreeMap<>(Map.of(
         "a.py", "a b\n", "b.py", "a b\n", "c.py", "a b\n", "d.py", "a\n", "z.py", "z\n"));
-    String commit;
-    try (TestRepository repository = TestRepository.init(root.resolve("repos/tiny__corpus"))) {
-      commit = repository.commit("all", files).name();
-    }
+    String commit = TestRepository.init(root.resolve("repos/tiny__corpus")).commit("all", files);
     List<String> paths = new ArrayList<>(files.keySet());
     double[] expected = new Bm25OkapiReference(
         paths.stream().map(path -> Bm25OkapiReference.tokenize(files.get(path))).toList())

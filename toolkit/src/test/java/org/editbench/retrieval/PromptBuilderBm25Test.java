@@ -95,30 +95,29 @@ class PromptBuilderBm25Test {
    */
   private Map<String, String> inventoryClone(Path root, Path histories, Path clone) throws Exception {
     Map<String, String> baseCommits = new HashMap<>();
-    try (TestRepository repository = TestRepository.init(clone)) {
-      Path snapshot = root.resolve("crawled_data/sample-source/repos/acme/inventory");
-      Map<String, String> files = new LinkedHashMap<>();
-      try (Stream<Path> paths = Files.walk(snapshot)) {
-        for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
-          files.put(snapshot.relativize(file).toString(), Files.readString(file));
-        }
+    TestRepository repository = TestRepository.init(clone);
+    Path snapshot = root.resolve("crawled_data/sample-source/repos/acme/inventory");
+    Map<String, String> files = new LinkedHashMap<>();
+    try (Stream<Path> paths = Files.walk(snapshot)) {
+      for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
+        files.put(snapshot.relativize(file).toString(), Files.readString(file));
       }
-      repository.commit("snapshot", files);
-      List<JsonNode> pulls = new ArrayList<>();
-      for (String line : Files.readAllLines(root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"))) {
-        pulls.add(json.readTree(line));
+    }
+    repository.commit("snapshot", files);
+    List<JsonNode> pulls = new ArrayList<>();
+    for (String line : Files.readAllLines(root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"))) {
+      pulls.add(json.readTree(line));
+    }
+    pulls.sort((a, b) -> Integer.compare(a.get("instance_num").asInt(), b.get("instance_num").asInt()));
+    for (JsonNode pull : pulls) {
+      String id = pull.get("instance_id").asText();
+      Map<String, String> originals = new LinkedHashMap<>();
+      for (JsonNode path : pull.get("files_work")) {
+        Path original = histories.resolve(id)
+            .resolve(path.asText().replace("/", "__").replace(".", "__")).resolve("original.py");
+        originals.put(path.asText(), Files.readString(original));
       }
-      pulls.sort((a, b) -> Integer.compare(a.get("instance_num").asInt(), b.get("instance_num").asInt()));
-      for (JsonNode pull : pulls) {
-        String id = pull.get("instance_id").asText();
-        Map<String, String> originals = new LinkedHashMap<>();
-        for (JsonNode path : pull.get("files_work")) {
-          Path original = histories.resolve(id)
-              .resolve(path.asText().replace("/", "__").replace(".", "__")).resolve("original.py");
-          originals.put(path.asText(), Files.readString(original));
-        }
-        baseCommits.put(id, repository.commit("before " + id, originals).name());
-      }
+      baseCommits.put(id, repository.commit("before " + id, originals));
     }
     return baseCommits;
   }

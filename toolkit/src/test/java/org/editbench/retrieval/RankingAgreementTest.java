@@ -39,10 +39,7 @@ class RankingAgreementTest {
         .sorted((a, b) -> a.instanceId().compareTo(b.instanceId()))
         .toList();
     Map<String, String> corpus = originalFiles(instances);
-    String commit;
-    try (TestRepository repository = TestRepository.init(root.resolve("repos/shared__originals"))) {
-      commit = repository.commit("originals", corpus).name();
-    }
+    String commit = TestRepository.init(root.resolve("repos/shared__originals")).commit("originals", corpus);
     Map<String, Map<String, Integer>> frequencies = new TreeMap<>();
     corpus.forEach((path, text) -> frequencies.put(path, Bm25OkapiReference.frequencies(Bm25OkapiReference.tokenize(text))));
 

@@ -6,37 +6,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 
-/** A git repository that a test builds commit by commit with JGit. */
-final class TestRepository implements AutoCloseable {
-  private static final PersonIdent AUTHOR =
-      new PersonIdent("Test", "test@example.org", Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
+/** A git repository that a test builds commit by commit with the git command, as users make clones. */
+final class TestRepository {
+  /** Fixed identities and dates: commit names are the same in every run. */
+  private static final Map<String, String> IDENTITY = Map.of(
+      "GIT_AUTHOR_NAME", "Test", "GIT_AUTHOR_EMAIL", "test@example.org", "GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z",
+      "GIT_COMMITTER_NAME", "Test", "GIT_COMMITTER_EMAIL", "test@example.org",
+      "GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z", "GIT_CONFIG_NOSYSTEM", "1");
 
   final Path directory;
-  private final Git git;
 
-  private TestRepository(Path directory, Git git) {
+  private TestRepository(Path directory) {
     this.directory = directory;
-    this.git = git;
   }
 
-  static TestRepository init(Path directory) throws GitAPIException, IOException {
+  static TestRepository init(Path directory) throws IOException {
     Files.createDirectories(directory);
-    return new TestRepository(directory, Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call());
+    TestRepository repository = new TestRepository(directory);
+    repository.git("init", "-q", "-b", "main");
+    return repository;
   }
 
   /** Writes {@code files} (path → content, null deletes) in the working tree and commits all changes. */
-  ObjectId commit(String message, Map<String, String> files) throws IOException, GitAPIException {
+  String commit(String message, Map<String, String> files) throws IOException {
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path path = directory.resolve(file.getKey());
       if (file.getValue() == null) {
@@ -46,9 +45,29 @@ final class TestRepository implements AutoCloseable {
         Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
       }
     }
-    git.add().addFilepattern(".").call();
-    git.add().addFilepattern(".").setUpdate(true).call();
-    return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call().getId();
+    git("add", "-A");
+    git("-c", "commit.gpgSign=false", "commit", "-q", "--allow-empty", "-m", message);
+    return git("rev-parse", "HEAD").strip();
+  }
+
+  /** Runs git in the repository; its output, or an assertion failure with git's message. */
+  String git(String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.useConfigOnly=false"));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(IDENTITY);
+    builder.environment().put("HOME", directory.toString()); // no user configuration either
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0) {
+        throw new AssertionError("git " + String.join(" ", arguments) + " failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return output;
   }
 
   /** Every file under the repository directory, {@code .git} included → sha256 of its bytes and its mtime. */
@@ -69,10 +88,5 @@ final class TestRepository implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Override
-  public void close() {
-    git.close();
   }
 }
