@@ -69,8 +69,8 @@ final class Bm25Index implements Closeable {
   }
 
   /**
-   * Opens the index in {@code path} and checks it all: every file's checksum, that it indexes
-   * {@code commit} with {@code candidates}, and that its stored statistics match its postings.
+   * Opens the index in {@code path} and checks it all: every file's checksum, and that it indexes
+   * {@code commit} with {@code candidates}.
    *
    * @throws IOException or a runtime exception when the index is missing, corrupt or not the one
    *     asked for
@@ -87,11 +87,7 @@ final class Bm25Index implements Closeable {
       expect(commitData, Bm25IndexBuilder.FORMAT, Bm25IndexBuilder.FORMAT_VERSION, path);
       expect(commitData, Bm25IndexBuilder.COMMIT, commit, path);
       expect(commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
-      CorpusStatistics stored = CorpusStatistics.fromCommitData(commitData);
-      if (!stored.sameAs(CorpusStatistics.of(reader))) {
-        throw new CorruptIndexException("stored BM25 statistics do not match the postings", path.toString());
-      }
-      return new Bm25Index(directory, reader, stored);
+      return new Bm25Index(directory, reader, CorpusStatistics.of(reader));
     } catch (IOException | RuntimeException e) {
       if (reader != null) {
         reader.close();

@@ -18,7 +18,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -27,12 +26,11 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Writes the BM25 index of one commit's candidate files into an empty directory: one document per
- * file (path, blob id, analysed text), and the corpus statistics and identity of what was indexed in
- * the commit data. Files are analysed and indexed on all cores (one segment per indexing thread).
+ * file (path, blob id, analysed text), and the identity of what was indexed in the commit data. Files are analysed and indexed on all cores (one segment per indexing thread).
  */
 final class Bm25IndexBuilder {
   static final String FORMAT = "editbench.bm25.format";
-  /** Bump when the analysis, the fields or the statistics change: the cache key includes it. */
+  /** Bump when the analysis or the fields change: the cache key includes it. */
   static final String FORMAT_VERSION = "2";
   static final String COMMIT = "editbench.bm25.commit";
   static final String EXTENSIONS = "editbench.bm25.extensions";
@@ -73,11 +71,6 @@ final class Bm25IndexBuilder {
       commitData.put(FORMAT, FORMAT_VERSION);
       commitData.put(COMMIT, commit);
       commitData.put(EXTENSIONS, String.join(",", candidates.extensions()));
-      // A near-real-time reader sees the documents before anything is committed: the single commit
-      // below holds documents and statistics together.
-      try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        commitData.putAll(CorpusStatistics.of(reader).toCommitData());
-      }
       writer.setLiveCommitData(commitData.entrySet());
       writer.commit();
     }

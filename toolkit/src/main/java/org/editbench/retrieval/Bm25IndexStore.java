@@ -28,8 +28,7 @@ import org.editbench.Reporter;
  * <p>Safe across processes without a lock: an index is built in a fresh sibling directory and
  * published with one atomic rename, so a reader sees a complete index or none. When two processes
  * build the same index at once, the first rename wins and the other discards its copy. An index
- * that fails its checks on opening (checksums, identity, statistics) is reported, moved aside and
- * rebuilt.
+ * that fails its checks on opening (checksums, identity) is reported, moved aside and rebuilt.
  */
 public final class Bm25IndexStore implements Closeable {
   /** Build directories older than this are leftovers of a killed process, not a build in progress. */

@@ -2,7 +2,6 @@ package org.editbench.retrieval;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.IndexReader;
@@ -18,22 +17,19 @@ import org.apache.lucene.util.BytesRef;
  * over the vocabulary (BM25Okapi's floor for negative idfs) for any document count, and lets that
  * mean be corrected exactly when some documents are set aside for a query (see {@link #without}).
  *
- * <p>Computed once when the index is built and stored in its commit data.
+ * <p>Computed from the postings when an index is opened (one pass over its terms), not stored: what
+ * can be derived cannot disagree with the index, and a build saves opening a reader of its own.
  */
 final class CorpusStatistics {
-  private static final String DOCUMENTS = "bm25.documents";
-  private static final String TOTAL_LENGTH = "bm25.totalLength";
-  private static final String FREQUENCY_HISTOGRAM = "bm25.documentFrequencyHistogram";
-
   private final long documentCount;
   private final long totalLength;
   /** Document frequency → number of vocabulary terms with that document frequency. */
   private final TreeMap<Long, Long> termsByDocumentFrequency;
 
-  private CorpusStatistics(long documentCount, long totalLength, TreeMap<Long, Long> termsByDocumentFrequency) {
+  CorpusStatistics(long documentCount, long totalLength, Map<Long, Long> termsByDocumentFrequency) {
     this.documentCount = documentCount;
     this.totalLength = totalLength;
-    this.termsByDocumentFrequency = termsByDocumentFrequency;
+    this.termsByDocumentFrequency = new TreeMap<>(termsByDocumentFrequency);
   }
 
   static CorpusStatistics of(IndexReader reader) throws IOException {
@@ -48,41 +44,6 @@ final class CorpusStatistics {
       }
     }
     return new CorpusStatistics(reader.numDocs(), totalLength, histogram);
-  }
-
-  Map<String, String> toCommitData() {
-    StringBuilder histogram = new StringBuilder();
-    termsByDocumentFrequency.forEach((frequency, terms) ->
-        histogram.append(histogram.length() == 0 ? "" : ",").append(frequency).append(':').append(terms));
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put(DOCUMENTS, Long.toString(documentCount));
-    data.put(TOTAL_LENGTH, Long.toString(totalLength));
-    data.put(FREQUENCY_HISTOGRAM, histogram.toString());
-    return data;
-  }
-
-  /** The statistics stored by {@link #toCommitData()}; a missing or malformed entry is an error. */
-  static CorpusStatistics fromCommitData(Map<String, String> data) {
-    String documents = data.get(DOCUMENTS);
-    String totalLength = data.get(TOTAL_LENGTH);
-    String histogramText = data.get(FREQUENCY_HISTOGRAM);
-    if (documents == null || totalLength == null || histogramText == null) {
-      throw new IllegalStateException("BM25 statistics missing from the index commit data");
-    }
-    TreeMap<Long, Long> histogram = new TreeMap<>();
-    if (!histogramText.isEmpty()) {
-      for (String entry : histogramText.split(",")) {
-        int colon = entry.indexOf(':');
-        histogram.put(Long.parseLong(entry.substring(0, colon)), Long.parseLong(entry.substring(colon + 1)));
-      }
-    }
-    return new CorpusStatistics(Long.parseLong(documents), Long.parseLong(totalLength), histogram);
-  }
-
-  /** True when both describe the same corpus (used to check a stored index against its reader). */
-  boolean sameAs(CorpusStatistics other) {
-    return documentCount == other.documentCount && totalLength == other.totalLength
-        && termsByDocumentFrequency.equals(other.termsByDocumentFrequency);
   }
 
   /**

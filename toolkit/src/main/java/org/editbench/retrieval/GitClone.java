@@ -52,17 +52,27 @@ final class GitClone implements AutoCloseable {
   /**
    * Opens a clone with a working tree ({@code DIR/.git}, a directory or a gitfile) or a bare one.
    * Only {@code directory} itself is considered: a folder inside some other repository is not a clone.
+   * Checked on the file system, as git recognises a repository, without starting git.
    */
   static GitClone open(Path directory) {
     Path dotGit = directory.resolve(".git");
     Path gitDirectory = Files.exists(dotGit) ? dotGit : directory;
-    GitClone clone = new GitClone(directory, gitDirectory);
-    try {
-      clone.run("rev-parse", "--git-dir");
-    } catch (RetrievalException e) {
-      throw new RetrievalException(directory + " is not a git repository: " + e.getMessage(), e);
+    if (!isRepository(gitDirectory)) {
+      throw new RetrievalException(directory + " is not a git repository (no .git in it, and not a bare repository)");
     }
-    return clone;
+    return new GitClone(directory, gitDirectory);
+  }
+
+  /** A git directory holds HEAD and objects; a gitfile (linked worktrees, submodules) points to one. */
+  private static boolean isRepository(Path gitDirectory) {
+    if (Files.isRegularFile(gitDirectory)) {
+      try {
+        return Files.readString(gitDirectory).startsWith("gitdir:");
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return Files.isRegularFile(gitDirectory.resolve("HEAD")) && Files.isDirectory(gitDirectory.resolve("objects"));
   }
 
   Path directory() {
@@ -82,12 +92,13 @@ final class GitClone implements AutoCloseable {
     if (revision.startsWith("-")) {
       throw missing(revision);
     }
-    String name;
-    try {
-      name = run("rev-parse", "--verify", "--quiet", revision + "^{commit}").strip();
-    } catch (RetrievalException e) {
-      throw missing(revision);
+    GitOutput answer = run("rev-parse", "--verify", "--quiet", revision + "^{commit}");
+    if (answer.status() != 0) {
+      // --quiet: git says nothing when the commit is missing, and why when the repository is broken.
+      throw answer.error().isEmpty() ? missing(revision)
+          : new RetrievalException("git cannot read " + directory + ": " + answer.error());
     }
+    String name = answer.output().strip();
     if (!OBJECT_NAME.matcher(name).matches()) {
       throw missing(revision);
     }
@@ -109,8 +120,11 @@ final class GitClone implements AutoCloseable {
    */
   void forEachCandidate(String commit, CandidateFiles candidates, FileVisitor visitor) throws IOException {
     // -z: paths verbatim, NUL-terminated ("MODE TYPE NAME\tPATH").
-    String listing = run("ls-tree", "-r", "-z", "--full-tree", commit);
-    for (String entry : listing.split("\0")) {
+    GitOutput listing = run("ls-tree", "-r", "-z", "--full-tree", commit);
+    if (listing.status() != 0) {
+      throw new RetrievalException("git cannot list commit " + commit + " in " + directory + ": " + listing.error());
+    }
+    for (String entry : listing.output().split("\0")) {
       int tab = entry.indexOf('\t');
       if (tab < 0) {
         continue;
@@ -235,8 +249,11 @@ final class GitClone implements AutoCloseable {
     }
   }
 
-  /** Runs a git command to its end and returns its output; a failure carries git's own message. */
-  private String run(String... arguments) {
+  /** What a git command printed, and how it ended; {@code error} is the first line of its complaint. */
+  private record GitOutput(int status, String output, String error) {}
+
+  /** Runs a git command to its end. */
+  private GitOutput run(String... arguments) {
     Process process = start(arguments);
     try {
       process.getOutputStream().close();
@@ -256,13 +273,7 @@ final class GitClone implements AutoCloseable {
       }
       int status = process.waitFor();
       errorReader.join();
-      if (status != 0) {
-        String message = errors.toString().strip();
-        throw new RetrievalException(message.isEmpty()
-            ? "git " + arguments[0] + " exited with status " + status
-            : message.lines().findFirst().orElse(message));
-      }
-      return output;
+      return new GitOutput(status, output, errors.toString().strip().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException("reading git's output failed", e);
     } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package org.editbench.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -10,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** Statistics of the corpus {"a b", "a c", "a"} and of what is left when "a b" is set aside. */
 class CorpusStatisticsTest {
-  private static final CorpusStatistics CORPUS = CorpusStatistics.fromCommitData(Map.of(
-      "bm25.documents", "3", "bm25.totalLength", "5", "bm25.documentFrequencyHistogram", "1:2,3:1"));
+  /** 3 documents, 5 tokens; two terms (b, c) in one document each, one (a) in all three. */
+  private static final CorpusStatistics CORPUS = new CorpusStatistics(3, 5, Map.of(1L, 2L, 3L, 1L));
 
   @Test
   void removingAFileRecomputesNAverageLengthVocabularyAndTheFloorExactly() {
@@ -37,11 +36,5 @@ class CorpusStatisticsTest {
     // The bucket "in 3 files" empties; kept with count 0 it would add 0 × ln(2 − 3 + 0.5) = NaN.
     CandidateStatistics rest = CORPUS.without(1, 1, Map.of(new BytesRef("a"), new long[] {3, 1}));
     assertTrue(Double.isFinite(rest.floorIdf()), "floor " + rest.floorIdf());
-  }
-
-  @Test
-  void commitDataRoundTripsAndIsRequired() {
-    assertTrue(CORPUS.sameAs(CorpusStatistics.fromCommitData(CORPUS.toCommitData())));
-    assertThrows(IllegalStateException.class, () -> CorpusStatistics.fromCommitData(Map.of("bm25.documents", "3")));
   }
 }

@@ -28,6 +28,18 @@ class GitCloneTest {
   }
 
   @Test
+  void aBrokenRepositoryIsReportedWithGitsReasonNotAsAMissingCommit() throws IOException {
+    Path broken = root.resolve("broken");
+    Files.createDirectories(broken.resolve(".git/objects"));
+    Files.writeString(broken.resolve(".git/HEAD"), "not a ref\n");
+
+    try (GitClone clone = GitClone.open(broken)) {
+      RetrievalException error = assertThrows(RetrievalException.class, () -> clone.resolveCommit("abc1234"));
+      assertTrue(error.getMessage().startsWith("git cannot read " + broken + ": "), error.getMessage());
+    }
+  }
+
+  @Test
   void bareClonesAndLinkedWorktreesOpenLikeClones() throws IOException {
     TestRepository repository = TestRepository.init(root.resolve("origin"));
     String commit = repository.commit("one", Map.of("a.py", "a\n"));
