@@ -157,16 +157,23 @@ final class GitClone implements AutoCloseable {
       if (blobs == null) {
         blobs = new BlobStream(start("cat-file", "--batch"));
       }
-      // git answers while it reads: a batch of names must fit in the pipe, or both sides would wait.
-      for (int from = 0; from < blobIds.size(); from += PIPELINED_NAMES) {
-        List<String> batch = blobIds.subList(from, Math.min(blobIds.size(), from + PIPELINED_NAMES));
-        for (String blob : batch) {
-          blobs.request(blob);
+      try {
+        // git answers while it reads: a batch of names must fit in the pipe, or both sides would wait.
+        for (int from = 0; from < blobIds.size(); from += PIPELINED_NAMES) {
+          List<String> batch = blobIds.subList(from, Math.min(blobIds.size(), from + PIPELINED_NAMES));
+          for (String blob : batch) {
+            blobs.request(blob);
+          }
+          blobs.flush();
+          for (String blob : batch) {
+            contents.add(blobs.next(blob));
+          }
         }
-        blobs.flush();
-        for (String blob : batch) {
-          contents.add(blobs.next(blob));
-        }
+      } catch (IOException e) {
+        // The rest of the batch's answers are still on their way: a fresh cat-file for the next read.
+        blobs.close();
+        blobs = null;
+        throw e;
       }
     }
     List<String> texts = new ArrayList<>(contents.size());
@@ -194,7 +201,6 @@ final class GitClone implements AutoCloseable {
         for (String blob : blobIds) {
           stream.request(blob);
         }
-        stream.flush();
         stream.endRequests();
       } catch (IOException e) {
         process.destroy(); // the reading side then fails with the reason
@@ -308,6 +314,7 @@ final class GitClone implements AutoCloseable {
       requests.flush();
     }
 
+    /** Sends what is buffered and tells git no more names come, which ends it after its answers. */
     void endRequests() throws IOException {
       requests.close();
     }

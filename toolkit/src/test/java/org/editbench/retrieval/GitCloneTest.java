@@ -75,6 +75,9 @@ class GitCloneTest {
       IOException missing = assertThrows(IOException.class, () -> clone.readText("0".repeat(40)));
       assertTrue(missing.getMessage().contains("git has no blob"), missing.getMessage());
       assertEquals("value = 7\n", clone.readText(blobs.get(7)));
+      // A missing blob amid a batch: the answers after it must not be taken for the next read's.
+      assertThrows(IOException.class, () -> clone.readTexts(List.of(blobs.get(1), "0".repeat(40), blobs.get(2))));
+      assertEquals(List.of("value = 3\n", "value = 4\n"), clone.readTexts(List.of(blobs.get(3), blobs.get(4))));
 
       List<String> streamed = new ArrayList<>();
       clone.streamTexts(blobs, (index, text) -> streamed.add(text));
