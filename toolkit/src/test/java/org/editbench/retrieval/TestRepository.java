@@ -52,7 +52,7 @@ final class TestRepository {
 
   /** Runs git in the repository; its output, or an assertion failure with git's message. */
   String git(String... arguments) throws IOException {
-    List<String> command = new ArrayList<>(List.of("git", "-c", "user.useConfigOnly=false"));
+    List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().putAll(IDENTITY);
