@@ -53,6 +53,7 @@ public final class JShellEvaluator implements AutoCloseable {
   private final DisplayRenderers renderers;
   private final Magics magics;
   private final EvaluatorConfig config;
+  private final ToolkitSources toolkitSources = new ToolkitSources(JShellEvaluator.class.getClassLoader());
   /** Where each snippet came from ("In [3]", line 5), so stack traces point into cells. */
   private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
   private volatile boolean interruptRequested;
@@ -463,9 +464,9 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Signatures and Javadoc (where the JDK's sources are installed) of a class or member named as
-   * in code: {@code String}, {@code Math.max}, {@code EditBench.loadBench}. A class also lists its
-   * members' signatures.
+   * Signatures and Javadoc (the toolkit's always, the JDK's where its sources are installed) of a
+   * class or member named as in code: {@code String}, {@code Math.max}, {@code EditBench.loadBench}.
+   * A class also lists its members.
    */
   public Optional<String> documentation(String name) {
     Optional<String> own = documentationOf(name);
@@ -501,11 +502,21 @@ public final class JShellEvaluator implements AutoCloseable {
     }
     List<String> parts = new ArrayList<>();
     for (Documentation doc : docs) {
-      parts.add(doc.javadoc() == null || doc.javadoc().isBlank()
-          ? doc.signature()
-          : doc.signature() + "\n" + doc.javadoc().strip() + "\n");
+      String javadoc = doc.javadoc() == null || doc.javadoc().isBlank()
+          ? toolkitSources.forSignature(doc.signature(), this::qualifiedClassName).orElse("")
+          : doc.javadoc();
+      parts.add(javadoc.isBlank() ? doc.signature() : doc.signature() + "\n" + javadoc.strip() + "\n");
     }
     return Optional.of(String.join("\n", parts));
+  }
+
+  /** The qualified name of the class {@code name} names in the session (imported or qualified), if any. */
+  private Optional<String> qualifiedClassName(String name) {
+    return analysis.documentation(name, name.length(), false).stream()
+        .map(Documentation::signature)
+        .filter(signature -> signature.indexOf('(') < 0 && signature.indexOf(':') < 0)
+        .map(ToolkitSources::eraseTypeArguments)
+        .findFirst();
   }
 
   /**

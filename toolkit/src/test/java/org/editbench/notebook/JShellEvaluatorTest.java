@@ -172,16 +172,20 @@ class JShellEvaluatorTest {
   }
 
   @Test
-  void inspectAndDocShowSignatures() throws CellException {
+  void inspectAndDocShowSignaturesAndTheToolkitsJavadoc() throws CellException {
     String inspected = evaluator.inspect("Math.abs", 6).orElseThrow();
     assertTrue(inspected.contains("int Math.abs(int a)"), inspected);
 
     RecordingOutput output = new RecordingOutput();
     run("%doc EditBench", output);
     String page = output.paged.get(0).text();
-    assertTrue(page.startsWith("org.editbench.EditBench"), page);
-    assertTrue(page.contains("List<org.editbench.bench.BenchInstance> EditBench.loadBench(String path)"), page);
+    assertTrue(page.startsWith("org.editbench.EditBench\nThe one entry point notebooks call"), page);
+    assertTrue(page.contains("List<org.editbench.bench.BenchInstance> EditBench.loadBench(String path)\n"
+        + "The instances of a bench or infbench JSONL file"), page);
     assertFalse(page.contains("EditBench.class"), page);
+
+    String method = evaluator.inspect("EditBench.loadBench", 19).orElseThrow();
+    assertTrue(method.contains("Like {@link #loadBench(String)}"), method);
   }
 
   @Test
