@@ -17,6 +17,6 @@ echo "reference formula: timing 20 instances (a few seconds each)..."
 # The toolkit as users run it (the shaded jar, with the editbench command's JVM options), plus the
 # benchmark's own class from the test sources.
 mvn -q -B -pl toolkit package -DskipTests
-source bench/java-options.sh
+source toolkit/java-options.sh
 java "${java_options[@]}" -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" \
   org.editbench.retrieval.Bm25Benchmark "$work" "$work/reference.jsonl"

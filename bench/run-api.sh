@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 mvn -q -pl toolkit -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/run-api-bench.classpath -Dmdep.includeScope=test
 cp="toolkit/target/classes:toolkit/target/test-classes:$(cat toolkit/target/run-api-bench.classpath)"
-source bench/java-options.sh   # the editbench command's JVM options
+source toolkit/java-options.sh   # the editbench command's JVM options
 exec java "${java_options[@]}" -cp "$cp" org.editbench.bench.RunApiBenchmark
