@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
@@ -31,38 +31,24 @@ import javax.tools.ToolProvider;
  * The Javadoc of the toolkit's own classes and members, for {@code %doc} and inspection.
  *
  * <p>Why: JShell finds documentation only in the JDK's {@code src.zip}, so a toolkit method would
- * show its signature alone. The toolkit's jar carries its sources under {@link #ROOT}; a class's
- * source is parsed (not compiled) on first use and its doc comments read from the syntax tree.
- * Members are told apart by name and parameter names, which JShell's signatures carry.
+ * show its signature alone. The toolkit's jar carries its sources under {@link #ROOT}; on first use
+ * a source file is parsed (not compiled) and its doc comments kept, keyed by class and member —
+ * members by name and parameter names, which JShell's signatures carry. The parse itself is not
+ * kept: a javac context per file would hold most of a megabyte.
  */
 final class ToolkitSources {
   /** Where the build puts the toolkit's {@code .java} files in its jar. */
   static final String ROOT = "META-INF/editbench-sources/";
 
-  /** A parsed source file: its tree, and what reads doc comments off it. */
-  private record Parsed(CompilationUnitTree unit, DocTrees docTrees) {}
-
-  /** A class or member found in a parsed source. */
-  private record Located(Parsed source, TreePath path) {
-    /** The comment as written, less the space after each line's {@code *}, Unicode escapes decoded. */
-    Optional<String> doc() {
-      DocCommentTree comment = source.docTrees().getDocCommentTree(path);
-      if (comment == null || comment.toString().isBlank()) {
-        return Optional.empty();
-      }
-      String text = comment.toString().lines()
-          .map(line -> line.startsWith(" ") ? line.substring(1) : line)
-          .collect(Collectors.joining("\n"));
-      return Optional.of(UNICODE_ESCAPE.matcher(text)
-          .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
-    }
-  }
-
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+([0-9A-Fa-f]{4})");
 
   private final ClassLoader loader;
-  /** Resource name → its parse, or empty when there is no such source. */
-  private final Map<String, Optional<Parsed>> parsed = new ConcurrentHashMap<>();
+  /**
+   * Resource name → the doc comments of its file by key: {@code Outer.Inner} for a class,
+   * {@code Outer#name(p1,p2)} for a method ({@code <init>} for a constructor), {@code Outer#NAME}
+   * for a field; empty when there is no such source.
+   */
+  private final Map<String, Optional<Map<String, String>>> docsByFile = new ConcurrentHashMap<>();
 
   ToolkitSources(ClassLoader loader) {
     this.loader = loader;
@@ -126,7 +112,7 @@ final class ToolkitSources {
 
   /** The doc comment of the class {@code qualifiedName} (nested classes with dots), if it is ours. */
   Optional<String> classDoc(String qualifiedName) {
-    return locate(qualifiedName).flatMap(Located::doc);
+    return lookup(qualifiedName, "");
   }
 
   /**
@@ -135,65 +121,29 @@ final class ToolkitSources {
    * null, a field.
    */
   Optional<String> memberDoc(String ownerName, String member, List<String> parameterNames) {
-    return locate(ownerName).flatMap(owner -> {
-      ClassTree type = (ClassTree) owner.path().getLeaf();
-      boolean constructor = type.getSimpleName().contentEquals(member);
-      for (Tree tree : type.getMembers()) {
-        if (matches(tree, constructor ? "<init>" : member, parameterNames)) {
-          return new Located(owner.source(), new TreePath(owner.path(), tree)).doc();
-        }
-      }
-      return Optional.empty();
-    });
-  }
-
-  private static boolean matches(Tree tree, String name, List<String> parameterNames) {
-    if (tree instanceof MethodTree method) {
-      return parameterNames != null && method.getName().contentEquals(name)
-          && method.getParameters().stream().map(p -> p.getName().toString()).toList().equals(parameterNames);
-    }
-    return tree instanceof VariableTree field && parameterNames == null && field.getName().contentEquals(name);
+    String simpleName = ownerName.substring(ownerName.lastIndexOf('.') + 1);
+    String name = member.equals(simpleName) ? "<init>" : member;
+    return lookup(ownerName, "#" + name + (parameterNames == null ? "" : "(" + String.join(",", parameterNames) + ")"));
   }
 
   /**
-   * The tree path of a class: the longest prefix of {@code qualifiedName} that names a source file
-   * is its top-level class, and the rest are nested classes inside it.
+   * Finds the class {@code qualifiedName}: the longest prefix of it that names a source file is its
+   * top-level class, the rest are nested classes; then the doc of that class + {@code memberKey}.
    */
-  private Optional<Located> locate(String qualifiedName) {
-    String[] parts = qualifiedName.split("\\.");
-    for (int topLevel = parts.length; topLevel > 0; topLevel--) {
-      String resource = ROOT + String.join("/", List.of(parts).subList(0, topLevel)) + ".java";
-      Optional<Parsed> source = parsed.computeIfAbsent(resource, this::parse);
-      if (source.isPresent()) {
-        Parsed file = source.get();
-        return find(file, List.of(parts).subList(topLevel - 1, parts.length)).map(path -> new Located(file, path));
+  private Optional<String> lookup(String qualifiedName, String memberKey) {
+    List<String> parts = List.of(qualifiedName.split("\\."));
+    for (int topLevel = parts.size(); topLevel > 0; topLevel--) {
+      String resource = ROOT + String.join("/", parts.subList(0, topLevel)) + ".java";
+      Optional<Map<String, String>> docs = docsByFile.computeIfAbsent(resource, this::read);
+      if (docs.isPresent()) {
+        String type = String.join(".", parts.subList(topLevel - 1, parts.size()));
+        return Optional.ofNullable(docs.get().get(type + memberKey));
       }
     }
     return Optional.empty();
   }
 
-  /** The class {@code names[0]} of the file, then each next name nested in the one before. */
-  private static Optional<TreePath> find(Parsed source, List<String> names) {
-    TreePath path = new TreePath(source.unit());
-    List<? extends Tree> candidates = source.unit().getTypeDecls();
-    for (String name : names) {
-      TreePath found = null;
-      for (Tree tree : candidates) {
-        if (tree instanceof ClassTree type && type.getSimpleName().contentEquals(name)) {
-          found = new TreePath(path, tree);
-          candidates = type.getMembers();
-          break;
-        }
-      }
-      if (found == null) {
-        return Optional.empty();
-      }
-      path = found;
-    }
-    return Optional.of(path);
-  }
-
-  private Optional<Parsed> parse(String resource) {
+  private Optional<Map<String, String>> read(String resource) {
     String text;
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
@@ -209,13 +159,70 @@ final class ToolkitSources {
         return text;
       }
     };
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostic -> { }, List.of("-proc:none"), null, List.of(file));
+    JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler()
+        .getTask(null, null, diagnostic -> { }, List.of("-proc:none"), null, List.of(file));
     try {
       CompilationUnitTree unit = task.parse().iterator().next();
-      return Optional.of(new Parsed(unit, DocTrees.instance(task)));
+      Map<String, String> docs = new HashMap<>();
+      new DocCollector(DocTrees.instance(task), docs).collect(unit);
+      return Optional.of(docs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot parse " + resource, e);
+    }
+  }
+
+  /** Keeps the doc comments of a file's classes and their members. */
+  private static final class DocCollector {
+    private final DocTrees docTrees;
+    private final Map<String, String> docs;
+
+    DocCollector(DocTrees docTrees, Map<String, String> docs) {
+      this.docTrees = docTrees;
+      this.docs = docs;
+    }
+
+    void collect(CompilationUnitTree unit) {
+      TreePath file = new TreePath(unit);
+      for (Tree type : unit.getTypeDecls()) {
+        if (type instanceof ClassTree) {
+          collect(new TreePath(file, type), "");
+        }
+      }
+    }
+
+    /** A class (its path; {@code enclosing}, the names of the classes around it) and what it holds. */
+    private void collect(TreePath classPath, String enclosing) {
+      ClassTree type = (ClassTree) classPath.getLeaf();
+      String name = enclosing.isEmpty() ? type.getSimpleName().toString() : enclosing + "." + type.getSimpleName();
+      keep(name, classPath);
+      for (Tree member : type.getMembers()) {
+        TreePath memberPath = new TreePath(classPath, member);
+        if (member instanceof MethodTree method) {
+          List<String> parameters = method.getParameters().stream().map(p -> p.getName().toString()).toList();
+          keep(name + "#" + method.getName() + "(" + String.join(",", parameters) + ")", memberPath);
+        } else if (member instanceof VariableTree field) {
+          keep(name + "#" + field.getName(), memberPath);
+        } else if (member instanceof ClassTree) {
+          collect(memberPath, name);
+        }
+      }
+    }
+
+    private void keep(String key, TreePath path) {
+      doc(path).ifPresent(doc -> docs.put(key, doc));
+    }
+
+    /** The comment as written, less the space after each line's {@code *}, Unicode escapes decoded. */
+    private Optional<String> doc(TreePath path) {
+      DocCommentTree comment = docTrees.getDocCommentTree(path);
+      if (comment == null || comment.toString().isBlank()) {
+        return Optional.empty();
+      }
+      String text = comment.toString().lines()
+          .map(line -> line.startsWith(" ") ? line.substring(1) : line)
+          .collect(Collectors.joining("\n"));
+      return Optional.of(UNICODE_ESCAPE.matcher(text)
+          .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
     }
   }
 }
