@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -460,7 +462,7 @@ public final class JShellEvaluator implements AutoCloseable {
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
       end++;
     }
-    return documentationOf(at.text() + code.substring(cursor, end));
+    return documentationOf(at.text() + code.substring(cursor, end), classNames());
   }
 
   /**
@@ -469,7 +471,8 @@ public final class JShellEvaluator implements AutoCloseable {
    * A class also lists its members.
    */
   public Optional<String> documentation(String name) {
-    Optional<String> own = documentationOf(name);
+    Function<String, Optional<String>> classNames = classNames();
+    Optional<String> own = documentationOf(name, classNames);
     if (own.isEmpty()) {
       return own;
     }
@@ -482,7 +485,7 @@ public final class JShellEvaluator implements AutoCloseable {
       if (member.equals("class")) {
         continue; // a class literal, not a member
       }
-      documentationOf(qualifier + member).ifPresent(doc -> {
+      documentationOf(qualifier + member, classNames).ifPresent(doc -> {
         if (!members.contains(doc)) {
           members.add(doc);
         }
@@ -491,7 +494,11 @@ public final class JShellEvaluator implements AutoCloseable {
     return Optional.of(members.isEmpty() ? own.get() : own.get() + "\n\nMembers:\n\n" + String.join("\n", members));
   }
 
-  private Optional<String> documentationOf(String code) {
+  /**
+   * @param classNames the qualified name of a class as the session names it (see
+   *     {@link #classNames()}), to find the toolkit's Javadoc for a member
+   */
+  private Optional<String> documentationOf(String code, Function<String, Optional<String>> classNames) {
     List<Documentation> docs = analysis.documentation(code, code.length(), true);
     if (docs.isEmpty()) {
       // A method name alone has no documentation; its invocation does, one per overload.
@@ -503,14 +510,23 @@ public final class JShellEvaluator implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     for (Documentation doc : docs) {
       String javadoc = doc.javadoc() == null || doc.javadoc().isBlank()
-          ? toolkitSources.forSignature(doc.signature(), this::qualifiedClassName).orElse("")
+          ? toolkitSources.forSignature(doc.signature(), classNames).orElse("")
           : doc.javadoc();
       parts.add(javadoc.isBlank() ? doc.signature() : doc.signature() + "\n" + javadoc.strip() + "\n");
     }
     return Optional.of(String.join("\n", parts));
   }
 
-  /** The qualified name of the class {@code name} names in the session (imported or qualified), if any. */
+  /**
+   * The qualified name of the class a name means in the session (imported or qualified), if any,
+   * remembered for one request: every member of a class asks for its owner, and each answer costs
+   * a compiler pass. Not for longer, as a later import may change what a name means.
+   */
+  private Function<String, Optional<String>> classNames() {
+    Map<String, Optional<String>> known = new HashMap<>();
+    return name -> known.computeIfAbsent(name, this::qualifiedClassName);
+  }
+
   private Optional<String> qualifiedClassName(String name) {
     return analysis.documentation(name, name.length(), false).stream()
         .map(Documentation::signature)
