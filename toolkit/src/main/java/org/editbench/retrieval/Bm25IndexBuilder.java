@@ -36,7 +36,7 @@ final class Bm25IndexBuilder {
   static final String EXTENSIONS = "editbench.bm25.extensions";
 
   private static final FieldType BODY_TYPE = bodyType();
-  /** Beyond a few threads, reading blobs and analysis no longer dominate; merging segments would. */
+  /** Indexing threads: beyond a few, analysis no longer dominates, and each one adds a segment to search. */
   private static final int MAX_THREADS = 4;
 
   private Bm25IndexBuilder() {}
