@@ -14,9 +14,11 @@ trap 'rm -rf "$work"' EXIT
 echo "reference formula: timing 20 instances (a few seconds each)..."
 "$python" bench/bm25_reference.py "$work/repos/python__stdlib" "$work/instances.jsonl" 10 > "$work/reference.jsonl"
 
-# The toolkit as users run it (the shaded jar, with the editbench command's JVM options), plus the
+# The toolkit as users run it (the shaded jar, with the editbench command's JVM options and class-data
+# archive), plus the
 # benchmark's own class from the test sources.
 mvn -q -B -pl toolkit package -DskipTests
 source toolkit/java-options.sh
-java "${java_options[@]}" -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" \
+java ${class_data_options[@]+"${class_data_options[@]}"} "${java_options[@]}" \
+  -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" \
   org.editbench.retrieval.Bm25Benchmark "$work" "$work/reference.jsonl"

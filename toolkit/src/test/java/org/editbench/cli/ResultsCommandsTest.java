@@ -18,14 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * fresh folder (as a newcomer runs it), then summarize and score over what it left.
  */
 class ResultsCommandsTest {
-  private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
-
   @TempDir Path home;
 
   @Test
   void pipelineBuildsRunsMergesSummarizesAndDrawsThenSummarizeAndScoreReadItsResults() throws Exception {
-    copyTree(PROJECT.resolve("crawled_data/bench"), home.resolve("crawled_data/bench"));
-    copyTree(PROJECT.resolve("patch_histories"), home.resolve("patch_histories"));
+    SampleData.copyTo(home);
 
     Result first = editbench("pipeline");
     assertEquals(0, first.code(), first.err());
@@ -89,18 +86,5 @@ class ResultsCommandsTest {
     }
     return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

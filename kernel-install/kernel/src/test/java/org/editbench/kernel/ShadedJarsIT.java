@@ -5,16 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The two runnable jars (the kernel's and the editbench command's) bundle Lucene, whose jar carries
- * classes for newer Javas under META-INF/versions. A bundle that is not a multi-release jar hides
- * them, and on Java 21 or later Lucene then cannot open an index at all.
+ * The two runnable jars (the kernel's and the editbench command's) as the build leaves them.
+ *
+ * <p>Both bundle Lucene, whose jar carries classes for newer Javas under META-INF/versions. A bundle
+ * that is not a multi-release jar hides them, and on Java 21 or later Lucene then cannot open an
+ * index at all.
  */
 class ShadedJarsIT {
+  @TempDir Path logs;
+
+  /**
+   * The build's class-data archive is one the editbench command can use: its classes come from it,
+   * not from the jar (a JVM that cannot map the archive loads them from the jar, only slower).
+   */
+  @Test
+  void theEditbenchCommandLoadsItsClassesFromTheBuildsArchive() throws IOException, InterruptedException {
+    Path project = Path.of(System.getProperty("toolkit.jar")).toAbsolutePath().normalize().getParent().getParent().getParent();
+    ChildProcess.Result result = ChildProcess.run(List.of(project.resolve("editbench").toString(), "--version"),
+        project, Map.of("EDITBENCH_JAVA_OPTS", "-Xlog:class+load=info"), Duration.ofMinutes(5), logs);
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(result.output().contains("org.editbench.cli.Main source: shared objects file (top)"),
+        "Main from the archive:\n" + result.output().lines().filter(l -> l.contains("editbench")).toList());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"kernel.jar", "toolkit.jar"})
   void jarsThatBundleLuceneAreMultiReleaseJars(String property) throws IOException {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Makes toolkit/target/editbench.jsa, the class-data archive ./editbench starts its JVM with (the
+# build runs this after packaging the jar, see toolkit/pom.xml). A training run of the usual
+# commands on the sample bench (ClassDataTraining) ends with the JVM storing every class it loaded,
+# already parsed and verified; later JVMs map them from the archive instead of loading them from the
+# jar. java-options.sh uses the archive only while it is newer than the jar and was made by the java
+# it runs: an archive is valid for one jar and one JVM only.
+set -euo pipefail
+toolkit="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+archive="$toolkit/target/editbench.jsa"
+work="$toolkit/target/class-data-training"
+rm -rf "$archive" "$archive.java-home" "$work"
+source "$toolkit/java-options.sh"
+# Dumping warns about every class it cannot store (picocli's are in the pre-Java-6 class format):
+# expected, and only errors are worth showing.
+java "${java_options[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -Xlog:cds+dynamic=error \
+  -cp "$toolkit/target/editbench.jar" org.editbench.cli.ClassDataTraining "$toolkit/.." "$work"
+echo "$java_home" > "$archive.java-home"
+rm -rf "$work"
