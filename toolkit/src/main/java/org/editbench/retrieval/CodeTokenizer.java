@@ -30,6 +30,15 @@ import org.editbench.text.PyStrings;
 public final class CodeTokenizer extends Tokenizer {
   private static final int READ_CHUNK = 8192;
 
+  /** Which ASCII characters are word characters: letters, digits and {@code _}. */
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+  }
+
   private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAttribute = addAttribute(OffsetAttribute.class);
 
@@ -43,16 +52,11 @@ public final class CodeTokenizer extends Tokenizer {
     clearAttributes();
     while (position < length) {
       int start = position;
-      int codePoint = Character.codePointAt(text, position, length);
+      char first = text[position];
+      int codePoint = first < 0x80 ? first : Character.codePointAt(text, position, length);
       position += Character.charCount(codePoint);
       if (isWordCharacter(codePoint)) {
-        while (position < length) {
-          int next = Character.codePointAt(text, position, length);
-          if (!isWordCharacter(next)) {
-            break;
-          }
-          position += Character.charCount(next);
-        }
+        position = endOfWord(position);
       } else if (isSpace(codePoint)) {
         continue;
       }
@@ -60,6 +64,27 @@ public final class CodeTokenizer extends Tokenizer {
       return true;
     }
     return false;
+  }
+
+  /** Where the run of word characters from {@code from} ends; ASCII, most of source code, by table. */
+  private int endOfWord(int from) {
+    int end = from;
+    while (end < length) {
+      char c = text[end];
+      if (c < 0x80) {
+        if (!ASCII_WORD[c]) {
+          break;
+        }
+        end++;
+      } else {
+        int codePoint = Character.codePointAt(text, end, length);
+        if (!isWordCharacter(codePoint)) {
+          break;
+        }
+        end += Character.charCount(codePoint);
+      }
+    }
+    return end;
   }
 
   private void setTerm(int start, int end) {
@@ -87,8 +112,7 @@ public final class CodeTokenizer extends Tokenizer {
   /** Python's {@code \w} for {@code str} patterns: {@code str.isalnum()} or {@code _}. */
   static boolean isWordCharacter(int codePoint) {
     if (codePoint < 0x80) {
-      return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
-          || (codePoint >= '0' && codePoint <= '9') || codePoint == '_';
+      return ASCII_WORD[codePoint];
     }
     return switch (Character.getType(codePoint)) {
       case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
