@@ -26,7 +26,8 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Writes the BM25 index of one commit's candidate files into an empty directory: one document per
- * file (path, blob id, analysed text), and the identity of what was indexed in the commit data. Files are analysed and indexed on all cores (one segment per indexing thread).
+ * file (path, blob id, analysed text), and the identity of what was indexed in the commit data.
+ * Files are analysed and indexed on all cores (one segment per indexing thread).
  */
 final class Bm25IndexBuilder {
   static final String FORMAT = "editbench.bm25.format";
@@ -52,34 +53,45 @@ final class Bm25IndexBuilder {
   }
 
   static void build(GitClone clone, String commit, CandidateFiles candidates, Path directory) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(new CodeAnalyzer())
-        .setSimilarity(Bm25OkapiSimilarity.forIndexing())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        // One segment per indexing thread for a typical repository, not many small ones.
-        .setRAMBufferSizeMB(256)
-        .setCommitOnClose(false);
-    List<String> paths = new ArrayList<>();
-    List<String> blobs = new ArrayList<>();
-    clone.forEachCandidate(commit, candidates, (path, blob) -> {
-      paths.add(path);
-      blobs.add(blob);
-    });
-    try (Directory luceneDirectory = FSDirectory.open(directory);
-        IndexWriter writer = new IndexWriter(luceneDirectory, config)) {
-      indexInParallel(writer, clone, blobs, (file, text) -> document(paths.get(file), blobs.get(file), text));
-      Map<String, String> commitData = new LinkedHashMap<>();
-      commitData.put(FORMAT, FORMAT_VERSION);
-      commitData.put(COMMIT, commit);
-      commitData.put(EXTENSIONS, String.join(",", candidates.extensions()));
-      writer.setLiveCommitData(commitData.entrySet());
-      writer.commit();
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      // git lists the tree while Lucene's writer starts: in a new JVM each takes tens of milliseconds.
+      Future<List<Candidate>> listing = pool.submit(() -> {
+        List<Candidate> files = new ArrayList<>();
+        clone.forEachCandidate(commit, candidates, (path, blob) -> files.add(new Candidate(path, blob)));
+        return files;
+      });
+      IndexWriterConfig config = new IndexWriterConfig(new CodeAnalyzer())
+          .setSimilarity(Bm25OkapiSimilarity.forIndexing())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+          // One segment per indexing thread for a typical repository, not many small ones.
+          .setRAMBufferSizeMB(256)
+          .setCommitOnClose(false);
+      try (Directory luceneDirectory = FSDirectory.open(directory);
+          IndexWriter writer = new IndexWriter(luceneDirectory, config)) {
+        List<Candidate> files = await(listing);
+        indexInParallel(pool, threads, writer, clone, files.stream().map(Candidate::blob).toList(),
+            (file, text) -> document(files.get(file), text));
+        Map<String, String> commitData = new LinkedHashMap<>();
+        commitData.put(FORMAT, FORMAT_VERSION);
+        commitData.put(COMMIT, commit);
+        commitData.put(EXTENSIONS, String.join(",", candidates.extensions()));
+        writer.setLiveCommitData(commitData.entrySet());
+        writer.commit();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
-  private static Document document(String path, String blob, String text) {
+  /** A file of the commit's tree that is a retrieval candidate. */
+  private record Candidate(String path, String blob) {}
+
+  private static Document document(Candidate file, String text) {
     Document document = new Document();
-    document.add(new StoredField(Bm25Fields.PATH, path));
-    document.add(new StoredField(Bm25Fields.BLOB, blob));
+    document.add(new StoredField(Bm25Fields.PATH, file.path()));
+    document.add(new StoredField(Bm25Fields.BLOB, file.blob()));
     document.add(new Field(Bm25Fields.BODY, text, BODY_TYPE));
     return document;
   }
@@ -92,40 +104,41 @@ final class Bm25IndexBuilder {
   private static final Document NO_MORE_FILES = new Document();
 
   /**
-   * Reads the blobs on this thread, one git stream for all, and analyses and indexes them on up to
-   * {@link #MAX_THREADS} others; each of those then writes its own segment, so that the postings of
-   * all segments are written in parallel too, not one after the other at the commit.
+   * Reads the blobs on this thread, one git stream for all, and analyses and indexes them on the
+   * pool's {@code threads}; each of those then writes its own segment, so that the postings of all
+   * segments are written in parallel too, not one after the other at the commit.
    */
-  private static void indexInParallel(IndexWriter writer, GitClone clone, List<String> blobs, DocumentMaker maker)
-      throws IOException {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+  private static void indexInParallel(ExecutorService pool, int threads, IndexWriter writer, GitClone clone,
+      List<String> blobs, DocumentMaker maker) throws IOException {
     BlockingQueue<Document> queue = new ArrayBlockingQueue<>(4 * threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Void>> workers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      workers.add(pool.submit(() -> {
+        for (Document document = queue.take(); document != NO_MORE_FILES; document = queue.take()) {
+          writer.addDocument(document);
+        }
+        writer.flushNextBuffer();
+        return null;
+      }));
+    }
+    clone.streamTexts(blobs, (file, text) -> handOver(queue, maker.make(file, text), workers));
+    for (int i = 0; i < threads; i++) {
+      handOver(queue, NO_MORE_FILES, workers);
+    }
+    for (Future<Void> worker : workers) {
+      await(worker);
+    }
+  }
+
+  /** A task's result; its failure as this thread's own. */
+  private static <T> T await(Future<T> task) throws IOException {
     try {
-      for (int i = 0; i < threads; i++) {
-        workers.add(pool.submit(() -> {
-          for (Document document = queue.take(); document != NO_MORE_FILES; document = queue.take()) {
-            writer.addDocument(document);
-          }
-          writer.flushNextBuffer();
-          return null;
-        }));
-      }
-      clone.streamTexts(blobs, (file, text) -> handOver(queue, maker.make(file, text), workers));
-      for (int i = 0; i < threads; i++) {
-        handOver(queue, NO_MORE_FILES, workers);
-      }
-      for (Future<Void> worker : workers) {
-        worker.get();
-      }
+      return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("index build interrupted");
     } catch (ExecutionException e) {
       throw failure(e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -136,7 +149,7 @@ final class Bm25IndexBuilder {
       while (!queue.offer(document, 50, TimeUnit.MILLISECONDS)) {
         for (Future<Void> worker : workers) {
           if (worker.isDone()) {
-            worker.get();
+            await(worker);
             throw new IllegalStateException("an indexing thread ended before the files did");
           }
         }
@@ -144,8 +157,6 @@ final class Bm25IndexBuilder {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("index build interrupted");
-    } catch (ExecutionException e) {
-      throw failure(e);
     }
   }
 

@@ -33,14 +33,22 @@ final class CorpusStatistics {
   }
 
   static CorpusStatistics of(IndexReader reader) throws IOException {
-    TreeMap<Long, Long> histogram = new TreeMap<>();
+    // Counted by document frequency (at most maxDoc) in an array: a vocabulary has hundreds of
+    // thousands of terms, and a map would box two numbers for each.
+    long[] termsWithDocumentFrequency = new long[reader.maxDoc() + 1];
     long totalLength = 0;
     Terms terms = MultiTerms.getTerms(reader, Bm25Fields.BODY);
     if (terms != null) {
       totalLength = terms.getSumTotalTermFreq();
       TermsEnum termsEnum = terms.iterator();
       while (termsEnum.next() != null) {
-        histogram.merge((long) termsEnum.docFreq(), 1L, Long::sum);
+        termsWithDocumentFrequency[termsEnum.docFreq()]++;
+      }
+    }
+    Map<Long, Long> histogram = new HashMap<>();
+    for (int documentFrequency = 1; documentFrequency < termsWithDocumentFrequency.length; documentFrequency++) {
+      if (termsWithDocumentFrequency[documentFrequency] > 0) {
+        histogram.put((long) documentFrequency, termsWithDocumentFrequency[documentFrequency]);
       }
     }
     return new CorpusStatistics(reader.numDocs(), totalLength, histogram);
