@@ -11,14 +11,23 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$python" bench/bm25_make_corpus.py "$work"
-echo "reference formula: timing 20 instances (a few seconds each)..."
-"$python" bench/bm25_reference.py "$work/repos/python__stdlib" "$work/instances.jsonl" 10 > "$work/reference.jsonl"
 
-# The toolkit as users run it (the shaded jar, with the editbench command's JVM options and class-data
-# archive), plus the
-# benchmark's own class from the test sources.
+# The toolkit as users run it (the shaded jar, with the editbench command's JVM options and
+# class-data archive), plus the benchmark's own class from the test sources.
 mvn -q -B -pl toolkit package -DskipTests
 source toolkit/java-options.sh
-java ${class_data_options[@]+"${class_data_options[@]}"} "${java_options[@]}" \
-  -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" \
-  org.editbench.retrieval.Bm25Benchmark "$work" "$work/reference.jsonl"
+toolkit() {
+  java ${class_data_options[@]+"${class_data_options[@]}"} "${java_options[@]}" \
+    -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" org.editbench.retrieval.Bm25Benchmark "$@"
+}
+
+# Five rounds, each the reference formula on 4 of the instances, then one cold index build in a new
+# JVM with an empty cache: both sides sample the same stretch of time, so a machine that slows down
+# or speeds up midway (shared hosts do) moves both alike.
+echo "reference formula and cold builds: 5 rounds of 4 instances and 1 build (a few seconds each)..."
+split -n l/5 -d "$work/instances.jsonl" "$work/round-"
+for round in "$work"/round-*; do
+  "$python" bench/bm25_reference.py "$work/repos/python__stdlib" "$round" 10 >> "$work/reference.jsonl"
+  toolkit --cold-build "$work" "$round.cache" >> "$work/cold-builds.txt"
+done
+toolkit "$work" "$work/reference.jsonl" "$work/cold-builds.txt"
