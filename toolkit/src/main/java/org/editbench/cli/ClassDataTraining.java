@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,16 +46,18 @@ public final class ClassDataTraining {
     }
   }
 
-  /** The run: the variants it built, BM25's only when {@code root} is a git clone. */
+  /** The run: the variants it built, BM25's only when {@code root} is a git clone and git runs. */
   static List<String> train(Path root, Path work) throws IOException {
     Files.createDirectories(work);
     // BM25 reads the clone at the instances' base commit; a source tree without git gets an
     // archive without Lucene's indexing classes, which costs speed only.
     List<String> variants = new ArrayList<>(List.of("0.2", "0.2_body_issue"));
-    if (Files.exists(root.resolve(".git"))) {
-      variants.add("0.2_bm25_3");
-    } else {
+    if (!Files.exists(root.resolve(".git"))) {
       System.out.println("class-data training: " + root + " is not a git clone, so BM25 is left out");
+    } else if (!gitRuns()) {
+      System.out.println("class-data training: git does not run here, so BM25 is left out");
+    } else {
+      variants.add("0.2_bm25_3");
     }
     Path bench = work.resolve("training-task-instances.jsonl");
     writeBenchAtHead(root.resolve("crawled_data/bench/all-task-instances.jsonl"), bench);
@@ -73,6 +76,19 @@ public final class ClassDataTraining {
       throw new TrainingFailure("the BM25 variant built no index in " + root, "", 1);
     }
     return variants;
+  }
+
+  private static boolean gitRuns() {
+    try {
+      Process git = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
+      git.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return git.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The sample bench with every base_commit set to HEAD, for the BM25 variant to index. */
