@@ -10,6 +10,10 @@ toolkit="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 archive="$toolkit/target/editbench.jsa"
 work="$toolkit/target/class-data-training"
 rm -rf "$archive" "$archive.java-home" "$work"
+if ! command -v java >/dev/null; then
+  echo "class-data archive: no java on PATH, whose JVM ./editbench would run, so none is made" >&2
+  exit 0
+fi
 source "$toolkit/java-options.sh"
 # Dumping warns about every class it cannot store (picocli's are in the pre-Java-6 class format):
 # expected, and only errors are worth showing.
