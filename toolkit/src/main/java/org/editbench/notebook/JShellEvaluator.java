@@ -58,6 +58,8 @@ public final class JShellEvaluator implements AutoCloseable {
   private final ToolkitSources toolkitSources = new ToolkitSources(JShellEvaluator.class.getClassLoader());
   /** Where each snippet came from ("In [3]", line 5), so stack traces point into cells. */
   private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
+  /** The compiler's file manager, once JShell has made its compiler. */
+  private volatile StableOptionsFileManager compilerFileManager;
   private volatile boolean interruptRequested;
 
   private record SnippetOrigin(String cellName, int firstLine) {}
@@ -73,7 +75,7 @@ public final class JShellEvaluator implements AutoCloseable {
       this.jshell = JShell.builder()
           .executionEngine(engine, Map.of())
           .compilerOptions(config.compilerOptions().toArray(String[]::new))
-          .fileManager(StableOptionsFileManager::new)
+          .fileManager(standard -> compilerFileManager = new StableOptionsFileManager(standard))
           .build();
     } finally {
       Thread.currentThread().setContextClassLoader(contextLoader);
@@ -181,6 +183,15 @@ public final class JShellEvaluator implements AutoCloseable {
   @Override
   public void close() {
     jshell.close();
+  }
+
+  /**
+   * How many compiler-option repeats the compiler's file manager absorbed (see
+   * {@link StableOptionsFileManager}): above 0 once a cell has compiled, if it is installed.
+   */
+  int compilerOptionRepeatsAbsorbed() {
+    StableOptionsFileManager fileManager = compilerFileManager;
+    return fileManager == null ? 0 : fileManager.absorbedRepeats();
   }
 
   // ---- running code --------------------------------------------------------------------------

@@ -29,6 +29,7 @@ final class StableOptionsFileManager extends ForwardingJavaFileManager<StandardJ
   private static final List<String> STABLE_OPTIONS = List.of("--multi-release");
 
   private final Map<String, String> lastValues = new HashMap<>();
+  private int absorbedRepeats;
 
   StableOptionsFileManager(StandardJavaFileManager fileManager) {
     super(fileManager);
@@ -41,6 +42,7 @@ final class StableOptionsFileManager extends ForwardingJavaFileManager<StandardJ
     }
     String value = remaining.next();
     if (Objects.equals(lastValues.get(current), value)) {
+      absorbedRepeats++;
       return true;
     }
     boolean handled = super.handleOption(current, List.of(value).iterator());
@@ -48,6 +50,11 @@ final class StableOptionsFileManager extends ForwardingJavaFileManager<StandardJ
       lastValues.put(current, value);
     }
     return handled;
+  }
+
+  /** How many repeated options were not passed on: the re-indexings saved. */
+  synchronized int absorbedRepeats() {
+    return absorbedRepeats;
   }
 
   // StandardJavaFileManager's own methods, forwarded (ForwardingJavaFileManager covers the rest).

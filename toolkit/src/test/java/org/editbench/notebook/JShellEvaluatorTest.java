@@ -47,6 +47,15 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void theCompilerKeepsItsClassPathIndexAcrossCompilations() throws CellException {
+    run("1 + 1", new RecordingOutput());
+    run("2 + 2", new RecordingOutput());
+    // JShell compiles each snippet several times and repeats --multi-release each time; without the
+    // absorbing file manager each repeat makes javac index the class path again.
+    assertTrue(evaluator.compilerOptionRepeatsAbsorbed() > 0, "StableOptionsFileManager is installed");
+  }
+
+  @Test
   void rawTypesCompileWithoutCompilerOptions() throws CellException {
     assertEquals(Optional.empty(), run("List raw = new ArrayList();", new RecordingOutput()),
         "the -Werror check in EvaluatorConfigTest depends on this");
