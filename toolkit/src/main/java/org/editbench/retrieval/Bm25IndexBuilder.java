@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,13 +112,24 @@ final class Bm25IndexBuilder {
   private static void indexInParallel(ExecutorService pool, int threads, IndexWriter writer, GitClone clone,
       List<String> blobs, DocumentMaker maker) throws IOException {
     BlockingQueue<Document> queue = new ArrayBlockingQueue<>(4 * threads);
+    // Flushing waits until every thread has added its last document: a buffer is free between two
+    // documents, and a thread that flushed another's would make it start a new one, a segment left
+    // for the commit to flush alone on this thread.
+    CountDownLatch allAdded = new CountDownLatch(threads);
     List<Future<Void>> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       workers.add(pool.submit(() -> {
-        for (Document document = queue.take(); document != NO_MORE_FILES; document = queue.take()) {
-          writer.addDocument(document);
+        try {
+          for (Document document = queue.take(); document != NO_MORE_FILES; document = queue.take()) {
+            writer.addDocument(document);
+          }
+        } finally {
+          allAdded.countDown();
         }
-        writer.flushNextBuffer();
+        allAdded.await();
+        while (writer.flushNextBuffer()) {
+          // each thread takes the next unflushed buffer until none is left
+        }
         return null;
       }));
     }
