@@ -21,13 +21,26 @@ toolkit() {
     -cp "toolkit/target/editbench.jar:toolkit/target/test-classes" org.editbench.retrieval.Bm25Benchmark "$@"
 }
 
-# Five rounds, each the reference formula on 4 of the instances, then one cold index build in a new
-# JVM with an empty cache: both sides sample the same stretch of time, so a machine that slows down
-# or speeds up midway (shared hosts do) moves both alike.
-echo "reference formula and cold builds: 5 rounds of 4 instances and 1 build (a few seconds each)..."
-split -n l/5 -d "$work/instances.jsonl" "$work/round-"
-for round in "$work"/round-*; do
-  "$python" bench/bm25_reference.py "$work/repos/python__stdlib" "$round" 10 >> "$work/reference.jsonl"
-  toolkit --cold-build "$work" "$round.cache" >> "$work/cold-builds.txt"
-done
+# The reference formula and the cold builds take turns, so that both sample the same stretch of
+# time and each follows a second of the other's work: a host that slows down midway or after
+# sustained load (shared hosts do) then moves both alike. The reference runs as one process, as it
+# does over a bench: after one warm-up instance, it times one instance per round, and each round
+# then times one cold index build in a new JVM with an empty cache.
+echo "reference formula and cold builds, taking turns: 20 rounds of 1 instance and 1 build..."
+coproc reference { "$python" bench/bm25_reference.py "$work/repos/python__stdlib" - 10; }
+exec {to_reference}>&"${reference[1]}" {from_reference}<&"${reference[0]}"
+time_reference() {  # one instance line on standard input; its timing line out
+  cat >&"$to_reference"
+  local timing
+  read -r timing <&"$from_reference"
+  echo "$timing"
+}
+head -n 1 "$work/instances.jsonl" | time_reference > /dev/null
+round=0
+while IFS= read -r instance; do
+  round=$((round + 1))
+  echo "$instance" | time_reference >> "$work/reference.jsonl"
+  toolkit --cold-build "$work" "$work/cold-cache-$round" >> "$work/cold-builds.txt"
+done < "$work/instances.jsonl"
+kill "$reference_PID"  # it waits for more lines on a pipe that bash keeps open
 toolkit "$work" "$work/reference.jsonl" "$work/cold-builds.txt"

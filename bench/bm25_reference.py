@@ -4,7 +4,8 @@ kept between instances) does. Standard library only: BM25Okapi is written out be
 
 Usage: python3 bench/bm25_reference.py REPO INSTANCES_JSONL TOPN
 Prints one JSON line per instance: instance_id, seconds (wall), cpu_seconds, top (the topn paths,
-best first).
+best first). INSTANCES_JSONL "-" reads the instances from standard input and answers each as its
+line arrives, so that a caller can time other work between instances of one warm process.
 The checkout of REPO must be at the instances' base_commit. Candidates are chosen as the toolkit
 chooses them (.py files outside directories named .git, __pycache__, .venv, venv, env), so that both
 rank the same corpus; ties keep path order, as in the toolkit.
@@ -81,7 +82,7 @@ def retrieve(repo, pre_edits, topn):
 
 
 def main(repo, instances, topn):
-    for line in open(instances, encoding="utf-8"):
+    for line in (sys.stdin if instances == "-" else open(instances, encoding="utf-8")):
         instance = json.loads(line)
         start, start_cpu = time.perf_counter(), time.process_time()
         top = retrieve(repo, instance["pre_edits"], topn)

@@ -139,7 +139,7 @@ public final class Bm25Benchmark {
     System.out.printf("corpus: %d candidate files, %d instances, top-%d; load average %.1f on %d cores%n",
         candidates, instances.size(), TOP_N, process.getSystemLoadAverage(), process.getAvailableProcessors());
     System.out.println("                                          wall ms     cpu ms");
-    System.out.printf("cold index build (new JVM), median of %d    %8.0f   %8.0f   (wall %.0f-%.0f)%n",
+    System.out.printf("cold index build (new JVM), median of %-3d   %8.0f   %8.0f   (wall %.0f-%.0f)%n",
         coldBuilds.size(), cold50.wall(), cold50.cpu(), coldMin.wall(), coldMax.wall());
     System.out.printf("index build in a warmed-up JVM             %8.0f   %8.0f%n", warmBuild.wall(), warmBuild.cpu());
     System.out.printf("reference, one instance p50                %8.0f   %8.0f%n", reference50.wall(), reference50.cpu());
