@@ -56,14 +56,18 @@ public final class Bm25Benchmark {
 
   /** What a user's first BM25 instance costs in a new JVM: building the index, then ranking. */
   private static Sample coldBuild(Path work, Path cache) throws IOException {
-    BenchInstance first = instances(work).get(0);
+    return build(settings(work, cache), instances(work).get(0));
+  }
+
+  /** Builds {@code instance}'s index into the empty cache of {@code settings} and ranks once. */
+  private static Sample build(Bm25Settings settings, BenchInstance instance) throws IOException {
     var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long wall = System.nanoTime();
     long cpu = process.getProcessCpuTime();
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(settings(work, cache), Reporter.printingTo(System.err))) {
-      provider.ranking(first, List.of(), TOP_N);
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, Reporter.printingTo(System.err))) {
+      provider.ranking(instance, List.of(), TOP_N);
       if (provider.indexesBuilt() != 1) {
-        throw new IllegalStateException("the cache " + cache + " was not empty");
+        throw new IllegalStateException("the cache " + settings.cacheDirectory() + " was not empty");
       }
     }
     return new Sample((System.nanoTime() - wall) / 1e6, (process.getProcessCpuTime() - cpu) / 1e6);
@@ -85,7 +89,7 @@ public final class Bm25Benchmark {
     Bm25Settings settings = settings(work, work.resolve("bm25-cache"));
     Reporter reporter = Reporter.printingTo(System.err);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var machine = ManagementFactory.getOperatingSystemMXBean();
 
     int candidates;
     try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, reporter)) {
@@ -116,14 +120,7 @@ public final class Bm25Benchmark {
       }
     }
     // The same build once the JVM has run it before (a notebook kernel, a second repository).
-    long warmBuildWall = System.nanoTime();
-    long warmBuildCpu = process.getProcessCpuTime();
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(
-        settings.withCacheDirectory(work.resolve("bm25-cache-again")), reporter)) {
-      provider.ranking(instances.get(0), List.of(), 1);
-    }
-    Sample warmBuild = new Sample(
-        (System.nanoTime() - warmBuildWall) / 1e6, (process.getProcessCpuTime() - warmBuildCpu) / 1e6);
+    Sample warmBuild = build(settings.withCacheDirectory(work.resolve("bm25-cache-again")), instances.get(0));
 
     List<Sample> referenceTimes = new ArrayList<>();
     reference.values().forEach(result -> referenceTimes.add(
@@ -137,7 +134,7 @@ public final class Bm25Benchmark {
     Sample reference50 = percentile(referenceTimes, 50);
     Sample reference95 = percentile(referenceTimes, 95);
     System.out.printf("corpus: %d candidate files, %d instances, top-%d; load average %.1f on %d cores%n",
-        candidates, instances.size(), TOP_N, process.getSystemLoadAverage(), process.getAvailableProcessors());
+        candidates, instances.size(), TOP_N, machine.getSystemLoadAverage(), machine.getAvailableProcessors());
     System.out.println("                                          wall ms     cpu ms");
     System.out.printf("cold index build (new JVM), median of %-3d   %8.0f   %8.0f   (wall %.0f-%.0f)%n",
         coldBuilds.size(), cold50.wall(), cold50.cpu(), coldMin.wall(), coldMax.wall());
