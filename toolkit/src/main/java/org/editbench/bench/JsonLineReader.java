@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.editbench.Reporter;
 
 /**
  * Reads JSON Lines into Jackson trees with jackson-core's streaming parser, building exactly the
@@ -57,6 +58,39 @@ public final class JsonLineReader {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return lines;
+  }
+
+  /**
+   * The JSON objects among the lines of {@code file}, for files other tools may have written (a
+   * line torn by a crash must not stop the reading): a line that is not valid JSON, or not an
+   * object, is reported as {@code file:line: ...; }{@code leftOut} and skipped. Blank lines are
+   * skipped silently; a file that cannot be read is an {@link UncheckedIOException}.
+   */
+  public static List<Jsonl.Line> readObjectsLeniently(Path file, Reporter reporter, String leftOut) {
+    List<Jsonl.Line> objects = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      int number = 0;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          JsonNode node = tree(text);
+          if (node.isObject()) {
+            objects.add(new Jsonl.Line(file, number, node));
+          } else {
+            reporter.warn(file + ":" + number + ": not a JSON object; " + leftOut);
+          }
+        } catch (JsonProcessingException e) {
+          reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage() + "); " + leftOut);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return objects;
   }
 
   /** Parses one line's text, or fails with {@code file:line: not valid JSON (...)}. */

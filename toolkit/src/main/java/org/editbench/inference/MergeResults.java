@@ -1,8 +1,6 @@
 package org.editbench.inference;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +21,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.Reporter;
+import org.editbench.bench.JsonLineReader;
 import org.editbench.bench.Jsonl;
 import org.editbench.bench.PyJson;
 
@@ -113,7 +112,10 @@ public final class MergeResults {
     Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (Path file : files) {
-      for (JsonNode record : readRecords(file, reporter)) {
+      // Results written by other tools may hold a line torn by a crash; merging goes on without it,
+      // as the reference's does.
+      for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(file, reporter, "left out of the merge")) {
+        JsonNode record = line.json();
         String id = record.path("instance_id").asText("");
         if (!id.isEmpty() && !seen.add(id)) {
           continue; // the first record of an instance wins
@@ -152,38 +154,6 @@ public final class MergeResults {
     reporter.info("run_id " + runId + ": merged " + files.size() + " file(s) into " + output + " (" + count
         + " records, " + byRepo.size() + " repositories)");
     return new Merged(runId, output, count, byRepo.size());
-  }
-
-  /**
-   * The JSON objects of a result file. A line that is not one is reported with {@code file:line}
-   * and left out, as the reference does: results written by other tools may hold a line torn by a
-   * crash, and merging must still go on.
-   */
-  private static List<JsonNode> readRecords(Path file, Reporter reporter) {
-    List<JsonNode> records = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int number = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          JsonNode node = Jsonl.MAPPER.readTree(line);
-          if (node != null && node.isObject()) {
-            records.add(node);
-            continue;
-          }
-          reporter.warn(file + ":" + number + ": not a JSON object; left out of the merge");
-        } catch (JsonProcessingException e) {
-          reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage()
-              + "); left out of the merge");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return records;
   }
 
   /** {@code owner/repo} from an id {@code owner__repo-pull-N}, else {@code unknown}. */

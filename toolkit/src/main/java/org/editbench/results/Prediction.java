@@ -1,18 +1,13 @@
 package org.editbench.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.editbench.Reporter;
+import org.editbench.bench.JsonLineReader;
 import org.editbench.bench.Jsonl;
 
 /**
@@ -41,32 +36,16 @@ public record Prediction(String instanceId, String prompt, String modelPatch, do
    */
   public static List<Prediction> read(Path file, Reporter reporter) {
     Map<String, Prediction> byInstance = new LinkedHashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int number = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = Jsonl.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-          reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage() + "); left out");
-          continue;
-        }
-        if (node == null || !node.isObject() || !node.path("instance_id").isTextual()) {
-          reporter.warn(file + ":" + number + ": not a prediction record (no instance_id); left out");
-          continue;
-        }
-        Prediction p = of(node);
-        Prediction earlier = byInstance.get(p.instanceId());
-        if (earlier == null || !earlier.succeeded()) {
-          byInstance.put(p.instanceId(), p);
-        }
+    for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(file, reporter, "left out")) {
+      if (!line.json().path("instance_id").isTextual()) {
+        reporter.warn(file + ":" + line.number() + ": not a prediction record (no instance_id); left out");
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      Prediction p = of(line.json());
+      Prediction earlier = byInstance.get(p.instanceId());
+      if (earlier == null || !earlier.succeeded()) {
+        byInstance.put(p.instanceId(), p);
+      }
     }
     return new ArrayList<>(byInstance.values());
   }

@@ -2,6 +2,7 @@ package org.editbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,26 @@ class JsonLineReaderTest {
   void buildsTheCorpusBenchAsObjectMapperDoes() throws IOException {
     for (String text : Files.readAllLines(SharedCorpus.bench())) {
       assertSameTree(text);
+    }
+  }
+
+  @Test
+  void readingLenientlyKeepsTheObjectsAndReportsEveryOtherLine() throws IOException {
+    java.nio.file.Path file = Files.createTempFile("results", ".jsonl");
+    try {
+      Files.writeString(file, "{\"a\": 1}\n\n{\"torn\": \n[1, 2]\n{\"b\": 2}\n");
+      BenchReaderTest.Recorder reporter = new BenchReaderTest.Recorder();
+
+      List<Jsonl.Line> objects = JsonLineReader.readObjectsLeniently(file, reporter, "left out");
+
+      assertEquals(List.of(1, 5), objects.stream().map(Jsonl.Line::number).toList());
+      assertEquals(2, objects.get(1).json().get("b").asInt());
+      assertEquals(2, reporter.warnings.size(), reporter.warnings.toString());
+      assertTrue(reporter.warnings.get(0).startsWith(file + ":3: not valid JSON ("), reporter.warnings.get(0));
+      assertTrue(reporter.warnings.get(0).endsWith("); left out"), reporter.warnings.get(0));
+      assertEquals(file + ":4: not a JSON object; left out", reporter.warnings.get(1));
+    } finally {
+      Files.delete(file);
     }
   }
 }
