@@ -42,16 +42,8 @@ public final class JsonLineReader {
    */
   public static List<Jsonl.Line> readAll(Path file) {
     List<Jsonl.Line> lines = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
-      int number = 0;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (text.isBlank()) {
-          continue;
-        }
-        lines.add(new Jsonl.Line(file, number, parse(file, number, text)));
-      }
+    try {
+      forEachLine(file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))));
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, "file not found");
     } catch (IOException e) {
@@ -68,14 +60,8 @@ public final class JsonLineReader {
    */
   public static List<Jsonl.Line> readObjectsLeniently(Path file, Reporter reporter, String leftOut) {
     List<Jsonl.Line> objects = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
-      int number = 0;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (text.isBlank()) {
-          continue;
-        }
+    try {
+      forEachLine(file, (number, text) -> {
         try {
           JsonNode node = tree(text);
           if (node.isObject()) {
@@ -86,11 +72,29 @@ public final class JsonLineReader {
         } catch (JsonProcessingException e) {
           reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage() + "); " + leftOut);
         }
-      }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return objects;
+  }
+
+  private interface LineHandler {
+    void line(int number, String text);
+  }
+
+  /** Hands every non-blank line of {@code file} to {@code handler}, with its 1-based number. */
+  private static void forEachLine(Path file, LineHandler handler) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      int number = 0;
+      while ((text = reader.readLine()) != null) {
+        number++;
+        if (!text.isBlank()) {
+          handler.line(number, text);
+        }
+      }
+    }
   }
 
   /** Parses one line's text, or fails with {@code file:line: not valid JSON (...)}. */
