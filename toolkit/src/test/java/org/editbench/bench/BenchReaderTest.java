@@ -6,27 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.editbench.RecordingReporter;
 import org.editbench.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchReaderTest {
   @TempDir Path dir;
-
-  /** Collects warnings for assertions. */
-  static final class Recorder implements Reporter {
-    final List<String> warnings = new ArrayList<>();
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-
-    @Override
-    public void info(String message) {}
-  }
 
   Path write(String... lines) throws IOException {
     Path file = dir.resolve("bench.jsonl");
@@ -68,7 +55,7 @@ class BenchReaderTest {
   void duplicateKeepsFirstAndWarnsWithBothLines() throws IOException {
     Path file = write("{\"instance_id\": \"a\", \"title_mes\": \"first\"}", "{\"instance_id\": \"b\"}",
         "{\"instance_id\": \"a\", \"title_mes\": \"second\"}");
-    Recorder r = new Recorder();
+    RecordingReporter r = new RecordingReporter();
     List<BenchInstance> read = BenchReader.read(file, r);
     assertEquals(2, read.size());
     assertEquals("first", read.stream().filter(i -> i.instanceId().equals("a")).findFirst().orElseThrow().titleMes());

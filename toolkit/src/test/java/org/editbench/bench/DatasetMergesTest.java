@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.editbench.RecordingReporter;
 import org.editbench.Reporter;
 import org.editbench.cli.CliRunner;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class DatasetMergesTest {
     Files.writeString(dir.resolve("b-b-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\", \"v\": 2}\n{\"instance_id\": \"y\"}\n");
     Files.writeString(dir.resolve("b-b-task-instances_0.4.jsonl"), "{\"instance_id\": \"z\"}\n");
     Files.writeString(dir.resolve("all-task-instances_0.2.jsonl"), "{\"instance_id\": \"old\"}\n");
-    BenchReaderTest.Recorder recorder = new BenchReaderTest.Recorder();
+    RecordingReporter recorder = new RecordingReporter();
     var r = DatasetMerges.mergeInfbench(dir, "0.2", dir.resolve("all-task-instances_0.2.jsonl"), null, recorder);
     assertEquals("{\"instance_id\": \"x\", \"v\": 1}\n{\"instance_id\": \"y\"}\n",
         Files.readString(dir.resolve("all-task-instances_0.2.jsonl")));

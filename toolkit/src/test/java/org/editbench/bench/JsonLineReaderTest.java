@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.editbench.RecordingReporter;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class JsonLineReaderTest {
     java.nio.file.Path file = Files.createTempFile("results", ".jsonl");
     try {
       Files.writeString(file, "{\"a\": 1}\n\n{\"torn\": \n[1, 2]\n{\"b\": 2}\n");
-      BenchReaderTest.Recorder reporter = new BenchReaderTest.Recorder();
+      RecordingReporter reporter = new RecordingReporter();
 
       List<Jsonl.Line> objects = JsonLineReader.readObjectsLeniently(file, reporter, "left out");
 

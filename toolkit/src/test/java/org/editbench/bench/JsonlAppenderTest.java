@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.editbench.RecordingReporter;
 import org.editbench.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class JsonlAppenderTest {
   void tornLastLineIsRemovedWithAWarning() throws IOException {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"instance_id\": \"a\"}\n{\"instance_id\": \"b\", \"prom");
-    BenchReaderTest.Recorder recorder = new BenchReaderTest.Recorder();
+    RecordingReporter recorder = new RecordingReporter();
     try (JsonlAppender out = JsonlAppender.open(file, false, recorder)) {
       assertEquals(List.of("a"), List.copyOf(out.done()));
       out.append("{\"instance_id\": \"b\"}");
@@ -61,7 +62,7 @@ class JsonlAppenderTest {
   void wholeRecordMissingOnlyItsNewlineIsCompletedWithAWarning() throws IOException {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"instance_id\": \"a\"}");
-    BenchReaderTest.Recorder recorder = new BenchReaderTest.Recorder();
+    RecordingReporter recorder = new RecordingReporter();
     try (JsonlAppender out = JsonlAppender.open(file, false, recorder)) {
       assertTrue(out.contains("a"));
       out.append("{\"instance_id\": \"b\"}");
@@ -169,7 +170,7 @@ class JsonlAppenderTest {
     assertEquals("{\"instance_id\": \"a\"}\n", Files.readString(file));
 
     Files.writeString(file, "{\"instance_id\": \"b\", \"state\": \"stale\"}\n{\"instance_id\": \"a\"}");
-    BenchReaderTest.Recorder recorder = new BenchReaderTest.Recorder();
+    RecordingReporter recorder = new RecordingReporter();
     openDroppingStale(file, recorder).close();
     assertEquals("{\"instance_id\": \"a\"}\n", Files.readString(file), "kept, and its line ended in the copy");
     assertEquals(List.of(file + ":2: last line had no line end; completed it"), recorder.warnings);
@@ -179,7 +180,7 @@ class JsonlAppenderTest {
   void theTornLineWarningSaysHowManyBytesWereCutAndWhatHappensNext() throws IOException {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"instance_id\": \"a\"}\n{\"instance_id\": \"\u00e9");
-    BenchReaderTest.Recorder recorder = new BenchReaderTest.Recorder();
+    RecordingReporter recorder = new RecordingReporter();
     openDroppingStale(file, recorder).close();
     assertEquals(List.of(file + ":2: removed a torn last line: the last line was cut short by an interrupted write"
         + " (19 bytes); its instance will be built again"), recorder.warnings);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.editbench.RecordingReporter;
 import org.editbench.bench.DataFormatException;
 import org.editbench.bench.OutputLockedException;
 import org.junit.jupiter.api.Test;

@@ -24,6 +24,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.editbench.EditBench;
+import org.editbench.RecordingReporter;
 import org.editbench.bench.JsonText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import org.editbench.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.RecordingReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.editbench.EditBench;
+import org.editbench.RecordingReporter;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.junit.jupiter.api.BeforeAll;

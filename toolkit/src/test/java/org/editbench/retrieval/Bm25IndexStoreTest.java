@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.editbench.RecordingReporter;
 import org.editbench.Reporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
