@@ -1,19 +1,19 @@
 package org.editbench.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -31,51 +31,55 @@ import org.editbench.Reporter;
  * {@link Jsonl#MAPPER}.
  */
 public final class JsonLineReader {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /**
+   * Jackson's stream limits, raised so that any line that fits in memory is read: by default
+   * Jackson refuses strings over 20 MB, and a prompt or a patch can be longer than that.
+   */
+  static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+      .maxStringLength(Integer.MAX_VALUE)
+      .maxNameLength(Integer.MAX_VALUE)
+      .build();
+  /** The parser factory of every JSON Lines reader. */
+  static final JsonFactory FACTORY = new JsonFactoryBuilder().streamReadConstraints(READ_LIMITS).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonLineReader() {}
 
   /**
-   * Every non-blank line of {@code file}, parsed. A line that is not JSON is a
-   * {@link DataFormatException}; a missing file too.
+   * Every non-blank line of {@code file}, parsed. A line that is not UTF-8 or not JSON, a line
+   * too long to hold, a missing file and a directory are each a {@link DataFormatException}.
    */
   public static List<Jsonl.Line> readAll(Path file) {
     List<Jsonl.Line> lines = new ArrayList<>();
-    try {
-      forEachLine(file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))));
-    } catch (NoSuchFileException e) {
-      throw new DataFormatException(file, "file not found");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    forEachLine(file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))),
+        (number, problem) -> {
+          throw new DataFormatException(file, number, problem);
+        });
     return lines;
   }
 
   /**
-   * The JSON objects among the lines of {@code file}, for files other tools may have written (a
-   * line torn by a crash must not stop the reading): a line that is not valid JSON, or not an
-   * object, is reported as {@code file:line: ...; }{@code leftOut} and skipped. Blank lines are
-   * skipped silently; a file that cannot be read is an {@link UncheckedIOException}.
+   * The JSON objects among the lines of {@code file}, for files other tools may have written and
+   * commands that only read (a line torn by a crash must not stop the reading): a line that is
+   * not UTF-8, not valid JSON or not an object is reported as {@code file:line: ...; }{@code leftOut}
+   * and skipped. Blank lines are skipped silently; a missing file or a directory is a
+   * {@link DataFormatException}.
    */
   public static List<Jsonl.Line> readObjectsLeniently(Path file, Reporter reporter, String leftOut) {
     List<Jsonl.Line> objects = new ArrayList<>();
-    try {
-      forEachLine(file, (number, text) -> {
-        try {
-          JsonNode node = tree(text);
-          if (node.isObject()) {
-            objects.add(new Jsonl.Line(file, number, node));
-          } else {
-            reporter.warn(file + ":" + number + ": not a JSON object; " + leftOut);
-          }
-        } catch (JsonProcessingException e) {
-          reporter.warn(file + ":" + number + ": not valid JSON (" + e.getOriginalMessage() + "); " + leftOut);
+    LineProblem leaveOut = (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
+    forEachLine(file, (number, text) -> {
+      try {
+        JsonNode node = tree(text);
+        if (node.isObject()) {
+          objects.add(new Jsonl.Line(file, number, node));
+        } else {
+          leaveOut.problem(number, "not a JSON object");
         }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+      } catch (JsonProcessingException e) {
+        leaveOut.problem(number, problem(e));
+      }
+    }, leaveOut);
     return objects;
   }
 
@@ -83,17 +87,41 @@ public final class JsonLineReader {
     void line(int number, String text);
   }
 
-  /** Hands every non-blank line of {@code file} to {@code handler}, with its 1-based number. */
-  private static void forEachLine(Path file, LineHandler handler) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
-      int number = 0;
-      while ((text = reader.readLine()) != null) {
-        number++;
-        if (!text.isBlank()) {
-          handler.line(number, text);
+  /** What is done with a line that cannot be read: thrown, or reported and skipped. */
+  private interface LineProblem {
+    void problem(int number, String problem);
+  }
+
+  /**
+   * Hands every non-blank line of {@code file} to {@code handler}, with its 1-based number;
+   * a line that is not UTF-8, or too long to hold, goes to {@code problems} instead.
+   */
+  private static void forEachLine(Path file, LineHandler handler, LineProblem problems) {
+    try {
+      ByteLines.forEach(file, new ByteLines.Handler() {
+        @Override
+        public void line(int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
+          String text;
+          try {
+            text = StrictUtf8.decode(buf, off, len);
+          } catch (StrictUtf8.InvalidUtf8Exception e) {
+            problems.problem(number, StrictUtf8.problem(fileOffset + e.offset()));
+            return;
+          }
+          if (!text.isBlank()) {
+            handler.line(number, text);
+          }
         }
-      }
+
+        @Override
+        public void tooLong(int number, long length, int limit) {
+          problems.problem(number, ByteLines.tooLongProblem(number, length, limit));
+        }
+      });
+    } catch (NoSuchFileException e) {
+      throw new DataFormatException(file, "file not found");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -102,8 +130,19 @@ public final class JsonLineReader {
     try {
       return tree(text);
     } catch (JsonProcessingException e) {
-      throw new DataFormatException(file, number, "not valid JSON (" + e.getOriginalMessage() + ")");
+      throw new DataFormatException(file, number, problem(e));
     }
+  }
+
+  /**
+   * What is wrong with a line the parser refused: not valid JSON, or over one of Jackson's
+   * limits (which is not the line's fault, and is said so).
+   */
+  static String problem(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException) {
+      return "over a limit of the JSON parser (" + e.getOriginalMessage() + ")";
+    }
+    return "not valid JSON (" + e.getOriginalMessage() + ")";
   }
 
   /**

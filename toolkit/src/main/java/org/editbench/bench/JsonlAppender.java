@@ -153,6 +153,7 @@ public final class JsonlAppender implements Closeable {
    * @throws DataFormatException a line other than a torn last one is not a record
    */
   public static JsonlAppender open(Path file, Options options, Reporter reporter) {
+    SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     Path lockFile = dir.resolve("." + file.getFileName() + ".lock");
     FileChannel lockChannel = null;

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +41,7 @@ record JsonlScan(
     long tornStart,
     boolean unterminated) {
 
-  private static final JsonFactory JSON = Jsonl.MAPPER.getFactory();
-  private static final int CHUNK = 1 << 20;
+  private static final JsonFactory JSON = JsonLineReader.FACTORY;
 
   /** Bytes {@code [start, end)} of the file. */
   record ByteRange(long start, long end) {}
@@ -55,58 +52,15 @@ record JsonlScan(
 
   static JsonlScan of(Path file, JsonlAppender.Resume resume) throws IOException {
     Builder scan = new Builder(file, resume);
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[CHUNK];
-      int len = 0;
-      int lineStart = 0;
-      int searchFrom = 0;
-      long bufOffset = 0;
-      boolean eof = false;
-      while (true) {
-        int newline = indexOf(buf, (byte) '\n', searchFrom, len);
-        if (newline >= 0) {
-          scan.line(buf, lineStart, newline - lineStart, bufOffset + lineStart, true);
-          lineStart = newline + 1;
-          searchFrom = lineStart;
-          continue;
-        }
-        if (eof) {
-          if (lineStart < len) {
-            scan.line(buf, lineStart, len - lineStart, bufOffset + lineStart, false);
-          }
-          return scan.build(bufOffset + len);
-        }
-        // Keep the partial line, make room, read on.
-        System.arraycopy(buf, lineStart, buf, 0, len - lineStart);
-        bufOffset += lineStart;
-        len -= lineStart;
-        lineStart = 0;
-        searchFrom = len;
-        if (len == buf.length) {
-          buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int read = in.read(buf, len, buf.length - len);
-        if (read < 0) {
-          eof = true;
-        } else {
-          len += read;
-        }
-      }
+    try {
+      ByteLines.forEach(file, scan);
     } catch (NoSuchFileException e) {
       return empty();
     }
+    return scan.build(Files.size(file));
   }
 
-  private static int indexOf(byte[] buf, byte b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static final class Builder {
+  private static final class Builder implements ByteLines.Handler {
     private static final String[] NO_VALUES = {};
 
     private final Path file;
@@ -125,8 +79,23 @@ record JsonlScan(
       this.fields = resume.fields().toArray(String[]::new);
     }
 
-    void line(byte[] buf, int off, int len, long fileOffset, boolean terminated) {
-      lineNumber++;
+    @Override
+    public void tooLong(int number, long length, int limit) {
+      throw new DataFormatException(file, number, ByteLines.tooLongProblem(number, length, limit));
+    }
+
+    @Override
+    public void line(int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
+      lineNumber = number;
+      int invalid = StrictUtf8.firstInvalid(buf, off, len);
+      if (invalid >= 0) {
+        if (!terminated) {
+          tornStart = fileOffset; // a write cut short can end inside a character
+          return;
+        }
+        throw new DataFormatException(file, number, StrictUtf8.problem(fileOffset + invalid - off)
+            + "; editbench resumes only files it can read whole: fix or remove this line");
+      }
       if (isBlank(buf, off, len)) {
         if (!terminated) {
           tornStart = fileOffset; // spaces and no line end: what is left of a torn write
@@ -142,8 +111,8 @@ record JsonlScan(
           tornStart = fileOffset; // only a crash mid-write leaves an unterminated, broken last line
           return;
         }
-        throw new DataFormatException(file, lineNumber, "not valid JSON (" + e.getOriginalMessage()
-            + "); editbench resumes only files it can read whole: fix or remove this line");
+        throw new DataFormatException(file, lineNumber, JsonLineReader.problem(e)
+            + "; editbench resumes only files it can read whole: fix or remove this line");
       } catch (IOException e) {
         throw new IllegalStateException("reading bytes in memory failed", e);
       }

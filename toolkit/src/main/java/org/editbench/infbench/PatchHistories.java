@@ -1,10 +1,6 @@
 package org.editbench.infbench;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.bench.BenchInstance;
+import org.editbench.bench.StrictUtf8;
 import org.editbench.text.PyStrings;
 
 /**
@@ -77,19 +74,12 @@ public final class PatchHistories {
     } catch (IOException e) {
       throw new MissingHistoryException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
     }
-    // Decoding to a String directly is several times faster than a strict decoder, but replaces
-    // malformed input with U+FFFD instead of reporting it: only a text with a U+FFFD in it, real
-    // or a replacement, is checked strictly.
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') >= 0) {
-      try {
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes));
-      } catch (CharacterCodingException e) {
-        throw new MissingHistoryException(file + " is not valid UTF-8");
-      }
+    String text;
+    try {
+      text = StrictUtf8.decode(bytes);
+    } catch (StrictUtf8.InvalidUtf8Exception e) {
+      throw new MissingHistoryException(file + ":" + StrictUtf8.lineOf(bytes, e.offset()) + ": "
+          + e.getMessage());
     }
     return PyStrings.universalNewlines(text);
   }

@@ -54,7 +54,7 @@ public final class ModelTable {
 
   /** This table with the entries of a user's JSON file added or overriding. */
   public ModelTable withEntriesFrom(Path file) {
-    return with(file, JsonFiles.read(file, "--models file"));
+    return with(file, Jsonl.readDocument(file, "--models file"));
   }
 
   /** The model called {@code name}, or an error that lists the known ones and says how to add one. */

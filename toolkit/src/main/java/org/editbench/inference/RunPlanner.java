@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.editbench.DataPaths;
 import org.editbench.bench.DataFormatException;
+import org.editbench.bench.Jsonl;
+import org.editbench.bench.SafePaths;
 
 /** Turns the options into the dataset × model × run_id combinations, checking each input exists. */
 final class RunPlanner {
@@ -54,6 +56,7 @@ final class RunPlanner {
   static Path resolveDataset(String dataset, String runId, DataPaths paths) {
     if (isPath(dataset)) {
       Path file = DataPaths.userPath(dataset);
+      SafePaths.requireNotDirectory(file);
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("--dataset_name " + dataset + ": no such file " + file.toAbsolutePath());
       }
@@ -61,6 +64,7 @@ final class RunPlanner {
     }
     String prefix = dataset.replace('/', '-') + TASK_INSTANCES;
     Path file = paths.infbenchDir().resolve(prefix + runId + ".jsonl");
+    SafePaths.requireNotDirectory(file);
     if (!Files.isRegularFile(file)) {
       Set<String> available = availableRunIds(paths.infbenchDir(), prefix);
       throw new IllegalArgumentException("no infbench file for --dataset_name " + dataset + " and --run_id "
@@ -91,7 +95,7 @@ final class RunPlanner {
 
   /** The ids of a {@code --sampled_ids_file}: a JSON object whose {@code sampled_instance_ids} is a list of strings. */
   static Set<String> readSampledIds(Path file) {
-    JsonNode root = JsonFiles.read(file, "--sampled_ids_file");
+    JsonNode root = Jsonl.readDocument(file, "--sampled_ids_file");
     JsonNode ids = root.get("sampled_instance_ids");
     if (ids == null || !ids.isArray()) {
       throw new DataFormatException(file,

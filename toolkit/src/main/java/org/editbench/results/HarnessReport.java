@@ -1,8 +1,6 @@
 package org.editbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,12 +30,7 @@ public record HarnessReport(Path file, double pctResolved, double pctApplied, do
   }
 
   public static HarnessReport read(Path report) {
-    JsonNode json;
-    try {
-      json = Jsonl.MAPPER.readTree(report.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the harness report " + report + ": " + e.getMessage(), e);
-    }
+    JsonNode json = Jsonl.readDocument(report, "harness report");
     return new HarnessReport(report, number(json, "%resolved"), number(json, "%applied"), number(json, "avg_CodeBLEU"));
   }
 

@@ -27,11 +27,14 @@ class PatchHistoriesTest {
 
   @Test
   void malformedUtf8IsReported() throws Exception {
-    for (byte[] bytes : new byte[][] {
-        {'a', (byte) 0xff, 'b'}, {'a', (byte) 0xc3}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}}) {
-      Path f = file(bytes);
+    byte[][] inputs = {{'a', (byte) 0xff, 'b'}, {'a', (byte) 0xc3}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+        {'a', '\n', 'b', 'c', (byte) 0xc3, '(', '\n'}};
+    String[] where = {":1: invalid UTF-8 at byte 1", ":1: invalid UTF-8 at byte 1", ":1: invalid UTF-8 at byte 0",
+        ":2: invalid UTF-8 at byte 4"};
+    for (int i = 0; i < inputs.length; i++) {
+      Path f = file(inputs[i]);
       var e = assertThrows(PatchHistories.MissingHistoryException.class, () -> PatchHistories.readText(f));
-      assertEquals(f + " is not valid UTF-8", e.getMessage());
+      assertEquals(f + where[i], e.getMessage());
     }
   }
 }

@@ -1,0 +1,115 @@
+package org.editbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #12 end to end, in process: bytes that are not UTF-8 and folders where files belong are
+ * bad input in every command — exit 2, {@code file:line} or "is a directory", nothing written.
+ */
+class BadInputCommandsTest {
+  @TempDir Path dir;
+
+  private static final String RECORD = "{\"instance_id\": \"o__r-pull-%d\", \"repo\": \"o/r\", \"prompt\": \"p%d\","
+      + " \"ground_truth\": \"diff --git a/x b/x\\n+x\\n\"}\n";
+
+  /** Three records; the second holds a byte 0xFF at file offset {@link #badByteOffset}. */
+  private Path withBadByte(String name) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(String.format(RECORD, 1, 1).getBytes(StandardCharsets.UTF_8));
+    String second = String.format(RECORD, 2, 2);
+    int quote = second.indexOf("p2\"");
+    bytes.writeBytes(second.substring(0, quote + 1).getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xff);
+    bytes.writeBytes(second.substring(quote + 1).getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(String.format(RECORD, 3, 3).getBytes(StandardCharsets.UTF_8));
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes.toByteArray());
+    return file;
+  }
+
+  private long badByteOffset() {
+    return String.format(RECORD, 1, 1).length() + String.format(RECORD, 2, 2).indexOf("p2\"") + 1;
+  }
+
+  private static void assertBadInput(CliRunner.Result r, String message) {
+    assertEquals(Main.EXIT_BAD_INPUT, r.exitCode(), r.err());
+    assertTrue(r.err().contains("error: " + message), r.err());
+  }
+
+  private CliRunner.Result runApi(Path dataset, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("run-api", "--dataset_name", dataset.toString(),
+        "--model", "gold", "--results-dir", dir.resolve("results").toString()));
+    args.addAll(List.of(more));
+    return CliRunner.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void invalidUtf8InABenchStopsPromptBuilderBeforeAnythingIsWritten() throws IOException {
+    Path bench = withBadByte("x-task-instances.jsonl");
+    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
+        "--histories-dir", dir.resolve("histories").toString(), "--variants", "0.2,0.4",
+        "--out-dir", dir.resolve("out").toString());
+    assertBadInput(r, bench + ":2: invalid UTF-8 at byte " + badByteOffset());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void invalidUtf8InAnInfbenchStopsRunApiBeforeAnythingIsWritten() throws IOException {
+    Path infbench = withBadByte("in/mine.jsonl");
+    assertBadInput(runApi(infbench), infbench + ":2: invalid UTF-8 at byte " + badByteOffset());
+    assertFalse(Files.exists(dir.resolve("results")));
+  }
+
+  @Test
+  void invalidUtf8InASampledIdsFileOrAModelTableIsLocatedToo() throws IOException {
+    Path infbench = dir.resolve("mine.jsonl");
+    Files.writeString(infbench, String.format(RECORD, 1, 1));
+    Path sampled = dir.resolve("sampled.json");
+    Files.write(sampled, new byte[] {'{', '"', 's', (byte) 0xc3, '"', ':', ' ', '[', ']', '}', '\n'});
+    assertBadInput(runApi(infbench, "--sampled_ids_file", sampled.toString()), sampled + ":1: invalid UTF-8 at byte 3");
+    Path models = dir.resolve("models.json");
+    Files.write(models, new byte[] {'{', '\n', '\n', (byte) 0xfe, '}'});
+    assertBadInput(runApi(infbench, "--models", models.toString()), models + ":3: invalid UTF-8 at byte 3");
+    assertFalse(Files.exists(dir.resolve("results")));
+  }
+
+  @Test
+  void invalidUtf8InAPredictionFileStopsTheRunThatWouldResumeIt() throws IOException {
+    Path infbench = dir.resolve("mine.jsonl");
+    Files.writeString(infbench, String.format(RECORD, 1, 1) + String.format(RECORD, 2, 2) + String.format(RECORD, 3, 3));
+    Path predictions = withBadByte("results/gold/T=0/n=1/mine.jsonl");
+    byte[] before = Files.readAllBytes(predictions);
+    CliRunner.Result r = runApi(infbench);
+    assertBadInput(r, predictions + ":2: invalid UTF-8 at byte " + badByteOffset());
+    assertEquals(List.of(before.length), List.of(Files.readAllBytes(predictions).length));
+  }
+
+  @Test
+  void aDirectoryWhereAFileIsExpectedIsTheSameErrorInEveryCommand() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("folder.jsonl"));
+    String isADirectory = folder + ": is a directory; expected a file";
+    Path infbench = dir.resolve("mine.jsonl");
+    Files.writeString(infbench, String.format(RECORD, 1, 1));
+    Path bench = dir.resolve("b-task-instances.jsonl");
+    Files.writeString(bench, "{\"instance_id\": \"a\"}\n");
+
+    assertBadInput(CliRunner.run("prompt-builder", "--dataset-name", folder.toString()), isADirectory);
+    assertBadInput(CliRunner.run("prompt-builder", "--dataset-name", bench.toString(), "--info-pct", "0.2",
+        "--histories-dir", dir.toString(), "--save-path", folder.toString()), isADirectory);
+    assertBadInput(runApi(folder), isADirectory);
+    assertBadInput(runApi(infbench, "--sampled_ids_file", folder.toString()), isADirectory);
+    assertBadInput(runApi(infbench, "--models", folder.toString()), isADirectory);
+  }
+}
