@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
         "Environment:",
         "  OPENAI_KEYS (comma-separated) or OPENAI_KEY   API keys; request i uses key i mod k",
         "  BASE_URL                                      API base (default https://api.openai.com/v1)",
+        "  ANTHROPIC_KEYS or ANTHROPIC_API_KEY           keys for models whose table entry has api \"anthropic\"",
+        "  ANTHROPIC_BASE_URL                            their API base (default https://api.anthropic.com)",
         "  EDITBENCH_HOME                                root of crawled_data/ and experiment_results/",
         "  The keys and BASE_URL are also read from a .env file in the working directory.",
         "",
@@ -76,9 +78,10 @@ public final class RunApiCommand implements Callable<Integer> {
   int maxRetries;
 
   @Option(names = "--models", paramLabel = "FILE",
-      description = {"JSON model table that adds or overrides models: {\"name\": {\"api\": \"chat\"|\"responses\",",
-          "\"temperature\": 0, \"top_p\": 0.95, \"n\": 1, \"context_limit\": 128000, \"cost_per_input_token\": 2e-6,",
-          "\"cost_per_output_token\": 8e-6, \"encoding\": \"cl100k_base\"}}."})
+      description = {"JSON model table that adds or overrides models: {\"name\": {\"api\": \"chat\"|\"responses\"|",
+          "\"anthropic\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, \"context_limit\": 128000,",
+          "\"cost_per_input_token\": 2e-6, \"cost_per_output_token\": 8e-6, \"encoding\": \"cl100k_base\",",
+          "\"batch_discount\": 0.5, \"max_tokens\": 8192}}. max_tokens is sent to Anthropic only."})
   Path modelsFile;
 
   @Option(names = {"--results-dir", "--results_dir"}, paramLabel = "DIR",

@@ -21,6 +21,7 @@ interface ApiCodec {
     return switch (style) {
       case CHAT -> new ChatCompletionsCodec();
       case RESPONSES -> new ResponsesCodec();
+      case ANTHROPIC -> new AnthropicMessagesCodec();
       case GOLD -> throw new IllegalArgumentException("the gold model is answered offline, not over an API");
     };
   }
@@ -30,11 +31,16 @@ interface ApiCodec {
    * Claude-family models take no {@code top_p}.
    */
   static void putSampling(ObjectNode body, ModelSpec model) {
+    putSampling(body, model, !model.isClaudeFamily());
+  }
+
+  /** {@code temperature}, and {@code top_p} when {@code withTopP}, as the model table gives them. */
+  static void putSampling(ObjectNode body, ModelSpec model, boolean withTopP) {
     if (!model.sendsSampling()) {
       return;
     }
     putNumber(body, "temperature", model.temperature());
-    if (model.topP() != null && !model.isClaudeFamily()) {
+    if (model.topP() != null && withTopP) {
       putNumber(body, "top_p", model.topP());
     }
   }

@@ -10,17 +10,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The API keys and base URL a run uses: {@code OPENAI_KEYS} (comma-separated) or {@code OPENAI_KEY},
- * and {@code BASE_URL}, from the environment or else from a {@code .env} file in the working folder
- * (the environment wins, as with python-dotenv). {@link #toString()} masks the keys.
+ * The API keys and base URLs a run uses: {@code OPENAI_KEYS} (comma-separated) or {@code OPENAI_KEY},
+ * and {@code BASE_URL}; for Anthropic's API {@code ANTHROPIC_KEYS} or {@code ANTHROPIC_API_KEY}, and
+ * {@code ANTHROPIC_BASE_URL}; from the environment or else from a {@code .env} file in the working
+ * folder (the environment wins, as with python-dotenv). {@link #toString()} masks the keys.
  *
+ * @param apiKeys the OpenAI(-compatible) keys
  * @param baseUrl null for the OpenAI API
+ * @param anthropicBaseUrl null for Anthropic's API
  */
-public record ApiEnvironment(List<String> apiKeys, String baseUrl) {
+public record ApiEnvironment(List<String> apiKeys, String baseUrl, List<String> anthropicKeys, String anthropicBaseUrl) {
   public ApiEnvironment {
     apiKeys = List.copyOf(apiKeys);
+    anthropicKeys = List.copyOf(anthropicKeys);
+  }
+
+  /** OpenAI(-compatible) keys and base URL only. */
+  public ApiEnvironment(List<String> apiKeys, String baseUrl) {
+    this(apiKeys, baseUrl, List.of(), null);
   }
 
   /** The process environment over {@code .env} in the working directory. */
@@ -36,24 +46,58 @@ public record ApiEnvironment(List<String> apiKeys, String baseUrl) {
         merged.put(k, v);
       }
     });
-    String keys = merged.getOrDefault("OPENAI_KEYS", merged.get("OPENAI_KEY"));
-    List<String> apiKeys = keys == null ? List.of() : List.copyOf(splitKeys(keys));
-    String baseUrl = merged.get("BASE_URL");
-    return new ApiEnvironment(apiKeys, baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip());
+    return new ApiEnvironment(keys(merged, Provider.OPENAI), baseUrl(merged, Provider.OPENAI),
+        keys(merged, Provider.ANTHROPIC), baseUrl(merged, Provider.ANTHROPIC));
+  }
+
+  private static List<String> keys(Map<String, String> variables, Provider provider) {
+    String keys = variables.getOrDefault(provider.keysVariable(), variables.get(provider.keyVariable()));
+    return keys == null ? List.of() : List.copyOf(splitKeys(keys));
+  }
+
+  private static String baseUrl(Map<String, String> variables, Provider provider) {
+    String baseUrl = variables.get(provider.baseUrlVariable());
+    return baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
   }
 
   public String effectiveBaseUrl() {
-    return baseUrl == null ? HttpBackend.DEFAULT_BASE_URL : baseUrl;
+    return baseUrlFor(Provider.OPENAI);
   }
 
-  /** The keys, masked, for messages. */
+  /** The keys of {@code provider}'s API. */
+  public List<String> keysFor(Provider provider) {
+    return provider == Provider.ANTHROPIC ? anthropicKeys : apiKeys;
+  }
+
+  /** The base URL set for {@code provider}, or null when its default applies. */
+  public String customBaseUrl(Provider provider) {
+    return provider == Provider.ANTHROPIC ? anthropicBaseUrl : baseUrl;
+  }
+
+  /** Where {@code provider}'s requests go: the base URL set for it, or its default. */
+  public String baseUrlFor(Provider provider) {
+    String custom = customBaseUrl(provider);
+    return custom == null ? provider.defaultBaseUrl() : custom;
+  }
+
+  /** Every key of every provider: what must never be written or printed whole. */
+  public List<String> allKeys() {
+    return Stream.concat(apiKeys.stream(), anthropicKeys.stream()).toList();
+  }
+
+  /** The OpenAI keys, masked, for messages. */
   public String maskedKeys() {
-    return apiKeys.stream().map(KeyMask::mask).collect(Collectors.joining(", "));
+    return masked(apiKeys);
+  }
+
+  static String masked(List<String> keys) {
+    return keys.stream().map(KeyMask::mask).collect(Collectors.joining(", "));
   }
 
   @Override
   public String toString() {
-    return "ApiEnvironment[apiKeys=" + maskedKeys() + ", baseUrl=" + effectiveBaseUrl() + "]";
+    return "ApiEnvironment[apiKeys=" + maskedKeys() + ", baseUrl=" + effectiveBaseUrl()
+        + ", anthropicKeys=" + masked(anthropicKeys) + ", anthropicBaseUrl=" + baseUrlFor(Provider.ANTHROPIC) + "]";
   }
 
   private static LinkedHashSet<String> splitKeys(String keys) {

@@ -9,6 +9,8 @@ public enum ApiStyle {
   CHAT("chat"),
   /** {@code POST {base}/responses} with {@code instructions} and {@code input}. */
   RESPONSES("responses"),
+  /** Anthropic's Messages API: {@code POST {anthropic base}/v1/messages} with {@code system} and a user message. */
+  ANTHROPIC("anthropic"),
   /** Offline: answers with the instance's ground truth (the {@code gold} model). */
   GOLD("gold");
 
@@ -16,6 +18,15 @@ public enum ApiStyle {
 
   ApiStyle(String jsonName) {
     this.jsonName = jsonName;
+  }
+
+  /** Who serves models of this style; null for the offline gold model. */
+  public Provider provider() {
+    return switch (this) {
+      case CHAT, RESPONSES -> Provider.OPENAI;
+      case ANTHROPIC -> Provider.ANTHROPIC;
+      case GOLD -> null;
+    };
   }
 
   /** The spelling in the model table. */

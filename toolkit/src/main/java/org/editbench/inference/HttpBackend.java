@@ -16,12 +16,12 @@ import okhttp3.Response;
 import org.editbench.bench.Jsonl;
 
 /**
- * Asks an OpenAI-compatible API, one attempt per call: encodes the request with the model's
+ * Asks an OpenAI-compatible API or Anthropic's, one attempt per call: encodes the request with the model's
  * {@link ApiCodec}, and turns every answer — or the lack of one — into an {@link Outcome}.
  */
 public final class HttpBackend implements ModelBackend {
   /** The OpenAI API; {@code BASE_URL} points elsewhere (any OpenAI-compatible server). */
-  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  public static final String DEFAULT_BASE_URL = Provider.OPENAI.defaultBaseUrl();
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient client;
@@ -52,9 +52,7 @@ public final class HttpBackend implements ModelBackend {
   @Override
   public Outcome attempt(InferenceRequest request) {
     Request.Builder http = new Request.Builder().url(endpoint).post(RequestBody.create(encode(request), JSON));
-    if (request.apiKey() != null) {
-      http.header("Authorization", "Bearer " + request.apiKey());
-    }
+    model.api().provider().authenticate(http, request.apiKey());
     long start = System.nanoTime();
     try (Response response = client.newCall(http.build()).execute()) {
       String body = response.body().string();

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param encoding the jtokkit encoding that counts prompt tokens ({@code cl100k_base}, {@code o200k_base})
  * @param sendsSampling whether {@code temperature}/{@code top_p} go into the request: reasoning models
  *     such as gpt-5-codex refuse them
+ * @param batchDiscount the share of the price a provider's batch API charges (0.5: half price)
+ * @param maxOutputTokens {@code max_tokens} of Anthropic requests, which the Messages API requires
  */
 public record ModelSpec(
     String name,
@@ -25,7 +27,12 @@ public record ModelSpec(
     double costPerInputToken,
     double costPerOutputToken,
     String encoding,
-    boolean sendsSampling) {
+    boolean sendsSampling,
+    double batchDiscount,
+    int maxOutputTokens) {
+  /** What OpenAI and Anthropic charge for batch requests: half the price. */
+  public static final double DEFAULT_BATCH_DISCOUNT = 0.5;
+  public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
 
   public ModelSpec {
     ResultPaths.requireSafeModelName(name);
@@ -40,6 +47,12 @@ public record ModelSpec(
     }
     if (costPerInputToken < 0 || costPerOutputToken < 0) {
       throw new IllegalArgumentException("model " + name + ": costs per token must not be negative");
+    }
+    if (!(batchDiscount > 0 && batchDiscount <= 1)) {
+      throw new IllegalArgumentException("model " + name + ": batch_discount must be in (0, 1], found " + batchDiscount);
+    }
+    if (maxOutputTokens < 1) {
+      throw new IllegalArgumentException("model " + name + ": max_tokens must be positive, found " + maxOutputTokens);
     }
     if (EncodingType.fromName(encoding).isEmpty()) {
       throw new IllegalArgumentException("model " + name + ": unknown encoding '" + encoding
@@ -69,10 +82,14 @@ public record ModelSpec(
   public Builder toBuilder() {
     return new Builder(name).api(api).temperature(temperature).topP(topP).n(n)
         .contextLimit(contextLimit).costPerInputToken(costPerInputToken)
-        .costPerOutputToken(costPerOutputToken).encoding(encoding).sendsSampling(sendsSampling);
+        .costPerOutputToken(costPerOutputToken).encoding(encoding).sendsSampling(sendsSampling)
+        .batchDiscount(batchDiscount).maxOutputTokens(maxOutputTokens);
   }
 
-  /** Defaults: chat, T=0, top_p 0.95, n=1, 128,000 tokens, free, cl100k_base, sampling sent. */
+  /**
+   * Defaults: chat, T=0, top_p 0.95, n=1, 128,000 tokens, free, cl100k_base, sampling sent, batches at
+   * half price, 8,192 output tokens for Anthropic.
+   */
   public static final class Builder {
     private String name;
     private ApiStyle api = ApiStyle.CHAT;
@@ -84,6 +101,8 @@ public record ModelSpec(
     private double costPerOutputToken;
     private String encoding = "cl100k_base";
     private boolean sendsSampling = true;
+    private double batchDiscount = DEFAULT_BATCH_DISCOUNT;
+    private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
 
     private Builder(String name) {
       this.name = name;
@@ -139,9 +158,19 @@ public record ModelSpec(
       return this;
     }
 
+    public Builder batchDiscount(double value) {
+      batchDiscount = value;
+      return this;
+    }
+
+    public Builder maxOutputTokens(int value) {
+      maxOutputTokens = value;
+      return this;
+    }
+
     public ModelSpec build() {
       return new ModelSpec(name, api, temperature, topP, n, contextLimit, costPerInputToken,
-          costPerOutputToken, encoding, sendsSampling);
+          costPerOutputToken, encoding, sendsSampling, batchDiscount, maxOutputTokens);
     }
   }
 }

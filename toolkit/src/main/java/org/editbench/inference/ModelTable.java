@@ -17,14 +17,14 @@ import org.editbench.bench.Jsonl;
  * The models run-api knows, as data: the built-in {@code models.json} resource (the reference's
  * tables plus {@code gold}), extended or overridden by a user's file of the same shape.
  *
- * <p>File shape: {@code {"name": {"api": "chat"|"responses"|"gold", "temperature": 0, "top_p": 0.95,
- * "n": 1, "context_limit": 128000, "cost_per_input_token": 2e-6, "cost_per_output_token": 8e-6,
- * "encoding": "cl100k_base", "send_sampling": true}}}. An entry for a known model changes only the
+ * <p>File shape: {@code {"name": {"api": "chat"|"responses"|"anthropic"|"gold", "temperature": 0,
+ * "top_p": 0.95, "n": 1, "context_limit": 128000, "cost_per_input_token": 2e-6, "cost_per_output_token": 8e-6,
+ * "encoding": "cl100k_base", "send_sampling": true, "batch_discount": 0.5, "max_tokens": 8192}}}. An entry for a known model changes only the
  * fields it gives; a new model needs {@code api}, {@code context_limit} and both costs.
  */
 public final class ModelTable {
   private static final List<String> FIELDS = List.of("api", "temperature", "top_p", "n", "context_limit",
-      "cost_per_input_token", "cost_per_output_token", "encoding", "send_sampling");
+      "cost_per_input_token", "cost_per_output_token", "encoding", "send_sampling", "batch_discount", "max_tokens");
   private static final List<String> REQUIRED_FOR_NEW = List.of(
       "api", "context_limit", "cost_per_input_token", "cost_per_output_token");
   private static final String RESOURCE = "models.json";
@@ -130,6 +130,12 @@ public final class ModelTable {
     }
     if (entry.has("encoding")) {
       b.encoding(text(entry, "encoding"));
+    }
+    if (entry.has("batch_discount")) {
+      b.batchDiscount(number(entry, "batch_discount").doubleValue());
+    }
+    if (entry.has("max_tokens")) {
+      b.maxOutputTokens(integer(entry, "max_tokens"));
     }
     if (entry.has("send_sampling")) {
       JsonNode v = entry.get("send_sampling");

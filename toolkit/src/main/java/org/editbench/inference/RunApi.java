@@ -106,13 +106,15 @@ public final class RunApi {
     return combinations.stream().anyMatch(c -> c.model().api() != ApiStyle.GOLD);
   }
 
-  /** Keys are needed for the OpenAI API; a server at a custom {@code BASE_URL} may do without. */
-  private static void requireKeys(List<Combination> combinations, ApiEnvironment environment) {
-    if (needsHttp(combinations) && environment.apiKeys().isEmpty() && environment.baseUrl() == null) {
-      throw new IllegalArgumentException("no API key: set OPENAI_KEYS (comma-separated) or OPENAI_KEY in the"
-          + " environment or in a .env file in the working directory (and BASE_URL for a server other than "
-          + HttpBackend.DEFAULT_BASE_URL + ")");
-    }
+  /** Keys are needed for a provider's own API; a server at a custom base URL may do without. */
+  static void requireKeys(List<Combination> combinations, ApiEnvironment environment) {
+    combinations.stream().map(c -> c.model().api().provider()).filter(p -> p != null).distinct().forEach(provider -> {
+      if (environment.keysFor(provider).isEmpty() && environment.customBaseUrl(provider) == null) {
+        throw new IllegalArgumentException("no API key: set " + provider.keysVariable() + " (comma-separated) or "
+            + provider.keyVariable() + " in the environment or in a .env file in the working directory (and "
+            + provider.baseUrlVariable() + " for a server other than " + provider.defaultBaseUrl() + ")");
+      }
+    });
   }
 
   private static OkHttpClient httpClient(RunApiOptions options) {
@@ -140,15 +142,17 @@ public final class RunApi {
 
       AtomicInteger retries = new AtomicInteger();
       ApiEnvironment env = options.environment();
-      UnaryOperator<String> redact = KeyMask.redactor(env.apiKeys());
-      ModelBackend backend = model.api() == ApiStyle.GOLD
+      UnaryOperator<String> redact = KeyMask.redactor(env.allKeys());
+      Provider provider = model.api().provider();
+      ModelBackend backend = provider == null
           ? new GoldBackend()
-          : new RetryingBackend(new HttpBackend(http, env.effectiveBaseUrl(), model, options.clock()),
+          : new RetryingBackend(new HttpBackend(http, env.baseUrlFor(provider), model, options.clock()),
               options.retryPolicy(), options.random(), options.sleeper(),
               (request, retry, delay, reason) -> retries.incrementAndGet());
       InstanceRunner runner = new InstanceRunner(model, backend, options.retryPolicy().maxRetries(), redact);
 
-      Tally tally = execute(combination, filtered.toRun(), runner, env.apiKeys(), out, options.maxWorkers(),
+      List<String> keys = provider == null ? List.of() : env.keysFor(provider);
+      Tally tally = execute(combination, filtered.toRun(), runner, keys, out, options.maxWorkers(),
           retries, reporter, observer);
       RunStats stats = new RunStats(combination, filtered.stats(), tally.succeeded, tally.failed, tally.cost,
           retries.get(), Duration.ofNanos(System.nanoTime() - start));

@@ -81,7 +81,12 @@ public final class RunReport {
 
   /** Masked keys and where requests go, for the header of a run. */
   public static String environmentLine(ApiEnvironment env) {
-    return "API keys: " + (env.apiKeys().isEmpty() ? "none" : env.apiKeys().size() + " (" + env.maskedKeys() + ")")
+    String line = "API keys: " + (env.apiKeys().isEmpty() ? "none" : env.apiKeys().size() + " (" + env.maskedKeys() + ")")
         + "; base URL: " + env.effectiveBaseUrl();
+    if (!env.anthropicKeys().isEmpty() || env.anthropicBaseUrl() != null) {
+      line += "; Anthropic keys: " + env.anthropicKeys().size() + " (" + ApiEnvironment.masked(env.anthropicKeys())
+          + "), base URL: " + env.baseUrlFor(Provider.ANTHROPIC);
+    }
+    return line;
   }
 }

@@ -46,4 +46,18 @@ class ApiEnvironmentTest {
     assertEquals("quota of sk-***xyz and sk-***xyz",
         KeyMask.redactor(List.of("sk-0123456789xyz")).apply("quota of sk-0123456789xyz and sk-0123456789xyz"));
   }
+
+  @Test
+  void anthropicKeysAndBaseUrlHaveTheirOwnVariables() {
+    ApiEnvironment env = ApiEnvironment.load(Map.of("ANTHROPIC_API_KEY", "sk-ant-0123456789abc",
+        "ANTHROPIC_BASE_URL", "http://127.0.0.1:9", "OPENAI_KEY", "sk-openai-0123456789"), dir.resolve("none"));
+    assertEquals(List.of("sk-ant-0123456789abc"), env.keysFor(Provider.ANTHROPIC));
+    assertEquals(List.of("sk-openai-0123456789"), env.keysFor(Provider.OPENAI));
+    assertEquals("http://127.0.0.1:9", env.baseUrlFor(Provider.ANTHROPIC));
+    assertEquals("https://api.openai.com/v1", env.baseUrlFor(Provider.OPENAI));
+    assertEquals("https://api.anthropic.com",
+        ApiEnvironment.load(Map.of(), dir.resolve("none")).baseUrlFor(Provider.ANTHROPIC));
+    assertFalse(env.toString().contains("0123456789"), env.toString());
+    assertEquals(2, env.allKeys().size());
+  }
 }

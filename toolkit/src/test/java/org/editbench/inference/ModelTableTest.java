@@ -90,7 +90,7 @@ class ModelTableTest {
 
     Path badApi = file("{\"gpt-4.1\": {\"api\": \"completions\"}}");
     e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(badApi));
-    assertTrue(e.getMessage().contains("unknown api style 'completions' (use one of chat, responses, gold)"));
+    assertTrue(e.getMessage().contains("unknown api style 'completions' (use one of chat, responses, anthropic, gold)"), e.getMessage());
 
     Path notJson = file("{\"m\": ");
     e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(notJson));
@@ -114,5 +114,23 @@ class ModelTableTest {
     Path f = dir.resolve("models-" + json.hashCode() + ".json");
     Fixtures.write(f, json);
     return f;
+  }
+
+  @Test
+  void batchDiscountAndMaxTokensAreTableFieldsWithDefaults() {
+    ModelTable t = ModelTable.builtIn();
+    assertEquals(0.5, t.require("gpt-4.1").batchDiscount(), "OpenAI and Anthropic publish half price for batches");
+    assertEquals(ModelSpec.DEFAULT_MAX_OUTPUT_TOKENS, t.require("gpt-4.1").maxOutputTokens());
+    ModelTable mine = t.withEntriesFrom(file("{\"claude-sonnet-4-5-20250929\": {\"api\": \"anthropic\","
+        + " \"batch_discount\": 0.6, \"max_tokens\": 16000}}"));
+    ModelSpec claude = mine.require("claude-sonnet-4-5-20250929");
+    assertEquals(ApiStyle.ANTHROPIC, claude.api());
+    assertEquals(Provider.ANTHROPIC, claude.api().provider());
+    assertEquals(0.6, claude.batchDiscount());
+    assertEquals(16000, claude.maxOutputTokens());
+    assertEquals(200_000, claude.contextLimit(), "the other fields stay");
+    DataFormatException e = assertThrows(DataFormatException.class,
+        () -> t.withEntriesFrom(file("{\"gpt-4.1\": {\"batch_discount\": 0}}")));
+    assertTrue(e.getMessage().contains("batch_discount must be in (0, 1]"), e.getMessage());
   }
 }

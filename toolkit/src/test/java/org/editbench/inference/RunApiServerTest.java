@@ -176,6 +176,72 @@ class RunApiServerTest {
     }
   }
 
+  /** An Anthropic Messages answer. */
+  static String anthropicAnswer(String text, int inputTokens, int outputTokens) {
+    return "{\"id\": \"msg_1\", \"type\": \"message\", \"role\": \"assistant\", \"content\": [{\"type\": \"text\","
+        + " \"text\": " + quoted(text) + "}], \"stop_reason\": \"end_turn\", \"usage\": {\"input_tokens\": " + inputTokens
+        + ", \"output_tokens\": " + outputTokens + "}}";
+  }
+
+  private RunApiOptions.Builder anthropicOptions() {
+    Fixtures.modelsFile(root, "\"claude-native\": {\"api\": \"anthropic\", \"temperature\": 0, \"top_p\": 0.95,"
+        + " \"context_limit\": 100000, \"cost_per_input_token\": 3e-6, \"cost_per_output_token\": 1.5e-5,"
+        + " \"max_tokens\": 4000}");
+    return Fixtures.options(root, null).models("claude-native").modelsFile(models).sleeper(sleeps::add)
+        .environment(new ApiEnvironment(List.of(), null, List.of(KEY), server.url("/").toString()));
+  }
+
+  @Test
+  void anthropicModelsUseTheNativeMessagesApi() throws Exception {
+    infbench(1);
+    serve(request -> Fixtures.json(200, anthropicAnswer("Here:\n<patch>\nthe fix\n</patch>", 200, 20)));
+    RunStats stats = run(anthropicOptions());
+
+    RecordedRequest request = requests.get(0);
+    assertEquals("/v1/messages", request.getUrl().encodedPath());
+    assertEquals(KEY, request.getHeaders().get("x-api-key"));
+    assertEquals("2023-06-01", request.getHeaders().get("anthropic-version"));
+    assertEquals(null, request.getHeaders().get("Authorization"), "the key goes in x-api-key only");
+    JsonNode body = Fixtures.body(request);
+    assertEquals("claude-native", body.get("model").asText());
+    assertEquals(4000, body.get("max_tokens").asInt());
+    assertEquals(Fixtures.SYSTEM_LINE, body.get("system").asText());
+    assertEquals("user", body.at("/messages/0/role").asText());
+    assertTrue(body.at("/messages/0/content").asText().startsWith("Task for o__r-pull-1\n<code>"));
+    assertEquals(1, body.get("messages").size());
+    assertTrue(body.has("temperature"));
+    assertFalse(body.has("top_p"), "Claude takes temperature or top_p, not both: " + body);
+
+    JsonNode record = Fixtures.records(output("claude-native", "0")).get(0);
+    assertEquals("\nthe fix\n", record.get("model_patch").asText());
+    assertEquals("Here:\n<patch>\nthe fix\n</patch>", record.get("full_output").asText());
+    assertEquals(200 * 3e-6 + 20 * 1.5e-5, record.get("cost").asDouble(), 1e-12);
+    assertEquals(1, stats.succeeded());
+  }
+
+  @Test
+  void anthropicPromptTooLongTrimsAndOverloadedIsRetried() {
+    infbench(1);
+    script(Fixtures.json(400, "{\"type\": \"error\", \"error\": {\"type\": \"invalid_request_error\","
+            + " \"message\": \"prompt is too long: 210000 tokens > 200000 maximum\"}}"),
+        Fixtures.json(529, "{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}"),
+        Fixtures.json(200, anthropicAnswer("<patch>ok</patch>", 1, 1)));
+    RunStats stats = run(anthropicOptions());
+    assertEquals(3, requests.size());
+    assertFalse(Fixtures.body(requests.get(1)).toString().contains("b.py"), "trimmed after 'prompt is too long'");
+    assertEquals(1, stats.retries());
+    assertEquals("ok", Fixtures.records(output("claude-native", "0")).get(0).get("model_patch").asText());
+  }
+
+  @Test
+  void anthropicModelsNeedAnAnthropicKey() {
+    infbench(1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(anthropicOptions()
+        .environment(new ApiEnvironment(List.of(KEY), null))));
+    assertTrue(e.getMessage().startsWith("no API key: set ANTHROPIC_KEYS (comma-separated) or ANTHROPIC_API_KEY"),
+        e.getMessage());
+  }
+
   static Stream<Arguments> retriedFailures() {
     String big = "{\"choices\": [{\"message\": {\"content\": \"" + "x".repeat(200_000) + "\"}}]}";
     return Stream.of(
