@@ -1,6 +1,8 @@
 package org.editbench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The default data layout of the reference implementation, resolved under {@code $EDITBENCH_HOME}
@@ -19,6 +21,33 @@ public record DataPaths(Path root) {
     return root.resolve("crawled_data/bench");
   }
 
+  /**
+   * The bench folder when there is one; otherwise an {@link IllegalArgumentException} (the CLI's
+   * bad-input exit, code 2) that says where it was looked for and how to point at the data.
+   */
+  public Path requireBenchDir() {
+    Path bench = benchDir();
+    if (Files.isDirectory(bench)) {
+      return bench;
+    }
+    throw new IllegalArgumentException("no bench folder: looked for " + root.relativize(bench) + " in " + root
+        + " (the data folder: $" + HOME_VARIABLE + " when it is set, else the working directory). "
+        + enclosingDataFolder().map(folder -> "Found one in " + folder + ": run from there, or set "
+            + HOME_VARIABLE + "=" + folder + ".")
+        .orElse("Run from the folder that holds crawled_data/bench and patch_histories (the repository root, "
+            + "for the bundled sample), or set " + HOME_VARIABLE + " to that folder."));
+  }
+
+  /** The nearest folder above the root that has a bench folder: where a user in a subfolder meant to be. */
+  private Optional<Path> enclosingDataFolder() {
+    for (Path folder = root.getParent(); folder != null; folder = folder.getParent()) {
+      if (Files.isDirectory(new DataPaths(folder).benchDir())) {
+        return Optional.of(folder);
+      }
+    }
+    return Optional.empty();
+  }
+
   public Path infbenchDir() {
     return root.resolve("crawled_data/infbench");
   }
@@ -29,6 +58,12 @@ public record DataPaths(Path root) {
 
   public Path resultsDir() {
     return root.resolve("experiment_results");
+  }
+
+  /** How a path is shown beside the data folder: relative to it when inside it, else as it is. */
+  public Path shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(root.toAbsolutePath()) ? root.toAbsolutePath().relativize(absolute) : path;
   }
 
   /** A user-given path: absolute as is, relative to the working directory (not to the root). */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
@@ -87,11 +86,19 @@ public final class EditBench {
    * "patch_histories", "crawled_data/infbench", "0.2", "None_body_issue")}.
    */
   public static InfbenchReport buildInfbench(String bench, String historiesDir, String outDir, String... runIds) {
-    List<RunId> ids = Arrays.stream(runIds).map(RunId::parse).toList();
-    Path benchPath = Path.of(bench);
-    try (Bm25CodeContextSource contextSource = codeContextSource(Bm25Settings.defaults(), Reporter.SILENT)) {
-      return buildInfbench(new InfbenchRequest(benchPath, Path.of(historiesDir),
-          InfbenchRequest.targetsIn(Path.of(outDir), benchPath, ids), false, false, contextSource), Reporter.SILENT);
+    return buildInfbench(Path.of(bench), Path.of(historiesDir), Path.of(outDir), List.of(runIds), Reporter.SILENT);
+  }
+
+  /**
+   * Like {@link #buildInfbench(String, String, String, String...)}, with the invalid instances and
+   * other warnings sent to {@code reporter}.
+   */
+  public static InfbenchReport buildInfbench(Path bench, Path historiesDir, Path outDir, List<String> runIds,
+      Reporter reporter) {
+    List<RunId> ids = runIds.stream().map(RunId::parse).toList();
+    try (Bm25CodeContextSource contextSource = codeContextSource(Bm25Settings.defaults(), reporter)) {
+      return buildInfbench(new InfbenchRequest(bench, historiesDir, InfbenchRequest.targetsIn(outDir, bench, ids),
+          false, false, contextSource), reporter);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,6 +14,28 @@ public interface Reporter {
   /** Progress of a task: {@code done} of {@code total} units. */
   default void progress(String task, long done, long total) {}
 
+  /**
+   * This reporter without the notes: warnings and progress only. For work whose caller says
+   * itself what the work did (the pipeline's stage lines).
+   */
+  default Reporter withoutNotes() {
+    Reporter all = this;
+    return new Reporter() {
+      @Override
+      public void warn(String message) {
+        all.warn(message);
+      }
+
+      @Override
+      public void info(String message) {}
+
+      @Override
+      public void progress(String task, long done, long total) {
+        all.progress(task, done, total);
+      }
+    };
+  }
+
   /** Prints to a stream (the CLI uses standard error, keeping standard output for results). */
   static Reporter printingTo(PrintStream out) {
     return new Reporter() {

@@ -2,11 +2,18 @@ package org.editbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.editbench.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.inference.Combination;
 import org.editbench.inference.ConsoleRunObserver;
+import org.editbench.inference.FilterStats;
+import org.editbench.inference.Progress;
+import org.editbench.inference.RunObserver;
+import org.editbench.inference.RunReport;
 import org.editbench.results.Pipeline;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
@@ -24,6 +31,8 @@ import picocli.CommandLine.Option;
         + "repository (the offline 'gold' model by default), merges the predictions, then prints the summary "
         + "of the 'all' predictions and writes its charts. Every stage resumes.")
 public final class PipelineCommand implements Callable<Integer> {
+  private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
+
   @Option(names = "--model", arity = "1..*", paramLabel = "MODEL",
       description = "Models to run (see run-api --help; API keys from the environment). Default: gold.")
   List<String> models = Pipeline.DEFAULT_MODELS;
@@ -41,17 +50,49 @@ public final class PipelineCommand implements Callable<Integer> {
   public Integer call() {
     DataPaths paths = DataPaths.fromEnvironment();
     PrintWriter out = spec.commandLine().getOut();
-    ConsoleRunObserver console = new ConsoleRunObserver(out, spec.commandLine().getErr(), false);
+    boolean terminal = System.console() != null;
+    ConsoleRunObserver console = new ConsoleRunObserver(out, spec.commandLine().getErr(), terminal);
     Pipeline.Report report = EditBench.pipeline(paths, models, runIds,
-        chartsDir != null ? chartsDir : paths.resultsDir().resolve("charts"), console, console);
-    out.println();
-    out.print(SummaryFormat.TEXT.render(
-        report.summary().selectColumns(ResultsSummary.OVERVIEW.toArray(String[]::new))));
-    out.println();
-    out.println("charts:");
-    report.charts().forEach(chart -> out.println("  " + chart));
-    out.println("all columns: editbench summarize [--format text|csv|md|html]; per-instance metrics: editbench score");
+        chartsDir != null ? chartsDir : paths.resultsDir().resolve("charts"), console,
+        progressOnly(console, spec.commandLine().getErr(), terminal));
+    out.print(SummaryFormat.TEXT.render(ResultsSummary.overview(report.summary(), ResultsSummary.TERMINAL_WIDTH)));
+    out.println("charts: " + report.charts().stream().map(chart -> paths.shown(chart).toString())
+        .collect(Collectors.joining(", ")));
+    out.println("more: editbench summarize --all-columns (every column and dataset); editbench score (per instance)");
     out.flush();
     return 0;
+  }
+
+  /**
+   * The inference's progress, without the per-run statistics that the stage lines sum up: a bar
+   * redrawn in place on a terminal; in a log, a line when a run has gone on for another
+   * {@link #LOG_INTERVAL} (a quick run prints none).
+   */
+  private static RunObserver progressOnly(ConsoleRunObserver console, PrintWriter err, boolean terminal) {
+    if (terminal) {
+      return new RunObserver() {
+        @Override
+        public void progress(Combination combination, Progress progress) {
+          console.progress(combination, progress);
+        }
+      };
+    }
+    return new RunObserver() {
+      private Duration lastLine = Duration.ZERO;
+
+      @Override
+      public void started(Combination combination, FilterStats stats) {
+        lastLine = Duration.ZERO;
+      }
+
+      @Override
+      public void progress(Combination combination, Progress progress) {
+        if (progress.elapsed().minus(lastLine).compareTo(LOG_INTERVAL) >= 0) {
+          lastLine = progress.elapsed();
+          err.println(RunReport.progressLine(combination, progress));
+          err.flush();
+        }
+      }
+    };
   }
 }

@@ -30,6 +30,11 @@ public final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv, md or html. Default: text.")
   SummaryFormat format = SummaryFormat.TEXT;
 
+  @Option(names = "--all-columns",
+      description = "Print every column as text too. By default the text table has the overview columns that fit "
+          + ResultsSummary.TERMINAL_WIDTH + " characters; csv, md and html always have every column.")
+  boolean allColumns;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write the table here instead of standard output.")
   Path out;
 
@@ -54,7 +59,8 @@ public final class SummarizeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--chart-metric " + chartMetric + " is not a summary column; columns: "
           + String.join(", ", summary.columnNames()));
     }
-    String text = format.render(summary);
+    String text = format.render(format == SummaryFormat.TEXT && !allColumns
+        ? ResultsSummary.overview(summary, ResultsSummary.TERMINAL_WIDTH) : summary);
     if (out == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editbench.DataPaths;
 import org.editbench.EditBench;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
+import org.editbench.bench.DatasetMerges;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.inference.MergeResults;
 import org.editbench.inference.RunApiOptions;
@@ -46,29 +49,81 @@ public final class Pipeline {
   /**
    * Runs every stage on {@code paths} (bench, histories, infbench and results folders) for
    * {@code models} and {@code runIds}, writing the charts of {@link #DEFAULT_CHART_METRIC} to
-   * {@code chartsDir}; each stage resumes what an earlier run left.
+   * {@code chartsDir}; each stage resumes what an earlier run left. As each stage ends, a line or
+   * two saying what it did go to {@code reporter}'s {@link Reporter#info}, in place of the stages'
+   * own notes (their warnings still pass); the inference's statistics and progress go to
+   * {@code observer}.
+   *
+   * @throws IllegalArgumentException when there is no bench folder (saying where it looked)
    */
   public static Report run(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
       Reporter reporter, RunObserver observer) {
+    List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
+    Reporter warnings = reporter.withoutNotes();
+    reporter.info("data folder: " + paths.root());
     List<InfbenchReport> infbench = new ArrayList<>();
-    for (Path bench : perRepositoryBenchFiles(paths.benchDir())) {
-      infbench.add(EditBench.buildInfbench(bench.toString(), paths.historiesDir().toString(),
-          paths.infbenchDir().toString(), runIds.toArray(String[]::new)));
+    for (Path bench : benchFiles) {
+      infbench.add(EditBench.buildInfbench(bench, paths.historiesDir(), paths.infbenchDir(), runIds, warnings));
     }
-    EditBench.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, reporter);
+    reporter.info(infbenchLine(paths, benchFiles.size(), runIds.size(), infbench));
+    reporter.info(infbenchMergeLine(
+        EditBench.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, warnings)));
     List<RunStats> runs = EditBench.runApi(RunApiOptions.builder().dataPaths(paths)
-        .datasetNames(repositories(paths.benchDir(), reporter))
-        .models(models).runIds(runIds).build(), reporter, observer);
+        .datasetNames(repositories(paths.benchDir(), warnings))
+        .models(models).runIds(runIds).build(), warnings, observer);
     List<MergeResults.Merged> merged = new ArrayList<>();
     for (String model : models) {
-      merged.addAll(EditBench.mergeResults(paths.resultsDir(),
-          new MergeResults.Request(model, null, null, null, null, null), reporter));
+      reporter.info(inferenceLine(model, runs.stream().filter(r -> r.combination().model().name().equals(model))
+          .toList()));
+      List<MergeResults.Merged> mergedOfModel = EditBench.mergeResults(paths.resultsDir(),
+          new MergeResults.Request(model, null, null, null, null, null), warnings);
+      reporter.info(predictionMergeLine(paths, model, mergedOfModel));
+      merged.addAll(mergedOfModel);
     }
-    Table all = EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, reporter);
+    Table all = EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings);
     Table summary = all.where(all.stringColumn(ResultsSummary.DATASET).isEqualTo(ALL));
     summary.setName("summary");
     return new Report(infbench, runs, merged, summary,
         EditBench.writeCharts(summary, DEFAULT_CHART_METRIC, chartsDir));
+  }
+
+  /** What the infbench stage did, over every bench file and variant. */
+  static String infbenchLine(DataPaths paths, int benchFiles, int variants, List<InfbenchReport> reports) {
+    List<InfbenchReport.VariantCounts> counts = reports.stream().flatMap(r -> r.variants().stream()).toList();
+    return "infbench: " + count(benchFiles, "bench file") + " x " + count(variants, "variant") + ": "
+        + count(counts.stream().mapToInt(InfbenchReport.VariantCounts::written).sum(), "record") + " written, "
+        + counts.stream().mapToInt(InfbenchReport.VariantCounts::alreadyPresent).sum() + " already present, "
+        + counts.stream().mapToInt(InfbenchReport.VariantCounts::invalid).sum() + " invalid ("
+        + paths.shown(paths.infbenchDir()) + ")";
+  }
+
+  /** What merge-all-infbench did. */
+  static String infbenchMergeLine(List<DatasetMerges.MergeResult> merged) {
+    return "merge-all-infbench: " + count(merged.size(), "'" + ALL + "' infbench file") + ", "
+        + count(merged.stream().mapToInt(DatasetMerges.MergeResult::records).sum(), "record");
+  }
+
+  /** What inference did for one model, over its combinations. */
+  static String inferenceLine(String model, List<RunStats> runs) {
+    return String.format(Locale.ROOT,
+        "inference: %s, %s: %d succeeded, %d failed, %d over the token limit, %d already done; "
+            + "cost $%.4f, retries %d",
+        model, count(runs.size(), "run"), runs.stream().mapToInt(RunStats::succeeded).sum(),
+        runs.stream().mapToInt(RunStats::failed).sum(), runs.stream().mapToInt(RunStats::skipped).sum(),
+        runs.stream().mapToInt(r -> r.filter().alreadyDone()).sum(), runs.stream().mapToDouble(RunStats::cost).sum(),
+        runs.stream().mapToInt(RunStats::retries).sum());
+  }
+
+  /** What merge-results did for one model. */
+  static String predictionMergeLine(DataPaths paths, String model, List<MergeResults.Merged> merged) {
+    return "merge-results: " + model + ", " + count(merged.size(), "'" + ALL + "' prediction file") + ", "
+        + count(merged.stream().mapToInt(MergeResults.Merged::records).sum(), "record") + " ("
+        + merged.stream().map(m -> paths.shown(m.file().getParent()).toString()).distinct()
+            .collect(Collectors.joining(", ")) + ")";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** The {@code owner/repo} of each per-repository bench file, in file order: run-api's dataset names. */

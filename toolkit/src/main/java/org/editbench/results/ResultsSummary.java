@@ -3,9 +3,11 @@ package org.editbench.results;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +64,16 @@ public final class ResultsSummary {
   public static final String HARNESS_APPLIED = "harness_pct_applied";
   public static final String HARNESS_CODEBLEU = "harness_avg_codebleu";
 
-  /** The columns a terminal has room for: who ran what, how it went, and the offline metrics. */
+  /** The columns for a first look: who ran what, how it went, and the offline metrics. */
   public static final List<String> OVERVIEW = List.of(MODEL, TEMPERATURE, N, DATASET, RUN_ID, INSTANCES, SUCCESSES,
       FAILURES, EMPTY_PATCHES, COST_TOTAL, APPLIES, EXACT, FILE_HIT_RATE, EDIT_DISTANCE, TOKEN_JACCARD);
+
+  /** The width the CLI's text tables fit by default: a wide terminal. */
+  public static final int TERMINAL_WIDTH = 120;
+
+  /** The {@link #OVERVIEW} columns a narrow table leaves out, first to last; the others always stay. */
+  private static final List<String> LEFT_OUT_FIRST =
+      List.of(TOKEN_JACCARD, EDIT_DISTANCE, FILE_HIT_RATE, EMPTY_PATCHES, COST_TOTAL, FAILURES, INSTANCES, EXACT);
 
   private static final String DEFAULT_ENCODING = "cl100k_base";
 
@@ -88,6 +97,26 @@ public final class ResultsSummary {
           Scoring.score(predictions, targets), tokens, HarnessReport.find(file, resultsDir).orElse(null));
     }
     return columns.table();
+  }
+
+  /**
+   * The {@link #OVERVIEW} columns of {@code summary} that fit in {@code width} characters as
+   * {@link SummaryFormat#TEXT} prints them: the finer metrics are left out first (token_jaccard,
+   * edit_distance, file_hit_rate, empty_patches, cost_total, failures, instances, exact); model, T,
+   * n, dataset, run_id, successes and applies always stay, however wide they are.
+   */
+  public static Table overview(Table summary, int width) {
+    List<String> columns = new ArrayList<>(OVERVIEW.stream().filter(summary::containsColumn).toList());
+    Table shown = summary.selectColumns(columns.toArray(String[]::new));
+    for (Iterator<String> leaveOut = LEFT_OUT_FIRST.iterator(); widest(shown) > width && leaveOut.hasNext(); ) {
+      columns.remove(leaveOut.next());
+      shown = summary.selectColumns(columns.toArray(String[]::new));
+    }
+    return shown;
+  }
+
+  private static int widest(Table table) {
+    return SummaryFormat.TEXT.render(table).lines().mapToInt(String::length).max().orElse(0);
   }
 
   /** The columns, filled a row at a time. */

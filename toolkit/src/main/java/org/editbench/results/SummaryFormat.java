@@ -1,12 +1,16 @@
 package org.editbench.results;
 
 import java.io.StringWriter;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /** How {@code editbench summarize} prints the summary table. */
 public enum SummaryFormat {
-  /** Aligned columns, as Tablesaw prints a table. */
+  /**
+   * Aligned columns for a terminal: a header, a rule, a line per row; text left-aligned, numbers
+   * right-aligned, two spaces between columns.
+   */
   TEXT,
   /** RFC 4180 CSV with a header and full precision, for spreadsheets and pandas. */
   CSV,
@@ -17,11 +21,40 @@ public enum SummaryFormat {
 
   public String render(Table table) {
     return switch (this) {
-      case TEXT -> table.printAll() + "\n";
+      case TEXT -> text(table);
       case CSV -> csv(table);
       case MD -> markdown(table);
       case HTML -> html(table);
     };
+  }
+
+  private static String text(Table table) {
+    int columns = table.columnCount();
+    String[][] cells = new String[table.rowCount() + 2][columns];
+    int[] widths = new int[columns];
+    for (int column = 0; column < columns; column++) {
+      cells[0][column] = table.column(column).name();
+      for (int row = 0; row < table.rowCount(); row++) {
+        cells[row + 2][column] = table.getString(row, column);
+      }
+      for (int row = 0; row < cells.length; row++) {
+        if (row != 1) {
+          widths[column] = Math.max(widths[column], cells[row][column].length());
+        }
+      }
+      cells[1][column] = "-".repeat(widths[column]);
+    }
+    StringBuilder text = new StringBuilder();
+    for (String[] line : cells) {
+      StringBuilder row = new StringBuilder();
+      for (int column = 0; column < columns; column++) {
+        boolean number = table.column(column) instanceof NumericColumn<?>;
+        String pad = " ".repeat(widths[column] - line[column].length());
+        row.append(column == 0 ? "" : "  ").append(number ? pad + line[column] : line[column] + pad);
+      }
+      text.append(row.toString().stripTrailing()).append('\n');
+    }
+    return text.toString();
   }
 
   private static String csv(Table table) {

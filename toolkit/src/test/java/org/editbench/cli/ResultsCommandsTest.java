@@ -32,21 +32,33 @@ class ResultsCommandsTest {
           home.resolve("experiment_results/gold/T=0/n=1/all-task-instances_" + runId + ".jsonl")).size());
       // gold answers with the ground truth: every patch applies and is exact
       assertTrue(first.out().lines().anyMatch(l -> l.matches(
-          "\\s*gold\\s*\\|\\s*0\\s*\\|\\s*1\\s*\\|\\s*all\\s*\\|\\s*" + runId.replace(".", "\\.")
-              + "\\s*\\|\\s*7\\s*\\|\\s*7\\s*\\|\\s*0\\s*\\|\\s*0\\s*\\|\\s*0\\s*\\|\\s*1\\s*\\|\\s*1\\s*\\|\\s*1\\s*\\|\\s*0\\s*\\|\\s*1\\s*\\|")),
+          "gold +0 +1 +all +" + runId.replace(".", "\\.") + " +7 +7 +0 +0 +0 +1 +1")),
           runId + " row missing:\n" + first.out());
     }
     Path charts = home.resolve("experiment_results/charts");
-    assertTrue(first.out().contains(charts.resolve("applies-by-run-id.png").toString()), first.out());
     assertTrue(Files.size(charts.resolve("applies-by-run-id.png")) > 1000);
     assertTrue(Files.size(charts.resolve("applies-by-info-ratio.png")) > 1000);
 
     Result again = editbench("pipeline");
     assertEquals(0, again.code(), again.err());
-    // a second run resumes: 2 repositories x 5 run_ids, nothing asked again
-    List<String> finished = again.out().lines().filter(l -> l.startsWith("finished gold")).toList();
-    assertEquals(10, finished.size(), again.out());
-    assertTrue(finished.stream().allMatch(l -> l.contains(": 0 succeeded, 0 failed")), again.out());
+    // a second run resumes: nothing built or asked again, and it says so in a few lines
+    List<String> lines = (again.err() + again.out()).lines().toList();
+    assertTrue(lines.size() <= 15, lines.size() + " lines:\n" + String.join("\n", lines));
+    assertTrue(lines.contains("infbench: 2 bench files x 5 variants: 0 records written, 35 already present, 0 invalid "
+        + "(crawled_data/infbench)"), again.err());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("inference: gold, 10 runs: 0 succeeded, 0 failed, "
+        + "0 over the token limit, 35 already done")), again.err());
+    assertTrue(lines.contains("charts: experiment_results/charts/applies-by-run-id.png, "
+        + "experiment_results/charts/applies-by-info-ratio.png"), again.out());
+    assertFitsTerminal(again.err() + again.out());
+
+    Result text = editbench("summarize");
+    assertEquals(0, text.code(), text.err());
+    assertFitsTerminal(text.out());
+    assertTrue(text.out().startsWith("model  T  n  dataset         run_id"), text.out());
+    assertEquals(1 + 1 + 3 * 5, text.out().lines().count(), "header, rule, 3 datasets x 5 run_ids:\n" + text.out());
+    Result wide = editbench("summarize", "--all-columns");
+    assertTrue(wide.out().lines().findFirst().orElseThrow().contains("  harness_avg_codebleu"), wide.out());
 
     Result md = editbench("summarize", "--format", "md", "--run-id", "0.4", "--out", "out/summary.md",
         "--charts", "out/charts", "--chart-metric", "exact");
@@ -65,6 +77,21 @@ class ResultsCommandsTest {
     Path metrics = home.resolve("experiment_results/gold/T=0/n=1/metrics/all-task-instances_0.8.jsonl");
     assertTrue(score.out().contains(metrics.toString()), score.out());
     assertEquals(7, Files.readAllLines(metrics).stream().filter(l -> l.contains("\"exact\": true")).count());
+  }
+
+  @Test
+  void pipelineWithoutDataSaysWhereItLookedAndExitsWithTwo() throws Exception {
+    Result nothing = editbench("pipeline");
+    assertEquals(Main.EXIT_BAD_INPUT, nothing.code(), nothing.err());
+    assertEquals("", nothing.out());
+    assertTrue(nothing.err().startsWith("error: no bench folder: looked for crawled_data/bench in " + home.toRealPath()
+        + " (the data folder: $EDITBENCH_HOME when it is set, else the working directory). Run from the folder"),
+        nothing.err());
+    assertTrue(nothing.err().contains("or set EDITBENCH_HOME to that folder."), nothing.err());
+  }
+
+  private static void assertFitsTerminal(String text) {
+    text.lines().forEach(line -> assertTrue(line.length() <= 120, line.length() + " columns: " + line));
   }
 
   private record Result(int code, String out, String err) {}

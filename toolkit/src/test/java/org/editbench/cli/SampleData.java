@@ -7,11 +7,11 @@ import java.util.stream.Stream;
 import org.editbench.SharedCorpus;
 
 /** The bundled sample bench, copied into a data root of a test's own (the project's stays untouched). */
-final class SampleData {
+public final class SampleData {
   private SampleData() {}
 
   /** Copies {@code crawled_data/bench/} and {@code patch_histories/} of the project under {@code root}. */
-  static void copyTo(Path root) throws IOException {
+  public static void copyTo(Path root) throws IOException {
     Path project = SharedCorpus.repositoryRoot();
     for (String folder : new String[] {"crawled_data/bench", "patch_histories"}) {
       copyTree(project.resolve(folder), root.resolve(folder));

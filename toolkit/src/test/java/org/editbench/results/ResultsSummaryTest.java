@@ -134,6 +134,38 @@ class ResultsSummaryTest {
   }
 
   @Test
+  void theTextTableFitsATerminalWithTheOverviewColumnsAndTheFileFormatsKeepEveryColumn() throws IOException {
+    // names as long as real ones get: a dated model, a repository, a BM25 run_id
+    write(results.resolve(
+        "gpt-4.1-mini-2025-04-14/T=0/n=1/django__django-task-instances_0.2_body_issue_bm25_10.jsonl"),
+        success("k1", TRUTH, 0.125, 1.5) + "\n");
+    write(infbench.resolve("django__django-task-instances_0.2_body_issue_bm25_10.jsonl"), "{\"instance_id\": \"k1\", "
+        + "\"prompt\": " + PyJson.quote(PROMPT) + ", \"ground_truth\": " + PyJson.quote(TRUTH) + "}\n");
+    Table summary = ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
+    assertTrue(widest(SummaryFormat.TEXT.render(summary)) > 200, "every column is far wider than a terminal");
+
+    Table overview = ResultsSummary.overview(summary, ResultsSummary.TERMINAL_WIDTH);
+    String text = SummaryFormat.TEXT.render(overview);
+    assertTrue(widest(text) <= 120, text);
+    assertEquals(List.of("model", "T", "n", "dataset", "run_id", "instances", "successes", "failures", "applies",
+        "exact"), overview.columnNames(), "the finer metrics, then cost and empty patches, are left out first");
+    assertEquals(summary.rowCount() + 2, text.lines().count(), "a header, a rule and every row:\n" + text);
+    assertTrue(text.lines().anyMatch(l -> l.matches(
+        "gpt-4\\.1-mini-2025-04-14  0 +1  django__django  0\\.2_body_issue_bm25_10 +1 +1 +0 +1 +1")), text);
+    assertEquals(ResultsSummary.OVERVIEW, ResultsSummary.overview(summary, 1000).columnNames(),
+        "a wide terminal shows the whole overview");
+
+    String header = String.join(",", summary.columnNames());
+    assertTrue(SummaryFormat.CSV.render(summary).startsWith(header + "\n"), "CSV has every column");
+    assertEquals(summary.columnCount(), SummaryFormat.HTML.render(summary).split("<th>", -1).length - 1,
+        "HTML has every column");
+  }
+
+  private static int widest(String text) {
+    return text.lines().mapToInt(String::length).max().orElse(0);
+  }
+
+  @Test
   void scoreWritesPerInstanceMetricsBesideThePredictions() throws IOException {
     PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
     Path written = Scoring.writeMetrics(file, infbench, Reporter.SILENT);

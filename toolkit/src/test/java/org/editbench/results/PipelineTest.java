@@ -1,0 +1,100 @@
+package org.editbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.editbench.DataPaths;
+import org.editbench.EditBench;
+import org.editbench.RecordingReporter;
+import org.editbench.cli.SampleData;
+import org.editbench.inference.RunObserver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline says what each stage did in a line, through the facade's reporter, and nothing more. */
+class PipelineTest {
+  @TempDir Path home;
+
+  @Test
+  void eachStageReportsOneLineAndASecondRunFindsEverythingDone() throws IOException {
+    SampleData.copyTo(home);
+    DataPaths paths = new DataPaths(home);
+
+    RecordingReporter first = new RecordingReporter();
+    Pipeline.Report report = run(paths, first);
+    assertEquals(List.of(
+        "data folder: " + home,
+        "infbench: 2 bench files x 5 variants: 35 records written, 0 already present, 0 invalid "
+            + "(crawled_data/infbench)",
+        "merge-all-infbench: 5 'all' infbench files, 35 records",
+        "inference: gold, 10 runs: 35 succeeded, 0 failed, 0 over the token limit, 0 already done; "
+            + "cost $0.0000, retries 0",
+        "merge-results: gold, 5 'all' prediction files, 35 records (experiment_results/gold/T=0/n=1)"),
+        first.infos);
+    assertEquals(List.of(), first.warnings);
+    assertEquals(5, report.summary().rowCount());
+    assertEquals(List.of(home.resolve("experiment_results/charts/applies-by-run-id.png"),
+        home.resolve("experiment_results/charts/applies-by-info-ratio.png")), report.charts());
+
+    RecordingReporter second = new RecordingReporter();
+    run(paths, second);
+    assertEquals(5, second.infos.size(), String.join("\n", second.infos));
+    assertEquals("infbench: 2 bench files x 5 variants: 0 records written, 35 already present, 0 invalid "
+        + "(crawled_data/infbench)", second.infos.get(1));
+    assertEquals("inference: gold, 10 runs: 0 succeeded, 0 failed, 0 over the token limit, 35 already done; "
+        + "cost $0.0000, retries 0", second.infos.get(3));
+    assertEquals(List.of(), second.warnings);
+  }
+
+  @Test
+  void invalidInstancesAreCountedAndNamed() throws IOException {
+    SampleData.copyTo(home);
+    // one history file gone: its instance cannot be built, the others are
+    try (var histories = Files.list(home.resolve("patch_histories"))) {
+      Path history = histories.sorted().findFirst().orElseThrow();
+      deleteTree(history);
+    }
+    RecordingReporter reporter = new RecordingReporter();
+    run(new DataPaths(home), reporter);
+    assertEquals("infbench: 2 bench files x 5 variants: 30 records written, 0 already present, 5 invalid "
+        + "(crawled_data/infbench)", reporter.infos.get(1));
+    assertTrue(reporter.warnings.stream().anyMatch(w -> w.startsWith("skipped invalid instance")), reporter.warnings
+        .toString());
+  }
+
+  @Test
+  void withoutABenchFolderItSaysWhereItLookedAndHowToPointAtTheData() throws IOException {
+    IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class,
+        () -> run(new DataPaths(home), new RecordingReporter()));
+    assertEquals("no bench folder: looked for crawled_data/bench in " + home + " (the data folder: $EDITBENCH_HOME "
+        + "when it is set, else the working directory). Run from the folder that holds crawled_data/bench and "
+        + "patch_histories (the repository root, for the bundled sample), or set EDITBENCH_HOME to that folder.",
+        nothing.getMessage());
+
+    SampleData.copyTo(home);
+    Path subfolder = Files.createDirectories(home.resolve("notebooks/deeper"));
+    IllegalArgumentException below = assertThrows(IllegalArgumentException.class,
+        () -> run(new DataPaths(subfolder), new RecordingReporter()));
+    assertTrue(below.getMessage().endsWith("Found one in " + home + ": run from there, or set EDITBENCH_HOME="
+        + home + "."), below.getMessage());
+    assertTrue(Files.notExists(subfolder.resolve("crawled_data")), "nothing written where the data is not");
+  }
+
+  private static Pipeline.Report run(DataPaths paths, RecordingReporter reporter) {
+    return EditBench.pipeline(paths, Pipeline.DEFAULT_MODELS, Pipeline.DEFAULT_RUN_IDS,
+        paths.resultsDir().resolve("charts"), reporter, RunObserver.NONE);
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    try (var paths = Files.walk(path)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
