@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CI must fail, not skip the golden-parity tests, when the shared corpus is missing. */
+/**
+ * Without the shared corpus a developer's build leaves the full-corpus tests out and says so in one
+ * line (toolkit/full-corpus-notice.sh, run by the no-full-corpus profile); CI fails instead.
+ */
 class CiScriptTest {
   @Test
   void ciFailsWithoutTheSharedCorpus(@TempDir Path empty) throws IOException, InterruptedException {
@@ -24,6 +28,40 @@ class CiScriptTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(1, p.exitValue(), output);
     assertTrue(output.contains("the shared corpus is missing"), output);
+  }
+
+  @Test
+  void ciMakesTheBuildFailWhenTheFullCorpusTestsAreNotInTheRun() throws IOException {
+    String ci = Files.readString(SharedCorpus.repositoryRoot().resolve(".ci/run"));
+    assertTrue(ci.lines().anyMatch(line -> line.startsWith("mvn -B verify -Deditbench.requireFullCorpus=true")), ci);
+  }
+
+  @Test
+  void withoutTheCorpusTheBuildSaysInOneLineHowToRunThem() throws IOException, InterruptedException {
+    Notice notice = notice("false");
+    assertEquals(0, notice.exitCode(), notice.output());
+    assertEquals(1, notice.output().lines().count(), notice.output());
+    assertTrue(notice.output().startsWith("editbench: full-corpus tests not run (no ../shared/realistic-editbench"
+        + " beside the repository); set EDITBENCH_SHARED to the folder that holds realistic-editbench"), notice.output());
+  }
+
+  @Test
+  void whenTheCorpusIsRequiredItsAbsenceFailsTheBuild() throws IOException, InterruptedException {
+    Notice notice = notice("true");
+    assertEquals(1, notice.exitCode(), notice.output());
+    assertTrue(notice.output().startsWith("editbench: the full-corpus tests must run, but there is no"), notice.output());
+  }
+
+  private record Notice(int exitCode, String output) {}
+
+  private static Notice notice(String required) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("bash", "toolkit/full-corpus-notice.sh", required)
+        .directory(SharedCorpus.repositoryRoot().toFile())
+        .redirectErrorStream(true);
+    pb.environment().remove("EDITBENCH_SHARED");
+    Process p = pb.start();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    return new Notice(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   @Test

@@ -4,13 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the shared RealisticEditBench corpus: {@code $EDITBENCH_SHARED/realistic-editbench},
- * else {@code ../shared/realistic-editbench} beside the repository. Tests that need it fail (never
- * skip) when it is missing: the golden-parity tests are what CI must not lose silently.
+ * Where the tests find real data. The whole shared RealisticEditBench corpus is
+ * {@code $EDITBENCH_SHARED/realistic-editbench}, else {@code ../shared/realistic-editbench} beside
+ * the repository; only {@link FullCorpus} tests read it, and the build runs them only when it is
+ * there. The fixture, an excerpt of it with the same layout, is part of the repository
+ * ({@value #FIXTURE}) and always there.
  */
 public final class SharedCorpus {
+  /** The fixture's folder, relative to the repository root. */
+  public static final String FIXTURE = "toolkit/src/test/fixture/realistic-editbench";
+
   private SharedCorpus() {}
 
+  /** The whole corpus, or an {@link IllegalStateException} saying where it was looked for. */
   public static Path root() {
     String env = System.getenv("EDITBENCH_SHARED");
     return rootIn(env != null && !env.isBlank() ? Path.of(env) : repositoryRoot().resolve("../shared"));
@@ -26,12 +32,27 @@ public final class SharedCorpus {
     return corpus;
   }
 
+  /** The fixture committed with the project: a few dozen of the corpus's instances, same layout. */
+  public static Path fixture() {
+    return repositoryRoot().resolve(FIXTURE);
+  }
+
   public static Path bench() {
-    return root().resolve("crawled_data/bench/all-task-instances.jsonl");
+    return bench(root());
   }
 
   public static Path histories() {
-    return root().resolve("patch_histories");
+    return histories(root());
+  }
+
+  /** The bench file of a corpus folder (the shared corpus or the fixture). */
+  public static Path bench(Path corpus) {
+    return corpus.resolve("crawled_data/bench/all-task-instances.jsonl");
+  }
+
+  /** The patch histories of a corpus folder (the shared corpus or the fixture). */
+  public static Path histories(Path corpus) {
+    return corpus.resolve("patch_histories");
   }
 
   /** The repository root: the nearest ancestor of the working directory with a {@code .mvn} folder. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.editbench.FullCorpus;
 import org.editbench.RecordingReporter;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,14 @@ class JsonLineReaderTest {
   }
 
   @Test
+  void buildsTheFixtureBenchAsObjectMapperDoes() throws IOException {
+    for (String text : Files.readAllLines(SharedCorpus.bench(SharedCorpus.fixture()))) {
+      assertSameTree(text);
+    }
+  }
+
+  @Test
+  @FullCorpus
   void buildsTheCorpusBenchAsObjectMapperDoes() throws IOException {
     for (String text : Files.readAllLines(SharedCorpus.bench())) {
       assertSameTree(text);

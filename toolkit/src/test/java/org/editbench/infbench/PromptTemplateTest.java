@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
 
+/** Against the benchmark's template files (the fixture keeps the corpus's copies, byte for byte). */
 class PromptTemplateTest {
   @Test
   void bundledTemplatesAreTheBenchmarksByteForByte() throws IOException {
@@ -16,7 +17,7 @@ class PromptTemplateTest {
         case HISTORY_ONLY -> "history_only.txt";
         case REQUIREMENT_ONLY -> "requirement_only.txt";
       };
-      assertEquals(Files.readString(SharedCorpus.root().resolve("prompt-templates/" + name)), t.text(), name);
+      assertEquals(Files.readString(SharedCorpus.fixture().resolve("prompt-templates/" + name)), t.text(), name);
     }
   }
 }

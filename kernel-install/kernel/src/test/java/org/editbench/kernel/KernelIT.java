@@ -29,17 +29,15 @@ class KernelIT {
   private static final Path PYTHON_TESTS = Path.of(System.getProperty("kernel.python.tests"));
   private static final Path INSTALLER = PYTHON_TESTS.resolve("../../../../install").normalize();
   /** Debian's Python, where the Jupyter packages are, whatever python3 comes first on the PATH. */
-  private static final String PYTHON = "/usr/bin/python3";
-  private static final String JUPYTER = "/usr/bin/jupyter";
+  private static final String PYTHON = DebianJupyter.PYTHON;
+  private static final String JUPYTER = DebianJupyter.JUPYTER;
 
   @TempDir static Path jupyterHome;
   private static Map<String, String> env;
 
   @BeforeAll
   static void installKernelIntoATemporaryJupyterPath() throws Exception {
-    assertTrue(Files.isExecutable(Path.of(JUPYTER)) && Files.isExecutable(Path.of(PYTHON)),
-        "the kernel tests need Debian's Jupyter: sudo apt-get install jupyter-client python3-nbclient "
-            + "jupyter-nbconvert python3-jupyter-kernel-test python3-nbformat (.ci/run does)");
+    DebianJupyter.requireInstalled();
     env = ChildProcess.temporaryJupyter(jupyterHome);
     Result install = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()), Duration.ofMinutes(5));
     assertEquals(0, install.exitCode(), install.output());

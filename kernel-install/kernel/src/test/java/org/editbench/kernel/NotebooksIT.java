@@ -31,8 +31,8 @@ class NotebooksIT {
   private static final Path INSTALLER = PROJECT.resolve("kernel-install/install");
   private static final List<String> NOTEBOOKS =
       List.of("01-build-infbench.ipynb", "02-run-inference.ipynb", "03-merge-and-summarize.ipynb");
-  private static final String PYTHON = "/usr/bin/python3";
-  private static final String JUPYTER = "/usr/bin/jupyter";
+  private static final String PYTHON = DebianJupyter.PYTHON;
+  private static final String JUPYTER = DebianJupyter.JUPYTER;
   private static final Duration NOTEBOOK_TIMEOUT = Duration.ofMinutes(5);
 
   @TempDir static Path jupyterHome;
@@ -40,6 +40,7 @@ class NotebooksIT {
 
   @BeforeAll
   static void installKernelIntoATemporaryJupyterPath() throws Exception {
+    DebianJupyter.requireInstalled();
     env = ChildProcess.temporaryJupyter(jupyterHome);
     // The notebooks find the data folder themselves: from notebooks/ (Jupyter) or the root (notebook run).
     env.put("EDITBENCH_HOME", null);

@@ -1,0 +1,78 @@
+package org.editbench.kernel;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Debian packages the integration tests drive Jupyter with (the ones .ci/run installs). Checked
+ * before anything else, so that a machine without them gets one line naming the missing packages
+ * rather than a failure deep inside a child process.
+ */
+final class DebianJupyter {
+  static final String PYTHON = "/usr/bin/python3";
+  static final String JUPYTER = "/usr/bin/jupyter";
+
+  /** Debian's Python modules the tests import → the package to install for each. */
+  private static final Map<String, String> MODULES = new LinkedHashMap<>();
+  /** Commands the tests run → the package to install for each. */
+  private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put(JUPYTER, "jupyter-client");
+    COMMANDS.put("/usr/bin/jupyter-kernelspec", "jupyter-client");
+    COMMANDS.put("/usr/bin/jupyter-nbconvert", "jupyter-nbconvert");
+    MODULES.put("jupyter_client", "jupyter-client");
+    MODULES.put("nbclient", "python3-nbclient");
+    MODULES.put("jupyter_kernel_test", "python3-jupyter-kernel-test");
+    MODULES.put("nbformat", "python3-nbformat");
+  }
+
+  private DebianJupyter() {}
+
+  /** Fails with one line naming every missing package, or returns when all are there. */
+  static void requireInstalled() throws IOException, InterruptedException {
+    Set<String> missing = new LinkedHashSet<>();
+    if (!Files.isExecutable(Path.of(PYTHON))) {
+      missing.add("python3");
+      missing.addAll(MODULES.values());
+    } else {
+      for (String module : missingModules()) {
+        missing.add(MODULES.get(module));
+      }
+    }
+    COMMANDS.forEach((command, pkg) -> {
+      if (!Files.isExecutable(Path.of(command))) {
+        missing.add(pkg);
+      }
+    });
+    if (!missing.isEmpty()) {
+      String packages = String.join(" ", missing);
+      fail("the kernel and notebook tests need Debian packages that are missing: " + packages
+          + " (sudo apt-get install " + packages + "; .ci/run does)");
+    }
+  }
+
+  private static List<String> missingModules() throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(PYTHON, "-c",
+        "import importlib.util, sys\n"
+            + "print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))"));
+    command.addAll(MODULES.keySet());
+    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!python.waitFor(60, TimeUnit.SECONDS) || python.exitValue() != 0) {
+      fail(PYTHON + " could not look for Jupyter's modules: " + output);
+    }
+    return output.isEmpty() ? List.of() : List.of(output.split(" "));
+  }
+}
