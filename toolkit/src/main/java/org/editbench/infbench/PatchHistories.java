@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.bench.BenchInstance;
+import org.editbench.bench.SafePaths;
 import org.editbench.bench.StrictUtf8;
 import org.editbench.text.PyStrings;
 
@@ -31,17 +32,29 @@ public final class PatchHistories {
     }
   }
 
-  /** The histories of every file in {@code files_work}, in that order. */
+  /**
+   * The histories of every file in {@code files_work}, in that order. The instance_id and each
+   * encoded path must be one folder name inside {@code root} (see {@link SafePaths}): an id such
+   * as {@code ../outside/x} makes the instance invalid, and nothing outside {@code root} is read.
+   */
   public static List<FileHistory> load(Path root, BenchInstance instance) throws MissingHistoryException {
-    Path instanceDir = root.resolve(instance.instanceId());
+    Path instanceDir = child(root, instance.instanceId(), "instance_id");
     if (!Files.isDirectory(instanceDir)) {
       throw new MissingHistoryException("no patch history folder " + instanceDir);
     }
     List<FileHistory> files = new ArrayList<>(instance.filesWork().size());
     for (String path : instance.filesWork()) {
-      files.add(loadFile(instanceDir.resolve(FileHistory.encodedPath(path)), path));
+      files.add(loadFile(child(instanceDir, FileHistory.encodedPath(path), "files_work path " + path), path));
     }
     return files;
+  }
+
+  private static Path child(Path dir, String name, String what) throws MissingHistoryException {
+    try {
+      return SafePaths.child(dir, name, what);
+    } catch (SafePaths.UnsafeNameException e) {
+      throw new MissingHistoryException(e.getMessage());
+    }
   }
 
   private static FileHistory loadFile(Path dir, String path) throws MissingHistoryException {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.editbench.Reporter;
 import org.editbench.bench.BenchInstance;
+import org.editbench.bench.SafePaths;
 import org.editbench.infbench.CodeContextSource;
 import org.editbench.infbench.InvalidInstanceException;
 import org.editbench.infbench.RunId;
@@ -38,7 +39,7 @@ public final class Bm25CodeContextSource implements CodeContextSource, AutoClose
     Bm25Context context;
     try {
       context = provider.context(instance, preEdits, oracleContext, runId.bm25TopN());
-    } catch (RetrievalException | UncheckedIOException e) {
+    } catch (RetrievalException | UncheckedIOException | SafePaths.UnsafeNameException e) {
       throw new InvalidInstanceException("BM25 retrieval failed: " + e.getMessage());
     }
     if (context.usesOracle()) {

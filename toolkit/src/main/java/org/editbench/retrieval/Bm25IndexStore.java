@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
 import org.editbench.Reporter;
+import org.editbench.bench.SafePaths;
 
 /**
  * The on-disk cache of BM25 indexes, one per repository@commit and extension set, built on first
@@ -61,7 +62,7 @@ public final class Bm25IndexStore implements Closeable {
   /** Where the index of {@code repository} at {@code commit} lives. */
   Path indexDirectory(String repository, String commit, CandidateFiles candidates) {
     String repositoryFolder = repository.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_");
-    return cacheDirectory.resolve(repositoryFolder)
+    return SafePaths.child(cacheDirectory, repositoryFolder, "repository")
         .resolve(commit + "." + candidates.tag() + ".v" + Bm25IndexBuilder.FORMAT_VERSION);
   }
 

@@ -3,6 +3,7 @@ package org.editbench.retrieval;
 import java.nio.file.Path;
 import java.util.List;
 import org.editbench.DataPaths;
+import org.editbench.bench.SafePaths;
 
 /**
  * Where BM25 retrieval finds repositories and keeps its indexes.
@@ -40,8 +41,13 @@ public record Bm25Settings(Path reposRoot, Path repoDir, Path cacheDirectory, Ca
     return new Bm25Settings(reposRoot, repoDir, cacheDirectory, new CandidateFiles(extensions));
   }
 
-  /** Where the clone of {@code repository} ({@code owner/name}) is expected; it may not exist. */
+  /**
+   * Where the clone of {@code repository} ({@code owner/name}) is expected; it may not exist.
+   *
+   * @throws SafePaths.UnsafeNameException the repository's folder name would not be one folder in
+   *     the repos root ({@code ../x}, {@code a/b/c})
+   */
   public Path clonePath(String repository) {
-    return repoDir != null ? repoDir : reposRoot.resolve(repository.replace("/", "__"));
+    return repoDir != null ? repoDir : SafePaths.child(reposRoot, repository.replace("/", "__"), "repository");
   }
 }

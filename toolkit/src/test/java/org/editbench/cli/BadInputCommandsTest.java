@@ -96,6 +96,74 @@ class BadInputCommandsTest {
     assertEquals(List.of(before.length), List.of(Files.readAllBytes(predictions).length));
   }
 
+  /**
+   * A bench of two copies of a sample instance: one under its own id, one under {@code escaping}
+   * whose histories (a copy of the real ones) wait at {@code histories/{escaping}}, outside the
+   * histories folder: without the check, the escaping instance would be built from them.
+   */
+  private Path benchWithAnEscapingId(String escaping) throws IOException {
+    SampleData.copyTo(dir.resolve("sample"));
+    String line = Files.readAllLines(dir.resolve("sample/crawled_data/bench/all-task-instances.jsonl")).get(0);
+    var record = (com.fasterxml.jackson.databind.node.ObjectNode) org.editbench.bench.Jsonl.MAPPER.readTree(line);
+    String id = record.get("instance_id").asText();
+    Path histories = dir.resolve("sample/patch_histories");
+    Path outside = histories.resolve(escaping).normalize();
+    Files.createDirectories(outside.getParent());
+    SampleData.copyTree(histories.resolve(id), outside);
+    String escapingLine = org.editbench.bench.PyJson.toJson(record.deepCopy().put("instance_id", escaping));
+    Path bench = dir.resolve("two-task-instances.jsonl");
+    Files.writeString(bench, line + "\n" + escapingLine + "\n");
+    return bench;
+  }
+
+  /** Runs a command in process, with what it reports on standard error (warnings, progress) in {@code err}. */
+  private static CliRunner.Result runCapturingStandardError(String... args) {
+    java.io.PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      CliRunner.Result r = CliRunner.run(args);
+      return new CliRunner.Result(r.exitCode(), r.out(), r.err() + captured.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  @Test
+  void anInstanceIdThatIsAPathIsReportedAndSkippedAndNothingOutsideTheHistoriesIsRead() throws IOException {
+    Path bench = benchWithAnEscapingId("../outside/X");
+    Path out = dir.resolve("out.jsonl");
+    CliRunner.Result r = runCapturingStandardError("prompt-builder", "--dataset-name", bench.toString(),
+        "--histories-dir", dir.resolve("sample/patch_histories").toString(), "--info-pct", "0.2",
+        "--save-path", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("skipped invalid instance ../outside/X [0.2_body_issue]: instance_id"
+        + " \"../outside/X\" cannot be a file or folder name: it contains '/'"), r.err());
+    List<String> written = Files.readAllLines(out);
+    assertEquals(1, written.size());
+    assertFalse(written.get(0).contains("../outside/X"), written.get(0));
+
+    CliRunner.Result strict = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
+        "--histories-dir", dir.resolve("sample/patch_histories").toString(), "--info-pct", "0.2", "--strict",
+        "--save-path", dir.resolve("strict.jsonl").toString());
+    assertEquals(1, strict.exitCode(), strict.err());
+    assertTrue(strict.err().contains("invalid instance (strict mode): ../outside/X [0.2_body_issue]: instance_id"),
+        strict.err());
+    assertEquals(1, Files.readAllLines(dir.resolve("strict.jsonl")).size(), "the valid instance comes first");
+  }
+
+  @Test
+  void anAbsoluteInstanceIdIsRefusedAlike() throws IOException {
+    Path outside = dir.resolve("abs-history");
+    Path bench = benchWithAnEscapingId(outside.toString());
+    CliRunner.Result r = runCapturingStandardError("prompt-builder", "--dataset-name", bench.toString(),
+        "--histories-dir", dir.resolve("sample/patch_histories").toString(), "--info-pct", "0.2",
+        "--save-path", dir.resolve("out.jsonl").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("skipped invalid instance " + outside + " [0.2_body_issue]: instance_id"), r.err());
+    assertEquals(1, Files.readAllLines(dir.resolve("out.jsonl")).size());
+  }
+
   @Test
   void aDirectoryWhereAFileIsExpectedIsTheSameErrorInEveryCommand() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("folder.jsonl"));

@@ -18,7 +18,8 @@ public final class SampleData {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the tree {@code from} to {@code to}, folders included. */
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : paths.toList()) {
         Path target = to.resolve(from.relativize(path).toString());
