@@ -1,14 +1,10 @@
 package org.editbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,51 +96,40 @@ public final class DatasetMerges {
 
   private static MergeResult concatenate(List<Path> files, Path output, boolean dedupe, Reporter reporter) {
     Set<String> seen = new HashSet<>();
-    int records = 0;
-    int duplicates = 0;
-    int invalid = 0;
-    Path temp = null;
-    try {
-      Path dir = output.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + name(output), ".tmp");
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        for (Path file : files) {
-          try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-              number++;
-              line = PyStrings.strip(line);
-              if (line.isEmpty()) {
-                continue;
-              }
-              JsonNode node;
-              try {
-                node = Jsonl.parse(file, number, line);
-              } catch (DataFormatException e) {
-                reporter.warn(e.getMessage() + "; line skipped");
-                invalid++;
-                continue;
-              }
-              String id = node.path("instance_id").asText("");
-              if (dedupe && !id.isEmpty() && !seen.add(id)) {
-                duplicates++;
-                continue;
-              }
-              out.write(line);
-              out.write('\n');
-              records++;
-            }
+    int[] counts = new int[3]; // records, duplicates, invalid
+    // Read while writing, into a file renamed over the output at the end: a line that is not
+    // UTF-8 stops the merge with the output untouched.
+    AtomicFiles.writeText(output, out -> {
+      for (Path file : files) {
+        JsonLineReader.forEachLine(file, (number, text) -> {
+          String line = PyStrings.strip(text);
+          if (line.isEmpty()) {
+            return;
           }
-        }
+          JsonNode node;
+          try {
+            node = Jsonl.parse(file, number, line);
+          } catch (DataFormatException e) {
+            reporter.warn(e.getMessage() + "; line skipped");
+            counts[2]++;
+            return;
+          }
+          String id = node.path("instance_id").asText("");
+          if (dedupe && !id.isEmpty() && !seen.add(id)) {
+            counts[1]++;
+            return;
+          }
+          try {
+            out.write(line);
+            out.write('\n');
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          counts[0]++;
+        });
       }
-      Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      deleteQuietly(temp);
-      throw new UncheckedIOException("merge into " + output + " failed: " + e.getMessage(), e);
-    }
-    return new MergeResult(output, files, records, duplicates, invalid);
+    });
+    return new MergeResult(output, files, counts[0], counts[1], counts[2]);
   }
 
   private static List<Path> select(List<Path> files, List<String> repos) {
@@ -168,15 +153,5 @@ public final class DatasetMerges {
 
   private static String name(Path f) {
     return f.getFileName().toString();
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp != null) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // the merge already failed; that error is reported
-      }
-    }
   }
 }

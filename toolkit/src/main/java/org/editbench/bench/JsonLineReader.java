@@ -51,11 +51,19 @@ public final class JsonLineReader {
    */
   public static List<Jsonl.Line> readAll(Path file) {
     List<Jsonl.Line> lines = new ArrayList<>();
-    forEachLine(file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))),
-        (number, problem) -> {
-          throw new DataFormatException(file, number, problem);
-        });
+    forEachLine(file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))));
     return lines;
+  }
+
+  /**
+   * Hands every non-blank line's text to {@code handler}, with its 1-based number, for readers
+   * that keep a line's text as it is (merges). A line that is not UTF-8 or too long to hold, a
+   * missing file and a directory are each a {@link DataFormatException}.
+   */
+  public static void forEachLine(Path file, LineHandler handler) {
+    forEachLine(file, handler, (number, problem) -> {
+      throw new DataFormatException(file, number, problem);
+    });
   }
 
   /**
@@ -83,7 +91,8 @@ public final class JsonLineReader {
     return objects;
   }
 
-  private interface LineHandler {
+  /** What is done with one line's text. */
+  public interface LineHandler {
     void line(int number, String text);
   }
 

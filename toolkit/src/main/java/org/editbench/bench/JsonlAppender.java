@@ -4,13 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collections;
@@ -41,6 +42,9 @@ import org.editbench.Reporter;
  *   <li><b>Crash-safe writes.</b> Each record is one gathering {@code write} of the line and its
  *       line end, in append mode: a killed process leaves whole lines, or at worst one torn last
  *       line that the next open repairs.
+ *   <li><b>Whole lines on a failed write.</b> When an append fails (a full disk, an I/O error), the
+ *       file is cut back to its last complete line at once, and every later append fails alike
+ *       without writing: the file holds whole records only, and the next run resumes from them.
  *   <li><b>Force policy.</b> The OS has each written line as soon as {@code write} returns, which
  *       is all a process crash needs. Only a power loss or kernel crash can lose lines the OS has
  *       not flushed, so the file is forced to disk at most once per {@link Options#forceInterval()}
@@ -117,9 +121,21 @@ public final class JsonlAppender implements Closeable {
     }
   }
 
+  /** Opens the data file for appending; tests hand over channels that fail. */
+  interface ChannelOpener {
+    FileChannel open(Path file) throws IOException;
+  }
+
+  private static final ChannelOpener APPEND = file -> FileChannel.open(file, StandardOpenOption.CREATE,
+      StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
   private final Path file;
   private final FileChannel lockChannel;
   private final FileChannel out;
+  /** The file's length up to the end of its last complete line: where a failed append is cut back to. */
+  private long wholeLines;
+  private int appended;
+  private UncheckedIOException failure;
   private final Set<String> done;
   private final Set<String> redone;
   private final int removed;
@@ -127,10 +143,12 @@ public final class JsonlAppender implements Closeable {
   private long lastForce = System.nanoTime();
   private boolean dirty;
 
-  private JsonlAppender(Path file, FileChannel lockChannel, FileChannel out, JsonlScan scan, Options options) {
+  private JsonlAppender(Path file, FileChannel lockChannel, FileChannel out, JsonlScan scan, Options options)
+      throws IOException {
     this.file = file;
     this.lockChannel = lockChannel;
     this.out = out;
+    this.wholeLines = out.size();
     this.done = Collections.unmodifiableSet(scan.done());
     this.redone = Collections.unmodifiableSet(scan.redoIds());
     this.removed = scan.redoLines().size();
@@ -153,6 +171,10 @@ public final class JsonlAppender implements Closeable {
    * @throws DataFormatException a line other than a torn last one is not a record
    */
   public static JsonlAppender open(Path file, Options options, Reporter reporter) {
+    return open(file, options, reporter, APPEND);
+  }
+
+  static JsonlAppender open(Path file, Options options, Reporter reporter, ChannelOpener opener) {
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     Path lockFile = dir.resolve("." + file.getFileName() + ".lock");
@@ -180,10 +202,9 @@ public final class JsonlAppender implements Closeable {
         scan = JsonlScan.of(file, options.resume());
         repair(file, scan, options.resume(), reporter);
       }
-      FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      FileChannel out = opener.open(file);
       if (!existed) {
-        forceDirectory(dir); // the new file's name must survive a power loss as well as its lines
+        AtomicFiles.forceDirectory(dir); // the new file's name must survive a power loss as well as its lines
       }
       return new JsonlAppender(file, lockChannel, out, scan, options);
     } catch (IOException e) {
@@ -230,6 +251,9 @@ public final class JsonlAppender implements Closeable {
   public void append(byte[] jsonLine) {
     ByteBuffer[] line = {ByteBuffer.wrap(jsonLine), NEWLINE.duplicate()};
     synchronized (this) {
+      if (failure != null) {
+        throw failure; // an earlier append failed: nothing more is written
+      }
       try {
         while (line[1].hasRemaining()) {
           out.write(line);
@@ -242,14 +266,46 @@ public final class JsonlAppender implements Closeable {
           dirty = false;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+        failure = cutBack(e);
+        throw failure;
       }
+      wholeLines += jsonLine.length + 1L;
+      appended++;
     }
+  }
+
+  /**
+   * Cuts the file back to its last complete line after a failed append (part of the line may be
+   * written: a full disk takes what fits), and says so.
+   */
+  private UncheckedIOException cutBack(IOException cause) {
+    String kept;
+    try {
+      out.truncate(wholeLines);
+      out.force(false);
+      kept = "cut it back to its last complete line (" + appended + " line(s) written by this run kept)";
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+      kept = "could not cut it back to its last complete line (" + AtomicFiles.describe(e)
+          + "); the next run repairs it";
+    }
+    return new UncheckedIOException("cannot append to " + file + ": " + AtomicFiles.describe(cause) + "; " + kept
+        + "; free space or fix the cause, then run the same command again to resume", cause);
+  }
+
+  /** How many lines this run has appended. */
+  public synchronized int appended() {
+    return appended;
   }
 
   /** Forces what was written to disk and releases the lock. */
   @Override
   public synchronized void close() {
+    if (failure != null) {
+      closeQuietly(out); // already cut back and forced; the append's error is the one reported
+      closeQuietly(lockChannel);
+      return;
+    }
     try {
       if (dirty) {
         out.force(false);
@@ -290,27 +346,24 @@ public final class JsonlAppender implements Closeable {
    * Rewrites the file without its records to redo and its torn tail, and with its last line
    * ended, atomically.
    */
-  private static void compact(Path file, JsonlScan scan, long end) throws IOException {
-    Path temp = file.resolveSibling("." + file.getFileName() + ".compacting");
-    try (FileChannel src = FileChannel.open(file, StandardOpenOption.READ);
-        FileChannel dst = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      long pos = 0;
-      for (JsonlScan.ByteRange drop : scan.redoLines()) {
-        copy(src, pos, drop.start(), dst);
-        pos = drop.end();
+  private static void compact(Path file, JsonlScan scan, long end) {
+    AtomicFiles.write(file, out -> {
+      WritableByteChannel dst = Channels.newChannel(out);
+      try (FileChannel src = FileChannel.open(file, StandardOpenOption.READ)) {
+        long pos = 0;
+        for (JsonlScan.ByteRange drop : scan.redoLines()) {
+          copy(src, pos, drop.start(), dst);
+          pos = drop.end();
+        }
+        copy(src, pos, end, dst);
       }
-      copy(src, pos, end, dst);
       if (scan.unterminated()) {
-        dst.write(NEWLINE.duplicate());
+        out.write('\n');
       }
-      dst.force(true);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    forceDirectory(file.toAbsolutePath().getParent());
+    });
   }
 
-  private static void copy(FileChannel src, long from, long to, FileChannel dst) throws IOException {
+  private static void copy(FileChannel src, long from, long to, WritableByteChannel dst) throws IOException {
     for (long pos = from; pos < to; ) {
       pos += src.transferTo(pos, to - pos, dst);
     }
@@ -323,16 +376,7 @@ public final class JsonlAppender implements Closeable {
     }
   }
 
-  /** Makes a rename or a new file's name durable; some platforms cannot open folders, and need not. */
-  private static void forceDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a folder as a channel; its renames are durable without it.
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
+  private static void closeQuietly(java.nio.channels.Channel channel) {
     if (channel != null) {
       try {
         channel.close();

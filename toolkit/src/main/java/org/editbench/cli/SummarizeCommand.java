@@ -1,13 +1,10 @@
 package org.editbench.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.Reporter;
+import org.editbench.bench.AtomicFiles;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
 import picocli.CommandLine;
@@ -65,22 +62,12 @@ public final class SummarizeCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      write(out, text);
+      AtomicFiles.writeString(out, text);
     }
     if (chartsDir != null) {
       EditBench.writeCharts(summary, chartMetric, chartsDir)
           .forEach(chart -> spec.commandLine().getErr().println("chart: " + chart));
     }
     return 0;
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
   }
 }

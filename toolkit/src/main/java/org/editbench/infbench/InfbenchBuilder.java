@@ -96,7 +96,7 @@ public final class InfbenchBuilder {
       }
     } finally {
       workers.shutdownNow();
-      outputs.forEach(JsonlAppender::close);
+      closeAll(outputs);
     }
     List<InfbenchReport.VariantCounts> variants = new ArrayList<>();
     for (int t = 0; t < targets.size(); t++) {
@@ -104,6 +104,25 @@ public final class InfbenchBuilder {
           bench.size(), counts[t][0], counts[t][1], counts[t][2], nanos[t]));
     }
     return new InfbenchReport(variants, invalid);
+  }
+
+  /** Closes every output, so that every lock is released even when one close fails; the first failure is thrown. */
+  private static void closeAll(List<JsonlAppender> outputs) {
+    RuntimeException first = null;
+    for (JsonlAppender output : outputs) {
+      try {
+        output.close();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   /** Every variant's outcome for one instance; runs on a worker thread, reads the outputs' ids only. */

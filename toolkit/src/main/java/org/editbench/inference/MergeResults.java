@@ -1,14 +1,11 @@
 package org.editbench.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.Reporter;
+import org.editbench.bench.AtomicFiles;
 import org.editbench.bench.JsonLineReader;
 import org.editbench.bench.Jsonl;
 import org.editbench.bench.PyJson;
@@ -127,9 +125,8 @@ public final class MergeResults {
       }
     }
     Path output = outputDir.resolve(MERGED_PREFIX + "_" + runId + ".jsonl");
-    int count = 0;
-    Path temp = output.resolveSibling("." + output.getFileName() + ".merging");
-    try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+    int[] count = {0};
+    AtomicFiles.writeText(output, w -> {
       // Repository names are ASCII, so String order is Python's code point order.
       for (String repo : byRepo.keySet().stream().sorted().toList()) {
         List<JsonNode> records = byRepo.get(repo);
@@ -140,20 +137,13 @@ public final class MergeResults {
         for (JsonNode record : records) {
           w.write(unescapeNonAscii(PyJson.toJson(record)));
           w.write('\n');
-          count++;
+          count[0]++;
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-    }
-    try {
-      Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-    }
-    reporter.info("run_id " + runId + ": merged " + files.size() + " file(s) into " + output + " (" + count
+    });
+    reporter.info("run_id " + runId + ": merged " + files.size() + " file(s) into " + output + " (" + count[0]
         + " records, " + byRepo.size() + " repositories)");
-    return new Merged(runId, output, count, byRepo.size());
+    return new Merged(runId, output, count[0], byRepo.size());
   }
 
   /** {@code owner/repo} from an id {@code owner__repo-pull-N}, else {@code unknown}. */

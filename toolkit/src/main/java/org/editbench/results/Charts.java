@@ -3,7 +3,6 @@ package org.editbench.results;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import org.editbench.bench.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -92,13 +92,11 @@ public final class Charts {
 
   /** Writes {@code image} as a PNG file, creating its folder. */
   public static Path writePng(BufferedImage image, Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      ImageIO.write(image, "png", file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-    return file;
+    return AtomicFiles.write(file, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer for this image");
+      }
+    });
   }
 
   /** A run_id that is only a ratio, such as {@code 0.4}. */

@@ -1,18 +1,14 @@
 package org.editbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.editbench.Reporter;
+import org.editbench.bench.AtomicFiles;
 import org.editbench.bench.Jsonl;
 
 /** Offline metrics of a prediction file's successful predictions against their infbench records. */
@@ -64,19 +60,12 @@ public final class Scoring {
     }
     List<InstanceMetrics> metrics = score(Prediction.read(predictions.file(), reporter), readTargets(infbench));
     Path out = predictions.metricsFile();
-    try {
-      Files.createDirectories(out.getParent());
-      Path temp = out.resolveSibling("." + out.getFileName() + ".writing");
-      try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        for (InstanceMetrics m : metrics) {
-          w.write(m.toJsonLine());
-          w.write('\n');
-        }
+    AtomicFiles.writeText(out, w -> {
+      for (InstanceMetrics m : metrics) {
+        w.write(m.toJsonLine());
+        w.write('\n');
       }
-      Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-    }
+    });
     return out;
   }
 }

@@ -65,7 +65,7 @@ class StrictReadingTest {
         () -> JsonlAppender.open(file, false, Reporter.SILENT));
     assertTrue(e.getMessage().startsWith(file + ":2: invalid UTF-8 at byte 51; editbench resumes only files"),
         e.getMessage());
-    assertEquals(List.of(), List.of(dir.toFile().list((d, n) -> n.endsWith(".compacting"))));
+    assertEquals(List.of(), List.of(dir.toFile().list((d, n) -> n.endsWith(".tmp"))));
     assertEquals(new String(before, StandardCharsets.ISO_8859_1),
         new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
   }

@@ -1,0 +1,54 @@
+package org.editbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files written whole or not at all: a write that fails half-way leaves the old file and no leftovers. */
+class AtomicFilesTest {
+  @TempDir Path dir;
+
+  private List<String> names() throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aWriteThatFailsAfterSomeBytesLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path file = dir.resolve("summary.md");
+    AtomicFiles.writeString(file, "old\n");
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AtomicFiles.write(file, out -> {
+      out.write("new, but only the first ".repeat(10_000).getBytes());
+      throw new IOException("No space left on device");
+    }));
+    assertEquals("cannot write " + file + ": No space left on device", e.getMessage());
+    assertEquals("old\n", Files.readString(file));
+    assertEquals(List.of("summary.md"), names());
+  }
+
+  @Test
+  void writesCreateTheFolderAndReplaceTheFileWhole() throws IOException {
+    Path file = dir.resolve("a/b/metrics.jsonl");
+    AtomicFiles.writeText(file, w -> w.write("{\"x\": 1}\n"));
+    AtomicFiles.writeText(file, w -> w.write("{\"x\": 2}\n"));
+    assertEquals("{\"x\": 2}\n", Files.readString(file));
+    try (var files = Files.list(file.getParent())) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void aDirectoryWhereTheFileGoesIsBadInput() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("out.png"));
+    var e = assertThrows(DataFormatException.class, () -> AtomicFiles.writeString(folder, "x"));
+    assertEquals(folder + ": is a directory; expected a file", e.getMessage());
+  }
+}
