@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.editbench.Reporter;
+import org.editbench.bench.DataFormatException;
 import org.editbench.infbench.RunId;
 import org.editbench.inference.ModelTable;
 import org.editbench.inference.TokenCounter;
@@ -87,14 +88,14 @@ public final class ResultsSummary {
     for (PredictionFile file : PredictionFile.find(resultsDir, models, runIds)) {
       List<Prediction> predictions = Prediction.read(file.file(), reporter);
       Path infbench = file.infbenchFile(infbenchDir);
-      Map<String, Scoring.Target> targets = Scoring.readTargets(infbench);
+      Map<String, Scoring.Target> targets = Scoring.readTargets(infbench, reporter);
       if (targets.isEmpty()) {
         reporter.warn("no infbench file " + infbench + " for " + file.file() + ": instances and patch metrics left empty");
       }
       TokenCounter tokens = TokenCounter.forEncoding(modelTable.names().contains(file.model())
           ? modelTable.require(file.model()).encoding() : DEFAULT_ENCODING);
       columns.add(file, targets.isEmpty() ? null : targets.size(), predictions,
-          Scoring.score(predictions, targets), tokens, HarnessReport.find(file, resultsDir).orElse(null));
+          Scoring.score(predictions, targets), tokens, harnessReport(file, resultsDir, reporter));
     }
     return columns.table();
   }
@@ -117,6 +118,16 @@ public final class ResultsSummary {
 
   private static int widest(Table table) {
     return SummaryFormat.TEXT.render(table).lines().mapToInt(String::length).max().orElse(0);
+  }
+
+  /** The harness report of a prediction file, if it has one that can be read; one that cannot is reported. */
+  private static HarnessReport harnessReport(PredictionFile file, Path resultsDir, Reporter reporter) {
+    try {
+      return HarnessReport.find(file, resultsDir).orElse(null);
+    } catch (DataFormatException e) {
+      reporter.warn(e.getMessage() + "; harness figures left empty");
+      return null;
+    }
   }
 
   /** The columns, filled a row at a time. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.editbench.Reporter;
 import org.editbench.bench.AtomicFiles;
+import org.editbench.bench.JsonLineReader;
 import org.editbench.bench.Jsonl;
 
 /** Offline metrics of a prediction file's successful predictions against their infbench records. */
@@ -18,13 +19,17 @@ public final class Scoring {
   /** What scoring needs of an infbench record. */
   public record Target(Map<String, String> preEditFiles, String groundTruth) {}
 
-  /** instance_id → pre-edit files and ground truth of an infbench file; empty when the file is missing. */
-  public static Map<String, Target> readTargets(Path infbenchFile) {
+  /**
+   * instance_id → pre-edit files and ground truth of an infbench file; empty when the file is
+   * missing. Scoring only reads, so a line it cannot read (torn by a crash, not UTF-8, not JSON)
+   * is reported as {@code file:line} and left out, and the rest is scored.
+   */
+  public static Map<String, Target> readTargets(Path infbenchFile, Reporter reporter) {
     Map<String, Target> targets = new LinkedHashMap<>();
     if (!Files.isRegularFile(infbenchFile)) {
       return targets;
     }
-    for (Jsonl.Line line : Jsonl.readAll(infbenchFile)) {
+    for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(infbenchFile, reporter, "left out of the scores")) {
       JsonNode record = line.json();
       targets.putIfAbsent(record.path("instance_id").asText(),
           new Target(ContextFiles.fromPrompt(record.path("prompt").asText("")),
@@ -58,7 +63,7 @@ public final class Scoring {
       throw new IllegalArgumentException("no infbench file " + infbench + " for " + predictions.file()
           + " (pass --infbench-dir)");
     }
-    List<InstanceMetrics> metrics = score(Prediction.read(predictions.file(), reporter), readTargets(infbench));
+    List<InstanceMetrics> metrics = score(Prediction.read(predictions.file(), reporter), readTargets(infbench, reporter));
     Path out = predictions.metricsFile();
     AtomicFiles.writeText(out, w -> {
       for (InstanceMetrics m : metrics) {

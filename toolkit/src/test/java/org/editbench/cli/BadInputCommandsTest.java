@@ -165,6 +165,35 @@ class BadInputCommandsTest {
   }
 
   @Test
+  void summarizeAndScoreOnlyReadSoATornOrBadLineIsAWarningAndTheRestIsUsed() throws IOException {
+    Path infbench = dir.resolve("infbench/mine-task-instances_0.2.jsonl");
+    Files.createDirectories(infbench.getParent());
+    Files.writeString(infbench, String.format(RECORD, 1, 1) + String.format(RECORD, 2, 2) + String.format(RECORD, 3, 3));
+    assertEquals(0, runApi(infbench).exitCode());
+    Path predictions = dir.resolve("results/gold/T=0/n=1/mine-task-instances_0.2.jsonl");
+    List<String> lines = Files.readAllLines(predictions);
+    Files.writeString(predictions, lines.get(0) + "\n{\"instance_id\": \"o__r-pull-2\", \"mod\n" + lines.get(2) + "\n");
+    Files.writeString(infbench, String.format(RECORD, 4, 4).substring(0, 40), java.nio.file.StandardOpenOption.APPEND);
+    Path report = dir.resolve("results/gold/mine-0.2-output.json");
+    Files.writeString(report, "{\"%resolved\": 1");
+
+    CliRunner.Result summary = runCapturingStandardError("summarize", "--results-dir", dir.resolve("results").toString(),
+        "--infbench-dir", infbench.getParent().toString(), "--format", "csv");
+    assertEquals(0, summary.exitCode(), summary.err());
+    assertTrue(summary.out().lines().anyMatch(l -> l.startsWith("gold,0,1,mine,0.2,0.2,3,2,2,0,")), summary.out());
+    assertTrue(summary.err().contains("warning: " + predictions + ":2: not valid JSON ("), summary.err());
+    assertTrue(summary.err().contains("warning: " + infbench + ":4: not valid JSON ("), summary.err());
+    assertTrue(summary.err().contains("warning: " + report + ":1: not valid JSON ("), summary.err());
+    assertTrue(summary.err().contains("; harness figures left empty"), summary.err());
+
+    CliRunner.Result score = runCapturingStandardError("score", "--results-dir", dir.resolve("results").toString(),
+        "--infbench-dir", infbench.getParent().toString());
+    assertEquals(0, score.exitCode(), score.err());
+    assertTrue(score.err().contains("warning: " + infbench + ":4: not valid JSON ("), score.err());
+    assertEquals(2, Files.readAllLines(predictions.resolveSibling("metrics/mine-task-instances_0.2.jsonl")).size());
+  }
+
+  @Test
   void aDirectoryWhereAFileIsExpectedIsTheSameErrorInEveryCommand() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("folder.jsonl"));
     String isADirectory = folder + ": is a directory; expected a file";
