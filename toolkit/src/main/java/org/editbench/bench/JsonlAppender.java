@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.editbench.Reporter;
 
 /**
@@ -45,6 +48,9 @@ import org.editbench.Reporter;
  *   <li><b>Whole lines on a failed write.</b> When an append fails (a full disk, an I/O error), the
  *       file is cut back to its last complete line at once, and every later append fails alike
  *       without writing: the file holds whole records only, and the next run resumes from them.
+ *   <li><b>Stopping.</b> {@link #stopAll()} lets a process that is being stopped (SIGINT,
+ *       SIGTERM) end with whole lines: each open appender finishes its write in progress, is
+ *       forced, and writes nothing more.
  *   <li><b>Force policy.</b> The OS has each written line as soon as {@code write} returns, which
  *       is all a process crash needs. Only a power loss or kernel crash can lose lines the OS has
  *       not flushed, so the file is forced to disk at most once per {@link Options#forceInterval()}
@@ -129,6 +135,14 @@ public final class JsonlAppender implements Closeable {
   private static final ChannelOpener APPEND = file -> FileChannel.open(file, StandardOpenOption.CREATE,
       StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 
+  /** The appenders open in this process, for {@link #stopAll()}. */
+  private static final Set<JsonlAppender> OPEN = ConcurrentHashMap.newKeySet();
+  /** What the appenders this process has closed wrote, for {@link #stopAll()}. */
+  private static final List<Written> CLOSED = new CopyOnWriteArrayList<>();
+
+  /** How many lines a run appended to a file. */
+  public record Written(Path file, int lines) {}
+
   private final Path file;
   private final FileChannel lockChannel;
   private final FileChannel out;
@@ -136,6 +150,7 @@ public final class JsonlAppender implements Closeable {
   private long wholeLines;
   private int appended;
   private UncheckedIOException failure;
+  private boolean stopped;
   private final Set<String> done;
   private final Set<String> redone;
   private final int removed;
@@ -206,7 +221,9 @@ public final class JsonlAppender implements Closeable {
       if (!existed) {
         AtomicFiles.forceDirectory(dir); // the new file's name must survive a power loss as well as its lines
       }
-      return new JsonlAppender(file, lockChannel, out, scan, options);
+      JsonlAppender appender = new JsonlAppender(file, lockChannel, out, scan, options);
+      OPEN.add(appender);
+      return appender;
     } catch (IOException e) {
       closeQuietly(lockChannel);
       throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
@@ -251,6 +268,7 @@ public final class JsonlAppender implements Closeable {
   public void append(byte[] jsonLine) {
     ByteBuffer[] line = {ByteBuffer.wrap(jsonLine), NEWLINE.duplicate()};
     synchronized (this) {
+      awaitEndIfStopped();
       if (failure != null) {
         throw failure; // an earlier append failed: nothing more is written
       }
@@ -293,6 +311,44 @@ public final class JsonlAppender implements Closeable {
         + "; free space or fix the cause, then run the same command again to resume", cause);
   }
 
+  /**
+   * Stops every appender open in this process for good, each once its write in progress ends, and
+   * forces what they wrote: for a process being stopped by a signal, which must end with whole
+   * lines. A thread that appends afterwards waits until the process ends.
+   *
+   * @return what every appender of this process wrote, those closed before included, by file
+   */
+  public static List<Written> stopAll() {
+    List<Written> written = new ArrayList<>(CLOSED);
+    for (JsonlAppender appender : OPEN) {
+      written.add(appender.stop());
+    }
+    return written;
+  }
+
+  private synchronized Written stop() {
+    stopped = true;
+    try {
+      if (dirty && failure == null) {
+        out.force(false);
+      }
+    } catch (IOException e) {
+      // the lines are with the OS, which keeps them when this process ends
+    }
+    return new Written(file, appended);
+  }
+
+  /** Holds an appending thread, for good, once {@link #stopAll()} has stopped this appender. */
+  private void awaitEndIfStopped() {
+    while (stopped) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        // the process is ending; nothing more may be written
+      }
+    }
+  }
+
   /** How many lines this run has appended. */
   public synchronized int appended() {
     return appended;
@@ -301,6 +357,12 @@ public final class JsonlAppender implements Closeable {
   /** Forces what was written to disk and releases the lock. */
   @Override
   public synchronized void close() {
+    if (stopped) {
+      return; // the process is ending: the OS releases the lock
+    }
+    if (OPEN.remove(this) && appended > 0) {
+      CLOSED.add(new Written(file, appended));
+    }
     if (failure != null) {
       closeQuietly(out); // already cut back and forced; the append's error is the one reported
       closeQuietly(lockChannel);

@@ -41,7 +41,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    StopNotice notice = StopNotice.install(args, System.err);
+    int code = newCommandLine().execute(args);
+    notice.finished();
+    System.exit(code);
   }
 
   /** The configured command line, also used by tests to run commands in process. */

@@ -53,7 +53,7 @@ public final class PipelineCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     ConsoleRunObserver console = new ConsoleRunObserver(out, spec.commandLine().getErr(), terminal);
     Pipeline.Report report = EditBench.pipeline(paths, models, runIds,
-        chartsDir != null ? chartsDir : paths.resultsDir().resolve("charts"), console,
+        chartsDir != null ? chartsDir : paths.resultsDir().resolve("charts"), StopNotice.tracking(console),
         progressOnly(console, spec.commandLine().getErr(), terminal));
     out.print(SummaryFormat.TEXT.render(ResultsSummary.overview(report.summary(), ResultsSummary.TERMINAL_WIDTH)));
     out.println("charts: " + report.charts().stream().map(chart -> paths.shown(chart).toString())

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.editbench.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.Reporter;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
@@ -113,7 +114,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     Path bench = datasetName != null ? datasetName : paths.benchDir().resolve("all-task-instances.jsonl");
     Path histories = historiesDir != null ? historiesDir : paths.historiesDir();
     List<InfbenchRequest.Target> targets = targets(paths, bench);
-    ConsoleReporter reporter = ConsoleReporter.standardError();
+    Reporter reporter = StopNotice.tracking(ConsoleReporter.standardError());
     var out = spec.commandLine().getOut();
     out.println("Input dataset: " + bench);
     targets.forEach(t -> out.println("run_id " + t.runId().text() + " -> " + t.output()));

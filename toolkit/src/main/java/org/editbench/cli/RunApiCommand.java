@@ -110,7 +110,7 @@ public final class RunApiCommand implements Callable<Integer> {
     out.println("run-api: " + options.maxWorkers() + " workers, timeout " + timeoutSeconds + " s, max retries "
         + maxRetries + "; " + RunReport.environmentLine(environment));
     ConsoleRunObserver console = new ConsoleRunObserver(out, err, System.console() != null);
-    EditBench.runApi(options, console, console);
+    EditBench.runApi(options, StopNotice.tracking(console), console);
     return 0;
   }
 }

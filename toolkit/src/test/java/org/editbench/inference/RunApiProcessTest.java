@@ -158,6 +158,51 @@ class RunApiProcessTest {
     assertTrue(read(root.resolve("run3.out")).contains("already done"), read(root.resolve("run3.out")));
   }
 
+  /** The one notice line of a stopped run, checked against what the file holds. */
+  private String stopNotice(String run, long newLines) throws IOException {
+    String err = read(root.resolve(run + ".err"));
+    List<String> notices = err.lines().filter(l -> l.startsWith("stopped by a signal")).toList();
+    assertEquals(1, notices.size(), err);
+    String notice = notices.get(0);
+    assertTrue(notice.startsWith("stopped by a signal: wrote " + newLines + " new record(s), whole lines only, to "
+        + output() + "; left: "), notice);
+    assertTrue(notice.endsWith("; resume with: editbench run-api --dataset_name " + infbench + " --model test-chat"
+        + " --models " + models + " --results-dir " + results + " --max_workers 4 --timeout 30"), notice);
+    assertTrue(Files.readString(output()).endsWith("\n"), "whole lines only");
+    return notice;
+  }
+
+  @Test
+  void sigtermAndSigintStopWithOneLineSayingWhatWasWrittenWhatIsLeftAndHowToResume() throws Exception {
+    serveSlowly(100);
+    Process first = runApi("run1", Map.of());
+    awaitLines(first, 10);
+    first.destroy(); // SIGTERM
+    assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(143, first.exitValue(), read(root.resolve("run1.err")));
+    long afterFirst = lineCount();
+    assertTrue(stopNotice("run1", afterFirst).contains(" of 300 in test-chat"), read(root.resolve("run1.err")));
+
+    Process second = runApi("run2", Map.of());
+    awaitLines(second, afterFirst + 10);
+    assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(second.pid())).start().waitFor());
+    assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(130, second.exitValue(), read(root.resolve("run2.err")));
+    assertTrue(stopNotice("run2", lineCount() - afterFirst).contains(" of " + (300 - afterFirst) + " in test-chat"),
+        read(root.resolve("run2.err")));
+
+    Process third = runApi("run3", Map.of());
+    assertTrue(third.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, third.exitValue(), read(root.resolve("run3.err")));
+    assertFalse(read(root.resolve("run3.err")).contains("stopped by a signal"));
+    Map<String, Integer> count = new TreeMap<>();
+    for (JsonNode record : Fixtures.records(output())) {
+      count.merge(record.get("instance_id").asText(), 1, Integer::sum);
+    }
+    assertEquals(300, count.size());
+    count.forEach((id, n) -> assertEquals(1, n, id + " has " + n + " records"));
+  }
+
   @Test
   void aSecondProcessOnTheSameOutputStopsAtOnceWithAClearMessage() throws Exception {
     serveSlowly(200); // the first run lasts at least 15 s: the second JVM starts well within it
