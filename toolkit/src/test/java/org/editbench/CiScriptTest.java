@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ class CiScriptTest {
 
   @Test
   void withoutTheCorpusTheBuildSaysInOneLineHowToRunThem() throws IOException, InterruptedException {
-    Notice notice = notice("false");
+    Notice notice = notice("false", "${skipTests}", "${maven.test.skip}");
     assertEquals(0, notice.exitCode(), notice.output());
     assertEquals(1, notice.output().lines().count(), notice.output());
     assertTrue(notice.output().startsWith("editbench: full-corpus tests not run (no ../shared/realistic-editbench"
@@ -47,15 +49,24 @@ class CiScriptTest {
 
   @Test
   void whenTheCorpusIsRequiredItsAbsenceFailsTheBuild() throws IOException, InterruptedException {
-    Notice notice = notice("true");
+    Notice notice = notice("true", "${skipTests}", "${maven.test.skip}");
     assertEquals(1, notice.exitCode(), notice.output());
     assertTrue(notice.output().startsWith("editbench: the full-corpus tests must run, but there is no"), notice.output());
   }
 
+  @Test
+  void aBuildThatRunsNoTestsSaysNothing() throws IOException, InterruptedException {
+    // the arguments the pom passes: requireFullCorpus, skipTests, maven.test.skip (unset: as is)
+    assertEquals(new Notice(0, ""), notice("false", "true", "${maven.test.skip}"));
+    assertEquals(new Notice(0, ""), notice("true", "${skipTests}", "true"));
+  }
+
   private record Notice(int exitCode, String output) {}
 
-  private static Notice notice(String required) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("bash", "toolkit/full-corpus-notice.sh", required)
+  private static Notice notice(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", "toolkit/full-corpus-notice.sh"));
+    command.addAll(List.of(arguments));
+    ProcessBuilder pb = new ProcessBuilder(command)
         .directory(SharedCorpus.repositoryRoot().toFile())
         .redirectErrorStream(true);
     pb.environment().remove("EDITBENCH_SHARED");
