@@ -1,0 +1,108 @@
+package org.editbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ./editbench wrapper's build step, run on a copy of the script with a fake mvn and java first
+ * on the PATH and its output going to files, as in a log: it says what it builds and how long it
+ * took, and passes on none of the colour codes this Maven writes.
+ */
+class EditbenchScriptTest {
+  /** Like Debian's Maven 3.8: colour resets even in batch mode, coloured levels without it. */
+  private static final String FAKE_MVN = """
+      #!/bin/bash
+      echo "$@" >> "$(dirname "$0")/mvn-args"
+      printf '\\033[0m\\033[0m'
+      case " $* " in
+        *" -B "*) level='[ERROR]' ;;
+        *) level=$'[\\033[1;31mERROR\\033[m]' ;;
+      esac
+      if [ -n "${FAKE_MVN_FAILS:-}" ]; then echo "$level compilation failure" >&2; exit 1; fi
+      mkdir -p toolkit/target && echo jar > toolkit/target/editbench.jar
+      """;
+
+  @TempDir Path dir;
+  private Path project;
+  private Path bin;
+
+  @BeforeEach
+  void projectCopy() throws IOException {
+    project = dir.resolve("project");
+    Path toolkit = project.resolve("toolkit");
+    Files.createDirectories(toolkit.resolve("src/main"));
+    Path repository = SharedCorpus.repositoryRoot();
+    Files.copy(repository.resolve("editbench"), project.resolve("editbench"));
+    for (String file : List.of("java-options.sh", "jvm.options")) {
+      Files.copy(repository.resolve("toolkit").resolve(file), toolkit.resolve(file));
+    }
+    Files.writeString(project.resolve("pom.xml"), "<project/>");
+    Files.writeString(toolkit.resolve("pom.xml"), "<project/>");
+    bin = Files.createDirectories(dir.resolve("bin"));
+    executable(bin.resolve("mvn"), FAKE_MVN);
+    executable(bin.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
+  }
+
+  @Test
+  void theFirstRunSaysItBuildsAndHowLongItTookWithoutTerminalEscapes() throws Exception {
+    Run first = editbench();
+    assertEquals(0, first.code(), first.err());
+    List<String> said = first.err().lines().toList();
+    assertEquals(2, said.size(), first.err());
+    assertTrue(said.get(0).startsWith("editbench: first run: building toolkit/target/editbench.jar "
+        + "(mvn -q -pl toolkit -am -DskipTests package); about half a minute"), said.get(0));
+    assertTrue(said.get(1).matches("editbench: built in \\d+ s\\."), said.get(1));
+    assertTrue(Files.readString(bin.resolve("mvn-args")).contains(" -B"), "batch mode: no colours");
+    assertTrue(first.out().startsWith("java ") && first.out().strip().endsWith(
+        "-jar " + project.resolve("toolkit/target/editbench.jar") + " --version"), first.out());
+
+    Run second = editbench();
+    assertEquals("", second.err(), "a built jar runs at once, silently");
+  }
+
+  @Test
+  void aFailedBuildPassesMavensMessagesOnWithoutEscapesAndStops() throws Exception {
+    Run failed = editbench("FAKE_MVN_FAILS");
+    assertEquals(1, failed.code());
+    assertTrue(failed.err().contains("\n[ERROR] compilation failure\n"), failed.err());
+    assertFalse(failed.err().contains("\u001b"), failed.err());
+    assertTrue(failed.err().strip().endsWith("editbench: the build failed (Maven's messages above); run the "
+        + "command above in " + project + " to retry."), failed.err());
+    assertEquals("", failed.out(), "java does not run");
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private Run editbench(String... variables) throws IOException, InterruptedException {
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    ProcessBuilder builder = new ProcessBuilder("bash", project.resolve("editbench").toString(), "--version")
+        .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    builder.environment().remove("EDITBENCH_JAVA_OPTS");
+    for (String variable : variables) {
+      builder.environment().put(variable, "1");
+    }
+    Process process = builder.start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script did not finish");
+    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void executable(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+}
