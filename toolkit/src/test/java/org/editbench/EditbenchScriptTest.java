@@ -62,7 +62,7 @@ class EditbenchScriptTest {
     List<String> said = first.err().lines().toList();
     assertEquals(2, said.size(), first.err());
     assertTrue(said.get(0).startsWith("editbench: first run: building toolkit/target/editbench.jar "
-        + "(mvn -q -pl toolkit -am -DskipTests package); about half a minute"), said.get(0));
+        + "(mvn -q -pl toolkit -am -DskipTests package); about a minute"), said.get(0));
     assertTrue(said.get(1).matches("editbench: built in \\d+ s\\."), said.get(1));
     assertTrue(Files.readString(bin.resolve("mvn-args")).contains(" -B"), "batch mode: no colours");
     assertTrue(first.out().startsWith("java ") && first.out().strip().endsWith(
