@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-        "RealisticEditBench inference toolkit: build infbench variants from a bench, run models",
-        "over OpenAI-compatible APIs, merge and summarize results.",
+        "RealisticEditBench inference toolkit: build infbench variants from a bench, run models over "
+            + "OpenAI-compatible APIs, merge and summarize results.",
         "",
-        "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories,",
-        "experiment_results) resolve under $EDITBENCH_HOME, else the working directory."},
+        "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories, experiment_results) "
+            + "resolve under $EDITBENCH_HOME, else the working directory."},
+    footer = {"", "Start with 'editbench pipeline': the whole job on the data folder, offline with the bundled "
+        + "sample. 'editbench COMMAND --help' explains each command."},
     subcommands = {
         PromptBuilderCommand.class,
         MergeCommands.MergeBench.class,
@@ -32,6 +34,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */
   public static final int EXIT_BAD_INPUT = 2;
+  /** The columns every --help is laid out for. */
+  static final int HELP_WIDTH = 100;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +55,8 @@ public final class Main implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setUsageHelpWidth(HELP_WIDTH);
+    WordWrappingHelp.install(cli);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {

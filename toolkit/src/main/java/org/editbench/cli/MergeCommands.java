@@ -29,8 +29,8 @@ final class MergeCommands {
   }
 
   @Command(name = "merge-bench", mixinStandardHelpOptions = true,
-      description = {"Concatenate crawled_data/bench/*-task-instances.jsonl (sorted by name, except",
-          "all-task-instances.jsonl) into all-task-instances.jsonl."})
+      description = "Concatenate crawled_data/bench/*-task-instances.jsonl (sorted by name, except "
+          + "all-task-instances.jsonl) into all-task-instances.jsonl.")
   static final class MergeBench implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -50,8 +50,8 @@ final class MergeCommands {
   }
 
   @Command(name = "merge-infbench", mixinStandardHelpOptions = true,
-      description = {"Merge crawled_data/infbench/{repo}-task-instances_{C}.jsonl files of one",
-          "condition C into all-task-instances_{C}.jsonl; the first record of an instance_id wins."})
+      description = "Merge crawled_data/infbench/{repo}-task-instances_{C}.jsonl files of one condition C into "
+          + "all-task-instances_{C}.jsonl; the first record of an instance_id wins.")
   static final class MergeInfbench implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
     name = "merge-results",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    usageHelpWidth = 100,
     description = {
-        "Merges a model's per-repository prediction files, experiment_results/{model}/T=*/n=*/",
-        "{owner-repo}-task-instances_{run_id}.jsonl, into all-task-instances_{run_id}.jsonl per run_id:",
-        "the first record of an instance wins, records are grouped by repository in name order."},
+        "Merges a model's per-repository prediction files into one 'all' file per run_id.",
+        "The files experiment_results/{model}/T=*/n=*/{owner-repo}-task-instances_{run_id}.jsonl go into "
+            + "all-task-instances_{run_id}.jsonl beside them; the first record of an instance wins, records are "
+            + "grouped by repository in name order."},
     footer = {"", "Exit codes: 0 merged; 1 I/O error; 2 nothing to merge or a bad option."})
 public final class MergeResultsCommand implements Callable<Integer> {
   @Option(names = {"--model-name", "--model_name"}, required = true, paramLabel = "MODEL",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code editbench notebook run}: notebooks without Jupyter, with the kernel's evaluator. */
 @Command(
     name = "notebook",
+    mixinStandardHelpOptions = true,
     description = "Run notebooks headless, with the same Java evaluator as the Jupyter kernel.",
     subcommands = {NotebookCommand.Run.class})
 public final class NotebookCommand implements Runnable {
@@ -29,20 +30,21 @@ public final class NotebookCommand implements Runnable {
 
   @Command(
       name = "run",
+      mixinStandardHelpOptions = true,
       description = {
-          "Run the code cells of each notebook in order, in a fresh Java session per notebook,",
-          "and write the notebook back with its outputs (nbformat 4).",
-          "A failing cell stops the run: the notebook is written up to that cell's error,",
-          "and the command exits 1. IJAVA_* environment variables apply as in the kernel.",
-          "Relative paths in cells resolve against the current directory."})
+          "Run the code cells of each notebook in order, in a fresh Java session per notebook.",
+          "Each notebook is written back with its outputs (nbformat 4), or to --out. A failing cell stops the "
+              + "run: the notebook is written up to that cell's error, and the command exits 1. IJAVA_* "
+              + "environment variables apply as in the kernel. Relative paths in cells resolve against the "
+              + "current directory."})
   static final class Run implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "NOTEBOOK", description = "the .ipynb files to run")
+    @Parameters(arity = "1..*", paramLabel = "NOTEBOOK", description = "The .ipynb files to run.")
     List<Path> notebooks;
 
     @Option(names = "--out", paramLabel = "DIR",
-        description = "write executed notebooks here (same file names) instead of in place")
+        description = "Write the executed notebooks here (same file names) instead of in place.")
     Path outDir;
 
     @Override

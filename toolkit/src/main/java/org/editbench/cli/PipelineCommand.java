@@ -26,10 +26,12 @@ import picocli.CommandLine.Option;
     name = "pipeline",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Runs the whole pipeline on the data folder: builds the infbench variants of every "
-        + "crawled_data/bench/{name}-task-instances.jsonl, merges them into the 'all' files, runs inference per "
-        + "repository (the offline 'gold' model by default), merges the predictions, then prints the summary "
-        + "of the 'all' predictions and writes its charts. Every stage resumes.")
+    description = {
+        "Runs the whole pipeline on the data folder, from the bench to a summary table and charts.",
+        "It builds the infbench variants of every crawled_data/bench/{name}-task-instances.jsonl, merges them "
+            + "into the 'all' files, runs inference per repository (the offline 'gold' model by default), merges "
+            + "the predictions, then prints the summary of the 'all' predictions and writes its charts. Every "
+            + "stage resumes what an earlier run left, and says in a line what it did."})
 public final class PipelineCommand implements Callable<Integer> {
   private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 

@@ -31,12 +31,13 @@ import picocli.CommandLine.ParameterException;
         "",
         "One variant:  --info-pct 0.2 [--no-pr-mes] [--no-issue-mes] [--save-path F]",
         "Several:      --variants 0.2,0.4,0.2_body_issue,None_body_issue [--out-dir D]",
-        "run_id grammar: {info_pct|None}[_body][_issue][_bm25_{topn}]  (body = PR title and body,",
-        "issue = issue text, bm25 = code context retrieved from the clone at base_commit: the",
-        "files the history edits, then the top-n others). Outputs are resumed: instances already",
-        "present are skipped.",
-        "Invalid instances (history does not apply, ground truth does not reproduce the final",
-        "files, histories missing) are reported and skipped unless --strict."},
+        "",
+        "run_id grammar: {info_pct|None}[_body][_issue][_bm25_{topn}]. _body adds the PR title and body to the "
+            + "requirement, _issue the issue text; _bm25_{topn} takes the code context from the clone at "
+            + "base_commit: the files the history edits, then the top-n others by BM25.",
+        "Outputs are resumed: instances already present are skipped. Invalid instances (history does not "
+            + "apply, ground truth does not reproduce the final files, histories missing) are reported and "
+            + "skipped unless --strict."},
     footer = {"", "Exit codes: 0 done (invalid instances are listed), 1 strict-mode stop, 2 bad input or options."})
 public final class PromptBuilderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -90,7 +91,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
   List<String> extensions;
 
   @Option(names = "--variants", split = ",", paramLabel = "RUN_ID",
-      description = "Build these run_ids in one pass, e.g. 0.2,0.4,0.2_body_issue,None_body_issue.")
+      description = "Build these run_ids in one pass, e.g. 0.2,0.4,None_body_issue.")
   List<String> variants;
 
   @Option(names = "--out-dir", paramLabel = "DIR",

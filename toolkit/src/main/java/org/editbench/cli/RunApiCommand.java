@@ -19,39 +19,39 @@ import picocli.CommandLine.Option;
     name = "run-api",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    usageHelpWidth = 100,
     description = {
-        "Runs models over infbench files through OpenAI-compatible APIs (or the offline 'gold' model),",
-        "one prediction file per dataset x model x run_id. Runs resume: instances already answered are",
-        "skipped, failures worth retrying are asked again."},
+        "Runs models over infbench files through OpenAI-compatible APIs (or the offline 'gold' model).",
+        "One prediction file per dataset x model x run_id. Runs resume: instances already answered are skipped, "
+            + "failures worth retrying are asked again."},
     footerHeading = "%nOutput:%n",
     footer = {
-        "  experiment_results/{model}/T={temperature}/n={n}/{dataset_stem}.jsonl, one JSON object a line:",
-        "  instance_id, model_name, temperature, top_p, n, prompt (as sent), full_output, model_patch,",
-        "  cost (USD), response_time (s); a failure has status \"failed\" and error instead of the answer.",
-        "  'Max retries (N) exceeded' and HTTP 401/403/404 failures are asked again by the next run; other",
-        "  failures are final. Statistics and summaries go to standard output, progress to standard error.",
+        "experiment_results/{model}/T={temperature}/n={n}/{dataset_stem}.jsonl, one JSON object a line: "
+            + "instance_id, model_name, temperature, top_p, n, prompt (as sent), full_output, model_patch, "
+            + "cost (USD), response_time (s); a failure has status \"failed\" and error instead of the answer. "
+            + "'Max retries (N) exceeded' and HTTP 401/403/404 failures are asked again by the next run; other "
+            + "failures are final. Statistics and summaries go to standard output, progress to standard error.",
         "",
         "Environment:",
         "  OPENAI_KEYS (comma-separated) or OPENAI_KEY   API keys; request i uses key i mod k",
         "  BASE_URL                                      API base (default https://api.openai.com/v1)",
-        "  ANTHROPIC_KEYS or ANTHROPIC_API_KEY           keys for models whose table entry has api \"anthropic\"",
+        "  ANTHROPIC_KEYS or ANTHROPIC_API_KEY           keys of the models whose api is \"anthropic\"",
         "  ANTHROPIC_BASE_URL                            their API base (default https://api.anthropic.com)",
         "  EDITBENCH_HOME                                root of crawled_data/ and experiment_results/",
-        "  The keys and BASE_URL are also read from a .env file in the working directory.",
+        "The keys and BASE_URL are also read from a .env file in the working directory.",
         "",
-        "Exit codes: 0 run finished (failed instances are recorded, see the summary); 1 I/O error or",
-        "  the output file is locked by another run; 2 bad option or input data."})
+        "Exit codes: 0 run finished (failed instances are recorded, see the summary); 1 I/O error or the output "
+            + "file is locked by another run; 2 bad option or input data."})
 public final class RunApiCommand implements Callable<Integer> {
   @Option(names = {"--dataset_name", "--dataset-name"}, arity = "1..*", paramLabel = "NAME", defaultValue = "all",
-      description = {"'all', 'owner/repo' or a .jsonl path; one or more. 'all' and 'owner/repo' read",
-          "crawled_data/infbench/{name with / as -}-task-instances_{run_id}.jsonl. Default: ${DEFAULT-VALUE}."})
+      description = "'all', 'owner/repo' or a .jsonl path; one or more. 'all' reads "
+          + "crawled_data/infbench/all-task-instances_{run_id}.jsonl, 'owner/repo' reads "
+          + "crawled_data/infbench/owner-repo-task-instances_{run_id}.jsonl. Default: ${DEFAULT-VALUE}.")
   List<String> datasetNames;
 
   @Option(names = "--model", arity = "1..*", required = true, paramLabel = "MODEL",
-      description = {"Model name(s) from the model table: gpt-5-codex, claude-sonnet-4-5-20250929,",
-          "deepseek-v3.2, qwen3-235b-a22b, gemini-2.5-pro, gpt-4.1, gold (offline: answers with the",
-          "ground truth, free); more with --models."})
+      description = "Model name(s) from the model table: gpt-5-codex, claude-sonnet-4-5-20250929, deepseek-v3.2, "
+          + "qwen3-235b-a22b, gemini-2.5-pro, gpt-4.1, gold (offline: answers with the ground truth, free); more "
+          + "with --models.")
   List<String> models;
 
   @Option(names = {"--run_id", "--run-id"}, arity = "1..*", paramLabel = "RUN_ID", defaultValue = "0.2",
@@ -59,8 +59,8 @@ public final class RunApiCommand implements Callable<Integer> {
   List<String> runIds;
 
   @Option(names = {"--sampled_ids_file", "--sampled-ids-file"}, paramLabel = "FILE",
-      description = {"JSON file {\"sampled_instance_ids\": [...]}: run only these instances (each must be",
-          "in every dataset). Default: all instances."})
+      description = "JSON file {\"sampled_instance_ids\": [...]}: run only these instances (each must be in every "
+          + "dataset). Default: all instances.")
   Path sampledIdsFile;
 
   @Option(names = {"--max_workers", "--max-workers"}, paramLabel = "N", defaultValue = "10",
@@ -72,16 +72,16 @@ public final class RunApiCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Option(names = {"--max-retries", "--max_retries"}, paramLabel = "N", defaultValue = "5",
-      description = {"Retries of a request after a rate limit (429), server error (5xx), connection failure,",
-          "timeout or unreadable answer, with exponential back-off and jitter, honouring Retry-After.",
-          "Default: ${DEFAULT-VALUE}."})
+      description = "Retries of a request after a rate limit (429), server error (5xx), connection failure, "
+          + "timeout or unreadable answer, with exponential back-off and jitter, honouring Retry-After. "
+          + "Default: ${DEFAULT-VALUE}.")
   int maxRetries;
 
   @Option(names = "--models", paramLabel = "FILE",
-      description = {"JSON model table that adds or overrides models: {\"name\": {\"api\": \"chat\"|\"responses\"|",
-          "\"anthropic\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, \"context_limit\": 128000,",
-          "\"cost_per_input_token\": 2e-6, \"cost_per_output_token\": 8e-6, \"encoding\": \"cl100k_base\",",
-          "\"batch_discount\": 0.5, \"max_tokens\": 8192}}. max_tokens is sent to Anthropic only."})
+      description = "JSON model table that adds or overrides models, e.g. {\"my-model\": {\"api\": \"chat\", "
+          + "\"temperature\": 0, \"top_p\": 0.95, \"n\": 1, \"context_limit\": 128000, \"cost_per_input_token\": "
+          + "2e-6, \"cost_per_output_token\": 8e-6, \"encoding\": \"cl100k_base\", \"batch_discount\": 0.5, "
+          + "\"max_tokens\": 8192}}. api is chat, responses or anthropic; max_tokens is sent to Anthropic only.")
   Path modelsFile;
 
   @Option(names = {"--results-dir", "--results_dir"}, paramLabel = "DIR",

@@ -14,10 +14,12 @@ import picocli.CommandLine.Option;
     name = "score",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Scores predictions offline against their infbench records, without Docker: whether the "
-        + "patch applies as git apply applies it (offsets, no fuzz), whether it yields exactly the ground truth's "
-        + "files, file hit rate, normalized edit distance and token Jaccard after the harness's preprocessing. "
-        + "Writes T=../n=../metrics/{dataset}-task-instances_{run_id}.jsonl, a line per successful prediction.")
+    description = {
+        "Scores predictions offline against their infbench records, without Docker.",
+        "The metrics: whether the patch applies as git apply applies it (offsets, no fuzz), whether it yields "
+            + "exactly the ground truth's files, file hit rate, normalized edit distance and token Jaccard after "
+            + "the harness's preprocessing. Writes T=../n=../metrics/{dataset}-task-instances_{run_id}.jsonl, a "
+            + "line per successful prediction."})
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Mixin ResultsSelection selection;
 
