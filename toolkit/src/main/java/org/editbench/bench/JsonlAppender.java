@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -316,13 +317,14 @@ public final class JsonlAppender implements Closeable {
    * forces what they wrote: for a process being stopped by a signal, which must end with whole
    * lines. A thread that appends afterwards waits until the process ends.
    *
-   * @return what every appender of this process wrote, those closed before included, by file
+   * @return what every appender of this process wrote, those closed before included, in order of file
    */
   public static List<Written> stopAll() {
     List<Written> written = new ArrayList<>(CLOSED);
     for (JsonlAppender appender : OPEN) {
       written.add(appender.stop());
     }
+    written.sort(Comparator.comparing(w -> w.file().toString()));
     return written;
   }
 

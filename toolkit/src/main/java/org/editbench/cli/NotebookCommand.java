@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.editbench.bench.SafePaths;
 import org.editbench.notebook.CellException;
 import org.editbench.notebook.EvaluatorConfig;
 import org.editbench.notebook.NotebookRunner;
@@ -52,6 +53,7 @@ public final class NotebookCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       for (Path notebook : notebooks) {
+        SafePaths.requireNotDirectory(notebook);
         if (!Files.isRegularFile(notebook)) {
           throw new IllegalArgumentException("no such notebook: " + notebook);
         }

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.editbench.bench.AtomicFiles;
 
 /**
  * An nbformat 4 notebook, held as its JSON so that everything this code does not touch (metadata,
@@ -57,12 +56,13 @@ public final class NotebookDocument {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter(" ", "\n"))
         .withArrayIndenter(new DefaultIndenter(" ", "\n"));
+    String text;
     try {
-      String text = JSON.writer(printer).writeValueAsString(root) + "\n";
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      text = JSON.writer(printer).writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write notebook " + file + ": " + e.getMessage(), e);
     }
+    AtomicFiles.writeString(file, text); // a failed write leaves the notebook as it was, not cut off
   }
 
   /** A cell and its 1-based position in the notebook. */

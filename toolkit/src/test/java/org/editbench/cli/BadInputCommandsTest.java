@@ -208,6 +208,7 @@ class BadInputCommandsTest {
     assertBadInput(runApi(folder), isADirectory);
     assertBadInput(runApi(infbench, "--sampled_ids_file", folder.toString()), isADirectory);
     assertBadInput(runApi(infbench, "--models", folder.toString()), isADirectory);
+    assertBadInput(CliRunner.run("notebook", "run", folder.toString()), isADirectory);
     assertEquals(0, runApi(infbench).exitCode());
     assertBadInput(CliRunner.run("summarize", "--results-dir", dir.resolve("results").toString(),
         "--infbench-dir", dir.toString(), "--out", folder.toString()), isADirectory);
