@@ -31,6 +31,11 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Writes a file's content to its channel, for copies between files ({@link FileChannel#transferTo}). */
+  public interface ChannelContent {
+    void writeTo(FileChannel out) throws IOException;
+  }
+
   /** Writes a file's content as text (UTF-8). */
   public interface TextContent {
     void writeTo(Writer out) throws IOException;
@@ -44,6 +49,15 @@ public final class AtomicFiles {
    * @throws UncheckedIOException writing failed ({@code cannot write FILE: cause}); the file is as it was
    */
   public static Path write(Path file, Content content) {
+    return writeChannel(file, channel -> {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+      content.writeTo(out);
+      out.flush();
+    });
+  }
+
+  /** {@link #write(Path, Content)}, the content written straight to the temporary file's channel. */
+  public static Path writeChannel(Path file, ChannelContent content) {
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     // A fixed name per process: two processes never share one, and a leftover is overwritten.
@@ -52,9 +66,7 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-        content.writeTo(out);
-        out.flush();
+        content.writeTo(channel);
         channel.force(true);
       }
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -4,11 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -411,8 +409,7 @@ public final class JsonlAppender implements Closeable {
    * ended, atomically.
    */
   private static void compact(Path file, JsonlScan scan, long end) {
-    AtomicFiles.write(file, out -> {
-      WritableByteChannel dst = Channels.newChannel(out);
+    AtomicFiles.writeChannel(file, dst -> {
       try (FileChannel src = FileChannel.open(file, StandardOpenOption.READ)) {
         long pos = 0;
         for (JsonlScan.ByteRange drop : scan.redoLines()) {
@@ -422,12 +419,12 @@ public final class JsonlAppender implements Closeable {
         copy(src, pos, end, dst);
       }
       if (scan.unterminated()) {
-        out.write('\n');
+        dst.write(NEWLINE.duplicate());
       }
     });
   }
 
-  private static void copy(FileChannel src, long from, long to, WritableByteChannel dst) throws IOException {
+  private static void copy(FileChannel src, long from, long to, FileChannel dst) throws IOException {
     for (long pos = from; pos < to; ) {
       pos += src.transferTo(pos, to - pos, dst);
     }
