@@ -43,8 +43,9 @@ final class MergeCommands {
     @Override
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
-      Path out = outputPath != null ? outputPath : paths.benchDir().resolve("all-task-instances.jsonl");
-      print(spec, EditBench.mergeBench(paths.benchDir(), out, filter.repos, ConsoleReporter.standardError()));
+      Path benchDir = paths.requireBenchDir();
+      Path out = outputPath != null ? outputPath : benchDir.resolve("all-task-instances.jsonl");
+      print(spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.standardError()));
       return 0;
     }
   }

@@ -112,7 +112,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataPaths paths = DataPaths.fromEnvironment();
-    Path bench = datasetName != null ? datasetName : paths.benchDir().resolve("all-task-instances.jsonl");
+    Path bench = datasetName != null ? datasetName : paths.requireBenchDir().resolve("all-task-instances.jsonl");
     Path histories = historiesDir != null ? historiesDir : paths.historiesDir();
     List<InfbenchRequest.Target> targets = targets(paths, bench);
     Reporter reporter = StopNotice.tracking(ConsoleReporter.standardError());

@@ -88,6 +88,12 @@ class ResultsCommandsTest {
         + " (the data folder: $EDITBENCH_HOME when it is set, else the working directory). Run from the folder"),
         nothing.err());
     assertTrue(nothing.err().contains("or set EDITBENCH_HOME to that folder."), nothing.err());
+    // the other commands that read the bench folder by default say the same
+    for (String command : List.of("prompt-builder", "merge-bench")) {
+      Result same = editbench(command);
+      assertEquals(Main.EXIT_BAD_INPUT, same.code(), same.err());
+      assertTrue(same.err().startsWith("error: no bench folder: looked for crawled_data/bench in "), same.err());
+    }
   }
 
   private static void assertFitsTerminal(String text) {
