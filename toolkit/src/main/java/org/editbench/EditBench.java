@@ -43,6 +43,17 @@ import org.editbench.retrieval.ScoredPath;
 public final class EditBench {
   private EditBench() {}
 
+  /**
+   * The data folder for a notebook or script — {@code $EDITBENCH_HOME}, else the working directory
+   * or, when the kernel runs in {@code notebooks/}, the repository root — with the pipeline's stages
+   * on it; prints which folder it chose and why. See {@link Workspace}.
+   */
+  public static Workspace open() {
+    Workspace workspace = Workspace.locate();
+    System.out.println(workspace);
+    return workspace;
+  }
+
   // ---- bench ------------------------------------------------------------------------------
 
   /** The instances of a bench or infbench JSONL file, in the reference's processing order. */

@@ -53,6 +53,27 @@ public final class MergeResults {
     public Request {
       repos = repos == null ? null : List.copyOf(repos);
     }
+
+    /** Everything of one model: every T, n, run_id and repository, merged beside the inputs. */
+    public static Request forModel(String modelName) {
+      return new Request(modelName, null, null, null, null, null);
+    }
+
+    public Request withTemperature(String value) {
+      return new Request(modelName, value, n, runId, repos, outputPath);
+    }
+
+    public Request withRunId(String value) {
+      return new Request(modelName, temperature, n, value, repos, outputPath);
+    }
+
+    public Request withRepos(List<String> value) {
+      return new Request(modelName, temperature, n, runId, value, outputPath);
+    }
+
+    public Request withOutputPath(Path value) {
+      return new Request(modelName, temperature, n, runId, repos, value);
+    }
   }
 
   /** One merged file. */

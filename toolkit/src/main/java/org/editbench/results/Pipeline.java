@@ -33,7 +33,8 @@ public final class Pipeline {
   public static final List<String> DEFAULT_MODELS = List.of("gold");
   /** The metric the pipeline's charts draw. */
   public static final String DEFAULT_CHART_METRIC = ResultsSummary.APPLIES;
-  private static final String ALL = "all";
+  /** The dataset name of the merged files: {@code all-task-instances_{run_id}.jsonl}. */
+  public static final String ALL = "all";
 
   private Pipeline() {}
 
@@ -76,13 +77,11 @@ public final class Pipeline {
       reporter.info(inferenceLine(model, runs.stream().filter(r -> r.combination().model().name().equals(model))
           .toList()));
       List<MergeResults.Merged> mergedOfModel = EditBench.mergeResults(paths.resultsDir(),
-          new MergeResults.Request(model, null, null, null, null, null), warnings);
+          MergeResults.Request.forModel(model), warnings);
       reporter.info(predictionMergeLine(paths, model, mergedOfModel));
       merged.addAll(mergedOfModel);
     }
-    Table all = EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings);
-    Table summary = all.where(all.stringColumn(ResultsSummary.DATASET).isEqualTo(ALL));
-    summary.setName("summary");
+    Table summary = mergedRows(EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings));
     return new Report(infbench, runs, merged, summary,
         EditBench.writeCharts(summary, DEFAULT_CHART_METRIC, chartsDir));
   }
@@ -124,6 +123,13 @@ public final class Pipeline {
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** The rows of a summary that describe the merged {@code all} prediction files, as a table named "summary". */
+  public static Table mergedRows(Table summary) {
+    Table merged = summary.where(summary.stringColumn(ResultsSummary.DATASET).isEqualTo(ALL));
+    merged.setName("summary");
+    return merged;
   }
 
   /** The {@code owner/repo} of each per-repository bench file, in file order: run-api's dataset names. */

@@ -35,8 +35,12 @@ class MergeResultsTest {
   }
 
   private List<MergeResults.Merged> merge(String temperature, String runId, List<String> repos, Path outputPath) {
-    return EditBench.mergeResults(results, new MergeResults.Request("m", temperature, null, runId, repos, outputPath),
-        reporter);
+    MergeResults.Request request = MergeResults.Request.forModel("m");
+    request = temperature == null ? request : request.withTemperature(temperature);
+    request = runId == null ? request : request.withRunId(runId);
+    request = repos == null ? request : request.withRepos(repos);
+    request = outputPath == null ? request : request.withOutputPath(outputPath);
+    return EditBench.mergeResults(results, request, reporter);
   }
 
   @Test
@@ -75,7 +79,7 @@ class MergeResultsTest {
     Fixtures.write(dir.resolve("x-x-task-instances_0.2.jsonl"),
         "{\"instance_id\": \"x__x-pull-1\", \"created_at\": \"2024\"}\n{\"instance_id\": \"x__x-pull-2\", \"created_at\": \"2025\"}\n"
             + "{\"instance_id\": \"x__x-pull-3\", \"created_at\": \"2024\"}\n");
-    MergeResults.merge(results, new MergeResults.Request("c", null, null, null, null, null), reporter);
+    MergeResults.merge(results, MergeResults.Request.forModel("c"), reporter);
     assertEquals(List.of("x__x-pull-2", "x__x-pull-1", "x__x-pull-3"),
         Fixtures.records(dir.resolve("all-task-instances_0.2.jsonl")).stream().map(r -> r.get("instance_id").asText()).toList());
   }
@@ -93,7 +97,7 @@ class MergeResultsTest {
   @Test
   void nothingToMergeIsAnErrorThatSaysWhere() {
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> EditBench.mergeResults(results, new MergeResults.Request("none", null, null, null, null, null), reporter))
+        () -> EditBench.mergeResults(results, MergeResults.Request.forModel("none"), reporter))
         .getMessage().startsWith("no results for model none"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> merge("0.3", null, null, null))
         .getMessage().contains("no folder T=0.3 in " + results.resolve("m") + " (found: T=0, T=0.7)"));
@@ -101,7 +105,7 @@ class MergeResultsTest {
         .getMessage().startsWith("no per-repository result files"));
     assertThrows(IllegalArgumentException.class, () -> merge(null, null, List.of("z/z"), null));
     assertThrows(IllegalArgumentException.class,
-        () -> EditBench.mergeResults(results, new MergeResults.Request("../m", null, null, null, null, null), reporter));
+        () -> EditBench.mergeResults(results, MergeResults.Request.forModel("../m"), reporter));
   }
 
   @Test

@@ -1,0 +1,166 @@
+package org.editbench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.editbench.bench.BenchInstance;
+import org.editbench.bench.DatasetMerges.MergeResult;
+import org.editbench.infbench.InfbenchReport;
+import org.editbench.inference.MergeResults;
+import org.editbench.inference.RunApiOptions;
+import org.editbench.inference.RunObserver;
+import org.editbench.inference.RunStats;
+import org.editbench.results.Pipeline;
+import tech.tablesaw.api.Table;
+
+/**
+ * A data folder and the pipeline's stages on it, for a notebook's cells: {@code var eb =
+ * EditBench.open();} finds the folder once, and every call after it takes plain values ({@code
+ * eb.runApi("gold", runIds)}) — paths, readers and the per-repository loop are this class's job.
+ *
+ * <p>Which folder: {@code $EDITBENCH_HOME} when set; else the working directory when it holds
+ * the data ({@code crawled_data/} or {@code patch_histories/}); else its parent when that does —
+ * Jupyter starts a kernel in the notebook's folder, {@code notebooks/} of the repository; else
+ * the working directory, where the first stage will say what is missing.
+ */
+public final class Workspace {
+  private final DataPaths paths;
+  private final String why;
+
+  private Workspace(Path root, String why) {
+    this.paths = new DataPaths(root.toAbsolutePath().normalize());
+    this.why = why;
+  }
+
+  /** The data folder for this process's environment and working directory. */
+  static Workspace locate() {
+    return locate(System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * The data folder {@code env} and {@code workingDir} point to, by the rules in the class comment.
+   *
+   * @throws IllegalArgumentException when {@code $EDITBENCH_HOME} names no folder
+   */
+  static Workspace locate(Map<String, String> env, Path workingDir) {
+    String home = env.get(DataPaths.HOME_VARIABLE);
+    if (home != null && !home.isBlank()) {
+      Path root = workingDir.resolve(home);
+      if (!Files.isDirectory(root)) {
+        throw new IllegalArgumentException(DataPaths.HOME_VARIABLE + "=" + home + " is not a folder: set it to the"
+            + " folder that holds crawled_data/ and patch_histories/, or unset it to use the working directory");
+      }
+      return new Workspace(root, "$" + DataPaths.HOME_VARIABLE);
+    }
+    if (holdsData(workingDir)) {
+      return new Workspace(workingDir, "the working directory");
+    }
+    Path parent = workingDir.getParent();
+    if (parent != null && holdsData(parent)) {
+      return new Workspace(parent, "the folder above the working directory " + workingDir.getFileName()
+          + "/ (the repository root when the kernel runs in notebooks/)");
+    }
+    return new Workspace(workingDir, "the working directory (neither it nor its parent holds crawled_data/ or"
+        + " patch_histories/; set " + DataPaths.HOME_VARIABLE + " to the data folder)");
+  }
+
+  private static boolean holdsData(Path dir) {
+    return Files.isDirectory(dir.resolve("crawled_data")) || Files.isDirectory(dir.resolve("patch_histories"));
+  }
+
+  public DataPaths paths() {
+    return paths;
+  }
+
+  public Path root() {
+    return paths.root();
+  }
+
+  /** Which folder was chosen and why, e.g. {@code EditBench data folder: /src/editbench ($EDITBENCH_HOME)}. */
+  @Override
+  public String toString() {
+    return "EditBench data folder: " + paths.root() + " — " + why;
+  }
+
+  // ---- bench → infbench ---------------------------------------------------------------------
+
+  /** The per-repository bench files ({@code crawled_data/bench/{name}-task-instances.jsonl}), by name. */
+  public List<Path> benchFiles() {
+    return Pipeline.perRepositoryBenchFiles(paths.benchDir());
+  }
+
+  /** Every instance of the per-repository bench files, file by file. */
+  public List<BenchInstance> bench() {
+    List<BenchInstance> all = new ArrayList<>();
+    benchFiles().forEach(file -> all.addAll(EditBench.loadBench(file, Reporter.SILENT)));
+    return all;
+  }
+
+  /** The {@code owner/repo} of each bench file: run-api's dataset names. */
+  public List<String> repositories() {
+    return Pipeline.repositories(paths.benchDir(), Reporter.SILENT);
+  }
+
+  /**
+   * Builds the variants {@code runIds} of every repository's bench into {@code crawled_data/infbench}
+   * (resuming what is there), one report per repository; {@link #mergeAllInfbench()} then makes the
+   * {@code all} files.
+   */
+  public List<InfbenchReport> buildInfbench(List<String> runIds) {
+    List<InfbenchReport> reports = new ArrayList<>();
+    for (Path bench : benchFiles()) {
+      reports.add(EditBench.buildInfbench(bench.toString(), paths.historiesDir().toString(),
+          paths.infbenchDir().toString(), runIds.toArray(String[]::new)));
+    }
+    return reports;
+  }
+
+  /** {@code merge-all-infbench}: every run_id's per-repository infbench files into {@code all-task-instances_{run_id}.jsonl}. */
+  public List<MergeResult> mergeAllInfbench() {
+    return EditBench.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, Reporter.SILENT);
+  }
+
+  /** The merged infbench records of a run_id ({@code crawled_data/infbench/all-task-instances_{runId}.jsonl}). */
+  public List<BenchInstance> infbench(String runId) {
+    return EditBench.loadBench(paths.infbenchDir().resolve(Pipeline.ALL + "-task-instances_" + runId + ".jsonl"),
+        Reporter.SILENT);
+  }
+
+  // ---- inference → results ------------------------------------------------------------------
+
+  /** run-api options for this folder, one dataset per repository; add models, run_ids, workers… */
+  public RunApiOptions.Builder runApiOptions() {
+    return RunApiOptions.builder().dataPaths(paths).datasetNames(repositories());
+  }
+
+  /** Runs {@code model} over every repository's infbench files of {@code runIds}, resuming each output. */
+  public List<RunStats> runApi(String model, List<String> runIds) {
+    return runApi(runApiOptions().models(model).runIds(runIds));
+  }
+
+  /** Runs what {@code options} (from {@link #runApiOptions()}) says. */
+  public List<RunStats> runApi(RunApiOptions.Builder options) {
+    return EditBench.runApi(options.build(), Reporter.SILENT, RunObserver.NONE);
+  }
+
+  /** {@code merge-results} for every T, n and run_id of {@code model}. */
+  public List<MergeResults.Merged> mergeResults(String model) {
+    return EditBench.mergeResults(paths.resultsDir(), MergeResults.Request.forModel(model), Reporter.SILENT);
+  }
+
+  /**
+   * The summary of the merged ({@code all}) prediction files of {@code models} × {@code runIds}, a row
+   * each; empty lists mean all.
+   */
+  public Table summarize(List<String> models, List<String> runIds) {
+    return Pipeline.mergedRows(EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds,
+        Reporter.SILENT));
+  }
+
+  /** Both charts of {@code metric} as PNG files in {@code experiment_results/charts}. */
+  public List<Path> writeCharts(Table summary, String metric) {
+    return EditBench.writeCharts(summary, metric, paths.resultsDir().resolve("charts"));
+  }
+}
