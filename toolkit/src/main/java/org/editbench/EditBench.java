@@ -49,7 +49,15 @@ public final class EditBench {
    * on it; prints which folder it chose and why. See {@link Workspace}.
    */
   public static Workspace open() {
-    Workspace workspace = Workspace.locate();
+    return announced(Workspace.locate());
+  }
+
+  /** {@link #open()} on a data folder of one's choice (relative to the working directory). */
+  public static Workspace open(String dataFolder) {
+    return announced(Workspace.at(Path.of(dataFolder)));
+  }
+
+  private static Workspace announced(Workspace workspace) {
     System.out.println(workspace);
     return workspace;
   }
@@ -102,7 +110,7 @@ public final class EditBench {
 
   /**
    * Like {@link #buildInfbench(String, String, String, String...)}, with the invalid instances and
-   * other warnings sent to {@code reporter}.
+   * other warnings (and progress) sent to {@code reporter}.
    */
   public static InfbenchReport buildInfbench(Path bench, Path historiesDir, Path outDir, List<String> runIds,
       Reporter reporter) {

@@ -1,5 +1,6 @@
 package org.editbench;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,11 @@ import java.util.Map;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.infbench.InfbenchReport;
+import org.editbench.progress.ProgressTracker;
 import org.editbench.inference.MergeResults;
+import org.editbench.inference.Combination;
+import org.editbench.inference.FilterStats;
+import org.editbench.inference.Progress;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
@@ -32,6 +37,19 @@ public final class Workspace {
   private Workspace(Path root, String why) {
     this.paths = new DataPaths(root.toAbsolutePath().normalize());
     this.why = why;
+  }
+
+  /**
+   * A folder given by the caller.
+   *
+   * @throws IllegalArgumentException when it is not a folder
+   */
+  static Workspace at(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException(root.toAbsolutePath() + " is not a folder: give the folder that holds"
+          + " crawled_data/ and patch_histories/");
+    }
+    return new Workspace(root, "as given");
   }
 
   /** The data folder for this process's environment and working directory. */
@@ -106,15 +124,27 @@ public final class Workspace {
   /**
    * Builds the variants {@code runIds} of every repository's bench into {@code crawled_data/infbench}
    * (resuming what is there), one report per repository; {@link #mergeAllInfbench()} then makes the
-   * {@code all} files.
+   * {@code all} files. In a notebook cell, one progress display counts the instances of all
+   * repositories (invalid ones as failures); interrupting the kernel stops after whole lines.
    */
   public List<InfbenchReport> buildInfbench(List<String> runIds) {
-    List<InfbenchReport> reports = new ArrayList<>();
-    for (Path bench : benchFiles()) {
-      reports.add(EditBench.buildInfbench(bench.toString(), paths.historiesDir().toString(),
-          paths.infbenchDir().toString(), runIds.toArray(String[]::new)));
-    }
-    return reports;
+    List<Path> files = benchFiles();
+    ProgressTracker progress = ProgressTracker.open("prompt-builder " + String.join(" ", runIds));
+    return progress.run(() -> {
+      for (Path bench : files) {
+        progress.addTotal(EditBench.loadBench(bench, Reporter.SILENT).size());
+      }
+      List<InfbenchReport> reports = new ArrayList<>();
+      for (Path bench : files) {
+        progress.task("prompt-builder " + String.join(" ", runIds) + " · " + bench.getFileName());
+        InfbenchReport report = EditBench.buildInfbench(bench, paths.historiesDir(), paths.infbenchDir(), runIds,
+            new ProgressReporter(progress));
+        progress.advance(0, report.invalid().stream().map(InfbenchReport.Invalid::instanceId).distinct().count(), 0);
+        reports.add(report);
+      }
+      progress.task("prompt-builder " + String.join(" ", runIds));
+      return reports;
+    }, "stopped after whole records: run the cell again to build the rest");
   }
 
   /** {@code merge-all-infbench}: every run_id's per-repository infbench files into {@code all-task-instances_{run_id}.jsonl}. */
@@ -140,9 +170,85 @@ public final class Workspace {
     return runApi(runApiOptions().models(model).runIds(runIds));
   }
 
-  /** Runs what {@code options} (from {@link #runApiOptions()}) says. */
+  /**
+   * Runs what {@code options} (from {@link #runApiOptions()}) says. In a notebook cell, one progress
+   * display shows done/total, rate, failures, cost and ETA over all combinations; interrupting the
+   * kernel stops the run with every answer received saved, and the next run resumes from them.
+   */
   public List<RunStats> runApi(RunApiOptions.Builder options) {
-    return EditBench.runApi(options.build(), Reporter.SILENT, RunObserver.NONE);
+    RunApiOptions built = options.build();
+    String task = "run-api " + String.join(" ", built.models());
+    ProgressTracker progress = ProgressTracker.open(task);
+    return progress.run(() -> {
+      List<RunStats> stats = EditBench.runApi(built, warnings(), new CombinationProgress(task, progress));
+      progress.task(task + " · " + stats.size() + " dataset × run_id combination(s)");
+      return stats;
+    }, "stopped; every answer received is saved: run the cell again to resume");
+  }
+
+  /** Warnings for the person running the cell, on standard error. */
+  private static Reporter warnings() {
+    PrintStream err = System.err;
+    return new Reporter() {
+      @Override
+      public void warn(String message) {
+        err.println("warning: " + message);
+      }
+
+      @Override
+      public void info(String message) {}
+    };
+  }
+
+  /** run-api's per-combination progress, counted into one tracker for the whole run. */
+  private static final class CombinationProgress implements RunObserver {
+    private final String task;
+    private final ProgressTracker tracker;
+    private Progress last;
+
+    CombinationProgress(String task, ProgressTracker tracker) {
+      this.task = task;
+      this.tracker = tracker;
+    }
+
+    @Override
+    public void started(Combination combination, FilterStats stats) {
+      last = null;
+      tracker.task(task + " · " + combination.datasetName() + " " + combination.runId());
+      tracker.addTotal(stats.toRun());
+    }
+
+    @Override
+    public void progress(Combination combination, Progress now) {
+      tracker.advance(now.done() - (last == null ? 0 : last.done()),
+          now.failed() - (last == null ? 0 : last.failed()), now.cost() - (last == null ? 0 : last.cost()));
+      last = now;
+    }
+  }
+
+  /** prompt-builder's per-instance progress, counted into a tracker that spans several bench files. */
+  private static final class ProgressReporter implements Reporter {
+    private final ProgressTracker tracker;
+    private final Reporter warnings = warnings();
+    private long done;
+
+    ProgressReporter(ProgressTracker tracker) {
+      this.tracker = tracker;
+    }
+
+    @Override
+    public void warn(String message) {
+      warnings.warn(message);
+    }
+
+    @Override
+    public void info(String message) {}
+
+    @Override
+    public void progress(String task, long doneNow, long total) {
+      tracker.advance(doneNow - done, 0, 0);
+      done = doneNow;
+    }
   }
 
   /** {@code merge-results} for every T, n and run_id of {@code model}. */

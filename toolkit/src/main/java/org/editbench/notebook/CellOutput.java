@@ -11,6 +11,17 @@ public interface CellOutput {
 
   void display(MimeBundle bundle);
 
+  /**
+   * Shows {@code bundle} as a display that {@link #updateDisplay} can later replace in place
+   * (Jupyter's {@code display_id}); where nothing can be replaced, a plain display.
+   */
+  default void display(MimeBundle bundle, String displayId) {
+    display(bundle);
+  }
+
+  /** Replaces what the display {@code displayId} shows; where nothing can be replaced, nothing happens. */
+  default void updateDisplay(MimeBundle bundle, String displayId) {}
+
   /** Clears the cell's output; with {@code wait}, only once the next output arrives. */
   void clearOutput(boolean wait);
 

@@ -1,5 +1,8 @@
 package org.editbench.notebook;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * What cell code calls to show things; statically imported in every cell, so a cell writes
  * {@code display(table)} or {@code clearOutput()}.
@@ -14,10 +17,21 @@ public final class Display {
 
   record ActiveCell(CellOutput output, DisplayRenderers renderers) {}
 
-  /** Shows {@code value} below the cell, rendered by type (a Table as HTML, an image as PNG, …). */
-  public static void display(Object value) {
+  /**
+   * Shows {@code value} below the cell, rendered by type (a Table as HTML, an image as PNG, …), and
+   * returns the display's id, which {@link #updateDisplay} takes to redraw it in place.
+   */
+  public static String display(Object value) {
     ActiveCell cell = active();
-    cell.output().display(cell.renderers().render(value));
+    String id = UUID.randomUUID().toString();
+    cell.output().display(cell.renderers().render(value), id);
+    return id;
+  }
+
+  /** Replaces what the display {@code displayId} (from {@link #display}) shows with {@code value}. */
+  public static void updateDisplay(String displayId, Object value) {
+    ActiveCell cell = active();
+    cell.output().updateDisplay(cell.renderers().render(value), displayId);
   }
 
   /** Clears what the cell has shown so far. */
@@ -38,6 +52,11 @@ public final class Display {
 
   static void restore(ActiveCell previous) {
     ACTIVE.set(previous);
+  }
+
+  /** Where the cell running on this thread shows its output; empty outside a cell. */
+  static Optional<CellOutput> activeOutput() {
+    return Optional.ofNullable(ACTIVE.get()).map(ActiveCell::output);
   }
 
   private static ActiveCell active() {

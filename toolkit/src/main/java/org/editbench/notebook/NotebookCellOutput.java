@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A cell's output collected as nbformat 4 outputs, the way Jupyter's frontends would store them. */
 final class NotebookCellOutput implements CellOutput {
   private final List<ObjectNode> outputs = new ArrayList<>();
+  /** Outputs by display id, for updates; an output cleared from the cell can still be updated, unseen. */
+  private final Map<String, ObjectNode> displays = new HashMap<>();
   /** A {@code clearOutput(true)} waiting for the next output. */
   private boolean clearBeforeNextOutput;
 
@@ -29,6 +33,22 @@ final class NotebookCellOutput implements CellOutput {
   @Override
   public void display(MimeBundle bundle) {
     add(bundleOutput("display_data", bundle));
+  }
+
+  @Override
+  public void display(MimeBundle bundle, String displayId) {
+    ObjectNode output = bundleOutput("display_data", bundle);
+    displays.put(displayId, output);
+    add(output);
+  }
+
+  /** As Jupyter's frontends do: the display's output keeps its place and takes the new data. */
+  @Override
+  public void updateDisplay(MimeBundle bundle, String displayId) {
+    ObjectNode output = displays.get(displayId);
+    if (output != null) {
+      output.setAll(bundleOutput("display_data", bundle));
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.editbench.notebook;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.editbench.text.Html;
 import tech.tablesaw.api.Table;
 
 /** A Tablesaw table as an HTML table (what Jupyter shows) and as aligned text (what a terminal shows). */
@@ -21,18 +22,18 @@ final class TableRendering {
   static String html(Table table) {
     StringBuilder html = new StringBuilder("<table class=\"dataframe\">\n");
     if (table.name() != null && !table.name().isBlank()) {
-      html.append("<caption>").append(escape(table.name())).append("</caption>\n");
+      html.append("<caption>").append(Html.escape(table.name())).append("</caption>\n");
     }
     html.append("<thead><tr>");
     for (String column : table.columnNames()) {
-      html.append("<th>").append(escape(column)).append("</th>");
+      html.append("<th>").append(Html.escape(column)).append("</th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
     int shown = Math.min(table.rowCount(), MAX_ROWS);
     for (int row = 0; row < shown; row++) {
       html.append("<tr>");
       for (int column = 0; column < table.columnCount(); column++) {
-        html.append("<td>").append(escape(table.getString(row, column))).append("</td>");
+        html.append("<td>").append(Html.escape(table.getString(row, column))).append("</td>");
       }
       html.append("</tr>\n");
     }
@@ -41,9 +42,5 @@ final class TableRendering {
       html.append("<p>").append(shown).append(" of ").append(table.rowCount()).append(" rows shown</p>\n");
     }
     return html.toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -1,6 +1,7 @@
 package org.editbench.results;
 
 import java.io.StringWriter;
+import org.editbench.text.Html;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
@@ -79,19 +80,15 @@ public enum SummaryFormat {
 
   private static String html(Table table) {
     StringBuilder html = new StringBuilder("<table>\n<thead><tr>");
-    table.columnNames().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+    table.columnNames().forEach(c -> html.append("<th>").append(Html.escape(c)).append("</th>"));
     html.append("</tr></thead>\n<tbody>\n");
     for (int row = 0; row < table.rowCount(); row++) {
       html.append("<tr>");
       for (int column = 0; column < table.columnCount(); column++) {
-        html.append("<td>").append(escape(table.getString(row, column))).append("</td>");
+        html.append("<td>").append(Html.escape(table.getString(row, column))).append("</td>");
       }
       html.append("</tr>\n");
     }
     return html.append("</tbody>\n</table>\n").toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -18,7 +18,7 @@ import org.editbench.bench.Jsonl;
 import org.editbench.bench.PyJson;
 
 /** Small infbench files, fake API answers and fast, deterministic run options for the inference tests. */
-final class Fixtures {
+public final class Fixtures {
   static final String SYSTEM_LINE = "You are an expert software engineer.";
 
   private Fixtures() {}
@@ -35,7 +35,7 @@ final class Fixtures {
   }
 
   /** Ids {@code o__r-pull-1 … o__r-pull-count}. */
-  static List<String> ids(int count) {
+  public static List<String> ids(int count) {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       ids.add("o__r-pull-" + i);
@@ -44,7 +44,7 @@ final class Fixtures {
   }
 
   /** An infbench file of instances with two-file prompts and a ground truth naming the instance. */
-  static Path infbench(Path file, List<String> ids) {
+  public static Path infbench(Path file, List<String> ids) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       ObjectNode o = Jsonl.MAPPER.createObjectNode();
@@ -69,7 +69,7 @@ final class Fixtures {
     }
   }
 
-  static List<String> lines(Path file) {
+  public static List<String> lines(Path file) {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -77,7 +77,7 @@ final class Fixtures {
     }
   }
 
-  static List<JsonNode> records(Path file) {
+  public static List<JsonNode> records(Path file) {
     return lines(file).stream().map(l -> {
       try {
         return Jsonl.MAPPER.readTree(l);
@@ -110,7 +110,7 @@ final class Fixtures {
   }
 
   /** The answer a fake chat server gives: a patch naming the instance it was asked about. */
-  static MockResponse patchFor(RecordedRequest request) {
+  public static MockResponse patchFor(RecordedRequest request) {
     return json(200, chatAnswer("<patch>fix " + instanceOf(request) + "</patch>", 100, 10));
   }
 
@@ -130,7 +130,7 @@ final class Fixtures {
   }
 
   /** A model table file with a chat model {@code test-chat} (cl100k, 1e-6 / 2e-6 USD per token). */
-  static Path modelsFile(Path dir, String extraJsonEntries) {
+  public static Path modelsFile(Path dir, String extraJsonEntries) {
     Path file = dir.resolve("models.json");
     write(file, "{\"test-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
         + " \"context_limit\": 100000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6}"

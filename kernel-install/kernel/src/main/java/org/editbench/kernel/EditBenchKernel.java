@@ -31,6 +31,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -211,6 +212,27 @@ final class EditBenchKernel extends BaseKernel {
       if (!silent) {
         env.publish(new PublishDisplayData(displayData(bundle)));
       }
+    }
+
+    @Override
+    public void display(MimeBundle bundle, String displayId) {
+      if (!silent) {
+        env.publish(new PublishDisplayData(displayData(bundle, displayId)));
+      }
+    }
+
+    /** Jupyter redraws every output of that display id in place, also once the cell has ended. */
+    @Override
+    public void updateDisplay(MimeBundle bundle, String displayId) {
+      if (!silent) {
+        env.publish(new PublishUpdateDisplayData(displayData(bundle, displayId)));
+      }
+    }
+
+    private static DisplayData displayData(MimeBundle bundle, String displayId) {
+      DisplayData data = EditBenchKernel.displayData(bundle);
+      data.setDisplayId(displayId);
+      return data;
     }
 
     @Override

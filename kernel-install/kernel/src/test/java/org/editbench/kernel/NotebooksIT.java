@@ -89,12 +89,23 @@ class NotebooksIT {
       assertTrue(outputs.stream().noneMatch(o -> o.path("output_type").asText().equals("error")), outputs.toString());
     }
     assertTrue(html(dir.resolve("01-build-infbench.ipynb")).contains("<td>acme__textkit-pull-11</td>"));
+    // The progress displays were updated in place: one per run, saved in its final state only.
+    assertFinishedProgress(dir.resolve("01-build-infbench.ipynb"), "prompt-builder", "7/7 (100%)");
+    assertFinishedProgress(dir.resolve("02-run-inference.ipynb"), "run-api gold", "35/35 (100%)");
     assertTrue(html(dir.resolve("02-run-inference.ipynb")).contains("<td>acme/inventory</td>"));
     String summary = html(dir.resolve("03-merge-and-summarize.ipynb"));
     assertTrue(summary.contains("<td>gold</td>") && summary.contains("<td>0.2_body_issue</td>"), summary);
     long charts = outputs(dir.resolve("03-merge-and-summarize.ipynb")).stream()
         .filter(o -> o.path("data").has("image/png")).count();
     assertEquals(2, charts, "the bar and the line chart, inline");
+  }
+
+  private static void assertFinishedProgress(Path notebook, String task, String counts) throws IOException {
+    List<String> progress = outputs(notebook).stream().map(o -> text(o.path("data").path("text/html")))
+        .filter(html -> html.contains("class=\"editbench-progress\"")).toList();
+    assertEquals(1, progress.size(), notebook + ": " + progress);
+    String last = progress.get(0);
+    assertTrue(last.contains("data-state=\"finished\"") && last.contains(task) && last.contains(counts), last);
   }
 
   private static List<JsonNode> outputs(Path notebook) throws IOException {
@@ -106,14 +117,19 @@ class NotebooksIT {
   private static String html(Path notebook) throws IOException {
     StringBuilder html = new StringBuilder();
     for (JsonNode output : outputs(notebook)) {
-      JsonNode text = output.path("data").path("text/html");
-      if (text.isArray()) {
-        text.forEach(line -> html.append(line.asText()));
-      } else {
-        html.append(text.asText(""));
-      }
+      html.append(text(output.path("data").path("text/html")));
     }
     return html.toString();
+  }
+
+  /** nbformat's multiline text: a string, or a list of lines. */
+  private static String text(JsonNode multiline) {
+    if (!multiline.isArray()) {
+      return multiline.asText("");
+    }
+    StringBuilder text = new StringBuilder();
+    multiline.forEach(line -> text.append(line.asText()));
+    return text.toString();
   }
 
   /** The notebooks and the bundled sample, without any infbench or results a local run left. */

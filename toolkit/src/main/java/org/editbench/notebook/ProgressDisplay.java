@@ -1,0 +1,141 @@
+package org.editbench.notebook;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.editbench.progress.ProgressListener;
+import org.editbench.progress.ProgressSnapshot;
+import org.editbench.progress.ProgressViews;
+import org.editbench.text.Html;
+
+/**
+ * A task's progress as one display in the cell that started it, drawn once and then updated in
+ * place (Jupyter's {@code display_id}): an HTML {@code <progress>} bar with done/total, rate,
+ * failures, cost and ETA, and the same as plain text. Redrawn at most every {@link #REDRAW_INTERVAL}
+ * while running, always at 100 % and at the end, so a saved notebook keeps the final state.
+ */
+final class ProgressDisplay implements ProgressListener {
+  static final Duration REDRAW_INTERVAL = Duration.ofMillis(250);
+
+  private final CellOutput output;
+  private final String displayId = "progress-" + UUID.randomUUID();
+  private boolean shown;
+  private long lastDrawn;
+
+  ProgressDisplay(CellOutput output) {
+    this.output = output;
+  }
+
+  /** Offers a display whenever a notebook cell is running on the calling thread. */
+  public static final class Provider implements ProgressViews.Provider {
+    @Override
+    public Optional<ProgressListener> open(String task) {
+      return Display.activeOutput().map(ProgressDisplay::new);
+    }
+  }
+
+  @Override
+  public synchronized void update(ProgressSnapshot snapshot) {
+    long now = System.nanoTime();
+    boolean milestone = snapshot.state().ended() || (snapshot.total() > 0 && snapshot.done() >= snapshot.total());
+    if (shown && !milestone && now - lastDrawn < REDRAW_INTERVAL.toNanos()) {
+      return;
+    }
+    lastDrawn = now;
+    MimeBundle bundle = render(snapshot);
+    // A kernel interrupt leaves the flag set on the cell's thread; the last state must still go out,
+    // and I/O on an interrupted thread may be refused.
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (shown) {
+        output.updateDisplay(bundle, displayId);
+      } else {
+        output.display(bundle, displayId);
+        shown = true;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static MimeBundle render(ProgressSnapshot s) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put(MimeBundle.HTML, html(s));
+    data.put(MimeBundle.TEXT, text(s));
+    return MimeBundle.of(data);
+  }
+
+  static String text(ProgressSnapshot s) {
+    StringBuilder text = new StringBuilder(s.task()).append(": ").append(counts(s)).append(" · ")
+        .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond())).append(" · ")
+        .append(String.format(Locale.ROOT, "%,d failed", s.failures())).append(" · ")
+        .append(usd(s.cost())).append(" · ").append(timing(s));
+    if (!s.note().isEmpty()) {
+      text.append("\n").append(s.note());
+    }
+    return text.toString();
+  }
+
+  static String html(ProgressSnapshot s) {
+    String bar = s.total() <= 0 && !s.state().ended()
+        ? "<progress></progress>" // nothing counted yet: indeterminate
+        : s.total() <= 0
+            ? "<progress value=\"1\" max=\"1\"></progress>" // nothing to do: complete
+            : "<progress value=\"" + s.done() + "\" max=\"" + s.total() + "\"></progress>";
+    bar = bar.replace("<progress", "<progress style=\"width: 22em; vertical-align: middle\"");
+    String failures = String.format(Locale.ROOT, "%,d failed", s.failures());
+    if (s.failures() > 0) {
+      failures = "<span style=\"color: #d9534f; font-weight: bold\">" + failures + "</span>";
+    }
+    StringBuilder html = new StringBuilder("<div class=\"editbench-progress\" data-state=\"")
+        .append(s.state().name().toLowerCase(Locale.ROOT)).append("\" style=\"line-height: 1.6\">")
+        .append("<div><b>").append(Html.escape(s.task())).append("</b> — ").append(stateWord(s)).append("</div>")
+        .append(bar).append(" <span style=\"font-variant-numeric: tabular-nums\">")
+        .append(counts(s)).append(" · ").append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
+        .append(" · ").append(failures).append(" · ").append(usd(s.cost())).append(" · ")
+        .append(Html.escape(timing(s))).append("</span>");
+    if (!s.note().isEmpty()) {
+      html.append("<div>").append(Html.escape(s.note())).append("</div>");
+    }
+    return html.append("</div>").toString();
+  }
+
+  private static String stateWord(ProgressSnapshot s) {
+    return switch (s.state()) {
+      case RUNNING -> "running";
+      case FINISHED -> "finished";
+      case INTERRUPTED -> "<span style=\"color: #d9534f\">interrupted</span>";
+      case FAILED -> "<span style=\"color: #d9534f\">failed</span>";
+    };
+  }
+
+  private static String counts(ProgressSnapshot s) {
+    return String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", s.done(), s.total(), s.fraction() * 100);
+  }
+
+  private static String usd(double cost) {
+    return String.format(Locale.ROOT, cost < 1 ? "$%.4f" : "$%,.2f", cost);
+  }
+
+  private static String timing(ProgressSnapshot s) {
+    return switch (s.state()) {
+      case RUNNING -> s.eta().map(eta -> "ETA " + clock(eta)).orElse("ETA –") + " (" + clock(s.elapsed()) + " so far)";
+      case FINISHED -> "took " + clock(s.elapsed());
+      case INTERRUPTED -> "interrupted after " + clock(s.elapsed());
+      case FAILED -> "failed after " + clock(s.elapsed());
+    };
+  }
+
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+  static String clock(Duration d) {
+    long seconds = Math.round(d.toMillis() / 1000.0);
+    return seconds >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+  }
+}

@@ -1,0 +1,116 @@
+package org.editbench.progress;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.editbench.progress.ProgressSnapshot.State;
+
+/**
+ * Counts a long task's progress and tells a {@link ProgressListener} at each change: what
+ * prompt-builder, run-api and batch runs report, whatever shows it. Thread-safe; the listener is
+ * called under this tracker's lock, so it sees snapshots one at a time and in order.
+ */
+public final class ProgressTracker {
+  private final ProgressListener listener;
+  private final LongSupplier nanoClock;
+  private final long start;
+  private String task;
+  private long done;
+  private long total;
+  private long failures;
+  private double cost;
+  private State state = State.RUNNING;
+
+  public ProgressTracker(String task, ProgressListener listener) {
+    this(task, listener, System::nanoTime);
+  }
+
+  ProgressTracker(String task, ProgressListener listener, LongSupplier nanoClock) {
+    this.task = task;
+    this.listener = listener;
+    this.nanoClock = nanoClock;
+    this.start = nanoClock.getAsLong();
+  }
+
+  /** A tracker that shows itself where {@link ProgressViews} finds a place (a notebook cell), else nowhere. */
+  public static ProgressTracker open(String task) {
+    return new ProgressTracker(task, ProgressViews.open(task));
+  }
+
+  /** Renames the task (e.g. the combination now running) and shows the change. */
+  public synchronized void task(String value) {
+    task = value;
+    publish();
+  }
+
+  /** Adds work discovered on the way: the next combination's instances, say. */
+  public synchronized void addTotal(long units) {
+    total += units;
+    publish();
+  }
+
+  /** Counts {@code units} done, {@code failed} of them failures, costing {@code usd}. */
+  public synchronized void advance(long units, long failed, double usd) {
+    done += units;
+    failures += failed;
+    cost += usd;
+    publish();
+  }
+
+  public synchronized void finished(String note) {
+    end(State.FINISHED, note);
+  }
+
+  public synchronized void interrupted(String note) {
+    end(State.INTERRUPTED, note);
+  }
+
+  public synchronized void failed(String note) {
+    end(State.FAILED, note);
+  }
+
+  public synchronized ProgressSnapshot snapshot() {
+    return new ProgressSnapshot(task, done, total, failures, cost, Duration.ofNanos(nanoClock.getAsLong() - start),
+        state, "");
+  }
+
+  /**
+   * Runs {@code work} and ends the display with its outcome: finished, interrupted (the thread was
+   * interrupted — a kernel interrupt — or the work was cancelled: {@code resumeNote} says what was
+   * kept and how to go on) or failed with the error's message. What the work throws is rethrown.
+   */
+  public <T> T run(Supplier<T> work, String resumeNote) {
+    try {
+      T result = work.get();
+      finished("");
+      return result;
+    } catch (CancellationException e) {
+      interrupted(resumeNote);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      if (Thread.currentThread().isInterrupted()) {
+        interrupted(resumeNote);
+      } else {
+        failed(e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private void end(State ended, String note) {
+    if (state.ended()) {
+      return;
+    }
+    state = ended;
+    ProgressSnapshot last = snapshot();
+    listener.update(new ProgressSnapshot(last.task(), last.done(), last.total(), last.failures(), last.cost(),
+        last.elapsed(), ended, note));
+  }
+
+  private void publish() {
+    if (!state.ended()) {
+      listener.update(snapshot());
+    }
+  }
+}
