@@ -18,6 +18,7 @@ import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
 import org.editbench.results.Pipeline;
+import org.editbench.results.PredictionTable;
 import tech.tablesaw.api.Table;
 
 /**
@@ -263,6 +264,14 @@ public final class Workspace {
   public Table summarize(List<String> models, List<String> runIds) {
     return Pipeline.mergedRows(EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds,
         Reporter.SILENT));
+  }
+
+  /**
+   * The merged predictions of {@code models} (all when empty) on {@code runId}, one row each, scored
+   * against their infbench records: sort worst first, filter, and display a row to look at it.
+   */
+  public PredictionTable predictions(List<String> models, String runId) {
+    return PredictionTable.load(paths.resultsDir(), paths.infbenchDir(), models, runId, warnings());
   }
 
   /** Both charts of {@code metric} as PNG files in {@code experiment_results/charts}. */

@@ -22,7 +22,7 @@ interface ApiCodec {
       case CHAT -> new ChatCompletionsCodec();
       case RESPONSES -> new ResponsesCodec();
       case ANTHROPIC -> new AnthropicMessagesCodec();
-      case GOLD -> throw new IllegalArgumentException("the gold model is answered offline, not over an API");
+      case GOLD, LAST_STEP -> throw new IllegalArgumentException(style.jsonName() + " models are answered offline, not over an API");
     };
   }
 

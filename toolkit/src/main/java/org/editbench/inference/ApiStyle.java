@@ -12,7 +12,12 @@ public enum ApiStyle {
   /** Anthropic's Messages API: {@code POST {anthropic base}/v1/messages} with {@code system} and a user message. */
   ANTHROPIC("anthropic"),
   /** Offline: answers with the instance's ground truth (the {@code gold} model). */
-  GOLD("gold");
+  GOLD("gold"),
+  /**
+   * Offline: answers with the last step of the history the prompt shows (the {@code last-step}
+   * baseline, a model that repeats the latest edit), or with no patch when none is shown.
+   */
+  LAST_STEP("last-step");
 
   private final String jsonName;
 
@@ -20,13 +25,18 @@ public enum ApiStyle {
     this.jsonName = jsonName;
   }
 
-  /** Who serves models of this style; null for the offline gold model. */
+  /** Who serves models of this style; null for the offline models. */
   public Provider provider() {
     return switch (this) {
       case CHAT, RESPONSES -> Provider.OPENAI;
       case ANTHROPIC -> Provider.ANTHROPIC;
-      case GOLD -> null;
+      case GOLD, LAST_STEP -> null;
     };
+  }
+
+  /** Answered here, without network, key or cost. */
+  public boolean offline() {
+    return provider() == null;
   }
 
   /** The spelling in the model table. */

@@ -103,7 +103,7 @@ public final class RunApi {
   }
 
   private static boolean needsHttp(List<Combination> combinations) {
-    return combinations.stream().anyMatch(c -> c.model().api() != ApiStyle.GOLD);
+    return combinations.stream().anyMatch(c -> !c.model().api().offline());
   }
 
   /** Keys are needed for a provider's own API; a server at a custom base URL may do without. */
@@ -145,7 +145,7 @@ public final class RunApi {
       UnaryOperator<String> redact = KeyMask.redactor(env.allKeys());
       Provider provider = model.api().provider();
       ModelBackend backend = provider == null
-          ? new GoldBackend()
+          ? new OfflineBackend(model.api())
           : new RetryingBackend(new HttpBackend(http, env.baseUrlFor(provider), model, options.clock()),
               options.retryPolicy(), options.random(), options.sleeper(),
               (request, retry, delay, reason) -> retries.incrementAndGet());
@@ -182,8 +182,9 @@ public final class RunApi {
       for (int i = 0; i < toRun.size(); i++) {
         Prefilter.Planned planned = toRun.get(i);
         String key = keys.isEmpty() ? null : keys.get(i % keys.size()); // request i uses key i mod k
+        List<String> history = planned.instance().preEdits();
         InferenceRequest request = new InferenceRequest(planned.instance().instanceId(), planned.fit().prompt(),
-            planned.instance().groundTruth(), key);
+            planned.instance().groundTruth(), history.isEmpty() ? null : history.get(history.size() - 1), key);
         finished.submit(() -> {
           ResultRecord record = runner.run(request);
           out.append(record); // written by the worker at once: nothing paid for waits in a queue

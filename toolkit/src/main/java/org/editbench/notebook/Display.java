@@ -17,18 +17,25 @@ public final class Display {
 
   record ActiveCell(CellOutput output, DisplayRenderers renderers) {}
 
+  /** Shows {@code value} below the cell, rendered by type (a Table as HTML, an image as PNG, …). */
+  public static void display(Object value) {
+    ActiveCell cell = active();
+    cell.output().display(cell.renderers().render(value));
+  }
+
   /**
-   * Shows {@code value} below the cell, rendered by type (a Table as HTML, an image as PNG, …), and
-   * returns the display's id, which {@link #updateDisplay} takes to redraw it in place.
+   * Shows {@code value} like {@link #display} and returns the display's id, which
+   * {@link #updateDisplay} takes to redraw it in place. ({@code display} itself returns nothing, so
+   * that {@code display(x);} at the end of a cell shows no id as the cell's value.)
    */
-  public static String display(Object value) {
+  public static String displayUpdatable(Object value) {
     ActiveCell cell = active();
     String id = UUID.randomUUID().toString();
     cell.output().display(cell.renderers().render(value), id);
     return id;
   }
 
-  /** Replaces what the display {@code displayId} (from {@link #display}) shows with {@code value}. */
+  /** Replaces what the display {@code displayId} (from {@link #displayUpdatable}) shows with {@code value}. */
   public static void updateDisplay(String displayId, Object value) {
     ActiveCell cell = active();
     cell.output().updateDisplay(cell.renderers().render(value), displayId);

@@ -34,6 +34,7 @@ public final class DisplayRenderers {
     renderers.register(MimeBundle.class, bundle -> bundle);
     renderers.register(Table.class, TableRendering::render);
     renderers.register(RenderedImage.class, DisplayRenderers::png);
+    PredictionRendering.registerTo(renderers);
     ServiceLoader.load(DisplayRendererProvider.class).forEach(provider -> provider.registerTo(renderers));
     return renderers;
   }

@@ -19,6 +19,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -38,6 +39,10 @@ public final class Charts {
    * when a model ran at several). Rows with a missing value are left out.
    */
   public static BufferedImage metricByModelAndRunId(Table summary, String metric) {
+    return BitmapEncoder.getBufferedImage(barChart(summary, metric));
+  }
+
+  static CategoryChart barChart(Table summary, String metric) {
     Map<String, Map<String, Double>> bySeries = new LinkedHashMap<>();
     Set<String> runIds = new LinkedHashSet<>();
     boolean severalSettings = severalSettingsPerModel(summary);
@@ -55,12 +60,18 @@ public final class Charts {
         .title(metric + " per model and run_id").xAxisTitle(ResultsSummary.RUN_ID).yAxisTitle(metric).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
     List<String> categories = new ArrayList<>(runIds);
+    unitAxis(chart.getStyler(), metric);
+    // Labels wider than their share of the axis would run into each other: slant them.
+    int labelChars = categories.stream().mapToInt(String::length).sum();
+    if (labelChars * 8 > WIDTH - 200) {
+      chart.getStyler().setXAxisLabelRotation(30);
+    }
     bySeries.forEach((series, values) -> chart.addSeries(series, categories,
         categories.stream().map(c -> (Number) values.getOrDefault(c, 0.0)).toList()));
     if (bySeries.isEmpty()) {
       chart.setTitle(metric + ": no values to draw");
     }
-    return BitmapEncoder.getBufferedImage(chart);
+    return chart;
   }
 
   /**
@@ -68,6 +79,10 @@ public final class Charts {
    * (no PR or issue text, no retrieval, not None) so that each point differs only in the ratio.
    */
   public static BufferedImage metricByInfoRatio(Table summary, String metric) {
+    return BitmapEncoder.getBufferedImage(lineChart(summary, metric));
+  }
+
+  static XYChart lineChart(Table summary, String metric) {
     Map<String, Map<Double, Double>> bySeries = new LinkedHashMap<>();
     boolean severalSettings = severalSettingsPerModel(summary);
     for (Row row : summary) {
@@ -82,12 +97,21 @@ public final class Charts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(metric + " against the info ratio").xAxisTitle(ResultsSummary.INFO_RATIO).yAxisTitle(metric).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setXAxisDecimalPattern("0.0");
+    unitAxis(chart.getStyler(), metric);
     bySeries.forEach((series, points) -> chart.addSeries(series, new ArrayList<>(points.keySet()),
         new ArrayList<>(points.values())));
     if (bySeries.isEmpty()) {
       chart.setTitle(metric + ": no plain info-ratio run_ids to draw");
     }
-    return BitmapEncoder.getBufferedImage(chart);
+    return chart;
+  }
+
+  /** Rates and scores run from 0 to 1 on their axis, whatever the values, so charts compare at a glance. */
+  private static void unitAxis(AxesChartStyler styler, String metric) {
+    if (ColumnFormats.isUnitInterval(metric)) {
+      styler.setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0#");
+    }
   }
 
   /** Writes {@code image} as a PNG file, creating its folder. */

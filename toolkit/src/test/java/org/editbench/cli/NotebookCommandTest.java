@@ -118,7 +118,7 @@ class NotebookCommandTest {
     assertEquals(0, editbench("notebook", "run", input.toString()).exitCode());
     assertValidNbformat(input);
     JsonNode data = JSON.readTree(input.toFile()).path("cells").get(1).path("outputs").get(0).path("data");
-    assertTrue(text(data.path("text/html")).contains("<td>b</td>"), data.toString());
+    assertTrue(text(data.path("text/html")).contains(">b</td>"), data.toString());
   }
 
   @Test

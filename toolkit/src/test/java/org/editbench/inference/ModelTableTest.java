@@ -40,6 +40,10 @@ class ModelTableTest {
     ModelSpec gold = t.require("gold");
     assertEquals(ApiStyle.GOLD, gold.api());
     assertEquals(0.0, gold.cost(1_000_000, 1_000_000));
+    ModelSpec lastStep = t.require("last-step");
+    assertEquals(ApiStyle.LAST_STEP, lastStep.api());
+    assertTrue(lastStep.api().offline() && gold.api().offline() && !ApiStyle.CHAT.offline());
+    assertEquals(0.0, lastStep.cost(1_000_000, 1_000_000));
   }
 
   @Test
@@ -90,7 +94,7 @@ class ModelTableTest {
 
     Path badApi = file("{\"gpt-4.1\": {\"api\": \"completions\"}}");
     e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(badApi));
-    assertTrue(e.getMessage().contains("unknown api style 'completions' (use one of chat, responses, anthropic, gold)"), e.getMessage());
+    assertTrue(e.getMessage().contains("unknown api style 'completions' (use one of chat, responses, anthropic, gold, last-step)"), e.getMessage());
 
     Path notJson = file("{\"m\": ");
     e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(notJson));

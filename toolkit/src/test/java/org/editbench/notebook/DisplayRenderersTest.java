@@ -63,9 +63,9 @@ class DisplayRenderersTest {
             .toArray(String[]::new)));
     MimeBundle bundle = DisplayRenderers.standard().render(table);
     String html = (String) bundle.data().get(MimeBundle.HTML);
-    assertTrue(html.contains("<caption>t&lt;1&gt;</caption>"), html);
-    assertTrue(html.contains("<td>&lt;b&gt;&amp;</td>"), html);
-    assertTrue(html.contains("<td>49</td>") && !html.contains("<td>50</td>"), html);
+    assertTrue(html.contains(">t&lt;1&gt;</caption>"), html);
+    assertTrue(html.contains(">&lt;b&gt;&amp;</td>"), html);
+    assertTrue(html.contains(">49</td>") && !html.contains(">50</td>"), html);
     assertTrue(html.contains("50 of 60 rows shown"), html);
     assertTrue(bundle.text().contains("t<1>"), bundle.text());
   }

@@ -69,6 +69,14 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aDisplayCanBeUpdatedInPlaceByItsId() throws CellException {
+    RecordingOutput output = new RecordingOutput();
+    run("var id = displayUpdatable(\"0 %\");\nupdateDisplay(id, \"100 %\");", output);
+    assertEquals(List.of("display:0 %", "update:100 %"), output.events);
+    assertEquals(output.displayIds.get(0), output.updates.get(0).getKey());
+  }
+
+  @Test
   void theToolkitFacadeAndTablesawAreImportedByDefault(@TempDir Path dir) throws Exception {
     Path bench = dir.resolve("bench.jsonl");
     Files.writeString(bench, "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
@@ -76,7 +84,7 @@ class JShellEvaluatorTest {
     String cell = "var bench = EditBench.loadBench(\"" + bench.toString().replace("\\", "\\\\") + "\");\n"
         + "Table.create(\"bench\", StringColumn.create(\"instance_id\", bench.stream().map(b -> b.instanceId()).toList()))";
     MimeBundle value = run(cell, new RecordingOutput()).orElseThrow();
-    assertTrue(((String) value.data().get(MimeBundle.HTML)).contains("<td>demo__2</td>"), value.data().toString());
+    assertTrue(((String) value.data().get(MimeBundle.HTML)).contains(">demo__2</td>"), value.data().toString());
     assertTrue(value.text().contains("demo__1"));
   }
 

@@ -60,6 +60,29 @@ class ChartsTest {
     assertArrayEquals(pixels(c), pixels(d));
   }
 
+  @Test
+  void rateAxesRunFromZeroToOneAndLongLabelsAreSlanted() {
+    Table table = summary(0.5, 0.75, 1.0, 0.25);
+    var bars = Charts.barChart(table, ResultsSummary.APPLIES);
+    assertEquals(0.0, bars.getStyler().getYAxisMin());
+    assertEquals(1.0, bars.getStyler().getYAxisMax());
+    assertEquals(0, bars.getStyler().getXAxisLabelRotation(), "four short run_ids fit side by side");
+    var line = Charts.lineChart(table, ResultsSummary.APPLIES);
+    assertEquals(0.0, line.getStyler().getYAxisMin());
+    assertEquals(1.0, line.getStyler().getXAxisMax(), "the info ratio is a share too");
+
+    Table many = Table.create("summary", StringColumn.create(ResultsSummary.MODEL, Collections.nCopies(8, "m")),
+        StringColumn.create(ResultsSummary.TEMPERATURE, Collections.nCopies(8, "0")),
+        IntColumn.create(ResultsSummary.N, new int[8]).map(v -> 1),
+        StringColumn.create(ResultsSummary.DATASET, Collections.nCopies(8, "all")),
+        StringColumn.create(ResultsSummary.RUN_ID, java.util.stream.IntStream.range(0, 8)
+            .mapToObj(i -> "0." + i + "_body_issue_bm25_10").toArray(String[]::new)),
+        DoubleColumn.create(ResultsSummary.PROMPT_TOKENS_MEAN, new double[] {1e3, 2e3, 3e3, 4e3, 5e3, 6e3, 7e3, 8e3}));
+    var slanted = Charts.barChart(many, ResultsSummary.PROMPT_TOKENS_MEAN);
+    assertEquals(30, slanted.getStyler().getXAxisLabelRotation(), "eight long run_ids would collide");
+    assertEquals(null, slanted.getStyler().getYAxisMax(), "token counts keep their own scale");
+  }
+
   private static int[] pixels(BufferedImage image) {
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }

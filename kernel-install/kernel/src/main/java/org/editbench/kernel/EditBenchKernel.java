@@ -217,7 +217,7 @@ final class EditBenchKernel extends BaseKernel {
     @Override
     public void display(MimeBundle bundle, String displayId) {
       if (!silent) {
-        env.publish(new PublishDisplayData(displayData(bundle, displayId)));
+        env.publish(new PublishDisplayData(withId(bundle, displayId)));
       }
     }
 
@@ -225,12 +225,12 @@ final class EditBenchKernel extends BaseKernel {
     @Override
     public void updateDisplay(MimeBundle bundle, String displayId) {
       if (!silent) {
-        env.publish(new PublishUpdateDisplayData(displayData(bundle, displayId)));
+        env.publish(new PublishUpdateDisplayData(withId(bundle, displayId)));
       }
     }
 
-    private static DisplayData displayData(MimeBundle bundle, String displayId) {
-      DisplayData data = EditBenchKernel.displayData(bundle);
+    private static DisplayData withId(MimeBundle bundle, String displayId) {
+      DisplayData data = displayData(bundle);
       data.setDisplayId(displayId);
       return data;
     }

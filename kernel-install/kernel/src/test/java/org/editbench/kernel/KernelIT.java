@@ -78,7 +78,7 @@ class KernelIT {
     JsonNode outputs = executed.path("cells").get(2).path("outputs");
     assertEquals("display_data", outputs.get(0).path("output_type").asText(), outputs.toString());
     String html = joined(outputs.get(0).path("data").path("text/html"));
-    assertTrue(html.contains("<table") && html.contains("<td>demo__2</td>"), html);
+    assertTrue(html.contains("<table") && html.contains(">demo__2</td>"), html);
     assertEquals("java", executed.path("metadata").path("language_info").path("name").asText());
   }
 

@@ -30,7 +30,8 @@ class NotebooksIT {
   private static final Path PROJECT = Path.of(System.getProperty("kernel.python.tests"), "../../../../..").normalize();
   private static final Path INSTALLER = PROJECT.resolve("kernel-install/install");
   private static final List<String> NOTEBOOKS =
-      List.of("01-build-infbench.ipynb", "02-run-inference.ipynb", "03-merge-and-summarize.ipynb");
+      List.of("01-build-infbench.ipynb", "02-run-inference.ipynb", "03-merge-and-summarize.ipynb",
+          "04-explore-predictions.ipynb");
   private static final String PYTHON = DebianJupyter.PYTHON;
   private static final String JUPYTER = DebianJupyter.JUPYTER;
   private static final Duration NOTEBOOK_TIMEOUT = Duration.ofMinutes(5);
@@ -88,16 +89,20 @@ class NotebooksIT {
       List<JsonNode> outputs = outputs(file);
       assertTrue(outputs.stream().noneMatch(o -> o.path("output_type").asText().equals("error")), outputs.toString());
     }
-    assertTrue(html(dir.resolve("01-build-infbench.ipynb")).contains("<td>acme__textkit-pull-11</td>"));
+    assertTrue(html(dir.resolve("01-build-infbench.ipynb")).contains(">acme__textkit-pull-11</td>"));
     // The progress displays were updated in place: one per run, saved in its final state only.
     assertFinishedProgress(dir.resolve("01-build-infbench.ipynb"), "prompt-builder", "7/7 (100%)");
     assertFinishedProgress(dir.resolve("02-run-inference.ipynb"), "run-api gold", "35/35 (100%)");
-    assertTrue(html(dir.resolve("02-run-inference.ipynb")).contains("<td>acme/inventory</td>"));
+    assertTrue(html(dir.resolve("02-run-inference.ipynb")).contains(">acme/inventory</td>"));
     String summary = html(dir.resolve("03-merge-and-summarize.ipynb"));
-    assertTrue(summary.contains("<td>gold</td>") && summary.contains("<td>0.2_body_issue</td>"), summary);
+    assertTrue(summary.contains(">gold</td>") && summary.contains(">0.2_body_issue</td>"), summary);
     long charts = outputs(dir.resolve("03-merge-and-summarize.ipynb")).stream()
         .filter(o -> o.path("data").has("image/png")).count();
     assertEquals(2, charts, "the bar and the line chart, inline");
+    String explore = html(dir.resolve("04-explore-predictions.ipynb"));
+    assertTrue(explore.contains(">last-step</td>") && explore.contains(">instance_id</th>"), "the predictions table");
+    assertTrue(explore.contains("class=\"editbench-prediction\"") && explore.contains("class=\"editbench-diff\"")
+        && explore.contains("<b>Model patch</b>") && explore.contains("<b>Ground truth</b>"), "the prediction view");
   }
 
   private static void assertFinishedProgress(Path notebook, String task, String counts) throws IOException {

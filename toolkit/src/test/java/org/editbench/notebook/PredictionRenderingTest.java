@@ -1,0 +1,78 @@
+package org.editbench.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.editbench.results.PredictionDetail;
+import org.editbench.results.PredictionTable;
+import org.editbench.results.ResultsSummary;
+import org.editbench.results.TwoBaselines;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictionRenderingTest {
+  @TempDir static Path root;
+  private static PredictionTable predictions;
+  private final DisplayRenderers renderers = DisplayRenderers.standard();
+
+  @BeforeAll
+  static void run() throws Exception {
+    predictions = TwoBaselines.run(root);
+  }
+
+  private String html(Object value) {
+    return (String) renderers.render(value).data().get(MimeBundle.HTML);
+  }
+
+  @Test
+  void aPredictionShowsItsMetricsRequirementHistoryAndBothPatchesAsDiffs() {
+    PredictionDetail worst = predictions.worstFirst(ResultsSummary.TOKEN_JACCARD).row(0);
+    String html = html(worst);
+    assertTrue(html.startsWith("<div class=\"editbench-prediction\">"), html);
+    assertTrue(html.contains(worst.instanceId() + " — last-step · run_id 0.4"), html);
+    assertEquals(2 + worst.record().preEdits().size(), count(html, "class=\"editbench-diff\""),
+        "the model patch, the ground truth and each history step");
+    assertTrue(html.contains("✗ exact") && html.contains("edit distance ") && html.contains("Jaccard ")
+        && html.contains("file hit "), html);
+    assertTrue(html.contains("<b>Model patch</b>") && html.contains("<b>Ground truth</b>"), html);
+    assertTrue(html.contains("Requirement (the model saw no PR message and no issue)"), html);
+    assertTrue(html.contains("background: rgba(46, 160, 67, 0.22);\">+"), "added lines are tinted green");
+    assertTrue(html.contains("background: rgba(248, 81, 73, 0.22);\">-"), "removed lines are tinted red");
+    String text = renderers.render(worst).text();
+    assertTrue(text.contains("exact no") && text.contains("Model patch:\ndiff --git"), text);
+
+    String gold = html(predictions.model("gold").row(0));
+    assertTrue(gold.contains("✓ applies") && gold.contains("✓ exact") && gold.contains("Jaccard 1.000"), gold);
+  }
+
+  @Test
+  void anInfbenchRecordShowsItsHistoryAndGroundTruth() {
+    var record = predictions.row(0).record();
+    String html = html(record);
+    assertTrue(html.startsWith("<div class=\"editbench-record\">"), html);
+    assertTrue(html.contains("history: " + record.splitIdx() + " of " + record.numChanges() + " steps shown"), html);
+    assertEquals(1 + record.preEdits().size(), count(html, "class=\"editbench-diff\""));
+  }
+
+  @Test
+  void thePredictionsTableRendersAsAnHtmlTable() {
+    String html = html(predictions.worstFirst(ResultsSummary.EDIT_DISTANCE));
+    assertTrue(html.contains(">instance_id</th>") && html.contains(">last-step</td>"), html);
+  }
+
+  @Test
+  void anEmptyPatchSaysSoAndDiffTextIsEscaped() {
+    assertTrue(PredictionRendering.diffHtml("").contains("(no patch)"));
+    assertTrue(PredictionRendering.diffHtml("+if a < b:").contains("+if a &lt; b:"));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
