@@ -223,8 +223,7 @@ public final class EditBench {
    */
   public static List<Path> score(Path resultsDir, Path infbenchDir, List<String> models, List<String> runIds,
       Reporter reporter) {
-    return PredictionFile.find(resultsDir, models, runIds).stream()
-        .map(file -> Scoring.writeMetrics(file, infbenchDir, reporter)).toList();
+    return Scoring.writeMetrics(PredictionFile.find(resultsDir, models, runIds), infbenchDir, reporter);
   }
 
   /** A bar chart of a summary column per model × run_id; the kernel shows it inline. */

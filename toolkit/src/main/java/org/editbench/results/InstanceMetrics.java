@@ -1,5 +1,6 @@
 package org.editbench.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.editbench.bench.JsonText;
 import org.editbench.bench.PyJson;
@@ -34,6 +35,15 @@ public record InstanceMetrics(String instanceId, boolean applies, boolean exact,
         PatchSimilarity.normalizedEditDistance(processedTruth, processedPatch),
         PatchSimilarity.tokenJaccard(PatchSimilarity.tokens(processedTruth), PatchSimilarity.tokens(processedPatch)),
         predicted instanceof GitApply.Rejected r ? r.reason() : null);
+  }
+
+  /** The metrics {@link #toJsonLine} wrote. */
+  static InstanceMetrics fromJson(JsonNode json) {
+    JsonNode error = json.path("apply_error");
+    return new InstanceMetrics(json.path("instance_id").asText(), json.path("applied").asBoolean(),
+        json.path("exact").asBoolean(), json.path("file_hit_rate").asDouble(),
+        json.path("normalized_edit_distance").asDouble(), json.path("jaccard_similarity").asDouble(),
+        error.isNull() ? null : error.asText());
   }
 
   /** One JSONL line (no line end), field names as the harness's instance details name them. */

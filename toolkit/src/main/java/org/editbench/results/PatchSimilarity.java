@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.editbench.text.Levenshtein;
 import org.editbench.text.PyStrings;
 
 /**
@@ -75,7 +76,7 @@ public final class PatchSimilarity {
     if (longer == 0) {
       return 0.0;
     }
-    return round4((double) levenshtein(x, y) / longer);
+    return round4((double) Levenshtein.distance(x, y) / longer);
   }
 
   /** Jaccard index of the token sets, rounded to 4 places; 1 when both are empty, 0 when one is. */
@@ -114,25 +115,6 @@ public final class PatchSimilarity {
     Set<String> hit = new HashSet<>(filesTouched(prediction));
     hit.retainAll(truth);
     return (double) hit.size() / truth.size();
-  }
-
-  private static int levenshtein(int[] a, int[] b) {
-    int[] previous = new int[b.length + 1];
-    int[] current = new int[b.length + 1];
-    for (int j = 0; j <= b.length; j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length; i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length; j++) {
-        int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length];
   }
 
   /** Python's {@code round(x, 4)}: half to even on the double's exact decimal value. */

@@ -11,11 +11,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.editbench.Reporter;
 import org.editbench.bench.DataFormatException;
 import org.editbench.infbench.RunId;
 import org.editbench.inference.ModelTable;
-import org.editbench.inference.TokenCounter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -80,24 +80,32 @@ public final class ResultsSummary {
 
   private ResultsSummary() {}
 
-  /** The summary of every prediction file under {@code resultsDir} (only the given models and run_ids when not empty). */
+  /**
+   * The summary of every prediction file under {@code resultsDir} (only the given models and
+   * run_ids when not empty). Each file's figures come from {@link FileResultsStore}: computed for
+   * files that changed since they were last scored or summarized, reused for the others.
+   */
   public static Table summarize(Path resultsDir, Path infbenchDir, Collection<String> models,
       Collection<String> runIds, Reporter reporter) {
+    List<PredictionFile> files = PredictionFile.find(resultsDir, models, runIds);
+    List<FileResults> results = FileResultsStore.results(files, infbenchDir, encodings(), reporter);
     Columns columns = new Columns();
-    ModelTable modelTable = ModelTable.builtIn();
-    for (PredictionFile file : PredictionFile.find(resultsDir, models, runIds)) {
-      List<Prediction> predictions = Prediction.read(file.file(), reporter);
-      Path infbench = file.infbenchFile(infbenchDir);
-      Map<String, Scoring.Target> targets = Scoring.readTargets(infbench, reporter);
-      if (targets.isEmpty()) {
-        reporter.warn("no infbench file " + infbench + " for " + file.file() + ": instances and patch metrics left empty");
+    for (int i = 0; i < files.size(); i++) {
+      PredictionFile file = files.get(i);
+      if (results.get(i).instances() == null) {
+        reporter.warn("no infbench file " + file.infbenchFile(infbenchDir) + " for " + file.file()
+            + ": instances and patch metrics left empty");
       }
-      TokenCounter tokens = TokenCounter.forEncoding(modelTable.names().contains(file.model())
-          ? modelTable.require(file.model()).encoding() : DEFAULT_ENCODING);
-      columns.add(file, targets.isEmpty() ? null : targets.size(), predictions,
-          Scoring.score(predictions, targets), tokens, harnessReport(file, resultsDir, reporter));
+      columns.add(file, results.get(i), harnessReport(file, resultsDir, reporter));
     }
     return columns.table();
+  }
+
+  /** The token encoding of each file's model: the model table's, else {@code cl100k_base}. */
+  static Function<PredictionFile, String> encodings() {
+    ModelTable modelTable = ModelTable.builtIn();
+    return file -> modelTable.names().contains(file.model())
+        ? modelTable.require(file.model()).encoding() : DEFAULT_ENCODING;
   }
 
   /**
@@ -165,34 +173,36 @@ public final class ResultsSummary {
       }
     }
 
-    void add(PredictionFile file, Integer instanceCount, List<Prediction> all, List<InstanceMetrics> scored,
-        TokenCounter tokens, HarnessReport report) {
-      List<Prediction> ok = all.stream().filter(Prediction::succeeded).toList();
+    void add(PredictionFile file, FileResults results, HarnessReport report) {
+      List<FileResults.PredictionFacts> all = results.predictions();
+      List<FileResults.PredictionFacts> ok = all.stream().filter(FileResults.PredictionFacts::succeeded).toList();
+      List<InstanceMetrics> scored = results.metrics();
       model.append(file.model());
       temperature.append(file.temperature());
       n.append(file.n());
       dataset.append(file.dataset());
       runId.append(file.runId());
       infoRatio.append(infoRatio(file.runId()));
-      if (instanceCount == null) {
+      if (results.instances() == null) {
         instances.appendMissing();
       } else {
-        instances.append(instanceCount);
+        instances.append(results.instances());
       }
       predictions.append(all.size());
       successes.append(ok.size());
       failures.append(all.size() - ok.size());
       Map<FailureKind, Integer> byKind = new EnumMap<>(FailureKind.class);
-      all.stream().filter(p -> !p.succeeded()).forEach(p -> byKind.merge(FailureKind.of(p.error()), 1, Integer::sum));
+      all.stream().filter(p -> !p.succeeded()).forEach(p -> byKind.merge(p.failure(), 1, Integer::sum));
       failuresByKind.forEach((kind, column) -> column.append(byKind.getOrDefault(kind, 0)));
-      emptyPatches.append((int) ok.stream().filter(Prediction::emptyPatch).count());
-      double[] costs = ok.stream().mapToDouble(Prediction::cost).toArray();
+      emptyPatches.append((int) ok.stream().filter(FileResults.PredictionFacts::emptyPatch).count());
+      double[] costs = ok.stream().mapToDouble(FileResults.PredictionFacts::cost).toArray();
       costTotal.append(Arrays.stream(costs).sum());
       costMean.append(Stats.mean(costs));
-      double[] promptTokens = all.stream().mapToDouble(p -> tokens.count(p.prompt())).toArray();
+      double[] promptTokens = all.stream().mapToDouble(FileResults.PredictionFacts::promptTokens).toArray();
       promptTokensMean.append(Stats.mean(promptTokens));
       promptTokensP95.append(Stats.percentile(promptTokens, 95));
-      double[] times = ok.stream().mapToDouble(Prediction::responseTime).filter(t -> !Double.isNaN(t)).toArray();
+      double[] times = ok.stream().mapToDouble(FileResults.PredictionFacts::responseTime)
+          .filter(t -> !Double.isNaN(t)).toArray();
       responseP50.append(Stats.percentile(times, 50));
       responseP95.append(Stats.percentile(times, 95));
       applies.append(Stats.mean(scored.stream().mapToDouble(m -> m.applies() ? 1 : 0).toArray()));

@@ -39,38 +39,45 @@ public final class Scoring {
   }
 
   /**
-   * The metrics of every successful prediction that has an infbench record; failures have no
-   * patch to score and are counted, not scored, by the summary.
+   * The metrics of every successful prediction that has an infbench record, in the predictions'
+   * order, spread over the processor's cores; failures have no patch to score and are counted,
+   * not scored, by the summary.
    */
   public static List<InstanceMetrics> score(List<Prediction> predictions, Map<String, Target> targets) {
-    List<InstanceMetrics> out = new ArrayList<>();
-    for (Prediction p : predictions) {
-      Target t = targets.get(p.instanceId());
-      if (p.succeeded() && t != null) {
-        out.add(InstanceMetrics.score(p.instanceId(), t.preEditFiles(), t.groundTruth(), p.modelPatch()));
-      }
-    }
-    return out;
+    return predictions.parallelStream()
+        .filter(p -> p.succeeded() && targets.containsKey(p.instanceId()))
+        .map(p -> {
+          Target t = targets.get(p.instanceId());
+          return InstanceMetrics.score(p.instanceId(), t.preEditFiles(), t.groundTruth(), p.modelPatch());
+        })
+        .toList();
   }
 
   /**
-   * {@code editbench score}: scores a prediction file and writes one JSONL line per scored
-   * prediction to {@link PredictionFile#metricsFile()}, replacing it whole.
+   * {@code editbench score}: writes one JSONL line per scored prediction of each file to
+   * {@link PredictionFile#metricsFile()}, replacing it whole. The scores come from
+   * {@link FileResultsStore}: computed for files that changed since they were last scored, reused
+   * for the others.
    */
-  public static Path writeMetrics(PredictionFile predictions, Path infbenchDir, Reporter reporter) {
-    Path infbench = predictions.infbenchFile(infbenchDir);
-    if (!Files.isRegularFile(infbench)) {
-      throw new IllegalArgumentException("no infbench file " + infbench + " for " + predictions.file()
-          + " (pass --infbench-dir)");
-    }
-    List<InstanceMetrics> metrics = score(Prediction.read(predictions.file(), reporter), readTargets(infbench, reporter));
-    Path out = predictions.metricsFile();
-    AtomicFiles.writeText(out, w -> {
-      for (InstanceMetrics m : metrics) {
-        w.write(m.toJsonLine());
-        w.write('\n');
+  public static List<Path> writeMetrics(List<PredictionFile> files, Path infbenchDir, Reporter reporter) {
+    for (PredictionFile file : files) {
+      Path infbench = file.infbenchFile(infbenchDir);
+      if (!Files.isRegularFile(infbench)) {
+        throw new IllegalArgumentException("no infbench file " + infbench + " for " + file.file()
+            + " (pass --infbench-dir)");
       }
-    });
-    return out;
+    }
+    List<FileResults> results = FileResultsStore.results(files, infbenchDir, ResultsSummary.encodings(), reporter);
+    List<Path> written = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      StringBuilder lines = new StringBuilder();
+      for (InstanceMetrics m : results.get(i).metrics()) {
+        lines.append(m.toJsonLine()).append('\n');
+      }
+      Path out = files.get(i).metricsFile();
+      AtomicFiles.writeString(out, lines.toString());
+      written.add(out);
+    }
+    return written;
   }
 }

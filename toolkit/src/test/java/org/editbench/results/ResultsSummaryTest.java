@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.editbench.RecordingReporter;
 import org.editbench.Reporter;
 import org.editbench.bench.PyJson;
 import org.editbench.inference.TokenCounter;
@@ -168,7 +169,7 @@ class ResultsSummaryTest {
   @Test
   void scoreWritesPerInstanceMetricsBesideThePredictions() throws IOException {
     PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
-    Path written = Scoring.writeMetrics(file, infbench, Reporter.SILENT);
+    Path written = Scoring.writeMetrics(List.of(file), infbench, Reporter.SILENT).get(0);
     assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), written);
     List<String> lines = Files.readAllLines(written);
     assertEquals(3, lines.size());
@@ -176,6 +177,45 @@ class ResultsSummaryTest {
         + "\"normalized_edit_distance\": 0.0, \"jaccard_similarity\": 1.0, \"apply_error\": null}", lines.get(0));
     assertTrue(lines.get(1).contains("\"applied\": false") && lines.get(1).contains("\"apply_error\": \"empty patch\""));
     assertFalse(lines.get(2).contains("\"exact\": true"));
+  }
+
+  @Test
+  void laterSummariesReuseEachFilesResultsWhileItsBytesStayTheSame() throws IOException {
+    Table first = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
+    Path entry = FileResultsStore.entryFile(file);
+    assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.results.json"), entry);
+    // A stored value changed by hand shows in the next summary: it was reused, not computed again.
+    String stored = Files.readString(entry);
+    assertTrue(stored.contains("\"normalized_edit_distance\": 0.0,"), stored);
+    Files.writeString(entry, stored.replaceFirst("\"normalized_edit_distance\": 0.0,", "\"normalized_edit_distance\": 0.9,"));
+    Table reused = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    assertEquals(first.doubleColumn(ResultsSummary.APPLIES).get(0), reused.doubleColumn(ResultsSummary.APPLIES).get(0));
+    assertEquals((0.9 + 1 + 0.0417) / 3, reused.doubleColumn(ResultsSummary.EDIT_DISTANCE).get(0), 1e-9);
+    // The warning about the torn line is said again when the results are reused.
+    RecordingReporter reporter = new RecordingReporter();
+    ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), reporter);
+    assertTrue(reporter.warnings.stream().anyMatch(w -> w.contains("all-task-instances_0.2.jsonl:8")),
+        reporter.warnings.toString());
+  }
+
+  @Test
+  void changedBytesAreScoredAgainEvenWithTheOldModificationTime() throws IOException {
+    ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    Path predictions = results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl");
+    var modified = Files.getLastModifiedTime(predictions);
+    Files.writeString(predictions, Files.readString(predictions).replace(PyJson.quote(CLOSE), PyJson.quote(TRUTH)));
+    Files.setLastModifiedTime(predictions, modified);
+    Table summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    assertEquals(2.0 / 3, summary.doubleColumn(ResultsSummary.EXACT).get(0), 1e-9, "i6 now matches exactly");
+    // and so does an infbench file that changed
+    Path infbenchFile = infbench.resolve("all-task-instances_0.2.jsonl");
+    Files.writeString(infbenchFile, Files.readAllLines(infbenchFile).get(0) + "\n");
+    summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    assertEquals(1, summary.intColumn(ResultsSummary.INSTANCES).get(0));
+    try (var files = Files.list(results.resolve("m1/T=0/n=1/metrics"))) {
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".writing")), "no temporary file left");
+    }
   }
 
   private static String success(String id, String patch, double cost, double seconds) {

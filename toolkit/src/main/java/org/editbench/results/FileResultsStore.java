@@ -1,0 +1,153 @@
+package org.editbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import org.editbench.Reporter;
+import org.editbench.bench.AtomicFiles;
+import org.editbench.bench.DataFormatException;
+import org.editbench.bench.Jsonl;
+
+/**
+ * The {@link FileResults} of prediction files, computed once and then reused while the prediction
+ * file and its infbench file keep their contents: each is kept in
+ * {@code n={n}/metrics/{stem}.results.json} under a key made of checksums of both files' bytes
+ * (not their modification times, which copies, checkouts and restores do not keep faithfully), the
+ * token encoding and the format of the results. A key that does not match means the entry is
+ * computed again and replaced. Entries are written whole to a temporary file and renamed into place,
+ * so a crash never leaves half of one; a results folder that cannot be written to only costs the reuse.
+ */
+public final class FileResultsStore {
+  /** Raised whenever what is computed changes, so that older entries are computed again. */
+  static final int FORMAT = 1;
+  static final String SUFFIX = ".results.json";
+  private static final String MISSING = "missing";
+
+  private FileResultsStore() {}
+
+  /** Where the results of {@code file} are kept. */
+  public static Path entryFile(PredictionFile file) {
+    return file.metricsFile().resolveSibling(file.stem() + SUFFIX);
+  }
+
+  /**
+   * The results of each file, in order: reused where the stored entry's key matches, computed
+   * (and stored) otherwise. Files made from the same infbench file are computed together, which
+   * reads that infbench file once and counts each distinct prompt's tokens once.
+   */
+  public static List<FileResults> results(List<PredictionFile> files, Path infbenchDir,
+      Function<PredictionFile, String> encodingOf, Reporter reporter) {
+    Map<Path, String> infbenchChecksums = new ConcurrentHashMap<>();
+    List<String> keys = files.parallelStream().map(file -> {
+      Path infbench = file.infbenchFile(infbenchDir);
+      return "format " + FORMAT + ", encoding " + encodingOf.apply(file) + ", predictions " + checksum(file.file())
+          + ", infbench " + infbenchChecksums.computeIfAbsent(infbench, FileResultsStore::checksumOrMissing);
+    }).toList();
+    FileResults[] results = new FileResults[files.size()];
+    Map<Path, List<Integer>> toCompute = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      results[i] = stored(files.get(i), keys.get(i));
+      if (results[i] == null) {
+        toCompute.computeIfAbsent(files.get(i).infbenchFile(infbenchDir), f -> new ArrayList<>()).add(i);
+      }
+    }
+    int total = toCompute.values().stream().mapToInt(List::size).sum();
+    AtomicInteger done = new AtomicInteger();
+    toCompute.forEach((infbench, indexes) -> {
+      Map<String, Scoring.Target> targets = Files.isRegularFile(infbench) ? Scoring.readTargets(infbench, reporter) : null;
+      Map<String, PromptTokens> tokensByEncoding = new HashMap<>();
+      indexes.forEach(i -> tokensByEncoding.computeIfAbsent(encodingOf.apply(files.get(i)), PromptTokens::new));
+      indexes.parallelStream().forEach(i -> {
+        PredictionFile file = files.get(i);
+        List<String> warnings = new ArrayList<>();
+        List<Prediction> predictions = Prediction.read(file.file(), collecting(warnings));
+        results[i] = FileResults.compute(predictions, targets, tokensByEncoding.get(encodingOf.apply(file)), warnings);
+        store(file, keys.get(i), results[i], reporter);
+        synchronized (done) {
+          reporter.progress("scoring prediction files", done.incrementAndGet(), total);
+        }
+      });
+    });
+    for (FileResults r : results) {
+      r.warnings().forEach(reporter::warn);
+    }
+    return List.of(results);
+  }
+
+  private static FileResults stored(PredictionFile file, String key) {
+    Path entry = entryFile(file);
+    try {
+      JsonNode json = Jsonl.MAPPER.readTree(Files.readString(entry, StandardCharsets.UTF_8));
+      return key.equals(json.path("key").asText()) ? FileResults.fromJson(json) : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null; // unreadable or from an older format: computed again and replaced
+    }
+  }
+
+  private static void store(PredictionFile file, String key, FileResults results, Reporter reporter) {
+    Path entry = entryFile(file);
+    try {
+      AtomicFiles.writeString(entry, results.toJson(key) + "\n");
+    } catch (UncheckedIOException | DataFormatException e) {
+      reporter.warn("cannot keep the scores of " + file.file() + " for reuse: " + e.getMessage());
+    }
+  }
+
+  /** A reporter that keeps the warnings, so that a reused entry can say them again. */
+  private static Reporter collecting(List<String> warnings) {
+    return new Reporter() {
+      @Override
+      public void warn(String message) {
+        warnings.add(message);
+      }
+
+      @Override
+      public void info(String message) {}
+    };
+  }
+
+  private static String checksumOrMissing(Path file) {
+    return Files.isRegularFile(file) ? checksum(file) : MISSING;
+  }
+
+  /**
+   * The file's length and two different 32-bit CRCs of its bytes (CRC-32C and CRC-32, both computed
+   * by the processor's own instructions): any accidental change shows. A cryptographic digest would
+   * guard against forged files as well, but at this JVM's speed for SHA-256 (tens of MB/s without
+   * the C2 compiler) checking a study's 3 GB would take longer than scoring it.
+   */
+  static String checksum(Path file) {
+    CRC32C castagnoli = new CRC32C();
+    CRC32 crc = new CRC32();
+    long length = 0;
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    try (FileChannel channel = FileChannel.open(file)) {
+      for (int read; (read = channel.read(buffer.clear())) >= 0; ) {
+        castagnoli.update(buffer.array(), 0, read);
+        crc.update(buffer.array(), 0, read);
+        length += read;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return String.format("%d:%08x:%08x", length, castagnoli.getValue(), crc.getValue());
+  }
+}
