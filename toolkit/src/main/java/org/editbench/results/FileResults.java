@@ -16,7 +16,7 @@ import org.editbench.bench.PyJson;
  * @param instances records in the infbench file; null when it is missing
  * @param predictions one per instance, in the prediction file's order ({@link Prediction#read})
  * @param metrics the successful predictions that have an infbench record, in the same order
- * @param warnings what reading the prediction file reported (lines left out), said again on reuse
+ * @param warnings what reading the infbench and prediction files reported (lines left out), said again on reuse
  */
 public record FileResults(Integer instances, List<PredictionFacts> predictions, List<InstanceMetrics> metrics,
     List<String> warnings) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,12 +71,14 @@ public final class FileResultsStore {
     int total = toCompute.values().stream().mapToInt(List::size).sum();
     AtomicInteger done = new AtomicInteger();
     toCompute.forEach((infbench, indexes) -> {
-      Map<String, Scoring.Target> targets = Files.isRegularFile(infbench) ? Scoring.readTargets(infbench, reporter) : null;
+      List<String> infbenchWarnings = new ArrayList<>();
+      Map<String, Scoring.Target> targets = Files.isRegularFile(infbench)
+          ? Scoring.readTargets(infbench, collecting(infbenchWarnings)) : null;
       Map<String, PromptTokens> tokensByEncoding = new HashMap<>();
       indexes.forEach(i -> tokensByEncoding.computeIfAbsent(encodingOf.apply(files.get(i)), PromptTokens::new));
       indexes.parallelStream().forEach(i -> {
         PredictionFile file = files.get(i);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(infbenchWarnings);
         List<Prediction> predictions = Prediction.read(file.file(), collecting(warnings));
         results[i] = FileResults.compute(predictions, targets, tokensByEncoding.get(encodingOf.apply(file)), warnings);
         store(file, keys.get(i), results[i], reporter);
@@ -84,9 +87,8 @@ public final class FileResultsStore {
         }
       });
     });
-    for (FileResults r : results) {
-      r.warnings().forEach(reporter::warn);
-    }
+    // Said once each, also when several files share an infbench file with bad lines.
+    Arrays.stream(results).flatMap(r -> r.warnings().stream()).distinct().forEach(reporter::warn);
     return List.of(results);
   }
 
