@@ -42,36 +42,52 @@ final class DebianJupyter {
 
   /** Fails with one line naming every missing package, or returns when all are there. */
   static void requireInstalled() throws IOException, InterruptedException {
+    Set<String> missing = missingPackages(PYTHON, COMMANDS, MODULES);
+    if (!missing.isEmpty()) {
+      fail(message(missing));
+    }
+  }
+
+  static String message(Set<String> missing) {
+    String packages = String.join(" ", missing);
+    return "the kernel and notebook tests need Debian packages that are missing: " + packages
+        + " (sudo apt-get install " + packages + "; .ci/run does)";
+  }
+
+  /**
+   * The packages to install, in the order met: for each command (path → package) that is not
+   * executable and each Python module (name → package) that {@code python} cannot import; all of
+   * them, and python3, when {@code python} itself is missing.
+   */
+  static Set<String> missingPackages(String python, Map<String, String> commands, Map<String, String> modules)
+      throws IOException, InterruptedException {
     Set<String> missing = new LinkedHashSet<>();
-    if (!Files.isExecutable(Path.of(PYTHON))) {
+    if (!Files.isExecutable(Path.of(python))) {
       missing.add("python3");
-      missing.addAll(MODULES.values());
+      missing.addAll(modules.values());
     } else {
-      for (String module : missingModules()) {
-        missing.add(MODULES.get(module));
+      for (String module : missingModules(python, modules.keySet())) {
+        missing.add(modules.get(module));
       }
     }
-    COMMANDS.forEach((command, pkg) -> {
+    commands.forEach((command, pkg) -> {
       if (!Files.isExecutable(Path.of(command))) {
         missing.add(pkg);
       }
     });
-    if (!missing.isEmpty()) {
-      String packages = String.join(" ", missing);
-      fail("the kernel and notebook tests need Debian packages that are missing: " + packages
-          + " (sudo apt-get install " + packages + "; .ci/run does)");
-    }
+    return missing;
   }
 
-  private static List<String> missingModules() throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(PYTHON, "-c",
+  private static List<String> missingModules(String python, Set<String> modules)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(python, "-c",
         "import importlib.util, sys\n"
             + "print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))"));
-    command.addAll(MODULES.keySet());
-    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (!python.waitFor(60, TimeUnit.SECONDS) || python.exitValue() != 0) {
-      fail(PYTHON + " could not look for Jupyter's modules: " + output);
+    command.addAll(modules);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      fail(python + " could not look for Jupyter's modules: " + output);
     }
     return output.isEmpty() ? List.of() : List.of(output.split(" "));
   }
