@@ -14,6 +14,9 @@ import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
+import org.editbench.inference.ApiEnvironment;
+import org.editbench.inference.BatchAdmin;
+import org.editbench.inference.BatchInfo;
 import org.editbench.inference.ConsoleRunObserver;
 import org.editbench.inference.MergeResults;
 import org.editbench.inference.ModelTable;
@@ -187,6 +190,39 @@ public final class EditBench {
   /** Starts a run in the background: poll its progress, await its statistics, or cancel it. */
   public static RunHandle startRunApi(RunApiOptions options, Reporter reporter, RunObserver observer) {
     return RunHandle.start(options, reporter, observer);
+  }
+
+  /**
+   * Submits {@code options}' requests to the providers' batch APIs (half the price, answered within
+   * 24 hours) and returns at once; batches that already ended are collected first. Call it again, or
+   * {@link #collectBatches}, to collect.
+   */
+  public static List<RunStats> submitBatches(RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunApi.run(options.toBuilder().batch(true).waitForBatches(false).build(), reporter, observer);
+  }
+
+  /**
+   * Waits for the batches of {@code options}, showing the providers' counts to {@code observer}, writes
+   * their answers to the prediction files and asks again for failures worth retrying, until every
+   * instance has its record; submits first what is not submitted yet. What a direct run returns.
+   */
+  public static List<RunStats> collectBatches(RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunApi.run(options.toBuilder().batch(true).waitForBatches(true).build(), reporter, observer);
+  }
+
+  /** {@link #collectBatches} on a background thread: watch its progress from a cell, await or cancel it. */
+  public static RunHandle watchBatches(RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunHandle.start(options.toBuilder().batch(true).waitForBatches(true).build(), reporter, observer);
+  }
+
+  /** The batches recorded under {@code resultsDir}, those still running as their providers see them now. */
+  public static List<BatchInfo> batchStatus(Path resultsDir, ApiEnvironment environment) {
+    return BatchAdmin.status(resultsDir, environment, true);
+  }
+
+  /** Cancels the running batches under {@code resultsDir} (only {@code ids}, unless empty). */
+  public static List<BatchInfo> cancelBatches(Path resultsDir, ApiEnvironment environment, List<String> ids) {
+    return BatchAdmin.cancel(resultsDir, environment, ids);
   }
 
   /** The built-in model table, extended by {@code modelsFile} when it is not null. */

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         MergeCommands.MergeInfbench.class,
         MergeCommands.MergeAllInfbench.class,
         RunApiCommand.class,
+        BatchCommand.class,
         MergeResultsCommand.class,
         ScoreCommand.class,
         SummarizeCommand.class,

@@ -31,6 +31,16 @@ import picocli.CommandLine.Option;
             + "'Max retries (N) exceeded' and HTTP 401/403/404 failures are asked again by the next run; other "
             + "failures are final. Statistics and summaries go to standard output, progress to standard error.",
         "",
+        "Batch runs (--batch):",
+        "The requests go to the provider's batch API (OpenAI Batch API for chat and responses models, "
+            + "Anthropic Message Batches for api \"anthropic\"), split into batches of at most 50,000 requests "
+            + "and 200 MB (Anthropic: 100,000 and 256 MB), answered within 24 hours at the batch price (the model "
+            + "table's batch_discount, default 0.5). Submitted batches are recorded in the hidden "
+            + ".{output}.batches.json beside the output: running the same command again, even after a kill, "
+            + "collects them instead of submitting again. response_time is the batch's time from creation to "
+            + "its end. Failures worth retrying go into a new batch, at most --max-retries times. See also "
+            + "'editbench batch status' and 'editbench batch cancel'.",
+        "",
         "Environment:",
         "  OPENAI_KEYS (comma-separated) or OPENAI_KEY   API keys; request i uses key i mod k",
         "  BASE_URL                                      API base (default https://api.openai.com/v1)",
@@ -88,6 +98,21 @@ public final class RunApiCommand implements Callable<Integer> {
       description = "Where predictions go. Default: experiment_results under $EDITBENCH_HOME or the working directory.")
   Path resultsDir;
 
+  @Option(names = "--batch",
+      description = "Send the requests through the provider's batch API: half the price, no client-side rate "
+          + "limits, answers within 24 hours. Waits and collects unless --no-wait.")
+  boolean batch;
+
+  @Option(names = "--no-wait",
+      description = "With --batch: submit (and collect batches that already ended), then return; run the same "
+          + "command again later to collect.")
+  boolean noWait;
+
+  @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "10",
+      description = "With --batch: the first wait between looks at running batches; it grows by half while "
+          + "nothing changes, up to 120 s. Default: ${DEFAULT-VALUE}.")
+  int pollSeconds;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -106,8 +131,15 @@ public final class RunApiCommand implements Callable<Integer> {
         .modelsFile(modelsFile)
         .resultsDir(resultsDir)
         .environment(environment)
+        .batch(batch)
+        .waitForBatches(!noWait)
+        .pollInterval(Duration.ofSeconds(pollSeconds), Duration.ofSeconds(Math.max(pollSeconds, 120)))
         .build();
-    out.println("run-api: " + options.maxWorkers() + " workers, timeout " + timeoutSeconds + " s, max retries "
+    if (noWait && !batch) {
+      throw new IllegalArgumentException("--no-wait is for batch runs: add --batch");
+    }
+    out.println("run-api: " + (batch ? "batch API" + (noWait ? ", submit without waiting" : "") + ", " : "")
+        + options.maxWorkers() + " workers, timeout " + timeoutSeconds + " s, max retries "
         + maxRetries + "; " + RunReport.environmentLine(environment));
     ConsoleRunObserver console = new ConsoleRunObserver(out, err, System.console() != null);
     EditBench.runApi(options, StopNotice.tracking(console), console);

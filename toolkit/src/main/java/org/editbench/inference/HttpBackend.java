@@ -88,6 +88,15 @@ public final class HttpBackend implements ModelBackend {
     } catch (JsonProcessingException e) {
       return new Outcome.Retryable("unparseable answer (" + e.getOriginalMessage() + ")", null);
     }
+    return answer(json, codec, model, elapsed);
+  }
+
+  /**
+   * The outcome of a 2xx answer's JSON body (here or a batch's): the completion priced at the model's
+   * list price, or the error a body may carry despite its 2xx, or a retryable failure when the body holds
+   * no answer.
+   */
+  static Outcome answer(JsonNode json, ApiCodec codec, ModelSpec model, Duration elapsed) {
     if (json == null || !json.isObject()) {
       return new Outcome.Retryable("unparseable answer (not a JSON object)", null);
     }

@@ -28,22 +28,30 @@ final class InstanceRunner {
     InferenceRequest current = request;
     while (true) {
       Outcome outcome = backend.attempt(current);
-      String id = current.instanceId();
-      String prompt = current.prompt();
-      if (outcome instanceof Outcome.Success success) {
-        return ResultRecord.success(id, model, prompt, success.completion());
-      } else if (outcome instanceof Outcome.ContextExceeded) {
-        String shorter = PromptTrimmer.dropLastFile(prompt);
-        if (shorter.equals(prompt)) {
-          return ResultRecord.contextExceeded(id, model, prompt);
-        }
-        current = current.withPrompt(shorter);
-      } else if (outcome instanceof Outcome.Rejected rejected) {
-        return ResultRecord.rejected(id, model, prompt, rejected.status(), redact.apply(rejected.message()));
-      } else {
-        Outcome.Retryable gaveUp = (Outcome.Retryable) outcome;
-        return ResultRecord.gaveUp(id, model, prompt, maxRetries, redact.apply(gaveUp.reason()));
+      ResultRecord record = settle(model, current.instanceId(), current.prompt(), outcome, maxRetries, redact);
+      if (record != null) {
+        return record;
       }
+      current = current.withPrompt(PromptTrimmer.dropLastFile(current.prompt()));
+    }
+  }
+
+  /**
+   * The record an outcome comes to for a request with {@code prompt}, or null when the answer was
+   * "context length exceeded" and the prompt still has a file to drop: ask again with it dropped. A
+   * retryable outcome here is one whose retries ran out. Shared by direct and batch runs.
+   */
+  static ResultRecord settle(ModelSpec model, String id, String prompt, Outcome outcome, int maxRetries,
+      UnaryOperator<String> redact) {
+    if (outcome instanceof Outcome.Success success) {
+      return ResultRecord.success(id, model, prompt, success.completion());
+    } else if (outcome instanceof Outcome.ContextExceeded) {
+      return PromptTrimmer.dropLastFile(prompt).equals(prompt) ? ResultRecord.contextExceeded(id, model, prompt) : null;
+    } else if (outcome instanceof Outcome.Rejected rejected) {
+      return ResultRecord.rejected(id, model, prompt, rejected.status(), redact.apply(rejected.message()));
+    } else {
+      Outcome.Retryable gaveUp = (Outcome.Retryable) outcome;
+      return ResultRecord.gaveUp(id, model, prompt, maxRetries, redact.apply(gaveUp.reason()));
     }
   }
 }

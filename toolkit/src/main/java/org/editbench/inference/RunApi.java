@@ -49,7 +49,10 @@ public final class RunApi {
     try {
       List<RunStats> all = new ArrayList<>();
       for (Combination combination : combinations) {
-        all.add(runOne(combination, inputs.get(combination.input()), options, http, reporter, observer));
+        List<BenchInstance> instances = inputs.get(combination.input());
+        all.add(options.batch()
+            ? BatchRunner.run(combination, instances, options, http, reporter, observer)
+            : runOne(combination, instances, options, http, reporter, observer));
       }
       return all;
     } finally {

@@ -34,6 +34,12 @@ public final class RunApiOptions {
   private final Sleeper sleeper;
   private final Clock clock;
   private final Duration forceInterval;
+  private final boolean batch;
+  private final boolean waitForBatches;
+  private final Duration pollInitial;
+  private final Duration pollMax;
+  private final int batchMaxRequests;
+  private final long batchMaxBytes;
 
   private RunApiOptions(Builder b) {
     datasetNames = List.copyOf(b.datasetNames);
@@ -51,6 +57,18 @@ public final class RunApiOptions {
     sleeper = b.sleeper;
     clock = b.clock;
     forceInterval = b.forceInterval;
+    batch = b.batch;
+    waitForBatches = b.waitForBatches;
+    pollInitial = b.pollInitial;
+    pollMax = b.pollMax;
+    batchMaxRequests = b.batchMaxRequests;
+    batchMaxBytes = b.batchMaxBytes;
+    if (pollInitial.isNegative() || pollMax.compareTo(pollInitial) < 0) {
+      throw new IllegalArgumentException("poll intervals must satisfy 0 <= initial <= max");
+    }
+    if (batchMaxRequests < 1 || batchMaxBytes < 1) {
+      throw new IllegalArgumentException("batch limits must be positive");
+    }
     if (datasetNames.isEmpty() || models.isEmpty() || runIds.isEmpty()) {
       throw new IllegalArgumentException("give at least one --dataset_name, --model and --run_id");
     }
@@ -64,6 +82,19 @@ public final class RunApiOptions {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder().datasetNames(datasetNames).models(models).runIds(runIds).sampledIdsFile(sampledIdsFile)
+        .maxWorkers(maxWorkers).timeout(timeout).maxRetries(retryPolicy.maxRetries()).modelsFile(modelsFile)
+        .dataPaths(dataPaths).resultsDir(resultsDir).environment(environment)
+        .backoff(retryPolicy.initialBackoff(), retryPolicy.maxBackoff()).maxRetryAfter(retryPolicy.maxRetryAfter())
+        .random(random).sleeper(sleeper).clock(clock).forceInterval(forceInterval).batch(batch)
+        .waitForBatches(waitForBatches).pollInterval(pollInitial, pollMax);
+    b.batchMaxRequests = batchMaxRequests;
+    b.batchMaxBytes = batchMaxBytes;
+    return b;
   }
 
   public List<String> datasetNames() {
@@ -128,6 +159,35 @@ public final class RunApiOptions {
     return forceInterval;
   }
 
+  /** Whether the run goes through the providers' batch APIs instead of one request at a time. */
+  public boolean batch() {
+    return batch;
+  }
+
+  /** With {@link #batch()}: wait for the batches and collect them (true), or submit and return (false). */
+  public boolean waitForBatches() {
+    return waitForBatches;
+  }
+
+  /** The first wait between two looks at running batches; it grows by half each time nothing changed. */
+  public Duration pollInitial() {
+    return pollInitial;
+  }
+
+  public Duration pollMax() {
+    return pollMax;
+  }
+
+  /** Most requests in one batch: the provider's limit unless set lower. */
+  public int batchMaxRequests(Provider provider) {
+    return Math.min(batchMaxRequests, provider.maxBatchRequests());
+  }
+
+  /** Largest batch input in bytes: the provider's limit unless set lower. */
+  public long batchMaxBytes(Provider provider) {
+    return Math.min(batchMaxBytes, provider.maxBatchBytes());
+  }
+
   public static final class Builder {
     private List<String> datasetNames = DEFAULT_DATASETS;
     private List<String> models = List.of();
@@ -147,8 +207,40 @@ public final class RunApiOptions {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private Duration forceInterval = ResultFile.DEFAULT_FORCE_INTERVAL;
+    private boolean batch;
+    private boolean waitForBatches = true;
+    private Duration pollInitial = Duration.ofSeconds(10);
+    private Duration pollMax = Duration.ofMinutes(2);
+    private int batchMaxRequests = Integer.MAX_VALUE;
+    private long batchMaxBytes = Long.MAX_VALUE;
 
     private Builder() {}
+
+    /** Runs through the providers' batch APIs (half the price, answers within 24 hours). */
+    public Builder batch(boolean value) {
+      batch = value;
+      return this;
+    }
+
+    /** With {@link #batch(boolean)}: false submits (and collects what has ended) without waiting. */
+    public Builder waitForBatches(boolean value) {
+      waitForBatches = value;
+      return this;
+    }
+
+    /** The wait between looks at running batches: from {@code initial}, growing by half up to {@code max}. */
+    public Builder pollInterval(Duration initial, Duration max) {
+      pollInitial = Objects.requireNonNull(initial);
+      pollMax = Objects.requireNonNull(max);
+      return this;
+    }
+
+    /** Lower batch limits than the providers' (tests, or a provider with smaller ones). */
+    public Builder batchLimits(int maxRequests, long maxBytes) {
+      batchMaxRequests = maxRequests;
+      batchMaxBytes = maxBytes;
+      return this;
+    }
 
     /** {@code all}, {@code owner/repo} or a {@code .jsonl} path; default {@code all}. */
     public Builder datasetNames(List<String> value) {

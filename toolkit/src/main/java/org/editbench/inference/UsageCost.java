@@ -16,6 +16,11 @@ public record UsageCost(long inputTokens, long outputTokens, double usd) {
     return new UsageCost(input, output, model.cost(input, output));
   }
 
+  /** The same tokens at the price of the model's batch API ({@link ModelSpec#batchDiscount()}). */
+  public UsageCost atBatchPrice(ModelSpec model) {
+    return new UsageCost(inputTokens, outputTokens, usd * model.batchDiscount());
+  }
+
   private static long firstCount(JsonNode usage, String chatName, String responsesName) {
     if (usage == null || !usage.isObject()) {
       return 0;

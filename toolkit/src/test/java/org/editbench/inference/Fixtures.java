@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.editbench.DataPaths;
@@ -148,5 +150,26 @@ public final class Fixtures {
         .random(new Random(42))
         .sleeper(d -> {})
         .maxWorkers(1);
+  }
+
+  /**
+   * {@code editbench args…} in a child JVM with the test class path, in {@code dir}, its output in
+   * {@code dir/name.out} and {@code .err}; the API variables of this process are replaced by {@code env}.
+   */
+  static Process childEditbench(Path dir, String name, Map<String, String> env, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), "org.editbench.cli.Main"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(dir.resolve(name + ".out").toFile())
+        .redirectError(dir.resolve(name + ".err").toFile());
+    Map<String, String> environment = builder.environment();
+    for (Provider provider : Provider.values()) {
+      Stream.of(provider.keysVariable(), provider.keyVariable(), provider.baseUrlVariable()).forEach(environment::remove);
+    }
+    environment.remove("EDITBENCH_HOME");
+    environment.putAll(env);
+    return builder.start();
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,21 +83,14 @@ class RunApiProcessTest {
 
   /** {@code editbench run-api} in a child JVM with the test class path; output to files in {@code root}. */
   private Process runApi(String name, Map<String, String> env, String... extraArgs) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), "org.editbench.cli.Main", "run-api",
+    List<String> args = new ArrayList<>(List.of("run-api",
         "--dataset_name", infbench.toString(), "--model", "test-chat", "--models", models.toString(),
         "--results-dir", results.toString(), "--max_workers", "4", "--timeout", "30"));
-    command.addAll(List.of(extraArgs));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-        .redirectOutput(root.resolve(name + ".out").toFile())
-        .redirectError(root.resolve(name + ".err").toFile());
-    Map<String, String> environment = builder.environment();
-    Stream.of("OPENAI_KEYS", "OPENAI_KEY", "BASE_URL", "EDITBENCH_HOME").forEach(environment::remove);
-    environment.put("BASE_URL", server.url("/v1").toString());
-    environment.put("OPENAI_KEY", KEY);
+    args.addAll(List.of(extraArgs));
+    Map<String, String> environment = new HashMap<>(Map.of("BASE_URL", server.url("/v1").toString(),
+        "OPENAI_KEY", KEY));
     environment.putAll(env);
-    Process process = builder.start();
+    Process process = Fixtures.childEditbench(root, name, environment, args);
     children.add(process);
     return process;
   }

@@ -1,0 +1,15 @@
+package org.editbench.inference;
+
+import java.nio.file.Path;
+
+/**
+ * One batch of a prediction file, as {@code editbench batch status} lists it.
+ *
+ * @param id the provider's id; null when a run stopped before the create call answered
+ * @param phase the provider's status word (live when asked, else as last seen)
+ * @param total requests in the batch
+ * @param done requests answered or given up on by the provider
+ * @param collected its answers are in the prediction file
+ */
+public record BatchInfo(Path output, String model, String provider, String id, String phase, int total, int done,
+    int failed, boolean collected, String submittedAt) {}

@@ -1,0 +1,444 @@
+package org.editbench.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.editbench.EditBench;
+import org.editbench.RecordingReporter;
+import org.editbench.bench.Jsonl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run-api --batch against local fakes of OpenAI's Batch API and Anthropic's Message Batches. No network. */
+class BatchRunTest {
+  private static final String KEY = "sk-batch-0123456789abcdef";
+
+  @TempDir Path root;
+  private MockWebServer server;
+  private FakeBatchServer fake;
+  private final RecordingReporter reporter = new RecordingReporter();
+  private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+  private Path models;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    fake = new FakeBatchServer(server);
+    models = Fixtures.modelsFile(root, "\"claude-native\": {\"api\": \"anthropic\", \"temperature\": 0,"
+        + " \"context_limit\": 100000, \"cost_per_input_token\": 3e-6, \"cost_per_output_token\": 1.5e-5}");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void infbench(List<String> ids) {
+    Fixtures.infbench(root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), ids);
+  }
+
+  private RunApiOptions.Builder options(String model) {
+    return Fixtures.options(root, server.url("/v1").toString(), KEY).models(model).modelsFile(models)
+        .environment(environment())
+        .batch(true).pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(60)).sleeper(sleeps::add);
+  }
+
+  private RunStats run(RunApiOptions.Builder options) {
+    List<RunStats> stats = EditBench.runApi(options.build(), reporter, RunObserver.NONE);
+    assertEquals(1, stats.size());
+    return stats.get(0);
+  }
+
+  private Path output(String model, String temperature) {
+    return root.resolve("experiment_results").resolve(model).resolve("T=" + temperature)
+        .resolve("n=1/all-task-instances_0.2.jsonl");
+  }
+
+  /** The fake's {@code index}-th batch (from 0), in creation order. */
+  private FakeBatchServer.Batch batch(int index) {
+    return new ArrayList<>(fake.batches.values()).get(index);
+  }
+
+  private ApiEnvironment environment() {
+    return new ApiEnvironment(List.of(KEY), server.url("/v1").toString(), List.of(KEY), server.url("/").toString());
+  }
+
+  private static JsonNode json(String text) throws IOException {
+    return Jsonl.MAPPER.readTree(text);
+  }
+
+  private static Map<String, JsonNode> byInstance(Path file) {
+    Map<String, JsonNode> out = new java.util.TreeMap<>();
+    for (JsonNode record : Fixtures.records(file)) {
+      assertNull(out.put(record.get("instance_id").asText(), record), "one record per instance: " + record);
+    }
+    return out;
+  }
+
+  @Test
+  void openAiBatchUploadsCreatesPollsAndWritesWhatADirectRunWrites() throws Exception {
+    infbench(Fixtures.ids(3));
+    RunStats stats = run(options("test-chat"));
+
+    RecordedRequest upload = fake.calls("POST", "/v1/files").get(0);
+    assertEquals("Bearer " + KEY, upload.getHeaders().get("Authorization"));
+    List<String> lines = fake.files.get("file-in-1");
+    assertEquals(3, lines.size());
+    JsonNode line = json(lines.get(0));
+    assertEquals("o__r-pull-1", line.get("custom_id").asText(), "a safe instance id is its own custom_id");
+    assertEquals("POST", line.get("method").asText());
+    assertEquals("/v1/chat/completions", line.get("url").asText());
+    assertEquals("test-chat", line.at("/body/model").asText());
+    assertEquals(Fixtures.SYSTEM_LINE, line.at("/body/messages/0/content").asText());
+
+    JsonNode create = json(fake.calls("POST", "/v1/batches").get(0).getBody().utf8());
+    assertEquals("file-in-1", create.get("input_file_id").asText());
+    assertEquals("/v1/chat/completions", create.get("endpoint").asText());
+    assertEquals("24h", create.get("completion_window").asText());
+    assertEquals(1, fake.batches.size(), "one batch");
+    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("in_progress")), reporter.infos.toString());
+    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("finalizing")), reporter.infos.toString());
+    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("completed, 3/3 done")), reporter.infos.toString());
+    assertEquals(3, fake.calls("GET", "/v1/batches/").size(), "validating -> in_progress -> finalizing -> completed");
+    assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10)), sleeps,
+        "each look saw a change: the interval stays at its start");
+
+    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    assertEquals(3, records.size());
+    JsonNode first = records.get("o__r-pull-1");
+    assertEquals(List.of("instance_id", "model_name", "temperature", "top_p", "n", "prompt", "full_output",
+        "model_patch", "cost", "response_time"), fieldNames(first), "the fields of a direct run, in its order");
+    assertEquals("fix o__r-pull-1", first.get("model_patch").asText());
+    assertEquals(Fixtures.prompt("o__r-pull-1", "a.py", "b.py"), first.get("prompt").asText());
+    assertEquals(0.5 * (100 * 1e-6 + 10 * 2e-6), first.get("cost").asDouble(), 1e-12, "half price");
+    assertEquals(90.0, first.get("response_time").asDouble(), "the batch's time from creation to its end");
+    assertEquals(3, stats.succeeded());
+    assertEquals(1.5 * (100 * 1e-6 + 10 * 2e-6), stats.cost(), 1e-12);
+
+    JsonNode state = json(Files.readString(BatchState.fileFor(output("test-chat", "0"))));
+    assertEquals("batch_2", state.at("/batches/0/id").asText());
+    assertTrue(state.at("/batches/0/collected").asBoolean());
+    assertEquals("test-chat", state.at("/header/model").asText());
+
+    // the same command again: nothing to submit, nothing written twice
+    int callsBefore = fake.requests.size();
+    RunStats again = run(options("test-chat"));
+    assertEquals(callsBefore, fake.requests.size(), "no call at all: everything is answered");
+    assertEquals(3, again.filter().alreadyDone());
+    assertEquals(3, Fixtures.lines(output("test-chat", "0")).size());
+  }
+
+  private static List<String> fieldNames(JsonNode record) {
+    List<String> names = new ArrayList<>();
+    record.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void batchRecordsMatchADirectRunsFieldForField() {
+    infbench(Fixtures.ids(2));
+    run(options("test-chat"));
+    Map<String, JsonNode> batch = byInstance(output("test-chat", "0"));
+
+    Path directRoot = root.resolve("direct");
+    Fixtures.infbench(directRoot.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), Fixtures.ids(2));
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+        return Fixtures.patchFor(request);
+      }
+    });
+    EditBench.runApi(Fixtures.options(directRoot, server.url("/v1").toString(), KEY).models("test-chat")
+        .modelsFile(models).build(), reporter, RunObserver.NONE);
+    Map<String, JsonNode> direct = byInstance(directRoot.resolve("experiment_results/test-chat/T=0/n=1/"
+        + "all-task-instances_0.2.jsonl"));
+    assertEquals(direct.keySet(), batch.keySet());
+    direct.forEach((id, d) -> {
+      JsonNode b = batch.get(id);
+      assertEquals(fieldNames(d), fieldNames(b));
+      for (String field : List.of("instance_id", "model_name", "temperature", "top_p", "n", "prompt", "full_output",
+          "model_patch")) {
+        assertEquals(d.get(field), b.get(field), field);
+      }
+      assertEquals(d.get("cost").asDouble() * 0.5, b.get("cost").asDouble(), 1e-15);
+    });
+  }
+
+  @Test
+  void responsesModelsBatchAgainstTheResponsesEndpoint() throws Exception {
+    infbench(Fixtures.ids(1));
+    run(options("gpt-5-codex"));
+    assertEquals("/v1/responses", json(fake.calls("POST", "/v1/batches").get(0).getBody().utf8())
+        .get("endpoint").asText());
+    JsonNode line = json(fake.files.get("file-in-1").get(0));
+    assertEquals("/v1/responses", line.get("url").asText());
+    assertEquals(Fixtures.SYSTEM_LINE, line.at("/body/instructions").asText());
+    JsonNode record = Fixtures.records(output("gpt-5-codex", "1")).get(0);
+    assertEquals(0.5 * (100 * 1.25e-6 + 10 * 1.0e-5), record.get("cost").asDouble(), 1e-12);
+  }
+
+  @Test
+  void partialFailuresAreRecordedRetriedOrTrimmedAsInADirectRun() throws Exception {
+    infbench(Fixtures.ids(5));
+    fake.answer = (customId, body) -> {
+      boolean retried = fake.batches.size() > 1;
+      return switch (customId) {
+        case "o__r-pull-1" -> new FakeBatchServer.Error(400, "{\"error\": {\"message\": \"content policy\"}}");
+        case "o__r-pull-2" -> retried ? new FakeBatchServer.Ok("<patch>second try</patch>", 1, 1)
+            : new FakeBatchServer.Error(500, "{\"error\": {\"message\": \"server error\"}}");
+        case "o__r-pull-3" -> body.toString().contains("b.py")
+            ? new FakeBatchServer.Error(400, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"long\"}}")
+            : new FakeBatchServer.Ok("<patch>short</patch>", 1, 1);
+        case "o__r-pull-4" -> retried ? new FakeBatchServer.Ok("<patch>later</patch>", 1, 1)
+            : new FakeBatchServer.NoResponse("batch_expired", "not executed in time");
+        default -> new FakeBatchServer.Ok("<patch>fix</patch>", 1, 1);
+      };
+    };
+    RunStats stats = run(options("test-chat"));
+
+    assertEquals(2, fake.batches.size(), "the failures worth retrying went into a second batch");
+    List<String> retried = batch(1).requests.stream().map(r -> r.get("custom_id").asText()).sorted().toList();
+    assertEquals(List.of("o__r-pull-2", "o__r-pull-3", "o__r-pull-4"), retried);
+    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    assertEquals(5, records.size());
+    assertEquals("HTTP 400: content policy", records.get("o__r-pull-1").get("error").asText(), "final, not retried");
+    assertEquals("second try", records.get("o__r-pull-2").get("model_patch").asText());
+    assertEquals("short", records.get("o__r-pull-3").get("model_patch").asText());
+    assertFalse(records.get("o__r-pull-3").get("prompt").asText().contains("b.py"), "the prompt as sent, trimmed");
+    assertEquals("later", records.get("o__r-pull-4").get("model_patch").asText());
+    assertEquals(4, stats.succeeded());
+    assertEquals(1, stats.failed());
+    assertEquals(2, stats.retries(), "two instances asked again for transient failures");
+    JsonNode state = json(Files.readString(BatchState.fileFor(output("test-chat", "0"))));
+    assertEquals(0, state.at("/batches/1/requests").size(), "collected batches keep no request list");
+    assertEquals(0, state.get("retries").size());
+  }
+
+  @Test
+  void retriesAreBoundedThenRecordedAsGivenUpForTheNextRun() {
+    infbench(Fixtures.ids(1));
+    fake.answer = (customId, body) -> new FakeBatchServer.Error(503, "{\"error\": {\"message\": \"overloaded\"}}");
+    RunStats stats = run(options("test-chat").maxRetries(2));
+    assertEquals(3, fake.batches.size(), "the first attempt and two retries");
+    JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
+    assertEquals("Max retries (2) exceeded: HTTP 503: overloaded", record.get("error").asText());
+    assertEquals(1, stats.failed());
+
+    fake.answer = (customId, body) -> new FakeBatchServer.Ok("<patch>ok</patch>", 1, 1);
+    run(options("test-chat").maxRetries(2));
+    assertEquals(4, fake.batches.size(), "the next run asks again, as after a direct run");
+    assertEquals("ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
+  }
+
+  @Test
+  void aFailedBatchIsSubmittedAgain() {
+    infbench(Fixtures.ids(2));
+    fake.openAiPhases = List.of("validating", "failed");
+    run(options("test-chat").maxRetries(1).waitForBatches(false));
+    run(options("test-chat").maxRetries(1).waitForBatches(false));
+    assertEquals(2, fake.batches.size());
+    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("batch_2: failed")), reporter.infos.toString());
+    fake.openAiPhases = List.of("validating", "completed");
+    run(options("test-chat").maxRetries(1));
+    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    assertEquals(2, records.size());
+    records.values().forEach(r -> assertTrue(r.get("error").asText().startsWith("Max retries (1) exceeded: no answer:"
+        + " batch batch_") && r.get("error").asText().contains("invalid_model: model not supported for batch"),
+        r.toString()));
+  }
+
+  @Test
+  void expiredAndCancelledBatchesKeepTheirAnswersAndAskAgainForTheRest() {
+    infbench(Fixtures.ids(4));
+    fake.openAiPhases = List.of("in_progress", "expired");
+    run(options("test-chat").waitForBatches(false));
+    run(options("test-chat").waitForBatches(false)); // collects the expired batch, submits the two unanswered
+    assertEquals(2, Fixtures.lines(output("test-chat", "0")).size());
+    assertEquals(2, batch(1).requests.size());
+
+    fake.openAiPhases = List.of("in_progress", "completed");
+    List<BatchInfo> cancelled = EditBench.cancelBatches(root.resolve("experiment_results"), environment(), List.of());
+    assertEquals(1, cancelled.size());
+    assertEquals("cancelling", cancelled.get(0).phase());
+    run(options("test-chat"));
+    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    assertEquals(4, records.size(), "answers of the cancelled batch kept, the rest asked in a third batch");
+    assertEquals(3, fake.batches.size());
+    records.values().forEach(r -> assertTrue(r.has("model_patch"), r.toString()));
+  }
+
+  @Test
+  void batchesAreSplitByRequestCountAndSize() {
+    infbench(Fixtures.ids(5));
+    run(options("test-chat").batchLimits(2, Long.MAX_VALUE));
+    assertEquals(List.of(2, 2, 1), fake.batches.values().stream().map(b -> b.requests.size()).toList());
+
+    String lineLength = fake.files.get("file-in-1").get(0);
+    Path other = root.resolve("other.jsonl");
+    Fixtures.infbench(other, Fixtures.ids(3));
+    fake.batches.clear();
+    run(options("test-chat").datasetNames(other.toString()).batchLimits(100, 2L * lineLength.length() + 10));
+    assertEquals(List.of(2, 1), fake.batches.values().stream().map(b -> b.requests.size()).toList());
+    assertEquals(50_000, Provider.OPENAI.maxBatchRequests());
+    assertEquals(200_000_000L, Provider.OPENAI.maxBatchBytes());
+    assertEquals(100_000, Provider.ANTHROPIC.maxBatchRequests());
+    assertEquals(256_000_000L, Provider.ANTHROPIC.maxBatchBytes());
+  }
+
+  @Test
+  void pollingBacksOffWhileNothingChanges() {
+    infbench(Fixtures.ids(1));
+    fake.openAiPhases = List.of("validating", "in_progress", "in_progress", "in_progress", "in_progress",
+        "in_progress", "in_progress", "completed");
+    run(options("test-chat").pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+    assertEquals(List.of(10, 10, 15, 22, 30, 30, 30), sleeps.stream().map(d -> (int) d.toSeconds()).toList());
+  }
+
+  @Test
+  void killedBetweenSubmitAndCollectTheNextRunCollectsWithoutSubmittingAgain() {
+    infbench(Fixtures.ids(3));
+    RunStats submitted = run(options("test-chat").waitForBatches(false));
+    assertEquals(0, submitted.succeeded());
+    assertEquals(1, fake.calls("POST", "/v1/batches").size());
+    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("run the same command again")), reporter.infos.toString());
+    assertFalse(Files.exists(output("test-chat", "0")) && !Fixtures.lines(output("test-chat", "0")).isEmpty());
+
+    RunStats collected = run(options("test-chat"));
+    assertEquals(1, fake.calls("POST", "/v1/batches").size(), "no second submission");
+    assertEquals(1, fake.calls("POST", "/v1/files").size(), "no second upload");
+    assertEquals(3, collected.succeeded());
+    assertEquals(3, byInstance(output("test-chat", "0")).size());
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundByItsInputFileInsteadOfCreatedTwice() {
+    infbench(Fixtures.ids(2));
+    fake.dropNextCreateAnswer = true;
+    assertThrows(IllegalStateException.class, () -> run(options("test-chat").maxRetries(0)));
+    BatchState.Stored state = BatchState.read(BatchState.fileFor(output("test-chat", "0")));
+    assertNull(state.batches().get(0).id(), "the run stopped before it heard the batch's id");
+    assertEquals("file-in-1", state.batches().get(0).staged());
+    assertEquals(1, fake.batches.size(), "the server made the batch; the client never heard");
+
+    RunStats resumed = run(options("test-chat"));
+    assertEquals(1, fake.calls("POST", "/v1/batches").size(), "found by its input file, not created again");
+    assertEquals(2, resumed.succeeded());
+    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("found, created before the last run stopped")),
+        reporter.infos.toString());
+  }
+
+  @Test
+  void anthropicMessageBatchesCarryParamsAndResultsComeFromTheResultsUrl() throws Exception {
+    infbench(Fixtures.ids(4));
+    fake.answer = (customId, body) -> switch (customId) {
+      case "o__r-pull-2" -> new FakeBatchServer.Error(0, "{\"type\": \"error\", \"error\": {\"type\":"
+          + " \"invalid_request_error\", \"message\": \"max_tokens: too large\"}}");
+      case "o__r-pull-3" -> fake.batches.size() > 1 ? new FakeBatchServer.Ok("<patch>again</patch>", 5, 5)
+          : new FakeBatchServer.Error(0, "{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\","
+              + " \"message\": \"Overloaded\"}}");
+      default -> new FakeBatchServer.Ok("<patch>fix " + FakeBatchServer.instanceIn(body) + "</patch>", 200, 20);
+    };
+    RunStats stats = run(options("claude-native"));
+
+    RecordedRequest create = fake.calls("POST", "/v1/messages/batches").get(0);
+    assertEquals(KEY, create.getHeaders().get("x-api-key"));
+    assertEquals("2023-06-01", create.getHeaders().get("anthropic-version"));
+    JsonNode request = json(create.getBody().utf8()).at("/requests/0");
+    assertEquals("o__r-pull-1", request.get("custom_id").asText());
+    assertEquals("claude-native", request.at("/params/model").asText());
+    assertEquals(8192, request.at("/params/max_tokens").asInt());
+    assertEquals(Fixtures.SYSTEM_LINE, request.at("/params/system").asText());
+    assertTrue(fake.calls("GET", "/v1/messages/batches/msgbatch_1/results").size() == 1);
+    assertEquals(2, fake.calls("POST", "/v1/messages/batches").size(), "the overloaded request in a second batch");
+
+    Map<String, JsonNode> records = byInstance(output("claude-native", "0"));
+    assertEquals(0.5 * (200 * 3e-6 + 20 * 1.5e-5), records.get("o__r-pull-1").get("cost").asDouble(), 1e-12);
+    assertEquals(120.0, records.get("o__r-pull-1").get("response_time").asDouble());
+    assertEquals("HTTP 400: max_tokens: too large", records.get("o__r-pull-2").get("error").asText());
+    assertEquals("again", records.get("o__r-pull-3").get("model_patch").asText());
+    assertEquals(3, stats.succeeded());
+  }
+
+  @Test
+  void anthropicCanceledAndExpiredRequestsAreAskedAgain() {
+    infbench(Fixtures.ids(4));
+    run(options("claude-native").waitForBatches(false));
+    EditBench.cancelBatches(root.resolve("experiment_results"), environment(), List.of());
+    run(options("claude-native"));
+    assertEquals(4, byInstance(output("claude-native", "0")).size());
+    assertEquals(2, fake.batches.size());
+    assertEquals(2, batch(1).requests.size(), "the two canceled requests");
+  }
+
+  @Test
+  void instanceIdsAnthropicWouldRefuseAsCustomIdsRoundTripThroughAHash() {
+    infbench(List.of("o.x__r-pull-1", "a".repeat(70) + "-pull-2"));
+    run(options("claude-native"));
+    List<String> customIds = fake.batches.get("msgbatch_1").requests.stream().map(r -> r.get("custom_id").asText())
+        .toList();
+    customIds.forEach(id -> assertTrue(id.matches("[A-Za-z0-9_-]{1,64}"), id));
+    assertEquals(2, byInstance(output("claude-native", "0")).size());
+    assertEquals("fix o.x__r-pull-1", byInstance(output("claude-native", "0")).get("o.x__r-pull-1")
+        .get("model_patch").asText());
+  }
+
+  @Test
+  void aChangedPromptDoesNotTakeTheAnswerToTheOldOne() {
+    infbench(Fixtures.ids(2));
+    run(options("test-chat").waitForBatches(false));
+    Path file = root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl");
+    List<String> lines = Fixtures.lines(file);
+    Fixtures.write(file, lines.get(0).replace("1 line of a.py", "1 line of a.py, edited") + "\n" + lines.get(1) + "\n");
+    run(options("test-chat"));
+    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    assertEquals(2, records.size());
+    assertTrue(records.get("o__r-pull-1").get("prompt").asText().contains("edited"));
+    assertEquals(2, fake.batches.size(), "the changed instance was asked again");
+    assertEquals(1, batch(1).requests.size());
+  }
+
+  @Test
+  void keysAreNeverWrittenToAnyFile() throws IOException {
+    infbench(Fixtures.ids(2));
+    fake.answer = (customId, body) -> new FakeBatchServer.Error(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}");
+    run(options("test-chat"));
+    run(options("claude-native").waitForBatches(false));
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(KEY), file.toString());
+      }
+    }
+    assertTrue(Fixtures.lines(output("test-chat", "0")).get(0).contains("bad key sk-***def"));
+    Stream.concat(reporter.infos.stream(), reporter.warnings.stream())
+        .forEach(m -> assertFalse(m.contains(KEY), m));
+  }
+
+  @Test
+  void theGoldModelHasNoBatchApi() {
+    infbench(Fixtures.ids(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(options("gold")));
+    assertTrue(e.getMessage().startsWith("--batch needs a model served over an API"), e.getMessage());
+    assertNotNull(e);
+  }
+}
