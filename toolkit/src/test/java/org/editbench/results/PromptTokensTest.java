@@ -22,11 +22,11 @@ class PromptTokensTest {
     List<String> prompts = new ArrayList<>(List.of("", "7", "\n12", "a\n123 x\n4567  \n89\n", "x  \n 1\n1 \n2\t\n",
         "line\n10 def f():\n11     return 1\n\n12 \n", "\r\n3 ünïcode ½ ²\n4 '1's\n", "tail \n",
         "a)\n\nb\n  \nc\n\t\n)d\n 'x\n's\n+\n-  y\n\u00a0z\n", "if x:\n    pass\n\n\ndef\n"));
-    // real prompts: the corpus's reference infbench for run_id 0.2, four instances spread over it
-    Path golden = SharedCorpus.root().resolve("golden/all-task-instances_0.2.jsonl.gz");
+    // real prompts: the reference infbench for run_id 0.2 (the fixture's), four instances spread over it
+    Path golden = SharedCorpus.fixture().resolve("golden/all-task-instances_0.2.jsonl.gz");
     try (InputStream in = new GZIPInputStream(Files.newInputStream(golden))) {
       String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
-      for (int i = 0; i < lines.length; i += 104) {
+      for (int i = 0; i < lines.length; i += 12) {
         prompts.add(Jsonl.MAPPER.readTree(lines[i]).path("prompt").asText());
       }
     }

@@ -63,7 +63,7 @@ class LevenshteinTest {
   @Test
   void preprocessedCorpusDiffsAgreeWithTheDynamicProgram() throws IOException {
     List<String> texts = new ArrayList<>();
-    try (Stream<Path> diffs = Files.list(SharedCorpus.histories())) {
+    try (Stream<Path> diffs = Files.list(SharedCorpus.histories(SharedCorpus.fixture()))) {
       for (Path folder : diffs.sorted().limit(60).toList()) {
         String code = PatchSimilarity.preprocess(Files.readString(folder.resolve("whole.diff")));
         if (code.length() < 2000) {
