@@ -46,6 +46,8 @@ final class BatchRunner {
   private final ApiCodec codec;
   private final UnaryOperator<String> redact;
   private final Map<String, Prefilter.Planned> planned = new LinkedHashMap<>();
+  /** Body hashes of the requests this process encoded: no need to encode them again to check an answer. */
+  private final Map<String, String> encodedHere = new HashMap<>();
   private final Set<String> finished;
   private final int total;
   private final long start = System.nanoTime();
@@ -257,7 +259,11 @@ final class BatchRunner {
       return; // already recorded (a collection repeated after a crash), or no longer part of this run
     }
     String prompt = trimmed(plannedNow.fit().prompt(), request.trims());
-    if (!BatchEncoder.sha256(encoder.body(prompt)).equals(request.sha256())) {
+    String current = encodedHere.get(id);
+    if (current == null || request.trims() > 0) {
+      current = BatchEncoder.sha256(encoder.body(prompt));
+    }
+    if (!current.equals(request.sha256())) {
       counts.stale++;
       state.retries().remove(id); // asked afresh with the prompt prepared now
       return;
@@ -331,7 +337,10 @@ final class BatchRunner {
     BatchState.Batch pending = new BatchState.Batch(null, staged, options.clock().instant().toString(), "submitting",
         0, 0, false, chunk.requests());
     state.add(pending);
-    chunk.requests().forEach(r -> state.retries().remove(r.instanceId()));
+    chunk.requests().forEach(r -> {
+      state.retries().remove(r.instanceId());
+      encodedHere.put(r.instanceId(), r.sha256());
+    });
     state.save();
     BatchApi.BatchStatus created = api.create(staged, chunk.file());
     state.replace(pending, pending.withId(created.id()).seen(created));

@@ -241,9 +241,16 @@ public final class RunApiBenchmark {
       }
     });
     server.start();
+    serveUntilTheParentGoes(server);
+  }
+
+  /**
+   * Tells the parent {@code server}'s port, then serves until the parent closes our stdin (or dies),
+   * and in any case for at most {@code SERVER_LIFETIME}.
+   */
+  static void serveUntilTheParentGoes(HttpServer server) throws IOException {
     System.out.println("port " + server.getAddress().getPort());
     System.out.flush();
-    // Ends when the parent closes our stdin (or dies), and in any case after SERVER_LIFETIME.
     Thread watchdog = new Thread(() -> {
       try {
         Thread.sleep(SERVER_LIFETIME.toMillis());
@@ -261,12 +268,17 @@ public final class RunApiBenchmark {
   }
 
   private static Process startServer() throws IOException {
+    return startServer(RunApiBenchmark.class);
+  }
+
+  /** {@code main} with {@code --serve} in a child JVM on this class path. */
+  static Process startServer(Class<?> main) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), RunApiBenchmark.class.getName(), "--serve"));
+        "-cp", System.getProperty("java.class.path"), main.getName(), "--serve"));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
-  private static int readPort(Process server) throws IOException {
+  static int readPort(Process server) throws IOException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     String line = reader.readLine();
     if (line == null || !line.startsWith("port ")) {
@@ -275,7 +287,7 @@ public final class RunApiBenchmark {
     return Integer.parseInt(line.substring("port ".length()));
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {
