@@ -138,8 +138,13 @@ def check_page(driver, notebook):
 
 def screenshots(driver, notebook, out_dir):
     stem = notebook[:-len(".ipynb")]
+    # The whole notebook in one picture: a window as tall as the page (Jupyter scrolls inside #site).
+    height = driver.execute_script("return document.getElementById('notebook-container').scrollHeight")
+    driver.set_window_size(WINDOW[0], min(height + 200, 12000))
     driver.execute_script("document.getElementById('site').scrollTop = 0")
+    time.sleep(0.3)
     driver.save_screenshot(os.path.join(out_dir, stem + ".png"))
+    driver.set_window_size(*WINDOW)
     views = driver.find_elements(By.CSS_SELECTOR, ".editbench-prediction")
     if views:
         # The prediction view with its cell: what the README shows.

@@ -1,16 +1,18 @@
 package org.editbench.notebook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A cell's text cut into what runs in order: magic lines ({@code %name args}, IJava's syntax) and
- * the Java code between them, each with the cell line it starts on.
+ * the Java code between them, each with the cell line it starts on — or, when its first line is
+ * {@code %%name args}, one cell magic that takes the rest of the cell as its body.
  */
 final class CellSource {
   private CellSource() {}
 
-  sealed interface Part permits Magic, Java {
+  sealed interface Part permits Magic, CellMagic, Java {
     /** 1-based line in the cell where this part starts. */
     int firstLine();
   }
@@ -19,9 +21,24 @@ final class CellSource {
 
   record Java(String code, int firstLine) implements Part {}
 
+  /** {@code %%name arguments} on the cell's first line; {@code body} starts on the next line. */
+  record CellMagic(String name, String arguments, String body, int firstLine) implements Part {}
+
   static List<Part> split(String cell) {
     List<Part> parts = new ArrayList<>();
     String[] lines = cell.split("\n", -1);
+    int first = 0;
+    while (first < lines.length && lines[first].isBlank()) {
+      first++;
+    }
+    if (first < lines.length && lines[first].strip().startsWith("%%")) {
+      String header = lines[first].strip().substring(2);
+      int space = indexOfWhitespace(header);
+      String body = String.join("\n", Arrays.asList(lines).subList(first + 1, lines.length));
+      parts.add(new CellMagic(space < 0 ? header : header.substring(0, space),
+          space < 0 ? "" : header.substring(space).strip(), body, first + 1));
+      return parts;
+    }
     StringBuilder java = new StringBuilder();
     int javaStart = 1;
     for (int i = 0; i < lines.length; i++) {

@@ -15,7 +15,7 @@ public final class Display {
 
   private Display() {}
 
-  record ActiveCell(CellOutput output, DisplayRenderers renderers) {}
+  record ActiveCell(CellOutput output, DisplayRenderers renderers, Magics magics) {}
 
   /** Shows {@code value} below the cell, rendered by type (a Table as HTML, an image as PNG, …). */
   public static void display(Object value) {
@@ -51,6 +51,30 @@ public final class Display {
     active().output().clearOutput(wait);
   }
 
+  /**
+   * Makes {@code %name} a line magic of this session, e.g.
+   * {@code registerMagic("hello", (args, context) -> System.out.println("hello " + args));}.
+   */
+  public static void registerMagic(String name, Magics.LineMagic magic) {
+    active().magics().register(name, magic);
+  }
+
+  /**
+   * Makes {@code %%name} a cell magic of this session: it gets the first line's arguments and the
+   * rest of the cell, and what it returns is the cell's value.
+   */
+  public static void registerCellMagic(String name, Magics.CellMagic magic) {
+    active().magics().registerCell(name, magic);
+  }
+
+  /**
+   * Registers the magics of every {@link Magics.Provider} in the jars the session has (the kernel
+   * calls this on its own when a cell names an unknown magic after jars were added).
+   */
+  public static int addMagicProviders() {
+    return active().magics().addProviders(Thread.currentThread().getContextClassLoader());
+  }
+
   static ActiveCell bind(ActiveCell cell) {
     ActiveCell previous = ACTIVE.get();
     ACTIVE.set(cell);
@@ -69,7 +93,7 @@ public final class Display {
   private static ActiveCell active() {
     ActiveCell cell = ACTIVE.get();
     if (cell == null) {
-      throw new IllegalStateException("display() and clearOutput() work only inside a notebook cell");
+      throw new IllegalStateException("display(), clearOutput() and the magic registry work only inside a notebook cell");
     }
     return cell;
   }

@@ -17,9 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -61,6 +63,8 @@ public final class JShellEvaluator implements AutoCloseable {
   /** The compiler's file manager, once JShell has made its compiler. */
   private volatile StableOptionsFileManager compilerFileManager;
   private volatile boolean interruptRequested;
+  /** Jars were added (at start or by a magic) since magic providers were last looked for in them. */
+  private boolean classpathChanged;
 
   private record SnippetOrigin(String cellName, int firstLine) {}
 
@@ -86,6 +90,7 @@ public final class JShellEvaluator implements AutoCloseable {
     // then left IJAVA_CLASSPATH's jars out of the compiler's view.
     for (String entry : config.classpath()) {
       PathGlobs.expand(entry).forEach(path -> jshell.addToClasspath(path.toString()));
+      classpathChanged = true;
     }
     this.analysis = jshell.sourceCodeAnalysis();
   }
@@ -141,7 +146,7 @@ public final class JShellEvaluator implements AutoCloseable {
     interruptRequested = false;
     control.beginCell();
     control.takeTimedOut();
-    Display.ActiveCell previousCell = Display.bind(new Display.ActiveCell(output, renderers));
+    Display.ActiveCell previousCell = Display.bind(new Display.ActiveCell(output, renderers, magics));
     PrintStream savedOut = System.out;
     PrintStream savedErr = System.err;
     InputStream savedIn = System.in;
@@ -152,18 +157,7 @@ public final class JShellEvaluator implements AutoCloseable {
     // Cells have no terminal: reading standard input sees its end rather than hanging the kernel.
     System.setIn(new ByteArrayInputStream(new byte[0]));
     try {
-      Object value = NO_VALUE;
-      for (CellSource.Part part : CellSource.split(code)) {
-        checkInterrupted();
-        if (part instanceof Magic magic) {
-          runMagic(magic, cellName, output);
-          value = NO_VALUE;
-        } else {
-          Java java = (Java) part;
-          value = evaluateJava(cellName, java.code(), java.firstLine());
-        }
-      }
-      return value == NO_VALUE ? Optional.empty() : Optional.of(render(value));
+      return runParts(cellName, code, 0, output);
     } finally {
       out.printStream().flush();
       err.printStream().flush();
@@ -196,12 +190,64 @@ public final class JShellEvaluator implements AutoCloseable {
 
   // ---- running code --------------------------------------------------------------------------
 
-  private void runMagic(Magic magic, String cellName, CellOutput output) throws CellException {
-    Magics.LineMagic lineMagic = magics.find(magic.name()).orElseThrow(() -> new CellException(
-        "UnknownMagic", "%" + magic.name(),
-        List.of("%" + magic.name() + " is not a magic here; known: " + magics.names())));
+  /**
+   * Runs cell code — magic lines and Java in order, or a cell magic — and renders its trailing
+   * expression's value. {@code lineOffset} is added to the code's line numbers: nonzero for code a
+   * magic runs.
+   */
+  private Optional<MimeBundle> runParts(String cellName, String code, int lineOffset, CellOutput output)
+      throws CellException {
+    Object value = NO_VALUE;
+    for (CellSource.Part part : CellSource.split(code)) {
+      checkInterrupted();
+      int line = lineOffset + part.firstLine();
+      if (part instanceof Magic magic) {
+        Magics.LineMagic lineMagic = find(magic.name(), magics::find, "%", magics::names);
+        value = NO_VALUE;
+        runMagic("%" + magic.name(), cellName, line, () -> {
+          lineMagic.run(CellSource.arguments(magic.arguments()),
+              new SessionContext(output, cellName, magic.arguments(), line - 1));
+          return Optional.empty();
+        });
+      } else if (part instanceof CellSource.CellMagic cellMagic) {
+        Magics.CellMagic run = find(cellMagic.name(), magics::findCell, "%%", magics::cellNames);
+        Optional<MimeBundle> shown = runMagic("%%" + cellMagic.name(), cellName, line, () -> run.run(
+            CellSource.arguments(cellMagic.arguments()), cellMagic.body(),
+            new SessionContext(output, cellName, cellMagic.arguments(), line)));
+        value = shown.isPresent() ? shown.get() : NO_VALUE;
+      } else {
+        Java java = (Java) part;
+        value = evaluateJava(cellName, java.code(), line);
+      }
+    }
+    return value == NO_VALUE ? Optional.empty() : Optional.of(render(value));
+  }
+
+  /**
+   * The magic of that name; when there is none and jars were added since providers were last
+   * looked for, those jars' {@link Magics.Provider}s are loaded first (they live in JShell's class
+   * loader, which only a snippet's thread has as its context loader).
+   */
+  private <M> M find(String name, Function<String, Optional<M>> lookup, String prefix,
+      Supplier<SortedSet<String>> known) throws CellException {
+    Optional<M> found = lookup.apply(name);
+    if (found.isEmpty() && classpathChanged) {
+      classpathChanged = false;
+      jshell.eval("org.editbench.notebook.Display.addMagicProviders();");
+      found = lookup.apply(name);
+    }
+    return found.orElseThrow(() -> new CellException("UnknownMagic", prefix + name,
+        List.of(prefix + name + " is not a magic here; known: " + known.get())));
+  }
+
+  private interface MagicRun {
+    Optional<MimeBundle> run() throws Exception;
+  }
+
+  private Optional<MimeBundle> runMagic(String shownName, String cellName, int line, MagicRun magic)
+      throws CellException {
     try {
-      lineMagic.run(CellSource.arguments(magic.arguments()), new SessionContext(output));
+      return magic.run();
     } catch (CellException e) {
       throw e;
     } catch (InterruptedException e) {
@@ -210,7 +256,7 @@ public final class JShellEvaluator implements AutoCloseable {
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       throw new CellException(e.getClass().getName(), message,
-          List.of(cellName + " line " + magic.firstLine() + ": %" + magic.name() + ": " + message));
+          List.of(cellName + " line " + line + ": " + shownName + ": " + message));
     }
   }
 
@@ -605,14 +651,32 @@ public final class JShellEvaluator implements AutoCloseable {
 
   private final class SessionContext implements Magics.Context {
     private final CellOutput output;
+    private final String cellName;
+    private final String argumentText;
+    /** Added to the line numbers of the code the magic runs. */
+    private final int lineOffset;
 
-    SessionContext(CellOutput output) {
+    SessionContext(CellOutput output, String cellName, String argumentText, int lineOffset) {
       this.output = output;
+      this.cellName = cellName;
+      this.argumentText = argumentText;
+      this.lineOffset = lineOffset;
+    }
+
+    @Override
+    public String argumentText() {
+      return argumentText;
+    }
+
+    @Override
+    public Optional<MimeBundle> run(String code) throws CellException {
+      return runParts(cellName, code, lineOffset, output);
     }
 
     @Override
     public void addToClasspath(Path entry) {
       jshell.addToClasspath(entry.toAbsolutePath().toString());
+      classpathChanged = true;
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The magics IJava users know, so their notebooks keep working. */
+/** The magics IJava users know, so their notebooks keep working, and IPython's {@code %time}. */
 final class StandardMagics {
   private StandardMagics() {}
 
@@ -34,7 +36,30 @@ final class StandardMagics {
           String text = context.documentation(name)
               .orElseThrow(() -> new IllegalArgumentException("%doc: nothing known as " + name));
           context.output().page(MimeBundle.text(text));
-        });
+        })
+        .register("time", (args, context) -> {
+          if (context.argumentText().isBlank()) {
+            throw new IllegalArgumentException("usage: %time STATEMENT (or %%time as a cell's first line)");
+          }
+          timed(context.argumentText(), context).ifPresent(context.output()::display);
+        })
+        .registerCell("time", (args, body, context) -> timed(body, context));
+  }
+
+  /**
+   * Runs the magic's code ({@code %time}'s argument, {@code %%time}'s body) and prints how long it
+   * took, as IPython's {@code %time} does; returns its value.
+   */
+  private static Optional<MimeBundle> timed(String code, Magics.Context context) throws CellException {
+    long start = System.nanoTime();
+    Optional<MimeBundle> value = context.run(code);
+    context.output().stdout("Wall time: " + duration(System.nanoTime() - start) + "\n");
+    return value;
+  }
+
+  static String duration(long nanos) {
+    double ms = nanos / 1e6;
+    return ms < 1000 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.2f s", ms / 1000);
   }
 
   /** {@code %classpath PATH…}: adds directories or jars (globs allowed) to the class path. */

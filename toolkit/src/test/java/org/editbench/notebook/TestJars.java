@@ -1,8 +1,10 @@
 package org.editbench.notebook;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -14,20 +16,39 @@ final class TestJars {
 
   /** A directory of compiled classes holding {@code pkg.name} with {@code body} as its members. */
   static Path classesDir(Path dir, String pkg, String name, String body) throws IOException {
+    return compiled(dir, pkg, name, "public class " + name + " {\n" + body + "\n}\n");
+  }
+
+  /** A jar in {@code dir} holding the compiled {@code pkg.name}. */
+  static Path jarWithClass(Path dir, String pkg, String name, String body) throws IOException {
+    return jar(dir, name, classesDir(dir.resolveSibling(dir.getFileName() + "-classes"), pkg, name, body), Map.of());
+  }
+
+  /**
+   * A jar in {@code dir} holding {@code pkg.name} compiled from {@code declaration} (the class with
+   * its header; the test's class path is the compiler's) and {@code resources} (path → text), such as
+   * a META-INF/services file.
+   */
+  static Path jarWithSources(Path dir, String pkg, String name, String declaration, Map<String, String> resources)
+      throws IOException {
+    return jar(dir, name, compiled(dir.resolveSibling(dir.getFileName() + "-classes"), pkg, name, declaration),
+        resources);
+  }
+
+  private static Path compiled(Path dir, String pkg, String name, String declaration) throws IOException {
     Path sources = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src").resolve(pkg));
     Path source = sources.resolve(name + ".java");
-    Files.writeString(source, "package " + pkg + ";\npublic class " + name + " {\n" + body + "\n}\n");
+    Files.writeString(source, "package " + pkg + ";\n" + declaration);
     Files.createDirectories(dir);
-    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString());
+    int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(),
+        "-cp", System.getProperty("java.class.path"), source.toString());
     if (status != 0) {
       throw new IllegalStateException("compiling the test class failed");
     }
     return dir;
   }
 
-  /** A jar in {@code dir} holding the compiled {@code pkg.name}. */
-  static Path jarWithClass(Path dir, String pkg, String name, String body) throws IOException {
-    Path classes = classesDir(dir.resolveSibling(dir.getFileName() + "-classes"), pkg, name, body);
+  private static Path jar(Path dir, String name, Path classes, Map<String, String> resources) throws IOException {
     Files.createDirectories(dir);
     Path jar = dir.resolve(name.toLowerCase() + ".jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
@@ -35,6 +56,11 @@ final class TestJars {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
         Files.copy(file, out);
+        out.closeEntry();
+      }
+      for (Map.Entry<String, String> resource : resources.entrySet()) {
+        out.putNextEntry(new JarEntry(resource.getKey()));
+        out.write(resource.getValue().getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
     }

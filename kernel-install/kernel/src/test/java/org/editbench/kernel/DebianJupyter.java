@@ -36,6 +36,11 @@ final class DebianJupyter {
     MODULES.put("nbclient", "python3-nbclient");
     MODULES.put("jupyter_kernel_test", "python3-jupyter-kernel-test");
     MODULES.put("nbformat", "python3-nbformat");
+    // The browser test: Jupyter Notebook driven in headless Chromium.
+    MODULES.put("notebook", "jupyter-notebook");
+    MODULES.put("selenium", "python3-selenium");
+    COMMANDS.put("/usr/bin/chromium", "chromium");
+    COMMANDS.put("/usr/bin/chromedriver", "chromium-driver");
   }
 
   private DebianJupyter() {}

@@ -64,6 +64,31 @@ class NotebooksIT {
     checkExecuted(notebooks.resolve("executed"));
   }
 
+  /**
+   * What a person sees: Jupyter Notebook (Debian's 6.4) serves the notebooks on a free port, headless
+   * Chromium opens each, runs all cells (Cell > Run All) and waits until the kernel is idle after the
+   * last one; browser_notebooks.py then asserts in the page that there is no error output, the HTML
+   * tables and PNG charts are shown, every progress bar is at its maximum in a finished display, and
+   * notebook 04 shows its prediction views with their diffs. Screenshots go to target/browser/.
+   */
+  @Test
+  void notebooksRunInARealBrowser(@TempDir Path project) throws Exception {
+    copySample(project);
+    Path screenshots = Path.of("target", "browser").toAbsolutePath();
+    List<String> command = new ArrayList<>(List.of(PYTHON, PROJECT.resolve(
+        "kernel-install/kernel/src/test/python/browser_notebooks.py").toString(),
+        project.resolve("notebooks").toString(), screenshots.toString()));
+    command.addAll(NOTEBOOKS);
+    Result result = ChildProcess.run(command, project, env, NOTEBOOK_TIMEOUT.multipliedBy(4), jupyterHome);
+    assertEquals(0, result.exitCode(), result.output());
+    for (String notebook : NOTEBOOKS) {
+      assertTrue(result.output().contains("OK " + notebook), result.output());
+      Path shot = screenshots.resolve(notebook.replace(".ipynb", ".png"));
+      assertTrue(Files.size(shot) > 10_000, "a screenshot of " + notebook);
+    }
+    assertTrue(Files.size(screenshots.resolve("04-explore-predictions-prediction.png")) > 10_000);
+  }
+
   @Test
   void notebooksRunWithEditbenchNotebookRun(@TempDir Path project) throws Exception {
     copySample(project);
