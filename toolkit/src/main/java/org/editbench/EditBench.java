@@ -10,6 +10,8 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
 import org.editbench.bench.DatasetMerges.MergeResult;
+import org.editbench.core.DataPaths;
+import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;

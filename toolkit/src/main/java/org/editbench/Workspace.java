@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.DatasetMerges.MergeResult;
+import org.editbench.core.DataPaths;
+import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.progress.ProgressTracker;
 import org.editbench.inference.MergeResults;

@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 
 /**
  * Makes the fixture ({@value SharedCorpus#FIXTURE}) from the shared corpus, deterministically:

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

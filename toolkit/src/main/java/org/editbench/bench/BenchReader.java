@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.editbench.Reporter;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.JsonLineReader;
+import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 
 /** Loads bench and infbench JSONL files into {@link BenchInstance}s. */
 public final class BenchReader {

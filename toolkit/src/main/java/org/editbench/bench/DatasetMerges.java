@@ -14,7 +14,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.editbench.Reporter;
+import org.editbench.core.AtomicFiles;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.JsonLineReader;
+import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 import org.editbench.text.PyStrings;
 
 /**

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.editbench.core.JsonText;
+import org.editbench.core.PyJson;
+import org.editbench.core.TextValue;
 
 /**
  * Converts between a JSON object and a {@link BenchInstance}: strict types on the way in (a wrong

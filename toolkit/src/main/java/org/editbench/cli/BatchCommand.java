@@ -3,7 +3,7 @@ package org.editbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.editbench.DataPaths;
+import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
 import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.BatchAdmin;

@@ -1,7 +1,7 @@
 package org.editbench.cli;
 
 import java.io.PrintStream;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 
 /**
  * Prints warnings and notes to standard error, and progress as a bar redrawn in place on a

@@ -2,7 +2,7 @@ package org.editbench.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.editbench.bench.DataFormatException;
+import org.editbench.core.DataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.editbench.bench.SafePaths;
+import org.editbench.core.SafePaths;
 import org.editbench.notebook.CellException;
 import org.editbench.notebook.EvaluatorConfig;
 import org.editbench.notebook.NotebookRunner;

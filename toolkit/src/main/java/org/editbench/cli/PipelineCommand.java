@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.editbench.DataPaths;
+import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
 import org.editbench.inference.Combination;
 import org.editbench.inference.ConsoleRunObserver;

@@ -2,7 +2,7 @@ package org.editbench.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.editbench.DataPaths;
+import org.editbench.core.DataPaths;
 import picocli.CommandLine.Option;
 
 /** The options that choose prediction files, shared by {@code summarize} and {@code score}. */

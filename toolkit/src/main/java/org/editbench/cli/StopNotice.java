@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.editbench.Reporter;
-import org.editbench.bench.JsonlAppender;
+import org.editbench.core.Reporter;
+import org.editbench.core.JsonlAppender;
 
 /**
  * What {@code editbench} says when SIGINT (Ctrl-C) or SIGTERM stops it: one line with what was

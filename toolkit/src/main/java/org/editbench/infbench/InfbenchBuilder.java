@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
-import org.editbench.bench.JsonText;
-import org.editbench.bench.JsonlAppender;
+import org.editbench.core.JsonText;
+import org.editbench.core.JsonlAppender;
 
 /**
  * Builds infbench files — one per variant — from a bench in one pass: the bench and each

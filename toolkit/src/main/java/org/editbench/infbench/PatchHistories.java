@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.bench.BenchInstance;
-import org.editbench.bench.SafePaths;
-import org.editbench.bench.StrictUtf8;
+import org.editbench.core.SafePaths;
+import org.editbench.core.StrictUtf8;
 import org.editbench.text.PyStrings;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.editbench.bench.TextValue;
+import org.editbench.core.TextValue;
 
 /** The benchmark's three prompt templates (resources, byte-exact) and their placeholder filling. */
 public enum PromptTemplate {

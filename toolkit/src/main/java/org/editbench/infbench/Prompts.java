@@ -3,7 +3,7 @@ package org.editbench.infbench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.editbench.bench.TextValue;
+import org.editbench.core.TextValue;
 import org.editbench.text.LfLines;
 import org.editbench.text.PyStrings;
 

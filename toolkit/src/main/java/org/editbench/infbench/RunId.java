@@ -2,7 +2,7 @@ package org.editbench.infbench;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.editbench.bench.PyJson;
+import org.editbench.core.PyJson;
 
 /**
  * One infbench variant, named as the reference names them:

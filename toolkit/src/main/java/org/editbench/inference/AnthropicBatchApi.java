@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /**
  * Anthropic's Message Batches: the requests go with the create call ({@code POST /v1/messages/batches},

@@ -2,7 +2,7 @@ package org.editbench.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /**
  * Anthropic's Messages API, {@code POST {base}/v1/messages}: the prompt's first line as {@code system},

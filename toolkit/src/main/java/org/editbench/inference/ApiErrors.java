@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /** Reads what an API says when it fails: which kind of failure, its message, how long to wait. */
 final class ApiErrors {

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /**
  * Writes requests as a provider's batch input, split so that no batch exceeds the provider's request

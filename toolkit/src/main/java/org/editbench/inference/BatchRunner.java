@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 
 /**

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.editbench.bench.AtomicFiles;
-import org.editbench.bench.DataFormatException;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.AtomicFiles;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.Jsonl;
 
 /**
  * What a prediction file's batch runs have handed to a provider, kept in {@code .{file}.batches.json}

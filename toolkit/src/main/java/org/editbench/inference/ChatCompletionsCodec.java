@@ -3,7 +3,7 @@ package org.editbench.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /** {@code POST {base}/chat/completions}: a system and a user message; the answer in {@code choices[0]}. */
 final class ChatCompletionsCodec implements ApiCodec {

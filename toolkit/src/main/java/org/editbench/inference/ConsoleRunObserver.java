@@ -1,7 +1,7 @@
 package org.editbench.inference;
 
 import java.io.PrintWriter;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 
 /**
  * Prints a run for a person: statistics and summaries on {@code out}; progress, warnings and notes

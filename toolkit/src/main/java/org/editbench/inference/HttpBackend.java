@@ -13,7 +13,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /**
  * Asks an OpenAI-compatible API or Anthropic's, one attempt per call: encodes the request with the model's

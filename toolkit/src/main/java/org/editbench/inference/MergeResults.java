@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.editbench.Reporter;
-import org.editbench.bench.AtomicFiles;
-import org.editbench.bench.JsonLineReader;
-import org.editbench.bench.Jsonl;
-import org.editbench.bench.PyJson;
+import org.editbench.core.Reporter;
+import org.editbench.core.AtomicFiles;
+import org.editbench.core.JsonLineReader;
+import org.editbench.core.Jsonl;
+import org.editbench.core.PyJson;
 
 /**
  * merge-results: the per-repository prediction files of a model ({@code {owner-repo}-task-instances_{run_id}.jsonl}

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.editbench.bench.DataFormatException;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.Jsonl;
 
 /**
  * The models run-api knows, as data: the built-in {@code models.json} resource (the reference's

@@ -12,7 +12,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /**
  * OpenAI's Batch API: the JSONL of requests is uploaded ({@code POST /files}, purpose {@code batch}), a

@@ -1,6 +1,6 @@
 package org.editbench.inference;
 
-import org.editbench.bench.PyJson;
+import org.editbench.core.PyJson;
 
 /**
  * Numbers from the model table keep their JSON kind: {@code 0} is an int and {@code 0.0} a float

@@ -2,7 +2,7 @@ package org.editbench.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 
 /**
  * {@code POST {base}/responses}: {@code instructions} and {@code input}, nothing stored server-side;

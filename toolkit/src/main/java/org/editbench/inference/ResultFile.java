@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.editbench.Reporter;
-import org.editbench.bench.JsonText;
-import org.editbench.bench.JsonlAppender;
+import org.editbench.core.Reporter;
+import org.editbench.core.JsonText;
+import org.editbench.core.JsonlAppender;
 
 /**
  * A prediction file: a {@link JsonlAppender} (exclusive through a sidecar lock, crash-safe
@@ -57,8 +57,8 @@ public final class ResultFile implements Closeable {
    * Locks, reads, repairs and opens {@code file} for appending, creating it and its folders when
    * missing.
    *
-   * @throws org.editbench.bench.OutputLockedException another writer holds the file
-   * @throws org.editbench.bench.DataFormatException a line other than a torn last one is not a record
+   * @throws org.editbench.core.OutputLockedException another writer holds the file
+   * @throws org.editbench.core.DataFormatException a line other than a torn last one is not a record
    */
   public static ResultFile open(Path file, Duration forceInterval, Reporter reporter) {
     return new ResultFile(JsonlAppender.open(file,

@@ -2,8 +2,8 @@ package org.editbench.inference;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.editbench.bench.JsonText;
-import org.editbench.bench.PyJson;
+import org.editbench.core.JsonText;
+import org.editbench.core.PyJson;
 
 /**
  * One line of a prediction file, in the reference's field order and Python's {@code json.dumps}

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
-import org.editbench.bench.DataFormatException;
+import org.editbench.core.DataFormatException;
 
 /**
  * run-api: every dataset × model × run_id combination, each resumed from its prediction file,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.random.RandomGenerator;
-import org.editbench.DataPaths;
+import org.editbench.core.DataPaths;
 
 /**
  * Everything a run-api run needs, with the reference's defaults. Build with {@link #builder()};

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 
 /**
  * A run-api run going on in the background, for notebooks: look at its progress while it runs,

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.editbench.DataPaths;
-import org.editbench.bench.DataFormatException;
-import org.editbench.bench.Jsonl;
-import org.editbench.bench.SafePaths;
+import org.editbench.core.DataPaths;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.Jsonl;
+import org.editbench.core.SafePaths;
 
 /** Turns the options into the dataset × model × run_id combinations, checking each input exists. */
 final class RunPlanner {

@@ -43,11 +43,12 @@ import org.editbench.notebook.CellSource.Magic;
  * <p>Cells run one at a time; {@link #interrupt()} may be called from another thread.
  */
 public final class JShellEvaluator implements AutoCloseable {
-  /** jshell's own default imports, the toolkit's facade and the display helpers. */
+  /** jshell's own default imports, the toolkit's facade and its core values (Reporter, DataPaths), the display helpers. */
   static final List<String> DEFAULT_IMPORTS = List.of(
       "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
       "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
-      "org.editbench.*", "tech.tablesaw.api.*", "static org.editbench.notebook.Display.*");
+      "org.editbench.*", "org.editbench.core.*", "tech.tablesaw.api.*",
+      "static org.editbench.notebook.Display.*");
 
   private static final Object NO_VALUE = new Object();
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.editbench.bench.AtomicFiles;
+import org.editbench.core.AtomicFiles;
 
 /**
  * An nbformat 4 notebook, held as its JSON so that everything this code does not touch (metadata,

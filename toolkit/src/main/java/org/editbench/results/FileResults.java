@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.editbench.bench.JsonText;
-import org.editbench.bench.PyJson;
+import org.editbench.core.JsonText;
+import org.editbench.core.PyJson;
 
 /**
  * What the summary and {@code editbench score} take from one prediction file and its infbench

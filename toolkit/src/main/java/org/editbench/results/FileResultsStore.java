@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
-import org.editbench.Reporter;
-import org.editbench.bench.AtomicFiles;
-import org.editbench.bench.DataFormatException;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Reporter;
+import org.editbench.core.AtomicFiles;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.Jsonl;
 
 /**
  * The {@link FileResults} of prediction files, computed once and then reused while the prediction

@@ -2,8 +2,8 @@ package org.editbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.editbench.bench.JsonText;
-import org.editbench.bench.PyJson;
+import org.editbench.core.JsonText;
+import org.editbench.core.PyJson;
 
 /**
  * The offline metrics of one prediction against its infbench record, without Docker.

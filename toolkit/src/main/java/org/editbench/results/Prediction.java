@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.editbench.Reporter;
-import org.editbench.bench.JsonLineReader;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Reporter;
+import org.editbench.core.JsonLineReader;
+import org.editbench.core.Jsonl;
 
 /**
  * One record of a prediction file: a success ({@code model_patch}, {@code cost},

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.editbench.Reporter;
-import org.editbench.bench.AtomicFiles;
-import org.editbench.bench.JsonLineReader;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Reporter;
+import org.editbench.core.AtomicFiles;
+import org.editbench.core.JsonLineReader;
+import org.editbench.core.Jsonl;
 
 /** Offline metrics of a prediction file's successful predictions against their infbench records. */
 public final class Scoring {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 
 /**

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
-import org.editbench.Reporter;
-import org.editbench.bench.SafePaths;
+import org.editbench.core.Reporter;
+import org.editbench.core.SafePaths;
 
 /**
  * The on-disk cache of BM25 indexes, one per repository@commit and extension set, built on first

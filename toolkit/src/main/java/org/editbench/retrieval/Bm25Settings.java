@@ -2,8 +2,8 @@ package org.editbench.retrieval;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.editbench.DataPaths;
-import org.editbench.bench.SafePaths;
+import org.editbench.core.DataPaths;
+import org.editbench.core.SafePaths;
 
 /**
  * Where BM25 retrieval finds repositories and keeps its indexes.

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.editbench.RecordingReporter;
-import org.editbench.Reporter;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.Jsonl;
+import org.editbench.core.RecordingReporter;
+import org.editbench.core.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

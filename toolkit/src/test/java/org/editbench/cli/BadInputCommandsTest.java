@@ -104,13 +104,13 @@ class BadInputCommandsTest {
   private Path benchWithAnEscapingId(String escaping) throws IOException {
     SampleData.copyTo(dir.resolve("sample"));
     String line = Files.readAllLines(dir.resolve("sample/crawled_data/bench/all-task-instances.jsonl")).get(0);
-    var record = (com.fasterxml.jackson.databind.node.ObjectNode) org.editbench.bench.Jsonl.MAPPER.readTree(line);
+    var record = (com.fasterxml.jackson.databind.node.ObjectNode) org.editbench.core.Jsonl.MAPPER.readTree(line);
     String id = record.get("instance_id").asText();
     Path histories = dir.resolve("sample/patch_histories");
     Path outside = histories.resolve(escaping).normalize();
     Files.createDirectories(outside.getParent());
     SampleData.copyTree(histories.resolve(id), outside);
-    String escapingLine = org.editbench.bench.PyJson.toJson(record.deepCopy().put("instance_id", escaping));
+    String escapingLine = org.editbench.core.PyJson.toJson(record.deepCopy().put("instance_id", escaping));
     Path bench = dir.resolve("two-task-instances.jsonl");
     Files.writeString(bench, line + "\n" + escapingLine + "\n");
     return bench;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.editbench.bench.JsonlAppender;
+import org.editbench.core.JsonlAppender;
 import org.junit.jupiter.api.Test;
 
 /** The one line a stopped command prints (the signals themselves: RunApiProcessTest). */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.editbench.CorpusFixture;
 import org.editbench.EditBench;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25Settings;

@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.editbench.DataPaths;
-import org.editbench.bench.Jsonl;
-import org.editbench.bench.PyJson;
+import org.editbench.core.DataPaths;
+import org.editbench.core.Jsonl;
+import org.editbench.core.PyJson;
 
 /** Small infbench files, fake API answers and fast, deterministic run options for the inference tests. */
 public final class Fixtures {

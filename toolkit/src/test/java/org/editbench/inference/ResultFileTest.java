@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.editbench.RecordingReporter;
-import org.editbench.bench.DataFormatException;
-import org.editbench.bench.OutputLockedException;
+import org.editbench.core.RecordingReporter;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.OutputLockedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.editbench.DataPaths;
+import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
-import org.editbench.RecordingReporter;
+import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import org.editbench.SharedCorpus;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 import org.editbench.inference.TokenCounter;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.text.Levenshtein;
 import org.editbench.text.TextbookLevenshtein;
 

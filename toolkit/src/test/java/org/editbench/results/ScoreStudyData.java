@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.editbench.EditBench;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 import org.editbench.inference.Completion;
 import org.editbench.inference.ModelSpec;
 import org.editbench.inference.ResultRecord;

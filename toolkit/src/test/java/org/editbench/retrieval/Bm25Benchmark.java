@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.editbench.EditBench;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 
 /**

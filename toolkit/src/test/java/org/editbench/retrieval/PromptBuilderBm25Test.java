@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.EditBench;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
 import org.editbench.bench.BenchInstance;
 import org.editbench.cli.CliRunner;

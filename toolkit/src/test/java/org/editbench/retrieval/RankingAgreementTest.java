@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.EditBench;
 import org.editbench.FullCorpus;
-import org.editbench.Reporter;
+import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
 import org.editbench.bench.BenchInstance;
 import org.editbench.text.PyStrings;

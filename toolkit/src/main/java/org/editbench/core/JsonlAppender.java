@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.editbench.Reporter;
 
 /**
  * The one writer of a JSONL output that runs append to and later runs resume — infbench files and

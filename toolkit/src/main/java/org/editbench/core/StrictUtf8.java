@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

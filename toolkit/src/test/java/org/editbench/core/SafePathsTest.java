@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

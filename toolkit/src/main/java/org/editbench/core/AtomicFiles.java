@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;

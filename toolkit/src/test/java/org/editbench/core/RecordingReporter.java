@@ -1,4 +1,4 @@
-package org.editbench;
+package org.editbench.core;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.editbench.Reporter;
 
 /**
  * Reads JSON Lines into Jackson trees with jackson-core's streaming parser, building exactly the

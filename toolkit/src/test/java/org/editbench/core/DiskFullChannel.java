@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +31,7 @@ final class DiskFullChannel extends FileChannel {
   }
 
   static JsonlAppender open(Path file, long capacity) {
-    return JsonlAppender.open(file, JsonlAppender.Options.DEFAULT, org.editbench.Reporter.SILENT, withRoomFor(capacity));
+    return JsonlAppender.open(file, JsonlAppender.Options.DEFAULT, org.editbench.core.Reporter.SILENT, withRoomFor(capacity));
   }
 
   private IOException full() {

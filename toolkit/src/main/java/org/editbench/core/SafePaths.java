@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.editbench.FullCorpus;
-import org.editbench.RecordingReporter;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.editbench.bench;
+package org.editbench.core;
 
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
