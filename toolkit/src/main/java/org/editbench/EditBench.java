@@ -28,7 +28,7 @@ import org.editbench.inference.RunHandle;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
 import org.editbench.results.Charts;
-import org.editbench.results.Pipeline;
+import org.editbench.pipeline.Pipeline;
 import org.editbench.results.PredictionFile;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.Scoring;

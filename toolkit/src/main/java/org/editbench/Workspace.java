@@ -19,7 +19,7 @@ import org.editbench.inference.Progress;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
-import org.editbench.results.Pipeline;
+import org.editbench.pipeline.Pipeline;
 import org.editbench.results.PredictionTable;
 import tech.tablesaw.api.Table;
 

@@ -14,7 +14,7 @@ import org.editbench.inference.FilterStats;
 import org.editbench.inference.Progress;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunReport;
-import org.editbench.results.Pipeline;
+import org.editbench.pipeline.Pipeline;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
 import picocli.CommandLine;

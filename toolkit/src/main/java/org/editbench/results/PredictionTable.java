@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
+import org.editbench.pipeline.Pipeline;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

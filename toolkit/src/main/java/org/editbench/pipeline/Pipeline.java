@@ -1,4 +1,4 @@
-package org.editbench.results;
+package org.editbench.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,7 @@ import org.editbench.inference.MergeResults;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
+import org.editbench.results.ResultsSummary;
 import tech.tablesaw.api.Table;
 
 /**

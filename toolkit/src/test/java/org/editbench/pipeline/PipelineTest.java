@@ -1,4 +1,4 @@
-package org.editbench.results;
+package org.editbench.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
