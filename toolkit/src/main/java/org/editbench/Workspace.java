@@ -157,8 +157,8 @@ public final class Workspace {
 
   /** The merged infbench records of a run_id ({@code crawled_data/infbench/all-task-instances_{runId}.jsonl}). */
   public List<BenchInstance> infbench(String runId) {
-    return EditBench.loadBench(paths.infbenchDir().resolve(Pipeline.ALL + "-task-instances_" + runId + ".jsonl"),
-        Reporter.SILENT);
+    Path merged = paths.infbenchDir().resolve(DataPaths.MERGED_DATASET + "-task-instances_" + runId + ".jsonl");
+    return EditBench.loadBench(merged, Reporter.SILENT);
   }
 
   // ---- inference → results ------------------------------------------------------------------

@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public record DataPaths(Path root) {
   public static final String HOME_VARIABLE = "EDITBENCH_HOME";
+  /**
+   * The dataset name of the files that merge every repository's: {@code all-task-instances.jsonl},
+   * {@code all-task-instances_{run_id}.jsonl}.
+   */
+  public static final String MERGED_DATASET = "all";
 
   /** The layout under {@code $EDITBENCH_HOME}, or the working directory. */
   public static DataPaths fromEnvironment() {

@@ -1,5 +1,7 @@
 package org.editbench.pipeline;
 
+import static org.editbench.core.DataPaths.MERGED_DATASET;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +36,6 @@ public final class Pipeline {
   public static final List<String> DEFAULT_MODELS = List.of("gold");
   /** The metric the pipeline's charts draw. */
   public static final String DEFAULT_CHART_METRIC = ResultsSummary.APPLIES;
-  /** The dataset name of the merged files: {@code all-task-instances_{run_id}.jsonl}. */
-  public static final String ALL = "all";
 
   private Pipeline() {}
 
@@ -99,7 +99,7 @@ public final class Pipeline {
 
   /** What merge-all-infbench did. */
   static String infbenchMergeLine(List<DatasetMerges.MergeResult> merged) {
-    return "merge-all-infbench: " + count(merged.size(), "'" + ALL + "' infbench file") + ", "
+    return "merge-all-infbench: " + count(merged.size(), "'" + MERGED_DATASET + "' infbench file") + ", "
         + count(merged.stream().mapToInt(DatasetMerges.MergeResult::records).sum(), "record");
   }
 
@@ -116,7 +116,7 @@ public final class Pipeline {
 
   /** What merge-results did for one model. */
   static String predictionMergeLine(DataPaths paths, String model, List<MergeResults.Merged> merged) {
-    return "merge-results: " + model + ", " + count(merged.size(), "'" + ALL + "' prediction file") + ", "
+    return "merge-results: " + model + ", " + count(merged.size(), "'" + MERGED_DATASET + "' prediction file") + ", "
         + count(merged.stream().mapToInt(MergeResults.Merged::records).sum(), "record") + " ("
         + merged.stream().map(m -> paths.shown(m.file().getParent()).toString()).distinct()
             .collect(Collectors.joining(", ")) + ")";
@@ -128,7 +128,7 @@ public final class Pipeline {
 
   /** The rows of a summary that describe the merged {@code all} prediction files, as a table named "summary". */
   public static Table mergedRows(Table summary) {
-    Table merged = summary.where(summary.stringColumn(ResultsSummary.DATASET).isEqualTo(ALL));
+    Table merged = summary.where(summary.stringColumn(ResultsSummary.DATASET).isEqualTo(MERGED_DATASET));
     merged.setName("summary");
     return merged;
   }
@@ -150,7 +150,7 @@ public final class Pipeline {
     try (Stream<Path> files = Files.list(benchDir)) {
       List<Path> found = files.filter(f -> {
         String name = f.getFileName().toString();
-        return name.endsWith("-task-instances.jsonl") && !name.equals(ALL + "-task-instances.jsonl");
+        return name.endsWith("-task-instances.jsonl") && !name.equals(MERGED_DATASET + "-task-instances.jsonl");
       }).sorted().toList();
       if (found.isEmpty()) {
         throw new IllegalArgumentException("no per-repository bench files ({name}-task-instances.jsonl) in " + benchDir);

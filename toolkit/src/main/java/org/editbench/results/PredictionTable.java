@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
+import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
-import org.editbench.pipeline.Pipeline;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -47,7 +47,7 @@ public final class PredictionTable {
     List<PredictionDetail> rows = new ArrayList<>();
     Map<Path, Map<String, BenchInstance>> recordsByFile = new HashMap<>();
     for (PredictionFile file : PredictionFile.find(resultsDir, models, List.of(runId))) {
-      if (!file.dataset().equals(Pipeline.ALL)) {
+      if (!file.dataset().equals(DataPaths.MERGED_DATASET)) {
         continue;
       }
       Path infbench = file.infbenchFile(infbenchDir);
