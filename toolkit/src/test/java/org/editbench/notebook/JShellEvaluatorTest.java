@@ -12,28 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JShellEvaluatorTest {
-  private static JShellEvaluator evaluator;
-
-  @BeforeAll
-  static void start() throws CellException {
-    evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput());
-  }
-
-  @AfterAll
-  static void stop() {
-    evaluator.close();
-  }
+  @RegisterExtension
+  static final EvaluatorSession session = new EvaluatorSession();
 
   private static Optional<MimeBundle> run(String code, RecordingOutput output) throws CellException {
-    return evaluator.execute("In [1]", code, output);
+    return session.run(code, output);
   }
 
   @Test
@@ -52,7 +42,7 @@ class JShellEvaluatorTest {
     run("2 + 2", new RecordingOutput());
     // JShell compiles each snippet several times and repeats --multi-release each time; without the
     // absorbing file manager each repeat makes javac index the class path again.
-    assertTrue(evaluator.compilerOptionRepeatsAbsorbed() > 0, "StableOptionsFileManager is installed");
+    assertTrue(session.evaluator().compilerOptionRepeatsAbsorbed() > 0, "StableOptionsFileManager is installed");
   }
 
   @Test
@@ -124,7 +114,7 @@ class JShellEvaluatorTest {
   void aRuntimeExceptionShowsItsTraceTrimmedToCellCode() throws CellException {
     run("void explode() {\n  throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));\n}", new RecordingOutput());
     CellException error = assertThrows(CellException.class,
-        () -> evaluator.execute("In [7]", "int before = 1;\nexplode();", new RecordingOutput()));
+        () -> session.evaluator().execute("In [7]", "int before = 1;\nexplode();", new RecordingOutput()));
     assertEquals("java.lang.IllegalStateException", error.ename());
     assertEquals("boom", error.evalue());
     List<String> traceback = error.traceback();
@@ -152,7 +142,7 @@ class JShellEvaluatorTest {
   void interruptStopsABusyLoopAndTheSessionLivesOn() throws Exception {
     CompletableFuture<CellException> outcome = runInBackground("System.out.println(\"spinning\");\nwhile (true) {}");
     Thread.sleep(500);
-    evaluator.interrupt();
+    session.evaluator().interrupt();
     CellException error = outcome.get(10, TimeUnit.SECONDS);
     assertEquals("InterruptedException", error.ename());
     assertEquals("2", run("1 + 1", new RecordingOutput()).orElseThrow().text());
@@ -162,35 +152,35 @@ class JShellEvaluatorTest {
   void interruptEndsASleepingCellByInterruption() throws Exception {
     CompletableFuture<CellException> outcome = runInBackground("Thread.sleep(60_000);");
     Thread.sleep(500);
-    evaluator.interrupt();
+    session.evaluator().interrupt();
     assertEquals("InterruptedException", outcome.get(10, TimeUnit.SECONDS).ename());
   }
 
   @Test
   void completionComesFromJShellAndMagicNames() {
     String code = "%classpath x\nint a = 1;\njava.util.concurrent.atomic.AtomicB";
-    JShellEvaluator.Completions completions = evaluator.complete(code, code.length());
+    CodeInsight.Completions completions = session.evaluator().complete(code, code.length());
     assertEquals(List.of("AtomicBoolean"), completions.matches());
     assertEquals(code.length() - "AtomicB".length(), completions.start());
     assertEquals(code.length(), completions.end());
 
-    JShellEvaluator.Completions magics = evaluator.complete("%mav", 4);
+    CodeInsight.Completions magics = session.evaluator().complete("%mav", 4);
     assertEquals(List.of("maven", "mavenRepo"), magics.matches());
     assertEquals(1, magics.start());
   }
 
   @Test
   void isCompleteTellsCompleteIncompleteAndInvalid() {
-    assertEquals(JShellEvaluator.Completeness.Status.COMPLETE, evaluator.isComplete("int x = 1;\nx + 1").status());
-    JShellEvaluator.Completeness open = evaluator.isComplete("for (int i = 0; i < 3; i++) {");
-    assertEquals(JShellEvaluator.Completeness.Status.INCOMPLETE, open.status());
+    assertEquals(CodeInsight.Completeness.Status.COMPLETE, session.evaluator().isComplete("int x = 1;\nx + 1").status());
+    CodeInsight.Completeness open = session.evaluator().isComplete("for (int i = 0; i < 3; i++) {");
+    assertEquals(CodeInsight.Completeness.Status.INCOMPLETE, open.status());
     assertEquals("    ", open.indent());
-    assertEquals(JShellEvaluator.Completeness.Status.INVALID, evaluator.isComplete("int x = ;").status());
+    assertEquals(CodeInsight.Completeness.Status.INVALID, session.evaluator().isComplete("int x = ;").status());
   }
 
   @Test
   void inspectAndDocShowSignaturesAndTheToolkitsJavadoc() throws CellException {
-    String inspected = evaluator.inspect("Math.abs", 6).orElseThrow();
+    String inspected = session.evaluator().inspect("Math.abs", 6).orElseThrow();
     assertTrue(inspected.contains("int Math.abs(int a)"), inspected);
 
     RecordingOutput output = new RecordingOutput();
@@ -201,7 +191,7 @@ class JShellEvaluatorTest {
         + "The instances of a bench or infbench JSONL file"), page);
     assertFalse(page.contains("EditBench.class"), page);
 
-    String method = evaluator.inspect("EditBench.loadBench", 19).orElseThrow();
+    String method = session.evaluator().inspect("EditBench.loadBench", 19).orElseThrow();
     assertTrue(method.contains("Like {@link #loadBench(String)}"), method);
   }
 

@@ -5,34 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** %time, %%time, cell magics, and magics registered from a cell or by an extension jar. */
+/**
+ * %time, %%time, cell magics, and the open registry: magics registered from a cell, by an extension
+ * jar (added by a magic, on IJAVA_CLASSPATH or on the class path) or by whoever starts the session.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MagicsTest {
-  private static JShellEvaluator evaluator;
-
-  @BeforeAll
-  static void start() throws CellException {
-    evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput());
-  }
-
-  @AfterAll
-  static void stop() {
-    evaluator.close();
-  }
+  @RegisterExtension
+  static final EvaluatorSession session = new EvaluatorSession();
 
   private static RecordingOutput run(String code) throws CellException {
-    RecordingOutput output = new RecordingOutput();
-    evaluator.execute("In [1]", code, output).ifPresent(value -> output.events.add("value:" + value.text()));
-    return output;
+    return session.run(code);
   }
 
   @Test
@@ -73,15 +66,63 @@ class MagicsTest {
     assertEquals(List.of("value:cba"), run("%%reverse\nabc").events);
   }
 
-  @Test
-  void anExtensionJarsMagicsAreFoundOnceItIsOnTheClassPath(@TempDir Path dir) throws Exception {
-    Path jar = TestJars.jarWithSources(dir.resolve("ext"), "ext", "Greetings",
+  /** A jar whose {@link Magics.Provider} registers {@code %greet}. */
+  private static Path greetingsJar(Path dir) throws Exception {
+    return TestJars.jarWithSources(dir.resolve("ext"), "ext", "Greetings",
         "public class Greetings implements org.editbench.notebook.Magics.Provider {\n"
             + "  public void registerTo(org.editbench.notebook.Magics magics) {\n"
             + "    magics.register(\"greet\", (args, context) -> context.output().stdout(\"greetings, \" + args.get(0)));\n"
             + "  }\n}\n",
         Map.of("META-INF/services/org.editbench.notebook.Magics$Provider", "ext.Greetings\n"));
+  }
+
+  @Test
+  void anExtensionJarsMagicsAreFoundOnceItIsOnTheClassPath(@TempDir Path dir) throws Exception {
+    Path jar = greetingsJar(dir);
     assertThrows(CellException.class, () -> run("%greet you"), "not before the jar is added");
     assertEquals(List.of("stdout:greetings, you"), run("%jars " + jar + "\n%greet you").events);
+  }
+
+  @Test
+  void anExtensionJarOnIjavaClasspathBringsItsMagicsToTheFirstCell(@TempDir Path dir) throws Exception {
+    EvaluatorConfig config = new EvaluatorConfig(List.of(greetingsJar(dir).toString()), List.of(), Duration.ZERO,
+        List.of(), "");
+    try (JShellEvaluator evaluator = JShellEvaluator.start(config, new RecordingOutput())) {
+      RecordingOutput output = new RecordingOutput();
+      evaluator.execute("In [1]", "%greet everyone", output);
+      assertEquals(List.of("stdout:greetings, everyone"), output.events);
+    }
+  }
+
+  @Test
+  void providersOnTheClassPathAtStartAddLineAndCellMagics() throws CellException {
+    // ClassPathMagics is listed in the tests' META-INF/services, as an extension jar's would be.
+    assertEquals(List.of("stdout:line magic [a, b c]\n"), run("%fromClassPath a 'b c'").events);
+    assertEquals(List.of("value:body"), run("%%fromClassPath\nbody\n").events);
+  }
+
+  @Test
+  void aSessionRunsTheRegistryItIsStartedWithAndNoOther() throws CellException {
+    Magics own = new Magics().register("hello", (args, context) -> context.output().stdout("hello " + args.get(0)));
+    try (JShellEvaluator evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), own, new RecordingOutput())) {
+      RecordingOutput output = new RecordingOutput();
+      evaluator.execute("In [1]", "%hello world", output);
+      assertEquals(List.of("stdout:hello world"), output.events);
+      CellException notStandard = assertThrows(CellException.class,
+          () -> evaluator.execute("In [2]", "%time 1", new RecordingOutput()));
+      assertEquals("%time is not a magic here; known: [hello]", notStandard.traceback().get(0));
+      evaluator.execute("In [3]", "registerMagic(\"later\", (args, context) -> {});", new RecordingOutput());
+      assertEquals(Set.of("hello", "later"), own.names(), "cells add to the registry the session was given");
+    }
+  }
+
+  @Test
+  void magicNamesCompleteAfterOneOrTwoPercentSigns() {
+    CodeInsight.Completions line = session.evaluator().complete("%ti", 3);
+    assertEquals(List.of("time"), line.matches());
+    assertEquals(1, line.start());
+    CodeInsight.Completions cell = session.evaluator().complete("%%ti", 4);
+    assertEquals(List.of("time"), cell.matches());
+    assertEquals(2, cell.start());
   }
 }

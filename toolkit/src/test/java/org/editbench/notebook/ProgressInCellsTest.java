@@ -22,26 +22,16 @@ import org.editbench.cli.SampleData;
 import org.editbench.inference.Fixtures;
 import org.editbench.progress.ProgressSnapshot;
 import org.editbench.progress.ProgressSnapshot.State;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** prompt-builder and run-api started from a cell: one display, updated in place, that ends as the run ends. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProgressInCellsTest {
-  private static JShellEvaluator evaluator;
-
-  @BeforeAll
-  static void start() throws CellException {
-    evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput());
-  }
-
-  @AfterAll
-  static void stop() {
-    evaluator.close();
-  }
+  @RegisterExtension
+  static final EvaluatorSession session = new EvaluatorSession();
 
   private static String quoted(Path path) {
     return "\"" + path.toString().replace("\\", "\\\\") + "\"";
@@ -58,7 +48,7 @@ class ProgressInCellsTest {
   void promptBuilderAndRunApiEachShowOneDisplayThatEndsFinished(@TempDir Path root) throws Exception {
     SampleData.copyTo(root);
     RecordingOutput build = new RecordingOutput();
-    evaluator.execute("In [1]", "var eb = EditBench.open(" + quoted(root) + ");\n"
+    session.evaluator().execute("In [1]", "var eb = EditBench.open(" + quoted(root) + ");\n"
         + "eb.buildInfbench(List.of(\"0.2\", \"0.4\"));", build);
     assertTrue(build.stdoutText().contains("EditBench data folder: " + root), build.events.toString());
     assertEquals(1, build.displayIds.size(), "one display: " + build.events);
@@ -68,7 +58,7 @@ class ProgressInCellsTest {
         "value=\"7\" max=\"7\"") && built.contains("7/7 (100%)") && built.contains("0 failed"), built);
 
     RecordingOutput run = new RecordingOutput();
-    evaluator.execute("In [2]", "eb.mergeAllInfbench();\neb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
+    session.evaluator().execute("In [2]", "eb.mergeAllInfbench();\neb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
     assertEquals(1, run.displayIds.size(), run.events.toString());
     String ran = lastHtml(run);
     assertTrue(ran.contains("data-state=\"finished\"") && ran.contains("value=\"14\" max=\"14\"")
@@ -77,7 +67,7 @@ class ProgressInCellsTest {
     assertTrue(text.startsWith("run-api gold") && text.contains("14/14 (100%)"), text);
 
     RecordingOutput again = new RecordingOutput();
-    evaluator.execute("In [3]", "eb.runApi(\"gold\", List.of(\"0.2\"));", again);
+    session.evaluator().execute("In [3]", "eb.runApi(\"gold\", List.of(\"0.2\"));", again);
     String resumed = lastHtml(again);
     assertTrue(resumed.contains("0/0 (100%)") && resumed.contains("value=\"1\" max=\"1\""),
         "nothing left to do is a full bar: " + resumed);
@@ -106,13 +96,13 @@ class ProgressInCellsTest {
 
       RecordingOutput interrupted = new RecordingOutput();
       CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-        CellException e = assertThrows(CellException.class, () -> evaluator.execute("In [1]", cell, interrupted));
+        CellException e = assertThrows(CellException.class, () -> session.evaluator().execute("In [1]", cell, interrupted));
         assertEquals("InterruptedException", e.ename());
       });
       while (!Files.exists(output) || Fixtures.lines(output).size() < 4) {
         Thread.sleep(20);
       }
-      evaluator.interrupt();
+      session.evaluator().interrupt();
       running.get(30, TimeUnit.SECONDS);
 
       String stopped = lastHtml(interrupted);
@@ -122,7 +112,7 @@ class ProgressInCellsTest {
       assertTrue(kept.size() >= 4 && kept.size() < 30, kept.size() + " records");
 
       RecordingOutput resumed = new RecordingOutput();
-      evaluator.execute("In [2]", cell, resumed);
+      session.evaluator().execute("In [2]", cell, resumed);
       assertTrue(lastHtml(resumed).contains("data-state=\"finished\""), lastHtml(resumed));
       Map<String, Long> perInstance = Fixtures.records(output).stream()
           .collect(Collectors.groupingBy(r -> r.path("instance_id").asText(), Collectors.counting()));

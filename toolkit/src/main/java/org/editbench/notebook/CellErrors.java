@@ -1,0 +1,161 @@
+package org.editbench.notebook;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * What went wrong in a cell, said in the cell's terms: compiler diagnostics and stack frames point
+ * at cell lines ({@code In [3] line 5}), and stops (interrupt, timeout) say what happened to the
+ * statements after them. Remembers where each snippet came from, so that a method declared in one
+ * cell and failing when called from another names both.
+ */
+final class CellErrors {
+  private final JShell jshell;
+  private final Duration timeout;
+  /** Where each snippet came from, by snippet id: stack frames name the snippet as {@code #id}. */
+  private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
+
+  private record SnippetOrigin(String cellName, int firstLine) {}
+
+  CellErrors(JShell jshell, Duration timeout) {
+    this.jshell = jshell;
+    this.timeout = timeout;
+  }
+
+  /** Records that {@code snippet}'s first line is line {@code firstLine} of {@code cellName}. */
+  void remember(Snippet snippet, String cellName, int firstLine) {
+    origins.put(snippet.id(), new SnippetOrigin(cellName, firstLine));
+  }
+
+  static CellException interrupted() {
+    return new CellException("InterruptedException", "the cell was interrupted",
+        List.of("Interrupted: the cell was stopped; its later statements did not run."));
+  }
+
+  CellException timedOut() {
+    String limit = timeout.toMillis() + " ms";
+    return new CellException("TimeoutException", "a statement ran longer than " + limit,
+        List.of("A statement ran longer than " + limit + " (" + EvaluatorConfig.TIMEOUT + ") and was stopped."));
+  }
+
+  /** A magic that threw: its message, with the cell line of the magic. */
+  static CellException magicFailed(String shownName, String cellName, int line, Exception e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return new CellException(e.getClass().getName(), message,
+        List.of(cellName + " line " + line + ": " + shownName + ": " + message));
+  }
+
+  /** Each diagnostic of a rejected snippet with its cell line, the line's text and a caret. */
+  CellException compilation(Snippet snippet, String source, String cellName, int snippetLine) {
+    // Warnings too: with -Werror (IJAVA_COMPILER_OPTS) they are why the snippet was rejected.
+    List<Diag> diagnostics = jshell.diagnostics(snippet).toList();
+    List<Diag> errors = diagnostics.stream().filter(Diag::isError).toList();
+    if (errors.isEmpty()) {
+      return new CellException("CompilationException", "the snippet was rejected",
+          List.of(cellName + " line " + snippetLine + ": rejected: " + source.lines().findFirst().orElse("")));
+    }
+    List<String> traceback = new ArrayList<>();
+    for (Diag diag : diagnostics) {
+      long position = Math.max(0, diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition());
+      int offset = (int) Math.min(position, source.length());
+      int lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+      int lineEnd = source.indexOf('\n', offset);
+      String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+      int cellLine = snippetLine + countNewlines(source, offset);
+      traceback.add(cellName + " line " + cellLine + (diag.isError() ? ": error: " : ": warning: ")
+          + diag.getMessage(Locale.ROOT));
+      traceback.add("    " + line);
+      traceback.add("    " + " ".repeat(offset - lineStart) + "^");
+    }
+    String first = errors.get(0).getMessage(Locale.ROOT).lines().findFirst().orElse("");
+    return new CellException("CompilationException", first, traceback);
+  }
+
+  /** An exception thrown by cell code, its causes, and their frames down to the last cell frame. */
+  CellException runtime(JShellException exception) {
+    String ename;
+    String evalue;
+    if (exception instanceof EvalException eval) {
+      ename = eval.getExceptionClassName();
+      evalue = eval.getMessage() == null ? "" : eval.getMessage();
+    } else if (exception instanceof UnresolvedReferenceException unresolved) {
+      ename = "UnresolvedReferenceException";
+      evalue = describeUnresolved(unresolved.getSnippet());
+    } else {
+      ename = exception.getClass().getName();
+      evalue = String.valueOf(exception.getMessage());
+    }
+    List<String> traceback = new ArrayList<>();
+    traceback.add(evalue.isEmpty() ? ename : ename + ": " + evalue);
+    traceback.addAll(userFrames(exception.getStackTrace()));
+    Set<Throwable> seen = new LinkedHashSet<>();
+    for (Throwable cause = exception.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+      String name = cause instanceof EvalException eval ? eval.getExceptionClassName() : cause.getClass().getName();
+      traceback.add("Caused by: " + name + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+      traceback.addAll(userFrames(cause.getStackTrace()));
+    }
+    return new CellException(ename, evalue, traceback);
+  }
+
+  private String describeUnresolved(DeclarationSnippet snippet) {
+    List<String> missing = jshell.unresolvedDependencies(snippet).toList();
+    return snippet.name() + " cannot be used until " + String.join(", ", missing) + " is declared";
+  }
+
+  /**
+   * The frames down to the last one in cell code: what the cell called and where, without JShell's
+   * and reflection's machinery beneath. Cell frames name the cell and line.
+   */
+  private List<String> userFrames(StackTraceElement[] frames) {
+    int lastUserFrame = -1;
+    for (int i = 0; i < frames.length; i++) {
+      if (isCellFrame(frames[i])) {
+        lastUserFrame = i;
+      }
+    }
+    int end = lastUserFrame < 0 ? frames.length : lastUserFrame + 1;
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < end; i++) {
+      lines.add("\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString()));
+    }
+    return lines;
+  }
+
+  private static boolean isCellFrame(StackTraceElement frame) {
+    return frame.getFileName() != null && frame.getFileName().startsWith("#");
+  }
+
+  private String cellFrame(StackTraceElement frame) {
+    String where = frame.getClassName().isEmpty() ? frame.getMethodName()
+        : frame.getClassName() + "." + frame.getMethodName();
+    SnippetOrigin origin = origins.get(frame.getFileName().substring(1));
+    String location = origin == null
+        ? "snippet " + frame.getFileName() + " line " + frame.getLineNumber()
+        : origin.cellName() + " line " + (origin.firstLine() + frame.getLineNumber() - 1);
+    return (where.isEmpty() ? "" : where + " ") + "(" + location + ")";
+  }
+
+  /** How many line breaks {@code text} has before {@code end}: the line offset of a position. */
+  static int countNewlines(String text, int end) {
+    int count = 0;
+    for (int i = 0; i < Math.min(end, text.length()); i++) {
+      if (text.charAt(i) == '\n') {
+        count++;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,206 @@
+package org.editbench.notebook;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.SourceCodeAnalysis.Documentation;
+import org.editbench.notebook.CellSource.Java;
+
+/**
+ * What an editor asks of a session while code is typed, without running it: completions (Tab),
+ * whether a cell is complete (the console's Enter), signatures and Javadoc (Shift-Tab, {@code %doc}).
+ * Answers come from JShell's source analysis of the session as it is, plus the names of its magics
+ * and the toolkit's own Javadoc, which the JDK's analysis does not have.
+ */
+public final class CodeInsight {
+  /** What may replace {@code code[start, end)} at the cursor. */
+  public record Completions(List<String> matches, int start, int end) {}
+
+  /** Whether a frontend should run the code now or wait for more lines. */
+  public record Completeness(Status status, String indent) {
+    public enum Status { COMPLETE, INCOMPLETE, INVALID }
+  }
+
+  private final SourceCodeAnalysis analysis;
+  private final Magics magics;
+  private final ToolkitSources toolkitSources = new ToolkitSources(CodeInsight.class.getClassLoader());
+
+  CodeInsight(SourceCodeAnalysis analysis, Magics magics) {
+    this.analysis = analysis;
+    this.magics = magics;
+  }
+
+  Completions complete(String code, int cursor) {
+    SnippetAtCursor at = snippetAt(code, cursor);
+    if (at == null) {
+      return new Completions(List.of(), cursor, cursor);
+    }
+    if (at.inMagicName()) {
+      // "%%ti|" completes a cell magic's name, "%ma|" a line magic's.
+      boolean cellMagic = at.text().startsWith("%");
+      String prefix = cellMagic ? at.text().substring(1) : at.text();
+      List<String> names = (cellMagic ? magics.cellNames() : magics.names()).stream()
+          .filter(name -> name.startsWith(prefix))
+          .toList();
+      return new Completions(names, cursor - prefix.length(), cursor);
+    }
+    int[] anchor = new int[1];
+    List<String> matches = analysis.completionSuggestions(at.text(), at.text().length(), anchor).stream()
+        .map(SourceCodeAnalysis.Suggestion::continuation)
+        .distinct()
+        .toList();
+    return new Completions(matches, at.start() + anchor[0], cursor);
+  }
+
+  Completeness isComplete(String code) {
+    for (CellSource.Part part : CellSource.split(code)) {
+      if (!(part instanceof Java java)) {
+        continue;
+      }
+      String remaining = java.code();
+      while (!remaining.isBlank()) {
+        CompletionInfo info = analysis.analyzeCompletion(remaining);
+        switch (info.completeness()) {
+          case COMPLETE, COMPLETE_WITH_SEMI -> remaining = info.remaining();
+          case EMPTY -> remaining = "";
+          case UNKNOWN -> {
+            return new Completeness(Completeness.Status.INVALID, "");
+          }
+          default -> {
+            return new Completeness(Completeness.Status.INCOMPLETE, nextIndent(code));
+          }
+        }
+      }
+    }
+    return new Completeness(Completeness.Status.COMPLETE, "");
+  }
+
+  /** The last line's indentation, one level deeper after an opening brace or parenthesis. */
+  private static String nextIndent(String code) {
+    String last = code.lines().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("");
+    String indent = last.substring(0, last.length() - last.stripLeading().length());
+    String end = last.strip();
+    return end.endsWith("{") || end.endsWith("(") ? indent + "    " : indent;
+  }
+
+  Optional<String> inspect(String code, int cursor) {
+    SnippetAtCursor at = snippetAt(code, cursor);
+    if (at == null || at.inMagicName()) {
+      return Optional.empty();
+    }
+    // Extend to the end of the identifier under the cursor, so "Math.a|bs" means Math.abs.
+    int end = cursor;
+    while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+      end++;
+    }
+    return documentationOf(at.text() + code.substring(cursor, end), classNames());
+  }
+
+  Optional<String> documentation(String name) {
+    Function<String, Optional<String>> classNames = classNames();
+    Optional<String> own = documentationOf(name, classNames);
+    if (own.isEmpty()) {
+      return own;
+    }
+    List<String> members = new ArrayList<>();
+    int[] anchor = new int[1];
+    String qualifier = name + ".";
+    for (SourceCodeAnalysis.Suggestion suggestion
+        : analysis.completionSuggestions(qualifier, qualifier.length(), anchor)) {
+      String member = suggestion.continuation().replace("(", "");
+      if (member.equals("class")) {
+        continue; // a class literal, not a member
+      }
+      documentationOf(qualifier + member, classNames).ifPresent(doc -> {
+        if (!members.contains(doc)) {
+          members.add(doc);
+        }
+      });
+    }
+    return Optional.of(members.isEmpty() ? own.get() : own.get() + "\n\nMembers:\n\n" + String.join("\n", members));
+  }
+
+  /**
+   * @param classNames the qualified name of a class as the session names it (see
+   *     {@link #classNames()}), to find the toolkit's Javadoc for a member
+   */
+  private Optional<String> documentationOf(String code, Function<String, Optional<String>> classNames) {
+    List<Documentation> docs = analysis.documentation(code, code.length(), true);
+    if (docs.isEmpty()) {
+      // A method name alone has no documentation; its invocation does, one per overload.
+      docs = analysis.documentation(code + "(", code.length() + 1, true);
+    }
+    if (docs.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    for (Documentation doc : docs) {
+      String javadoc = doc.javadoc() == null || doc.javadoc().isBlank()
+          ? toolkitSources.forSignature(doc.signature(), classNames).orElse("")
+          : doc.javadoc();
+      parts.add(javadoc.isBlank() ? doc.signature() : doc.signature() + "\n" + javadoc.strip() + "\n");
+    }
+    return Optional.of(String.join("\n", parts));
+  }
+
+  /**
+   * The qualified name of the class a name means in the session (imported or qualified), if any,
+   * remembered for one request: every member of a class asks for its owner, and each answer costs
+   * a compiler pass. Not for longer, as a later import may change what a name means.
+   */
+  private Function<String, Optional<String>> classNames() {
+    Map<String, Optional<String>> known = new HashMap<>();
+    return name -> known.computeIfAbsent(name, this::qualifiedClassName);
+  }
+
+  private Optional<String> qualifiedClassName(String name) {
+    return analysis.documentation(name, name.length(), false).stream()
+        .map(Documentation::signature)
+        .filter(signature -> signature.indexOf('(') < 0 && signature.indexOf(':') < 0)
+        .map(ToolkitSources::eraseTypeArguments)
+        .findFirst();
+  }
+
+  /**
+   * The text from the start of the snippet (or magic name) the cursor is in up to the cursor, and
+   * where it starts in the cell; null when the cursor is in a magic's arguments.
+   * With {@code inMagicName}, the text is the part of a magic's name before the cursor (after one
+   * {@code %}, so a cell magic's starts with the second).
+   */
+  private record SnippetAtCursor(String text, int start, boolean inMagicName) {}
+
+  private SnippetAtCursor snippetAt(String code, int cursor) {
+    int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+    String lineToCursor = code.substring(lineStart, cursor);
+    if (lineToCursor.strip().startsWith("%")) {
+      String name = lineToCursor.strip().substring(1);
+      return name.chars().anyMatch(Character::isWhitespace)
+          ? null
+          : new SnippetAtCursor(name, cursor - name.length(), true);
+    }
+    // Java starts after the last magic line before the cursor.
+    int start = 0;
+    for (int lineBegin = 0; lineBegin < lineStart; ) {
+      int lineEnd = code.indexOf('\n', lineBegin);
+      if (code.substring(lineBegin, lineEnd).strip().startsWith("%")) {
+        start = lineEnd + 1;
+      }
+      lineBegin = lineEnd + 1;
+    }
+    String remaining = code.substring(start, cursor);
+    while (true) {
+      CompletionInfo info = analysis.analyzeCompletion(remaining);
+      if (!info.completeness().isComplete() || info.remaining().isBlank()) {
+        return new SnippetAtCursor(remaining, start, false);
+      }
+      int consumed = remaining.length() - info.remaining().length();
+      start += consumed;
+      remaining = remaining.substring(consumed);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.editbench.notebook;
+
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+
+/**
+ * Runs the Java of a cell through JShell, one snippet (statement, expression or declaration) at a
+ * time, and hands back the value of the last one. Interrupts and timeouts end the cell between or
+ * during snippets; errors come from {@link CellErrors}, in cell lines.
+ */
+final class SnippetRunner {
+  /** What a snippet that shows no value (a declaration, an assignment) evaluates to. */
+  static final Object NO_VALUE = new Object();
+
+  private final JShell jshell;
+  private final SourceCodeAnalysis analysis;
+  private final CellExecutionControl control;
+  private final CellErrors errors;
+  private volatile boolean interruptRequested;
+
+  SnippetRunner(JShell jshell, SourceCodeAnalysis analysis, CellExecutionControl control, CellErrors errors) {
+    this.jshell = jshell;
+    this.analysis = analysis;
+    this.control = control;
+    this.errors = errors;
+  }
+
+  /** Forgets the previous cell's interrupt and timeout. */
+  void beginCell() {
+    interruptRequested = false;
+    control.beginCell();
+    control.takeTimedOut();
+  }
+
+  /** Stops the running snippet and the rest of the cell; safe to call from any thread. */
+  void interrupt() {
+    interruptRequested = true;
+    jshell.stop();
+  }
+
+  void checkInterrupted() throws CellException {
+    if (interruptRequested) {
+      throw CellErrors.interrupted();
+    }
+  }
+
+  /**
+   * Runs {@code code}, whose first line is line {@code firstLine} of {@code cellName}; returns the
+   * last snippet's value, or {@link #NO_VALUE}.
+   */
+  Object run(String cellName, String code, int firstLine) throws CellException {
+    Object value = NO_VALUE;
+    String remaining = code;
+    int consumed = 0;
+    while (!remaining.isBlank()) {
+      CompletionInfo info = analysis.analyzeCompletion(remaining);
+      if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+        break;
+      }
+      String snippet;
+      String rest;
+      if (info.completeness().isComplete() || info.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN) {
+        snippet = info.source() == null ? remaining : info.source();
+        rest = info.remaining() == null ? "" : info.remaining();
+      } else {
+        // Incomplete to the end of the cell: the compiler says what is missing, and where.
+        snippet = remaining;
+        rest = "";
+      }
+      // Snippets start at their first non-blank character, so that compiler positions and stack
+      // line numbers, both relative to the snippet, map to the same cell line.
+      int snippetStart = consumed + leadingWhitespace(remaining);
+      int snippetLine = firstLine + CellErrors.countNewlines(code, snippetStart);
+      checkInterrupted();
+      value = evaluate(cellName, snippet.substring(leadingWhitespace(snippet)), snippetLine);
+      consumed += remaining.length() - rest.length();
+      remaining = rest;
+    }
+    return value;
+  }
+
+  private Object evaluate(String cellName, String source, int snippetLine) throws CellException {
+    List<SnippetEvent> events = jshell.eval(source);
+    if (control.takeTimedOut()) {
+      throw errors.timedOut();
+    }
+    checkInterrupted();
+    for (SnippetEvent event : events) {
+      if (event.causeSnippet() != null) {
+        continue; // a snippet updated because of this one
+      }
+      Snippet snippet = event.snippet();
+      errors.remember(snippet, cellName, snippetLine);
+      if (event.status() == Snippet.Status.REJECTED) {
+        throw errors.compilation(snippet, source, cellName, snippetLine);
+      }
+      if (event.exception() != null) {
+        throw errors.runtime(event.exception());
+      }
+      if (!showsValue(snippet)) {
+        return NO_VALUE;
+      }
+      Object value = control.takeLastValue();
+      if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+        // JShell keeps an expression's value as a $N variable that every later snippet imports:
+        // compiling a cell grows slower with each expression run (twice as slow after a hundred),
+        // and a large result stays in memory. The value is shown; a variable keeps it.
+        jshell.drop(snippet);
+      }
+      return value;
+    }
+    return NO_VALUE;
+  }
+
+  /** An expression's value is shown (as IPython shows it); declarations and assignments are not. */
+  private static boolean showsValue(Snippet snippet) {
+    return switch (snippet.subKind()) {
+      case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+      default -> false;
+    };
+  }
+
+  private static int leadingWhitespace(String text) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+}
