@@ -22,8 +22,7 @@ final class AnthropicMessagesCodec implements ApiCodec {
     body.put("max_tokens", model.maxOutputTokens());
     body.put("system", prompt.system());
     body.putArray("messages").addObject().put("role", "user").put("content", prompt.user());
-    // Claude models refuse temperature and top_p together; the table's temperature is what the study varies
-    ApiCodec.putSampling(body, model, false);
+    ApiCodec.putSampling(body, model);
     return body;
   }
 

@@ -27,21 +27,15 @@ interface ApiCodec {
   }
 
   /**
-   * {@code temperature} and {@code top_p} as the model table gives them, when the model takes them;
-   * Claude-family models take no {@code top_p}.
+   * {@code temperature} and {@code top_p} as the model table gives them, each only when the table
+   * says the model accepts it ({@code sampling_params}) and, for top_p, gives a value.
    */
   static void putSampling(ObjectNode body, ModelSpec model) {
-    putSampling(body, model, !model.isClaudeFamily());
-  }
-
-  /** {@code temperature}, and {@code top_p} when {@code withTopP}, as the model table gives them. */
-  static void putSampling(ObjectNode body, ModelSpec model, boolean withTopP) {
-    if (!model.sendsSampling()) {
-      return;
+    if (model.accepts(SamplingParameter.TEMPERATURE)) {
+      putNumber(body, SamplingParameter.TEMPERATURE.jsonName(), model.temperature());
     }
-    putNumber(body, "temperature", model.temperature());
-    if (model.topP() != null && withTopP) {
-      putNumber(body, "top_p", model.topP());
+    if (model.accepts(SamplingParameter.TOP_P) && model.topP() != null) {
+      putNumber(body, SamplingParameter.TOP_P.jsonName(), model.topP());
     }
   }
 

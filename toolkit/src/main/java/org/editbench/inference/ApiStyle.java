@@ -1,6 +1,8 @@
 package org.editbench.inference;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How a model is asked: which endpoint and body shape, or no network at all. */
@@ -31,6 +33,19 @@ public enum ApiStyle {
       case CHAT, RESPONSES -> Provider.OPENAI;
       case ANTHROPIC -> Provider.ANTHROPIC;
       case GOLD, LAST_STEP -> null;
+    };
+  }
+
+  /**
+   * The sampling parameters a model of this style takes when its table entry does not say: both for
+   * OpenAI-style APIs, {@code temperature} alone for Anthropic's (whose current models refuse
+   * {@code top_p} next to it), none for offline models, which send nothing.
+   */
+  public Set<SamplingParameter> defaultSampling() {
+    return switch (this) {
+      case CHAT, RESPONSES -> EnumSet.allOf(SamplingParameter.class);
+      case ANTHROPIC -> EnumSet.of(SamplingParameter.TEMPERATURE);
+      case GOLD, LAST_STEP -> EnumSet.noneOf(SamplingParameter.class);
     };
   }
 

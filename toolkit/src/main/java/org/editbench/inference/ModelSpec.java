@@ -1,8 +1,8 @@
 package org.editbench.inference;
 
 import com.knuddels.jtokkit.api.EncodingType;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One row of the model table: how to ask the model, with which sampling settings, how many tokens
@@ -12,8 +12,9 @@ import java.util.Objects;
  *     prints {@code 0} and {@code 0.0} differently, and the output folder shows it)
  * @param topP null when the table gives none; then no {@code top_p} is recorded or sent
  * @param encoding the jtokkit encoding that counts prompt tokens ({@code cl100k_base}, {@code o200k_base})
- * @param sendsSampling whether {@code temperature}/{@code top_p} go into the request: reasoning models
- *     such as gpt-5-codex refuse them
+ * @param sampling the sampling parameters the model accepts, which alone go into a request: none for
+ *     reasoning models such as gpt-5-codex, {@code temperature} alone for Claude; the record shows
+ *     the table's temperature and top_p either way
  * @param batchDiscount the share of the price a provider's batch API charges (0.5: half price)
  * @param maxOutputTokens {@code max_tokens} of Anthropic requests, which the Messages API requires
  */
@@ -27,7 +28,7 @@ public record ModelSpec(
     double costPerInputToken,
     double costPerOutputToken,
     String encoding,
-    boolean sendsSampling,
+    Set<SamplingParameter> sampling,
     double batchDiscount,
     int maxOutputTokens) {
   /** What OpenAI and Anthropic charge for batch requests: half the price. */
@@ -38,6 +39,7 @@ public record ModelSpec(
     ResultPaths.requireSafeModelName(name);
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(temperature, "temperature");
+    sampling = Set.copyOf(Objects.requireNonNull(sampling, "sampling"));
     if (n < 1) {
       throw new IllegalArgumentException("model " + name + ": n must be at least 1, found " + n);
     }
@@ -60,9 +62,9 @@ public record ModelSpec(
     }
   }
 
-  /** Claude-family models take no {@code top_p} next to {@code temperature}. */
-  public boolean isClaudeFamily() {
-    return name.toLowerCase(Locale.ROOT).contains("claude");
+  /** Whether requests to this model carry {@code parameter}. */
+  public boolean accepts(SamplingParameter parameter) {
+    return sampling.contains(parameter);
   }
 
   /** The temperature as Python prints the configured number: {@code 0}, {@code 1}, {@code 0.7}. */
@@ -82,13 +84,14 @@ public record ModelSpec(
   public Builder toBuilder() {
     return new Builder(name).api(api).temperature(temperature).topP(topP).n(n)
         .contextLimit(contextLimit).costPerInputToken(costPerInputToken)
-        .costPerOutputToken(costPerOutputToken).encoding(encoding).sendsSampling(sendsSampling)
+        .costPerOutputToken(costPerOutputToken).encoding(encoding).sampling(sampling)
         .batchDiscount(batchDiscount).maxOutputTokens(maxOutputTokens);
   }
 
   /**
-   * Defaults: chat, T=0, top_p 0.95, n=1, 128,000 tokens, free, cl100k_base, sampling sent, batches at
-   * half price, 8,192 output tokens for Anthropic.
+   * Defaults: chat, T=0, top_p 0.95, n=1, 128,000 tokens, free, cl100k_base, the API style's
+   * {@linkplain ApiStyle#defaultSampling() sampling parameters}, batches at half price, 8,192 output
+   * tokens for Anthropic.
    */
   public static final class Builder {
     private String name;
@@ -100,7 +103,8 @@ public record ModelSpec(
     private double costPerInputToken;
     private double costPerOutputToken;
     private String encoding = "cl100k_base";
-    private boolean sendsSampling = true;
+    /** Null until set: then the API style's default, whichever style is set last. */
+    private Set<SamplingParameter> sampling;
     private double batchDiscount = DEFAULT_BATCH_DISCOUNT;
     private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
 
@@ -153,8 +157,9 @@ public record ModelSpec(
       return this;
     }
 
-    public Builder sendsSampling(boolean value) {
-      sendsSampling = value;
+    /** The sampling parameters the model accepts; null for the API style's default. */
+    public Builder sampling(Set<SamplingParameter> value) {
+      sampling = value;
       return this;
     }
 
@@ -170,7 +175,7 @@ public record ModelSpec(
 
     public ModelSpec build() {
       return new ModelSpec(name, api, temperature, topP, n, contextLimit, costPerInputToken,
-          costPerOutputToken, encoding, sendsSampling, batchDiscount, maxOutputTokens);
+          costPerOutputToken, encoding, sampling != null ? sampling : api.defaultSampling(), batchDiscount, maxOutputTokens);
     }
   }
 }

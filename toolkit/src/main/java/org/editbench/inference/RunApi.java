@@ -41,7 +41,10 @@ public final class RunApi {
   private RunApi() {}
 
   public static List<RunStats> run(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    List<Combination> combinations = RunPlanner.plan(options, ModelTable.load(options.modelsFile()));
+    ModelTable table = ModelTable.load(options.modelsFile());
+    List<Combination> combinations = RunPlanner.plan(options, table);
+    combinations.stream().map(c -> c.model().name()).distinct()
+        .flatMap(model -> table.guesses(model).stream()).forEach(reporter::warn);
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
 

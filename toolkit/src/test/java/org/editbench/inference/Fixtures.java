@@ -135,7 +135,8 @@ public final class Fixtures {
   public static Path modelsFile(Path dir, String extraJsonEntries) {
     Path file = dir.resolve("models.json");
     write(file, "{\"test-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6}"
+        + " \"context_limit\": 100000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6,"
+        + " \"encoding\": \"cl100k_base\", \"sampling_params\": [\"temperature\", \"top_p\"]}"
         + (extraJsonEntries.isEmpty() ? "" : ", " + extraJsonEntries) + "}");
     return file;
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.editbench.core.DataFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +37,9 @@ class ModelTableTest {
     assertRow(t.require("gemini-2.5-pro"), ApiStyle.CHAT, 0, 1_000_000, 1.25e-6, 1.0e-5, "cl100k_base");
     assertRow(t.require("deepseek-v3.2"), ApiStyle.CHAT, 0, 128_000, 2.22e-7, 3.33e-7, "cl100k_base");
     assertRow(t.require("gpt-4.1"), ApiStyle.CHAT, 0, 128_000, 2.0e-6, 8.0e-6, "o200k_base");
-    assertFalse(t.require("gpt-5-codex").sendsSampling(), "reasoning models refuse temperature and top_p");
-    assertTrue(t.require("gpt-4.1").sendsSampling());
+    assertEquals(Set.of(), t.require("gpt-5-codex").sampling(), "reasoning models refuse temperature and top_p");
+    assertEquals(Set.of(SamplingParameter.TEMPERATURE), t.require("claude-sonnet-4-5-20250929").sampling());
+    assertEquals(Set.of(SamplingParameter.TEMPERATURE, SamplingParameter.TOP_P), t.require("gpt-4.1").sampling());
     ModelSpec gold = t.require("gold");
     assertEquals(ApiStyle.GOLD, gold.api());
     assertEquals(0.0, gold.cost(1_000_000, 1_000_000));
@@ -136,5 +139,62 @@ class ModelTableTest {
     DataFormatException e = assertThrows(DataFormatException.class,
         () -> t.withEntriesFrom(file("{\"gpt-4.1\": {\"batch_discount\": 0}}")));
     assertTrue(e.getMessage().contains("batch_discount must be in (0, 1]"), e.getMessage());
+  }
+
+  private static final Set<SamplingParameter> BOTH = Set.of(SamplingParameter.TEMPERATURE, SamplingParameter.TOP_P);
+
+  @Test
+  void samplingParametersAreTheEntrysNeverTheNames() {
+    ModelTable t = ModelTable.builtIn().withEntriesFrom(file("{"
+        + "\"claude-x\": {\"api\": \"chat\", \"context_limit\": 10, \"cost_per_input_token\": 0,"
+        + " \"cost_per_output_token\": 0, \"encoding\": \"cl100k_base\"},"
+        + " \"plain-model\": {\"api\": \"chat\", \"context_limit\": 10, \"cost_per_input_token\": 0,"
+        + " \"cost_per_output_token\": 0, \"sampling_params\": [\"temperature\"]},"
+        + " \"o3-like\": {\"api\": \"responses\", \"context_limit\": 10, \"cost_per_input_token\": 0,"
+        + " \"cost_per_output_token\": 0, \"send_sampling\": false},"
+        + " \"gpt-native\": {\"api\": \"anthropic\", \"context_limit\": 10, \"cost_per_input_token\": 0,"
+        + " \"cost_per_output_token\": 0}}"));
+    assertEquals(BOTH, t.require("claude-x").sampling(), "a 'claude' name no longer drops top_p");
+    assertEquals(Set.of(SamplingParameter.TEMPERATURE), t.require("plain-model").sampling());
+    assertEquals(Set.of(), t.require("o3-like").sampling(), "send_sampling: false, the older spelling of []");
+    assertEquals(Set.of(SamplingParameter.TEMPERATURE), t.require("gpt-native").sampling(),
+        "an Anthropic-style model takes temperature alone unless its entry says otherwise");
+    ModelTable overridden = t.withEntriesFrom(file("{\"claude-sonnet-4-5-20250929\": {\"sampling_params\":"
+        + " [\"top_p\", \"temperature\"]}}"));
+    assertEquals(BOTH, overridden.require("claude-sonnet-4-5-20250929").sampling());
+  }
+
+  @Test
+  void badSamplingParametersAreErrorsThatSayWhatToWrite() {
+    ModelTable t = ModelTable.builtIn();
+    DataFormatException e = assertThrows(DataFormatException.class,
+        () -> t.withEntriesFrom(file("{\"gpt-4.1\": {\"sampling_params\": [\"top_k\"]}}")));
+    assertTrue(e.getMessage().contains("unknown sampling parameter 'top_k' (use temperature, top_p)"), e.getMessage());
+    e = assertThrows(DataFormatException.class,
+        () -> t.withEntriesFrom(file("{\"gpt-4.1\": {\"sampling_params\": \"temperature\"}}")));
+    assertTrue(e.getMessage().contains("expected a list such as"), e.getMessage());
+    e = assertThrows(DataFormatException.class, () -> t.withEntriesFrom(
+        file("{\"gpt-4.1\": {\"sampling_params\": [], \"send_sampling\": false}}")));
+    assertTrue(e.getMessage().contains("not both"), e.getMessage());
+  }
+
+  @Test
+  void whatANewEntryLeavesOutIsAWarningNamingFileAndField() {
+    Path mine = file("{\"my-model\": {\"api\": \"chat\", \"context_limit\": 10, \"cost_per_input_token\": 0,"
+        + " \"cost_per_output_token\": 0}, \"my-gold\": {\"api\": \"gold\", \"context_limit\": 10,"
+        + " \"cost_per_input_token\": 0, \"cost_per_output_token\": 0, \"encoding\": \"o200k_base\"},"
+        + " \"gpt-4.1\": {\"temperature\": 0.5}}");
+    ModelTable t = ModelTable.builtIn().withEntriesFrom(mine);
+    List<String> guesses = t.guesses("my-model");
+    assertEquals(2, guesses.size(), guesses.toString());
+    assertTrue(guesses.get(0).startsWith("model 'my-model' (" + mine + ") gives no \"encoding\": its prompt tokens"
+        + " are counted with cl100k_base; add \"encoding\""), guesses.get(0));
+    assertTrue(guesses.get(1).contains("gives no \"sampling_params\": its requests carry temperature and top_p,"
+        + " the default of api \"chat\"; add \"sampling_params\""), guesses.get(1));
+    assertEquals(List.of(), t.guesses("my-gold"), "an offline model sends no sampling parameters at all");
+    assertEquals(List.of(), t.guesses("gpt-4.1"), "an override keeps what the built-in entry says");
+    for (String name : ModelTable.builtIn().names()) {
+      assertEquals(List.of(), ModelTable.builtIn().guesses(name), "the built-in table says everything: " + name);
+    }
   }
 }

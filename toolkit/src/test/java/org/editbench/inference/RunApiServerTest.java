@@ -152,15 +152,64 @@ class RunApiServerTest {
   }
 
   @Test
-  void claudeFamilyModelsGetNoTopP() throws Exception {
+  void aModelGetsOnlyTheSamplingParametersItsEntryAccepts() throws Exception {
     infbench(1);
     serve(request -> Fixtures.json(200, Fixtures.chatAnswer("x", 1, 1)));
-    run(options("claude-test"));
+    Fixtures.modelsFile(root, "\"temperature-only\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95,"
+        + " \"sampling_params\": [\"temperature\"], \"context_limit\": 100000, \"cost_per_input_token\": 0,"
+        + " \"cost_per_output_token\": 0, \"encoding\": \"cl100k_base\"}");
+    run(options("temperature-only"));
     JsonNode body = Fixtures.body(requests.get(0));
     assertTrue(body.has("temperature"));
     assertFalse(body.has("top_p"), body.toString());
-    assertEquals(0.95, Fixtures.records(output("claude-test", "0")).get(0).get("top_p").asDouble(),
+    assertEquals(0.95, Fixtures.records(output("temperature-only", "0")).get(0).get("top_p").asDouble(),
         "the record still shows the configured top_p");
+    assertEquals(List.of(), reporter.warnings, "the entry says everything: nothing is guessed");
+  }
+
+  @Test
+  void aClaudeNameDeclaredAsChatIsAskedAsChatWithWhatItsEntrySays() throws Exception {
+    infbench(1);
+    serve(request -> Fixtures.json(200, Fixtures.chatAnswer("x", 1, 1)));
+    run(options("claude-test"));
+    RecordedRequest request = requests.get(0);
+    assertEquals("/v1/chat/completions", request.getUrl().encodedPath());
+    assertEquals("Bearer " + KEY, request.getHeaders().get("Authorization"));
+    JsonNode body = Fixtures.body(request);
+    assertEquals(0, body.get("temperature").asInt());
+    assertEquals(0.95, body.get("top_p").asDouble(), "no rule keyed on 'claude' in the name: " + body);
+    assertEquals(2, reporter.warnings.size(), reporter.warnings.toString());
+    assertTrue(reporter.warnings.get(0).contains("model 'claude-test' (" + models + ") gives no \"encoding\""),
+        reporter.warnings.get(0));
+    assertTrue(reporter.warnings.get(1).contains("gives no \"sampling_params\": its requests carry temperature"
+        + " and top_p"), reporter.warnings.get(1));
+  }
+
+  @Test
+  void aGptNameDeclaredAsAnthropicIsAskedThroughTheMessagesApi() throws Exception {
+    infbench(1);
+    serve(request -> Fixtures.json(200, anthropicAnswer("<patch>ok</patch>", 1, 1)));
+    Fixtures.modelsFile(root, "\"gpt-4.1-via-anthropic\": {\"api\": \"anthropic\", \"temperature\": 0,"
+        + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    run(Fixtures.options(root, null).models("gpt-4.1-via-anthropic").modelsFile(models).sleeper(sleeps::add)
+        .environment(new ApiEnvironment(List.of(), null, List.of(KEY), server.url("/").toString())));
+    assertEquals("/v1/messages", requests.get(0).getUrl().encodedPath());
+    assertEquals(KEY, requests.get(0).getHeaders().get("x-api-key"));
+  }
+
+  @Test
+  void promptTokensAreCountedWithTheEntrysEncodingNotTheNames() {
+    String id = "o__r-заказ-наряд-1"; // Cyrillic: o200k_base needs fewer tokens than cl100k_base
+    String prompt = Fixtures.prompt(id, "a.py", "b.py");
+    int cl100k = TokenCounter.forEncoding("cl100k_base").count(prompt);
+    int o200k = TokenCounter.forEncoding("o200k_base").count(prompt);
+    assertTrue(cl100k != o200k, "the prompt tells the two encodings apart: " + cl100k);
+    Fixtures.infbench(root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), List.of(id));
+    serve(request -> Fixtures.json(200, Fixtures.chatAnswer("x", 1, 1)));
+    // tiktoken's name rules would give gpt-4o o200k_base
+    Fixtures.modelsFile(root, "\"gpt-4o\": {\"api\": \"chat\", \"encoding\": \"cl100k_base\","
+        + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    assertEquals(cl100k, run(options("gpt-4o")).filter().tokenMax());
   }
 
   @Test
