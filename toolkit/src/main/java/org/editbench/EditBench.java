@@ -121,8 +121,7 @@ public final class EditBench {
       Reporter reporter) {
     List<RunId> ids = runIds.stream().map(RunId::parse).toList();
     try (Bm25CodeContextSource contextSource = codeContextSource(Bm25Settings.defaults(), reporter)) {
-      return buildInfbench(new InfbenchRequest(bench, historiesDir, InfbenchRequest.targetsIn(outDir, bench, ids),
-          false, false, contextSource), reporter);
+      return buildInfbench(InfbenchRequest.resuming(bench, historiesDir, outDir, ids, contextSource), reporter);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -276,9 +275,7 @@ public final class EditBench {
 
   /** Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code {metric}-by-info-ratio.png}. */
   public static List<Path> writeCharts(Table summary, String metric, Path dir) {
-    return List.of(
-        Charts.writePng(barChart(summary, metric), dir.resolve(metric + "-by-run-id.png")),
-        Charts.writePng(lineChart(summary, metric), dir.resolve(metric + "-by-info-ratio.png")));
+    return Charts.writeBoth(summary, metric, dir);
   }
 
   /** The README's main job: build, infer, merge, summarize and chart; see {@link Pipeline}. */

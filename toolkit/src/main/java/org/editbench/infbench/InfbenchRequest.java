@@ -47,6 +47,15 @@ public record InfbenchRequest(
   }
 
   /**
+   * The variants {@code runIds} of {@code bench} into {@code outDir} (see {@link #targetsIn}), each
+   * output resumed, an invalid instance reported and skipped.
+   */
+  public static InfbenchRequest resuming(Path bench, Path historiesDir, Path outDir, List<RunId> runIds,
+      CodeContextSource contextSource) {
+    return new InfbenchRequest(bench, historiesDir, targetsIn(outDir, bench, runIds), false, false, contextSource);
+  }
+
+  /**
    * The variants {@code runIds} written as {@code {outDir}/{name}-task-instances_{run_id}.jsonl},
    * {@code name} taken from the bench file ({@code all-task-instances.jsonl} → {@code all}).
    */

@@ -9,19 +9,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editbench.core.DataPaths;
-import org.editbench.EditBench;
 import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
+import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
+import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
+import org.editbench.infbench.InfbenchRequest;
+import org.editbench.infbench.RunId;
 import org.editbench.inference.MergeResults;
+import org.editbench.inference.RunApi;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
+import org.editbench.results.Charts;
 import org.editbench.results.ResultsSummary;
+import org.editbench.retrieval.Bm25CodeContextSource;
+import org.editbench.retrieval.Bm25Settings;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,11 +50,23 @@ public final class Pipeline {
   /**
    * What the pipeline produced.
    *
+   * @param bm25OracleFallbacks per {@code _bm25_} run_id, how many instances kept the oracle context
+   *     (no base_commit or no clone); run_ids without fallbacks are absent
    * @param summary the summary rows of the {@code all} prediction files
    * @param charts the PNG files written
    */
-  public record Report(List<InfbenchReport> infbench, List<RunStats> runs, List<MergeResults.Merged> merged,
-      Table summary, List<Path> charts) {}
+  public record Report(List<InfbenchReport> infbench, Map<String, Long> bm25OracleFallbacks, List<RunStats> runs,
+      List<MergeResults.Merged> merged, Table summary, List<Path> charts) {}
+
+  /**
+   * {@link #run(DataPaths, List, List, Path, Bm25Settings, Reporter, RunObserver)} with BM25
+   * retrieval's {@link Bm25Settings#defaults(DataPaths) defaults} for {@code paths}: the clones in
+   * its {@code repos/} folder.
+   */
+  public static Report run(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
+      Reporter reporter, RunObserver observer) {
+    return run(paths, models, runIds, chartsDir, Bm25Settings.defaults(paths), reporter, observer);
+  }
 
   /**
    * Runs every stage on {@code paths} (bench, histories, infbench and results folders) for
@@ -54,37 +74,50 @@ public final class Pipeline {
    * {@code chartsDir}; each stage resumes what an earlier run left. As each stage ends, a line or
    * two saying what it did go to {@code reporter}'s {@link Reporter#info}, in place of the stages'
    * own notes (their warnings still pass); the inference's statistics and progress go to
-   * {@code observer}.
+   * {@code observer}. One code context source serves every bench file, so each clone and BM25
+   * index is opened once per run.
    *
    * @throws IllegalArgumentException when there is no bench folder (saying where it looked)
    */
   public static Report run(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
-      Reporter reporter, RunObserver observer) {
+      Bm25Settings bm25, Reporter reporter, RunObserver observer) {
     List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
     Reporter warnings = reporter.withoutNotes();
     reporter.info("data folder: " + paths.root());
+    List<RunId> variants = runIds.stream().map(RunId::parse).toList();
     List<InfbenchReport> infbench = new ArrayList<>();
-    for (Path bench : benchFiles) {
-      infbench.add(EditBench.buildInfbench(bench, paths.historiesDir(), paths.infbenchDir(), runIds, warnings));
+    Map<String, Long> oracleFallbacks;
+    try (Bm25CodeContextSource contextSource = new Bm25CodeContextSource(bm25, warnings)) {
+      for (Path bench : benchFiles) {
+        infbench.add(InfbenchBuilder.build(InfbenchRequest.resuming(
+            bench, paths.historiesDir(), paths.infbenchDir(), variants, contextSource), warnings));
+      }
+      oracleFallbacks = contextSource.oracleFallbacks();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     reporter.info(infbenchLine(paths, benchFiles.size(), runIds.size(), infbench));
+    if (!oracleFallbacks.isEmpty()) {
+      reporter.info(oracleFallbackLine(oracleFallbacks));
+    }
     reporter.info(infbenchMergeLine(
-        EditBench.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, warnings)));
-    List<RunStats> runs = EditBench.runApi(RunApiOptions.builder().dataPaths(paths)
+        DatasetMerges.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, warnings)));
+    List<RunStats> runs = RunApi.run(RunApiOptions.builder().dataPaths(paths)
         .datasetNames(repositories(paths.benchDir(), warnings))
         .models(models).runIds(runIds).build(), warnings, observer);
     List<MergeResults.Merged> merged = new ArrayList<>();
     for (String model : models) {
       reporter.info(inferenceLine(model, runs.stream().filter(r -> r.combination().model().name().equals(model))
           .toList()));
-      List<MergeResults.Merged> mergedOfModel = EditBench.mergeResults(paths.resultsDir(),
+      List<MergeResults.Merged> mergedOfModel = MergeResults.merge(paths.resultsDir(),
           MergeResults.Request.forModel(model), warnings);
       reporter.info(predictionMergeLine(paths, model, mergedOfModel));
       merged.addAll(mergedOfModel);
     }
-    Table summary = mergedRows(EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings));
-    return new Report(infbench, runs, merged, summary,
-        EditBench.writeCharts(summary, DEFAULT_CHART_METRIC, chartsDir));
+    Table summary = mergedRows(
+        ResultsSummary.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings));
+    return new Report(infbench, oracleFallbacks, runs, merged, summary,
+        Charts.writeBoth(summary, DEFAULT_CHART_METRIC, chartsDir));
   }
 
   /** What the infbench stage did, over every bench file and variant. */
@@ -95,6 +128,13 @@ public final class Pipeline {
         + counts.stream().mapToInt(InfbenchReport.VariantCounts::alreadyPresent).sum() + " already present, "
         + counts.stream().mapToInt(InfbenchReport.VariantCounts::invalid).sum() + " invalid ("
         + paths.shown(paths.infbenchDir()) + ")";
+  }
+
+  /** How many instances of the {@code _bm25_} variants kept the oracle context, over every bench file. */
+  static String oracleFallbackLine(Map<String, Long> oracleFallbacks) {
+    return "BM25: " + count(oracleFallbacks.values().stream().mapToInt(Long::intValue).sum(), "instance")
+        + " kept the oracle context, no base_commit or no clone (" + oracleFallbacks.entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
   }
 
   /** What merge-all-infbench did. */
@@ -137,7 +177,7 @@ public final class Pipeline {
   public static List<String> repositories(Path benchDir, Reporter reporter) {
     List<String> repos = new ArrayList<>();
     for (Path bench : perRepositoryBenchFiles(benchDir)) {
-      List<BenchInstance> instances = EditBench.loadBench(bench, reporter);
+      List<BenchInstance> instances = BenchReader.read(bench, reporter);
       if (!instances.isEmpty()) {
         repos.add(instances.get(0).repoOrDerived());
       }

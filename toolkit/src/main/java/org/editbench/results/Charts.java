@@ -115,6 +115,16 @@ public final class Charts {
   }
 
   /** Writes {@code image} as a PNG file, creating its folder. */
+  /**
+   * Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and
+   * {@code {metric}-by-info-ratio.png}.
+   */
+  public static List<Path> writeBoth(Table summary, String metric, Path dir) {
+    return List.of(
+        writePng(metricByModelAndRunId(summary, metric), dir.resolve(metric + "-by-run-id.png")),
+        writePng(metricByInfoRatio(summary, metric), dir.resolve(metric + "-by-info-ratio.png")));
+  }
+
   public static Path writePng(BufferedImage image, Path file) {
     return AtomicFiles.write(file, out -> {
       if (!ImageIO.write(image, "png", out)) {

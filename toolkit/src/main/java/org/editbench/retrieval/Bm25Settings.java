@@ -18,10 +18,14 @@ public record Bm25Settings(Path reposRoot, Path repoDir, Path cacheDirectory, Ca
   /** The folder of clones under the data root when none is given. */
   private static final String DEFAULT_REPOS_FOLDER = "repos";
 
-  /** {@code repos/} under the data root, the user's cache directory, {@code .py} files. */
+  /** {@link #defaults(DataPaths)} of the data folder {@code $EDITBENCH_HOME}, else the working directory. */
   public static Bm25Settings defaults() {
-    return new Bm25Settings(
-        DataPaths.fromEnvironment().root().resolve(DEFAULT_REPOS_FOLDER), null,
+    return defaults(DataPaths.fromEnvironment());
+  }
+
+  /** {@code repos/} under the data folder {@code paths}, the user's cache directory, {@code .py} files. */
+  public static Bm25Settings defaults(DataPaths paths) {
+    return new Bm25Settings(paths.root().resolve(DEFAULT_REPOS_FOLDER), null,
         Bm25IndexStore.defaultCacheDirectory(), CandidateFiles.defaults());
   }
 

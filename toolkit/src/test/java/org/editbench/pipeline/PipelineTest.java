@@ -8,15 +8,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
 import org.editbench.core.RecordingReporter;
 import org.editbench.cli.SampleData;
 import org.editbench.inference.RunObserver;
+import org.editbench.retrieval.Bm25Settings;
+import org.editbench.retrieval.SampleClones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pipeline says what each stage did in a line, through the facade's reporter, and nothing more. */
+/**
+ * The pipeline says what each stage did in a line, through the caller's reporter, and nothing more;
+ * it reads and writes the caller's data folder only.
+ */
 class PipelineTest {
   @TempDir Path home;
 
@@ -49,6 +55,28 @@ class PipelineTest {
     assertEquals("inference: gold, 10 runs: 0 succeeded, 0 failed, 0 over the token limit, 35 already done; "
         + "cost $0.0000, retries 0", second.infos.get(3));
     assertEquals(List.of(), second.warnings);
+  }
+
+  @Test
+  void bm25VariantsRetrieveFromTheDataFoldersClonesThroughOneContextSource(@TempDir Path cache) throws IOException {
+    SampleData.copyTo(home);
+    Map<String, String> baseCommits = SampleClones.inventoryClone(home.resolve("repos/acme__inventory"));
+    Path inventory = home.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    SampleClones.withBaseCommits(inventory, inventory, baseCommits);
+    DataPaths paths = new DataPaths(home);
+
+    RecordingReporter reporter = new RecordingReporter();
+    Pipeline.Report report = Pipeline.run(paths, Pipeline.DEFAULT_MODELS, List.of("0.2_bm25_1"),
+        paths.resultsDir().resolve("charts"), Bm25Settings.defaults(paths).withCacheDirectory(cache), reporter,
+        RunObserver.NONE);
+
+    // acme/inventory's instances are retrieved from home's repos/ (not the working directory's);
+    // acme/textkit's have no base_commit, counted over the run by its one context source
+    assertEquals(Map.of("0.2_bm25_1", 3L), report.bm25OracleFallbacks());
+    assertEquals("BM25: 3 instances kept the oracle context, no base_commit or no clone (0.2_bm25_1: 3)",
+        reporter.infos.get(2));
+    assertEquals(List.of(), reporter.warnings.stream().filter(w -> !w.contains("base_commit")).toList());
+    assertEquals(home.resolve("repos"), Bm25Settings.defaults(paths).reposRoot());
   }
 
   @Test

@@ -3,19 +3,13 @@ package org.editbench.retrieval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.editbench.EditBench;
 import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
@@ -31,21 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PromptBuilderBm25Test {
   private static final Pattern FILE_HEADER = Pattern.compile("^\\[start of (.+)\\]$", Pattern.MULTILINE);
-  private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void bm25VariantsListHistoryFilesThenRetrievedFilesAndLeaveTheCloneAlone(@TempDir Path dir) throws Exception {
     Path root = SharedCorpus.repositoryRoot();
     Path histories = root.resolve("patch_histories");
-    Map<String, String> baseCommits = inventoryClone(root, histories, dir.resolve("repos/acme__inventory"));
+    Map<String, String> baseCommits = SampleClones.inventoryClone(dir.resolve("repos/acme__inventory"));
     Path bench = dir.resolve("all-task-instances.jsonl");
-    List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(root.resolve("crawled_data/bench/all-task-instances.jsonl"))) {
-      ObjectNode record = (ObjectNode) json.readTree(line);
-      record.put("base_commit", baseCommits.getOrDefault(record.get("instance_id").asText(), ""));
-      lines.add(json.writeValueAsString(record));
-    }
-    Files.write(bench, lines);
+    SampleClones.withBaseCommits(root.resolve("crawled_data/bench/all-task-instances.jsonl"), bench, baseCommits);
     Files.writeString(dir.resolve("repos/acme__inventory/inventory/stock.py"), "# uncommitted\n",
         java.nio.file.StandardOpenOption.APPEND);
     Files.writeString(dir.resolve("repos/acme__inventory/notes.txt"), "untracked\n");
@@ -87,38 +74,5 @@ class PromptBuilderBm25Test {
       files.add(matcher.group(1));
     }
     return files;
-  }
-
-  /**
-   * A clone of acme/inventory: the sample project's base snapshot, then one commit per pull request
-   * (in number order) holding its files as they were before it, which is that instance's base commit.
-   */
-  private Map<String, String> inventoryClone(Path root, Path histories, Path clone) throws Exception {
-    Map<String, String> baseCommits = new HashMap<>();
-    TestRepository repository = TestRepository.init(clone);
-    Path snapshot = root.resolve("crawled_data/sample-source/repos/acme/inventory");
-    Map<String, String> files = new LinkedHashMap<>();
-    try (Stream<Path> paths = Files.walk(snapshot)) {
-      for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
-        files.put(snapshot.relativize(file).toString(), Files.readString(file));
-      }
-    }
-    repository.commit("snapshot", files);
-    List<JsonNode> pulls = new ArrayList<>();
-    for (String line : Files.readAllLines(root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"))) {
-      pulls.add(json.readTree(line));
-    }
-    pulls.sort((a, b) -> Integer.compare(a.get("instance_num").asInt(), b.get("instance_num").asInt()));
-    for (JsonNode pull : pulls) {
-      String id = pull.get("instance_id").asText();
-      Map<String, String> originals = new LinkedHashMap<>();
-      for (JsonNode path : pull.get("files_work")) {
-        Path original = histories.resolve(id)
-            .resolve(path.asText().replace("/", "__").replace(".", "__")).resolve("original.py");
-        originals.put(path.asText(), Files.readString(original));
-      }
-      baseCommits.put(id, repository.commit("before " + id, originals));
-    }
-    return baseCommits;
   }
 }
