@@ -60,7 +60,7 @@ public final class JsonlAppender implements Closeable {
   /** A force interval that forces the file only when it is closed. */
   public static final Duration FORCE_ON_CLOSE = Duration.ofNanos(Long.MAX_VALUE);
 
-  private static final ByteBuffer NEWLINE = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
+  static final ByteBuffer NEWLINE = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
 
   /**
    * Decides, per record already in the file, whether it is done (kept) or to be redone (removed
@@ -209,11 +209,11 @@ public final class JsonlAppender implements Closeable {
       if (options.override()) {
         scan = JsonlScan.empty();
         if (existed) {
-          truncate(file, 0);
+          JsonlRepair.truncate(file, 0);
         }
       } else {
         scan = JsonlScan.of(file, options.resume());
-        repair(file, scan, options.resume(), reporter);
+        JsonlRepair.repair(file, scan, options.resume(), reporter);
       }
       FileChannel out = opener.open(file);
       if (!existed) {
@@ -376,63 +376,6 @@ public final class JsonlAppender implements Closeable {
       throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
     } finally {
       closeQuietly(lockChannel); // closing the channel releases the lock
-    }
-  }
-
-  /** Cuts a torn last line, compacts records to redo away, completes a last record's line end. */
-  private static void repair(Path file, JsonlScan scan, Resume resume, Reporter reporter) throws IOException {
-    long end = scan.tornStart() >= 0 ? scan.tornStart() : scan.size();
-    if (scan.tornStart() >= 0) {
-      reporter.warn(file + ":" + scan.lastLine() + ": removed a torn last line: the last line was cut short by an"
-          + " interrupted write (" + (scan.size() - end) + " bytes); its instance will be " + resume.redo());
-    }
-    if (!scan.redoLines().isEmpty()) {
-      compact(file, scan, end);
-      reporter.info(file + ": removed " + scan.redoLines().size() + " " + resume.redoRecords() + " record(s); "
-          + scan.redoIds().size() + " instance(s) will be " + resume.redo());
-    } else if (end < scan.size()) {
-      truncate(file, end);
-    } else if (scan.unterminated()) {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        ch.write(NEWLINE.duplicate());
-        ch.force(false);
-      }
-    }
-    if (scan.unterminated()) {
-      reporter.warn(file + ":" + scan.lastLine() + ": last line had no line end; completed it");
-    }
-  }
-
-  /**
-   * Rewrites the file without its records to redo and its torn tail, and with its last line
-   * ended, atomically.
-   */
-  private static void compact(Path file, JsonlScan scan, long end) {
-    AtomicFiles.writeChannel(file, dst -> {
-      try (FileChannel src = FileChannel.open(file, StandardOpenOption.READ)) {
-        long pos = 0;
-        for (JsonlScan.ByteRange drop : scan.redoLines()) {
-          copy(src, pos, drop.start(), dst);
-          pos = drop.end();
-        }
-        copy(src, pos, end, dst);
-      }
-      if (scan.unterminated()) {
-        dst.write(NEWLINE.duplicate());
-      }
-    });
-  }
-
-  private static void copy(FileChannel src, long from, long to, FileChannel dst) throws IOException {
-    for (long pos = from; pos < to; ) {
-      pos += src.transferTo(pos, to - pos, dst);
-    }
-  }
-
-  private static void truncate(Path file, long size) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      ch.truncate(size);
-      ch.force(false);
     }
   }
 
