@@ -2,6 +2,7 @@ package org.editbench.inference;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.editbench.text.PyRegex;
 
 /**
  * Finds the patch in a model's answer the way the reference's {@code extract_diff} does, so that
@@ -9,11 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class PatchExtractor {
   /** {@code <tag>…</tag>} with the same tag name at both ends; Python's {@code \w} is Unicode. */
-  private static final Pattern ELEMENT = Pattern.compile(
-      "<([\\w-]+)>(.*?)</\\1>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern ELEMENT = PyRegex.compile("<([\\w-]+)>(.*?)</\\1>", Pattern.DOTALL);
   /** A fenced block with an optional language word right after the opening fence. */
-  private static final Pattern FENCE = Pattern.compile(
-      "```(\\w+)?\n(.*?)```", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern FENCE = PyRegex.compile("```(\\w+)?\n(.*?)```", Pattern.DOTALL);
 
   private PatchExtractor() {}
 

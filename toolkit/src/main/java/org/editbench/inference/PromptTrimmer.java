@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.editbench.text.PyRegex;
 import org.editbench.text.PyStrings;
 
 /**
@@ -14,8 +15,8 @@ import org.editbench.text.PyStrings;
  * model's token limit) and during it (an API answer "context length exceeded").
  */
 public final class PromptTrimmer {
-  private static final Pattern CODE_BLOCK = Pattern.compile("<code>(.*?)</code>", Pattern.DOTALL);
-  private static final Pattern FILE = Pattern.compile(
+  private static final Pattern CODE_BLOCK = PyRegex.compile("<code>(.*?)</code>", Pattern.DOTALL);
+  private static final Pattern FILE = PyRegex.compile(
       "\\[start of ([^\\]]+)\\]\n(.*?)\n\\[end of \\1\\]", Pattern.DOTALL);
   /** A single file is halved only from this many lines on, so that at least 1,000 remain. */
   private static final int MIN_LINES_TO_HALVE = 2000;
@@ -49,19 +50,10 @@ public final class PromptTrimmer {
       String kept = String.join("\n", Arrays.asList(lines).subList(0, lines.length / 2));
       newContext = "[start of " + only.name() + "]\n" + kept + "\n[end of " + only.name() + "]";
     } else {
-      newContext = rstrip(context.substring(0, files.get(files.size() - 1).start()));
+      newContext = PyStrings.rstrip(context.substring(0, files.get(files.size() - 1).start()));
     }
     return prompt.substring(0, code.start(1)) + "\n" + newContext + "\n" + prompt.substring(code.end(1));
   }
 
   private record FileSection(int start, String name, String content) {}
-
-  /** Python's {@code str.rstrip()}. */
-  private static String rstrip(String s) {
-    int end = s.length();
-    while (end > 0 && PyStrings.isSpace(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end);
-  }
 }

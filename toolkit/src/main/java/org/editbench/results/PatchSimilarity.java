@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.text.Levenshtein;
+import org.editbench.text.PyRegex;
 import org.editbench.text.PyStrings;
 
 /**
@@ -26,7 +27,7 @@ public final class PatchSimilarity {
   private static final Pattern INLINE_COMMENT = Pattern.compile("#.*$", Pattern.DOTALL);
   private static final Pattern TOKEN = Pattern.compile("[a-zA-Z0-9_]+|[()\\[\\]{}:;,.+*/=<>!&|%^~@#-]");
   /** The harness's file pattern for the file hit rate: the old path of each {@code diff --git} header. */
-  private static final Pattern DIFF_GIT_FILE = Pattern.compile("diff --git a/(\\S+) b/\\S+");
+  private static final Pattern DIFF_GIT_FILE = PyRegex.compile("diff --git a/(\\S+) b/\\S+");
 
   private PatchSimilarity() {}
 

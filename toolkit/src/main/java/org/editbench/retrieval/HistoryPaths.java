@@ -6,19 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.editbench.text.PyRegex;
 
 /** The files a history of step diffs edits, and the retrieval query it makes. */
 final class HistoryPaths {
   private HistoryPaths() {}
 
-  /**
-   * The reference's {@code diff --git a/(\S+) b/\S+}, anywhere in a step, with {@code \S} spelled
-   * out as Python's (not Java's) non-white-space for {@code str} patterns.
-   */
-  private static final String PY_NON_SPACE =
-      "[^\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
-  private static final Pattern DIFF_HEADER =
-      Pattern.compile("diff --git a/(" + PY_NON_SPACE + "+) b/" + PY_NON_SPACE + "+");
+  /** The reference's {@code diff --git a/(\S+) b/\S+}, anywhere in a step. */
+  private static final Pattern DIFF_HEADER = PyRegex.compile("diff --git a/(\\S+) b/\\S+");
 
   /** Paths of the files the history edits, in order of first appearance. */
   static List<String> editedFiles(List<String> history) {

@@ -36,6 +36,15 @@ public final class PyStrings {
     return s.substring(start, end);
   }
 
+  /** Python's {@code s.rstrip()} with no argument. */
+  public static String rstrip(String s) {
+    int end = s.length();
+    while (end > 0 && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
   /** Python's {@code bool(s.strip())}: true when {@code s} has a non-space character. */
   public static boolean hasNonSpace(String s) {
     for (int i = 0; i < s.length(); i++) {
