@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.editbench.core.JsonText;
 import org.editbench.core.PyJson;
+import org.editbench.diff.GitApply;
 
 /**
  * The offline metrics of one prediction against its infbench record, without Docker.

@@ -1,4 +1,4 @@
-package org.editbench.results;
+package org.editbench.diff;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * does, in pure Java, to tell offline whether a model's patch would apply in the harness.
  *
  * <p>What git apply does by default, and so what this class does — unlike GNU patch (and
- * {@link org.editbench.diff.PatchApplier}, its Java port):
+ * {@link PatchApplier}, its Java port):
  *
  * <ul>
  *   <li><b>Offsets, unlimited:</b> a hunk is looked for at its new-side start line, then one line

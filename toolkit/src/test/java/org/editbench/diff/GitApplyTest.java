@@ -1,4 +1,4 @@
-package org.editbench.results;
+package org.editbench.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
