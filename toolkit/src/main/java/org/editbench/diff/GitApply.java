@@ -1,12 +1,11 @@
 package org.editbench.diff;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Applies a patch to a set of files as {@code git apply} (git 2.39, default options, {@code -p1})
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  *   <li>The patch is read strictly: inside a hunk every line starts with space, {@code -},
  *       {@code +} or {@code \} (an empty line counts as empty context) until the header's line
  *       counts are used up, else the patch is corrupt; hunks need a file header ({@code diff --git}
- *       or {@code ---}/{@code +++}); text between file patches is ignored.
+ *       or {@code ---}/{@code +++}); text between file patches is ignored. The hunks are read by
+ *       the reader {@link PatchApplier} uses, in its {@code GIT_APPLY} dialect; the file headers here.
  *   <li>All or nothing: one failing hunk or file rejects the whole patch. A missing file, a created
  *       file that exists, or a deletion that leaves content rejects it too.
  * </ul>
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
  * <p>Binary patches, file modes and copies are not interpreted; model patches do not carry them.
  */
 public final class GitApply {
-  private static final Pattern HUNK_HEADER = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@");
   private static final String DEV_NULL = "/dev/null";
 
   private GitApply() {}
@@ -63,7 +62,7 @@ public final class GitApply {
         p.applyTo(out);
       }
       return new Applied(out);
-    } catch (RejectedException e) {
+    } catch (RejectedException | PatchFailedException e) {
       return new Rejected(e.getMessage());
     }
   }
@@ -71,29 +70,6 @@ public final class GitApply {
   private static final class RejectedException extends Exception {
     RejectedException(String message) {
       super(message, null, false, false);
-    }
-  }
-
-  /** One line of a hunk: its kind (' ', '-', '+') and text with its line end, unless a marker removed it. */
-  private record HunkLine(char kind, String text) {}
-
-  private record Hunk(int oldStart, int newStart, List<HunkLine> lines, int patchLine) {
-    List<String> side(char dropped) {
-      List<String> out = new ArrayList<>();
-      for (HunkLine l : lines) {
-        if (l.kind() != dropped) {
-          out.add(l.text());
-        }
-      }
-      return out;
-    }
-
-    int trailingContext() {
-      int n = 0;
-      while (n < lines.size() && lines.get(lines.size() - 1 - n).kind() == ' ') {
-        n++;
-      }
-      return n;
     }
   }
 
@@ -142,11 +118,12 @@ public final class GitApply {
     }
 
     void apply(Hunk hunk, String path) throws RejectedException {
-      List<String> pre = hunk.side('+');
-      List<String> post = hunk.side('-');
-      boolean matchBeginning = hunk.oldStart() <= 1;
-      boolean matchEnd = hunk.trailingContext() == 0;
-      int line = hunk.newStart() > 0 ? hunk.newStart() - 1 : 0;
+      List<String> pre = Arrays.asList(hunk.oldSide().lines());
+      List<String> post = Arrays.asList(hunk.newSide().lines());
+      boolean matchBeginning = hunk.oldSide().headerStart() <= 1;
+      boolean matchEnd = hunk.suffixContext() == 0;
+      int newStart = hunk.newSide().headerStart();
+      int line = newStart > 0 ? newStart - 1 : 0;
       if (matchBeginning) {
         line = 0;
       } else if (matchEnd) {
@@ -155,7 +132,7 @@ public final class GitApply {
       line = Math.max(0, Math.min(line, lines.size()));
       int at = findPosition(pre, line, matchBeginning, matchEnd);
       if (at < 0) {
-        throw new RejectedException(path + ": patch does not apply (the hunk at patch line " + hunk.patchLine() + ")");
+        throw new RejectedException(path + ": patch does not apply (the hunk at patch line " + hunk.line() + ")");
       }
       for (int i = 0; i < pre.size(); i++) {
         lines.remove(at);
@@ -233,10 +210,16 @@ public final class GitApply {
 
   // ---- reading the patch ----------------------------------------------------------------
 
-  private static List<FilePatch> parse(String patch) throws RejectedException {
+  private static List<FilePatch> parse(String patch) throws RejectedException, PatchFailedException {
     // A last line without LF is not a patch line for git ("corrupt patch"); the harness writes
     // the patch file with an LF appended, so do the same.
-    List<String> lines = splitKeepingLf(patch + "\n");
+    String text = patch + "\n";
+    List<String> lines = splitKeepingLf(text);
+    int[] offsets = new int[lines.size() + 1];
+    for (int k = 0; k < lines.size(); k++) {
+      offsets[k + 1] = offsets[k] + lines.get(k).length();
+    }
+    UnifiedPatchReader hunkReader = new UnifiedPatchReader(text, UnifiedPatchReader.Dialect.GIT_APPLY);
     List<FilePatch> patches = new ArrayList<>();
     int i = 0;
     while (i < lines.size()) {
@@ -268,7 +251,9 @@ public final class GitApply {
       i += 2;
       List<Hunk> hunks = new ArrayList<>();
       while (i < lines.size() && lines.get(i).startsWith("@@ -")) {
-        i = readHunk(lines, i, hunks);
+        hunkReader.moveTo(offsets[i], i);
+        hunks.add(hunkReader.nextHunk());
+        i = hunkReader.lineNumber();
       }
       if (hunks.isEmpty()) {
         throw new RejectedException("patch with no hunks for " + (newName != null ? newName : oldName));
@@ -294,60 +279,5 @@ public final class GitApply {
       throw new RejectedException("cannot find a file name with -p1 in line " + number + ": " + name);
     }
     return name.substring(slash + 1);
-  }
-
-  /** Reads the hunk starting at {@code lines[start]}, adds it, and returns the index after it. */
-  private static int readHunk(List<String> lines, int start, List<Hunk> hunks) throws RejectedException {
-    Matcher m = HUNK_HEADER.matcher(lines.get(start));
-    if (!m.find()) {
-      throw new RejectedException("corrupt hunk header at line " + (start + 1));
-    }
-    int oldStart = Integer.parseInt(m.group(1));
-    int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-    int newStart = Integer.parseInt(m.group(3));
-    int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
-    List<HunkLine> body = new ArrayList<>();
-    int i = start + 1;
-    boolean changes = false;
-    while (oldCount > 0 || newCount > 0) {
-      if (i >= lines.size()) {
-        throw new RejectedException("corrupt patch: the hunk at line " + (start + 1) + " is cut short");
-      }
-      String line = lines.get(i);
-      char kind = line.charAt(0);
-      if (line.equals("\n")) {
-        body.add(new HunkLine(' ', "\n"));
-        oldCount--;
-        newCount--;
-      } else if (kind == ' ' || kind == '-' || kind == '+') {
-        body.add(new HunkLine(kind, line.substring(1)));
-        oldCount -= kind == '+' ? 0 : 1;
-        newCount -= kind == '-' ? 0 : 1;
-        changes |= kind != ' ';
-      } else if (kind == '\\' && line.length() >= 12 && line.startsWith("\\ ") && !body.isEmpty()) {
-        dropLineEnd(body);
-      } else {
-        throw new RejectedException("corrupt patch at line " + (i + 1));
-      }
-      if (oldCount < 0 || newCount < 0) {
-        throw new RejectedException("corrupt patch at line " + (i + 1) + ": more lines than the hunk header counts");
-      }
-      i++;
-    }
-    if (i < lines.size() && lines.get(i).startsWith("\\ ")) {
-      dropLineEnd(body); // "\ No newline at end of file" after the hunk's last line
-      i++;
-    }
-    if (!changes) {
-      throw new RejectedException("corrupt patch: the hunk at line " + (start + 1) + " changes nothing");
-    }
-    hunks.add(new Hunk(oldStart, newStart, body, start + 1));
-    return i;
-  }
-
-  private static void dropLineEnd(List<HunkLine> body) {
-    HunkLine last = body.remove(body.size() - 1);
-    body.add(new HunkLine(last.kind(), last.text().endsWith("\n")
-        ? last.text().substring(0, last.text().length() - 1) : last.text()));
   }
 }

@@ -6,10 +6,11 @@ package org.editbench.diff;
  *
  * @param number 1-based position in the whole diff
  * @param header the {@code @@} line without its newline, for messages
+ * @param line the 1-based line of the diff the header is on
  * @param prefixContext context lines before the first change
  * @param suffixContext context lines after the last change
  */
-record Hunk(int number, String header, Side oldSide, Side newSide, int prefixContext,
+record Hunk(int number, String header, int line, Side oldSide, Side newSide, int prefixContext,
     int suffixContext) {
 
   /**
@@ -25,11 +26,16 @@ record Hunk(int number, String header, Side oldSide, Side newSide, int prefixCon
     int size() {
       return lines.length;
     }
+
+    /** The start as the header wrote it: for an empty side, the line before {@link #start()}. */
+    int headerStart() {
+      return lines.length == 0 ? start - 1 : start;
+    }
   }
 
   /** The same hunk read backwards, as GNU patch tries it to detect an already applied diff. */
   Hunk reversed() {
-    return new Hunk(number, header, newSide, oldSide, prefixContext, suffixContext);
+    return new Hunk(number, header, line, newSide, oldSide, prefixContext, suffixContext);
   }
 
   /** The most context lines at either end. */

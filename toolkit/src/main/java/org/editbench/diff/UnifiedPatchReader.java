@@ -21,13 +21,25 @@ package org.editbench.diff;
  * hunks at column 0 are recognised: GNU's context, normal and ed formats and its indented or
  * mail-quoted patches are out of scope, and so is what it reads into headers ({@code /dev/null}
  * names, timestamps, git's file modes), which difflib's diffs never carry.
+ *
+ * <p>In the {@link Dialect#GIT_APPLY} dialect the same reader reads hunks as git apply does, with
+ * none of GNU's leniency: no comment lines, every hunk line starts with space, {@code -} or
+ * {@code +} (an empty line is empty context), a {@code \} line of at least 12 characters drops the
+ * newline of the hunk line before it (and one right after the hunk's last line, of any length), a
+ * hunk cut short is an error, and the messages are git's ({@code corrupt patch at line N}).
+ * {@link GitApply} reads the file headers around the hunks itself.
  */
 final class UnifiedPatchReader {
+  /** Whose reading of a diff: GNU patch's, lenient, or git apply's, strict. */
+  enum Dialect { GNU_PATCH, GIT_APPLY }
+
   /** GNU fills a hunk cut short by at most this many new-side lines with blank context. */
   private static final int CHOPPED_BLANK_LINES = 3;
   private static final String HUNK_START = "@@ -";
 
   private final String text;
+  private final Dialect dialect;
+  private final boolean git;
   private int pos;
   /** Lines consumed so far, the 1-based number of the last line read. */
   private int lineNumber;
@@ -35,7 +47,24 @@ final class UnifiedPatchReader {
   private boolean sectionFound;
 
   UnifiedPatchReader(String text) {
+    this(text, Dialect.GNU_PATCH);
+  }
+
+  UnifiedPatchReader(String text, Dialect dialect) {
     this.text = text;
+    this.dialect = dialect;
+    this.git = dialect == Dialect.GIT_APPLY;
+  }
+
+  /** Continues reading at character {@code offset}, the start of line {@code lineNumber + 1}. */
+  void moveTo(int offset, int lineNumber) {
+    this.pos = offset;
+    this.lineNumber = lineNumber;
+  }
+
+  /** How many lines have been read: the 1-based number of the last one. */
+  int lineNumber() {
+    return lineNumber;
   }
 
   /**
@@ -83,23 +112,32 @@ final class UnifiedPatchReader {
     }
     readLine();
     hunksRead++;
-    return readBody(HunkHeader.parse(header, hunksRead, lineNumber));
+    return readBody(HunkHeader.parse(header, hunksRead, lineNumber, dialect));
   }
 
   private Hunk readBody(HunkHeader h) throws PatchFailedException {
     // Every hunk line takes at least one character of the diff; a header announcing more lines
     // than are left cannot be satisfied, and must not make us allocate its counts.
     int linesLeft = text.length() - pos + CHOPPED_BLANK_LINES;
-    if (h.oldCount > linesLeft || h.newCount > linesLeft) {
+    if (!git && (h.oldCount > linesLeft || h.newCount > linesLeft)) {
       throw h.failure("the diff ends before the hunk does (the header announces "
           + h.oldCount + " old and " + h.newCount + " new lines)");
     }
-    SideReader oldSide = new SideReader("old", h.oldStart, h.oldCount);
-    SideReader newSide = new SideReader("new", h.newStart, h.newCount);
+    // git reads on to its own error, so a side may announce more lines than it can store
+    SideReader oldSide = new SideReader("old", h.oldStart, h.oldCount, Math.min(h.oldCount, linesLeft));
+    SideReader newSide = new SideReader("new", h.newStart, h.newCount, Math.min(h.newCount, linesLeft));
     int prefixContext = -1;
     int context = 0;
+    char lastKind = 0;
     while (!oldSide.complete() || !newSide.complete()) {
       String line = readLine();
+      if (git && (line == null || isGitMarker(line) && lastKind != 0)) {
+        if (line == null) {
+          throw h.failure("corrupt patch: the hunk at line " + h.lineNumber + " is cut short");
+        }
+        dropNewline(lastKind, oldSide, newSide);
+        continue;
+      }
       if (line == null) {
         if (newSide.missing() > CHOPPED_BLANK_LINES) {
           throw h.failure("the diff ends before the hunk does (" + oldSide.missing()
@@ -109,7 +147,16 @@ final class UnifiedPatchReader {
       }
       char kind;
       String content;
-      if (line.charAt(0) == '\t' || line.charAt(0) == '\n') {
+      if (git) {
+        kind = line.equals("\n") ? ' ' : line.charAt(0);
+        content = line.equals("\n") ? line : line.substring(1);
+        if (kind != '-' && kind != ' ' && kind != '+') {
+          throw h.failure("corrupt patch at line " + lineNumber);
+        }
+        if (kind != '+' && oldSide.complete() || kind != '-' && newSide.complete()) {
+          throw h.failure("corrupt patch at line " + lineNumber + ": more lines than the hunk header counts");
+        }
+      } else if (line.charAt(0) == '\t' || line.charAt(0) == '\n') {
         kind = ' ';
         content = line;
       } else {
@@ -126,6 +173,7 @@ final class UnifiedPatchReader {
       if (kind != '-') {
         newSide.add(content, kind == '+', h, line);
       }
+      lastKind = kind;
       if (kind == ' ') {
         context++;
       } else {
@@ -135,47 +183,78 @@ final class UnifiedPatchReader {
         context = 0;
       }
     }
-    if (prefixContext == -1) {
-      throw h.failure("malformed diff at line " + lineNumber
-          + ": the hunk changes nothing (it has only context lines)");
+    if (git && peekLine() != null && peekLine().startsWith("\\ ")) {
+      readLine(); // "\ No newline at end of file" after the hunk's last line
+      dropNewline(lastKind, oldSide, newSide);
     }
-    return new Hunk(h.number, h.text, oldSide.toSide(), newSide.toSide(), prefixContext, context);
+    if (prefixContext == -1) {
+      throw h.failure(git ? "corrupt patch: the hunk at line " + h.lineNumber + " changes nothing"
+          : "malformed diff at line " + lineNumber + ": the hunk changes nothing (it has only context lines)");
+    }
+    return new Hunk(h.number, h.text, h.lineNumber, oldSide.toSide(), newSide.toSide(), prefixContext, context);
+  }
+
+  /** git's "\ No newline at end of file" inside a hunk; shorter backslash lines are corrupt. */
+  private static boolean isGitMarker(String line) {
+    return line.length() >= 12 && line.startsWith("\\ ");
+  }
+
+  /** git: a marker takes the newline off the hunk line before it, on each side that line is on. */
+  private static void dropNewline(char kind, SideReader oldSide, SideReader newSide) {
+    if (kind != '+') {
+      oldSide.dropLastNewline();
+    }
+    if (kind != '-') {
+      newSide.dropLastNewline();
+    }
   }
 
   /** Collects one side of a hunk up to the number of lines its header announces. */
   private final class SideReader {
     private final String name;
     private final int start;
+    private final int count;
     private final String[] lines;
     private final boolean[] changed;
     private int filled;
 
-    SideReader(String name, int start, int count) {
+    /** A side of {@code count} lines, of which at most {@code capacity} can be stored. */
+    SideReader(String name, int start, int count, int capacity) {
       this.name = name;
       this.start = start;
-      this.lines = new String[count];
-      this.changed = new boolean[count];
+      this.count = count;
+      this.lines = new String[capacity];
+      this.changed = new boolean[capacity];
     }
 
     boolean complete() {
-      return filled == lines.length;
+      return filled == count;
     }
 
     int missing() {
-      return lines.length - filled;
+      return count - filled;
+    }
+
+    void dropLastNewline() {
+      if (filled > 0 && filled <= lines.length) {
+        lines[filled - 1] = withoutNewline(lines[filled - 1]);
+      }
     }
 
     /** Stores a line and returns it as stored: a marker after the last line drops its newline. */
     String add(String content, boolean isChange, HunkHeader h, String line)
         throws PatchFailedException {
       if (complete()) {
-        throw h.failure(malformed(line, "the " + name + " side already has all " + lines.length
+        throw h.failure(malformed(line, "the " + name + " side already has all " + count
             + " lines the header announces"));
       }
-      String stored = filled == lines.length - 1 && consumeNoNewlineMarker()
+      String stored = !git && filled == count - 1 && consumeNoNewlineMarker()
           ? withoutNewline(content) : content;
-      lines[filled] = stored;
-      changed[filled++] = isChange;
+      if (filled < lines.length) {
+        lines[filled] = stored;
+        changed[filled] = isChange;
+      }
+      filled++;
       return stored;
     }
 
@@ -189,7 +268,7 @@ final class UnifiedPatchReader {
         + expectation + ")";
   }
 
-  private static String withoutNewline(String line) {
+  static String withoutNewline(String line) {
     return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
   }
 
@@ -207,7 +286,7 @@ final class UnifiedPatchReader {
       String line = text.substring(pos, end + 1);
       pos = end + 1;
       lineNumber++;
-      if (line.charAt(0) != '#') {
+      if (git || line.charAt(0) != '#') {
         return line;
       }
     }
@@ -242,91 +321,5 @@ final class UnifiedPatchReader {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** The numbers of an {@code @@ -a,b +c,d @@} line, read as leniently as GNU reads them. */
-  private static final class HunkHeader {
-    final int number;
-    final String text;
-    /** Where each side is placed: an empty side goes after the line its start names. */
-    int oldStart;
-    int oldCount;
-    int newStart;
-    int newCount;
-    private final String line;
-    private final int lineNumber;
-    private int at;
-
-    private HunkHeader(String line, int number, int lineNumber) {
-      this.number = number;
-      this.text = withoutNewline(line);
-      this.line = line;
-      this.lineNumber = lineNumber;
-    }
-
-    static HunkHeader parse(String line, int number, int lineNumber) throws PatchFailedException {
-      HunkHeader h = new HunkHeader(line, number, lineNumber);
-      h.at = HUNK_START.length();
-      int[] old = h.range();
-      h.skipOneSpace();
-      if (h.peek() != '+') {
-        throw h.failure(h.badHeader("'+' before the new range"));
-      }
-      h.at++;
-      int[] replacement = h.range();
-      h.skipOneSpace();
-      if (h.peek() != '@') {
-        throw h.failure(h.badHeader("'@@' after the ranges"));
-      }
-      h.oldCount = old[1];
-      h.oldStart = old[1] == 0 ? old[0] + 1 : old[0];
-      h.newCount = replacement[1];
-      h.newStart = replacement[1] == 0 ? replacement[0] + 1 : replacement[0];
-      return h;
-    }
-
-    /** {@code start[,count]} as {start, count}; the count defaults to 1. */
-    private int[] range() throws PatchFailedException {
-      int start = number();
-      int count = 1;
-      if (peek() == ',') {
-        at++;
-        count = number();
-      }
-      return new int[] {start, count};
-    }
-
-    private char peek() {
-      return at < line.length() ? line.charAt(at) : '\0';
-    }
-
-    private void skipOneSpace() {
-      if (peek() == ' ') {
-        at++;
-      }
-    }
-
-    private int number() throws PatchFailedException {
-      int start = at;
-      long value = 0;
-      while (isDigit(peek())) {
-        value = value * 10 + (line.charAt(at++) - '0');
-        if (value > Integer.MAX_VALUE / 2) {
-          throw failure(badHeader("a line number that is not absurdly large"));
-        }
-      }
-      if (at == start) {
-        throw failure(badHeader("a line number at column " + (start + 1)));
-      }
-      return (int) value;
-    }
-
-    private String badHeader(String expectation) {
-      return "malformed hunk header at line " + lineNumber + " (expected " + expectation + ")";
-    }
-
-    PatchFailedException failure(String reason) {
-      return new PatchFailedException("hunk #" + number + " (" + text + "): " + reason, number);
-    }
   }
 }

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,7 +58,34 @@ class GitApplyTest {
         Arguments.of("an empty line is empty context; text after the hunks is ignored", Map.of("m.py", "a\n\nb\nc\n"),
             HEADER + "@@ -1,4 +1,4 @@\n a\n\n-b\n+B\n c\nSome words the model added.\n",
             Map.of("m.py", "a\n\nB\nc\n")),
-        Arguments.of("no patch at all", Map.of("m.py", FILE), "I could not find the bug.\n", null));
+        Arguments.of("no patch at all", Map.of("m.py", FILE), "I could not find the bug.\n", null),
+        // what GNU patch forgives and git does not, now that both read hunks with one reader
+        Arguments.of("a comment line in a hunk: corrupt", Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5 @@\n b\n c\n# note\n-d\n+D\n e\n f\n", null),
+        Arguments.of("a line starting with a tab: corrupt", Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5 @@\n b\n\tc\n-d\n+D\n e\n f\n", null),
+        Arguments.of("no space before @@: corrupt", Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5@@\n b\n c\n-d\n+D\n e\n f\n", null),
+        Arguments.of("a short backslash line: corrupt", Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5 @@\n b\n c\n-d\n\\ x\n+D\n e\n f\n", null));
+  }
+
+  /** The reasons go to the score files: they stay word for word. */
+  @Test
+  void rejectionsSayWhereThePatchIsCorrupt() {
+    Map<String, String> files = Map.of("m.py", FILE);
+    Map<String, String> reasons = new LinkedHashMap<>();
+    // the harness's added line end is an empty context line: seven lines announced, six there
+    reasons.put(HEADER + "@@ -2,7 +2,7 @@\n b\n c\n-d\n+D\n e\n f\n", "corrupt patch: the hunk at line 4 is cut short");
+    reasons.put(HEADER + "@@ -2,5 +2,5 @@\n b\n c\n# note\n-d\n+D\n e\n f\n", "corrupt patch at line 7");
+    reasons.put(HEADER + "@@ -2,5 +2,5@@\n b\n", "corrupt hunk header at line 4");
+    reasons.put(HEADER + "@@ -2,2 +2,2 @@\n b\n c\n", "corrupt patch: the hunk at line 4 changes nothing");
+    reasons.put(HEADER + "@@ -2,2 +2,1 @@\n b\n+C\n-c\n",
+        "corrupt patch at line 6: more lines than the hunk header counts");
+    reasons.put(HEADER + "@@ -3,2 +3,2 @@\n c\n-d\n+D\n", "m.py: patch does not apply (the hunk at patch line 4)");
+    reasons.put(HEADER + "@@ -2,5 +2,5 @@\n b\n c\n-d\n\\ x\n+D\n e\n f\n", "corrupt patch at line 8");
+    reasons.forEach((patch, reason) -> assertEquals(reason,
+        assertInstanceOf(GitApply.Rejected.class, GitApply.apply(files, patch), patch).reason(), patch));
   }
 
   @ParameterizedTest(name = "{0}")
