@@ -1,5 +1,6 @@
 package org.editbench.notebook;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,26 @@ public final class CodeInsight {
   CodeInsight(SourceCodeAnalysis analysis, Magics magics) {
     this.analysis = analysis;
     this.magics = magics;
+  }
+
+  /** A class name no session imports by default: asking for its packages consults the class index. */
+  private static final String INDEX_PROBE = "ZoneRulesProvider";
+
+  /**
+   * Waits, at most {@code limit}, until JShell's index of the class path (what completion offers
+   * for classes not imported) is up to date; false if it is not by then. JShell builds the index on
+   * a thread of its own when a session starts and when jars are added: seconds of processor time
+   * that cells running meanwhile share.
+   */
+  boolean awaitClassIndex(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!analysis.listQualifiedNames(INDEX_PROBE, INDEX_PROBE.length()).isUpToDate()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   Completions complete(String code, int cursor) {

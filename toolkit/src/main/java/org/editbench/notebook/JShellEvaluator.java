@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +142,50 @@ public final class JShellEvaluator implements AutoCloseable {
     } finally {
       Display.restore(previousCell);
     }
+  }
+
+  /**
+   * Code of the kinds cells hold — expressions, calls, lambdas, statements — that
+   * {@link #warmUp()} runs. Expressions and statements only: they leave no name in the session.
+   */
+  private static final List<String> WARM_UP_CELLS = List.of(
+      "1 + 1",
+      "String.valueOf(42).length()",
+      "List.of(1, 2, 3).stream().mapToInt(i -> i * 2).sum()",
+      "new StringBuilder(\"a\").append(1).toString()",
+      "if (Math.abs(-1) > 0) { Objects.hash(1); }",
+      "for (int i = 0; i < 2; i++) { Integer.toString(i); }");
+
+  /** How often {@link #warmUp()} runs {@link #WARM_UP_CELLS}. */
+  private static final int WARM_UP_ROUNDS = 4;
+
+  /** The longest {@link #warmUp()} waits for JShell's class index. */
+  private static final Duration CLASS_INDEX_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Gets the session ready for quick cells, for a kernel to call after {@link #start} while no one
+   * waits for a cell yet. Every cell runs the Java compiler, whose code the JVM compiles to machine
+   * code only after it has run often enough: these throw-away cells run it that often, so the user's
+   * first cells do not each take twice as long. Then it waits for JShell's class index (built on
+   * another thread, it would otherwise compete with the first cells for the processor), and a full
+   * collection moves what the start left alive into the old generation, where the young
+   * collections during cells do not copy it again (with the serial collector that copying stops a
+   * cell for tens of milliseconds).
+   */
+  public void warmUp() throws CellException {
+    CellOutput discard = new NotebookCellOutput();
+    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (String cell : WARM_UP_CELLS) {
+        execute("warm-up", cell, discard);
+      }
+    }
+    try {
+      insight.awaitClassIndex(CLASS_INDEX_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    System.gc();
   }
 
   /** Stops the running cell, if any; safe to call from any thread. */

@@ -37,6 +37,16 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void warmingUpLeavesNoValuesOrNamesInTheSession() throws CellException {
+    session.evaluator().warmUp();
+    run("int $kept = 1;", new RecordingOutput());
+    // Completion lists $-names (the declared one shows it does); the warm-up's values, $1, $2 …,
+    // would be among them had they been kept.
+    assertEquals(List.of("$kept"), session.evaluator().complete("$", 1).matches());
+    assertEquals("2", run("1 + 1", new RecordingOutput()).orElseThrow().text());
+  }
+
+  @Test
   void theCompilerKeepsItsClassPathIndexAcrossCompilations() throws CellException {
     run("1 + 1", new RecordingOutput());
     run("2 + 2", new RecordingOutput());

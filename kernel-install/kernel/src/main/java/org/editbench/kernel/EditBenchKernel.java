@@ -48,8 +48,8 @@ import org.editbench.notebook.MimeBundle;
  * class turns requests into evaluator calls and evaluator output into messages.
  *
  * <p>The evaluator starts on a background thread after the first {@code kernel_info} reply, so
- * that reply goes out at once; the first cell waits for the session (a second or so of compiler
- * warm-up).
+ * that reply goes out at once, and warms up there ({@link JShellEvaluator#warmUp()}); the first
+ * cell waits for what is left of that (a second or so of compiler warm-up).
  */
 final class EditBenchKernel extends BaseKernel {
   private final EvaluatorConfig config;
@@ -79,7 +79,9 @@ final class EditBenchKernel extends BaseKernel {
       if (evaluator == null) {
         evaluator = CompletableFuture.supplyAsync(() -> {
           try {
-            return JShellEvaluator.start(config, new StartupOutput());
+            JShellEvaluator session = JShellEvaluator.start(config, new StartupOutput());
+            session.warmUp();
+            return session;
           } catch (CellException e) {
             throw new CompletionException(e);
           }
