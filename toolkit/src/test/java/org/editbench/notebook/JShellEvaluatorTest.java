@@ -47,6 +47,16 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aWarmUpCellThatFailsEndsTheWarmUpAndNotTheSession() throws CellException {
+    EvaluatorConfig config = new EvaluatorConfig(List.of(), List.of(), Duration.ZERO, List.of(),
+        "class Objects { }");
+    try (JShellEvaluator evaluator = JShellEvaluator.start(config, new RecordingOutput())) {
+      evaluator.warmUp(); // its cell calling Objects.hash no longer compiles
+      assertEquals("2", evaluator.execute("In [1]", "1 + 1", new RecordingOutput()).orElseThrow().text());
+    }
+  }
+
+  @Test
   void theCompilerKeepsItsClassPathIndexAcrossCompilations() throws CellException {
     run("1 + 1", new RecordingOutput());
     run("2 + 2", new RecordingOutput());
