@@ -11,11 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
@@ -49,21 +47,13 @@ final class Bm25Index implements Closeable {
   private final Map<String, Integer> documentByPath = new HashMap<>();
   private final CodeAnalyzer analyzer = new CodeAnalyzer();
 
-  private Bm25Index(Directory directory, DirectoryReader reader, CorpusStatistics statistics) throws IOException {
+  private Bm25Index(Directory directory, DirectoryReader reader, IndexSummary summary) {
     this.directory = directory;
     this.reader = reader;
-    this.statistics = statistics;
-    int documents = reader.maxDoc();
-    paths = new String[documents];
-    blobs = new String[documents];
-    StoredFields storedFields = reader.storedFields();
-    for (int doc = 0; doc < documents; doc++) {
-      Document stored = storedFields.document(doc);
-      paths[doc] = stored.get(Bm25Fields.PATH);
-      blobs[doc] = stored.get(Bm25Fields.BLOB);
-      if (paths[doc] == null || blobs[doc] == null) {
-        throw new CorruptIndexException("document " + doc + " lacks its path or blob id", directory.toString());
-      }
+    this.statistics = summary.statistics();
+    paths = summary.paths();
+    blobs = summary.blobs();
+    for (int doc = 0; doc < paths.length; doc++) {
       documentByPath.put(paths[doc], doc);
     }
   }
@@ -87,7 +77,7 @@ final class Bm25Index implements Closeable {
       expect(commitData, Bm25IndexBuilder.FORMAT, Bm25IndexBuilder.FORMAT_VERSION, path);
       expect(commitData, Bm25IndexBuilder.COMMIT, commit, path);
       expect(commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
-      return new Bm25Index(directory, reader, CorpusStatistics.of(reader));
+      return new Bm25Index(directory, reader, IndexSummary.of(path, reader));
     } catch (IOException | RuntimeException e) {
       if (reader != null) {
         reader.close();

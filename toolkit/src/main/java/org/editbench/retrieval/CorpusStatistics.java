@@ -1,6 +1,7 @@
 package org.editbench.retrieval;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,8 +18,9 @@ import org.apache.lucene.util.BytesRef;
  * over the vocabulary (BM25Okapi's floor for negative idfs) for any document count, and lets that
  * mean be corrected exactly when some documents are set aside for a query (see {@link #without}).
  *
- * <p>Computed from the postings when an index is opened (one pass over its terms), not stored: what
- * can be derived cannot disagree with the index, and a build saves opening a reader of its own.
+ * <p>Computed from the postings the first time an index is opened (one pass over its terms), not
+ * at the build, which then needs no reader of its own; later runs read it from the index's
+ * {@link IndexSummary}.
  */
 final class CorpusStatistics {
   private final long documentCount;
@@ -30,6 +32,19 @@ final class CorpusStatistics {
     this.documentCount = documentCount;
     this.totalLength = totalLength;
     this.termsByDocumentFrequency = new TreeMap<>(termsByDocumentFrequency);
+  }
+
+  long documentCount() {
+    return documentCount;
+  }
+
+  long totalLength() {
+    return totalLength;
+  }
+
+  /** Document frequency → number of vocabulary terms with that document frequency. */
+  Map<Long, Long> termsByDocumentFrequency() {
+    return Collections.unmodifiableMap(termsByDocumentFrequency);
   }
 
   static CorpusStatistics of(IndexReader reader) throws IOException {

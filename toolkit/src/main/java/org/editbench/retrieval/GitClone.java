@@ -81,28 +81,39 @@ final class GitClone implements AutoCloseable {
 
   /**
    * The full object name of the commit {@code revision} names (usually a SHA, possibly abbreviated).
-   * Asked of git once per revision: every instance of a commit asks again, and a git process costs
-   * more than the retrieval itself.
+   * Asked of git once per revision, through the {@code cat-file} that reads this clone's blobs: a
+   * git process of its own costs more than a retrieval, and a run of one commit then starts one.
    */
   String resolveCommit(String revision) {
     return resolvedCommits.computeIfAbsent(revision, this::askCommit);
   }
 
   private String askCommit(String revision) {
-    if (revision.startsWith("-")) {
+    if (revision.startsWith("-") || revision.chars().anyMatch(c -> c < ' ')) {
       throw missing(revision);
     }
-    GitOutput answer = run("rev-parse", "--verify", "--quiet", revision + "^{commit}");
-    if (answer.status() != 0) {
-      // --quiet: git says nothing when the commit is missing, and why when the repository is broken.
-      throw answer.error().isEmpty() ? missing(revision)
-          : new RetrievalException("git cannot read " + directory + ": " + answer.error());
+    String[] header;
+    synchronized (this) {
+      BlobStream stream = blobStream();
+      try {
+        stream.request(revision + "^{commit}");
+        stream.flush();
+        header = stream.header();
+        if (header.length == 3) {
+          stream.skip(Long.parseLong(header[2]));
+        }
+      } catch (IOException e) {
+        // git says why when the repository is broken, once it has ended
+        IOException reason = stream.ended() ? stream.processEnded() : e;
+        closeBlobStream();
+        throw new RetrievalException("git cannot read " + directory + ": " + reason.getMessage(), e);
+      }
     }
-    String name = answer.output().strip();
-    if (!OBJECT_NAME.matcher(name).matches()) {
+    // "NAME commit SIZE", or "REVISION missing" / "REVISION ambiguous"
+    if (header.length != 3 || !header[1].equals("commit") || !OBJECT_NAME.matcher(header[0]).matches()) {
       throw missing(revision);
     }
-    return name;
+    return header[0];
   }
 
   private RetrievalException missing(String revision) {
@@ -154,9 +165,7 @@ final class GitClone implements AutoCloseable {
   List<String> readTexts(List<String> blobIds) throws IOException {
     List<byte[]> contents = new ArrayList<>(blobIds.size());
     synchronized (this) {
-      if (blobs == null) {
-        blobs = new BlobStream(start("cat-file", "--batch"));
-      }
+      BlobStream blobs = blobStream();
       try {
         // git answers while it reads: a batch of names must fit in the pipe, or both sides would wait.
         for (int from = 0; from < blobIds.size(); from += PIPELINED_NAMES) {
@@ -171,8 +180,7 @@ final class GitClone implements AutoCloseable {
         }
       } catch (IOException e) {
         // The rest of the batch's answers are still on their way: a fresh cat-file for the next read.
-        blobs.close();
-        blobs = null;
+        closeBlobStream();
         throw e;
       }
     }
@@ -181,6 +189,21 @@ final class GitClone implements AutoCloseable {
       texts.add(text(content));
     }
     return texts;
+  }
+
+  /** The {@code cat-file --batch} kept for this clone, started on first use; call it holding this lock. */
+  private BlobStream blobStream() {
+    if (blobs == null) {
+      blobs = new BlobStream(start("cat-file", "--batch"));
+    }
+    return blobs;
+  }
+
+  private void closeBlobStream() {
+    if (blobs != null) {
+      blobs.close();
+      blobs = null;
+    }
   }
 
   /** Receives blobs in the order they were asked for. */
@@ -319,11 +342,20 @@ final class GitClone implements AutoCloseable {
       requests.close();
     }
 
+    /** The next answer's header line, split at spaces: {@code NAME TYPE SIZE} or {@code NAME missing}. */
+    String[] header() throws IOException {
+      return readLine().split(" ");
+    }
+
+    /** Skips the object the last header announced, and the newline after it. */
+    void skip(long size) throws IOException {
+      answers.skipNBytes(size + 1);
+    }
+
     byte[] next(String blob) throws IOException {
-      String header = readLine();
-      String[] fields = header.split(" ");
+      String[] fields = header();
       if (fields.length != 3 || !fields[1].equals("blob")) {
-        throw new IOException("git has no blob " + blob + " (" + header + ")");
+        throw new IOException("git has no blob " + blob + " (" + String.join(" ", fields) + ")");
       }
       int size = Integer.parseInt(fields[2]);
       byte[] content = answers.readNBytes(size);
@@ -344,7 +376,17 @@ final class GitClone implements AutoCloseable {
       return line.toString();
     }
 
-    private IOException processEnded() {
+    /** Whether git has ended, waiting a moment for a git that is ending. */
+    boolean ended() {
+      try {
+        return process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !process.isAlive();
+      }
+    }
+
+    IOException processEnded() {
       try {
         if (process.waitFor() == 0) {
           return new EOFException("git cat-file ended early");
@@ -366,9 +408,6 @@ final class GitClone implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (blobs != null) {
-      blobs.close();
-      blobs = null;
-    }
+    closeBlobStream();
   }
 }

@@ -1,6 +1,7 @@
 package org.editbench.retrieval;
 
 import static org.editbench.retrieval.CacheLibFixture.HISTORY_STEP;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.editbench.core.RecordingReporter;
 import org.editbench.core.Reporter;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +94,45 @@ class Bm25IndexStoreTest {
         reporter.warnings.get(0));
     try (Stream<Path> siblings = Files.list(index.getParent())) {
       assertEquals(List.of(index), siblings.toList(), "nothing left beside the rebuilt index");
+    }
+  }
+
+  @Test
+  void theSummaryKeptBesideTheIndexIsWhatTheIndexGives(@TempDir Path cache) throws IOException {
+    int[] built = new int[1];
+    List<ScoredPath> firstRun = rank(cache, Reporter.SILENT, built);
+    Path summary = theIndex(cache).resolve(IndexSummary.FILE_NAME);
+    assertTrue(Files.isRegularFile(summary), "the first open keeps the summary");
+    try (Directory directory = FSDirectory.open(theIndex(cache));
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSummary kept = IndexSummary.of(theIndex(cache), reader);
+      Files.delete(summary);
+      IndexSummary derived = IndexSummary.of(theIndex(cache), reader);
+      assertArrayEquals(derived.paths(), kept.paths());
+      assertArrayEquals(derived.blobs(), kept.blobs());
+      assertEquals(derived.statistics().documentCount(), kept.statistics().documentCount());
+      assertEquals(derived.statistics().totalLength(), kept.statistics().totalLength());
+      assertEquals(derived.statistics().termsByDocumentFrequency(), kept.statistics().termsByDocumentFrequency());
+    }
+    assertEquals(firstRun, rank(cache, Reporter.SILENT, built));
+    assertEquals(0, built[0]);
+  }
+
+  @Test
+  void aDamagedOrShortSummaryIsDerivedAgainAndRewritten(@TempDir Path cache) throws IOException {
+    int[] built = new int[1];
+    List<ScoredPath> expected = rank(cache, Reporter.SILENT, built);
+    Path summary = theIndex(cache).resolve(IndexSummary.FILE_NAME);
+    byte[] good = Files.readAllBytes(summary);
+    byte[] flipped = good.clone();
+    flipped[flipped.length / 3] ^= 0x01; // a path or a count one bit off
+    for (byte[] damaged : List.of(flipped, Arrays.copyOf(good, good.length / 2), new byte[0])) {
+      Files.write(summary, damaged);
+      RecordingReporter reporter = new RecordingReporter();
+      assertEquals(expected, rank(cache, reporter, built));
+      assertEquals(0, built[0], "the index itself is fine: not rebuilt");
+      assertEquals(List.of(), reporter.warnings);
+      assertArrayEquals(good, Files.readAllBytes(summary), "derived again and rewritten");
     }
   }
 
