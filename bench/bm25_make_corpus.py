@@ -2,8 +2,10 @@
 git repository, and 20 instances, each a three-step history that edits one library file.
 
 Usage: python3 bench/bm25_make_corpus.py OUT_DIR
-Writes OUT_DIR/repos/python__stdlib (the clone) and OUT_DIR/instances.jsonl (bench records with
-base_commit, files_work, work_patch_list and the pre_edits the retrieval query is made of).
+Writes OUT_DIR/repos/python__stdlib (the clone); OUT_DIR/instances.jsonl (records with base_commit,
+files_work, work_patch_list and the pre_edits the retrieval query is made of: the one step that
+prompt-builder shows at info_pct 0.2); and the same instances as a bench for prompt-builder,
+OUT_DIR/bench/python-stdlib-task-instances.jsonl with its OUT_DIR/patch_histories.
 Standard library only: runs on Debian's python3 without pip.
 """
 import difflib
@@ -22,6 +24,7 @@ from bm25_reference import candidates
 
 THIRD_PARTY = {"site-packages", "dist-packages"}
 INSTANCES = 20
+SHOWN_STEPS = 1  # of the three, at info_pct 0.2: round(3 * 0.2)
 
 
 def git(repo, *args):
@@ -80,6 +83,35 @@ def applies(path, original, steps, expected):
         return target.read_text(encoding="utf-8") == expected
 
 
+def write_jsonl(path, records):
+    with open(path, "w", encoding="utf-8") as f:
+        for record in records:
+            f.write(json.dumps(record) + "\n")
+
+
+def write_history(folder, path, original, final, steps):
+    """The reference's patch-history layout: original, final and one diff per step, per edited file."""
+    folder = folder / path.replace("/", "__").replace(".", "__")
+    folder.mkdir(parents=True)
+    extension = Path(path).suffix
+    (folder / ("original" + extension)).write_text(original, encoding="utf-8")
+    (folder / ("final" + extension)).write_text(final, encoding="utf-8")
+    for number, step in enumerate(steps, 1):
+        (folder / ("%d.diff" % number)).write_text(step, encoding="utf-8")
+
+
+def bench_record(instance_id, base_commit, path, original, final, steps):
+    """A bench line as the crawler writes it, with the fields prompt-builder reads."""
+    return {
+        "instance_id": instance_id, "instance_num": instance_id.rsplit("-", 1)[1], "repo": "python/stdlib",
+        "base_commit": base_commit, "html_url": "", "created_at": "2025-01-01T00:00:00Z",
+        "title_mes": "Deprecate a function of " + path, "body_mes": "", "issues_mes": "", "other_mes": [],
+        "resolved_issues": [], "files_work": [path], "files_test": [],
+        "work_patch": step_diff(path, original, final), "work_patch_list": [[step] for step in steps],
+        "num_changes": len(steps), "test_patch": "", "fail_to_pass": [], "pass_to_fail": [],
+        "fail_to_fail": [], "pass_to_pass": [], "version": "", "version_commit": ""}
+
+
 def main(out):
     repo = out / "repos" / "python__stdlib"
     repo.mkdir(parents=True)
@@ -93,7 +125,7 @@ def main(out):
     # Mid-sized files in an order that is fixed but spread over the whole library.
     paths = [p for p in candidates(repo) if 4_000 <= (repo / p).stat().st_size <= 80_000]
     paths.sort(key=lambda p: hashlib.sha1(p.encode()).hexdigest())
-    instances = []
+    instances, bench = [], []
     for path in paths:
         original = (repo / path).read_text(encoding="utf-8", errors="ignore")
         if any(boundary in original for boundary in "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
@@ -108,17 +140,20 @@ def main(out):
         pre_edits = [step + "\n" for step in steps]
         if not applies(path, original, pre_edits, versions[-1]):
             raise SystemExit("history does not apply: " + path)
+        instance_id = "python__stdlib-pull-%d" % (len(instances) + 1)
         instances.append({
-            "instance_id": "python__stdlib-pull-%d" % (len(instances) + 1),
-            "repo": "python/stdlib", "base_commit": base_commit,
-            "files_work": [path], "work_patch_list": [[step] for step in steps], "pre_edits": pre_edits})
+            "instance_id": instance_id, "repo": "python/stdlib", "base_commit": base_commit,
+            "files_work": [path], "work_patch_list": [[step] for step in steps],
+            "pre_edits": pre_edits[:SHOWN_STEPS]})
+        write_history(out / "patch_histories" / instance_id, path, original, versions[-1], steps)
+        bench.append(bench_record(instance_id, base_commit, path, original, versions[-1], steps))
         if len(instances) == INSTANCES:
             break
     if len(instances) < INSTANCES:
         raise SystemExit("only %d library files suit a history" % len(instances))
-    with open(out / "instances.jsonl", "w", encoding="utf-8") as f:
-        for instance in instances:
-            f.write(json.dumps(instance) + "\n")
+    write_jsonl(out / "instances.jsonl", instances)
+    (out / "bench").mkdir()
+    write_jsonl(out / "bench" / "python-stdlib-task-instances.jsonl", bench)
     print("corpus: %d candidate files, %d instances, base_commit %s" % (len(candidates(repo)), len(instances), base_commit))
 
 

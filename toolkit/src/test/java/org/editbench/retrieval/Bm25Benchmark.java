@@ -24,7 +24,10 @@ import org.editbench.bench.BenchInstance;
  * <p>{@code --cold-build WORK CACHE} builds the index once into the empty {@code CACHE}, in this new
  * JVM, and prints its wall-clock and CPU milliseconds; the script runs it several times. Otherwise
  * the arguments are the folder {@code bench/bm25_make_corpus.py} wrote (clone and instances), the JSON
- * lines {@code bench/bm25_reference.py} printed for the same instances, and the cold builds' lines.
+ * lines {@code bench/bm25_reference.py} printed for the same instances, the cold builds' lines, and
+ * the whole processes' lines ({@code WALL CPU} in ms each): the editbench command's JVM start
+ * ({@code --version}), then prompt-builder over every instance with an empty cache and with the
+ * index cached. A process's figure is its time less the JVM start's median, per instance.
  * Times are wall-clock and CPU (the whole process for a build, which uses every core; the calling
  * thread for retrieval, which uses one), since wall-clock alone says little on a shared machine.
  */
@@ -42,7 +45,8 @@ public final class Bm25Benchmark {
       Sample cold = coldBuild(Path.of(args[1]), Path.of(args[2]));
       System.out.printf("%.1f %.1f%n", cold.wall(), cold.cpu());
     } else {
-      report(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+      report(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
+          samples(Path.of(args[3])), samples(Path.of(args[4])), samples(Path.of(args[5])));
     }
   }
 
@@ -73,18 +77,25 @@ public final class Bm25Benchmark {
     return new Sample((System.nanoTime() - wall) / 1e6, (process.getProcessCpuTime() - cpu) / 1e6);
   }
 
-  private static void report(Path work, Path referenceLines, Path coldBuildLines) throws IOException {
+  /** Lines of "WALL CPU" milliseconds. */
+  private static List<Sample> samples(Path lines) throws IOException {
+    List<Sample> samples = new ArrayList<>();
+    for (String line : Files.readAllLines(lines)) {
+      String[] times = line.strip().split(" ");
+      samples.add(new Sample(Double.parseDouble(times[0]), Double.parseDouble(times[1])));
+    }
+    return samples;
+  }
+
+  private static void report(Path work, Path referenceLines, Path coldBuildLines, List<Sample> jvmStarts,
+      List<Sample> coldProcesses, List<Sample> warmProcesses) throws IOException {
     Map<String, JsonNode> reference = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(referenceLines)) {
       JsonNode result = json.readTree(line);
       reference.put(result.get("instance_id").asText(), result);
     }
-    List<Sample> coldBuilds = new ArrayList<>();
-    for (String line : Files.readAllLines(coldBuildLines)) {
-      String[] times = line.strip().split(" ");
-      coldBuilds.add(new Sample(Double.parseDouble(times[0]), Double.parseDouble(times[1])));
-    }
+    List<Sample> coldBuilds = samples(coldBuildLines);
     List<BenchInstance> instances = instances(work);
     Bm25Settings settings = settings(work, work.resolve("bm25-cache"));
     Reporter reporter = Reporter.printingTo(System.err);
@@ -150,6 +161,29 @@ public final class Bm25Benchmark {
         cold50.wall() / reference50.wall(), cold50.cpu() / reference50.cpu(),
         warmBuild.wall() / reference50.wall(), warmBuild.cpu() / reference50.cpu());
     System.out.printf("top-%d agreement with the reference formula: %.1f%%%n", TOP_N, 100 * agreement / instances.size());
+
+    // End to end: what a user waits for, less the JVM start that any command pays.
+    Sample start = percentile(jvmStarts, 50);
+    Sample cold = minus(percentile(coldProcesses, 50), start);
+    Sample warmRun = minus(percentile(warmProcesses, 50), start);
+    int n = instances.size();
+    Sample warmPerInstance = new Sample(warmRun.wall() / n, warmRun.cpu() / n);
+    System.out.printf("%nwhole prompt-builder --variants 0.2_bm25_5 process, %d instances, medians of %d, "
+        + "JVM start subtracted:%n", n, warmProcesses.size());
+    System.out.println("                                          wall ms     cpu ms");
+    System.out.printf("JVM start (editbench --version)            %8.0f   %8.0f%n", start.wall(), start.cpu());
+    System.out.printf("cold: index build + %d instances           %8.0f   %8.0f%n", n, cold.wall(), cold.cpu());
+    System.out.printf("warm: index cached, %d instances           %8.0f   %8.0f%n", n, warmRun.wall(), warmRun.cpu());
+    System.out.printf("warm, per instance                         %8.1f   %8.1f%n",
+        warmPerInstance.wall(), warmPerInstance.cpu());
+    System.out.printf("end to end, warm per instance vs one reference instance (p50): %.0fx wall, %.0fx cpu"
+        + " (target >= 70x)%n", reference50.wall() / warmPerInstance.wall(), reference50.cpu() / warmPerInstance.cpu());
+    System.out.printf("end to end, cold run / one reference instance (p50): %.2f wall, %.2f cpu (target <= 1.0)%n",
+        cold.wall() / reference50.wall(), cold.cpu() / reference50.cpu());
+  }
+
+  private static Sample minus(Sample a, Sample b) {
+    return new Sample(a.wall() - b.wall(), a.cpu() - b.cpu());
   }
 
   private static double overlap(List<ScoredPath> ours, JsonNode referenceTop) {
