@@ -1,5 +1,6 @@
 package org.editbench.infbench;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.editbench.bench.BenchInstance;
@@ -20,6 +21,12 @@ public interface CodeContextSource {
   Map<String, String> codeContext(
       BenchInstance instance, RunId runId, List<String> preEdits, Map<String, String> oracleContext)
       throws InvalidInstanceException;
+
+  /**
+   * Called once before a build asks for the contexts of {@code runIds}: a source may start slow
+   * preparations then, in the background. Does nothing unless a source needs it.
+   */
+  default void prepare(Collection<RunId> runIds) {}
 
   /** The edited files themselves. */
   CodeContextSource ORACLE = (instance, runId, preEdits, oracleContext) -> oracleContext;

@@ -45,6 +45,7 @@ public final class InfbenchBuilder {
   }
 
   public static InfbenchReport build(InfbenchRequest request, Reporter reporter) {
+    request.contextSource().prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
     List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
     List<InfbenchRequest.Target> targets = request.targets();
     int[][] counts = new int[targets.size()][3]; // already present, written, invalid

@@ -2,6 +2,7 @@ package org.editbench.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +48,14 @@ public final class Bm25CodeContextSource implements CodeContextSource, AutoClose
       return oracleContext;
     }
     return context.files();
+  }
+
+  /** Prepares retrieval in the background when a run_id retrieves (see {@link Bm25ContextProvider#prepare()}). */
+  @Override
+  public void prepare(Collection<RunId> runIds) {
+    if (runIds.stream().anyMatch(RunId::usesBm25)) {
+      provider.prepare();
+    }
   }
 
   /** run_id → how many instances kept the oracle context; run_ids without fallbacks are absent. */

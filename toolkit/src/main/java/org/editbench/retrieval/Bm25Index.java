@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
@@ -55,6 +57,19 @@ final class Bm25Index implements Closeable {
     blobs = summary.blobs();
     for (int doc = 0; doc < paths.length; doc++) {
       documentByPath.put(paths[doc], doc);
+    }
+  }
+
+  /** Initialises the Lucene classes that opening and searching an index use (see {@link Bm25ContextProvider#prepare()}). */
+  static void initializeLucene() {
+    Codec.getDefault().postingsFormat();
+    try (MultiReader noDocuments = new MultiReader()) {
+      new IndexSearcher(noDocuments).setQueryCache(null);
+    } catch (IOException e) {
+      // nothing was opened: the first real index initialises the rest
+    }
+    try (CodeAnalyzer warmAnalyzer = new CodeAnalyzer()) {
+      warmAnalyzer.tokens("def f(x):\n    return x");
     }
   }
 

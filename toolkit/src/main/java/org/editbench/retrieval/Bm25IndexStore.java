@@ -66,6 +66,11 @@ public final class Bm25IndexStore implements Closeable {
         .resolve(commit + "." + candidates.tag() + ".v" + Bm25IndexBuilder.FORMAT_VERSION);
   }
 
+  /** Whether the index of {@code repository} at {@code commit} is in the cache (whole or damaged). */
+  boolean isCached(String repository, String commit, CandidateFiles candidates) {
+    return Files.exists(indexDirectory(repository, commit, candidates));
+  }
+
   /** The index of {@code commit}'s candidate files in {@code clone}, built if it is not cached. */
   synchronized Bm25Index open(GitClone clone, String repository, String commit, CandidateFiles candidates) {
     Path target = indexDirectory(repository, commit, candidates);

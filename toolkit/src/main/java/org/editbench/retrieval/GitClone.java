@@ -191,6 +191,19 @@ final class GitClone implements AutoCloseable {
     return texts;
   }
 
+  /** Whether {@code revision} is a full object name (a SHA-1 or SHA-256 in hex), which needs no lookup to name a commit. */
+  static boolean isObjectName(String revision) {
+    return revision != null && OBJECT_NAME.matcher(revision).matches();
+  }
+
+  /**
+   * Starts the {@code cat-file} that answers this clone's questions, if it is not running: git then
+   * opens the repository on another core while the caller goes on.
+   */
+  synchronized void startReading() {
+    blobStream();
+  }
+
   /** The {@code cat-file --batch} kept for this clone, started on first use; call it holding this lock. */
   private BlobStream blobStream() {
     if (blobs == null) {

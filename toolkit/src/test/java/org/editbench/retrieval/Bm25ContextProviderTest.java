@@ -145,6 +145,23 @@ class Bm25ContextProviderTest {
   }
 
   @Test
+  void aCachedIndexIsUsedOnlyWhenTheCloneHasItsCommit(@TempDir Path cache, @TempDir Path otherRoot)
+      throws Exception {
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+      provider.ranking(fixture.atBase("e-1"), List.of(HISTORY_STEP), 3);
+    }
+    // The same repository's index in the cache, but a clone without the base commit.
+    TestRepository other = TestRepository.init(otherRoot.resolve("acme__cachelib"));
+    other.commit("unrelated", Map.of("a.py", "a = 1\n"));
+    Bm25Settings otherClone = fixture.settings(cache).withReposRoot(otherRoot);
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(otherClone, Reporter.SILENT)) {
+      RetrievalException error = assertThrows(RetrievalException.class,
+          () -> provider.context(fixture.atBase("e-2"), List.of(HISTORY_STEP), Map.of(), 3));
+      assertTrue(error.getMessage().contains("is not in " + other.directory), error.getMessage());
+    }
+  }
+
+  @Test
   void anAbbreviatedBaseCommitAndASingleRepoDirWork(@TempDir Path cache) throws IOException {
     Bm25Settings single = Bm25Settings.defaults().withRepoDir(fixture.clone).withCacheDirectory(cache);
     try (Bm25ContextProvider provider = new Bm25ContextProvider(single, Reporter.SILENT)) {
