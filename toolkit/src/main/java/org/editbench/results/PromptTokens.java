@@ -1,5 +1,6 @@
 package org.editbench.results;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ import org.editbench.inference.TokenCounter;
  * a line's leading digits (the code context's line numbers) a part of their own: the same line text
  * is counted once however it is numbered and wherever it appears. {@code PromptTokensTest} checks
  * the sum against whole-text counts on real prompts.
- * Parts are recognised by a 64-bit hash of their characters. Thread-safe.
+ * Parts are recognised by a 64-bit hash of their characters, and a whole prompt (sent again to
+ * each model of a study) by a hash of its parts' hashes. Thread-safe.
  */
 final class PromptTokens {
   private static final Set<String> LINE_ADDITIVE = Set.of("cl100k_base", "o200k_base");
@@ -36,32 +38,65 @@ final class PromptTokens {
     if (!byParts) {
       return counter.count(prompt);
     }
-    int total = 0;
+    char[] text = prompt.toCharArray();
+    int length = text.length;
+    // The parts' bounds and hashes first, in one pass over the characters; then the whole prompt
+    // (the same prompt is sent to every model of a study) and only if it is new, its parts.
+    int[] bounds = new int[16];
+    long[] hashes = new long[16];
+    int parts = 0;
     int partStart = 0;
-    int length = prompt.length();
-    for (int i = 0; i + 1 < length; i++) {
-      if (prompt.charAt(i) == '\n' && isPrintableAscii(prompt.charAt(i + 1))) {
-        total += part(prompt, partStart, i + 1);
-        partStart = i + 1;
-        int digitsEnd = partStart;
-        while (digitsEnd < length && isDigit(prompt.charAt(digitsEnd))) {
-          digitsEnd++;
+    long whole = 0;
+    boolean lineStart = false;
+    while (partStart < length) {
+      int end = partStart;
+      if (lineStart && isDigit(text[partStart])) {
+        while (end < length && isDigit(text[end])) {
+          end++;
         }
-        if (digitsEnd > partStart) {
-          total += part(prompt, partStart, digitsEnd);
-          partStart = digitsEnd;
-        }
-        i = Math.max(i, digitsEnd - 1);
+        lineStart = false;
+      } else {
+        end = lineEnd(text, partStart);
+        lineStart = true;
       }
+      if (parts == bounds.length) {
+        bounds = Arrays.copyOf(bounds, parts * 2);
+        hashes = Arrays.copyOf(hashes, parts * 2);
+      }
+      bounds[parts] = end;
+      hashes[parts] = hash(text, partStart, end);
+      whole = whole * 0x9e3779b97f4a7c15L + hashes[parts];
+      parts++;
+      partStart = end;
     }
-    return total + part(prompt, partStart, length);
+    Long wholeKey = mix(whole ^ length);
+    Integer known = counted.get(wholeKey);
+    if (known != null) {
+      return known;
+    }
+    int total = 0;
+    for (int p = 0, from = 0; p < parts; from = bounds[p], p++) {
+      total += part(prompt, from, bounds[p], hashes[p]);
+    }
+    counted.put(wholeKey, total);
+    return total;
   }
 
-  private int part(String text, int from, int to) {
-    if (from == to) {
-      return 0;
+  /**
+   * The end of the part that starts at {@code from} (not a number): after the first LF that a
+   * printable ASCII character follows, else the end of the text.
+   */
+  private static int lineEnd(char[] text, int from) {
+    for (int i = from; i + 1 < text.length; i++) {
+      if (text[i] == '\n' && isPrintableAscii(text[i + 1])) {
+        return i + 1;
+      }
     }
-    Long key = hash(text, from, to);
+    return text.length;
+  }
+
+  private int part(String text, int from, int to, long hash) {
+    Long key = hash;
     Integer known = counted.get(key);
     if (known != null) {
       return known;
@@ -80,12 +115,15 @@ final class PromptTokens {
   }
 
   /** FNV-1a over the characters, then MurmurHash3's finaliser over it and the length. */
-  private static long hash(String text, int from, int to) {
+  private static long hash(char[] text, int from, int to) {
     long h = 0xcbf29ce484222325L;
     for (int i = from; i < to; i++) {
-      h = (h ^ text.charAt(i)) * 0x100000001b3L;
+      h = (h ^ text[i]) * 0x100000001b3L;
     }
-    h ^= (long) (to - from) << 32;
+    return mix(h ^ (long) (to - from) << 32);
+  }
+
+  private static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
