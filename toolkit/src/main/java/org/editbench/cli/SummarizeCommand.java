@@ -42,7 +42,7 @@ public final class SummarizeCommand implements Callable<Integer> {
   Path chartsDir;
 
   @Option(names = "--chart-metric", paramLabel = "COLUMN",
-      description = "The summary column the charts draw. Default: " + ResultsSummary.APPLIES + ".")
+      description = "The summary column the charts draw. Default: ${DEFAULT-VALUE}.")
   String chartMetric = ResultsSummary.APPLIES;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.infbench.Requirement;
 import org.editbench.infbench.RunId;
 import org.editbench.results.InstanceMetrics;
+import org.editbench.results.Metric;
 import org.editbench.results.PredictionDetail;
 import org.editbench.results.PredictionTable;
 import org.editbench.text.Html;
@@ -133,13 +134,14 @@ final class PredictionRendering {
     if (m == null) {
       return badge("failed", false);
     }
-    return badge(detail.status(), !detail.prediction().emptyPatch())
-        + badge((m.applies() ? "✓" : "✗") + " applies", m.applies())
-        + badge((m.exact() ? "✓" : "✗") + " exact", m.exact())
-        + badge("file hit " + fixed(m.fileHitRate(), 2), m.fileHitRate() >= 1)
-        + badge("edit distance " + fixed(m.editDistance(), 3), m.editDistance() == 0)
-        + badge("Jaccard " + fixed(m.tokenJaccard(), 3), m.tokenJaccard() >= 1)
-        + "<span>" + Html.escape(String.format(Locale.ROOT, "$%.4f", detail.prediction().cost())) + "</span>";
+    StringBuilder badges = new StringBuilder(badge(detail.status(), !detail.prediction().emptyPatch()));
+    for (Metric metric : Metric.ALL) {
+      double value = m.value(metric);
+      badges.append(badge(metric.kind() == Metric.Kind.PASS_FAIL
+          ? (value == 1 ? "✓ " : "✗ ") + metric.label() : metric.label() + " " + shown(metric, value),
+          metric.isBest(value)));
+    }
+    return badges + "<span>" + Html.escape(String.format(Locale.ROOT, "$%.4f", detail.prediction().cost())) + "</span>";
   }
 
   private static String metricsText(PredictionDetail detail) {
@@ -147,9 +149,18 @@ final class PredictionRendering {
     if (m == null) {
       return "failed: " + detail.prediction().error();
     }
-    return detail.status() + " · applies " + yesNo(m.applies()) + " · exact " + yesNo(m.exact())
-        + " · file hit " + fixed(m.fileHitRate(), 2) + " · edit distance " + fixed(m.editDistance(), 3)
-        + " · Jaccard " + fixed(m.tokenJaccard(), 3);
+    StringBuilder text = new StringBuilder(detail.status());
+    for (Metric metric : Metric.ALL) {
+      double value = m.value(metric);
+      text.append(" · ").append(metric.label()).append(' ')
+          .append(metric.kind() == Metric.Kind.PASS_FAIL ? yesNo(value == 1) : shown(metric, value));
+    }
+    return text.toString();
+  }
+
+  /** A rate with two decimals, a score with three. */
+  private static String shown(Metric metric, double value) {
+    return fixed(value, metric.scale() == Metric.Scale.RATE ? 2 : 3);
   }
 
   private static String badge(String text, boolean good) {

@@ -5,6 +5,8 @@ import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -17,14 +19,18 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * values stay as they are, CSV keeps full precision).
  */
 public final class ColumnFormats {
-  /** Shares of predictions: shown as percentages. */
-  private static final Set<String> RATES = Set.of(ResultsSummary.APPLIES, ResultsSummary.EXACT,
-      ResultsSummary.FILE_HIT_RATE);
-  /** Similarity scores between 0 and 1. */
-  private static final Set<String> SCORES = Set.of(ResultsSummary.EDIT_DISTANCE, ResultsSummary.TOKEN_JACCARD,
-      ResultsSummary.HARNESS_CODEBLEU);
+  /** Shares of predictions, shown as percentages: the metrics on the rate scale. */
+  private static final Set<String> RATES = metricColumns(Metric.Scale.RATE, Stream.empty());
+  /** Similarity scores between 0 and 1: the metrics on the score scale and the harness's CodeBLEU. */
+  private static final Set<String> SCORES =
+      metricColumns(Metric.Scale.SCORE, Stream.of(ResultsSummary.HARNESS_CODEBLEU));
 
   private ColumnFormats() {}
+
+  private static Set<String> metricColumns(Metric.Scale scale, Stream<String> others) {
+    return Stream.concat(Metric.ALL.stream().filter(m -> m.scale() == scale).map(Metric::column), others)
+        .collect(Collectors.toUnmodifiableSet());
+  }
 
   /** The rate and score columns, whose values lie between 0 and 1 (charts draw them on a 0–1 axis). */
   public static boolean isUnitInterval(String column) {

@@ -30,14 +30,17 @@ import org.editbench.core.Jsonl;
  * file and its infbench file keep their contents: each is kept in
  * {@code n={n}/metrics/{stem}.results.json} under a key made of checksums of both files' bytes
  * (not their modification times, which copies, checkouts and restores do not keep faithfully), the
- * token encoding and the format of the results. A key that does not match means the entry is
- * computed again and replaced. Entries are written whole to a temporary file and renamed into place,
- * so a crash never leaves half of one; a results folder that cannot be written to only costs the reuse.
+ * token encoding, the metrics defined and the format of the results. A key that does not match
+ * means the entry is computed again and replaced. Entries are written whole to a temporary file and
+ * renamed into place, so a crash never leaves half of one; a results folder that cannot be written
+ * to only costs the reuse.
  */
 public final class FileResultsStore {
   /** Raised whenever what is computed changes, so that older entries are computed again. */
   static final int FORMAT = 1;
   static final String SUFFIX = ".results.json";
+  /** The metrics' keys: an entry stored before a metric was defined lacks it, and is computed again. */
+  private static final String METRICS = String.join(" ", Metric.ALL.stream().map(Metric::jsonKey).toList());
   private static final String MISSING = "missing";
 
   private FileResultsStore() {}
@@ -57,7 +60,7 @@ public final class FileResultsStore {
     Map<Path, String> infbenchChecksums = new ConcurrentHashMap<>();
     List<String> keys = files.parallelStream().map(file -> {
       Path infbench = file.infbenchFile(infbenchDir);
-      return "format " + FORMAT + ", encoding " + encodingOf.apply(file) + ", predictions " + checksum(file.file())
+      return "format " + FORMAT + ", metrics " + METRICS + ", encoding " + encodingOf.apply(file) + ", predictions " + checksum(file.file())
           + ", infbench " + infbenchChecksums.computeIfAbsent(infbench, FileResultsStore::checksumOrMissing);
     }).toList();
     FileResults[] results = new FileResults[files.size()];

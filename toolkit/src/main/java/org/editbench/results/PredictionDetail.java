@@ -16,21 +16,12 @@ public record PredictionDetail(String model, String temperature, String runId, B
   }
 
   /**
-   * A metric of {@link PredictionTable#METRICS} as a number ({@code applies} and {@code exact} as 1
-   * or 0); NaN for a failed prediction.
+   * The value of the metric whose column is {@code name} ({@link Metric#columns()}; {@code applies}
+   * and {@code exact} as 1 or 0); NaN for a failed prediction.
    */
   public double metric(String name) {
-    if (metrics == null) {
-      return Double.NaN;
-    }
-    return switch (name) {
-      case ResultsSummary.APPLIES -> metrics.applies() ? 1 : 0;
-      case ResultsSummary.EXACT -> metrics.exact() ? 1 : 0;
-      case ResultsSummary.FILE_HIT_RATE -> metrics.fileHitRate();
-      case ResultsSummary.EDIT_DISTANCE -> metrics.editDistance();
-      case ResultsSummary.TOKEN_JACCARD -> metrics.tokenJaccard();
-      default -> throw new IllegalArgumentException("unknown metric " + name + "; use one of " + PredictionTable.METRICS);
-    };
+    Metric metric = Metric.byColumn(name);
+    return metrics == null ? Double.NaN : metrics.value(metric);
   }
 
   /** {@code ok}, {@code empty patch} or {@code failed}. */

@@ -25,8 +25,7 @@ import tech.tablesaw.api.Table;
  */
 public final class PredictionTable {
   /** The per-prediction metrics, as the summary names their means. */
-  public static final List<String> METRICS = List.of(ResultsSummary.APPLIES, ResultsSummary.EXACT,
-      ResultsSummary.FILE_HIT_RATE, ResultsSummary.EDIT_DISTANCE, ResultsSummary.TOKEN_JACCARD);
+  public static final List<String> METRICS = Metric.columns();
   public static final String ROW = "row";
   public static final String STATUS = "status";
 
@@ -103,10 +102,10 @@ public final class PredictionTable {
 
   /**
    * Sorted worst first by {@code metric}: failed predictions first, then the lowest values — the
-   * highest for {@code edit_distance}, where less is better; ties keep their order.
+   * highest for a metric where less is better ({@code edit_distance}); ties keep their order.
    */
   public PredictionTable worstFirst(String metric) {
-    boolean higherIsWorse = metric.equals(ResultsSummary.EDIT_DISTANCE);
+    boolean higherIsWorse = Metric.byColumn(metric).lowerIsBetter();
     Comparator<PredictionDetail> byValue = Comparator.comparingDouble(d -> {
       double value = d.metric(metric);
       return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : higherIsWorse ? -value : value;

@@ -6,12 +6,15 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.editbench.core.Reporter;
 import org.editbench.core.DataFormatException;
 import org.editbench.infbench.RunId;
@@ -54,27 +57,31 @@ public final class ResultsSummary {
   /** Seconds per success; percentiles interpolate linearly, as numpy's default. */
   public static final String RESPONSE_TIME_P50 = "response_time_p50";
   public static final String RESPONSE_TIME_P95 = "response_time_p95";
-  /** Share of scored predictions (successes with an infbench record) whose patch applies. */
-  public static final String APPLIES = "applies";
-  public static final String EXACT = "exact";
-  public static final String FILE_HIT_RATE = "file_hit_rate";
-  public static final String EDIT_DISTANCE = "edit_distance";
-  public static final String TOKEN_JACCARD = "token_jaccard";
+  // The columns of the offline metrics, one per {@link Metric}, each the metric's aggregate over the
+  // scored predictions (successes with an infbench record); named here for the callers that pick one.
+  public static final String APPLIES = Metric.APPLIES.column();
+  public static final String EXACT = Metric.EXACT.column();
+  public static final String FILE_HIT_RATE = Metric.FILE_HIT_RATE.column();
+  public static final String EDIT_DISTANCE = Metric.EDIT_DISTANCE.column();
+  public static final String TOKEN_JACCARD = Metric.TOKEN_JACCARD.column();
   /** From the harness report, when there is one. */
   public static final String HARNESS_RESOLVED = "harness_pct_resolved";
   public static final String HARNESS_APPLIED = "harness_pct_applied";
   public static final String HARNESS_CODEBLEU = "harness_avg_codebleu";
 
   /** The columns for a first look: who ran what, how it went, and the offline metrics. */
-  public static final List<String> OVERVIEW = List.of(MODEL, TEMPERATURE, N, DATASET, RUN_ID, INSTANCES, SUCCESSES,
-      FAILURES, EMPTY_PATCHES, COST_TOTAL, APPLIES, EXACT, FILE_HIT_RATE, EDIT_DISTANCE, TOKEN_JACCARD);
+  public static final List<String> OVERVIEW = Stream.concat(Stream.of(MODEL, TEMPERATURE, N, DATASET, RUN_ID,
+      INSTANCES, SUCCESSES, FAILURES, EMPTY_PATCHES, COST_TOTAL), Metric.columns().stream()).toList();
 
   /** The width the CLI's text tables fit by default: a wide terminal. */
   public static final int TERMINAL_WIDTH = 120;
 
-  /** The {@link #OVERVIEW} columns a narrow table leaves out, first to last; the others always stay. */
-  private static final List<String> LEFT_OUT_FIRST =
-      List.of(TOKEN_JACCARD, EDIT_DISTANCE, FILE_HIT_RATE, EMPTY_PATCHES, COST_TOTAL, FAILURES, INSTANCES, EXACT);
+  /**
+   * The {@link #OVERVIEW} columns a narrow table leaves out, first to last; the others always stay:
+   * the finer metrics (all but applies and exact, the last defined first), then empty_patches,
+   * cost_total, failures, instances, and exact.
+   */
+  private static final List<String> LEFT_OUT_FIRST = leftOutFirst();
 
   private static final String DEFAULT_ENCODING = "cl100k_base";
 
@@ -89,7 +96,7 @@ public final class ResultsSummary {
       Collection<String> runIds, Reporter reporter) {
     List<PredictionFile> files = PredictionFile.find(resultsDir, models, runIds);
     List<FileResults> results = FileResultsStore.results(files, infbenchDir, encodings(), reporter);
-    Columns columns = new Columns();
+    Columns columns = new Columns(Metric.ALL);
     for (int i = 0; i < files.size(); i++) {
       PredictionFile file = files.get(i);
       if (results.get(i).instances() == null) {
@@ -111,8 +118,8 @@ public final class ResultsSummary {
   /**
    * The {@link #OVERVIEW} columns of {@code summary} that fit in {@code width} characters as
    * {@link SummaryFormat#TEXT} prints them: the finer metrics are left out first (token_jaccard,
-   * edit_distance, file_hit_rate, empty_patches, cost_total, failures, instances, exact); model, T,
-   * n, dataset, run_id, successes and applies always stay, however wide they are.
+   * edit_distance, file_hit_rate, then empty_patches, cost_total, failures, instances, exact); model,
+   * T, n, dataset, run_id, successes and applies always stay, however wide they are.
    */
   public static Table overview(Table summary, int width) {
     List<String> columns = new ArrayList<>(OVERVIEW.stream().filter(summary::containsColumn).toList());
@@ -122,6 +129,13 @@ public final class ResultsSummary {
       shown = summary.selectColumns(columns.toArray(String[]::new));
     }
     return shown;
+  }
+
+  private static List<String> leftOutFirst() {
+    List<String> finer = new ArrayList<>(Metric.columns());
+    finer.removeAll(List.of(APPLIES, EXACT));
+    Collections.reverse(finer);
+    return Stream.concat(finer.stream(), Stream.of(EMPTY_PATCHES, COST_TOTAL, FAILURES, INSTANCES, EXACT)).toList();
   }
 
   private static int widest(Table table) {
@@ -138,8 +152,8 @@ public final class ResultsSummary {
     }
   }
 
-  /** The columns, filled a row at a time. */
-  private static final class Columns {
+  /** The columns, filled a row at a time; a column per metric, in the order given. */
+  static final class Columns {
     final StringColumn model = StringColumn.create(MODEL);
     final StringColumn temperature = StringColumn.create(TEMPERATURE);
     final IntColumn n = IntColumn.create(N);
@@ -158,18 +172,17 @@ public final class ResultsSummary {
     final DoubleColumn promptTokensP95 = DoubleColumn.create(PROMPT_TOKENS_P95);
     final DoubleColumn responseP50 = DoubleColumn.create(RESPONSE_TIME_P50);
     final DoubleColumn responseP95 = DoubleColumn.create(RESPONSE_TIME_P95);
-    final DoubleColumn applies = DoubleColumn.create(APPLIES);
-    final DoubleColumn exact = DoubleColumn.create(EXACT);
-    final DoubleColumn fileHitRate = DoubleColumn.create(FILE_HIT_RATE);
-    final DoubleColumn editDistance = DoubleColumn.create(EDIT_DISTANCE);
-    final DoubleColumn tokenJaccard = DoubleColumn.create(TOKEN_JACCARD);
+    final Map<Metric, DoubleColumn> metrics = new LinkedHashMap<>();
     final DoubleColumn harnessResolved = DoubleColumn.create(HARNESS_RESOLVED);
     final DoubleColumn harnessApplied = DoubleColumn.create(HARNESS_APPLIED);
     final DoubleColumn harnessCodeBleu = DoubleColumn.create(HARNESS_CODEBLEU);
 
-    Columns() {
+    Columns(List<Metric> metricsShown) {
       for (FailureKind kind : FailureKind.values()) {
         failuresByKind.put(kind, IntColumn.create(kind.column()));
+      }
+      for (Metric metric : metricsShown) {
+        metrics.put(metric, DoubleColumn.create(metric.column()));
       }
     }
 
@@ -205,11 +218,8 @@ public final class ResultsSummary {
           .filter(t -> !Double.isNaN(t)).toArray();
       responseP50.append(Stats.percentile(times, 50));
       responseP95.append(Stats.percentile(times, 95));
-      applies.append(Stats.mean(scored.stream().mapToDouble(m -> m.applies() ? 1 : 0).toArray()));
-      exact.append(Stats.mean(scored.stream().mapToDouble(m -> m.exact() ? 1 : 0).toArray()));
-      fileHitRate.append(Stats.mean(scored.stream().mapToDouble(InstanceMetrics::fileHitRate).toArray()));
-      editDistance.append(Stats.mean(scored.stream().mapToDouble(InstanceMetrics::editDistance).toArray()));
-      tokenJaccard.append(Stats.mean(scored.stream().mapToDouble(InstanceMetrics::tokenJaccard).toArray()));
+      metrics.forEach((metric, column) ->
+          column.append(metric.aggregate(scored.stream().mapToDouble(m -> m.value(metric)).toArray())));
       harnessResolved.append(report == null ? Double.NaN : report.pctResolved());
       harnessApplied.append(report == null ? Double.NaN : report.pctApplied());
       harnessCodeBleu.append(report == null ? Double.NaN : report.avgCodeBleu());
@@ -220,8 +230,9 @@ public final class ResultsSummary {
           successes, failures);
       failuresByKind.values().forEach(t::addColumns);
       t.addColumns(emptyPatches, costTotal, costMean, promptTokensMean, promptTokensP95, responseP50,
-          responseP95, applies, exact, fileHitRate, editDistance, tokenJaccard, harnessResolved, harnessApplied,
-          harnessCodeBleu);
+          responseP95);
+      metrics.values().forEach(t::addColumns);
+      t.addColumns(harnessResolved, harnessApplied, harnessCodeBleu);
       // Shown with at most 4 decimals and missing values blank; CSV keeps full precision.
       NumberColumnFormatter shown = new NumberColumnFormatter(
           new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)), "");

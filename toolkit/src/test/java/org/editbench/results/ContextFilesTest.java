@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.editbench.SharedCorpus;
-import org.editbench.bench.Jsonl;
+import org.editbench.core.Jsonl;
 import org.editbench.infbench.Prompts;
 import org.junit.jupiter.api.Test;
 
