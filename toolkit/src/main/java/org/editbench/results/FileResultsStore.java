@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class FileResultsStore {
   /**
    * The results of each file, in order: reused where the stored entry's key matches, computed
    * (and stored) otherwise. Files made from the same infbench file are computed together, which
-   * reads that infbench file once and counts each distinct prompt's tokens once.
+   * reads that infbench file once; each distinct prompt's tokens are counted once.
    */
   public static List<FileResults> results(List<PredictionFile> files, Path infbenchDir,
       Function<PredictionFile, String> encodingOf, Reporter reporter) {
@@ -73,17 +72,21 @@ public final class FileResultsStore {
     }
     int total = toCompute.values().stream().mapToInt(List::size).sum();
     AtomicInteger done = new AtomicInteger();
-    toCompute.forEach((infbench, indexes) -> {
+    // One token count cache per encoding for the whole call: the variants of an instance repeat its lines.
+    Map<String, PromptTokens> tokensByEncoding = new ConcurrentHashMap<>();
+    // Infbench files in parallel too: one file's reading is sequential, and a case may have one
+    // prediction file per infbench file.
+    toCompute.entrySet().parallelStream().forEach(group -> {
+      Path infbench = group.getKey();
       List<String> infbenchWarnings = new ArrayList<>();
       Map<String, Scoring.Target> targets = Files.isRegularFile(infbench)
           ? Scoring.readTargets(infbench, collecting(infbenchWarnings)) : null;
-      Map<String, PromptTokens> tokensByEncoding = new HashMap<>();
-      indexes.forEach(i -> tokensByEncoding.computeIfAbsent(encodingOf.apply(files.get(i)), PromptTokens::new));
-      indexes.parallelStream().forEach(i -> {
+      group.getValue().parallelStream().forEach(i -> {
         PredictionFile file = files.get(i);
         List<String> warnings = new ArrayList<>(infbenchWarnings);
         List<Prediction> predictions = Prediction.read(file.file(), collecting(warnings));
-        results[i] = FileResults.compute(predictions, targets, tokensByEncoding.get(encodingOf.apply(file)), warnings);
+        results[i] = FileResults.compute(predictions, targets,
+            tokensByEncoding.computeIfAbsent(encodingOf.apply(file), PromptTokens::new), warnings);
         store(file, keys.get(i), results[i], reporter);
         synchronized (done) {
           reporter.progress("scoring prediction files", done.incrementAndGet(), total);

@@ -1,10 +1,9 @@
 package org.editbench.results;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.editbench.inference.TokenCounter;
+import org.editbench.text.LongIntCache;
 
 /**
  * Prompt token counts in one encoding, exact, with each distinct piece of text counted once.
@@ -27,7 +26,7 @@ final class PromptTokens {
 
   private final TokenCounter counter;
   private final boolean byParts;
-  private final Map<Long, Integer> counted = new ConcurrentHashMap<>();
+  private final LongIntCache counted = new LongIntCache();
 
   PromptTokens(String encoding) {
     counter = TokenCounter.forEncoding(encoding);
@@ -69,9 +68,9 @@ final class PromptTokens {
       parts++;
       partStart = end;
     }
-    Long wholeKey = mix(whole ^ length);
-    Integer known = counted.get(wholeKey);
-    if (known != null) {
+    long wholeKey = mix(whole ^ length);
+    int known = counted.get(wholeKey, -1);
+    if (known >= 0) {
       return known;
     }
     int total = 0;
@@ -96,13 +95,12 @@ final class PromptTokens {
   }
 
   private int part(String text, int from, int to, long hash) {
-    Long key = hash;
-    Integer known = counted.get(key);
-    if (known != null) {
+    int known = counted.get(hash, -1);
+    if (known >= 0) {
       return known;
     }
     int tokens = counter.count(text.substring(from, to));
-    counted.put(key, tokens);
+    counted.put(hash, tokens);
     return tokens;
   }
 
