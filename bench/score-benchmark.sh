@@ -4,7 +4,8 @@
 # bytes every run) and a 26,208-prediction study (9 run_ids x 7 models), then prints, in one run:
 #   - the whole `editbench score` command on the case, the baseline build (BASELINE, a commit before
 #     the bit-parallel distance; built once into target/score-baseline/) and this build side by
-#     side, with identical metrics files checked byte for byte; then this build again (reuse);
+#     side and their ratio, with identical metrics files and summaries (CSV) checked byte for byte;
+#     then this build again (reuse);
 #   - the whole command on the study with -Xmx1g (heap cap), then `editbench summarize` of it;
 #   - in process (ScoreBenchmark): textbook DP against the bit-parallel distance on every pair,
 #     values compared, and the scoring of the case.
@@ -56,19 +57,28 @@ timed() {  # label predictions command...: prints wall, ms per prediction, CPU a
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" \
     || { cat "$work/stderr" >&2; exit 1; }
   read -r wall user sys rss < "$work/time"
+  last_wall="$wall" last_cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v n="$predictions" -v load="$load" \
     'BEGIN { printf "%-44s %7.2f s wall  %6.2f ms/prediction  CPU %6.2f s  peak RSS %4d MiB  (load %s)\n",
              l, w, 1000 * w / n, u + s, r / 1024, load }'
 }
 echo "== editbench score, whole command, 2,496 predictions =="
 timed "baseline $baseline" 2496 "${old[@]}" score --results-dir "$work/case-old" --infbench-dir "$work/infbench"
+base_wall="$last_wall" base_cpu="$last_cpu"
 timed "this build" 2496 "${new[@]}" score --results-dir "$work/case-new" --infbench-dir "$work/infbench"
+awk -v bw="$base_wall" -v bc="$base_cpu" -v w="$last_wall" -v c="$last_cpu" \
+  'BEGIN { printf "this build against the baseline, same run: %.1fx faster (wall), %.1fx less CPU\n", bw / w, bc / c }'
 timed "this build again (results reused)" 2496 "${new[@]}" score --results-dir "$work/case-new" --infbench-dir "$work/infbench"
 same=yes
 for f in "$work"/case-old/model-0/T=0/n=1/metrics/*.jsonl; do
   cmp -s "$f" "$work/case-new/model-0/T=0/n=1/metrics/$(basename "$f")" || same=no
 done
 echo "metrics files identical to the baseline's: $same"
+# The summaries too (prompt tokens, means), as CSV: the baseline's own summary against this build's.
+"${old[@]}" summarize --format csv --results-dir "$work/case-old" --infbench-dir "$work/infbench" >"$work/summary-old.csv" 2>/dev/null
+"${new[@]}" summarize --format csv --results-dir "$work/case-new" --infbench-dir "$work/infbench" >"$work/summary-new.csv" 2>/dev/null
+cmp -s "$work/summary-old.csv" "$work/summary-new.csv" || same=no
+echo "summary (csv) identical to the baseline's: $(cmp -s "$work/summary-old.csv" "$work/summary-new.csv" && echo yes || echo no)"
 echo "== the study, 26,208 predictions, -Xmx1g =="
 EDITBENCH_JAVA_OPTS="${EDITBENCH_JAVA_OPTS:-} -Xmx1g" source toolkit/java-options.sh
 commands
