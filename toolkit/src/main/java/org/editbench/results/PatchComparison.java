@@ -1,6 +1,7 @@
 package org.editbench.results;
 
 import java.util.Map;
+import org.editbench.diff.GitApply;
 
 /**
  * A predicted patch beside its ground truth and the pre-edit files, with what several metrics

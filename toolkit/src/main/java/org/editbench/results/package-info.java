@@ -8,7 +8,9 @@
  * <p><b>May use:</b> {@code inference}, {@code infbench}, {@code bench}, {@code diff}, {@code core}
  * and {@code text}.
  *
- * <p><b>To extend:</b> a metric is defined with the others in this package and reaches the score
- * files, the summary and the charts from there.
+ * <p><b>To extend:</b> a metric is a constant of {@link org.editbench.results.Metric} (column, JSON
+ * key, label, scale, direction, computation, aggregation) added to {@code Metric.ALL}; the score
+ * files, stored results, the summary, its formats, the prediction table and the charts iterate over
+ * the definitions.
  */
 package org.editbench.results;
