@@ -17,7 +17,24 @@ fi
 source "$toolkit/java-options.sh"
 # Dumping warns about every class it cannot store (picocli's are in the pre-Java-6 class format):
 # expected, and only errors are worth showing.
-java "${java_options[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -Xlog:cds+dynamic=error \
-  -cp "$toolkit/target/editbench.jar" org.editbench.cli.ClassDataTraining "$toolkit/.." "$work"
+# The run takes seconds. It is bounded all the same: the archive only saves start-up time, so a run
+# that does not end must not hold up the build. At the limit the JVM is asked for its threads' stacks
+# (SIGQUIT, printed into the build log, to show where it stood), killed 30 s later, and the build
+# goes on without an archive.
+limit="${EDITBENCH_TRAINING_TIMEOUT:-300}"
+status=0
+timeout --signal=QUIT --kill-after=30 "$limit" \
+  java "${java_options[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -Xlog:cds+dynamic=error \
+  -cp "$toolkit/target/editbench.jar" org.editbench.cli.ClassDataTraining "$toolkit/.." "$work" \
+  </dev/null || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  rm -rf "$archive" "$work"
+  echo "class-data archive: WARNING: the training run did not end within $limit s (its threads' stacks are" \
+    "above, if the JVM could print them); no archive was made, so ./editbench starts without one." \
+    "Please report this with the build log." >&2
+  exit 0
+elif [ "$status" -ne 0 ]; then
+  exit "$status"
+fi
 echo "$java_home" > "$archive.java-home"
 rm -rf "$work"
