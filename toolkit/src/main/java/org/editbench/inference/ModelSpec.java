@@ -34,6 +34,8 @@ public record ModelSpec(
   /** What OpenAI and Anthropic charge for batch requests: half the price. */
   public static final double DEFAULT_BATCH_DISCOUNT = 0.5;
   public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
+  /** The token encoding of a model whose entry names none, and of a model outside the table. */
+  public static final String DEFAULT_ENCODING = "cl100k_base";
 
   public ModelSpec {
     ResultPaths.requireSafeModelName(name);
@@ -102,7 +104,7 @@ public record ModelSpec(
     private int contextLimit = 128_000;
     private double costPerInputToken;
     private double costPerOutputToken;
-    private String encoding = "cl100k_base";
+    private String encoding = DEFAULT_ENCODING;
     /** Null until set: then the API style's default, whichever style is set last. */
     private Set<SamplingParameter> sampling;
     private double batchDiscount = DEFAULT_BATCH_DISCOUNT;

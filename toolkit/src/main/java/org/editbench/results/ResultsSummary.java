@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.editbench.core.Reporter;
 import org.editbench.core.DataFormatException;
 import org.editbench.infbench.RunId;
+import org.editbench.inference.ModelSpec;
 import org.editbench.inference.ModelTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -83,8 +84,6 @@ public final class ResultsSummary {
    */
   private static final List<String> LEFT_OUT_FIRST = leftOutFirst();
 
-  private static final String DEFAULT_ENCODING = "cl100k_base";
-
   private ResultsSummary() {}
 
   /**
@@ -112,7 +111,7 @@ public final class ResultsSummary {
   static Function<PredictionFile, String> encodings() {
     ModelTable modelTable = ModelTable.builtIn();
     return file -> modelTable.names().contains(file.model())
-        ? modelTable.require(file.model()).encoding() : DEFAULT_ENCODING;
+        ? modelTable.require(file.model()).encoding() : ModelSpec.DEFAULT_ENCODING;
   }
 
   /**
