@@ -214,35 +214,30 @@ public final class GitApply {
     // A last line without LF is not a patch line for git ("corrupt patch"); the harness writes
     // the patch file with an LF appended, so do the same.
     String text = patch + "\n";
-    List<String> lines = splitKeepingLf(text);
-    int[] offsets = new int[lines.size() + 1];
-    for (int k = 0; k < lines.size(); k++) {
-      offsets[k + 1] = offsets[k] + lines.get(k).length();
-    }
+    PatchLines lines = new PatchLines(text);
     UnifiedPatchReader hunkReader = new UnifiedPatchReader(text, UnifiedPatchReader.Dialect.GIT_APPLY);
     List<FilePatch> patches = new ArrayList<>();
     int i = 0;
     while (i < lines.size()) {
-      String line = lines.get(i);
-      if (line.startsWith("@@ -")) {
+      if (lines.startsWith(i, "@@ -")) {
         throw new RejectedException("patch fragment without header at line " + (i + 1));
       }
-      boolean gitHeader = line.startsWith("diff --git ");
-      boolean traditional = line.startsWith("--- ") && i + 1 < lines.size() && lines.get(i + 1).startsWith("+++ ");
+      boolean gitHeader = lines.startsWith(i, "diff --git ");
+      boolean traditional = lines.startsWith(i, "--- ") && i + 1 < lines.size() && lines.startsWith(i + 1, "+++ ");
       if (!gitHeader && !traditional) {
         i++;
         continue;
       }
       if (gitHeader) {
         i++;
-        while (i < lines.size() && !lines.get(i).startsWith("--- ") && !lines.get(i).startsWith("diff --git ")
-            && !lines.get(i).startsWith("@@ -")) {
+        while (i < lines.size() && !lines.startsWith(i, "--- ") && !lines.startsWith(i, "diff --git ")
+            && !lines.startsWith(i, "@@ -")) {
           i++; // extended header lines: index, modes, similarity
         }
-        if (i >= lines.size() || !lines.get(i).startsWith("--- ")) {
+        if (i >= lines.size() || !lines.startsWith(i, "--- ")) {
           continue; // a header without content change (mode only): nothing to apply
         }
-        if (i + 1 >= lines.size() || !lines.get(i + 1).startsWith("+++ ")) {
+        if (i + 1 >= lines.size() || !lines.startsWith(i + 1, "+++ ")) {
           throw new RejectedException("git diff header lacks filename information at line " + (i + 1));
         }
       }
@@ -250,8 +245,8 @@ public final class GitApply {
       String newName = headerName(lines.get(i + 1), i + 2);
       i += 2;
       List<Hunk> hunks = new ArrayList<>();
-      while (i < lines.size() && lines.get(i).startsWith("@@ -")) {
-        hunkReader.moveTo(offsets[i], i);
+      while (i < lines.size() && lines.startsWith(i, "@@ -")) {
+        hunkReader.moveTo(lines.offset(i), i);
         hunks.add(hunkReader.nextHunk());
         i = hunkReader.lineNumber();
       }
@@ -261,6 +256,45 @@ public final class GitApply {
       patches.add(new FilePatch(oldName, newName, hunks));
     }
     return patches;
+  }
+
+  /** The lines of a patch text (each with its LF) by where they start: only header lines are cut out. */
+  private static final class PatchLines {
+    private final String text;
+    private final int[] starts;
+    private final int size;
+
+    PatchLines(String text) {
+      this.text = text;
+      int[] found = new int[16];
+      int n = 0;
+      for (int start = 0; start < text.length(); ) {
+        if (n == found.length) {
+          found = Arrays.copyOf(found, n * 2);
+        }
+        found[n++] = start;
+        int lf = text.indexOf('\n', start);
+        start = lf < 0 ? text.length() : lf + 1;
+      }
+      this.starts = found;
+      this.size = n;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int offset(int i) {
+      return starts[i];
+    }
+
+    boolean startsWith(int i, String prefix) {
+      return text.startsWith(prefix, starts[i]);
+    }
+
+    String get(int i) {
+      return text.substring(starts[i], i + 1 < size ? starts[i + 1] : text.length());
+    }
   }
 
   /** {@code --- a/P} → {@code P} (the first path component dropped, as {@code -p1}); /dev/null → null. */

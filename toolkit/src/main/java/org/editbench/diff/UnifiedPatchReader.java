@@ -183,7 +183,7 @@ final class UnifiedPatchReader {
         context = 0;
       }
     }
-    if (git && peekLine() != null && peekLine().startsWith("\\ ")) {
+    if (git && text.startsWith("\\ ", pos)) {
       readLine(); // "\ No newline at end of file" after the hunk's last line
       dropNewline(lastKind, oldSide, newSide);
     }
