@@ -19,11 +19,12 @@ source "$toolkit/java-options.sh"
 # expected, and only errors are worth showing.
 # The run takes seconds. It is bounded all the same: the archive only saves start-up time, so a run
 # that does not end must not hold up the build. At the limit the JVM is asked for its threads' stacks
-# (SIGQUIT, printed into the build log, to show where it stood), killed 30 s later, and the build
-# goes on without an archive.
+# (SIGQUIT, printed into the build log, to show where it stood), killed up to 30 s later, and the
+# build goes on without an archive.
 limit="${EDITBENCH_TRAINING_TIMEOUT:-300}"
+grace=$(( limit < 30 ? limit : 30 ))
 status=0
-timeout --signal=QUIT --kill-after=30 "$limit" \
+timeout --signal=QUIT --kill-after="$grace" "$limit" \
   java "${java_options[@]}" -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -Xlog:cds+dynamic=error \
   -cp "$toolkit/target/editbench.jar" org.editbench.cli.ClassDataTraining "$toolkit/.." "$work" \
   </dev/null || status=$?
