@@ -27,21 +27,21 @@ import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunHandle;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
-import org.editbench.results.Charts;
 import org.editbench.pipeline.Pipeline;
+import org.editbench.results.Charts;
 import org.editbench.results.PredictionFile;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.Scoring;
-import tech.tablesaw.api.Table;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25ContextProvider;
 import org.editbench.retrieval.Bm25Settings;
 import org.editbench.retrieval.RetrievalException;
 import org.editbench.retrieval.ScoredPath;
+import tech.tablesaw.api.Table;
 
 /**
- * The one entry point notebooks call and the CLI wraps: every pipeline stage as a method that
- * takes values and returns values. The CLI adds argument parsing and printing, nothing else.
+ * The one entry point notebooks call and the CLI wraps: every pipeline stage as a method that takes
+ * values and returns values. The CLI adds argument parsing and printing, nothing else.
  *
  * <p>Stages, in the order data flows: bench → infbench → retrieval → inference → results.
  */
@@ -50,8 +50,8 @@ public final class EditBench {
 
   /**
    * The data folder for a notebook or script — {@code $EDITBENCH_HOME}, else the working directory
-   * or, when the kernel runs in {@code notebooks/}, the repository root — with the pipeline's stages
-   * on it; prints which folder it chose and why. See {@link Workspace}.
+   * or, when the kernel runs in {@code notebooks/}, the repository root — with the pipeline's
+   * stages on it; prints which folder it chose and why. See {@link Workspace}.
    */
   public static Workspace open() {
     return announced(Workspace.locate());
@@ -80,7 +80,8 @@ public final class EditBench {
   }
 
   /** {@code merge-bench}: see {@link DatasetMerges#mergeBench}. */
-  public static MergeResult mergeBench(Path benchDir, Path output, List<String> repos, Reporter reporter) {
+  public static MergeResult mergeBench(
+      Path benchDir, Path output, List<String> repos, Reporter reporter) {
     return DatasetMerges.mergeBench(benchDir, output, repos, reporter);
   }
 
@@ -104,33 +105,37 @@ public final class EditBench {
   }
 
   /**
-   * Builds several variants of a bench in one pass into
-   * {@code {outDir}/{name}-task-instances_{run_id}.jsonl}, resuming existing outputs, and returns
-   * the per-variant counts — e.g. {@code buildInfbench("crawled_data/bench/all-task-instances.jsonl",
+   * Builds several variants of a bench in one pass into {@code
+   * {outDir}/{name}-task-instances_{run_id}.jsonl}, resuming existing outputs, and returns the
+   * per-variant counts — e.g. {@code buildInfbench("crawled_data/bench/all-task-instances.jsonl",
    * "patch_histories", "crawled_data/infbench", "0.2", "None_body_issue")}.
    */
-  public static InfbenchReport buildInfbench(String bench, String historiesDir, String outDir, String... runIds) {
-    return buildInfbench(Path.of(bench), Path.of(historiesDir), Path.of(outDir), List.of(runIds), Reporter.SILENT);
+  public static InfbenchReport buildInfbench(
+      String bench, String historiesDir, String outDir, String... runIds) {
+    return buildInfbench(
+        Path.of(bench), Path.of(historiesDir), Path.of(outDir), List.of(runIds), Reporter.SILENT);
   }
 
   /**
    * Like {@link #buildInfbench(String, String, String, String...)}, with the invalid instances and
    * other warnings (and progress) sent to {@code reporter}.
    */
-  public static InfbenchReport buildInfbench(Path bench, Path historiesDir, Path outDir, List<String> runIds,
-      Reporter reporter) {
+  public static InfbenchReport buildInfbench(
+      Path bench, Path historiesDir, Path outDir, List<String> runIds, Reporter reporter) {
     List<RunId> ids = runIds.stream().map(RunId::parse).toList();
-    try (Bm25CodeContextSource contextSource = codeContextSource(Bm25Settings.defaults(), reporter)) {
-      return buildInfbench(InfbenchRequest.resuming(bench, historiesDir, outDir, ids, contextSource), reporter);
+    try (Bm25CodeContextSource contextSource =
+        codeContextSource(Bm25Settings.defaults(), reporter)) {
+      return buildInfbench(
+          InfbenchRequest.resuming(bench, historiesDir, outDir, ids, contextSource), reporter);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * The code context source every run_id can use: the edited files, or BM25 retrieval for
-   * {@code _bm25_{n}} (falling back to the edited files, counted in
-   * {@link Bm25CodeContextSource#oracleFallbacks()}). Close it when the build is done.
+   * The code context source every run_id can use: the edited files, or BM25 retrieval for {@code
+   * _bm25_{n}} (falling back to the edited files, counted in {@link
+   * Bm25CodeContextSource#oracleFallbacks()}). Close it when the build is done.
    */
   public static Bm25CodeContextSource codeContextSource(Bm25Settings settings, Reporter reporter) {
     return new Bm25CodeContextSource(settings, reporter);
@@ -140,16 +145,20 @@ public final class EditBench {
 
   /**
    * BM25 retrieval for one instance, as the {@code _bm25_{n}} variants do it: the {@code topn} best
-   * candidate files of the instance's repository at its {@code base_commit} for the query
-   * {@code history} (the history steps, e.g. an infbench instance's {@code preEdits()}), best first,
-   * with their BM25Okapi scores. The files the history edits are not candidates. The index is built
-   * on first use and cached (see {@link Bm25Settings#cacheDirectory()}).
+   * candidate files of the instance's repository at its {@code base_commit} for the query {@code
+   * history} (the history steps, e.g. an infbench instance's {@code preEdits()}), best first, with
+   * their BM25Okapi scores. The files the history edits are not candidates. The index is built on
+   * first use and cached (see {@link Bm25Settings#cacheDirectory()}).
    *
-   * @throws RetrievalException when the instance has no base_commit, its repository has no clone, or
-   *     the clone lacks the commit
+   * @throws RetrievalException when the instance has no base_commit, its repository has no clone,
+   *     or the clone lacks the commit
    */
   public static List<ScoredPath> bm25Ranking(
-      BenchInstance instance, List<String> history, int topn, Bm25Settings settings, Reporter reporter) {
+      BenchInstance instance,
+      List<String> history,
+      int topn,
+      Bm25Settings settings,
+      Reporter reporter) {
     try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, reporter)) {
       return provider.ranking(instance, history, topn);
     } catch (IOException e) {
@@ -159,12 +168,16 @@ public final class EditBench {
 
   /**
    * {@link #bm25Ranking(BenchInstance, List, int, Bm25Settings, Reporter)} for an infbench instance
-   * (its {@code pre_edits} are the history) with the default settings: clones under
-   * {@code repos/} of the data root, the user's cache directory, {@code .py} files, warnings on
-   * standard error.
+   * (its {@code pre_edits} are the history) with the default settings: clones under {@code repos/}
+   * of the data root, the user's cache directory, {@code .py} files, warnings on standard error.
    */
   public static List<ScoredPath> bm25Ranking(BenchInstance instance, int topn) {
-    return bm25Ranking(instance, instance.preEdits(), topn, Bm25Settings.defaults(), Reporter.printingTo(System.err));
+    return bm25Ranking(
+        instance,
+        instance.preEdits(),
+        topn,
+        Bm25Settings.defaults(),
+        Reporter.printingTo(System.err));
   }
 
   // ---- inference --------------------------------------------------------------------------
@@ -174,8 +187,9 @@ public final class EditBench {
    * file), printing statistics and a progress line per 5 % to standard output and error.
    */
   public static List<RunStats> runApi(RunApiOptions options) {
-    ConsoleRunObserver console = new ConsoleRunObserver(
-        new PrintWriter(System.out, true), new PrintWriter(System.err, true), false);
+    ConsoleRunObserver console =
+        new ConsoleRunObserver(
+            new PrintWriter(System.out, true), new PrintWriter(System.err, true), false);
     return runApi(options, console, console);
   }
 
@@ -184,45 +198,61 @@ public final class EditBench {
    * progress to {@code observer}; returns one {@link RunStats} (counts, cost, output file) per
    * combination.
    */
-  public static List<RunStats> runApi(RunApiOptions options, Reporter reporter, RunObserver observer) {
+  public static List<RunStats> runApi(
+      RunApiOptions options, Reporter reporter, RunObserver observer) {
     return RunApi.run(options, reporter, observer);
   }
 
   /** Starts a run in the background: poll its progress, await its statistics, or cancel it. */
-  public static RunHandle startRunApi(RunApiOptions options, Reporter reporter, RunObserver observer) {
+  public static RunHandle startRunApi(
+      RunApiOptions options, Reporter reporter, RunObserver observer) {
     return RunHandle.start(options, reporter, observer);
   }
 
   /**
    * Submits {@code options}' requests to the providers' batch APIs (half the price, answered within
-   * 24 hours) and returns at once; batches that already ended are collected first. Call it again, or
-   * {@link #collectBatches}, to collect.
+   * 24 hours) and returns at once; batches that already ended are collected first. Call it again,
+   * or {@link #collectBatches}, to collect.
    */
-  public static List<RunStats> submitBatches(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    return RunApi.run(options.toBuilder().batch(true).waitForBatches(false).build(), reporter, observer);
+  public static List<RunStats> submitBatches(
+      RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunApi.run(
+        options.toBuilder().batch(true).waitForBatches(false).build(), reporter, observer);
   }
 
   /**
-   * Waits for the batches of {@code options}, showing the providers' counts to {@code observer}, writes
-   * their answers to the prediction files and asks again for failures worth retrying, until every
-   * instance has its record; submits first what is not submitted yet. What a direct run returns.
+   * Waits for the batches of {@code options}, showing the providers' counts to {@code observer},
+   * writes their answers to the prediction files and asks again for failures worth retrying, until
+   * every instance has its record; submits first what is not submitted yet. What a direct run
+   * returns.
    */
-  public static List<RunStats> collectBatches(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    return RunApi.run(options.toBuilder().batch(true).waitForBatches(true).build(), reporter, observer);
+  public static List<RunStats> collectBatches(
+      RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunApi.run(
+        options.toBuilder().batch(true).waitForBatches(true).build(), reporter, observer);
   }
 
-  /** {@link #collectBatches} on a background thread: watch its progress from a cell, await or cancel it. */
-  public static RunHandle watchBatches(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    return RunHandle.start(options.toBuilder().batch(true).waitForBatches(true).build(), reporter, observer);
+  /**
+   * {@link #collectBatches} on a background thread: watch its progress from a cell, await or cancel
+   * it.
+   */
+  public static RunHandle watchBatches(
+      RunApiOptions options, Reporter reporter, RunObserver observer) {
+    return RunHandle.start(
+        options.toBuilder().batch(true).waitForBatches(true).build(), reporter, observer);
   }
 
-  /** The batches recorded under {@code resultsDir}, those still running as their providers see them now. */
+  /**
+   * The batches recorded under {@code resultsDir}, those still running as their providers see them
+   * now.
+   */
   public static List<BatchInfo> batchStatus(Path resultsDir, ApiEnvironment environment) {
     return BatchAdmin.status(resultsDir, environment, true);
   }
 
   /** Cancels the running batches under {@code resultsDir} (only {@code ids}, unless empty). */
-  public static List<BatchInfo> cancelBatches(Path resultsDir, ApiEnvironment environment, List<String> ids) {
+  public static List<BatchInfo> cancelBatches(
+      Path resultsDir, ApiEnvironment environment, List<String> ids) {
     return BatchAdmin.cancel(resultsDir, environment, ids);
   }
 
@@ -231,7 +261,10 @@ public final class EditBench {
     return ModelTable.load(modelsFile);
   }
 
-  /** Merges a model's per-repository prediction files into {@code all-task-instances_{run_id}.jsonl}. */
+  /**
+   * Merges a model's per-repository prediction files into {@code
+   * all-task-instances_{run_id}.jsonl}.
+   */
   public static List<MergeResults.Merged> mergeResults(
       Path resultsDir, MergeResults.Request request, Reporter reporter) {
     return MergeResults.merge(resultsDir, request, reporter);
@@ -243,24 +276,37 @@ public final class EditBench {
    * The summary of a results folder, a row per model × T × n × dataset × run_id; the columns are
    * {@link ResultsSummary}'s constants. Empty {@code models} or {@code runIds} mean all.
    */
-  public static Table summarize(Path resultsDir, Path infbenchDir, List<String> models, List<String> runIds,
+  public static Table summarize(
+      Path resultsDir,
+      Path infbenchDir,
+      List<String> models,
+      List<String> runIds,
       Reporter reporter) {
     return ResultsSummary.summarize(resultsDir, infbenchDir, models, runIds, reporter);
   }
 
-  /** The summary of {@code experiment_results} against {@code crawled_data/infbench} (under $EDITBENCH_HOME or here). */
+  /**
+   * The summary of {@code experiment_results} against {@code crawled_data/infbench} (under
+   * $EDITBENCH_HOME or here).
+   */
   public static Table summarize() {
     DataPaths paths = DataPaths.fromEnvironment();
-    return summarize(paths.resultsDir(), paths.infbenchDir(), List.of(), List.of(), Reporter.SILENT);
+    return summarize(
+        paths.resultsDir(), paths.infbenchDir(), List.of(), List.of(), Reporter.SILENT);
   }
 
   /**
    * {@code editbench score}: writes per-instance offline metrics (applies, exact, file hit rate,
    * edit distance, token Jaccard) beside each prediction file, in {@code metrics/{stem}.jsonl}.
    */
-  public static List<Path> score(Path resultsDir, Path infbenchDir, List<String> models, List<String> runIds,
+  public static List<Path> score(
+      Path resultsDir,
+      Path infbenchDir,
+      List<String> models,
+      List<String> runIds,
       Reporter reporter) {
-    return Scoring.writeMetrics(PredictionFile.find(resultsDir, models, runIds), infbenchDir, reporter);
+    return Scoring.writeMetrics(
+        PredictionFile.find(resultsDir, models, runIds), infbenchDir, reporter);
   }
 
   /** A bar chart of a summary column per model × run_id; the kernel shows it inline. */
@@ -273,14 +319,22 @@ public final class EditBench {
     return Charts.metricByInfoRatio(summary, metric);
   }
 
-  /** Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code {metric}-by-info-ratio.png}. */
+  /**
+   * Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code
+   * {metric}-by-info-ratio.png}.
+   */
   public static List<Path> writeCharts(Table summary, String metric, Path dir) {
     return Charts.writeBoth(summary, metric, dir);
   }
 
   /** The README's main job: build, infer, merge, summarize and chart; see {@link Pipeline}. */
-  public static Pipeline.Report pipeline(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
-      Reporter reporter, RunObserver observer) {
+  public static Pipeline.Report pipeline(
+      DataPaths paths,
+      List<String> models,
+      List<String> runIds,
+      Path chartsDir,
+      Reporter reporter,
+      RunObserver observer) {
     return Pipeline.run(paths, models, runIds, chartsDir, reporter, observer);
   }
 }

@@ -11,15 +11,15 @@ import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchReport;
-import org.editbench.progress.ProgressTracker;
-import org.editbench.inference.MergeResults;
 import org.editbench.inference.Combination;
 import org.editbench.inference.FilterStats;
+import org.editbench.inference.MergeResults;
 import org.editbench.inference.Progress;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
 import org.editbench.pipeline.Pipeline;
+import org.editbench.progress.ProgressTracker;
 import org.editbench.results.PredictionTable;
 import tech.tablesaw.api.Table;
 
@@ -28,10 +28,10 @@ import tech.tablesaw.api.Table;
  * EditBench.open();} finds the folder once, and every call after it takes plain values ({@code
  * eb.runApi("gold", runIds)}) — paths, readers and the per-repository loop are this class's job.
  *
- * <p>Which folder: {@code $EDITBENCH_HOME} when set; else the working directory when it holds
- * the data ({@code crawled_data/} or {@code patch_histories/}); else its parent when that does —
- * Jupyter starts a kernel in the notebook's folder, {@code notebooks/} of the repository; else
- * the working directory, where the first stage will say what is missing.
+ * <p>Which folder: {@code $EDITBENCH_HOME} when set; else the working directory when it holds the
+ * data ({@code crawled_data/} or {@code patch_histories/}); else its parent when that does —
+ * Jupyter starts a kernel in the notebook's folder, {@code notebooks/} of the repository; else the
+ * working directory, where the first stage will say what is missing.
  */
 public final class Workspace {
   private final DataPaths paths;
@@ -49,8 +49,10 @@ public final class Workspace {
    */
   static Workspace at(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException(root.toAbsolutePath() + " is not a folder: give the folder that holds"
-          + " crawled_data/ and patch_histories/");
+      throw new IllegalArgumentException(
+          root.toAbsolutePath()
+              + " is not a folder: give the folder that holds"
+              + " crawled_data/ and patch_histories/");
     }
     return new Workspace(root, "as given");
   }
@@ -70,8 +72,12 @@ public final class Workspace {
     if (home != null && !home.isBlank()) {
       Path root = workingDir.resolve(home);
       if (!Files.isDirectory(root)) {
-        throw new IllegalArgumentException(DataPaths.HOME_VARIABLE + "=" + home + " is not a folder: set it to the"
-            + " folder that holds crawled_data/ and patch_histories/, or unset it to use the working directory");
+        throw new IllegalArgumentException(
+            DataPaths.HOME_VARIABLE
+                + "="
+                + home
+                + " is not a folder: set it to the"
+                + " folder that holds crawled_data/ and patch_histories/, or unset it to use the working directory");
       }
       return new Workspace(root, "$" + DataPaths.HOME_VARIABLE);
     }
@@ -80,15 +86,23 @@ public final class Workspace {
     }
     Path parent = workingDir.getParent();
     if (parent != null && holdsData(parent)) {
-      return new Workspace(parent, "the folder above the working directory " + workingDir.getFileName()
-          + "/ (the repository root when the kernel runs in notebooks/)");
+      return new Workspace(
+          parent,
+          "the folder above the working directory "
+              + workingDir.getFileName()
+              + "/ (the repository root when the kernel runs in notebooks/)");
     }
-    return new Workspace(workingDir, "the working directory (neither it nor its parent holds crawled_data/ or"
-        + " patch_histories/; set " + DataPaths.HOME_VARIABLE + " to the data folder)");
+    return new Workspace(
+        workingDir,
+        "the working directory (neither it nor its parent holds crawled_data/ or"
+            + " patch_histories/; set "
+            + DataPaths.HOME_VARIABLE
+            + " to the data folder)");
   }
 
   private static boolean holdsData(Path dir) {
-    return Files.isDirectory(dir.resolve("crawled_data")) || Files.isDirectory(dir.resolve("patch_histories"));
+    return Files.isDirectory(dir.resolve("crawled_data"))
+        || Files.isDirectory(dir.resolve("patch_histories"));
   }
 
   public DataPaths paths() {
@@ -99,7 +113,10 @@ public final class Workspace {
     return paths.root();
   }
 
-  /** Which folder was chosen and why, e.g. {@code EditBench data folder: /src/editbench ($EDITBENCH_HOME)}. */
+  /**
+   * Which folder was chosen and why, e.g. {@code EditBench data folder: /src/editbench
+   * ($EDITBENCH_HOME)}.
+   */
   @Override
   public String toString() {
     return "EditBench data folder: " + paths.root() + " — " + why;
@@ -107,7 +124,10 @@ public final class Workspace {
 
   // ---- bench → infbench ---------------------------------------------------------------------
 
-  /** The per-repository bench files ({@code crawled_data/bench/{name}-task-instances.jsonl}), by name. */
+  /**
+   * The per-repository bench files ({@code crawled_data/bench/{name}-task-instances.jsonl}), by
+   * name.
+   */
   public List<Path> benchFiles() {
     return Pipeline.perRepositoryBenchFiles(paths.benchDir());
   }
@@ -125,39 +145,64 @@ public final class Workspace {
   }
 
   /**
-   * Builds the variants {@code runIds} of every repository's bench into {@code crawled_data/infbench}
-   * (resuming what is there), one report per repository; {@link #mergeAllInfbench()} then makes the
-   * {@code all} files. In a notebook cell, one progress display counts the instances of all
-   * repositories (invalid ones as failures); interrupting the kernel stops after whole lines.
+   * Builds the variants {@code runIds} of every repository's bench into {@code
+   * crawled_data/infbench} (resuming what is there), one report per repository; {@link
+   * #mergeAllInfbench()} then makes the {@code all} files. In a notebook cell, one progress display
+   * counts the instances of all repositories (invalid ones as failures); interrupting the kernel
+   * stops after whole lines.
    */
   public List<InfbenchReport> buildInfbench(List<String> runIds) {
     List<Path> files = benchFiles();
     ProgressTracker progress = ProgressTracker.open("prompt-builder " + String.join(" ", runIds));
-    return progress.run(() -> {
-      for (Path bench : files) {
-        progress.addTotal(EditBench.loadBench(bench, Reporter.SILENT).size());
-      }
-      List<InfbenchReport> reports = new ArrayList<>();
-      for (Path bench : files) {
-        progress.task("prompt-builder " + String.join(" ", runIds) + " · " + bench.getFileName());
-        InfbenchReport report = EditBench.buildInfbench(bench, paths.historiesDir(), paths.infbenchDir(), runIds,
-            new ProgressReporter(progress));
-        progress.advance(0, report.invalid().stream().map(InfbenchReport.Invalid::instanceId).distinct().count(), 0);
-        reports.add(report);
-      }
-      progress.task("prompt-builder " + String.join(" ", runIds));
-      return reports;
-    }, "stopped after whole records: run the cell again to build the rest");
+    return progress.run(
+        () -> {
+          for (Path bench : files) {
+            progress.addTotal(EditBench.loadBench(bench, Reporter.SILENT).size());
+          }
+          List<InfbenchReport> reports = new ArrayList<>();
+          for (Path bench : files) {
+            progress.task(
+                "prompt-builder " + String.join(" ", runIds) + " · " + bench.getFileName());
+            InfbenchReport report =
+                EditBench.buildInfbench(
+                    bench,
+                    paths.historiesDir(),
+                    paths.infbenchDir(),
+                    runIds,
+                    new ProgressReporter(progress));
+            progress.advance(
+                0,
+                report.invalid().stream()
+                    .map(InfbenchReport.Invalid::instanceId)
+                    .distinct()
+                    .count(),
+                0);
+            reports.add(report);
+          }
+          progress.task("prompt-builder " + String.join(" ", runIds));
+          return reports;
+        },
+        "stopped after whole records: run the cell again to build the rest");
   }
 
-  /** {@code merge-all-infbench}: every run_id's per-repository infbench files into {@code all-task-instances_{run_id}.jsonl}. */
+  /**
+   * {@code merge-all-infbench}: every run_id's per-repository infbench files into {@code
+   * all-task-instances_{run_id}.jsonl}.
+   */
   public List<MergeResult> mergeAllInfbench() {
-    return EditBench.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, Reporter.SILENT);
+    return EditBench.mergeAllInfbench(
+        paths.infbenchDir(), paths.infbenchDir(), null, Reporter.SILENT);
   }
 
-  /** The merged infbench records of a run_id ({@code crawled_data/infbench/all-task-instances_{runId}.jsonl}). */
+  /**
+   * The merged infbench records of a run_id ({@code
+   * crawled_data/infbench/all-task-instances_{runId}.jsonl}).
+   */
   public List<BenchInstance> infbench(String runId) {
-    Path merged = paths.infbenchDir().resolve(DataPaths.MERGED_DATASET + "-task-instances_" + runId + ".jsonl");
+    Path merged =
+        paths
+            .infbenchDir()
+            .resolve(DataPaths.MERGED_DATASET + "-task-instances_" + runId + ".jsonl");
     return EditBench.loadBench(merged, Reporter.SILENT);
   }
 
@@ -168,25 +213,32 @@ public final class Workspace {
     return RunApiOptions.builder().dataPaths(paths).datasetNames(repositories());
   }
 
-  /** Runs {@code model} over every repository's infbench files of {@code runIds}, resuming each output. */
+  /**
+   * Runs {@code model} over every repository's infbench files of {@code runIds}, resuming each
+   * output.
+   */
   public List<RunStats> runApi(String model, List<String> runIds) {
     return runApi(runApiOptions().models(model).runIds(runIds));
   }
 
   /**
-   * Runs what {@code options} (from {@link #runApiOptions()}) says. In a notebook cell, one progress
-   * display shows done/total, rate, failures, cost and ETA over all combinations; interrupting the
-   * kernel stops the run with every answer received saved, and the next run resumes from them.
+   * Runs what {@code options} (from {@link #runApiOptions()}) says. In a notebook cell, one
+   * progress display shows done/total, rate, failures, cost and ETA over all combinations;
+   * interrupting the kernel stops the run with every answer received saved, and the next run
+   * resumes from them.
    */
   public List<RunStats> runApi(RunApiOptions.Builder options) {
     RunApiOptions built = options.build();
     String task = "run-api " + String.join(" ", built.models());
     ProgressTracker progress = ProgressTracker.open(task);
-    return progress.run(() -> {
-      List<RunStats> stats = EditBench.runApi(built, warnings(), new CombinationProgress(task, progress));
-      progress.task(task + " · " + stats.size() + " dataset × run_id combination(s)");
-      return stats;
-    }, "stopped; every answer received is saved: run the cell again to resume");
+    return progress.run(
+        () -> {
+          List<RunStats> stats =
+              EditBench.runApi(built, warnings(), new CombinationProgress(task, progress));
+          progress.task(task + " · " + stats.size() + " dataset × run_id combination(s)");
+          return stats;
+        },
+        "stopped; every answer received is saved: run the cell again to resume");
   }
 
   /** Warnings for the person running the cell, on standard error. */
@@ -223,13 +275,17 @@ public final class Workspace {
 
     @Override
     public void progress(Combination combination, Progress now) {
-      tracker.advance(now.done() - (last == null ? 0 : last.done()),
-          now.failed() - (last == null ? 0 : last.failed()), now.cost() - (last == null ? 0 : last.cost()));
+      tracker.advance(
+          now.done() - (last == null ? 0 : last.done()),
+          now.failed() - (last == null ? 0 : last.failed()),
+          now.cost() - (last == null ? 0 : last.cost()));
       last = now;
     }
   }
 
-  /** prompt-builder's per-instance progress, counted into a tracker that spans several bench files. */
+  /**
+   * prompt-builder's per-instance progress, counted into a tracker that spans several bench files.
+   */
   private static final class ProgressReporter implements Reporter {
     private final ProgressTracker tracker;
     private final Reporter warnings = warnings();
@@ -256,21 +312,24 @@ public final class Workspace {
 
   /** {@code merge-results} for every T, n and run_id of {@code model}. */
   public List<MergeResults.Merged> mergeResults(String model) {
-    return EditBench.mergeResults(paths.resultsDir(), MergeResults.Request.forModel(model), Reporter.SILENT);
+    return EditBench.mergeResults(
+        paths.resultsDir(), MergeResults.Request.forModel(model), Reporter.SILENT);
   }
 
   /**
-   * The summary of the merged ({@code all}) prediction files of {@code models} × {@code runIds}, a row
-   * each; empty lists mean all.
+   * The summary of the merged ({@code all}) prediction files of {@code models} × {@code runIds}, a
+   * row each; empty lists mean all.
    */
   public Table summarize(List<String> models, List<String> runIds) {
-    return Pipeline.mergedRows(EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds,
-        Reporter.SILENT));
+    return Pipeline.mergedRows(
+        EditBench.summarize(
+            paths.resultsDir(), paths.infbenchDir(), models, runIds, Reporter.SILENT));
   }
 
   /**
-   * The merged predictions of {@code models} (all when empty) on {@code runId}, one row each, scored
-   * against their infbench records: sort worst first, filter, and display a row to look at it.
+   * The merged predictions of {@code models} (all when empty) on {@code runId}, one row each,
+   * scored against their infbench records: sort worst first, filter, and display a row to look at
+   * it.
    */
   public PredictionTable predictions(List<String> models, String runId) {
     return PredictionTable.load(paths.resultsDir(), paths.infbenchDir(), models, runId, warnings());

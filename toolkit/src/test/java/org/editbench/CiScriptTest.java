@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CiScriptTest {
   @Test
   void ciFailsWithoutTheSharedCorpus(@TempDir Path empty) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("bash", ".ci/run")
-        .directory(SharedCorpus.repositoryRoot().toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", ".ci/run")
+            .directory(SharedCorpus.repositoryRoot().toFile())
+            .redirectErrorStream(true);
     pb.environment().put("EDITBENCH_SHARED", empty.toString());
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), ".ci/run must stop at once");
@@ -35,23 +36,34 @@ class CiScriptTest {
   @Test
   void ciMakesTheBuildFailWhenTheFullCorpusTestsAreNotInTheRun() throws IOException {
     String ci = Files.readString(SharedCorpus.repositoryRoot().resolve(".ci/run"));
-    assertTrue(ci.lines().anyMatch(line -> line.startsWith("mvn -B verify -Deditbench.requireFullCorpus=true")), ci);
+    assertTrue(
+        ci.lines()
+            .anyMatch(line -> line.startsWith("mvn -B verify -Deditbench.requireFullCorpus=true")),
+        ci);
   }
 
   @Test
-  void withoutTheCorpusTheBuildSaysInOneLineHowToRunThem() throws IOException, InterruptedException {
+  void withoutTheCorpusTheBuildSaysInOneLineHowToRunThem()
+      throws IOException, InterruptedException {
     Notice notice = notice("false", "${skipTests}", "${maven.test.skip}");
     assertEquals(0, notice.exitCode(), notice.output());
     assertEquals(1, notice.output().lines().count(), notice.output());
-    assertTrue(notice.output().startsWith("editbench: full-corpus tests not run (no ../shared/realistic-editbench"
-        + " beside the repository); set EDITBENCH_SHARED to the folder that holds realistic-editbench"), notice.output());
+    assertTrue(
+        notice
+            .output()
+            .startsWith(
+                "editbench: full-corpus tests not run (no ../shared/realistic-editbench"
+                    + " beside the repository); set EDITBENCH_SHARED to the folder that holds realistic-editbench"),
+        notice.output());
   }
 
   @Test
   void whenTheCorpusIsRequiredItsAbsenceFailsTheBuild() throws IOException, InterruptedException {
     Notice notice = notice("true", "${skipTests}", "${maven.test.skip}");
     assertEquals(1, notice.exitCode(), notice.output());
-    assertTrue(notice.output().startsWith("editbench: the full-corpus tests must run, but there is no"), notice.output());
+    assertTrue(
+        notice.output().startsWith("editbench: the full-corpus tests must run, but there is no"),
+        notice.output());
   }
 
   @Test
@@ -66,19 +78,23 @@ class CiScriptTest {
   private static Notice notice(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", "toolkit/full-corpus-notice.sh"));
     command.addAll(List.of(arguments));
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .directory(SharedCorpus.repositoryRoot().toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(SharedCorpus.repositoryRoot().toFile())
+            .redirectErrorStream(true);
     pb.environment().remove("EDITBENCH_SHARED");
     Process p = pb.start();
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    return new Notice(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return new Notice(
+        p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   @Test
   void corpusLookupFailsRatherThanSkipsWhenTheCorpusIsMissing(@TempDir Path empty) {
-    // Every corpus test starts with SharedCorpus.root(): a missing corpus throws, so the test fails.
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> SharedCorpus.rootIn(empty));
+    // Every corpus test starts with SharedCorpus.root(): a missing corpus throws, so the test
+    // fails.
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> SharedCorpus.rootIn(empty));
     assertTrue(e.getMessage().contains("shared corpus not found"), e.getMessage());
   }
 }

@@ -66,8 +66,9 @@ class ClassDataArchiveScriptTest {
   private record Result(int status, String output) {}
 
   private Result runScript(String timeoutSeconds) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder("bash", toolkit.resolve("class-data-archive.sh").toString())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", toolkit.resolve("class-data-archive.sh").toString())
+            .redirectErrorStream(true);
     builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     builder.environment().put("EDITBENCH_TRAINING_TIMEOUT", timeoutSeconds);
     Process process = builder.start();

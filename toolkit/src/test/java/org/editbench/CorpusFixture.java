@@ -24,27 +24,35 @@ import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
 
 /**
- * Makes the fixture ({@value SharedCorpus#FIXTURE}) from the shared corpus, deterministically:
- * the same corpus always gives the same bytes ({@code FixtureContentsTest} checks that the
- * committed fixture is what this writes).
+ * Makes the fixture ({@value SharedCorpus#FIXTURE}) from the shared corpus, deterministically: the
+ * same corpus always gives the same bytes ({@code FixtureContentsTest} checks that the committed
+ * fixture is what this writes).
  *
  * <p>Choice: for each {@link CorpusQuirk}, in declaration order, the smallest instance that has it
- * unless one already chosen does; then, until {@value #INSTANCES} instances, the smallest
- * remaining instance of each repository in turn (repositories in name order). "Smallest" is the
- * bytes of its bench line and history folder, ties broken by instance_id. Everything is copied
- * byte for byte and in the corpus's order: bench lines, histories, prompt templates, the
- * reference digests of the six run_ids and the reference lines of the three published full files.
+ * unless one already chosen does; then, until {@value #INSTANCES} instances, the smallest remaining
+ * instance of each repository in turn (repositories in name order). "Smallest" is the bytes of its
+ * bench line and history folder, ties broken by instance_id. Everything is copied byte for byte and
+ * in the corpus's order: bench lines, histories, prompt templates, the reference digests of the six
+ * run_ids and the reference lines of the three published full files.
  *
  * <p>{@code mvn -B -o -q -pl toolkit test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.editbench.CorpusFixture [-Dexec.args="CORPUS OUT"]}; CORPUS defaults to
- * the shared corpus, OUT to the fixture's folder. The fixture's README.md is not touched.
+ * -Dexec.mainClass=org.editbench.CorpusFixture [-Dexec.args="CORPUS OUT"]}; CORPUS defaults to the
+ * shared corpus, OUT to the fixture's folder. The fixture's README.md is not touched.
  */
 public final class CorpusFixture {
   public static final int INSTANCES = 48;
-  public static final List<String> FULL_RUN_IDS = List.of("0.2", "0.2_body_issue", "None_body_issue");
+  public static final List<String> FULL_RUN_IDS =
+      List.of("0.2", "0.2_body_issue", "None_body_issue");
+
   /** What the generator writes (and so replaces); the rest of the folder is left alone. */
-  static final List<String> GENERATED = List.of("LICENSE.upstream", "instances.tsv", "crawled_data",
-      "patch_histories", "prompt-templates", "golden");
+  static final List<String> GENERATED =
+      List.of(
+          "LICENSE.upstream",
+          "instances.tsv",
+          "crawled_data",
+          "patch_histories",
+          "prompt-templates",
+          "golden");
 
   private CorpusFixture() {}
 
@@ -56,31 +64,39 @@ public final class CorpusFixture {
     try (Stream<Path> files = Files.walk(out)) {
       bytes = files.filter(Files::isRegularFile).mapToLong(CorpusFixture::size).sum();
     }
-    System.out.printf("%d instances, %d quirks, %,d bytes in %s%n", chosen.size(),
-        CorpusQuirk.values().length, bytes, out);
+    System.out.printf(
+        "%d instances, %d quirks, %,d bytes in %s%n",
+        chosen.size(), CorpusQuirk.values().length, bytes, out);
   }
 
   /** An instance of the fixture: why it was chosen ({@code null} for a filler) and its quirks. */
   record Chosen(BenchInstance instance, Set<CorpusQuirk> quirks, long bytes, CorpusQuirk reason) {}
 
-  /** Writes the fixture of {@code corpus} into {@code out}; returns the instances in corpus order. */
+  /**
+   * Writes the fixture of {@code corpus} into {@code out}; returns the instances in corpus order.
+   */
   static List<Chosen> write(Path corpus, Path out) throws IOException {
-    List<String> benchLines = lines(Files.readString(SharedCorpus.bench(corpus), StandardCharsets.UTF_8));
+    List<String> benchLines =
+        lines(Files.readString(SharedCorpus.bench(corpus), StandardCharsets.UTF_8));
     List<BenchInstance> instances = BenchReader.read(SharedCorpus.bench(corpus), Reporter.SILENT);
     if (benchLines.size() != instances.size()) {
-      throw new IllegalStateException("the bench has blank or duplicate lines; expected one instance a line");
+      throw new IllegalStateException(
+          "the bench has blank or duplicate lines; expected one instance a line");
     }
     List<Chosen> candidates = new ArrayList<>();
     for (BenchInstance instance : instances) {
       Path folder = SharedCorpus.histories(corpus).resolve(instance.instanceId());
       long bytes = treeSize(folder) + benchLines.get(candidates.size()).length();
-      candidates.add(new Chosen(instance, CorpusQuirk.of(instance, SharedCorpus.histories(corpus)), bytes, null));
+      candidates.add(
+          new Chosen(
+              instance, CorpusQuirk.of(instance, SharedCorpus.histories(corpus)), bytes, null));
     }
     Map<String, Chosen> selected = choose(candidates);
-    List<Chosen> inCorpusOrder = candidates.stream()
-        .filter(c -> selected.containsKey(id(c)))
-        .map(c -> selected.get(id(c)))
-        .toList();
+    List<Chosen> inCorpusOrder =
+        candidates.stream()
+            .filter(c -> selected.containsKey(id(c)))
+            .map(c -> selected.get(id(c)))
+            .toList();
 
     for (String name : GENERATED) {
       deleteTree(out.resolve(name));
@@ -94,14 +110,20 @@ public final class CorpusFixture {
     }
     writeLines(SharedCorpus.bench(out), lines);
     for (Chosen c : inCorpusOrder) {
-      copyTree(SharedCorpus.histories(corpus).resolve(id(c)), SharedCorpus.histories(out).resolve(id(c)));
+      copyTree(
+          SharedCorpus.histories(corpus).resolve(id(c)),
+          SharedCorpus.histories(out).resolve(id(c)));
     }
     copyTree(corpus.resolve("prompt-templates"), out.resolve("prompt-templates"));
-    writeLines(out.resolve("golden/digests.jsonl"), linesOf(
-        lines(Files.readString(corpus.resolve("golden/digests.jsonl"), StandardCharsets.UTF_8)), selected.keySet()));
+    writeLines(
+        out.resolve("golden/digests.jsonl"),
+        linesOf(
+            lines(Files.readString(corpus.resolve("golden/digests.jsonl"), StandardCharsets.UTF_8)),
+            selected.keySet()));
     for (String runId : FULL_RUN_IDS) {
       String name = "golden/all-task-instances_" + runId + ".jsonl.gz";
-      writeGzipLines(out.resolve(name), linesOf(readGzipLines(corpus.resolve(name)), selected.keySet()));
+      writeGzipLines(
+          out.resolve(name), linesOf(readGzipLines(corpus.resolve(name)), selected.keySet()));
     }
     writeLines(out.resolve("instances.tsv"), table(inCorpusOrder));
     return inCorpusOrder;
@@ -109,24 +131,33 @@ public final class CorpusFixture {
 
   /** instance_id → the chosen instance, with the reason it was chosen. */
   static Map<String, Chosen> choose(List<Chosen> candidates) {
-    List<Chosen> bySize = candidates.stream()
-        .sorted(Comparator.comparingLong(Chosen::bytes).thenComparing(CorpusFixture::id))
-        .toList();
+    List<Chosen> bySize =
+        candidates.stream()
+            .sorted(Comparator.comparingLong(Chosen::bytes).thenComparing(CorpusFixture::id))
+            .toList();
     Map<String, Chosen> selected = new LinkedHashMap<>();
     Set<CorpusQuirk> covered = EnumSet.noneOf(CorpusQuirk.class);
     for (CorpusQuirk quirk : CorpusQuirk.values()) {
       if (!covered.contains(quirk)) {
-        Chosen c = bySize.stream().filter(x -> x.quirks().contains(quirk)).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no instance of the corpus has " + quirk));
+        Chosen c =
+            bySize.stream()
+                .filter(x -> x.quirks().contains(quirk))
+                .findFirst()
+                .orElseThrow(
+                    () -> new IllegalStateException("no instance of the corpus has " + quirk));
         selected.put(id(c), new Chosen(c.instance(), c.quirks(), c.bytes(), quirk));
         covered.addAll(c.quirks());
       }
     }
-    Map<String, List<Chosen>> byRepository = bySize.stream()
-        .collect(Collectors.groupingBy(c -> c.instance().repo(), TreeMap::new, Collectors.toList()));
+    Map<String, List<Chosen>> byRepository =
+        bySize.stream()
+            .collect(
+                Collectors.groupingBy(c -> c.instance().repo(), TreeMap::new, Collectors.toList()));
     while (selected.size() < Math.min(INSTANCES, candidates.size())) {
       for (List<Chosen> repository : byRepository.values()) {
-        repository.stream().filter(c -> !selected.containsKey(id(c))).findFirst()
+        repository.stream()
+            .filter(c -> !selected.containsKey(id(c)))
+            .findFirst()
             .filter(c -> selected.size() < INSTANCES)
             .ifPresent(c -> selected.put(id(c), c));
       }
@@ -138,9 +169,15 @@ public final class CorpusFixture {
     List<String> rows = new ArrayList<>();
     rows.add("instance_id\trepo\tsteps\tbytes\tchosen_for\tquirks");
     for (Chosen c : chosen) {
-      rows.add(String.join("\t", id(c), c.instance().repo(), String.valueOf(c.instance().stepCount()),
-          String.valueOf(c.bytes()), c.reason() == null ? "-" : c.reason().name(),
-          c.quirks().stream().map(Enum::name).collect(Collectors.joining(" "))));
+      rows.add(
+          String.join(
+              "\t",
+              id(c),
+              c.instance().repo(),
+              String.valueOf(c.instance().stepCount()),
+              String.valueOf(c.bytes()),
+              c.reason() == null ? "-" : c.reason().name(),
+              c.quirks().stream().map(Enum::name).collect(Collectors.joining(" "))));
     }
     return rows;
   }
@@ -162,7 +199,10 @@ public final class CorpusFixture {
     }
   }
 
-  /** Java's gzip writer puts no time stamp or file name in the header: the same lines, the same bytes. */
+  /**
+   * Java's gzip writer puts no time stamp or file name in the header: the same lines, the same
+   * bytes.
+   */
   private static void writeGzipLines(Path gz, List<String> lines) throws IOException {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(createParents(gz)))) {
       out.write(joined(lines).getBytes(StandardCharsets.UTF_8));

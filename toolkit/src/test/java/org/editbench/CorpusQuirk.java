@@ -20,11 +20,13 @@ public enum CorpusQuirk {
   OFFSET("a step applies at a line offset"),
   FAILING_STEP("a step diff does not apply (a last step, which no split replays)"),
   REPLAY_MISSES_FINAL("a file's replayed history does not reproduce final.py"),
-  GROUND_TRUTH_OMITS_FILE("at 0.2 the history already finishes a file, so the ground truth has no diff for it"),
+  GROUND_TRUTH_OMITS_FILE(
+      "at 0.2 the history already finishes a file, so the ground truth has no diff for it"),
   STEP_GAPS("a file's step numbers have gaps (steps are numbered over the whole PR)"),
   MULTI_FILE_STEP("one step edits several files"),
   GLUED_WHOLE_DIFF("whole-1.diff has whole.diff glued before its diff --git line"),
-  SPLIT_CLAMPED("round(steps × info_pct) is 0 or every step for a published ratio, so the split is clamped"),
+  SPLIT_CLAMPED(
+      "round(steps × info_pct) is 0 or every step for a published ratio, so the split is clamped"),
   EMPTY_REQUIREMENT("no title, body or issue text: None_body_issue's requirement is empty"),
   TITLE_ONLY("a PR title and nothing else"),
   HTML_COMMENT("<!-- --> comments in the messages"),
@@ -88,8 +90,11 @@ public enum CorpusQuirk {
     if (Requirement.of(instance, true, true).isEmpty()) {
       quirks.add(EMPTY_REQUIREMENT);
     }
-    List<String> messages = List.of(orEmpty(instance.titleMes()), orEmpty(instance.bodyMes()),
-        orEmpty(instance.issuesMes()));
+    List<String> messages =
+        List.of(
+            orEmpty(instance.titleMes()),
+            orEmpty(instance.bodyMes()),
+            orEmpty(instance.issuesMes()));
     if (!messages.get(0).isEmpty() && messages.get(1).isEmpty() && messages.get(2).isEmpty()) {
       quirks.add(TITLE_ONLY);
     }
@@ -102,7 +107,9 @@ public enum CorpusQuirk {
     if (messages.stream().anyMatch(CorpusQuirk::hasNonAscii)) {
       quirks.add(NON_ASCII_MESSAGE);
     }
-    if (instance.workPatchList().stream().flatMap(List::stream).anyMatch(CorpusQuirk::hasNonAscii)) {
+    if (instance.workPatchList().stream()
+        .flatMap(List::stream)
+        .anyMatch(CorpusQuirk::hasNonAscii)) {
       quirks.add(NON_ASCII_CODE);
     }
     return quirks;

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EditbenchScriptTest {
   /** Like Debian's Maven 3.8: colour resets even in batch mode, coloured levels without it. */
-  private static final String FAKE_MVN = """
+  private static final String FAKE_MVN =
+      """
       #!/bin/bash
       echo "$@" >> "$(dirname "$0")/mvn-args"
       printf '\\033[0m\\033[0m'
@@ -61,12 +62,21 @@ class EditbenchScriptTest {
     assertEquals(0, first.code(), first.err());
     List<String> said = first.err().lines().toList();
     assertEquals(2, said.size(), first.err());
-    assertTrue(said.get(0).startsWith("editbench: first run: building toolkit/target/editbench.jar "
-        + "(mvn -q -pl toolkit -am -DskipTests package); about a minute"), said.get(0));
+    assertTrue(
+        said.get(0)
+            .startsWith(
+                "editbench: first run: building toolkit/target/editbench.jar "
+                    + "(mvn -q -pl toolkit -am -DskipTests package); about a minute"),
+        said.get(0));
     assertTrue(said.get(1).matches("editbench: built in \\d+ s\\."), said.get(1));
     assertTrue(Files.readString(bin.resolve("mvn-args")).contains(" -B"), "batch mode: no colours");
-    assertTrue(first.out().startsWith("java ") && first.out().strip().endsWith(
-        "-jar " + project.resolve("toolkit/target/editbench.jar") + " --version"), first.out());
+    assertTrue(
+        first.out().startsWith("java ")
+            && first
+                .out()
+                .strip()
+                .endsWith("-jar " + project.resolve("toolkit/target/editbench.jar") + " --version"),
+        first.out());
 
     Run second = editbench();
     assertEquals("", second.err(), "a built jar runs at once, silently");
@@ -78,8 +88,16 @@ class EditbenchScriptTest {
     assertEquals(1, failed.code());
     assertTrue(failed.err().contains("\n[ERROR] compilation failure\n"), failed.err());
     assertFalse(failed.err().contains("\u001b"), failed.err());
-    assertTrue(failed.err().strip().endsWith("editbench: the build failed (Maven's messages above); run the "
-        + "command above in " + project + " to retry."), failed.err());
+    assertTrue(
+        failed
+            .err()
+            .strip()
+            .endsWith(
+                "editbench: the build failed (Maven's messages above); run the "
+                    + "command above in "
+                    + project
+                    + " to retry."),
+        failed.err());
     assertEquals("", failed.out(), "java does not run");
   }
 
@@ -88,8 +106,11 @@ class EditbenchScriptTest {
   private Run editbench(String... variables) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    ProcessBuilder builder = new ProcessBuilder("bash", project.resolve("editbench").toString(), "--version")
-        .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", project.resolve("editbench").toString(), "--version")
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     builder.environment().remove("EDITBENCH_JAVA_OPTS");
     for (String variable : variables) {
@@ -97,7 +118,9 @@ class EditbenchScriptTest {
     }
     Process process = builder.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script did not finish");
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 

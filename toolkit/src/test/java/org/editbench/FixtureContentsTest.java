@@ -22,7 +22,10 @@ import org.editbench.core.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fixture holds what its README promises, and is what {@link CorpusFixture} makes of the corpus. */
+/**
+ * The fixture holds what its README promises, and is what {@link CorpusFixture} makes of the
+ * corpus.
+ */
 class FixtureContentsTest {
   private static final Path FIXTURE = SharedCorpus.fixture();
   private static final long MAX_BYTES = 5_000_000;
@@ -38,13 +41,18 @@ class FixtureContentsTest {
     for (BenchInstance instance : instances()) {
       Set<CorpusQuirk> quirks = CorpusQuirk.of(instance, SharedCorpus.histories(FIXTURE));
       present.addAll(quirks);
-      expected.add(instance.instanceId() + " " + quirks.stream().map(Enum::name).collect(Collectors.joining(" ")));
+      expected.add(
+          instance.instanceId()
+              + " "
+              + quirks.stream().map(Enum::name).collect(Collectors.joining(" ")));
     }
     assertEquals(EnumSet.allOf(CorpusQuirk.class), present);
-    List<String> listed = Files.readAllLines(FIXTURE.resolve("instances.tsv")).stream().skip(1)
-        .map(row -> row.split("\t", -1))
-        .map(cells -> cells[0] + " " + cells[5])
-        .toList();
+    List<String> listed =
+        Files.readAllLines(FIXTURE.resolve("instances.tsv")).stream()
+            .skip(1)
+            .map(row -> row.split("\t", -1))
+            .map(cells -> cells[0] + " " + cells[5])
+            .toList();
     assertEquals(expected, listed);
   }
 
@@ -53,8 +61,16 @@ class FixtureContentsTest {
     List<BenchInstance> instances = instances();
     assertEquals(CorpusFixture.INSTANCES, instances.size());
     assertTrue(instances.size() >= 40 && instances.size() <= 60, "instances: " + instances.size());
-    assertEquals(Set.of("astropy/astropy", "django/django", "matplotlib/matplotlib", "pydata/xarray",
-        "pylint-dev/pylint", "scikit-learn/scikit-learn", "sphinx-doc/sphinx", "sympy/sympy"),
+    assertEquals(
+        Set.of(
+            "astropy/astropy",
+            "django/django",
+            "matplotlib/matplotlib",
+            "pydata/xarray",
+            "pylint-dev/pylint",
+            "scikit-learn/scikit-learn",
+            "sphinx-doc/sphinx",
+            "sympy/sympy"),
         instances.stream().map(BenchInstance::repo).collect(Collectors.toSet()));
     try (Stream<Path> files = Files.walk(FIXTURE)) {
       long bytes = files.filter(Files::isRegularFile).mapToLong(FixtureContentsTest::size).sum();
@@ -68,10 +84,12 @@ class FixtureContentsTest {
     List<String> ids = instances().stream().map(BenchInstance::instanceId).toList();
     Map<String, List<String>> byRunId = new TreeMap<>();
     for (Jsonl.Line line : Jsonl.readAll(FIXTURE.resolve("golden/digests.jsonl"))) {
-      byRunId.computeIfAbsent(line.json().get("run_id").textValue(), k -> new ArrayList<>())
+      byRunId
+          .computeIfAbsent(line.json().get("run_id").textValue(), k -> new ArrayList<>())
           .add(line.json().get("instance_id").textValue());
     }
-    assertEquals(Set.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue", "None_body_issue"), byRunId.keySet());
+    assertEquals(
+        Set.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue", "None_body_issue"), byRunId.keySet());
     byRunId.forEach((runId, listed) -> assertEquals(ids, listed, runId));
   }
 
@@ -84,7 +102,9 @@ class FixtureContentsTest {
     committed.keySet().removeIf(name -> !CorpusFixture.GENERATED.contains(name.split("/")[0]));
     assertEquals(made.keySet(), committed.keySet());
     for (Map.Entry<String, Path> file : made.entrySet()) {
-      assertArrayEquals(Files.readAllBytes(file.getValue()), Files.readAllBytes(committed.get(file.getKey())),
+      assertArrayEquals(
+          Files.readAllBytes(file.getValue()),
+          Files.readAllBytes(committed.get(file.getKey())),
           file.getKey());
     }
   }
@@ -92,8 +112,11 @@ class FixtureContentsTest {
   /** Relative path → file, every regular file under {@code root}. */
   private static Map<String, Path> files(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(Files::isRegularFile)
-          .collect(Collectors.toMap(p -> root.relativize(p).toString(), p -> p, (a, b) -> a, TreeMap::new));
+      return paths
+          .filter(Files::isRegularFile)
+          .collect(
+              Collectors.toMap(
+                  p -> root.relativize(p).toString(), p -> p, (a, b) -> a, TreeMap::new));
     }
   }
 

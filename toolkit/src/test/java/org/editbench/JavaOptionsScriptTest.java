@@ -73,9 +73,12 @@ class JavaOptionsScriptTest {
 
   @Test
   void theUsersOptionsComeLast() throws Exception {
-    String options = sourced("printf '%s\\n' \"${java_options[@]}\"", "-Xmx8g -XX:TieredStopAtLevel=4");
+    String options =
+        sourced("printf '%s\\n' \"${java_options[@]}\"", "-Xmx8g -XX:TieredStopAtLevel=4");
     List<String> lines = options.lines().toList();
-    assertEquals(List.of("-Xmx8g", "-XX:TieredStopAtLevel=4"), lines.subList(lines.size() - 2, lines.size()));
+    assertEquals(
+        List.of("-Xmx8g", "-XX:TieredStopAtLevel=4"),
+        lines.subList(lines.size() - 2, lines.size()));
     assertEquals("-XX:+UseSerialGC", lines.get(0), "toolkit/jvm.options first");
   }
 
@@ -84,10 +87,16 @@ class JavaOptionsScriptTest {
   }
 
   /** Sources the script with the fake java first on PATH, then prints with {@code print}. */
-  private String sourced(String print, String userOptions) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-        "set -euo pipefail; source \"$1\"; " + print, "bash", toolkit.resolve("java-options.sh").toString())
-        .redirectErrorStream(true);
+  private String sourced(String print, String userOptions)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "set -euo pipefail; source \"$1\"; " + print,
+                "bash",
+                toolkit.resolve("java-options.sh").toString())
+            .redirectErrorStream(true);
     builder.environment().put("PATH", javaHome.resolve("bin") + ":" + System.getenv("PATH"));
     builder.environment().put("EDITBENCH_JAVA_OPTS", userOptions);
     Process process = builder.start();

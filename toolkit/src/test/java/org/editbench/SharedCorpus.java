@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the tests find real data. The whole shared RealisticEditBench corpus is
- * {@code $EDITBENCH_SHARED/realistic-editbench}, else {@code ../shared/realistic-editbench} beside
- * the repository; only {@link FullCorpus} tests read it, and the build runs them only when it is
- * there. The fixture, an excerpt of it with the same layout, is part of the repository
- * ({@value #FIXTURE}) and always there.
+ * Where the tests find real data. The whole shared RealisticEditBench corpus is {@code
+ * $EDITBENCH_SHARED/realistic-editbench}, else {@code ../shared/realistic-editbench} beside the
+ * repository; only {@link FullCorpus} tests read it, and the build runs them only when it is there.
+ * The fixture, an excerpt of it with the same layout, is part of the repository ({@value #FIXTURE})
+ * and always there.
  */
 public final class SharedCorpus {
   /** The fixture's folder, relative to the repository root. */
@@ -19,15 +19,21 @@ public final class SharedCorpus {
   /** The whole corpus, or an {@link IllegalStateException} saying where it was looked for. */
   public static Path root() {
     String env = System.getenv("EDITBENCH_SHARED");
-    return rootIn(env != null && !env.isBlank() ? Path.of(env) : repositoryRoot().resolve("../shared"));
+    return rootIn(
+        env != null && !env.isBlank() ? Path.of(env) : repositoryRoot().resolve("../shared"));
   }
 
-  /** The corpus under {@code shared}, or an {@link IllegalStateException} saying where it was looked for. */
+  /**
+   * The corpus under {@code shared}, or an {@link IllegalStateException} saying where it was looked
+   * for.
+   */
   static Path rootIn(Path shared) {
     Path corpus = shared.resolve("realistic-editbench").toAbsolutePath().normalize();
     if (!Files.isDirectory(corpus.resolve("patch_histories"))) {
-      throw new IllegalStateException("shared corpus not found at " + corpus
-          + " (set EDITBENCH_SHARED to the folder that holds realistic-editbench)");
+      throw new IllegalStateException(
+          "shared corpus not found at "
+              + corpus
+              + " (set EDITBENCH_SHARED to the folder that holds realistic-editbench)");
     }
     return corpus;
   }
@@ -55,7 +61,9 @@ public final class SharedCorpus {
     return corpus.resolve("patch_histories");
   }
 
-  /** The repository root: the nearest ancestor of the working directory with a {@code .mvn} folder. */
+  /**
+   * The repository root: the nearest ancestor of the working directory with a {@code .mvn} folder.
+   */
   public static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {

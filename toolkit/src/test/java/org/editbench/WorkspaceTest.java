@@ -24,15 +24,19 @@ class WorkspaceTest {
     Files.createDirectories(dir.resolve("crawled_data"));
     Workspace workspace = Workspace.locate(Map.of("EDITBENCH_HOME", "data"), dir);
     assertEquals(home, workspace.root());
-    assertTrue(workspace.toString().startsWith("EditBench data folder: " + home + " — $EDITBENCH_HOME"),
+    assertTrue(
+        workspace.toString().startsWith("EditBench data folder: " + home + " — $EDITBENCH_HOME"),
         workspace.toString());
   }
 
   @Test
   void aMissingEditbenchHomeIsAnErrorThatSaysWhatToDo() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Workspace.locate(Map.of("EDITBENCH_HOME", "/no/such/folder"), dir));
-    assertTrue(e.getMessage().contains("EDITBENCH_HOME=/no/such/folder is not a folder"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Workspace.locate(Map.of("EDITBENCH_HOME", "/no/such/folder"), dir));
+    assertTrue(
+        e.getMessage().contains("EDITBENCH_HOME=/no/such/folder is not a folder"), e.getMessage());
   }
 
   @Test
@@ -49,7 +53,8 @@ class WorkspaceTest {
     Path notebooks = Files.createDirectories(dir.resolve("notebooks"));
     Workspace workspace = Workspace.locate(Map.of(), notebooks);
     assertEquals(dir, workspace.root());
-    assertTrue(workspace.toString().contains("the repository root when the kernel runs in notebooks/"),
+    assertTrue(
+        workspace.toString().contains("the repository root when the kernel runs in notebooks/"),
         workspace.toString());
   }
 
@@ -79,6 +84,10 @@ class WorkspaceTest {
     assertEquals(1, summary.rowCount());
     assertEquals("all", summary.getString(0, ResultsSummary.DATASET));
     assertEquals(1.0, summary.doubleColumn(ResultsSummary.APPLIES).get(0));
-    assertEquals(2, eb.writeCharts(summary, ResultsSummary.APPLIES).stream().filter(Files::isRegularFile).count());
+    assertEquals(
+        2,
+        eb.writeCharts(summary, ResultsSummary.APPLIES).stream()
+            .filter(Files::isRegularFile)
+            .count());
   }
 }

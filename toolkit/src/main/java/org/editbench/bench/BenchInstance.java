@@ -11,10 +11,10 @@ import java.util.Objects;
  * infbench variant is built — its split, history, ground truth and prompt.
  *
  * <p>Field order is the reference implementation's dataclass order; {@link InstanceJson} writes
- * them in this order so that output lines are byte-identical to the reference. Lists whose
- * elements the pipeline never interprets keep their JSON values as read. Fields the reference
- * record does not know are kept in {@link #extraFields()} so a read/write round trip loses nothing.
- * String fields may be {@code null} when the input says {@code null}; they are written back as is.
+ * them in this order so that output lines are byte-identical to the reference. Lists whose elements
+ * the pipeline never interprets keep their JSON values as read. Fields the reference record does
+ * not know are kept in {@link #extraFields()} so a read/write round trip loses nothing. String
+ * fields may be {@code null} when the input says {@code null}; they are written back as is.
  */
 public record BenchInstance(
     String instanceId,
@@ -85,9 +85,33 @@ public record BenchInstance(
   public BenchInstance withInference(
       int splitIdx, List<String> preEdits, String groundTruth, String prompt) {
     return new BenchInstance(
-        instanceId, instanceNum, repo, baseCommit, htmlUrl, createdAt, prompt, titleMes, bodyMes,
-        issuesMes, otherMes, resolvedIssues, filesWork, filesTest, workPatch, workPatchList,
-        workPatchList.size(), testPatch, splitIdx, preEdits, groundTruth, failToPass, passToFail,
-        failToFail, passToPass, version, versionCommit, extraFields);
+        instanceId,
+        instanceNum,
+        repo,
+        baseCommit,
+        htmlUrl,
+        createdAt,
+        prompt,
+        titleMes,
+        bodyMes,
+        issuesMes,
+        otherMes,
+        resolvedIssues,
+        filesWork,
+        filesTest,
+        workPatch,
+        workPatchList,
+        workPatchList.size(),
+        testPatch,
+        splitIdx,
+        preEdits,
+        groundTruth,
+        failToPass,
+        passToFail,
+        failToFail,
+        passToPass,
+        version,
+        versionCommit,
+        extraFields);
   }
 }

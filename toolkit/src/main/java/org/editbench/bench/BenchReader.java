@@ -17,10 +17,10 @@ public final class BenchReader {
   private BenchReader() {}
 
   /**
-   * All instances of {@code file} in the reference's processing order (by repository, then
-   * {@code created_at} descending, ties in file order). A malformed line, a wrong type or a
-   * missing {@code instance_id} is a {@link DataFormatException} naming the line; a duplicate id
-   * keeps the first occurrence and is reported with both line numbers.
+   * All instances of {@code file} in the reference's processing order (by repository, then {@code
+   * created_at} descending, ties in file order). A malformed line, a wrong type or a missing {@code
+   * instance_id} is a {@link DataFormatException} naming the line; a duplicate id keeps the first
+   * occurrence and is reported with both line numbers.
    */
   public static List<BenchInstance> read(Path file, Reporter reporter) {
     List<BenchInstance> instances = new ArrayList<>();
@@ -34,8 +34,15 @@ public final class BenchReader {
       }
       Integer first = firstLine.putIfAbsent(instance.instanceId(), line.number());
       if (first != null) {
-        reporter.warn(file + ":" + line.number() + ": duplicate instance_id " + instance.instanceId()
-            + " (first at line " + first + "); keeping the first");
+        reporter.warn(
+            file
+                + ":"
+                + line.number()
+                + ": duplicate instance_id "
+                + instance.instanceId()
+                + " (first at line "
+                + first
+                + "); keeping the first");
         continue;
       }
       instances.add(instance);
@@ -50,14 +57,19 @@ public final class BenchReader {
       byRepo.computeIfAbsent(in.repoOrDerived(), r -> new ArrayList<>()).add(in);
     }
     Comparator<String> codePoints = BenchReader::compareCodePoints;
-    Comparator<BenchInstance> newestFirst = Comparator.comparing(
-        (BenchInstance in) -> in.createdAt() == null ? "" : in.createdAt(), codePoints.reversed());
+    Comparator<BenchInstance> newestFirst =
+        Comparator.comparing(
+            (BenchInstance in) -> in.createdAt() == null ? "" : in.createdAt(),
+            codePoints.reversed());
     List<BenchInstance> ordered = new ArrayList<>(instances.size());
-    byRepo.keySet().stream().sorted(codePoints).forEach(repo -> {
-      List<BenchInstance> group = byRepo.get(repo);
-      group.sort(newestFirst); // List.sort is stable, as Python's sort(reverse=True) is
-      ordered.addAll(group);
-    });
+    byRepo.keySet().stream()
+        .sorted(codePoints)
+        .forEach(
+            repo -> {
+              List<BenchInstance> group = byRepo.get(repo);
+              group.sort(newestFirst); // List.sort is stable, as Python's sort(reverse=True) is
+              ordered.addAll(group);
+            });
     return ordered;
   }
 

@@ -33,28 +33,33 @@ public final class DatasetMerges {
   private DatasetMerges() {}
 
   /** What one merge wrote. */
-  public record MergeResult(Path output, List<Path> inputs, int records, int duplicatesSkipped, int invalidLines) {}
+  public record MergeResult(
+      Path output, List<Path> inputs, int records, int duplicatesSkipped, int invalidLines) {}
 
   /**
-   * Concatenates every {@code *task-instances.jsonl} of {@code benchDir} except
-   * {@code all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos}
-   * ({@code owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
+   * Concatenates every {@code *task-instances.jsonl} of {@code benchDir} except {@code
+   * all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos} ({@code
+   * owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
    */
-  public static MergeResult mergeBench(Path benchDir, Path output, List<String> repos, Reporter reporter) {
-    List<Path> files = select(listJsonl(benchDir), repos).stream()
-        .filter(f -> !name(f).equals(ALL_BENCH) && name(f).endsWith("task-instances.jsonl"))
-        .toList();
+  public static MergeResult mergeBench(
+      Path benchDir, Path output, List<String> repos, Reporter reporter) {
+    List<Path> files =
+        select(listJsonl(benchDir), repos).stream()
+            .filter(f -> !name(f).equals(ALL_BENCH) && name(f).endsWith("task-instances.jsonl"))
+            .toList();
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no bench files to merge in " + benchDir
-          + " (expected {owner}-{repo}-task-instances.jsonl files)");
+      throw new IllegalArgumentException(
+          "no bench files to merge in "
+              + benchDir
+              + " (expected {owner}-{repo}-task-instances.jsonl files)");
     }
     return concatenate(files, output, false, reporter);
   }
 
   /**
-   * The infbench files of {@code infbenchDir} by condition (run_id): every
-   * {@code {name}-task-instances_{condition}.jsonl} whose name does not contain
-   * {@code all-task-instances}, sorted.
+   * The infbench files of {@code infbenchDir} by condition (run_id): every {@code
+   * {name}-task-instances_{condition}.jsonl} whose name does not contain {@code
+   * all-task-instances}, sorted.
    */
   public static Map<String, List<Path>> infbenchConditions(Path infbenchDir) {
     Map<String, List<Path>> byCondition = new TreeMap<>();
@@ -73,66 +78,85 @@ public final class DatasetMerges {
     Map<String, List<Path>> conditions = infbenchConditions(infbenchDir);
     List<Path> files = conditions.get(condition);
     if (files == null) {
-      throw new IllegalArgumentException("condition '" + condition + "' not found in " + infbenchDir
-          + "; available: " + (conditions.isEmpty() ? "none" : String.join(", ", conditions.keySet())));
+      throw new IllegalArgumentException(
+          "condition '"
+              + condition
+              + "' not found in "
+              + infbenchDir
+              + "; available: "
+              + (conditions.isEmpty() ? "none" : String.join(", ", conditions.keySet())));
     }
     files = select(files, repos);
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no infbench files of condition '" + condition + "' match " + repos);
+      throw new IllegalArgumentException(
+          "no infbench files of condition '" + condition + "' match " + repos);
     }
     return concatenate(files, output, true, reporter);
   }
 
-  /** {@link #mergeInfbench} for every condition, into {@code outDir/all-task-instances_{c}.jsonl}. */
+  /**
+   * {@link #mergeInfbench} for every condition, into {@code outDir/all-task-instances_{c}.jsonl}.
+   */
   public static List<MergeResult> mergeAllInfbench(
       Path infbenchDir, Path outDir, List<String> repos, Reporter reporter) {
     Set<String> conditions = infbenchConditions(infbenchDir).keySet();
     if (conditions.isEmpty()) {
-      throw new IllegalArgumentException("no {name}-task-instances_{run_id}.jsonl files in " + infbenchDir);
+      throw new IllegalArgumentException(
+          "no {name}-task-instances_{run_id}.jsonl files in " + infbenchDir);
     }
     List<MergeResult> results = new ArrayList<>();
     for (String condition : conditions) {
-      results.add(mergeInfbench(infbenchDir, condition,
-          outDir.resolve("all-task-instances_" + condition + ".jsonl"), repos, reporter));
+      results.add(
+          mergeInfbench(
+              infbenchDir,
+              condition,
+              outDir.resolve("all-task-instances_" + condition + ".jsonl"),
+              repos,
+              reporter));
     }
     return results;
   }
 
-  private static MergeResult concatenate(List<Path> files, Path output, boolean dedupe, Reporter reporter) {
+  private static MergeResult concatenate(
+      List<Path> files, Path output, boolean dedupe, Reporter reporter) {
     Set<String> seen = new HashSet<>();
     int[] counts = new int[3]; // records, duplicates, invalid
     // Read while writing, into a file renamed over the output at the end: a line that is not
     // UTF-8 stops the merge with the output untouched.
-    AtomicFiles.writeText(output, out -> {
-      for (Path file : files) {
-        JsonLineReader.forEachLine(file, (number, text) -> {
-          String line = PyStrings.strip(text);
-          if (line.isEmpty()) {
-            return;
+    AtomicFiles.writeText(
+        output,
+        out -> {
+          for (Path file : files) {
+            JsonLineReader.forEachLine(
+                file,
+                (number, text) -> {
+                  String line = PyStrings.strip(text);
+                  if (line.isEmpty()) {
+                    return;
+                  }
+                  JsonNode node;
+                  try {
+                    node = Jsonl.parse(file, number, line);
+                  } catch (DataFormatException e) {
+                    reporter.warn(e.getMessage() + "; line skipped");
+                    counts[2]++;
+                    return;
+                  }
+                  String id = node.path("instance_id").asText("");
+                  if (dedupe && !id.isEmpty() && !seen.add(id)) {
+                    counts[1]++;
+                    return;
+                  }
+                  try {
+                    out.write(line);
+                    out.write('\n');
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                  counts[0]++;
+                });
           }
-          JsonNode node;
-          try {
-            node = Jsonl.parse(file, number, line);
-          } catch (DataFormatException e) {
-            reporter.warn(e.getMessage() + "; line skipped");
-            counts[2]++;
-            return;
-          }
-          String id = node.path("instance_id").asText("");
-          if (dedupe && !id.isEmpty() && !seen.add(id)) {
-            counts[1]++;
-            return;
-          }
-          try {
-            out.write(line);
-            out.write('\n');
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          counts[0]++;
         });
-      }
-    });
     return new MergeResult(output, files, counts[0], counts[1], counts[2]);
   }
 
@@ -149,7 +173,10 @@ public final class DatasetMerges {
       throw new IllegalArgumentException("no such folder: " + dir);
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(f -> name(f).endsWith(".jsonl") && Files.isRegularFile(f)).sorted().toList();
+      return entries
+          .filter(f -> name(f).endsWith(".jsonl") && Files.isRegularFile(f))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
     }

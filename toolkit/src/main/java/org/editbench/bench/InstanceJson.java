@@ -19,12 +19,36 @@ import org.editbench.core.TextValue;
  */
 public final class InstanceJson {
   /** The reference record's fields, in its order. */
-  public static final List<String> FIELDS = List.of(
-      "instance_id", "instance_num", "repo", "base_commit", "html_url", "created_at", "prompt",
-      "title_mes", "body_mes", "issues_mes", "other_mes", "resolved_issues", "files_work",
-      "files_test", "work_patch", "work_patch_list", "num_changes", "test_patch", "split_idx",
-      "pre_edits", "ground_truth", "fail_to_pass", "pass_to_fail", "fail_to_fail", "pass_to_pass",
-      "version", "version_commit");
+  public static final List<String> FIELDS =
+      List.of(
+          "instance_id",
+          "instance_num",
+          "repo",
+          "base_commit",
+          "html_url",
+          "created_at",
+          "prompt",
+          "title_mes",
+          "body_mes",
+          "issues_mes",
+          "other_mes",
+          "resolved_issues",
+          "files_work",
+          "files_test",
+          "work_patch",
+          "work_patch_list",
+          "num_changes",
+          "test_patch",
+          "split_idx",
+          "pre_edits",
+          "ground_truth",
+          "fail_to_pass",
+          "pass_to_fail",
+          "fail_to_fail",
+          "pass_to_pass",
+          "version",
+          "version_commit");
+
   private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
   private InstanceJson() {}
@@ -42,14 +66,17 @@ public final class InstanceJson {
       throw new IllegalArgumentException("missing instance_id");
     }
     if (!id.isTextual() || id.textValue().isEmpty()) {
-      throw new IllegalArgumentException("instance_id must be a non-empty string, found " + describe(id));
+      throw new IllegalArgumentException(
+          "instance_id must be a non-empty string, found " + describe(id));
     }
     Map<String, JsonNode> extras = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
-      if (!KNOWN.contains(e.getKey())) {
-        extras.put(e.getKey(), e.getValue());
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!KNOWN.contains(e.getKey())) {
+                extras.put(e.getKey(), e.getValue());
+              }
+            });
     return new BenchInstance(
         id.textValue(),
         string(node, "instance_num"),
@@ -66,15 +93,20 @@ public final class InstanceJson {
         strings(node, "files_work"),
         nodes(node, "files_test"),
         string(node, "work_patch"),
-        list(node, "work_patch_list", "a list of lists of strings", step -> {
-          if (!step.isArray()) {
-            throw new IllegalArgumentException(
-                "field work_patch_list: each step must be a list of diff strings, found " + describe(step));
-          }
-          List<String> diffs = new ArrayList<>(step.size());
-          step.forEach(d -> diffs.add(requireText("work_patch_list", d)));
-          return diffs;
-        }),
+        list(
+            node,
+            "work_patch_list",
+            "a list of lists of strings",
+            step -> {
+              if (!step.isArray()) {
+                throw new IllegalArgumentException(
+                    "field work_patch_list: each step must be a list of diff strings, found "
+                        + describe(step));
+              }
+              List<String> diffs = new ArrayList<>(step.size());
+              step.forEach(d -> diffs.add(requireText("work_patch_list", d)));
+              return diffs;
+            }),
         integer(node, "num_changes"),
         string(node, "test_patch"),
         integer(node, "split_idx"),
@@ -92,8 +124,13 @@ public final class InstanceJson {
   /** The record as one line of Python {@code json.dumps} output, without the line end. */
   public static String toJsonLine(BenchInstance in) {
     JsonText out = new JsonText();
-    prepare(in).writeLine(out, in.splitIdx(), in.preEdits().stream().map(TextValue::of).toList(),
-        TextValue.of(in.groundTruth()), TextValue.of(in.prompt()));
+    prepare(in)
+        .writeLine(
+            out,
+            in.splitIdx(),
+            in.preEdits().stream().map(TextValue::of).toList(),
+            TextValue.of(in.groundTruth()),
+            TextValue.of(in.prompt()));
     return out.toString();
   }
 
@@ -160,7 +197,12 @@ public final class InstanceJson {
     }
 
     /** Writes the whole line for these variant fields into {@code out}. */
-    public void writeLine(JsonText out, int splitIdx, List<TextValue> preEdits, TextValue groundTruth, TextValue prompt) {
+    public void writeLine(
+        JsonText out,
+        int splitIdx,
+        List<TextValue> preEdits,
+        TextValue groundTruth,
+        TextValue prompt) {
       out.raw(head);
       prompt.writeJson(out);
       out.raw(middle).number(splitIdx);
@@ -190,7 +232,8 @@ public final class InstanceJson {
 
   private static String requireText(String name, JsonNode v) {
     if (!v.isTextual()) {
-      throw new IllegalArgumentException("field " + name + ": expected a string, found " + describe(v));
+      throw new IllegalArgumentException(
+          "field " + name + ": expected a string, found " + describe(v));
     }
     return v.textValue();
   }
@@ -201,7 +244,8 @@ public final class InstanceJson {
       return 0;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new IllegalArgumentException("field " + name + ": expected an integer, found " + describe(v));
+      throw new IllegalArgumentException(
+          "field " + name + ": expected an integer, found " + describe(v));
     }
     return v.intValue();
   }
@@ -221,7 +265,8 @@ public final class InstanceJson {
       return List.of();
     }
     if (!v.isArray()) {
-      throw new IllegalArgumentException("field " + name + ": expected " + expected + ", found " + describe(v));
+      throw new IllegalArgumentException(
+          "field " + name + ": expected " + expected + ", found " + describe(v));
     }
     List<T> out = new ArrayList<>(v.size());
     v.forEach(e -> out.add(element.apply(e)));

@@ -3,22 +3,29 @@ package org.editbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.core.DataPaths;
 import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.BatchAdmin;
 import org.editbench.inference.BatchInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code editbench batch status|cancel}: the batches {@code run-api --batch} recorded under a results folder. */
-@Command(name = "batch", mixinStandardHelpOptions = true,
-    description = {"Lists or cancels the provider batches that 'run-api --batch' submitted.",
-        "Each prediction file's batches are recorded in the hidden .{file}.batches.json beside it."},
+/**
+ * {@code editbench batch status|cancel}: the batches {@code run-api --batch} recorded under a
+ * results folder.
+ */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists or cancels the provider batches that 'run-api --batch' submitted.",
+      "Each prediction file's batches are recorded in the hidden .{file}.batches.json beside it."
+    },
     subcommands = {BatchCommand.Status.class, BatchCommand.Cancel.class})
 public final class BatchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -30,8 +37,11 @@ public final class BatchCommand implements Runnable {
 
   /** {@code --results-dir}, shared by both subcommands. */
   static final class Folder {
-    @Option(names = {"--results-dir", "--results_dir"}, paramLabel = "DIR",
-        description = "Where run-api wrote. Default: experiment_results under $EDITBENCH_HOME or here.")
+    @Option(
+        names = {"--results-dir", "--results_dir"},
+        paramLabel = "DIR",
+        description =
+            "Where run-api wrote. Default: experiment_results under $EDITBENCH_HOME or here.")
     Path resultsDir;
 
     Path resolve() {
@@ -39,48 +49,76 @@ public final class BatchCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = {"Lists every recorded batch: its provider, status, done/total and failed counts and prediction "
-          + "file.", "Batches not collected yet are asked for at their providers (keys and base URLs as for "
-          + "run-api); collected ones show what the run that collected them saw."},
-      footer = {"", "Exit codes: 0 listed; 1 a provider could not be asked; 2 bad option or state file."})
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Lists every recorded batch: its provider, status, done/total and failed counts and prediction "
+            + "file.",
+        "Batches not collected yet are asked for at their providers (keys and base URLs as for "
+            + "run-api); collected ones show what the run that collected them saw."
+      },
+      footer = {
+        "",
+        "Exit codes: 0 listed; 1 a provider could not be asked; 2 bad option or state file."
+      })
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Folder folder;
 
-    @Option(names = "--offline", description = "Do not ask the providers; show what the last run saw.")
+    @Option(
+        names = "--offline",
+        description = "Do not ask the providers; show what the last run saw.")
     boolean offline;
 
     @Override
     public Integer call() {
-      List<BatchInfo> batches = offline
-          ? BatchAdmin.status(folder.resolve(), ApiEnvironment.fromProcess(), false)
-          : EditBench.batchStatus(folder.resolve(), ApiEnvironment.fromProcess());
+      List<BatchInfo> batches =
+          offline
+              ? BatchAdmin.status(folder.resolve(), ApiEnvironment.fromProcess(), false)
+              : EditBench.batchStatus(folder.resolve(), ApiEnvironment.fromProcess());
       BatchAdmin.lines(batches).forEach(spec.commandLine().getOut()::println);
       return 0;
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true,
-      description = {"Cancels running batches: all that are not collected yet, or only the given ids.",
-          "What they answered before stopping is collected by the next 'run-api --batch' run, which also "
-          + "submits the unanswered requests again."},
-      footer = {"", "Exit codes: 0 cancel requested; 1 a provider refused or could not be asked; 2 unknown id."})
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Cancels running batches: all that are not collected yet, or only the given ids.",
+        "What they answered before stopping is collected by the next 'run-api --batch' run, which also "
+            + "submits the unanswered requests again."
+      },
+      footer = {
+        "",
+        "Exit codes: 0 cancel requested; 1 a provider refused or could not be asked; 2 unknown id."
+      })
   static final class Cancel implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Folder folder;
 
-    @Parameters(arity = "0..*", paramLabel = "BATCH_ID", description = "Batch ids to cancel. Default: every running one.")
+    @Parameters(
+        arity = "0..*",
+        paramLabel = "BATCH_ID",
+        description = "Batch ids to cancel. Default: every running one.")
     List<String> ids;
 
     @Override
     public Integer call() {
-      List<BatchInfo> cancelled = EditBench.cancelBatches(folder.resolve(), ApiEnvironment.fromProcess(),
-          ids == null ? List.of() : ids);
+      List<BatchInfo> cancelled =
+          EditBench.cancelBatches(
+              folder.resolve(), ApiEnvironment.fromProcess(), ids == null ? List.of() : ids);
       BatchAdmin.lines(cancelled).forEach(spec.commandLine().getOut()::println);
-      spec.commandLine().getErr().println(cancelled.isEmpty() ? "no running batch to cancel"
-          : "cancel requested for " + cancelled.size() + " batch(es); run the run-api --batch command again to"
-              + " collect what they answered");
+      spec.commandLine()
+          .getErr()
+          .println(
+              cancelled.isEmpty()
+                  ? "no running batch to cancel"
+                  : "cancel requested for "
+                      + cancelled.size()
+                      + " batch(es); run the run-api --batch command again to"
+                      + " collect what they answered");
       return 0;
     }
   }

@@ -15,11 +15,11 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * The training run behind {@code toolkit/target/editbench.jsa}, the class-data archive that
- * {@code ./editbench} starts its JVM with: after packaging, the build runs this class once with
- * {@code -XX:ArchiveClassesAtExit} ({@code toolkit/class-data-archive.sh}), and the JVM stores every
- * class the run loaded, parsed and verified, so that later runs map them instead of loading them
- * from the jar. On two cores that saves about a quarter of a cold BM25 index build.
+ * The training run behind {@code toolkit/target/editbench.jsa}, the class-data archive that {@code
+ * ./editbench} starts its JVM with: after packaging, the build runs this class once with {@code
+ * -XX:ArchiveClassesAtExit} ({@code toolkit/class-data-archive.sh}), and the JVM stores every class
+ * the run loaded, parsed and verified, so that later runs map them instead of loading them from the
+ * jar. On two cores that saves about a quarter of a cold BM25 index build.
  *
  * <p>It runs the commands users run most, in process, on the bundled sample bench: prompt-builder
  * (with a BM25 variant, which indexes this project's own repository at {@code HEAD}, read-only),
@@ -38,7 +38,9 @@ public final class ClassDataTraining {
       System.exit(Main.EXIT_BAD_INPUT);
     }
     try {
-      train(Path.of(args[0]).toAbsolutePath().normalize(), Path.of(args[1]).toAbsolutePath().normalize());
+      train(
+          Path.of(args[0]).toAbsolutePath().normalize(),
+          Path.of(args[1]).toAbsolutePath().normalize());
     } catch (TrainingFailure e) {
       System.err.print(e.output);
       System.err.println("class-data training: " + e.getMessage());
@@ -53,7 +55,8 @@ public final class ClassDataTraining {
     // archive without Lucene's indexing classes, which costs speed only.
     List<String> variants = new ArrayList<>(List.of("0.2", "0.2_body_issue"));
     if (!Files.exists(root.resolve(".git"))) {
-      System.out.println("class-data training: " + root + " is not a git clone, so BM25 is left out");
+      System.out.println(
+          "class-data training: " + root + " is not a git clone, so BM25 is left out");
     } else if (!gitRuns()) {
       System.out.println("class-data training: git does not run here, so BM25 is left out");
     } else {
@@ -63,15 +66,34 @@ public final class ClassDataTraining {
     writeBenchAtHead(root.resolve("crawled_data/bench/all-task-instances.jsonl"), bench);
     Path infbench = work.resolve("infbench");
     Path results = work.resolve("results");
-    run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", root.resolve("patch_histories").toString(),
-        "--variants", String.join(",", variants), "--out-dir", infbench.toString(), "--override",
-        "--repo-dir", root.toString(), "--bm25-cache", work.resolve("bm25-cache").toString(),
-        "--extensions", ".py,.java");
-    run("run-api", "--model", "gold", "--dataset-name", infbench.resolve("training-task-instances_0.2.jsonl").toString(),
-        "--results-dir", results.toString());
+    run(
+        "prompt-builder",
+        "--dataset-name",
+        bench.toString(),
+        "--histories-dir",
+        root.resolve("patch_histories").toString(),
+        "--variants",
+        String.join(",", variants),
+        "--out-dir",
+        infbench.toString(),
+        "--override",
+        "--repo-dir",
+        root.toString(),
+        "--bm25-cache",
+        work.resolve("bm25-cache").toString(),
+        "--extensions",
+        ".py,.java");
+    run(
+        "run-api",
+        "--model",
+        "gold",
+        "--dataset-name",
+        infbench.resolve("training-task-instances_0.2.jsonl").toString(),
+        "--results-dir",
+        results.toString());
     run("summarize", "--results-dir", results.toString(), "--infbench-dir", infbench.toString());
-    if (variants.contains("0.2_bm25_3") && !Files.isDirectory(work.resolve("bm25-cache/acme__inventory"))) {
+    if (variants.contains("0.2_bm25_3")
+        && !Files.isDirectory(work.resolve("bm25-cache/acme__inventory"))) {
       // The variant fell back to the oracle context: Lucene's indexing classes were never loaded.
       throw new TrainingFailure("the BM25 variant built no index in " + root, "", 1);
     }
@@ -121,8 +143,10 @@ public final class ClassDataTraining {
       System.setErr(stderr);
     }
     if (exitCode != 0) {
-      throw new TrainingFailure("editbench " + String.join(" ", command) + " exited with " + exitCode,
-          output.toString(StandardCharsets.UTF_8), exitCode);
+      throw new TrainingFailure(
+          "editbench " + String.join(" ", command) + " exited with " + exitCode,
+          output.toString(StandardCharsets.UTF_8),
+          exitCode);
     }
   }
 

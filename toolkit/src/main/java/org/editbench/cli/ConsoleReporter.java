@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import org.editbench.core.Reporter;
 
 /**
- * Prints warnings and notes to standard error, and progress as a bar redrawn in place on a
- * terminal or as a line every 5 % otherwise (CI logs stay readable).
+ * Prints warnings and notes to standard error, and progress as a bar redrawn in place on a terminal
+ * or as a line every 5 % otherwise (CI logs stay readable).
  */
 final class ConsoleReporter implements Reporter {
   private final PrintStream err;
@@ -43,8 +43,19 @@ final class ConsoleReporter implements Reporter {
     if (terminal) {
       int width = 30;
       int filled = (int) (done * width / total);
-      err.print("\r" + task + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] "
-          + done + "/" + total + " (" + percent + "%)");
+      err.print(
+          "\r"
+              + task
+              + " ["
+              + "#".repeat(filled)
+              + " ".repeat(width - filled)
+              + "] "
+              + done
+              + "/"
+              + total
+              + " ("
+              + percent
+              + "%)");
       barOnScreen = done < total;
       if (!barOnScreen) {
         err.println();

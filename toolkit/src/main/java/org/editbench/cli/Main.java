@@ -12,29 +12,35 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-        "RealisticEditBench inference toolkit: build infbench variants from a bench, run models over "
-            + "OpenAI-compatible APIs, merge and summarize results.",
-        "",
-        "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories, experiment_results) "
-            + "resolve under $EDITBENCH_HOME, else the working directory."},
-    footer = {"", "Start with 'editbench pipeline': the whole job on the data folder, offline with the bundled "
-        + "sample. 'editbench COMMAND --help' explains each command."},
+      "RealisticEditBench inference toolkit: build infbench variants from a bench, run models over "
+          + "OpenAI-compatible APIs, merge and summarize results.",
+      "",
+      "Default paths (crawled_data/bench, crawled_data/infbench, patch_histories, experiment_results) "
+          + "resolve under $EDITBENCH_HOME, else the working directory."
+    },
+    footer = {
+      "",
+      "Start with 'editbench pipeline': the whole job on the data folder, offline with the bundled "
+          + "sample. 'editbench COMMAND --help' explains each command."
+    },
     subcommands = {
-        PromptBuilderCommand.class,
-        MergeCommands.MergeBench.class,
-        MergeCommands.MergeInfbench.class,
-        MergeCommands.MergeAllInfbench.class,
-        RunApiCommand.class,
-        BatchCommand.class,
-        MergeResultsCommand.class,
-        ScoreCommand.class,
-        SummarizeCommand.class,
-        PipelineCommand.class,
-        NotebookCommand.class,
-        CommandLine.HelpCommand.class})
+      PromptBuilderCommand.class,
+      MergeCommands.MergeBench.class,
+      MergeCommands.MergeInfbench.class,
+      MergeCommands.MergeAllInfbench.class,
+      RunApiCommand.class,
+      BatchCommand.class,
+      MergeResultsCommand.class,
+      ScoreCommand.class,
+      SummarizeCommand.class,
+      PipelineCommand.class,
+      NotebookCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code for bad input data or bad options: the user must fix something. */
   public static final int EXIT_BAD_INPUT = 2;
+
   /** The columns every --help is laid out for. */
   static final int HELP_WIDTH = 100;
 
@@ -58,22 +64,23 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpWidth(HELP_WIDTH);
     WordWrappingHelp.install(cli);
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
-        err.println("error: " + ex.getMessage());
-        return EXIT_BAD_INPUT;
-      }
-      if (ex instanceof IllegalStateException) {
-        err.println("error: " + ex.getMessage());
-        return 1;
-      }
-      if (ex instanceof UncheckedIOException io) {
-        err.println("error: " + io.getMessage());
-        return 1;
-      }
-      throw ex;
-    });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
+            err.println("error: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+          }
+          if (ex instanceof IllegalStateException) {
+            err.println("error: " + ex.getMessage());
+            return 1;
+          }
+          if (ex instanceof UncheckedIOException io) {
+            err.println("error: " + io.getMessage());
+            return 1;
+          }
+          throw ex;
+        });
     return cli;
   }
 

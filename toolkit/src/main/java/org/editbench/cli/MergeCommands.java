@@ -3,14 +3,14 @@ package org.editbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
 import org.editbench.bench.DatasetMerges.MergeResult;
+import org.editbench.core.DataPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The reference's {@code merge_utils} subcommands for bench and infbench files. */
 final class MergeCommands {
@@ -18,23 +18,34 @@ final class MergeCommands {
 
   /** {@code --repos}: the merges' common filter on file names. */
   static final class ReposFilter {
-    @Option(names = "--repos", arity = "1..*", paramLabel = "OWNER/REPO",
+    @Option(
+        names = "--repos",
+        arity = "1..*",
+        paramLabel = "OWNER/REPO",
         description = "Only files whose name contains owner-repo.")
     List<String> repos;
   }
 
   static void print(CommandSpec spec, MergeResult r) {
-    spec.commandLine().getOut().printf("%s: %d records from %d files (%d duplicates skipped, %d invalid lines skipped)%n",
-        r.output(), r.records(), r.inputs().size(), r.duplicatesSkipped(), r.invalidLines());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s: %d records from %d files (%d duplicates skipped, %d invalid lines skipped)%n",
+            r.output(), r.records(), r.inputs().size(), r.duplicatesSkipped(), r.invalidLines());
   }
 
-  @Command(name = "merge-bench", mixinStandardHelpOptions = true,
-      description = "Concatenate crawled_data/bench/*-task-instances.jsonl (sorted by name, except "
-          + "all-task-instances.jsonl) into all-task-instances.jsonl.")
+  @Command(
+      name = "merge-bench",
+      mixinStandardHelpOptions = true,
+      description =
+          "Concatenate crawled_data/bench/*-task-instances.jsonl (sorted by name, except "
+              + "all-task-instances.jsonl) into all-task-instances.jsonl.")
   static final class MergeBench implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--output-path", paramLabel = "FILE",
+    @Option(
+        names = "--output-path",
+        paramLabel = "FILE",
         description = "Output (default: crawled_data/bench/all-task-instances.jsonl).")
     Path outputPath;
 
@@ -45,21 +56,31 @@ final class MergeCommands {
       DataPaths paths = DataPaths.fromEnvironment();
       Path benchDir = paths.requireBenchDir();
       Path out = outputPath != null ? outputPath : benchDir.resolve("all-task-instances.jsonl");
-      print(spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.standardError()));
+      print(
+          spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.standardError()));
       return 0;
     }
   }
 
-  @Command(name = "merge-infbench", mixinStandardHelpOptions = true,
-      description = "Merge crawled_data/infbench/{repo}-task-instances_{C}.jsonl files of one condition C into "
-          + "all-task-instances_{C}.jsonl; the first record of an instance_id wins.")
+  @Command(
+      name = "merge-infbench",
+      mixinStandardHelpOptions = true,
+      description =
+          "Merge crawled_data/infbench/{repo}-task-instances_{C}.jsonl files of one condition C into "
+              + "all-task-instances_{C}.jsonl; the first record of an instance_id wins.")
   static final class MergeInfbench implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--condition", required = true, paramLabel = "RUN_ID", description = "The condition (run_id), e.g. 0.2.")
+    @Option(
+        names = "--condition",
+        required = true,
+        paramLabel = "RUN_ID",
+        description = "The condition (run_id), e.g. 0.2.")
     String condition;
 
-    @Option(names = "--output-path", paramLabel = "FILE",
+    @Option(
+        names = "--output-path",
+        paramLabel = "FILE",
         description = "Output (default: crawled_data/infbench/all-task-instances_{C}.jsonl).")
     Path outputPath;
 
@@ -68,19 +89,29 @@ final class MergeCommands {
     @Override
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
-      Path out = outputPath != null ? outputPath
-          : paths.infbenchDir().resolve("all-task-instances_" + condition + ".jsonl");
-      print(spec, EditBench.mergeInfbench(paths.infbenchDir(), condition, out, filter.repos, ConsoleReporter.standardError()));
+      Path out =
+          outputPath != null
+              ? outputPath
+              : paths.infbenchDir().resolve("all-task-instances_" + condition + ".jsonl");
+      print(
+          spec,
+          EditBench.mergeInfbench(
+              paths.infbenchDir(), condition, out, filter.repos, ConsoleReporter.standardError()));
       return 0;
     }
   }
 
-  @Command(name = "merge-all-infbench", mixinStandardHelpOptions = true,
+  @Command(
+      name = "merge-all-infbench",
+      mixinStandardHelpOptions = true,
       description = "Run merge-infbench for every condition found in crawled_data/infbench.")
   static final class MergeAllInfbench implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Output folder (default: crawled_data/infbench).")
+    @Option(
+        names = "--output-dir",
+        paramLabel = "DIR",
+        description = "Output folder (default: crawled_data/infbench).")
     Path outputDir;
 
     @Mixin ReposFilter filter;
@@ -89,7 +120,8 @@ final class MergeCommands {
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputDir != null ? outputDir : paths.infbenchDir();
-      EditBench.mergeAllInfbench(paths.infbenchDir(), out, filter.repos, ConsoleReporter.standardError())
+      EditBench.mergeAllInfbench(
+              paths.infbenchDir(), out, filter.repos, ConsoleReporter.standardError())
           .forEach(r -> print(spec, r));
       return 0;
     }

@@ -3,8 +3,8 @@ package org.editbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
 import org.editbench.inference.MergeResults;
 import picocli.CommandLine;
@@ -17,35 +17,56 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Merges a model's per-repository prediction files into one 'all' file per run_id.",
-        "The files experiment_results/{model}/T=*/n=*/{owner-repo}-task-instances_{run_id}.jsonl go into "
-            + "all-task-instances_{run_id}.jsonl beside them; the first record of an instance wins, records are "
-            + "grouped by repository in name order."},
+      "Merges a model's per-repository prediction files into one 'all' file per run_id.",
+      "The files experiment_results/{model}/T=*/n=*/{owner-repo}-task-instances_{run_id}.jsonl go into "
+          + "all-task-instances_{run_id}.jsonl beside them; the first record of an instance wins, records are "
+          + "grouped by repository in name order."
+    },
     footer = {"", "Exit codes: 0 merged; 1 I/O error; 2 nothing to merge or a bad option."})
 public final class MergeResultsCommand implements Callable<Integer> {
-  @Option(names = {"--model-name", "--model_name"}, required = true, paramLabel = "MODEL",
+  @Option(
+      names = {"--model-name", "--model_name"},
+      required = true,
+      paramLabel = "MODEL",
       description = "Model folder under the results directory (e.g. qwen3-235b-a22b).")
   String modelName;
 
-  @Option(names = "--temperature", paramLabel = "T",
-      description = "Only the T= folder with this number (0 matches T=0 and T=0.0). Default: all T=* folders.")
+  @Option(
+      names = "--temperature",
+      paramLabel = "T",
+      description =
+          "Only the T= folder with this number (0 matches T=0 and T=0.0). Default: all T=* folders.")
   String temperature;
 
-  @Option(names = "--n", paramLabel = "N", description = "Only the n=N folder. Default: all n=* folders.")
+  @Option(
+      names = "--n",
+      paramLabel = "N",
+      description = "Only the n=N folder. Default: all n=* folders.")
   Integer n;
 
-  @Option(names = {"--run-id", "--run_id"}, paramLabel = "RUN_ID", description = "Only this run_id. Default: every run_id found.")
+  @Option(
+      names = {"--run-id", "--run_id"},
+      paramLabel = "RUN_ID",
+      description = "Only this run_id. Default: every run_id found.")
   String runId;
 
-  @Option(names = "--repos", arity = "1..*", paramLabel = "OWNER/REPO",
+  @Option(
+      names = "--repos",
+      arity = "1..*",
+      paramLabel = "OWNER/REPO",
       description = "Only these repositories. Default: all.")
   List<String> repos;
 
-  @Option(names = {"--output-path", "--output_path"}, paramLabel = "DIR",
-      description = "Folder for the merged files (an existing file means its folder). Default: the folder of the inputs.")
+  @Option(
+      names = {"--output-path", "--output_path"},
+      paramLabel = "DIR",
+      description =
+          "Folder for the merged files (an existing file means its folder). Default: the folder of the inputs.")
   Path outputPath;
 
-  @Option(names = {"--results-dir", "--results_dir"}, paramLabel = "DIR",
+  @Option(
+      names = {"--results-dir", "--results_dir"},
+      paramLabel = "DIR",
       description = "Default: experiment_results under $EDITBENCH_HOME or the working directory.")
   Path resultsDir;
 
@@ -55,10 +76,22 @@ public final class MergeResultsCommand implements Callable<Integer> {
   public Integer call() {
     Path results = resultsDir != null ? resultsDir : DataPaths.fromEnvironment().resultsDir();
     Reporter reporter = Reporter.printingTo(System.err);
-    List<MergeResults.Merged> merged = EditBench.mergeResults(results,
-        new MergeResults.Request(modelName, temperature, n, runId, repos, outputPath), reporter);
-    merged.forEach(m -> spec.commandLine().getOut().println(
-        m.file() + "\t" + m.records() + " records\t" + m.repositories() + " repositories"));
+    List<MergeResults.Merged> merged =
+        EditBench.mergeResults(
+            results,
+            new MergeResults.Request(modelName, temperature, n, runId, repos, outputPath),
+            reporter);
+    merged.forEach(
+        m ->
+            spec.commandLine()
+                .getOut()
+                .println(
+                    m.file()
+                        + "\t"
+                        + m.records()
+                        + " records\t"
+                        + m.repositories()
+                        + " repositories"));
     return 0;
   }
 }

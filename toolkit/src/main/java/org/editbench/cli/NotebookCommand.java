@@ -33,18 +33,21 @@ public final class NotebookCommand implements Runnable {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-          "Run the code cells of each notebook in order, in a fresh Java session per notebook.",
-          "Each notebook is written back with its outputs (nbformat 4), or to --out. A failing cell stops the "
-              + "run: the notebook is written up to that cell's error, and the command exits 1. IJAVA_* "
-              + "environment variables apply as in the kernel. Relative paths in cells resolve against the "
-              + "current directory."})
+        "Run the code cells of each notebook in order, in a fresh Java session per notebook.",
+        "Each notebook is written back with its outputs (nbformat 4), or to --out. A failing cell stops the "
+            + "run: the notebook is written up to that cell's error, and the command exits 1. IJAVA_* "
+            + "environment variables apply as in the kernel. Relative paths in cells resolve against the "
+            + "current directory."
+      })
   static final class Run implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "NOTEBOOK", description = "The .ipynb files to run.")
     List<Path> notebooks;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
         description = "Write the executed notebooks here (same file names) instead of in place.")
     Path outDir;
 
@@ -67,14 +70,22 @@ public final class NotebookCommand implements Runnable {
         NotebookRunner.Outcome outcome = NotebookRunner.run(notebook, destination, config, err);
         if (outcome.failure().isPresent()) {
           NotebookRunner.Failure failure = outcome.failure().get();
-          err.println("error: " + notebook + " cell " + failure.cellNumber() + ": "
-              + failure.error().ename() + ": " + failure.error().evalue());
+          err.println(
+              "error: "
+                  + notebook
+                  + " cell "
+                  + failure.cellNumber()
+                  + ": "
+                  + failure.error().ename()
+                  + ": "
+                  + failure.error().evalue());
           failure.error().traceback().forEach(err::println);
           err.println("wrote " + destination + " up to the failing cell");
           err.flush();
           return 1;
         }
-        out.println(notebook + ": " + outcome.codeCellsRun() + " code cells ran; wrote " + destination);
+        out.println(
+            notebook + ": " + outcome.codeCellsRun() + " code cells ran; wrote " + destination);
         out.flush();
       }
       return 0;

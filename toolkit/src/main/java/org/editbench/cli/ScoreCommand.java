@@ -7,7 +7,6 @@ import org.editbench.EditBench;
 import org.editbench.core.Reporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code editbench score}: per-instance offline patch metrics beside each prediction file. */
 @Command(
@@ -15,11 +14,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Scores predictions offline against their infbench records, without Docker.",
-        "The metrics: whether the patch applies as git apply applies it (offsets, no fuzz), whether it yields "
-            + "exactly the ground truth's files, file hit rate, normalized edit distance and token Jaccard after "
-            + "the harness's preprocessing. Writes T=../n=../metrics/{dataset}-task-instances_{run_id}.jsonl, a "
-            + "line per successful prediction."})
+      "Scores predictions offline against their infbench records, without Docker.",
+      "The metrics: whether the patch applies as git apply applies it (offsets, no fuzz), whether it yields "
+          + "exactly the ground truth's files, file hit rate, normalized edit distance and token Jaccard after "
+          + "the harness's preprocessing. Writes T=../n=../metrics/{dataset}-task-instances_{run_id}.jsonl, a "
+          + "line per successful prediction."
+    })
 public final class ScoreCommand implements Callable<Integer> {
   @CommandLine.Mixin ResultsSelection selection;
 
@@ -27,8 +27,13 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> written = EditBench.score(selection.resultsDir(), selection.infbenchDir(),
-        selection.models, selection.runIds, Reporter.printingTo(System.err));
+    List<Path> written =
+        EditBench.score(
+            selection.resultsDir(),
+            selection.infbenchDir(),
+            selection.models,
+            selection.runIds,
+            Reporter.printingTo(System.err));
     written.forEach(spec.commandLine().getOut()::println);
     if (written.isEmpty()) {
       spec.commandLine().getErr().println("no prediction files matched");

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.editbench.core.Reporter;
 import org.editbench.core.JsonlAppender;
+import org.editbench.core.Reporter;
 
 /**
  * What {@code editbench} says when SIGINT (Ctrl-C) or SIGTERM stops it: one line with what was
@@ -24,15 +24,22 @@ final class StopNotice {
 
   private StopNotice() {}
 
-  /** Installs the notice for a command line; {@link #finished()} before a normal exit keeps it quiet. */
+  /**
+   * Installs the notice for a command line; {@link #finished()} before a normal exit keeps it
+   * quiet.
+   */
   static StopNotice install(String[] args, PrintStream err) {
     StopNotice notice = new StopNotice();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (!notice.finished) {
-        err.println(message(JsonlAppender.stopAll(), task, done, total, args));
-        err.flush();
-      }
-    }, "editbench-stop-notice"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (!notice.finished) {
+                    err.println(message(JsonlAppender.stopAll(), task, done, total, args));
+                    err.flush();
+                  }
+                },
+                "editbench-stop-notice"));
     return notice;
   }
 
@@ -65,7 +72,8 @@ final class StopNotice {
   }
 
   /** The notice's one line. */
-  static String message(List<JsonlAppender.Written> written, String task, long done, long total, String[] args) {
+  static String message(
+      List<JsonlAppender.Written> written, String task, long done, long total, String[] args) {
     StringBuilder line = new StringBuilder("stopped by a signal: ");
     int lines = written.stream().mapToInt(JsonlAppender.Written::lines).sum();
     List<JsonlAppender.Written> files = written.stream().filter(w -> w.lines() > 0).toList();
@@ -77,16 +85,25 @@ final class StopNotice {
       for (JsonlAppender.Written w : files.subList(0, Math.min(3, files.size()))) {
         named.add(w.file() + (files.size() > 1 ? " (" + w.lines() + ")" : ""));
       }
-      line.append(String.join(", ", named)).append(files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
+      line.append(String.join(", ", named))
+          .append(files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
     }
     if (task != null && total > 0) {
-      line.append("; left: ").append(total - done).append(" of ").append(total).append(" in ").append(task);
+      line.append("; left: ")
+          .append(total - done)
+          .append(" of ")
+          .append(total)
+          .append(" in ")
+          .append(task);
     }
     line.append("; resume with: ").append(resumeCommand(args));
     return line.toString();
   }
 
-  /** The same command, which resumes by default; {@code --override} would start over, so it is left out. */
+  /**
+   * The same command, which resumes by default; {@code --override} would start over, so it is left
+   * out.
+   */
   static String resumeCommand(String[] args) {
     List<String> words = new ArrayList<>(List.of("editbench"));
     for (String arg : args) {

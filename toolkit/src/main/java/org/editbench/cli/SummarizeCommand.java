@@ -3,8 +3,8 @@ package org.editbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
-import org.editbench.core.Reporter;
 import org.editbench.core.AtomicFiles;
+import org.editbench.core.Reporter;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
 import picocli.CommandLine;
@@ -12,36 +12,54 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
-/** {@code editbench summarize}: the summary table of a results folder, printed or written, and its charts. */
+/**
+ * {@code editbench summarize}: the summary table of a results folder, printed or written, and its
+ * charts.
+ */
 @Command(
     name = "summarize",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Summarizes prediction files: a row per model x T x n x dataset x run_id.",
-        "The columns: instances, predictions, successes, failures by kind, empty patches, cost, prompt tokens, "
-            + "response times, offline patch metrics (applies, exact, file hit rate, edit distance, token "
-            + "Jaccard) and, when the harness report {name}-{run_id}-output.json is there, its %%resolved, "
-            + "%%applied and avg_CodeBLEU."})
+      "Summarizes prediction files: a row per model x T x n x dataset x run_id.",
+      "The columns: instances, predictions, successes, failures by kind, empty patches, cost, prompt tokens, "
+          + "response times, offline patch metrics (applies, exact, file hit rate, edit distance, token "
+          + "Jaccard) and, when the harness report {name}-{run_id}-output.json is there, its %%resolved, "
+          + "%%applied and avg_CodeBLEU."
+    })
 public final class SummarizeCommand implements Callable<Integer> {
   @CommandLine.Mixin ResultsSelection selection;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv, md or html. Default: text.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text, csv, md or html. Default: text.")
   SummaryFormat format = SummaryFormat.TEXT;
 
-  @Option(names = "--all-columns",
-      description = "Print every column as text too. By default the text table has the overview columns that fit "
-          + ResultsSummary.TERMINAL_WIDTH + " characters; csv, md and html always have every column.")
+  @Option(
+      names = "--all-columns",
+      description =
+          "Print every column as text too. By default the text table has the overview columns that fit "
+              + ResultsSummary.TERMINAL_WIDTH
+              + " characters; csv, md and html always have every column.")
   boolean allColumns;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the table here instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the table here instead of standard output.")
   Path out;
 
-  @Option(names = "--charts", paramLabel = "DIR",
-      description = "Also write PNG charts here: the metric per model and run_id, and against the info ratio.")
+  @Option(
+      names = "--charts",
+      paramLabel = "DIR",
+      description =
+          "Also write PNG charts here: the metric per model and run_id, and against the info ratio.")
   Path chartsDir;
 
-  @Option(names = "--chart-metric", paramLabel = "COLUMN",
+  @Option(
+      names = "--chart-metric",
+      paramLabel = "COLUMN",
       description = "The summary column the charts draw. Default: ${DEFAULT-VALUE}.")
   String chartMetric = ResultsSummary.APPLIES;
 
@@ -49,17 +67,28 @@ public final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Table summary = EditBench.summarize(selection.resultsDir(), selection.infbenchDir(),
-        selection.models, selection.runIds, Reporter.printingTo(System.err));
+    Table summary =
+        EditBench.summarize(
+            selection.resultsDir(),
+            selection.infbenchDir(),
+            selection.models,
+            selection.runIds,
+            Reporter.printingTo(System.err));
     if (summary.rowCount() == 0) {
       spec.commandLine().getErr().println("no prediction files matched");
     }
     if (chartsDir != null && !summary.columnNames().contains(chartMetric)) {
-      throw new IllegalArgumentException("--chart-metric " + chartMetric + " is not a summary column; columns: "
-          + String.join(", ", summary.columnNames()));
+      throw new IllegalArgumentException(
+          "--chart-metric "
+              + chartMetric
+              + " is not a summary column; columns: "
+              + String.join(", ", summary.columnNames()));
     }
-    String text = format.render(format == SummaryFormat.TEXT && !allColumns
-        ? ResultsSummary.overview(summary, ResultsSummary.TERMINAL_WIDTH) : summary);
+    String text =
+        format.render(
+            format == SummaryFormat.TEXT && !allColumns
+                ? ResultsSummary.overview(summary, ResultsSummary.TERMINAL_WIDTH)
+                : summary);
     if (out == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

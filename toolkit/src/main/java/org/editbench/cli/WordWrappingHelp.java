@@ -4,8 +4,8 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
-import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * picocli's help, with descriptions, headers, footers and option descriptions wrapped at spaces
- * only. picocli wraps where {@link java.text.BreakIterator} allows, which includes the middle of
- * a word after '.', '/', '_' or '}': file names, paths and run_ids would be cut in two
- * ({@code all-task-instances.} / {@code jsonl}).
+ * only. picocli wraps where {@link java.text.BreakIterator} allows, which includes the middle of a
+ * word after '.', '/', '_' or '}': file names, paths and run_ids would be cut in two ({@code
+ * all-task-instances.} / {@code jsonl}).
  */
 final class WordWrappingHelp extends Help {
   WordWrappingHelp(CommandSpec spec, ColorScheme colorScheme) {
@@ -43,17 +43,25 @@ final class WordWrappingHelp extends Help {
   }
 
   @Override
-  public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
-      ColorScheme colorScheme) {
+  public Layout createDefaultLayout(
+      List<OptionSpec> options, List<PositionalParamSpec> positionals, ColorScheme colorScheme) {
     Layout layout = super.createDefaultLayout(options, positionals, colorScheme);
-    return new Layout(colorScheme, new WordWrappingTable(colorScheme, layout.textTable()), layout.optionRenderer(),
+    return new Layout(
+        colorScheme,
+        new WordWrappingTable(colorScheme, layout.textTable()),
+        layout.optionRenderer(),
         layout.parameterRenderer());
   }
 
-  /** Each line of {@code lines} formatted with {@code params} (as picocli does) and wrapped to the usage width. */
+  /**
+   * Each line of {@code lines} formatted with {@code params} (as picocli does) and wrapped to the
+   * usage width.
+   */
   private String paragraphs(String[] lines, Object... params) {
-    TextTable table = new WordWrappingTable(colorScheme(), TextTable.forColumnWidths(colorScheme(),
-        commandSpec().usageMessage().width()));
+    TextTable table =
+        new WordWrappingTable(
+            colorScheme(),
+            TextTable.forColumnWidths(colorScheme(), commandSpec().usageMessage().width()));
     table.indentWrappedLines = 0;
     for (String line : lines) {
       table.addRowValues(String.format(line, params));
@@ -61,7 +69,10 @@ final class WordWrappingHelp extends Help {
     return table.toString();
   }
 
-  /** A table whose wrapping columns break lines at spaces; a word wider than its column is left to picocli. */
+  /**
+   * A table whose wrapping columns break lines at spaces; a word wider than its column is left to
+   * picocli.
+   */
   private static final class WordWrappingTable extends TextTable {
     private final ColorScheme colorScheme;
 
@@ -76,8 +87,10 @@ final class WordWrappingHelp extends Help {
     public Cell putValue(int row, int col, Text value) {
       Column column = columns()[col];
       String plain = value == null ? "" : value.plainString();
-      if (column.overflow != Column.Overflow.WRAP || plain.length() <= column.width - column.indent
-          || plain.indexOf('\n') >= 0 || !textAt(row, col).plainString().isBlank()) {
+      if (column.overflow != Column.Overflow.WRAP
+          || plain.length() <= column.width - column.indent
+          || plain.indexOf('\n') >= 0
+          || !textAt(row, col).plainString().isBlank()) {
         return super.putValue(row, col, value);
       }
       Cell cell = null;
@@ -100,7 +113,10 @@ final class WordWrappingHelp extends Help {
       return cell;
     }
 
-    /** Where the line from {@code start} ends: before the last space that leaves it at most {@code room} wide. */
+    /**
+     * Where the line from {@code start} ends: before the last space that leaves it at most {@code
+     * room} wide.
+     */
     private static int lineEnd(String text, int start, int room) {
       if (text.length() - start <= room) {
         return text.length();

@@ -31,7 +31,10 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Writes a file's content to its channel, for copies between files ({@link FileChannel#transferTo}). */
+  /**
+   * Writes a file's content to its channel, for copies between files ({@link
+   * FileChannel#transferTo}).
+   */
   public interface ChannelContent {
     void writeTo(FileChannel out) throws IOException;
   }
@@ -46,26 +49,36 @@ public final class AtomicFiles {
    *
    * @return {@code file}
    * @throws DataFormatException {@code file} is a directory
-   * @throws UncheckedIOException writing failed ({@code cannot write FILE: cause}); the file is as it was
+   * @throws UncheckedIOException writing failed ({@code cannot write FILE: cause}); the file is as
+   *     it was
    */
   public static Path write(Path file, Content content) {
-    return writeChannel(file, channel -> {
-      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-      content.writeTo(out);
-      out.flush();
-    });
+    return writeChannel(
+        file,
+        channel -> {
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+          content.writeTo(out);
+          out.flush();
+        });
   }
 
-  /** {@link #write(Path, Content)}, the content written straight to the temporary file's channel. */
+  /**
+   * {@link #write(Path, Content)}, the content written straight to the temporary file's channel.
+   */
   public static Path writeChannel(Path file, ChannelContent content) {
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     // A fixed name per process: two processes never share one, and a leftover is overwritten.
-    Path temp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    Path temp =
+        dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       Files.createDirectories(dir);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         content.writeTo(channel);
         channel.force(true);
       }
@@ -84,11 +97,14 @@ public final class AtomicFiles {
 
   /** {@link #write(Path, Content)} of UTF-8 text. */
   public static Path writeText(Path file, TextContent content) {
-    return write(file, out -> {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
-      content.writeTo(writer);
-      writer.flush();
-    });
+    return write(
+        file,
+        out -> {
+          Writer writer =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
+          content.writeTo(writer);
+          writer.flush();
+        });
   }
 
   /** {@link #write(Path, Content)} of one string. */
@@ -96,7 +112,10 @@ public final class AtomicFiles {
     return writeText(file, out -> out.write(text));
   }
 
-  /** An I/O error as a user reads it: the OS's reason ("No space left on device"), else the exception's name. */
+  /**
+   * An I/O error as a user reads it: the OS's reason ("No space left on device"), else the
+   * exception's name.
+   */
   public static String describe(IOException e) {
     String message = e.getMessage();
     if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
@@ -105,7 +124,9 @@ public final class AtomicFiles {
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
-  /** Makes a rename or a new file's name durable; some platforms cannot open folders, and need not. */
+  /**
+   * Makes a rename or a new file's name durable; some platforms cannot open folders, and need not.
+   */
   static void forceDirectory(Path dir) {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The one line loop of the JSON Lines readers: splits a file into lines at LF, reading it in
- * chunks of bytes, so that each reader decodes (or tokenizes) a line's bytes itself and can say
- * at which byte of the file a problem is. A line is held whole in memory; a line longer than the
- * limit (by default the longest array Java can make) is skipped unread and reported with its size.
+ * The one line loop of the JSON Lines readers: splits a file into lines at LF, reading it in chunks
+ * of bytes, so that each reader decodes (or tokenizes) a line's bytes itself and can say at which
+ * byte of the file a problem is. A line is held whole in memory; a line longer than the limit (by
+ * default the longest array Java can make) is skipped unread and reported with its size.
  */
 final class ByteLines {
   /** The longest line an array can hold: Java arrays stop a little short of 2 GB. */
@@ -35,7 +35,10 @@ final class ByteLines {
     void tooLong(int number, long length, int limit);
   }
 
-  /** Hands every line of {@code file} to {@code handler}; a missing file is a {@link java.nio.file.NoSuchFileException}. */
+  /**
+   * Hands every line of {@code file} to {@code handler}; a missing file is a {@link
+   * java.nio.file.NoSuchFileException}.
+   */
   static void forEach(Path file, Handler handler) throws IOException {
     forEach(file, MAX_LINE, handler);
   }
@@ -60,7 +63,8 @@ final class ByteLines {
             handler.tooLong(number, skipped + end - lineStart, maxLine);
             skipped = -1;
           } else {
-            handler.line(number, buf, lineStart, end - lineStart, bufOffset + lineStart, newline >= 0);
+            handler.line(
+                number, buf, lineStart, end - lineStart, bufOffset + lineStart, newline >= 0);
           }
           lineStart = end + 1;
           searchFrom = lineStart;
@@ -102,9 +106,16 @@ final class ByteLines {
     return -1;
   }
 
-  /** {@code file:line: line N is X MB, over the limit of Y MB}: what a reader says of a line it skipped. */
+  /**
+   * {@code file:line: line N is X MB, over the limit of Y MB}: what a reader says of a line it
+   * skipped.
+   */
   static String tooLongProblem(int number, long length, int limit) {
-    return String.format(java.util.Locale.ROOT, "line %d is %.1f MB, over the limit of %d MB", number,
-        length / 1048576.0, Math.max(1, limit / 1048576));
+    return String.format(
+        java.util.Locale.ROOT,
+        "line %d is %.1f MB, over the limit of %d MB",
+        number,
+        length / 1048576.0,
+        Math.max(1, limit / 1048576));
   }
 }

@@ -3,8 +3,8 @@ package org.editbench.core;
 import java.nio.file.Path;
 
 /**
- * Bad input data, located as {@code file:line} so that a user can open the file at the place.
- * The CLI maps it to exit code 2.
+ * Bad input data, located as {@code file:line} so that a user can open the file at the place. The
+ * CLI maps it to exit code 2.
  */
 public final class DataFormatException extends RuntimeException {
   private final Path file;

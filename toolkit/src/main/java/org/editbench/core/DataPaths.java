@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public record DataPaths(Path root) {
   public static final String HOME_VARIABLE = "EDITBENCH_HOME";
+
   /**
    * The dataset name of the files that merge every repository's: {@code all-task-instances.jsonl},
    * {@code all-task-instances_{run_id}.jsonl}.
@@ -19,7 +20,8 @@ public record DataPaths(Path root) {
   /** The layout under {@code $EDITBENCH_HOME}, or the working directory. */
   public static DataPaths fromEnvironment() {
     String home = System.getenv(HOME_VARIABLE);
-    return new DataPaths(Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize());
+    return new DataPaths(
+        Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize());
   }
 
   public Path benchDir() {
@@ -35,15 +37,35 @@ public record DataPaths(Path root) {
     if (Files.isDirectory(bench)) {
       return bench;
     }
-    throw new IllegalArgumentException("no bench folder: looked for " + root.relativize(bench) + " in " + root
-        + " (the data folder: $" + HOME_VARIABLE + " when it is set, else the working directory). "
-        + enclosingDataFolder().map(folder -> "Found one in " + folder + ": run from there, or set "
-            + HOME_VARIABLE + "=" + folder + ".")
-        .orElse("Run from the folder that holds crawled_data/bench and patch_histories (the repository root, "
-            + "for the bundled sample), or set " + HOME_VARIABLE + " to that folder."));
+    throw new IllegalArgumentException(
+        "no bench folder: looked for "
+            + root.relativize(bench)
+            + " in "
+            + root
+            + " (the data folder: $"
+            + HOME_VARIABLE
+            + " when it is set, else the working directory). "
+            + enclosingDataFolder()
+                .map(
+                    folder ->
+                        "Found one in "
+                            + folder
+                            + ": run from there, or set "
+                            + HOME_VARIABLE
+                            + "="
+                            + folder
+                            + ".")
+                .orElse(
+                    "Run from the folder that holds crawled_data/bench and patch_histories (the repository root, "
+                        + "for the bundled sample), or set "
+                        + HOME_VARIABLE
+                        + " to that folder."));
   }
 
-  /** The nearest folder above the root that has a bench folder: where a user in a subfolder meant to be. */
+  /**
+   * The nearest folder above the root that has a bench folder: where a user in a subfolder meant to
+   * be.
+   */
   private Optional<Path> enclosingDataFolder() {
     for (Path folder = root.getParent(); folder != null; folder = folder.getParent()) {
       if (Files.isDirectory(new DataPaths(folder).benchDir())) {
@@ -68,7 +90,9 @@ public record DataPaths(Path root) {
   /** How a path is shown beside the data folder: relative to it when inside it, else as it is. */
   public Path shown(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    return absolute.startsWith(root.toAbsolutePath()) ? root.toAbsolutePath().relativize(absolute) : path;
+    return absolute.startsWith(root.toAbsolutePath())
+        ? root.toAbsolutePath().relativize(absolute)
+        : path;
   }
 
   /** A user-given path: absolute as is, relative to the working directory (not to the root). */

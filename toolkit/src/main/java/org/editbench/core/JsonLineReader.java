@@ -24,69 +24,82 @@ import java.util.List;
 /**
  * Reads JSON Lines into Jackson trees with jackson-core's streaming parser, building exactly the
  * tree {@code ObjectMapper.readTree} builds with its defaults — without an ObjectMapper, whose
- * creation loads some 650 classes: about 0.2 s of CPU at the start of every build, before the
- * first instance can be derived. {@link Jsonl} reads through this class too; the bench and
- * output readers on the build's start-up path call it directly, so that they never initialize
- * {@link Jsonl#MAPPER}.
+ * creation loads some 650 classes: about 0.2 s of CPU at the start of every build, before the first
+ * instance can be derived. {@link Jsonl} reads through this class too; the bench and output readers
+ * on the build's start-up path call it directly, so that they never initialize {@link
+ * Jsonl#MAPPER}.
  */
 public final class JsonLineReader {
   /**
    * Jackson's stream limits, raised so that any line that fits in memory is read: by default
    * Jackson refuses strings over 20 MB, and a prompt or a patch can be longer than that.
    */
-  static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
-      .maxStringLength(Integer.MAX_VALUE)
-      .maxNameLength(Integer.MAX_VALUE)
-      .build();
+  static final StreamReadConstraints READ_LIMITS =
+      StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .build();
+
   /** The parser factory of every JSON Lines reader. */
-  static final JsonFactory FACTORY = new JsonFactoryBuilder().streamReadConstraints(READ_LIMITS).build();
+  static final JsonFactory FACTORY =
+      new JsonFactoryBuilder().streamReadConstraints(READ_LIMITS).build();
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonLineReader() {}
 
   /**
-   * Every non-blank line of {@code file}, parsed. A line that is not UTF-8 or not JSON, a line
-   * too long to hold, a missing file and a directory are each a {@link DataFormatException}.
+   * Every non-blank line of {@code file}, parsed. A line that is not UTF-8 or not JSON, a line too
+   * long to hold, a missing file and a directory are each a {@link DataFormatException}.
    */
   public static List<Jsonl.Line> readAll(Path file) {
     List<Jsonl.Line> lines = new ArrayList<>();
-    forEachLine(file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))));
+    forEachLine(
+        file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))));
     return lines;
   }
 
   /**
-   * Hands every non-blank line's text to {@code handler}, with its 1-based number, for readers
-   * that keep a line's text as it is (merges). A line that is not UTF-8 or too long to hold, a
-   * missing file and a directory are each a {@link DataFormatException}.
+   * Hands every non-blank line's text to {@code handler}, with its 1-based number, for readers that
+   * keep a line's text as it is (merges). A line that is not UTF-8 or too long to hold, a missing
+   * file and a directory are each a {@link DataFormatException}.
    */
   public static void forEachLine(Path file, LineHandler handler) {
-    forEachLine(file, handler, (number, problem) -> {
-      throw new DataFormatException(file, number, problem);
-    });
+    forEachLine(
+        file,
+        handler,
+        (number, problem) -> {
+          throw new DataFormatException(file, number, problem);
+        });
   }
 
   /**
    * The JSON objects among the lines of {@code file}, for files other tools may have written and
-   * commands that only read (a line torn by a crash must not stop the reading): a line that is
-   * not UTF-8, not valid JSON or not an object is reported as {@code file:line: ...; }{@code leftOut}
-   * and skipped. Blank lines are skipped silently; a missing file or a directory is a
-   * {@link DataFormatException}.
+   * commands that only read (a line torn by a crash must not stop the reading): a line that is not
+   * UTF-8, not valid JSON or not an object is reported as {@code file:line: ...; }{@code leftOut}
+   * and skipped. Blank lines are skipped silently; a missing file or a directory is a {@link
+   * DataFormatException}.
    */
-  public static List<Jsonl.Line> readObjectsLeniently(Path file, Reporter reporter, String leftOut) {
+  public static List<Jsonl.Line> readObjectsLeniently(
+      Path file, Reporter reporter, String leftOut) {
     List<Jsonl.Line> objects = new ArrayList<>();
-    LineProblem leaveOut = (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
-    forEachLine(file, (number, text) -> {
-      try {
-        JsonNode node = tree(text);
-        if (node.isObject()) {
-          objects.add(new Jsonl.Line(file, number, node));
-        } else {
-          leaveOut.problem(number, "not a JSON object");
-        }
-      } catch (JsonProcessingException e) {
-        leaveOut.problem(number, problem(e));
-      }
-    }, leaveOut);
+    LineProblem leaveOut =
+        (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
+    forEachLine(
+        file,
+        (number, text) -> {
+          try {
+            JsonNode node = tree(text);
+            if (node.isObject()) {
+              objects.add(new Jsonl.Line(file, number, node));
+            } else {
+              leaveOut.problem(number, "not a JSON object");
+            }
+          } catch (JsonProcessingException e) {
+            leaveOut.problem(number, problem(e));
+          }
+        },
+        leaveOut);
     return objects;
   }
 
@@ -101,31 +114,34 @@ public final class JsonLineReader {
   }
 
   /**
-   * Hands every non-blank line of {@code file} to {@code handler}, with its 1-based number;
-   * a line that is not UTF-8, or too long to hold, goes to {@code problems} instead.
+   * Hands every non-blank line of {@code file} to {@code handler}, with its 1-based number; a line
+   * that is not UTF-8, or too long to hold, goes to {@code problems} instead.
    */
   private static void forEachLine(Path file, LineHandler handler, LineProblem problems) {
     try {
-      ByteLines.forEach(file, new ByteLines.Handler() {
-        @Override
-        public void line(int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
-          String text;
-          try {
-            text = StrictUtf8.decode(buf, off, len);
-          } catch (StrictUtf8.InvalidUtf8Exception e) {
-            problems.problem(number, StrictUtf8.problem(fileOffset + e.offset()));
-            return;
-          }
-          if (!text.isBlank()) {
-            handler.line(number, text);
-          }
-        }
+      ByteLines.forEach(
+          file,
+          new ByteLines.Handler() {
+            @Override
+            public void line(
+                int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
+              String text;
+              try {
+                text = StrictUtf8.decode(buf, off, len);
+              } catch (StrictUtf8.InvalidUtf8Exception e) {
+                problems.problem(number, StrictUtf8.problem(fileOffset + e.offset()));
+                return;
+              }
+              if (!text.isBlank()) {
+                handler.line(number, text);
+              }
+            }
 
-        @Override
-        public void tooLong(int number, long length, int limit) {
-          problems.problem(number, ByteLines.tooLongProblem(number, length, limit));
-        }
-      });
+            @Override
+            public void tooLong(int number, long length, int limit) {
+              problems.problem(number, ByteLines.tooLongProblem(number, length, limit));
+            }
+          });
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, "file not found");
     } catch (IOException e) {
@@ -143,8 +159,8 @@ public final class JsonLineReader {
   }
 
   /**
-   * What is wrong with a line the parser refused: not valid JSON, or over one of Jackson's
-   * limits (which is not the line's fault, and is said so).
+   * What is wrong with a line the parser refused: not valid JSON, or over one of Jackson's limits
+   * (which is not the line's fault, and is said so).
    */
   static String problem(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {
@@ -154,10 +170,10 @@ public final class JsonLineReader {
   }
 
   /**
-   * {@code new ObjectMapper().readTree(text)}: the first JSON value of the text (what follows it
-   * is not read), a missing node for no value; objects keep their first order of keys and the
-   * last value of a repeated key; integers as int, long or BigInteger nodes by size, other
-   * numbers as doubles.
+   * {@code new ObjectMapper().readTree(text)}: the first JSON value of the text (what follows it is
+   * not read), a missing node for no value; objects keep their first order of keys and the last
+   * value of a repeated key; integers as int, long or BigInteger nodes by size, other numbers as
+   * doubles.
    */
   public static JsonNode tree(String text) throws JsonProcessingException {
     try (JsonParser parser = FACTORY.createParser(text)) {
@@ -199,11 +215,12 @@ public final class JsonLineReader {
   private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
     return switch (token) {
       case VALUE_STRING -> NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-        case INT -> NODES.numberNode(parser.getIntValue());
-        case LONG -> NODES.numberNode(parser.getLongValue());
-        default -> NODES.numberNode(parser.getBigIntegerValue());
-      };
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> NODES.numberNode(parser.getIntValue());
+            case LONG -> NODES.numberNode(parser.getLongValue());
+            default -> NODES.numberNode(parser.getBigIntegerValue());
+          };
       case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);

@@ -4,19 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable buffer of JSON text as written by Python's {@code json.dumps} with
- * {@code ensure_ascii=True}: always pure ASCII, so it is kept as bytes and written to a file
- * without any further encoding. Reused across lines, it spares the large transient strings that
- * infbench lines (hundreds of kilobytes each) would otherwise cost.
+ * A growable buffer of JSON text as written by Python's {@code json.dumps} with {@code
+ * ensure_ascii=True}: always pure ASCII, so it is kept as bytes and written to a file without any
+ * further encoding. Reused across lines, it spares the large transient strings that infbench lines
+ * (hundreds of kilobytes each) would otherwise cost.
  */
 public final class JsonText {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
   /**
    * Per ASCII char, what its escape puts after the backslash: 0 for a char written as is, 'u' for
    * one written as {@code \}{@code uXXXX}. One table look-up instead of a chain of tests keeps the
    * loop small, and keeps the JIT from recompiling it as each rarer kind of char turns up.
    */
   private static final byte[] ESCAPE = new byte[128];
+
   private static final int ESCAPE_CHUNK = 4096;
 
   static {
@@ -101,7 +103,10 @@ public final class JsonText {
     return raw('"').escaped(value).raw('"');
   }
 
-  /** Appends the inside of a JSON string literal for {@code value}; see {@link #escaped(String, int, int)}. */
+  /**
+   * Appends the inside of a JSON string literal for {@code value}; see {@link #escaped(String, int,
+   * int)}.
+   */
   public JsonText escaped(String value) {
     return escaped(value, 0, value.length());
   }

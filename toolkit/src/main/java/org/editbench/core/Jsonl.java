@@ -15,11 +15,12 @@ import java.util.List;
 public final class Jsonl {
   /**
    * One shared mapper, for callers that bind or write objects: thread-safe once configured, and
-   * costly to create — which is why reading JSON Lines does without it ({@link JsonLineReader}).
-   * It reads with the same raised limits as the line readers.
+   * costly to create — which is why reading JSON Lines does without it ({@link JsonLineReader}). It
+   * reads with the same raised limits as the line readers.
    */
   public static final ObjectMapper MAPPER =
-      new ObjectMapper(new JsonFactoryBuilder().streamReadConstraints(JsonLineReader.READ_LIMITS).build());
+      new ObjectMapper(
+          new JsonFactoryBuilder().streamReadConstraints(JsonLineReader.READ_LIMITS).build());
 
   private Jsonl() {}
 
@@ -41,9 +42,9 @@ public final class Jsonl {
   }
 
   /**
-   * A whole file holding one JSON value (a model table, a sampled ids file, a harness report),
-   * read as strict UTF-8. A missing file, a directory, bytes that are not UTF-8 and bad JSON are
-   * each a {@link DataFormatException} naming {@code what} or the line.
+   * A whole file holding one JSON value (a model table, a sampled ids file, a harness report), read
+   * as strict UTF-8. A missing file, a directory, bytes that are not UTF-8 and bad JSON are each a
+   * {@link DataFormatException} naming {@code what} or the line.
    */
   public static JsonNode readDocument(Path file, String what) {
     SafePaths.requireNotDirectory(file);

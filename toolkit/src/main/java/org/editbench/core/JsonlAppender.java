@@ -46,9 +46,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li><b>Whole lines on a failed write.</b> When an append fails (a full disk, an I/O error), the
  *       file is cut back to its last complete line at once, and every later append fails alike
  *       without writing: the file holds whole records only, and the next run resumes from them.
- *   <li><b>Stopping.</b> {@link #stopAll()} lets a process that is being stopped (SIGINT,
- *       SIGTERM) end with whole lines: each open appender finishes its write in progress, is
- *       forced, and writes nothing more.
+ *   <li><b>Stopping.</b> {@link #stopAll()} lets a process that is being stopped (SIGINT, SIGTERM)
+ *       end with whole lines: each open appender finishes its write in progress, is forced, and
+ *       writes nothing more.
  *   <li><b>Force policy.</b> The OS has each written line as soon as {@code write} returns, which
  *       is all a process crash needs. Only a power loss or kernel crash can lose lines the OS has
  *       not flushed, so the file is forced to disk at most once per {@link Options#forceInterval()}
@@ -63,14 +63,16 @@ public final class JsonlAppender implements Closeable {
   static final ByteBuffer NEWLINE = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
 
   /**
-   * Decides, per record already in the file, whether it is done (kept) or to be redone (removed
-   * by compaction before anything is appended), and names things in the messages users see.
+   * Decides, per record already in the file, whether it is done (kept) or to be redone (removed by
+   * compaction before anything is appended), and names things in the messages users see.
    */
   public interface Resume {
     /** Every record is done: the file only grows. */
     Resume ALL_DONE = new Resume() {};
 
-    /** String fields besides {@code instance_id} that {@link #done} reads; only these are decoded. */
+    /**
+     * String fields besides {@code instance_id} that {@link #done} reads; only these are decoded.
+     */
     default List<String> fields() {
       return List.of();
     }
@@ -100,8 +102,8 @@ public final class JsonlAppender implements Closeable {
   }
 
   /**
-   * How to open: which records are kept, how often appends are forced to disk, and whether the
-   * file starts empty.
+   * How to open: which records are kept, how often appends are forced to disk, and whether the file
+   * starts empty.
    */
   public record Options(Resume resume, Duration forceInterval, boolean override) {
     /** Every record done, forced on close, resumed. */
@@ -130,11 +132,14 @@ public final class JsonlAppender implements Closeable {
     FileChannel open(Path file) throws IOException;
   }
 
-  private static final ChannelOpener APPEND = file -> FileChannel.open(file, StandardOpenOption.CREATE,
-      StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  private static final ChannelOpener APPEND =
+      file ->
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 
   /** The appenders open in this process, for {@link #stopAll()}. */
   private static final Set<JsonlAppender> OPEN = ConcurrentHashMap.newKeySet();
+
   /** What the appenders this process has closed wrote, for {@link #stopAll()}. */
   private static final List<Written> CLOSED = new CopyOnWriteArrayList<>();
 
@@ -144,8 +149,13 @@ public final class JsonlAppender implements Closeable {
   private final Path file;
   private final FileChannel lockChannel;
   private final FileChannel out;
-  /** The file's length up to the end of its last complete line: where a failed append is cut back to. */
+
+  /**
+   * The file's length up to the end of its last complete line: where a failed append is cut back
+   * to.
+   */
   private long wholeLines;
+
   private int appended;
   private UncheckedIOException failure;
   private boolean stopped;
@@ -156,7 +166,8 @@ public final class JsonlAppender implements Closeable {
   private long lastForce = System.nanoTime();
   private boolean dirty;
 
-  private JsonlAppender(Path file, FileChannel lockChannel, FileChannel out, JsonlScan scan, Options options)
+  private JsonlAppender(
+      Path file, FileChannel lockChannel, FileChannel out, JsonlScan scan, Options options)
       throws IOException {
     this.file = file;
     this.lockChannel = lockChannel;
@@ -169,8 +180,8 @@ public final class JsonlAppender implements Closeable {
   }
 
   /**
-   * Opens {@code file} for appending where every record present is done, forced on close;
-   * with {@code override} it starts empty.
+   * Opens {@code file} for appending where every record present is done, forced on close; with
+   * {@code override} it starts empty.
    */
   public static JsonlAppender open(Path file, boolean override, Reporter reporter) {
     return open(file, Options.DEFAULT.withOverride(override), reporter);
@@ -217,7 +228,8 @@ public final class JsonlAppender implements Closeable {
       }
       FileChannel out = opener.open(file);
       if (!existed) {
-        AtomicFiles.forceDirectory(dir); // the new file's name must survive a power loss as well as its lines
+        AtomicFiles.forceDirectory(
+            dir); // the new file's name must survive a power loss as well as its lines
       }
       JsonlAppender appender = new JsonlAppender(file, lockChannel, out, scan, options);
       OPEN.add(appender);
@@ -235,7 +247,9 @@ public final class JsonlAppender implements Closeable {
     return file;
   }
 
-  /** Instances with a record the policy keeps, in order of first appearance: this run skips them. */
+  /**
+   * Instances with a record the policy keeps, in order of first appearance: this run skips them.
+   */
   public Set<String> done() {
     return done;
   }
@@ -299,14 +313,26 @@ public final class JsonlAppender implements Closeable {
     try {
       out.truncate(wholeLines);
       out.force(false);
-      kept = "cut it back to its last complete line (" + appended + " line(s) written by this run kept)";
+      kept =
+          "cut it back to its last complete line ("
+              + appended
+              + " line(s) written by this run kept)";
     } catch (IOException e) {
       cause.addSuppressed(e);
-      kept = "could not cut it back to its last complete line (" + AtomicFiles.describe(e)
-          + "); the next run repairs it";
+      kept =
+          "could not cut it back to its last complete line ("
+              + AtomicFiles.describe(e)
+              + "); the next run repairs it";
     }
-    return new UncheckedIOException("cannot append to " + file + ": " + AtomicFiles.describe(cause) + "; " + kept
-        + "; free space or fix the cause, then run the same command again to resume", cause);
+    return new UncheckedIOException(
+        "cannot append to "
+            + file
+            + ": "
+            + AtomicFiles.describe(cause)
+            + "; "
+            + kept
+            + "; free space or fix the cause, then run the same command again to resume",
+        cause);
   }
 
   /**
@@ -314,7 +340,8 @@ public final class JsonlAppender implements Closeable {
    * forces what they wrote: for a process being stopped by a signal, which must end with whole
    * lines. A thread that appends afterwards waits until the process ends.
    *
-   * @return what every appender of this process wrote, those closed before included, in order of file
+   * @return what every appender of this process wrote, those closed before included, in order of
+   *     file
    */
   public static List<Written> stopAll() {
     List<Written> written = new ArrayList<>(CLOSED);

@@ -28,8 +28,8 @@ import java.util.Set;
  * @param redoLines byte ranges {@code [start, end)} (line end included) of the records to redo
  * @param redoIds instances whose only records are to be redone
  * @param lastLine the number of the file's last line, 0 when it is empty
- * @param tornStart offset of an unterminated last line that is not a record (a write cut short by
- *     a crash), or -1
+ * @param tornStart offset of an unterminated last line that is not a record (a write cut short by a
+ *     crash), or -1
  * @param unterminated whether the last line is a kept record that only lacks its line end
  */
 record JsonlScan(
@@ -85,7 +85,8 @@ record JsonlScan(
     }
 
     @Override
-    public void line(int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
+    public void line(
+        int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
       lineNumber = number;
       int invalid = StrictUtf8.firstInvalid(buf, off, len);
       if (invalid >= 0) {
@@ -93,8 +94,11 @@ record JsonlScan(
           tornStart = fileOffset; // a write cut short can end inside a character
           return;
         }
-        throw new DataFormatException(file, number, StrictUtf8.problem(fileOffset + invalid - off)
-            + "; editbench resumes only files it can read whole: fix or remove this line");
+        throw new DataFormatException(
+            file,
+            number,
+            StrictUtf8.problem(fileOffset + invalid - off)
+                + "; editbench resumes only files it can read whole: fix or remove this line");
       }
       if (isBlank(buf, off, len)) {
         if (!terminated) {
@@ -111,13 +115,17 @@ record JsonlScan(
           tornStart = fileOffset; // only a crash mid-write leaves an unterminated, broken last line
           return;
         }
-        throw new DataFormatException(file, lineNumber, JsonLineReader.problem(e)
-            + "; editbench resumes only files it can read whole: fix or remove this line");
+        throw new DataFormatException(
+            file,
+            lineNumber,
+            JsonLineReader.problem(e)
+                + "; editbench resumes only files it can read whole: fix or remove this line");
       } catch (IOException e) {
         throw new IllegalStateException("reading bytes in memory failed", e);
       }
       if (id == null) {
-        throw new DataFormatException(file, lineNumber, "a " + resume.record() + " needs a string instance_id");
+        throw new DataFormatException(
+            file, lineNumber, "a " + resume.record() + " needs a string instance_id");
       }
       if (resume.done(values)) {
         done.add(id);
@@ -143,7 +151,10 @@ record JsonlScan(
       return true;
     }
 
-    /** The record's instance_id (null when it has none), its {@code fields} decoded into {@code values}. */
+    /**
+     * The record's instance_id (null when it has none), its {@code fields} decoded into {@code
+     * values}.
+     */
     private String parse(byte[] buf, int off, int len, String[] values) throws IOException {
       try (JsonParser p = JSON.createParser(buf, off, len)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {

@@ -9,8 +9,12 @@ public final class OutputLockedException extends UncheckedIOException {
   private final Path file;
 
   public OutputLockedException(Path file, Path lockFile) {
-    super(new IOException(file + " is being written by another editbench process (it holds the lock "
-        + lockFile + "); wait for that run to finish or stop it, then start this one again"));
+    super(
+        new IOException(
+            file
+                + " is being written by another editbench process (it holds the lock "
+                + lockFile
+                + "); wait for that run to finish or stop it, then start this one again"));
     this.file = file;
   }
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Writes JSON exactly as Python's {@code json.dumps(obj)} does with its defaults
- * ({@code ensure_ascii=True}, separators {@code ", "} and {@code ": "}): the reference
- * implementation writes its JSONL that way, and byte-identical output depends on it.
+ * Writes JSON exactly as Python's {@code json.dumps(obj)} does with its defaults ({@code
+ * ensure_ascii=True}, separators {@code ", "} and {@code ": "}): the reference implementation
+ * writes its JSONL that way, and byte-identical output depends on it.
  */
 public final class PyJson {
   private PyJson() {}
@@ -54,7 +54,11 @@ public final class PyJson {
   public static void write(JsonText out, JsonNode node) {
     switch (node.getNodeType()) {
       case STRING -> out.quoted(node.textValue());
-      case NUMBER -> out.raw(node.isIntegralNumber() ? node.bigIntegerValue().toString() : floatRepr(node.doubleValue()));
+      case NUMBER ->
+          out.raw(
+              node.isIntegralNumber()
+                  ? node.bigIntegerValue().toString()
+                  : floatRepr(node.doubleValue()));
       case BOOLEAN -> out.raw(node.booleanValue() ? "true" : "false");
       case ARRAY -> {
         out.raw('[');

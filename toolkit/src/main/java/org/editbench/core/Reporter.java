@@ -3,8 +3,8 @@ package org.editbench.core;
 import java.io.PrintStream;
 
 /**
- * Where long-running work tells what it is doing: warnings a user must see, progress, notes.
- * The CLI prints them; a notebook may collect them; tests assert on them.
+ * Where long-running work tells what it is doing: warnings a user must see, progress, notes. The
+ * CLI prints them; a notebook may collect them; tests assert on them.
  */
 public interface Reporter {
   void warn(String message);
@@ -15,8 +15,8 @@ public interface Reporter {
   default void progress(String task, long done, long total) {}
 
   /**
-   * This reporter without the notes: warnings and progress only. For work whose caller says
-   * itself what the work did (the pipeline's stage lines).
+   * This reporter without the notes: warnings and progress only. For work whose caller says itself
+   * what the work did (the pipeline's stage lines).
    */
   default Reporter withoutNotes() {
     Reporter all = this;
@@ -52,11 +52,12 @@ public interface Reporter {
   }
 
   /** Drops everything. */
-  Reporter SILENT = new Reporter() {
-    @Override
-    public void warn(String message) {}
+  Reporter SILENT =
+      new Reporter() {
+        @Override
+        public void warn(String message) {}
 
-    @Override
-    public void info(String message) {}
-  };
+        @Override
+        public void info(String message) {}
+      };
 }

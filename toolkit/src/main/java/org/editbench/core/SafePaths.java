@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * The one check of names that come from data (an {@code instance_id}, a repository, a commit)
- * before they become a file or folder name, and of paths a user hands over. A name from data is
- * one path segment or nothing: no separator, no {@code ..}, no NUL, nothing absolute — else a
- * crafted id such as {@code ../outside/x} would read or write outside the folder it belongs in.
+ * before they become a file or folder name, and of paths a user hands over. A name from data is one
+ * path segment or nothing: no separator, no {@code ..}, no NUL, nothing absolute — else a crafted
+ * id such as {@code ../outside/x} would read or write outside the folder it belongs in.
  */
 public final class SafePaths {
   private SafePaths() {}
@@ -54,7 +54,8 @@ public final class SafePaths {
    * {@code root/name}, where {@code name} comes from data.
    *
    * @param what what the name is, for the message: {@code "instance_id"}
-   * @throws UnsafeNameException the name is not one safe segment, or the path would leave {@code root}
+   * @throws UnsafeNameException the name is not one safe segment, or the path would leave {@code
+   *     root}
    */
   public static Path child(Path root, String name, String what) {
     String problem = segmentProblem(name);
@@ -66,14 +67,17 @@ public final class SafePaths {
       }
       problem = "it leads outside " + root;
     }
-    throw new UnsafeNameException(what + " " + quoted(name) + " cannot be a file or folder name: " + problem);
+    throw new UnsafeNameException(
+        what + " " + quoted(name) + " cannot be a file or folder name: " + problem);
   }
 
   private static String quoted(String name) {
     return name == null ? "null" : PyJson.quote(name); // escaped: a NUL or line end shows as such
   }
 
-  /** A directory where a file is expected is bad input (exit 2), said the same way by every command. */
+  /**
+   * A directory where a file is expected is bad input (exit 2), said the same way by every command.
+   */
   public static void requireNotDirectory(Path file) {
     if (Files.isDirectory(file)) {
       throw new DataFormatException(file, "is a directory; expected a file");

@@ -14,10 +14,13 @@ import java.nio.file.Path;
  * prompts, patches and scores).
  */
 public final class StrictUtf8 {
-  private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(() ->
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT));
+  private static final ThreadLocal<CharsetDecoder> DECODER =
+      ThreadLocal.withInitial(
+          () ->
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT));
   private static final int CHARS = 8192;
 
   private StrictUtf8() {}

@@ -24,9 +24,9 @@ public abstract sealed class TextValue {
   }
 
   /**
-   * A text that will be written several times and that is cheaper to write escaped directly than
-   * to build: {@code escapedWriter} must append exactly {@code JsonText.escaped(text.get())}.
-   * Escaped once, then copied; built only when its {@link #text()} is asked for.
+   * A text that will be written several times and that is cheaper to write escaped directly than to
+   * build: {@code escapedWriter} must append exactly {@code JsonText.escaped(text.get())}. Escaped
+   * once, then copied; built only when its {@link #text()} is asked for.
    */
   public static TextValue shared(Supplier<String> text, Consumer<JsonText> escapedWriter) {
     return new Shared(text, escapedWriter);
@@ -117,6 +117,7 @@ public abstract sealed class TextValue {
   private static final class Shared extends TextValue {
     private final Supplier<String> text;
     private final Consumer<JsonText> escapedWriter;
+
     /** Volatile: prompt template literals are shared by the worker threads. */
     private volatile byte[] escaped;
 

@@ -11,22 +11,22 @@ import java.util.Map;
  * Applies a patch to a set of files as {@code git apply} (git 2.39, default options, {@code -p1})
  * does, in pure Java, to tell offline whether a model's patch would apply in the harness.
  *
- * <p>What git apply does by default, and so what this class does — unlike GNU patch (and
- * {@link PatchApplier}, its Java port):
+ * <p>What git apply does by default, and so what this class does — unlike GNU patch (and {@link
+ * PatchApplier}, its Java port):
  *
  * <ul>
  *   <li><b>Offsets, unlimited:</b> a hunk is looked for at its new-side start line, then one line
  *       after, one before, two after, and so on over the whole file ({@code find_pos}).
  *   <li><b>No fuzz:</b> every context and removed line must match byte for byte, line ends and
  *       white space included; context is never dropped ({@code -C} is unset).
- *   <li>A hunk whose old side starts at line 0 or 1 must match at the start of the file, and a
- *       hunk without trailing context must match at its end.
+ *   <li>A hunk whose old side starts at line 0 or 1 must match at the start of the file, and a hunk
+ *       without trailing context must match at its end.
  *   <li>A hunk may not match over lines an earlier hunk wrote ({@code --allow-overlap} is unset).
- *   <li>The patch is read strictly: inside a hunk every line starts with space, {@code -},
- *       {@code +} or {@code \} (an empty line counts as empty context) until the header's line
- *       counts are used up, else the patch is corrupt; hunks need a file header ({@code diff --git}
- *       or {@code ---}/{@code +++}); text between file patches is ignored. The hunks are read by
- *       the reader {@link PatchApplier} uses, in its {@code GIT_APPLY} dialect; the file headers here.
+ *   <li>The patch is read strictly: inside a hunk every line starts with space, {@code -}, {@code
+ *       +} or {@code \} (an empty line counts as empty context) until the header's line counts are
+ *       used up, else the patch is corrupt; hunks need a file header ({@code diff --git} or {@code
+ *       ---}/{@code +++}); text between file patches is ignored. The hunks are read by the reader
+ *       {@link PatchApplier} uses, in its {@code GIT_APPLY} dialect; the file headers here.
  *   <li>All or nothing: one failing hunk or file rejects the whole patch. A missing file, a created
  *       file that exists, or a deletion that leaves content rejects it too.
  * </ul>
@@ -132,7 +132,8 @@ public final class GitApply {
       line = Math.max(0, Math.min(line, lines.size()));
       int at = findPosition(pre, line, matchBeginning, matchEnd);
       if (at < 0) {
-        throw new RejectedException(path + ": patch does not apply (the hunk at patch line " + hunk.line() + ")");
+        throw new RejectedException(
+            path + ": patch does not apply (the hunk at patch line " + hunk.line() + ")");
       }
       for (int i = 0; i < pre.size(); i++) {
         lines.remove(at);
@@ -143,7 +144,8 @@ public final class GitApply {
     }
 
     /** git's find_pos: the start line, then alternately one further after and before it. */
-    private int findPosition(List<String> pre, int start, boolean matchBeginning, boolean matchEnd) {
+    private int findPosition(
+        List<String> pre, int start, boolean matchBeginning, boolean matchEnd) {
       int backwards = start;
       int forwards = start;
       int current = start;
@@ -210,12 +212,14 @@ public final class GitApply {
 
   // ---- reading the patch ----------------------------------------------------------------
 
-  private static List<FilePatch> parse(String patch) throws RejectedException, PatchFailedException {
+  private static List<FilePatch> parse(String patch)
+      throws RejectedException, PatchFailedException {
     // A last line without LF is not a patch line for git ("corrupt patch"); the harness writes
     // the patch file with an LF appended, so do the same.
     String text = patch + "\n";
     PatchLines lines = new PatchLines(text);
-    UnifiedPatchReader hunkReader = new UnifiedPatchReader(text, UnifiedPatchReader.Dialect.GIT_APPLY);
+    UnifiedPatchReader hunkReader =
+        new UnifiedPatchReader(text, UnifiedPatchReader.Dialect.GIT_APPLY);
     List<FilePatch> patches = new ArrayList<>();
     int i = 0;
     while (i < lines.size()) {
@@ -223,14 +227,17 @@ public final class GitApply {
         throw new RejectedException("patch fragment without header at line " + (i + 1));
       }
       boolean gitHeader = lines.startsWith(i, "diff --git ");
-      boolean traditional = lines.startsWith(i, "--- ") && i + 1 < lines.size() && lines.startsWith(i + 1, "+++ ");
+      boolean traditional =
+          lines.startsWith(i, "--- ") && i + 1 < lines.size() && lines.startsWith(i + 1, "+++ ");
       if (!gitHeader && !traditional) {
         i++;
         continue;
       }
       if (gitHeader) {
         i++;
-        while (i < lines.size() && !lines.startsWith(i, "--- ") && !lines.startsWith(i, "diff --git ")
+        while (i < lines.size()
+            && !lines.startsWith(i, "--- ")
+            && !lines.startsWith(i, "diff --git ")
             && !lines.startsWith(i, "@@ -")) {
           i++; // extended header lines: index, modes, similarity
         }
@@ -238,7 +245,8 @@ public final class GitApply {
           continue; // a header without content change (mode only): nothing to apply
         }
         if (i + 1 >= lines.size() || !lines.startsWith(i + 1, "+++ ")) {
-          throw new RejectedException("git diff header lacks filename information at line " + (i + 1));
+          throw new RejectedException(
+              "git diff header lacks filename information at line " + (i + 1));
         }
       }
       String oldName = headerName(lines.get(i), i + 1);
@@ -251,14 +259,18 @@ public final class GitApply {
         i = hunkReader.lineNumber();
       }
       if (hunks.isEmpty()) {
-        throw new RejectedException("patch with no hunks for " + (newName != null ? newName : oldName));
+        throw new RejectedException(
+            "patch with no hunks for " + (newName != null ? newName : oldName));
       }
       patches.add(new FilePatch(oldName, newName, hunks));
     }
     return patches;
   }
 
-  /** The lines of a patch text (each with its LF) by where they start: only header lines are cut out. */
+  /**
+   * The lines of a patch text (each with its LF) by where they start: only header lines are cut
+   * out.
+   */
   private static final class PatchLines {
     private final String text;
     private final int[] starts;
@@ -297,7 +309,10 @@ public final class GitApply {
     }
   }
 
-  /** {@code --- a/P} → {@code P} (the first path component dropped, as {@code -p1}); /dev/null → null. */
+  /**
+   * {@code --- a/P} → {@code P} (the first path component dropped, as {@code -p1}); /dev/null →
+   * null.
+   */
   private static String headerName(String line, int number) throws RejectedException {
     String name = line.substring(4).replaceFirst("\n$", "");
     int tab = name.indexOf('\t');
@@ -310,7 +325,8 @@ public final class GitApply {
     }
     int slash = name.indexOf('/');
     if (slash < 0 || slash == name.length() - 1) {
-      throw new RejectedException("cannot find a file name with -p1 in line " + number + ": " + name);
+      throw new RejectedException(
+          "cannot find a file name with -p1 in line " + number + ": " + name);
     }
     return name.substring(slash + 1);
   }

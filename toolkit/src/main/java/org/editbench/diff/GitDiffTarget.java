@@ -2,9 +2,9 @@ package org.editbench.diff;
 
 /**
  * The new side of git diffs that all end at the same version of a file: its lines, their numbering
- * and the matcher's index over them are built once, so that each diff from an earlier version
- * costs only that version's side. {@code diffFrom(before)} equals
- * {@link UnifiedDiff#gitDiff UnifiedDiff.gitDiff(before, after, path)}. Immutable.
+ * and the matcher's index over them are built once, so that each diff from an earlier version costs
+ * only that version's side. {@code diffFrom(before)} equals {@link UnifiedDiff#gitDiff
+ * UnifiedDiff.gitDiff(before, after, path)}. Immutable.
  */
 public final class GitDiffTarget {
   private final String path;

@@ -10,15 +10,21 @@ package org.editbench.diff;
  * @param prefixContext context lines before the first change
  * @param suffixContext context lines after the last change
  */
-record Hunk(int number, String header, int line, Side oldSide, Side newSide, int prefixContext,
+record Hunk(
+    int number,
+    String header,
+    int line,
+    Side oldSide,
+    Side newSide,
+    int prefixContext,
     int suffixContext) {
 
   /**
    * One side of a hunk. Each line keeps its newline unless a "\ No newline at end of file" marker
    * followed it.
    *
-   * @param start the line the side starts at; for an empty side, the line after the one the
-   *     header names, as GNU patch counts it
+   * @param start the line the side starts at; for an empty side, the line after the one the header
+   *     names, as GNU patch counts it
    * @param lines the lines of this side
    * @param changed per line: removed (old side) or added (new side), else context
    */

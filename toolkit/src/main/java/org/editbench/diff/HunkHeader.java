@@ -9,10 +9,13 @@ final class HunkHeader {
 
   final int number;
   final String text;
+
   /** The line of the diff the header is on, 1-based. */
   final int lineNumber;
+
   /** Where each side is placed: an empty side goes after the line its start names. */
   int oldStart;
+
   int oldCount;
   int newStart;
   int newCount;
@@ -32,7 +35,8 @@ final class HunkHeader {
    * Reads {@code line}. GNU patch allows a missing space before {@code +} and after the new range
    * and needs one {@code @} after it; git apply needs {@code " +"} and {@code " @@"} exactly.
    */
-  static HunkHeader parse(String line, int number, int lineNumber, UnifiedPatchReader.Dialect dialect)
+  static HunkHeader parse(
+      String line, int number, int lineNumber, UnifiedPatchReader.Dialect dialect)
       throws PatchFailedException {
     HunkHeader h = new HunkHeader(line, number, lineNumber, dialect);
     boolean git = dialect == UnifiedPatchReader.Dialect.GIT_APPLY;
@@ -88,7 +92,8 @@ final class HunkHeader {
 
   private int number() throws PatchFailedException {
     // GNU refuses numbers it could not add up safely; git reads any int
-    long limit = dialect == UnifiedPatchReader.Dialect.GIT_APPLY ? Integer.MAX_VALUE : Integer.MAX_VALUE / 2;
+    long limit =
+        dialect == UnifiedPatchReader.Dialect.GIT_APPLY ? Integer.MAX_VALUE : Integer.MAX_VALUE / 2;
     int start = at;
     long value = 0;
     while (peek() >= '0' && peek() <= '9') {
@@ -104,13 +109,17 @@ final class HunkHeader {
   }
 
   private String badHeader(String expectation) {
-    return dialect == UnifiedPatchReader.Dialect.GIT_APPLY ? "corrupt hunk header at line " + lineNumber
+    return dialect == UnifiedPatchReader.Dialect.GIT_APPLY
+        ? "corrupt hunk header at line " + lineNumber
         : "malformed hunk header at line " + lineNumber + " (expected " + expectation + ")";
   }
 
   /** A failure of this hunk: GNU's messages name the hunk, git's are as they are. */
   PatchFailedException failure(String reason) {
-    return new PatchFailedException(dialect == UnifiedPatchReader.Dialect.GIT_APPLY ? reason
-        : "hunk #" + number + " (" + text + "): " + reason, number);
+    return new PatchFailedException(
+        dialect == UnifiedPatchReader.Dialect.GIT_APPLY
+            ? reason
+            : "hunk #" + number + " (" + text + "): " + reason,
+        number);
   }
 }

@@ -1,8 +1,8 @@
 package org.editbench.diff;
 
 /**
- * Where one hunk was applied, in GNU patch's terms ("Hunk #n succeeded at line with fuzz f
- * (offset o lines)").
+ * Where one hunk was applied, in GNU patch's terms ("Hunk #n succeeded at line with fuzz f (offset
+ * o lines)").
  *
  * @param number 1-based position of the hunk in the diff
  * @param header the hunk's {@code @@ ... @@} line, without its newline

@@ -5,8 +5,8 @@ import java.util.List;
 import org.editbench.text.LfLines;
 
 /**
- * Applies a unified diff to one file's text exactly as GNU patch 2.7.6 does when run as
- * {@code patch --batch --fuzz=1 -p0 -i diff target}, in pure Java.
+ * Applies a unified diff to one file's text exactly as GNU patch 2.7.6 does when run as {@code
+ * patch --batch --fuzz=1 -p0 -i diff target}, in pure Java.
  *
  * <p>What GNU patch does, and so what this class does:
  *
@@ -16,18 +16,18 @@ import org.editbench.text.LfLines;
  *       before the end of the previous hunk's changes.
  *   <li>Only when no exact match exists anywhere is fuzz 1 tried: the outermost context line is
  *       ignored at each end that has the hunk's full context. An end with less context than the
- *       other (diffs produce that only at the start or the end of a file) must coincide with
- *       that end of the file, at fuzz 0 and, if it lacks two or more lines, at fuzz 1 too (GNU
- *       waives this for leading context when the hunk does not claim to start at line 1).
+ *       other (diffs produce that only at the start or the end of a file) must coincide with that
+ *       end of the file, at fuzz 0 and, if it lacks two or more lines, at fuzz 1 too (GNU waives
+ *       this for leading context when the hunk does not claim to start at line 1).
  *   <li>If the first hunk matches nowhere but its new side matches, GNU assumes the diff is
- *       reversed or already applied and applies it backwards; here that is a failure, as it is
- *       for the reference.
+ *       reversed or already applied and applies it backwards; here that is a failure, as it is for
+ *       the reference.
  *   <li>Where the file's last line lacks a newline and text follows it, a newline is inserted.
  * </ul>
  *
- * <p>How the diff text itself is read (a last line without newline, markers, comments) is
- * described in {@link UnifiedPatchReader}. Texts are expected with LF line ends only: GNU's
- * handling of CR is not reproduced.
+ * <p>How the diff text itself is read (a last line without newline, markers, comments) is described
+ * in {@link UnifiedPatchReader}. Texts are expected with LF line ends only: GNU's handling of CR is
+ * not reproduced.
  */
 public final class PatchApplier {
   private PatchApplier() {}
@@ -40,8 +40,8 @@ public final class PatchApplier {
   }
 
   /**
-   * The patched text with its lines, recorded while it was written: a text patched step after
-   * step is never scanned for its lines again.
+   * The patched text with its lines, recorded while it was written: a text patched step after step
+   * is never scanned for its lines again.
    */
   public static LfLines apply(LfLines original, String diff) throws PatchFailedException {
     return apply(original, diff, new ArrayList<>());
@@ -50,8 +50,8 @@ public final class PatchApplier {
   /**
    * The patched text and, per hunk, the line, offset and fuzz GNU patch would report.
    *
-   * @throws PatchFailedException when GNU patch would fail or report a rejected hunk, or would
-   *     take the diff for a reversed one; its message names the hunk and the reason
+   * @throws PatchFailedException when GNU patch would fail or report a rejected hunk, or would take
+   *     the diff for a reversed one; its message names the hunk and the reason
    */
   public static PatchResult applyDetailed(String original, String diff)
       throws PatchFailedException {
@@ -65,8 +65,10 @@ public final class PatchApplier {
     LfLines text = original;
     while (reader.nextSection()) {
       if (text.text().isEmpty() && reader.sectionEmptiesFile()) {
-        throw new PatchFailedException("the diff empties a file that is already empty:"
-            + " it looks reversed or already applied (GNU patch would apply it backwards)", 0);
+        throw new PatchFailedException(
+            "the diff empties a file that is already empty:"
+                + " it looks reversed or already applied (GNU patch would apply it backwards)",
+            0);
       }
       text = new Section(text).apply(reader, placements);
     }
@@ -74,9 +76,9 @@ public final class PatchApplier {
   }
 
   /**
-   * One run of hunks applied to one input text, with GNU's bookkeeping: {@code lastFrozen} lines
-   * of the input are final (copied or deleted), {@code inOffset} is how far hunks have been found
-   * from their stated lines, {@code outOffset} how many lines earlier hunks added.
+   * One run of hunks applied to one input text, with GNU's bookkeeping: {@code lastFrozen} lines of
+   * the input are final (copied or deleted), {@code inOffset} is how far hunks have been found from
+   * their stated lines, {@code outOffset} how many lines earlier hunks added.
    */
   private static final class Section {
     private final LfLines input;
@@ -111,9 +113,12 @@ public final class PatchApplier {
         if (where == 0 && firstInSection) {
           int reversedAt = locate(hunk.reversed(), fuzz);
           if (reversedAt != 0) {
-            throw failure(hunk, "is reversed or already applied: its new side matches at line "
-                + reversedAt + " but its old side nowhere. Was the diff made in the other"
-                + " direction, or applied before?");
+            throw failure(
+                hunk,
+                "is reversed or already applied: its new side matches at line "
+                    + reversedAt
+                    + " but its old side nowhere. Was the diff made in the other"
+                    + " direction, or applied before?");
           }
         }
         if (where != 0) {
@@ -123,11 +128,17 @@ public final class PatchApplier {
           return placement;
         }
       }
-      String searched = lastFrozen > 0
-          ? " after line " + lastFrozen + ", where the previous hunk's changes end" : "";
+      String searched =
+          lastFrozen > 0
+              ? " after line " + lastFrozen + ", where the previous hunk's changes end"
+              : "";
       String fuzzed = maxFuzz > 0 ? ", even ignoring one context line at each end" : "";
-      throw failure(hunk, "does not apply: its context and removed lines match nowhere in the file"
-          + searched + fuzzed + ". Was the diff made against another version of the file?");
+      throw failure(
+          hunk,
+          "does not apply: its context and removed lines match nowhere in the file"
+              + searched
+              + fuzzed
+              + ". Was the diff made against another version of the file?");
     }
 
     private static PatchFailedException failure(Hunk hunk, String reason) {
@@ -136,8 +147,8 @@ public final class PatchApplier {
     }
 
     /**
-     * GNU's locate_hunk: the 1-based line where the hunk's old side matches with the given fuzz,
-     * or 0. A match moves {@code inOffset}.
+     * GNU's locate_hunk: the 1-based line where the hunk's old side matches with the given fuzz, or
+     * 0. A match moves {@code inOffset}.
      */
     private int locate(Hunk hunk, int fuzz) {
       Hunk.Side pattern = hunk.oldSide();
@@ -161,12 +172,12 @@ public final class PatchApplier {
         maxNegativeOffset = firstGuess - 1;
       }
       if (prefixFuzz < 0 && pattern.start() <= 1) {
-        if (suffixFuzz < 0
-            && (patternLines != inputLines || hunk.prefixContext() < lastFrozen)) {
+        if (suffixFuzz < 0 && (patternLines != inputLines || hunk.prefixContext() < lastFrozen)) {
           return 0;
         }
         int offset = 1 - firstGuess;
-        if (lastFrozen <= hunk.prefixContext() && offset <= maxPositiveOffset
+        if (lastFrozen <= hunk.prefixContext()
+            && offset <= maxPositiveOffset
             && matches(pattern, firstGuess + offset, 0, suffixFuzz)) {
           inOffset += offset;
           return firstGuess + offset;
@@ -176,16 +187,16 @@ public final class PatchApplier {
       prefixFuzz = Math.max(prefixFuzz, 0);
       if (suffixFuzz < 0) {
         int offset = firstGuess - (inputLines - patternLines + 1);
-        if (offset <= maxNegativeOffset
-            && matches(pattern, firstGuess - offset, prefixFuzz, 0)) {
+        if (offset <= maxNegativeOffset && matches(pattern, firstGuess - offset, prefixFuzz, 0)) {
           inOffset -= offset;
           return firstGuess - offset;
         }
         return 0;
       }
-      int minOffset = maxPositiveOffset < 0 ? firstGuess - maxWhere
-          : maxNegativeOffset < 0 ? firstGuess - minWhere
-          : 0;
+      int minOffset =
+          maxPositiveOffset < 0
+              ? firstGuess - maxWhere
+              : maxNegativeOffset < 0 ? firstGuess - minWhere : 0;
       for (int offset = minOffset; offset <= maxOffset; offset++) {
         if (offset <= maxPositiveOffset
             && matches(pattern, firstGuess + offset, prefixFuzz, suffixFuzz)) {
@@ -258,9 +269,13 @@ public final class PatchApplier {
     /** Copies input lines up to {@code line}, failing as GNU does when they were passed already. */
     private void copyUntil(Hunk hunk, int line) throws PatchFailedException {
       if (lastFrozen > line) {
-        throw failure(hunk, "would change line " + (line + 1) + " of the file, which an earlier"
-            + " hunk has changed already (GNU patch: \"misordered hunks\"). Are the hunks in"
-            + " file order?");
+        throw failure(
+            hunk,
+            "would change line "
+                + (line + 1)
+                + " of the file, which an earlier"
+                + " hunk has changed already (GNU patch: \"misordered hunks\"). Are the hunks in"
+                + " file order?");
       }
       copyUntil(line);
     }

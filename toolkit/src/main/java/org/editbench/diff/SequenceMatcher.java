@@ -21,7 +21,12 @@ public final class SequenceMatcher {
   /** {@code a[a:a+size] == b[b:b+size]}. */
   public record Match(int a, int b, int size) {}
 
-  public enum Tag { REPLACE, DELETE, INSERT, EQUAL }
+  public enum Tag {
+    REPLACE,
+    DELETE,
+    INSERT,
+    EQUAL
+  }
 
   /** Turn {@code a[i1:i2]} into {@code b[j1:j2]}. */
   public record Opcode(Tag tag, int i1, int i2, int j1, int j2) {}
@@ -32,11 +37,13 @@ public final class SequenceMatcher {
   private final int[] a;
   private final int[] b;
   private final Index bIndex;
+
   /**
-   * Match lengths of the previous and the current row of find_longest_match, at index j + 1 for
-   * a match ending at b[j]. Kept all-zero between calls by clearing only the entries touched.
+   * Match lengths of the previous and the current row of find_longest_match, at index j + 1 for a
+   * match ending at b[j]. Kept all-zero between calls by clearing only the entries touched.
    */
   private int[] previousRow;
+
   private int[] currentRow;
   private int[] touchedPrevious;
   private int[] touchedCurrent;
@@ -70,12 +77,14 @@ public final class SequenceMatcher {
    */
   static final class Index {
     private final int[] b;
+
     /**
      * {@code b2j} minus popular elements (autojunk), flattened: the positions in b of element id,
-     * ascending, are {@code positionsInB[firstPosition[id] .. firstPosition[id + 1])}; none for
-     * a popular element.
+     * ascending, are {@code positionsInB[firstPosition[id] .. firstPosition[id + 1])}; none for a
+     * popular element.
      */
     private final int[] positionsInB;
+
     private final int[] firstPosition;
 
     /** Over b's elements numbered densely from 0: {@code distinct} numbers. */
@@ -129,10 +138,9 @@ public final class SequenceMatcher {
   }
 
   /**
-   * The longest block with {@code a[i:i+k] == b[j:j+k]} inside the given ranges; among the
-   * longest, the one that starts earliest in a, then earliest in b. Popular elements cannot start
-   * a block but are taken on when they border one. Returns {@code (alo, blo, 0)} when nothing
-   * matches.
+   * The longest block with {@code a[i:i+k] == b[j:j+k]} inside the given ranges; among the longest,
+   * the one that starts earliest in a, then earliest in b. Popular elements cannot start a block
+   * but are taken on when they border one. Returns {@code (alo, blo, 0)} when nothing matches.
    */
   public Match findLongestMatch(int alo, int ahi, int blo, int bhi) {
     int besti = alo;
@@ -146,7 +154,8 @@ public final class SequenceMatcher {
       if (a[i] >= 0) {
         int end = firstPosition[a[i] + 1];
         for (int p = firstAtLeast(positionsInB, firstPosition[a[i]], end, blo);
-            p < end && positionsInB[p] < bhi; p++) {
+            p < end && positionsInB[p] < bhi;
+            p++) {
           int j = positionsInB[p];
           int k = previousRow[j] + 1;
           currentRow[j + 1] = k;
@@ -176,7 +185,8 @@ public final class SequenceMatcher {
       bestj--;
       bestSize++;
     }
-    while (besti + bestSize < ahi && bestj + bestSize < bhi
+    while (besti + bestSize < ahi
+        && bestj + bestSize < bhi
         && a[besti + bestSize] == b[bestj + bestSize]) {
       bestSize++;
     }
@@ -195,8 +205,8 @@ public final class SequenceMatcher {
   }
 
   /**
-   * Matching blocks in ascending order, adjacent blocks merged, ending with the sentinel
-   * {@code (len(a), len(b), 0)}.
+   * Matching blocks in ascending order, adjacent blocks merged, ending with the sentinel {@code
+   * (len(a), len(b), 0)}.
    */
   public List<Match> getMatchingBlocks() {
     if (matchingBlocks != null) {
@@ -222,8 +232,8 @@ public final class SequenceMatcher {
         }
       }
     }
-    found.sort(Comparator.comparingInt(Match::a).thenComparingInt(Match::b)
-        .thenComparingInt(Match::size));
+    found.sort(
+        Comparator.comparingInt(Match::a).thenComparingInt(Match::b).thenComparingInt(Match::size));
 
     List<Match> merged = new ArrayList<>(found.size() + 1);
     int i1 = 0;
@@ -255,10 +265,10 @@ public final class SequenceMatcher {
     int i = 0;
     int j = 0;
     for (Match m : getMatchingBlocks()) {
-      Tag tag = i < m.a() && j < m.b() ? Tag.REPLACE
-          : i < m.a() ? Tag.DELETE
-          : j < m.b() ? Tag.INSERT
-          : null;
+      Tag tag =
+          i < m.a() && j < m.b()
+              ? Tag.REPLACE
+              : i < m.a() ? Tag.DELETE : j < m.b() ? Tag.INSERT : null;
       if (tag != null) {
         codes.add(new Opcode(tag, i, m.a(), j, m.b()));
       }
@@ -282,13 +292,25 @@ public final class SequenceMatcher {
     }
     Opcode first = codes.get(0);
     if (first.tag() == Tag.EQUAL) {
-      codes.set(0, new Opcode(Tag.EQUAL, Math.max(first.i1(), first.i2() - n), first.i2(),
-          Math.max(first.j1(), first.j2() - n), first.j2()));
+      codes.set(
+          0,
+          new Opcode(
+              Tag.EQUAL,
+              Math.max(first.i1(), first.i2() - n),
+              first.i2(),
+              Math.max(first.j1(), first.j2() - n),
+              first.j2()));
     }
     Opcode last = codes.get(codes.size() - 1);
     if (last.tag() == Tag.EQUAL) {
-      codes.set(codes.size() - 1, new Opcode(Tag.EQUAL, last.i1(),
-          Math.min(last.i2(), last.i1() + n), last.j1(), Math.min(last.j2(), last.j1() + n)));
+      codes.set(
+          codes.size() - 1,
+          new Opcode(
+              Tag.EQUAL,
+              last.i1(),
+              Math.min(last.i2(), last.i1() + n),
+              last.j1(),
+              Math.min(last.j2(), last.j1() + n)));
     }
 
     List<List<Opcode>> groups = new ArrayList<>();
@@ -297,8 +319,9 @@ public final class SequenceMatcher {
       int i1 = code.i1();
       int j1 = code.j1();
       if (code.tag() == Tag.EQUAL && code.i2() - i1 > n + n) {
-        group.add(new Opcode(Tag.EQUAL, i1, Math.min(code.i2(), i1 + n),
-            j1, Math.min(code.j2(), j1 + n)));
+        group.add(
+            new Opcode(
+                Tag.EQUAL, i1, Math.min(code.i2(), i1 + n), j1, Math.min(code.j2(), j1 + n)));
         groups.add(List.copyOf(group));
         group.clear();
         i1 = Math.max(i1, code.i2() - n);

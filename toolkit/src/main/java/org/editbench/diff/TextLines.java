@@ -5,27 +5,37 @@ import org.editbench.text.PyStrings;
 
 /**
  * The lines of a text exactly as Python's {@code str.splitlines(keepends=True)} cuts them, kept as
- * offsets into the text with a hash per line. Diffing two files this way reads each character
- * about twice and allocates no line strings, which is most of the cost of a diff of large, nearly
- * equal files.
+ * offsets into the text with a hash per line. Diffing two files this way reads each character about
+ * twice and allocates no line strings, which is most of the cost of a diff of large, nearly equal
+ * files.
  */
 final class TextLines {
   private final String text;
+
   /** The text's chars: array reads and range compares are cheaper than String's. */
   private final char[] chars;
+
   /** Line k spans {@code [bounds[k], bounds[k + 1])}. */
   private final int[] bounds;
+
   private final int[] hashes;
   private final int count;
+
   /**
    * The lines these were cut against by {@link #sharingEnds}, or null: the first {@code sharedHead}
    * lines are its first lines, the last {@code sharedTail} lines its last lines.
    */
   private final TextLines sharedWith;
+
   private final int sharedHead;
   private final int sharedTail;
 
-  private TextLines(String text, char[] chars, Builder lines, TextLines sharedWith, int sharedHead,
+  private TextLines(
+      String text,
+      char[] chars,
+      Builder lines,
+      TextLines sharedWith,
+      int sharedHead,
       int sharedTail) {
     this.text = text;
     this.chars = chars;
@@ -45,12 +55,12 @@ final class TextLines {
   }
 
   /**
-   * The lines of {@code text} exactly as {@link #of} cuts them, but the lines it shares with
-   * {@code other} at its start and at its end are taken from {@code other} rather than cut and
-   * hashed again: a version of a file diffed against the final version shares most of its lines
-   * with it there, and finding how much takes two vectorized compares. A line is shared when it
-   * and the char after it (which decides whether a CR ends a line) lie in the common prefix, or
-   * when the char before it and all that follows lie in the common suffix.
+   * The lines of {@code text} exactly as {@link #of} cuts them, but the lines it shares with {@code
+   * other} at its start and at its end are taken from {@code other} rather than cut and hashed
+   * again: a version of a file diffed against the final version shares most of its lines with it
+   * there, and finding how much takes two vectorized compares. A line is shared when it and the
+   * char after it (which decides whether a CR ends a line) lie in the common prefix, or when the
+   * char before it and all that follows lie in the common suffix.
    */
   static TextLines sharingEnds(String text, TextLines other) {
     char[] chars = text.toCharArray();
@@ -122,7 +132,9 @@ final class TextLines {
       bounds[++count] = end;
     }
 
-    /** Adds the lines of {@code chars[from, to)}; {@code to} is the end of the text or a line start. */
+    /**
+     * Adds the lines of {@code chars[from, to)}; {@code to} is the end of the text or a line start.
+     */
     void cut(char[] chars, int from, int to) {
       int hash = 0;
       int start = from;
@@ -171,8 +183,9 @@ final class TextLines {
   }
 
   private boolean sameLine(int k, TextLines other, int j) {
-    return hashes[k] == other.hashes[j] && Arrays.equals(chars, bounds[k], bounds[k + 1],
-        other.chars, other.bounds[j], other.bounds[j + 1]);
+    return hashes[k] == other.hashes[j]
+        && Arrays.equals(
+            chars, bounds[k], bounds[k + 1], other.chars, other.bounds[j], other.bounds[j + 1]);
   }
 
   /**
@@ -182,8 +195,10 @@ final class TextLines {
    */
   static final class Ids {
     private final TextLines b;
+
     /** Per slot: 1 + the b line that first had this content, or 0 when free. */
     private final int[] table;
+
     private final int mask;
     private final int[] bIds;
     private final int distinct;

@@ -24,16 +24,21 @@ public final class UnifiedDiff {
    */
   public static String unifiedDiff(List<String> a, List<String> b, String fromFile, String toFile) {
     StringBuilder out = new StringBuilder();
-    appendUnifiedDiff(out, new SequenceMatcher(a, b), (o, k) -> o.append(a.get(k)),
-        (o, k) -> o.append(b.get(k)), fromFile, toFile);
+    appendUnifiedDiff(
+        out,
+        new SequenceMatcher(a, b),
+        (o, k) -> o.append(a.get(k)),
+        (o, k) -> o.append(b.get(k)),
+        fromFile,
+        toFile);
     return out.toString();
   }
 
   /**
-   * The ground-truth diff of one file: {@code "diff --git a/P b/P\n"} followed by
-   * {@link #unifiedDiff} of both texts split with Python's {@code splitlines(keepends=True)}
-   * (see {@link org.editbench.text.PyStrings#splitLinesKeepEnds}). Only the header line when the
-   * texts are equal.
+   * The ground-truth diff of one file: {@code "diff --git a/P b/P\n"} followed by {@link
+   * #unifiedDiff} of both texts split with Python's {@code splitlines(keepends=True)} (see {@link
+   * org.editbench.text.PyStrings#splitLinesKeepEnds}). Only the header line when the texts are
+   * equal.
    */
   public static String gitDiff(String before, String after, String path) {
     return new GitDiffTarget(after, path).diffFrom(before);
@@ -51,8 +56,13 @@ public final class UnifiedDiff {
     return "diff --git a/" + path + " b/" + path + "\n";
   }
 
-  private static void appendUnifiedDiff(StringBuilder out, SequenceMatcher matcher,
-      LineWriter a, LineWriter b, String fromFile, String toFile) {
+  private static void appendUnifiedDiff(
+      StringBuilder out,
+      SequenceMatcher matcher,
+      LineWriter a,
+      LineWriter b,
+      String fromFile,
+      String toFile) {
     List<List<Opcode>> groups = matcher.getGroupedOpcodes(CONTEXT_LINES);
     if (groups.isEmpty()) {
       return;
@@ -92,8 +102,8 @@ public final class UnifiedDiff {
     out.append(length == 0 ? start : start + 1).append(',').append(length);
   }
 
-  private static void appendLines(StringBuilder out, char prefix, LineWriter lines, int from,
-      int to) {
+  private static void appendLines(
+      StringBuilder out, char prefix, LineWriter lines, int from, int to) {
     for (int k = from; k < to; k++) {
       out.append(prefix);
       lines.append(out, k);

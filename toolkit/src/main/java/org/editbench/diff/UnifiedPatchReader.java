@@ -1,48 +1,54 @@
 package org.editbench.diff;
 
 /**
- * Reads the hunks of a unified diff the way GNU patch 2.7.6 reads a patch file, including its
- * ways with damaged input:
+ * Reads the hunks of a unified diff the way GNU patch 2.7.6 reads a patch file, including its ways
+ * with damaged input:
  *
  * <ul>
  *   <li>A last line without a newline is dropped ("patch unexpectedly ends in middle of line").
- *   <li>When the diff ends inside a hunk that lacks at most three new-side lines, each missing
- *       line is taken to be an empty context line (GNU assumes blank lines got chopped); more
- *       missing lines are an error.
+ *   <li>When the diff ends inside a hunk that lacks at most three new-side lines, each missing line
+ *       is taken to be an empty context line (GNU assumes blank lines got chopped); more missing
+ *       lines are an error.
  *   <li>A "\ No newline at end of file" marker counts only after the last line of a side, and
  *       removes that line's newline.
  *   <li>Lines starting with {@code #} are comments, and lines that start with a tab or are empty
  *       are context lines whose leading space got lost.
  * </ul>
  *
- * <p>Text before the first {@code @@ -} line (such as {@code diff --git}, {@code ---} and
- * {@code +++}) is skipped. Several runs of hunks separated by other text are separate
- * <em>sections</em>, which GNU patch applies one after the other to the same file. Only unified
- * hunks at column 0 are recognised: GNU's context, normal and ed formats and its indented or
- * mail-quoted patches are out of scope, and so is what it reads into headers ({@code /dev/null}
- * names, timestamps, git's file modes), which difflib's diffs never carry.
+ * <p>Text before the first {@code @@ -} line (such as {@code diff --git}, {@code ---} and {@code
+ * +++}) is skipped. Several runs of hunks separated by other text are separate <em>sections</em>,
+ * which GNU patch applies one after the other to the same file. Only unified hunks at column 0 are
+ * recognised: GNU's context, normal and ed formats and its indented or mail-quoted patches are out
+ * of scope, and so is what it reads into headers ({@code /dev/null} names, timestamps, git's file
+ * modes), which difflib's diffs never carry.
  *
  * <p>In the {@link Dialect#GIT_APPLY} dialect the same reader reads hunks as git apply does, with
- * none of GNU's leniency: no comment lines, every hunk line starts with space, {@code -} or
- * {@code +} (an empty line is empty context), a {@code \} line of at least 12 characters drops the
- * newline of the hunk line before it (and one right after the hunk's last line, of any length), a
- * hunk cut short is an error, and the messages are git's ({@code corrupt patch at line N}).
- * {@link GitApply} reads the file headers around the hunks itself.
+ * none of GNU's leniency: no comment lines, every hunk line starts with space, {@code -} or {@code
+ * +} (an empty line is empty context), a {@code \} line of at least 12 characters drops the newline
+ * of the hunk line before it (and one right after the hunk's last line, of any length), a hunk cut
+ * short is an error, and the messages are git's ({@code corrupt patch at line N}). {@link GitApply}
+ * reads the file headers around the hunks itself.
  */
 final class UnifiedPatchReader {
   /** Whose reading of a diff: GNU patch's, lenient, or git apply's, strict. */
-  enum Dialect { GNU_PATCH, GIT_APPLY }
+  enum Dialect {
+    GNU_PATCH,
+    GIT_APPLY
+  }
 
   /** GNU fills a hunk cut short by at most this many new-side lines with blank context. */
   private static final int CHOPPED_BLANK_LINES = 3;
+
   private static final String HUNK_START = "@@ -";
 
   private final String text;
   private final Dialect dialect;
   private final boolean git;
   private int pos;
+
   /** Lines consumed so far, the 1-based number of the last line read. */
   private int lineNumber;
+
   private int hunksRead;
   private boolean sectionFound;
 
@@ -68,8 +74,8 @@ final class UnifiedPatchReader {
   }
 
   /**
-   * Moves to the next run of hunks. False when no {@code @@ -} line is left; an error when the
-   * diff has text but no hunk at all, which GNU reports as "Only garbage was found".
+   * Moves to the next run of hunks. False when no {@code @@ -} line is left; an error when the diff
+   * has text but no hunk at all, which GNU reports as "Only garbage was found".
    */
   boolean nextSection() throws PatchFailedException {
     for (String line = peekLine(); line != null; line = peekLine()) {
@@ -99,14 +105,17 @@ final class UnifiedPatchReader {
     while (s < lineEnd && text.charAt(s) == ' ') {
       s++;
     }
-    return s + 1 < lineEnd && text.charAt(s) == '+' && text.charAt(s + 1) == '0'
+    return s + 1 < lineEnd
+        && text.charAt(s) == '+'
+        && text.charAt(s + 1) == '0'
         && !isDigit(charAt(s + 2));
   }
 
   /** The next hunk of the current section, or null when the section ends. */
   Hunk nextHunk() throws PatchFailedException {
     String header = peekLine();
-    if (header == null || header.length() <= HUNK_START.length()
+    if (header == null
+        || header.length() <= HUNK_START.length()
         || !header.startsWith(HUNK_START)) {
       return null;
     }
@@ -120,12 +129,18 @@ final class UnifiedPatchReader {
     // than are left cannot be satisfied, and must not make us allocate its counts.
     int linesLeft = text.length() - pos + CHOPPED_BLANK_LINES;
     if (!git && (h.oldCount > linesLeft || h.newCount > linesLeft)) {
-      throw h.failure("the diff ends before the hunk does (the header announces "
-          + h.oldCount + " old and " + h.newCount + " new lines)");
+      throw h.failure(
+          "the diff ends before the hunk does (the header announces "
+              + h.oldCount
+              + " old and "
+              + h.newCount
+              + " new lines)");
     }
     // git reads on to its own error, so a side may announce more lines than it can store
-    SideReader oldSide = new SideReader("old", h.oldStart, h.oldCount, Math.min(h.oldCount, linesLeft));
-    SideReader newSide = new SideReader("new", h.newStart, h.newCount, Math.min(h.newCount, linesLeft));
+    SideReader oldSide =
+        new SideReader("old", h.oldStart, h.oldCount, Math.min(h.oldCount, linesLeft));
+    SideReader newSide =
+        new SideReader("new", h.newStart, h.newCount, Math.min(h.newCount, linesLeft));
     int prefixContext = -1;
     int context = 0;
     char lastKind = 0;
@@ -140,8 +155,12 @@ final class UnifiedPatchReader {
       }
       if (line == null) {
         if (newSide.missing() > CHOPPED_BLANK_LINES) {
-          throw h.failure("the diff ends before the hunk does (" + oldSide.missing()
-              + " old and " + newSide.missing() + " new lines are missing)");
+          throw h.failure(
+              "the diff ends before the hunk does ("
+                  + oldSide.missing()
+                  + " old and "
+                  + newSide.missing()
+                  + " new lines are missing)");
         }
         line = " \n";
       }
@@ -154,7 +173,8 @@ final class UnifiedPatchReader {
           throw h.failure("corrupt patch at line " + lineNumber);
         }
         if (kind != '+' && oldSide.complete() || kind != '-' && newSide.complete()) {
-          throw h.failure("corrupt patch at line " + lineNumber + ": more lines than the hunk header counts");
+          throw h.failure(
+              "corrupt patch at line " + lineNumber + ": more lines than the hunk header counts");
         }
       } else if (line.charAt(0) == '\t' || line.charAt(0) == '\n') {
         kind = ' ';
@@ -188,10 +208,15 @@ final class UnifiedPatchReader {
       dropNewline(lastKind, oldSide, newSide);
     }
     if (prefixContext == -1) {
-      throw h.failure(git ? "corrupt patch: the hunk at line " + h.lineNumber + " changes nothing"
-          : "malformed diff at line " + lineNumber + ": the hunk changes nothing (it has only context lines)");
+      throw h.failure(
+          git
+              ? "corrupt patch: the hunk at line " + h.lineNumber + " changes nothing"
+              : "malformed diff at line "
+                  + lineNumber
+                  + ": the hunk changes nothing (it has only context lines)");
     }
-    return new Hunk(h.number, h.text, h.lineNumber, oldSide.toSide(), newSide.toSide(), prefixContext, context);
+    return new Hunk(
+        h.number, h.text, h.lineNumber, oldSide.toSide(), newSide.toSide(), prefixContext, context);
   }
 
   /** git's "\ No newline at end of file" inside a hunk; shorter backslash lines are corrupt. */
@@ -245,11 +270,15 @@ final class UnifiedPatchReader {
     String add(String content, boolean isChange, HunkHeader h, String line)
         throws PatchFailedException {
       if (complete()) {
-        throw h.failure(malformed(line, "the " + name + " side already has all " + count
-            + " lines the header announces"));
+        throw h.failure(
+            malformed(
+                line,
+                "the " + name + " side already has all " + count + " lines the header announces"));
       }
-      String stored = !git && filled == count - 1 && consumeNoNewlineMarker()
-          ? withoutNewline(content) : content;
+      String stored =
+          !git && filled == count - 1 && consumeNoNewlineMarker()
+              ? withoutNewline(content)
+              : content;
       if (filled < lines.length) {
         lines[filled] = stored;
         changed[filled] = isChange;
@@ -264,8 +293,13 @@ final class UnifiedPatchReader {
   }
 
   private String malformed(String line, String expectation) {
-    return "malformed diff at line " + lineNumber + " \"" + withoutNewline(line) + "\" ("
-        + expectation + ")";
+    return "malformed diff at line "
+        + lineNumber
+        + " \""
+        + withoutNewline(line)
+        + "\" ("
+        + expectation
+        + ")";
   }
 
   static String withoutNewline(String line) {
@@ -303,8 +337,8 @@ final class UnifiedPatchReader {
   }
 
   /**
-   * Consumes a following line that starts with a backslash (GNU does not check the rest of the
-   * "\ No newline at end of file" text), even one without a newline at the end of the diff.
+   * Consumes a following line that starts with a backslash (GNU does not check the rest of the "\
+   * No newline at end of file" text), even one without a newline at the end of the diff.
    */
   private boolean consumeNoNewlineMarker() {
     if (pos >= text.length() || text.charAt(pos) != '\\') {

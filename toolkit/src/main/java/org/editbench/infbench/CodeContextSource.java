@@ -6,9 +6,9 @@ import java.util.Map;
 import org.editbench.bench.BenchInstance;
 
 /**
- * Chooses the files shown in a prompt's {@code <code>} block. The oracle source shows the files
- * the pull request edits, as they stand after the history; retrieval replaces it for
- * {@code _bm25_{n}} run_ids.
+ * Chooses the files shown in a prompt's {@code <code>} block. The oracle source shows the files the
+ * pull request edits, as they stand after the history; retrieval replaces it for {@code _bm25_{n}}
+ * run_ids.
  */
 @FunctionalInterface
 public interface CodeContextSource {

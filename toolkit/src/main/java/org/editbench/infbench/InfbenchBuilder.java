@@ -1,6 +1,5 @@
 package org.editbench.infbench;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,26 +8,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.core.JsonText;
 import org.editbench.core.JsonlAppender;
+import org.editbench.core.Reporter;
 
 /**
- * Builds infbench files — one per variant — from a bench in one pass: the bench and each
- * instance's histories are read once, every variant's record is derived from them, and each
- * variant's file is resumed where an earlier run stopped.
+ * Builds infbench files — one per variant — from a bench in one pass: the bench and each instance's
+ * histories are read once, every variant's record is derived from them, and each variant's file is
+ * resumed where an earlier run stopped.
  *
  * <p>Instances are derived on {@link InfbenchRequest#threads()} worker threads and written by the
- * calling thread in the reference's order, so the output does not depend on the thread count.
- * An instance whose history does not apply, whose ground truth does not reproduce the final
- * files, or whose histories are missing is reported with its reason and skipped; the run goes on
- * (unless {@link InfbenchRequest#strict()}).
+ * calling thread in the reference's order, so the output does not depend on the thread count. An
+ * instance whose history does not apply, whose ground truth does not reproduce the final files, or
+ * whose histories are missing is reported with its reason and skipped; the run goes on (unless
+ * {@link InfbenchRequest#strict()}).
  */
 public final class InfbenchBuilder {
   private static final int IN_FLIGHT_PER_THREAD = 4;
-  private static final ThreadLocal<JsonText> LINE_BUFFER = ThreadLocal.withInitial(() -> new JsonText(1 << 16));
+  private static final ThreadLocal<JsonText> LINE_BUFFER =
+      ThreadLocal.withInitial(() -> new JsonText(1 << 16));
 
   private InfbenchBuilder() {}
 
@@ -45,18 +45,23 @@ public final class InfbenchBuilder {
   }
 
   public static InfbenchReport build(InfbenchRequest request, Reporter reporter) {
-    request.contextSource().prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
+    request
+        .contextSource()
+        .prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
     List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
     List<InfbenchRequest.Target> targets = request.targets();
     int[][] counts = new int[targets.size()][3]; // already present, written, invalid
     long[] nanos = new long[targets.size()];
     List<InfbenchReport.Invalid> invalid = new ArrayList<>();
     List<JsonlAppender> outputs = new ArrayList<>();
-    ExecutorService workers = Executors.newFixedThreadPool(request.threads(), runnable -> {
-      Thread t = new Thread(runnable, "infbench-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            request.threads(),
+            runnable -> {
+              Thread t = new Thread(runnable, "infbench-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (InfbenchRequest.Target target : targets) {
         outputs.add(JsonlAppender.open(target.output(), request.override(), reporter));
@@ -101,13 +106,23 @@ public final class InfbenchBuilder {
     }
     List<InfbenchReport.VariantCounts> variants = new ArrayList<>();
     for (int t = 0; t < targets.size(); t++) {
-      variants.add(new InfbenchReport.VariantCounts(targets.get(t).runId().text(), targets.get(t).output(),
-          bench.size(), counts[t][0], counts[t][1], counts[t][2], nanos[t]));
+      variants.add(
+          new InfbenchReport.VariantCounts(
+              targets.get(t).runId().text(),
+              targets.get(t).output(),
+              bench.size(),
+              counts[t][0],
+              counts[t][1],
+              counts[t][2],
+              nanos[t]));
     }
     return new InfbenchReport(variants, invalid);
   }
 
-  /** Closes every output, so that every lock is released even when one close fails; the first failure is thrown. */
+  /**
+   * Closes every output, so that every lock is released even when one close fails; the first
+   * failure is thrown.
+   */
   private static void closeAll(List<JsonlAppender> outputs) {
     RuntimeException first = null;
     for (JsonlAppender output : outputs) {
@@ -126,8 +141,11 @@ public final class InfbenchBuilder {
     }
   }
 
-  /** Every variant's outcome for one instance; runs on a worker thread, reads the outputs' ids only. */
-  private static List<Outcome> derive(InfbenchRequest request, BenchInstance instance, List<JsonlAppender> outputs) {
+  /**
+   * Every variant's outcome for one instance; runs on a worker thread, reads the outputs' ids only.
+   */
+  private static List<Outcome> derive(
+      InfbenchRequest request, BenchInstance instance, List<JsonlAppender> outputs) {
     List<Outcome> outcomes = new ArrayList<>(outputs.size());
     InstanceSplitter splitter = null;
     String missingHistory = null;
@@ -142,10 +160,12 @@ public final class InfbenchBuilder {
       byte[] bytes = null;
       try {
         if (splitter == null && problem == null) {
-          splitter = new InstanceSplitter(instance, PatchHistories.load(request.historiesDir(), instance));
+          splitter =
+              new InstanceSplitter(instance, PatchHistories.load(request.historiesDir(), instance));
         }
         if (problem == null) {
-          splitter.writeJsonLine(request.targets().get(t).runId(), request.contextSource(), line.clear());
+          splitter.writeJsonLine(
+              request.targets().get(t).runId(), request.contextSource(), line.clear());
           bytes = line.toBytes();
         }
       } catch (PatchHistories.MissingHistoryException e) {

@@ -13,13 +13,30 @@ import java.util.Objects;
  * @param threads worker threads deriving instances (the output does not depend on it)
  */
 public record InfbenchRequest(
-    Path bench, Path historiesDir, List<Target> targets, boolean strict, boolean override,
-    CodeContextSource contextSource, int threads) {
+    Path bench,
+    Path historiesDir,
+    List<Target> targets,
+    boolean strict,
+    boolean override,
+    CodeContextSource contextSource,
+    int threads) {
 
   /** A request using one worker thread per processor. */
-  public InfbenchRequest(Path bench, Path historiesDir, List<Target> targets, boolean strict, boolean override,
+  public InfbenchRequest(
+      Path bench,
+      Path historiesDir,
+      List<Target> targets,
+      boolean strict,
+      boolean override,
       CodeContextSource contextSource) {
-    this(bench, historiesDir, targets, strict, override, contextSource, Runtime.getRuntime().availableProcessors());
+    this(
+        bench,
+        historiesDir,
+        targets,
+        strict,
+        override,
+        contextSource,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** One variant and the file it is written to. */
@@ -50,9 +67,14 @@ public record InfbenchRequest(
    * The variants {@code runIds} of {@code bench} into {@code outDir} (see {@link #targetsIn}), each
    * output resumed, an invalid instance reported and skipped.
    */
-  public static InfbenchRequest resuming(Path bench, Path historiesDir, Path outDir, List<RunId> runIds,
+  public static InfbenchRequest resuming(
+      Path bench,
+      Path historiesDir,
+      Path outDir,
+      List<RunId> runIds,
       CodeContextSource contextSource) {
-    return new InfbenchRequest(bench, historiesDir, targetsIn(outDir, bench, runIds), false, false, contextSource);
+    return new InfbenchRequest(
+        bench, historiesDir, targetsIn(outDir, bench, runIds), false, false, contextSource);
   }
 
   /**

@@ -15,10 +15,10 @@ import org.editbench.core.StrictUtf8;
 import org.editbench.text.PyStrings;
 
 /**
- * Reads the reference's patch-history layout:
- * {@code {root}/{instance_id}/{encoded_path}/original.EXT, final.EXT, {k}.diff}.
- * Text is decoded as strict UTF-8 and read with universal newlines, as Python's
- * {@code Path.read_text()} reads it in the reference.
+ * Reads the reference's patch-history layout: {@code
+ * {root}/{instance_id}/{encoded_path}/original.EXT, final.EXT, {k}.diff}. Text is decoded as strict
+ * UTF-8 and read with universal newlines, as Python's {@code Path.read_text()} reads it in the
+ * reference.
  */
 public final class PatchHistories {
   private static final Pattern STEP_DIFF = Pattern.compile("([1-9][0-9]*)\\.diff");
@@ -34,17 +34,20 @@ public final class PatchHistories {
 
   /**
    * The histories of every file in {@code files_work}, in that order. The instance_id and each
-   * encoded path must be one folder name inside {@code root} (see {@link SafePaths}): an id such
-   * as {@code ../outside/x} makes the instance invalid, and nothing outside {@code root} is read.
+   * encoded path must be one folder name inside {@code root} (see {@link SafePaths}): an id such as
+   * {@code ../outside/x} makes the instance invalid, and nothing outside {@code root} is read.
    */
-  public static List<FileHistory> load(Path root, BenchInstance instance) throws MissingHistoryException {
+  public static List<FileHistory> load(Path root, BenchInstance instance)
+      throws MissingHistoryException {
     Path instanceDir = child(root, instance.instanceId(), "instance_id");
     if (!Files.isDirectory(instanceDir)) {
       throw new MissingHistoryException("no patch history folder " + instanceDir);
     }
     List<FileHistory> files = new ArrayList<>(instance.filesWork().size());
     for (String path : instance.filesWork()) {
-      files.add(loadFile(child(instanceDir, FileHistory.encodedPath(path), "files_work path " + path), path));
+      files.add(
+          loadFile(
+              child(instanceDir, FileHistory.encodedPath(path), "files_work path " + path), path));
     }
     return files;
   }
@@ -59,7 +62,8 @@ public final class PatchHistories {
 
   private static FileHistory loadFile(Path dir, String path) throws MissingHistoryException {
     if (!Files.isDirectory(dir)) {
-      throw new MissingHistoryException("no history folder for " + path + " (expected " + dir + ")");
+      throw new MissingHistoryException(
+          "no history folder for " + path + " (expected " + dir + ")");
     }
     int dot = path.lastIndexOf('.');
     String extension = dot > path.lastIndexOf('/') ? path.substring(dot) : ".py";
@@ -74,7 +78,8 @@ public final class PatchHistories {
     } catch (IOException e) {
       throw new MissingHistoryException("cannot list " + dir + ": " + e.getMessage());
     }
-    return new FileHistory(path,
+    return new FileHistory(
+        path,
         readText(dir.resolve("original" + extension)),
         readText(dir.resolve("final" + extension)),
         steps);
@@ -85,14 +90,15 @@ public final class PatchHistories {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new MissingHistoryException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+      throw new MissingHistoryException(
+          "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
     }
     String text;
     try {
       text = StrictUtf8.decode(bytes);
     } catch (StrictUtf8.InvalidUtf8Exception e) {
-      throw new MissingHistoryException(file + ":" + StrictUtf8.lineOf(bytes, e.offset()) + ": "
-          + e.getMessage());
+      throw new MissingHistoryException(
+          file + ":" + StrictUtf8.lineOf(bytes, e.offset()) + ": " + e.getMessage());
     }
     return PyStrings.universalNewlines(text);
   }

@@ -21,6 +21,7 @@ public enum PromptTemplate {
   REQUIREMENT_ONLY("requirement_only.txt");
 
   private final String text;
+
   /** Literal parts (shared values) and placeholder names, in order. */
   private final List<Object> segments = new ArrayList<>();
 

@@ -20,21 +20,28 @@ public final class Prompts {
    * The prompt for a requirement, the code context (path → content, in order) and the history
    * steps; the empty string when there is neither requirement nor history, as in the reference.
    */
-  public static String build(String requirement, Map<String, String> codeContext, List<String> history) {
-    return compose(requirement, codeBlockOf(codeContext), historyBlockOf(history.stream().map(TextValue::of).toList()),
-        !history.isEmpty()).text();
+  public static String build(
+      String requirement, Map<String, String> codeContext, List<String> history) {
+    return compose(
+            requirement,
+            codeBlockOf(codeContext),
+            historyBlockOf(history.stream().map(TextValue::of).toList()),
+            !history.isEmpty())
+        .text();
   }
 
   /** The prompt from already formatted code and history blocks (which variants may share). */
-  public static TextValue compose(String requirement, TextValue codeBlock, TextValue historyBlock, boolean hasHistory) {
+  public static TextValue compose(
+      String requirement, TextValue codeBlock, TextValue historyBlock, boolean hasHistory) {
     PromptTemplate template = PromptTemplate.choose(PyStrings.hasNonSpace(requirement), hasHistory);
     if (template == null) {
       return EMPTY;
     }
-    return template.fill(Map.of(
-        "problem_statement", TextValue.of(requirement),
-        "code_context", codeBlock,
-        "historical_code_changes", historyBlock));
+    return template.fill(
+        Map.of(
+            "problem_statement", TextValue.of(requirement),
+            "code_context", codeBlock,
+            "historical_code_changes", historyBlock));
   }
 
   /**
@@ -49,22 +56,28 @@ public final class Prompts {
   public static TextValue codeBlockOf(Map<String, String> codeContext) {
     List<String> paths = new ArrayList<>(codeContext.size());
     List<TextValue> numbered = new ArrayList<>(codeContext.size());
-    codeContext.forEach((path, content) -> {
-      paths.add(path);
-      numbered.add(numberedLines(content));
-    });
+    codeContext.forEach(
+        (path, content) -> {
+          paths.add(path);
+          numbered.add(numberedLines(content));
+        });
     return codeBlockOf(paths, numbered);
   }
 
-  /** The code block of files already {@linkplain #numberedLines numbered} (which split points may share). */
+  /**
+   * The code block of files already {@linkplain #numberedLines numbered} (which split points may
+   * share).
+   */
   public static TextValue codeBlockOf(List<String> paths, List<TextValue> numberedContents) {
-    return framed(paths.stream().map(p -> "[start of " + p + "]").toList(), numberedContents,
+    return framed(
+        paths.stream().map(p -> "[start of " + p + "]").toList(),
+        numberedContents,
         paths.stream().map(p -> "[end of " + p + "]").toList());
   }
 
   /**
-   * Every line of {@code content} (split at LF only) prefixed with its 1-based number and a space
-   * — so a final LF yields a last numbered empty line. Written escaped without being built.
+   * Every line of {@code content} (split at LF only) prefixed with its 1-based number and a space —
+   * so a final LF yields a last numbered empty line. Written escaped without being built.
    */
   public static TextValue numberedLines(String content) {
     return numberedLines(LfLines.of(content));
@@ -73,11 +86,17 @@ public final class Prompts {
   /** {@link #numberedLines(String)} of a text whose lines are known. */
   public static TextValue numberedLines(LfLines content) {
     String text = content.text();
-    return TextValue.shared(() -> {
-      StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
-      forEachLine(content, (number, from, to) -> out.append(number).append(' ').append(text, from, to));
-      return out.toString();
-    }, json -> forEachLine(content, (number, from, to) -> json.number(number).raw(' ').escaped(text, from, to)));
+    return TextValue.shared(
+        () -> {
+          StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
+          forEachLine(
+              content, (number, from, to) -> out.append(number).append(' ').append(text, from, to));
+          return out.toString();
+        },
+        json ->
+            forEachLine(
+                content,
+                (number, from, to) -> json.number(number).raw(' ').escaped(text, from, to)));
   }
 
   /** Receives line {@code number} of a text, which spans {@code [from, to)} with its LF if any. */

@@ -27,8 +27,8 @@ public final class Requirement {
   }
 
   /**
-   * The reference's {@code re.sub(r"<!--.*?-->", "", s, flags=re.DOTALL)}: each comment runs from
-   * a {@code <!--} to the first {@code -->} after it; an unclosed one stays. Plain searches rather
+   * The reference's {@code re.sub(r"<!--.*?-->", "", s, flags=re.DOTALL)}: each comment runs from a
+   * {@code <!--} to the first {@code -->} after it; an unclosed one stays. Plain searches rather
    * than a regex, whose engine the JIT would otherwise compile for a build's few messages.
    */
   static String withoutHtmlComments(String s) {

@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 import org.editbench.core.PyJson;
 
 /**
- * One infbench variant, named as the reference names them:
- * {@code {info_pct|None}[_body][_issue][_bm25_{topn}]} — e.g. {@code 0.2}, {@code 0.2_bm25_5},
- * {@code 0.2_body_issue}, {@code None_body_issue}.
+ * One infbench variant, named as the reference names them: {@code
+ * {info_pct|None}[_body][_issue][_bm25_{topn}]} — e.g. {@code 0.2}, {@code 0.2_bm25_5}, {@code
+ * 0.2_body_issue}, {@code None_body_issue}.
  *
- * @param infoPct share of the edit steps given as history; {@code null} for {@code None} (no history)
+ * @param infoPct share of the edit steps given as history; {@code null} for {@code None} (no
+ *     history)
  * @param prMessage whether the requirement includes the PR title and body ("body")
  * @param issueMessage whether the requirement includes the issue text ("issue")
  * @param bm25TopN number of BM25-retrieved files, or {@code null} for the oracle context
@@ -27,12 +28,16 @@ public record RunId(Double infoPct, boolean prMessage, boolean issueMessage, Int
     }
   }
 
-  /** Parses a run_id; an unparseable one is an {@link IllegalArgumentException} citing the grammar. */
+  /**
+   * Parses a run_id; an unparseable one is an {@link IllegalArgumentException} citing the grammar.
+   */
   public static RunId parse(String text) {
     Matcher m = GRAMMAR.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("not a run_id: '" + text
-          + "' (expected {info_pct|None}[_body][_issue][_bm25_{topn}], e.g. 0.2, 0.2_bm25_5, None_body_issue)");
+      throw new IllegalArgumentException(
+          "not a run_id: '"
+              + text
+              + "' (expected {info_pct|None}[_body][_issue][_bm25_{topn}], e.g. 0.2, 0.2_bm25_5, None_body_issue)");
     }
     Double pct = m.group(1).equals("None") ? null : Double.valueOf(m.group(1));
     Integer topn = m.group(4) == null ? null : Integer.valueOf(m.group(4));

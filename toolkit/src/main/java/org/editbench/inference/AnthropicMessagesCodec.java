@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.editbench.core.Jsonl;
 
 /**
- * Anthropic's Messages API, {@code POST {base}/v1/messages}: the prompt's first line as {@code system},
- * the rest as one user message, {@code max_tokens} (which the API requires) from the model table; the
- * answer is the text of the {@code text} blocks of {@code content}.
+ * Anthropic's Messages API, {@code POST {base}/v1/messages}: the prompt's first line as {@code
+ * system}, the rest as one user message, {@code max_tokens} (which the API requires) from the model
+ * table; the answer is the text of the {@code text} blocks of {@code content}.
  */
 final class AnthropicMessagesCodec implements ApiCodec {
   @Override

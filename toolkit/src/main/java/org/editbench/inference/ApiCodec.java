@@ -12,8 +12,8 @@ interface ApiCodec {
   ObjectNode encode(ModelSpec model, PromptParts prompt);
 
   /**
-   * The answer's text from a successful response body (null when the API answered without text),
-   * or an {@link UnusableResponseException} when the body holds no answer at all.
+   * The answer's text from a successful response body (null when the API answered without text), or
+   * an {@link UnusableResponseException} when the body holds no answer at all.
    */
   String outputText(JsonNode body);
 
@@ -22,7 +22,9 @@ interface ApiCodec {
       case CHAT -> new ChatCompletionsCodec();
       case RESPONSES -> new ResponsesCodec();
       case ANTHROPIC -> new AnthropicMessagesCodec();
-      case GOLD, LAST_STEP -> throw new IllegalArgumentException(style.jsonName() + " models are answered offline, not over an API");
+      case GOLD, LAST_STEP ->
+          throw new IllegalArgumentException(
+              style.jsonName() + " models are answered offline, not over an API");
     };
   }
 

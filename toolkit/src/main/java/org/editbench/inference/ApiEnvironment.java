@@ -13,16 +13,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The API keys and base URLs a run uses: {@code OPENAI_KEYS} (comma-separated) or {@code OPENAI_KEY},
- * and {@code BASE_URL}; for Anthropic's API {@code ANTHROPIC_KEYS} or {@code ANTHROPIC_API_KEY}, and
- * {@code ANTHROPIC_BASE_URL}; from the environment or else from a {@code .env} file in the working
- * folder (the environment wins, as with python-dotenv). {@link #toString()} masks the keys.
+ * The API keys and base URLs a run uses: {@code OPENAI_KEYS} (comma-separated) or {@code
+ * OPENAI_KEY}, and {@code BASE_URL}; for Anthropic's API {@code ANTHROPIC_KEYS} or {@code
+ * ANTHROPIC_API_KEY}, and {@code ANTHROPIC_BASE_URL}; from the environment or else from a {@code
+ * .env} file in the working folder (the environment wins, as with python-dotenv). {@link
+ * #toString()} masks the keys.
  *
  * @param apiKeys the OpenAI(-compatible) keys
  * @param baseUrl null for the OpenAI API
  * @param anthropicBaseUrl null for Anthropic's API
  */
-public record ApiEnvironment(List<String> apiKeys, String baseUrl, List<String> anthropicKeys, String anthropicBaseUrl) {
+public record ApiEnvironment(
+    List<String> apiKeys, String baseUrl, List<String> anthropicKeys, String anthropicBaseUrl) {
   public ApiEnvironment {
     apiKeys = List.copyOf(apiKeys);
     anthropicKeys = List.copyOf(anthropicKeys);
@@ -41,17 +43,22 @@ public record ApiEnvironment(List<String> apiKeys, String baseUrl, List<String> 
   /** {@code environment} over the {@code dotEnv} file (which may be missing). */
   public static ApiEnvironment load(Map<String, String> environment, Path dotEnv) {
     Map<String, String> merged = new HashMap<>(readDotEnv(dotEnv));
-    environment.forEach((k, v) -> {
-      if (v != null && !v.isBlank()) {
-        merged.put(k, v);
-      }
-    });
-    return new ApiEnvironment(keys(merged, Provider.OPENAI), baseUrl(merged, Provider.OPENAI),
-        keys(merged, Provider.ANTHROPIC), baseUrl(merged, Provider.ANTHROPIC));
+    environment.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            merged.put(k, v);
+          }
+        });
+    return new ApiEnvironment(
+        keys(merged, Provider.OPENAI),
+        baseUrl(merged, Provider.OPENAI),
+        keys(merged, Provider.ANTHROPIC),
+        baseUrl(merged, Provider.ANTHROPIC));
   }
 
   private static List<String> keys(Map<String, String> variables, Provider provider) {
-    String keys = variables.getOrDefault(provider.keysVariable(), variables.get(provider.keyVariable()));
+    String keys =
+        variables.getOrDefault(provider.keysVariable(), variables.get(provider.keyVariable()));
     return keys == null ? List.of() : List.copyOf(splitKeys(keys));
   }
 
@@ -96,8 +103,15 @@ public record ApiEnvironment(List<String> apiKeys, String baseUrl, List<String> 
 
   @Override
   public String toString() {
-    return "ApiEnvironment[apiKeys=" + maskedKeys() + ", baseUrl=" + effectiveBaseUrl()
-        + ", anthropicKeys=" + masked(anthropicKeys) + ", anthropicBaseUrl=" + baseUrlFor(Provider.ANTHROPIC) + "]";
+    return "ApiEnvironment[apiKeys="
+        + maskedKeys()
+        + ", baseUrl="
+        + effectiveBaseUrl()
+        + ", anthropicKeys="
+        + masked(anthropicKeys)
+        + ", anthropicBaseUrl="
+        + baseUrlFor(Provider.ANTHROPIC)
+        + "]";
   }
 
   private static LinkedHashSet<String> splitKeys(String keys) {

@@ -13,20 +13,25 @@ import org.editbench.core.Jsonl;
 
 /** Reads what an API says when it fails: which kind of failure, its message, how long to wait. */
 final class ApiErrors {
-  /** Error codes that mean "the prompt is too long"; 20059 is what some OpenAI-compatible proxies send. */
-  private static final Set<String> CONTEXT_CODES = Set.of(
-      "context_length_exceeded", "20059", "string_above_max_length");
-  private static final Pattern CONTEXT_MESSAGE = Pattern.compile(
-      "context[ _-]?length|context window|maximum context|too many tokens|prompt is too long"
-          + "|input is too long|input too long|exceeds the model's maximum|maximum input length",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * Error codes that mean "the prompt is too long"; 20059 is what some OpenAI-compatible proxies
+   * send.
+   */
+  private static final Set<String> CONTEXT_CODES =
+      Set.of("context_length_exceeded", "20059", "string_above_max_length");
+
+  private static final Pattern CONTEXT_MESSAGE =
+      Pattern.compile(
+          "context[ _-]?length|context window|maximum context|too many tokens|prompt is too long"
+              + "|input is too long|input too long|exceeds the model's maximum|maximum input length",
+          Pattern.CASE_INSENSITIVE);
   private static final int MAX_MESSAGE_CHARS = 500;
 
   private ApiErrors() {}
 
   /**
-   * The outcome of a non-2xx answer: 408, 409, 429 and 5xx are retried (as the OpenAI SDKs do);
-   * a 400/413 about the context length asks for a shorter prompt; any other 4xx is final.
+   * The outcome of a non-2xx answer: 408, 409, 429 and 5xx are retried (as the OpenAI SDKs do); a
+   * 400/413 about the context length asks for a shorter prompt; any other 4xx is final.
    */
   static Outcome classify(int status, String statusText, String body, Duration retryAfter) {
     ApiError error = ApiError.parse(body);
@@ -102,7 +107,9 @@ final class ApiErrors {
     String value = retryAfter.trim();
     try {
       double seconds = Double.parseDouble(value);
-      return seconds >= 0 && Double.isFinite(seconds) ? Duration.ofMillis((long) (seconds * 1000)) : null;
+      return seconds >= 0 && Double.isFinite(seconds)
+          ? Duration.ofMillis((long) (seconds * 1000))
+          : null;
     } catch (NumberFormatException notSeconds) {
       try {
         Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -11,7 +11,10 @@ public enum ApiStyle {
   CHAT("chat"),
   /** {@code POST {base}/responses} with {@code instructions} and {@code input}. */
   RESPONSES("responses"),
-  /** Anthropic's Messages API: {@code POST {anthropic base}/v1/messages} with {@code system} and a user message. */
+  /**
+   * Anthropic's Messages API: {@code POST {anthropic base}/v1/messages} with {@code system} and a
+   * user message.
+   */
   ANTHROPIC("anthropic"),
   /** Offline: answers with the instance's ground truth (the {@code gold} model). */
   GOLD("gold"),
@@ -66,7 +69,11 @@ public enum ApiStyle {
         return style;
       }
     }
-    throw new IllegalArgumentException("unknown api style '" + name + "' (use one of "
-        + Arrays.stream(values()).map(ApiStyle::jsonName).collect(Collectors.joining(", ")) + ")");
+    throw new IllegalArgumentException(
+        "unknown api style '"
+            + name
+            + "' (use one of "
+            + Arrays.stream(values()).map(ApiStyle::jsonName).collect(Collectors.joining(", "))
+            + ")");
   }
 }

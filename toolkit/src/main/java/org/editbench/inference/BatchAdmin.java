@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
- * {@code editbench batch status} and {@code batch cancel}: the batches recorded in the state files under
- * a results folder, looked up at their providers. Reads state files without taking the prediction file's
- * lock and never writes them: a run may be collecting meanwhile, and a cancelled batch is collected by
- * the next run like any other that ended.
+ * {@code editbench batch status} and {@code batch cancel}: the batches recorded in the state files
+ * under a results folder, looked up at their providers. Reads state files without taking the
+ * prediction file's lock and never writes them: a run may be collecting meanwhile, and a cancelled
+ * batch is collected by the next run like any other that ended.
  */
 public final class BatchAdmin {
   private static final String STATE_SUFFIX = ".batches.json";
@@ -26,14 +26,22 @@ public final class BatchAdmin {
   /** Every state file under {@code resultsDir}, sorted. */
   static List<Path> stateFiles(Path resultsDir) {
     if (!Files.isDirectory(resultsDir)) {
-      throw new IllegalArgumentException("no results folder " + resultsDir.toAbsolutePath()
-          + "; pass the one run-api --batch wrote to with --results-dir");
+      throw new IllegalArgumentException(
+          "no results folder "
+              + resultsDir.toAbsolutePath()
+              + "; pass the one run-api --batch wrote to with --results-dir");
     }
     try (Stream<Path> files = Files.walk(resultsDir)) {
-      return files.filter(f -> {
-        String name = f.getFileName().toString();
-        return name.startsWith(".") && name.endsWith(STATE_SUFFIX) && Files.isRegularFile(f);
-      }).sorted().toList();
+      return files
+          .filter(
+              f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(".")
+                    && name.endsWith(STATE_SUFFIX)
+                    && Files.isRegularFile(f);
+              })
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
     }
@@ -51,12 +59,13 @@ public final class BatchAdmin {
    * Cancels the batches under {@code resultsDir} that are not collected yet (only those named in
    * {@code ids}, unless it is empty); the next run collects what they answered before stopping.
    */
-  public static List<BatchInfo> cancel(Path resultsDir, ApiEnvironment environment, List<String> ids) {
+  public static List<BatchInfo> cancel(
+      Path resultsDir, ApiEnvironment environment, List<String> ids) {
     return visit(resultsDir, environment, true, ids, true);
   }
 
-  private static List<BatchInfo> visit(Path resultsDir, ApiEnvironment environment, boolean live, List<String> ids,
-      boolean cancel) {
+  private static List<BatchInfo> visit(
+      Path resultsDir, ApiEnvironment environment, boolean live, List<String> ids, boolean cancel) {
     OkHttpClient http = live ? new OkHttpClient() : null;
     try {
       List<BatchInfo> out = new ArrayList<>();
@@ -65,23 +74,40 @@ public final class BatchAdmin {
         Provider provider = Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
         BatchApi api = live ? api(provider, http, environment) : null;
         for (BatchState.Batch batch : stored.batches()) {
-          if (cancel && (batch.collected() || batch.id() == null || (!ids.isEmpty() && !ids.contains(batch.id())))) {
+          if (cancel
+              && (batch.collected()
+                  || batch.id() == null
+                  || (!ids.isEmpty() && !ids.contains(batch.id())))) {
             continue;
           }
-          BatchApi.BatchStatus now = !batch.collected() && batch.id() != null && api != null
-              ? (cancel ? api.cancel(batch.id()) : api.status(batch.id()))
-              : null;
-          out.add(new BatchInfo(BatchState.outputOf(file), stored.header().model(), stored.header().provider(),
-              batch.id(), now != null ? now.phase() : batch.phase(), now != null ? now.total() : batch.size(),
-              now != null ? now.done() : batch.done(), now != null ? now.failed() : batch.failed(), batch.collected(),
-              batch.submittedAt()));
+          BatchApi.BatchStatus now =
+              !batch.collected() && batch.id() != null && api != null
+                  ? (cancel ? api.cancel(batch.id()) : api.status(batch.id()))
+                  : null;
+          out.add(
+              new BatchInfo(
+                  BatchState.outputOf(file),
+                  stored.header().model(),
+                  stored.header().provider(),
+                  batch.id(),
+                  now != null ? now.phase() : batch.phase(),
+                  now != null ? now.total() : batch.size(),
+                  now != null ? now.done() : batch.done(),
+                  now != null ? now.failed() : batch.failed(),
+                  batch.collected(),
+                  batch.submittedAt()));
         }
       }
       if (cancel && !ids.isEmpty()) {
-        List<String> unknown = ids.stream().filter(id -> out.stream().noneMatch(b -> id.equals(b.id()))).toList();
+        List<String> unknown =
+            ids.stream().filter(id -> out.stream().noneMatch(b -> id.equals(b.id()))).toList();
         if (!unknown.isEmpty()) {
-          throw new IllegalArgumentException("no running batch " + String.join(", ", unknown) + " under " + resultsDir
-              + "; 'editbench batch status' lists them");
+          throw new IllegalArgumentException(
+              "no running batch "
+                  + String.join(", ", unknown)
+                  + " under "
+                  + resultsDir
+                  + "; 'editbench batch status' lists them");
         }
       }
       return out;
@@ -95,10 +121,19 @@ public final class BatchAdmin {
 
   private static BatchApi api(Provider provider, OkHttpClient http, ApiEnvironment environment) {
     List<String> keys = environment.keysFor(provider);
-    BatchHttp calls = new BatchHttp(http, provider, environment.baseUrlFor(provider),
-        keys.isEmpty() ? null : keys.get(0), RetryPolicy.defaults(RetryPolicy.DEFAULT_MAX_RETRIES), new Random(),
-        Sleeper.SYSTEM, Clock.systemUTC());
-    return provider == Provider.ANTHROPIC ? new AnthropicBatchApi(calls) : new OpenAiBatchApi(calls, null);
+    BatchHttp calls =
+        new BatchHttp(
+            http,
+            provider,
+            environment.baseUrlFor(provider),
+            keys.isEmpty() ? null : keys.get(0),
+            RetryPolicy.defaults(RetryPolicy.DEFAULT_MAX_RETRIES),
+            new Random(),
+            Sleeper.SYSTEM,
+            Clock.systemUTC());
+    return provider == Provider.ANTHROPIC
+        ? new AnthropicBatchApi(calls)
+        : new OpenAiBatchApi(calls, null);
   }
 
   /** The listing as text lines, for the CLI. */
@@ -108,11 +143,27 @@ public final class BatchAdmin {
       lines.add("no batches recorded");
       return lines;
     }
-    lines.add(String.format(Locale.ROOT, "%-32s %-10s %-12s %9s %7s  %s", "batch", "provider", "status",
-        "done/total", "failed", "prediction file"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-32s %-10s %-12s %9s %7s  %s",
+            "batch",
+            "provider",
+            "status",
+            "done/total",
+            "failed",
+            "prediction file"));
     for (BatchInfo b : batches) {
-      lines.add(String.format(Locale.ROOT, "%-32s %-10s %-12s %9s %7d  %s", b.id() == null ? "(not confirmed)" : b.id(),
-          b.provider(), b.collected() ? "collected" : b.phase(), b.done() + "/" + b.total(), b.failed(), b.output()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-32s %-10s %-12s %9s %7d  %s",
+              b.id() == null ? "(not confirmed)" : b.id(),
+              b.provider(),
+              b.collected() ? "collected" : b.phase(),
+              b.done() + "/" + b.total(),
+              b.failed(),
+              b.output()));
     }
     return lines;
   }

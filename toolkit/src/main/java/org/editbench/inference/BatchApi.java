@@ -15,17 +15,22 @@ interface BatchApi {
   Provider provider();
 
   /**
-   * Stages a file of encoded requests ({@link BatchEncoder}) where a batch can be made from it: OpenAI
-   * uploads it and answers the file's id; Anthropic sends requests with the batch itself and answers null.
+   * Stages a file of encoded requests ({@link BatchEncoder}) where a batch can be made from it:
+   * OpenAI uploads it and answers the file's id; Anthropic sends requests with the batch itself and
+   * answers null.
    */
   String stage(Path requests);
 
-  /** Creates the batch from what {@link #stage} answered (or from {@code requests} itself) and starts it. */
+  /**
+   * Creates the batch from what {@link #stage} answered (or from {@code requests} itself) and
+   * starts it.
+   */
   BatchStatus create(String staged, Path requests);
 
   /**
-   * The batch made earlier from {@code staged} when the state file lost its id to a crash between the
-   * create call and the write that records it; null when there is none (or the provider cannot tell).
+   * The batch made earlier from {@code staged} when the state file lost its id to a crash between
+   * the create call and the write that records it; null when there is none (or the provider cannot
+   * tell).
    */
   BatchStatus findCreatedFrom(String staged);
 
@@ -39,15 +44,25 @@ interface BatchApi {
   /**
    * Where a batch stands, in the provider's terms and as counts.
    *
-   * @param phase the provider's status word: {@code validating}, {@code in_progress}, {@code finalizing},
-   *     {@code completed}, {@code failed}, {@code expired}, {@code cancelling}, {@code cancelled} (OpenAI) or
-   *     {@code in_progress}, {@code canceling}, {@code ended} (Anthropic)
+   * @param phase the provider's status word: {@code validating}, {@code in_progress}, {@code
+   *     finalizing}, {@code completed}, {@code failed}, {@code expired}, {@code cancelling}, {@code
+   *     cancelled} (OpenAI) or {@code in_progress}, {@code canceling}, {@code ended} (Anthropic)
    * @param ended no request will change any more: the results can be read
    * @param failure why the whole batch failed (OpenAI validation errors), else null
-   * @param outputs where the answers are: OpenAI's output and error file ids, Anthropic's results URL
+   * @param outputs where the answers are: OpenAI's output and error file ids, Anthropic's results
+   *     URL
    */
-  record BatchStatus(String id, String phase, boolean ended, int total, int succeeded, int failed,
-      String failure, Instant createdAt, Instant endedAt, List<String> outputs) {
+  record BatchStatus(
+      String id,
+      String phase,
+      boolean ended,
+      int total,
+      int succeeded,
+      int failed,
+      String failure,
+      Instant createdAt,
+      Instant endedAt,
+      List<String> outputs) {
     public BatchStatus {
       outputs = List.copyOf(outputs);
     }
@@ -70,7 +85,8 @@ interface BatchApi {
   /**
    * One request's answer.
    *
-   * @param status the HTTP status the request got; 0 when it got none (expired, cancelled, a batch error)
+   * @param status the HTTP status the request got; 0 when it got none (expired, cancelled, a batch
+   *     error)
    * @param body the response body: the API's answer or its error object; null without one
    * @param error why the request got no response, when {@code status} is 0
    */

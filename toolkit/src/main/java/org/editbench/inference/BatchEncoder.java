@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
 import org.editbench.core.Jsonl;
 
 /**
- * Writes requests as a provider's batch input, split so that no batch exceeds the provider's request
- * count or size: OpenAI's JSONL of {@code {custom_id, method, url, body}}, Anthropic's
+ * Writes requests as a provider's batch input, split so that no batch exceeds the provider's
+ * request count or size: OpenAI's JSONL of {@code {custom_id, method, url, body}}, Anthropic's
  * {@code {"requests": [{custom_id, params}, …]}}. The body is the same one a direct run sends.
  */
 final class BatchEncoder {
   /** What Anthropic allows in a {@code custom_id}; OpenAI allows more, the same ids serve both. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final byte[] ANTHROPIC_HEAD = "{\"requests\": [".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] ANTHROPIC_HEAD =
+      "{\"requests\": [".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ANTHROPIC_TAIL = "]}".getBytes(StandardCharsets.US_ASCII);
 
   /** A request to encode: the prompt as it will be sent. */
@@ -53,9 +55,9 @@ final class BatchEncoder {
   }
 
   /**
-   * Encodes {@code items} in order into {@code file}, one chunk at a time: each full chunk is handed to
-   * {@code submit} before the next is written over it, so one chunk's bytes are on disk at a time and
-   * none in memory.
+   * Encodes {@code items} in order into {@code file}, one chunk at a time: each full chunk is
+   * handed to {@code submit} before the next is written over it, so one chunk's bytes are on disk
+   * at a time and none in memory.
    */
   void encode(List<Item> items, Path file, Consumer<Chunk> submit) {
     List<BatchState.Request> requests = new ArrayList<>();
@@ -88,19 +90,23 @@ final class BatchEncoder {
           out.write('\n');
         }
         bytes += added;
-        requests.add(new BatchState.Request(customId, item.instanceId(), sha256(body), item.attempt(), item.trims()));
+        requests.add(
+            new BatchState.Request(
+                customId, item.instanceId(), sha256(body), item.attempt(), item.trims()));
       }
       if (!requests.isEmpty()) {
         submit.accept(finish(out, file, requests, bytes));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the batch input " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the batch input " + file + ": " + e.getMessage(), e);
     } finally {
       closeQuietly(out);
     }
   }
 
-  private Chunk finish(OutputStream out, Path file, List<BatchState.Request> requests, long bytes) throws IOException {
+  private Chunk finish(OutputStream out, Path file, List<BatchState.Request> requests, long bytes)
+      throws IOException {
     if (provider == Provider.ANTHROPIC) {
       out.write(ANTHROPIC_TAIL);
     }
@@ -128,9 +134,14 @@ final class BatchEncoder {
   }
 
   private byte[] wrap(String customId, byte[] body) {
-    String head = provider == Provider.ANTHROPIC
-        ? "{\"custom_id\": \"" + customId + "\", \"params\": "
-        : "{\"custom_id\": \"" + customId + "\", \"method\": \"POST\", \"url\": \"" + openAiEndpoint(model) + "\", \"body\": ";
+    String head =
+        provider == Provider.ANTHROPIC
+            ? "{\"custom_id\": \"" + customId + "\", \"params\": "
+            : "{\"custom_id\": \""
+                + customId
+                + "\", \"method\": \"POST\", \"url\": \""
+                + openAiEndpoint(model)
+                + "\", \"body\": ";
     byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
     byte[] line = new byte[headBytes.length + body.length + 1];
     System.arraycopy(headBytes, 0, line, 0, headBytes.length);
@@ -140,8 +151,9 @@ final class BatchEncoder {
   }
 
   /**
-   * The instance id when both providers take it as a {@code custom_id} (letters, digits, {@code _} and
-   * {@code -}, at most 64), else {@code h-} and a hash of it; the state file maps it back either way.
+   * The instance id when both providers take it as a {@code custom_id} (letters, digits, {@code _}
+   * and {@code -}, at most 64), else {@code h-} and a hash of it; the state file maps it back
+   * either way.
    */
   static String customId(String instanceId) {
     return SAFE_ID.matcher(instanceId).matches()

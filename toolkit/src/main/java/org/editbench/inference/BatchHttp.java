@@ -22,7 +22,8 @@ import org.editbench.core.Jsonl;
 /**
  * The HTTP calls of a batch API: each authenticated for its provider, retried under the run's
  * {@link RetryPolicy} when {@link ApiErrors} calls the failure retryable (rate limits, 5xx, dropped
- * connections), and otherwise turned into a {@link BatchApiException} whose message has the keys masked.
+ * connections), and otherwise turned into a {@link BatchApiException} whose message has the keys
+ * masked.
  */
 final class BatchHttp {
   private final OkHttpClient client;
@@ -35,8 +36,15 @@ final class BatchHttp {
   private final Clock clock;
   private final UnaryOperator<String> redact;
 
-  BatchHttp(OkHttpClient client, Provider provider, String baseUrl, String key, RetryPolicy policy,
-      RandomGenerator random, Sleeper sleeper, Clock clock) {
+  BatchHttp(
+      OkHttpClient client,
+      Provider provider,
+      String baseUrl,
+      String key,
+      RetryPolicy policy,
+      RandomGenerator random,
+      Sleeper sleeper,
+      Clock clock) {
     this.client = client;
     this.provider = provider;
     this.baseUrl = baseUrl;
@@ -60,47 +68,57 @@ final class BatchHttp {
     return builder;
   }
 
-  /** Sends {@code request} (retrying what is worth it) and answers the JSON object of its 2xx body. */
+  /**
+   * Sends {@code request} (retrying what is worth it) and answers the JSON object of its 2xx body.
+   */
   JsonNode json(Request request, String what) {
     JsonNode[] out = new JsonNode[1];
-    send(request, what, response -> {
-      try {
-        JsonNode body = Jsonl.MAPPER.readTree(response.body().byteStream());
-        if (body == null || !body.isObject()) {
-          throw new BatchApiException(what + ": the answer is not a JSON object");
-        }
-        out[0] = body;
-      } catch (IOException e) {
-        throw new RetryableIo(e);
-      }
-    });
+    send(
+        request,
+        what,
+        response -> {
+          try {
+            JsonNode body = Jsonl.MAPPER.readTree(response.body().byteStream());
+            if (body == null || !body.isObject()) {
+              throw new BatchApiException(what + ": the answer is not a JSON object");
+            }
+            out[0] = body;
+          } catch (IOException e) {
+            throw new RetryableIo(e);
+          }
+        });
     return out[0];
   }
 
   /** Sends {@code request} and hands each line of its 2xx body, as JSON, to {@code each}. */
   void lines(Request request, String what, Consumer<JsonNode> each) {
-    send(request, what, response -> {
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8))) {
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode node;
-          try {
-            node = Jsonl.MAPPER.readTree(line);
+    send(
+        request,
+        what,
+        response -> {
+          try (BufferedReader reader =
+              new BufferedReader(
+                  new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+              number++;
+              if (line.isBlank()) {
+                continue;
+              }
+              JsonNode node;
+              try {
+                node = Jsonl.MAPPER.readTree(line);
+              } catch (IOException e) {
+                throw new BatchApiException(
+                    what + ", line " + number + ": not JSON (" + e.getMessage() + ")");
+              }
+              each.accept(node);
+            }
           } catch (IOException e) {
-            throw new BatchApiException(what + ", line " + number + ": not JSON (" + e.getMessage() + ")");
+            throw new RetryableIo(e);
           }
-          each.accept(node);
-        }
-      } catch (IOException e) {
-        throw new RetryableIo(e);
-      }
-    });
+        });
   }
 
   /**
@@ -116,13 +134,15 @@ final class BatchHttp {
           return;
         }
         String body = response.body().string();
-        Duration retryAfter = ApiErrors.retryAfter(
-            response.header("retry-after-ms"), response.header("Retry-After"), clock.instant());
+        Duration retryAfter =
+            ApiErrors.retryAfter(
+                response.header("retry-after-ms"), response.header("Retry-After"), clock.instant());
         Outcome outcome = ApiErrors.classify(response.code(), response.message(), body, retryAfter);
         if (!(outcome instanceof Outcome.Retryable retryable)) {
-          String message = outcome instanceof Outcome.Rejected rejected
-              ? "HTTP " + rejected.status() + ": " + rejected.message()
-              : ((Outcome.ContextExceeded) outcome).message();
+          String message =
+              outcome instanceof Outcome.Rejected rejected
+                  ? "HTTP " + rejected.status() + ": " + rejected.message()
+                  : ((Outcome.ContextExceeded) outcome).message();
           throw new BatchApiException(what + " failed: " + redact.apply(message));
         }
         failure = retryable;
@@ -132,13 +152,18 @@ final class BatchHttp {
         }
         failure = new Outcome.Retryable("timeout (" + e.getMessage() + ")", null);
       } catch (RetryableIo e) {
-        failure = new Outcome.Retryable("connection failed while reading (" + e.getCause() + ")", null);
+        failure =
+            new Outcome.Retryable("connection failed while reading (" + e.getCause() + ")", null);
       } catch (IOException e) {
         failure = new Outcome.Retryable("connection failed (" + e + ")", null);
       }
       if (retry > policy.maxRetries()) {
-        throw new BatchApiException(what + " failed after " + policy.maxRetries() + " retries: "
-            + redact.apply(failure.reason()));
+        throw new BatchApiException(
+            what
+                + " failed after "
+                + policy.maxRetries()
+                + " retries: "
+                + redact.apply(failure.reason()));
       }
       try {
         sleeper.sleep(policy.delay(retry, failure.retryAfter(), random));

@@ -11,5 +11,14 @@ import java.nio.file.Path;
  * @param done requests answered or given up on by the provider
  * @param collected its answers are in the prediction file
  */
-public record BatchInfo(Path output, String model, String provider, String id, String phase, int total, int done,
-    int failed, boolean collected, String submittedAt) {}
+public record BatchInfo(
+    Path output,
+    String model,
+    String provider,
+    String id,
+    String phase,
+    int total,
+    int done,
+    int failed,
+    boolean collected,
+    String submittedAt) {}

@@ -17,12 +17,13 @@ import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
 
 /**
- * What a prediction file's batch runs have handed to a provider, kept in {@code .{file}.batches.json}
- * beside it so that a run killed at any moment picks up its batches instead of submitting again: each
- * batch's provider id (or, between upload and create, the uploaded file's), and per request its
- * {@code custom_id}, instance, a hash of the request body, attempt number and how many files were
- * trimmed from its prompt; and the instances whose last answer is to be asked again. Keys are never
- * part of it. Written with {@link AtomicFiles}, so a reader sees the old state or the new one, never a mix.
+ * What a prediction file's batch runs have handed to a provider, kept in {@code
+ * .{file}.batches.json} beside it so that a run killed at any moment picks up its batches instead
+ * of submitting again: each batch's provider id (or, between upload and create, the uploaded
+ * file's), and per request its {@code custom_id}, instance, a hash of the request body, attempt
+ * number and how many files were trimmed from its prompt; and the instances whose last answer is to
+ * be asked again. Keys are never part of it. Written with {@link AtomicFiles}, so a reader sees the
+ * old state or the new one, never a mix.
  */
 final class BatchState {
   static final int FORMAT = 1;
@@ -30,12 +31,17 @@ final class BatchState {
   /**
    * One request in a batch.
    *
-   * @param sha256 the request body's SHA-256 (hex): an answer is used only for the request now prepared
+   * @param sha256 the request body's SHA-256 (hex): an answer is used only for the request now
+   *     prepared
    * @param attempt 1 for the first batch an instance is in, 2 for the first retry, …
    * @param trims files dropped from the prepared prompt after "context length exceeded" answers
    */
-  record Request(@JsonProperty("custom_id") String customId, @JsonProperty("instance_id") String instanceId,
-      @JsonProperty("sha256") String sha256, @JsonProperty("attempt") int attempt, @JsonProperty("trims") int trims) {}
+  record Request(
+      @JsonProperty("custom_id") String customId,
+      @JsonProperty("instance_id") String instanceId,
+      @JsonProperty("sha256") String sha256,
+      @JsonProperty("attempt") int attempt,
+      @JsonProperty("trims") int trims) {}
 
   /**
    * One batch.
@@ -46,10 +52,15 @@ final class BatchState {
    * @param collected its answers are in the prediction file (or queued for a retry)
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Batch(@JsonProperty("id") String id, @JsonProperty("input_file_id") String staged,
-      @JsonProperty("submitted_at") String submittedAt, @JsonProperty("phase") String phase,
-      @JsonProperty("done") int done, @JsonProperty("failed") int failed,
-      @JsonProperty("collected") boolean collected, @JsonProperty("requests") List<Request> requests) {
+  record Batch(
+      @JsonProperty("id") String id,
+      @JsonProperty("input_file_id") String staged,
+      @JsonProperty("submitted_at") String submittedAt,
+      @JsonProperty("phase") String phase,
+      @JsonProperty("done") int done,
+      @JsonProperty("failed") int failed,
+      @JsonProperty("collected") boolean collected,
+      @JsonProperty("requests") List<Request> requests) {
     Batch {
       requests = List.copyOf(requests);
     }
@@ -59,7 +70,15 @@ final class BatchState {
     }
 
     Batch seen(BatchApi.BatchStatus status) {
-      return new Batch(id, staged, submittedAt, status.phase(), status.done(), status.failed(), collected, requests);
+      return new Batch(
+          id,
+          staged,
+          submittedAt,
+          status.phase(),
+          status.done(),
+          status.failed(),
+          collected,
+          requests);
     }
 
     /** Collected: the request list is dropped, the prediction file has what came of it. */
@@ -73,15 +92,22 @@ final class BatchState {
   }
 
   /** An instance whose answer is to be asked again, with what the next request starts from. */
-  record Retry(@JsonProperty("attempts") int attempts, @JsonProperty("trims") int trims,
+  record Retry(
+      @JsonProperty("attempts") int attempts,
+      @JsonProperty("trims") int trims,
       @JsonProperty("reason") String reason) {}
 
   /** What the file describes, for {@code batch status}: model, provider and where its API is. */
-  record Header(@JsonProperty("format") int format, @JsonProperty("model") String model,
-      @JsonProperty("provider") String provider, @JsonProperty("base_url") String baseUrl,
+  record Header(
+      @JsonProperty("format") int format,
+      @JsonProperty("model") String model,
+      @JsonProperty("provider") String provider,
+      @JsonProperty("base_url") String baseUrl,
       @JsonProperty("output") String output) {}
 
-  record Stored(@JsonProperty("header") Header header, @JsonProperty("batches") List<Batch> batches,
+  record Stored(
+      @JsonProperty("header") Header header,
+      @JsonProperty("batches") List<Batch> batches,
       @JsonProperty("retries") Map<String, Retry> retries) {}
 
   private final Path file;
@@ -114,19 +140,31 @@ final class BatchState {
       return new BatchState(file, header, List.of(), Map.of());
     }
     Stored stored = read(file);
-    if (!stored.header().model().equals(header.model()) || !stored.header().provider().equals(header.provider())) {
-      throw new IllegalArgumentException(file + " records batches of " + stored.header().model() + " at "
-          + stored.header().provider() + ", not of " + header.model() + " at " + header.provider()
-          + "; collect or cancel them with that model, or delete the file to forget them");
+    if (!stored.header().model().equals(header.model())
+        || !stored.header().provider().equals(header.provider())) {
+      throw new IllegalArgumentException(
+          file
+              + " records batches of "
+              + stored.header().model()
+              + " at "
+              + stored.header().provider()
+              + ", not of "
+              + header.model()
+              + " at "
+              + header.provider()
+              + "; collect or cancel them with that model, or delete the file to forget them");
     }
-    return new BatchState(file, header, stored.batches(), stored.retries() == null ? Map.of() : stored.retries());
+    return new BatchState(
+        file, header, stored.batches(), stored.retries() == null ? Map.of() : stored.retries());
   }
 
   /** Reads a state file as it is, for {@code batch status} and {@code batch cancel}. */
   static Stored read(Path file) {
     try {
       Stored stored = Jsonl.MAPPER.readValue(Files.readAllBytes(file), Stored.class);
-      if (stored.header() == null || stored.batches() == null || stored.header().format() != FORMAT) {
+      if (stored.header() == null
+          || stored.batches() == null
+          || stored.header().format() != FORMAT) {
         throw new DataFormatException(file, "not a batch state file of format " + FORMAT);
       }
       return stored;
@@ -134,8 +172,12 @@ final class BatchState {
       throw new DataFormatException(file, "batch state file not found");
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new DataFormatException(file, line, "not a batch state file (" + e.getOriginalMessage()
-          + "); it is written atomically, so it was changed by hand or by another program");
+      throw new DataFormatException(
+          file,
+          line,
+          "not a batch state file ("
+              + e.getOriginalMessage()
+              + "); it is written atomically, so it was changed by hand or by another program");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -175,11 +217,17 @@ final class BatchState {
     batches.remove(batch);
   }
 
-  /** Writes the state whole: to a temporary file, forced, renamed over the old one ({@link AtomicFiles}). */
+  /**
+   * Writes the state whole: to a temporary file, forced, renamed over the old one ({@link
+   * AtomicFiles}).
+   */
   void save() {
     byte[] json;
     try {
-      json = Jsonl.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(header, batches, retries));
+      json =
+          Jsonl.MAPPER
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsBytes(new Stored(header, batches, retries));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the batch state", e);
     }

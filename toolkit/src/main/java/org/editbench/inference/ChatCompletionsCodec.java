@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.editbench.core.Jsonl;
 
-/** {@code POST {base}/chat/completions}: a system and a user message; the answer in {@code choices[0]}. */
+/**
+ * {@code POST {base}/chat/completions}: a system and a user message; the answer in {@code
+ * choices[0]}.
+ */
 final class ChatCompletionsCodec implements ApiCodec {
   @Override
   public String path() {

@@ -5,8 +5,8 @@ import org.editbench.core.Reporter;
 
 /**
  * Prints a run for a person: statistics and summaries on {@code out}; progress, warnings and notes
- * on {@code err}. On a terminal the progress is one bar redrawn in place (at most 10 times a second);
- * elsewhere (a log file, a notebook) a line at each 5 %.
+ * on {@code err}. On a terminal the progress is one bar redrawn in place (at most 10 times a
+ * second); elsewhere (a log file, a notebook) a line at each 5 %.
  */
 public final class ConsoleRunObserver implements RunObserver, Reporter {
   private static final int BAR_WIDTH = 30;
@@ -20,7 +20,9 @@ public final class ConsoleRunObserver implements RunObserver, Reporter {
   private int lastStep;
   private boolean barShown;
 
-  /** @param terminal draw a bar in place (the CLI passes {@code System.console() != null}) */
+  /**
+   * @param terminal draw a bar in place (the CLI passes {@code System.console() != null})
+   */
   public ConsoleRunObserver(PrintWriter out, PrintWriter err, boolean terminal) {
     this.out = out;
     this.err = err;
@@ -77,7 +79,10 @@ public final class ConsoleRunObserver implements RunObserver, Reporter {
     err.flush();
   }
 
-  /** Ends the bar's line so that the next output starts on its own line; the bar comes back on the next redraw. */
+  /**
+   * Ends the bar's line so that the next output starts on its own line; the bar comes back on the
+   * next redraw.
+   */
   private void clearBar() {
     if (barShown) {
       err.println();

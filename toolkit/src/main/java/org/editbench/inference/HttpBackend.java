@@ -16,12 +16,13 @@ import okhttp3.Response;
 import org.editbench.core.Jsonl;
 
 /**
- * Asks an OpenAI-compatible API or Anthropic's, one attempt per call: encodes the request with the model's
- * {@link ApiCodec}, and turns every answer — or the lack of one — into an {@link Outcome}.
+ * Asks an OpenAI-compatible API or Anthropic's, one attempt per call: encodes the request with the
+ * model's {@link ApiCodec}, and turns every answer — or the lack of one — into an {@link Outcome}.
  */
 public final class HttpBackend implements ModelBackend {
   /** The OpenAI API; {@code BASE_URL} points elsewhere (any OpenAI-compatible server). */
   public static final String DEFAULT_BASE_URL = Provider.OPENAI.defaultBaseUrl();
+
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient client;
@@ -43,23 +44,30 @@ public final class HttpBackend implements ModelBackend {
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     HttpUrl url = HttpUrl.parse(base + path);
     if (url == null) {
-      throw new IllegalArgumentException("BASE_URL '" + baseUrl + "' is not an http(s) URL; set it to "
-          + "the API's base such as " + DEFAULT_BASE_URL + " or http://127.0.0.1:8000/v1");
+      throw new IllegalArgumentException(
+          "BASE_URL '"
+              + baseUrl
+              + "' is not an http(s) URL; set it to "
+              + "the API's base such as "
+              + DEFAULT_BASE_URL
+              + " or http://127.0.0.1:8000/v1");
     }
     return url;
   }
 
   @Override
   public Outcome attempt(InferenceRequest request) {
-    Request.Builder http = new Request.Builder().url(endpoint).post(RequestBody.create(encode(request), JSON));
+    Request.Builder http =
+        new Request.Builder().url(endpoint).post(RequestBody.create(encode(request), JSON));
     model.api().provider().authenticate(http, request.apiKey());
     long start = System.nanoTime();
     try (Response response = client.newCall(http.build()).execute()) {
       String body = response.body().string();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (!response.isSuccessful()) {
-        Duration retryAfter = ApiErrors.retryAfter(
-            response.header("retry-after-ms"), response.header("Retry-After"), clock.instant());
+        Duration retryAfter =
+            ApiErrors.retryAfter(
+                response.header("retry-after-ms"), response.header("Retry-After"), clock.instant());
         return ApiErrors.classify(response.code(), response.message(), body, retryAfter);
       }
       return decode(body, elapsed);
@@ -75,7 +83,8 @@ public final class HttpBackend implements ModelBackend {
 
   private byte[] encode(InferenceRequest request) {
     try {
-      return Jsonl.MAPPER.writeValueAsBytes(codec.encode(model, PromptParts.split(request.prompt())));
+      return Jsonl.MAPPER.writeValueAsBytes(
+          codec.encode(model, PromptParts.split(request.prompt())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode a request body", e);
     }
@@ -92,9 +101,9 @@ public final class HttpBackend implements ModelBackend {
   }
 
   /**
-   * The outcome of a 2xx answer's JSON body (here or a batch's): the completion priced at the model's
-   * list price, or the error a body may carry despite its 2xx, or a retryable failure when the body holds
-   * no answer.
+   * The outcome of a 2xx answer's JSON body (here or a batch's): the completion priced at the
+   * model's list price, or the error a body may carry despite its 2xx, or a retryable failure when
+   * the body holds no answer.
    */
   static Outcome answer(JsonNode json, ApiCodec codec, ModelSpec model, Duration elapsed) {
     if (json == null || !json.isObject()) {
@@ -102,12 +111,16 @@ public final class HttpBackend implements ModelBackend {
     }
     ApiErrors.ApiError error = ApiErrors.ApiError.of(json);
     if (error.present()) {
-      String message = "error in a 2xx answer: " + (error.message() != null ? error.message() : error.code());
-      return error.isContextExceeded() ? new Outcome.ContextExceeded(message) : new Outcome.Retryable(message, null);
+      String message =
+          "error in a 2xx answer: " + (error.message() != null ? error.message() : error.code());
+      return error.isContextExceeded()
+          ? new Outcome.ContextExceeded(message)
+          : new Outcome.Retryable(message, null);
     }
     try {
       String text = codec.outputText(json);
-      return new Outcome.Success(new Completion(text, UsageCost.from(json.get("usage"), model), elapsed));
+      return new Outcome.Success(
+          new Completion(text, UsageCost.from(json.get("usage"), model), elapsed));
     } catch (ApiCodec.UnusableResponseException e) {
       return new Outcome.Retryable("unusable answer (" + e.getMessage() + ")", null);
     }

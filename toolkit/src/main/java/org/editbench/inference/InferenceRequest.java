@@ -7,12 +7,12 @@ import java.util.Objects;
  *
  * @param prompt the prompt as it will be sent (possibly trimmed to fit the model)
  * @param groundTruth the expected patch; only the offline {@code gold} model reads it
- * @param lastHistoryStep the last step of the history shown, null for none; only the offline
- *     {@code last-step} baseline reads it
+ * @param lastHistoryStep the last step of the history shown, null for none; only the offline {@code
+ *     last-step} baseline reads it
  * @param apiKey the key this request is sent with; null for none (offline models, local servers)
  */
-public record InferenceRequest(String instanceId, String prompt, String groundTruth, String lastHistoryStep,
-    String apiKey) {
+public record InferenceRequest(
+    String instanceId, String prompt, String groundTruth, String lastHistoryStep, String apiKey) {
   public InferenceRequest {
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(prompt, "prompt");

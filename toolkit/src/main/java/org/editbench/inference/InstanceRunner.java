@@ -17,7 +17,8 @@ final class InstanceRunner {
    * @param maxRetries for the failure text after the retries ran out
    * @param redact masks API keys in error texts from the server
    */
-  InstanceRunner(ModelSpec model, ModelBackend backend, int maxRetries, UnaryOperator<String> redact) {
+  InstanceRunner(
+      ModelSpec model, ModelBackend backend, int maxRetries, UnaryOperator<String> redact) {
     this.model = model;
     this.backend = backend;
     this.maxRetries = maxRetries;
@@ -28,7 +29,8 @@ final class InstanceRunner {
     InferenceRequest current = request;
     while (true) {
       Outcome outcome = backend.attempt(current);
-      ResultRecord record = settle(model, current.instanceId(), current.prompt(), outcome, maxRetries, redact);
+      ResultRecord record =
+          settle(model, current.instanceId(), current.prompt(), outcome, maxRetries, redact);
       if (record != null) {
         return record;
       }
@@ -41,14 +43,22 @@ final class InstanceRunner {
    * "context length exceeded" and the prompt still has a file to drop: ask again with it dropped. A
    * retryable outcome here is one whose retries ran out. Shared by direct and batch runs.
    */
-  static ResultRecord settle(ModelSpec model, String id, String prompt, Outcome outcome, int maxRetries,
+  static ResultRecord settle(
+      ModelSpec model,
+      String id,
+      String prompt,
+      Outcome outcome,
+      int maxRetries,
       UnaryOperator<String> redact) {
     if (outcome instanceof Outcome.Success success) {
       return ResultRecord.success(id, model, prompt, success.completion());
     } else if (outcome instanceof Outcome.ContextExceeded) {
-      return PromptTrimmer.dropLastFile(prompt).equals(prompt) ? ResultRecord.contextExceeded(id, model, prompt) : null;
+      return PromptTrimmer.dropLastFile(prompt).equals(prompt)
+          ? ResultRecord.contextExceeded(id, model, prompt)
+          : null;
     } else if (outcome instanceof Outcome.Rejected rejected) {
-      return ResultRecord.rejected(id, model, prompt, rejected.status(), redact.apply(rejected.message()));
+      return ResultRecord.rejected(
+          id, model, prompt, rejected.status(), redact.apply(rejected.message()));
     } else {
       Outcome.Retryable gaveUp = (Outcome.Retryable) outcome;
       return ResultRecord.gaveUp(id, model, prompt, maxRetries, redact.apply(gaveUp.reason()));

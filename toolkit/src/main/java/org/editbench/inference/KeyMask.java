@@ -20,12 +20,15 @@ public final class KeyMask {
   }
 
   /**
-   * Replaces every whole key in a text (an API's error message may quote the key it refused) by
-   * its mask; longest keys first, so that a key containing another is masked whole.
+   * Replaces every whole key in a text (an API's error message may quote the key it refused) by its
+   * mask; longest keys first, so that a key containing another is masked whole.
    */
   public static UnaryOperator<String> redactor(List<String> keys) {
-    List<String> longestFirst = keys.stream().filter(k -> !k.isEmpty())
-        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    List<String> longestFirst =
+        keys.stream()
+            .filter(k -> !k.isEmpty())
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
     return text -> {
       if (text == null) {
         return null;

@@ -17,18 +17,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.editbench.core.Reporter;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.PyJson;
+import org.editbench.core.Reporter;
 
 /**
- * merge-results: the per-repository prediction files of a model ({@code {owner-repo}-task-instances_{run_id}.jsonl}
- * under its {@code T=*}/{@code n=*} folders) merged into one {@code all-task-instances_{run_id}.jsonl} per
- * run_id, with the reference's semantics: the first record of an instance wins, records are grouped by
- * repository in name order (and by {@code created_at}, newest first, when records carry it), and lines
- * are written as Python's {@code json.dumps(record, ensure_ascii=False)} writes them.
+ * merge-results: the per-repository prediction files of a model ({@code
+ * {owner-repo}-task-instances_{run_id}.jsonl} under its {@code T=*}/{@code n=*} folders) merged
+ * into one {@code all-task-instances_{run_id}.jsonl} per run_id, with the reference's semantics:
+ * the first record of an instance wins, records are grouped by repository in name order (and by
+ * {@code created_at}, newest first, when records carry it), and lines are written as Python's
+ * {@code json.dumps(record, ensure_ascii=False)} writes them.
  */
 public final class MergeResults {
   private static final String TASK_INSTANCES = "-task-instances_";
@@ -48,7 +49,12 @@ public final class MergeResults {
    * @param outputPath null for the folder of the first file merged; else a folder (created when
    *     missing), or an existing file whose folder is used
    */
-  public record Request(String modelName, String temperature, Integer n, String runId, List<String> repos,
+  public record Request(
+      String modelName,
+      String temperature,
+      Integer n,
+      String runId,
+      List<String> repos,
       Path outputPath) {
     public Request {
       repos = repos == null ? null : List.copyOf(repos);
@@ -82,30 +88,42 @@ public final class MergeResults {
   public static List<Merged> merge(Path resultsDir, Request request, Reporter reporter) {
     Path modelDir = ResultPaths.modelDir(resultsDir, request.modelName());
     if (!Files.isDirectory(modelDir)) {
-      throw new IllegalArgumentException("no results for model " + request.modelName() + ": " + modelDir
-          + " does not exist (run run-api first, or pass --results-dir)");
+      throw new IllegalArgumentException(
+          "no results for model "
+              + request.modelName()
+              + ": "
+              + modelDir
+              + " does not exist (run run-api first, or pass --results-dir)");
     }
     List<Path> files = new ArrayList<>();
     for (Path tDir : temperatureDirs(modelDir, request.temperature())) {
-      for (Path nDir : request.n() == null ? subDirs(tDir, "n=") : List.of(tDir.resolve("n=" + request.n()))) {
+      for (Path nDir :
+          request.n() == null ? subDirs(tDir, "n=") : List.of(tDir.resolve("n=" + request.n()))) {
         for (Path f : list(nDir, "*.jsonl")) {
           String name = f.getFileName().toString();
-          if (!name.startsWith(MERGED_PREFIX) && name.contains(TASK_INSTANCES)
-              && (request.runId() == null || name.endsWith(TASK_INSTANCES + request.runId() + ".jsonl"))) {
+          if (!name.startsWith(MERGED_PREFIX)
+              && name.contains(TASK_INSTANCES)
+              && (request.runId() == null
+                  || name.endsWith(TASK_INSTANCES + request.runId() + ".jsonl"))) {
             files.add(f);
           }
         }
       }
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no per-repository result files ({owner-repo}" + TASK_INSTANCES
-          + "{run_id}.jsonl) to merge under " + modelDir + " for the given --temperature/--n/--run-id");
+      throw new IllegalArgumentException(
+          "no per-repository result files ({owner-repo}"
+              + TASK_INSTANCES
+              + "{run_id}.jsonl) to merge under "
+              + modelDir
+              + " for the given --temperature/--n/--run-id");
     }
     if (request.repos() != null) {
       List<String> patterns = request.repos().stream().map(r -> r.replace('/', '-')).toList();
       files.removeIf(f -> patterns.stream().noneMatch(p -> f.getFileName().toString().contains(p)));
       if (files.isEmpty()) {
-        throw new IllegalArgumentException("no result file matches --repos " + String.join(" ", request.repos()));
+        throw new IllegalArgumentException(
+            "no result file matches --repos " + String.join(" ", request.repos()));
       }
     }
     files.sort(MergeResults::comparePathParts);
@@ -122,18 +140,21 @@ public final class MergeResults {
     }
     Path outputDir = outputDir(request.outputPath(), files.get(0));
     List<Merged> merged = new ArrayList<>();
-    byRunId.forEach((runId, group) -> merged.add(mergeRunId(runId, group, request.repos(), outputDir, reporter)));
+    byRunId.forEach(
+        (runId, group) ->
+            merged.add(mergeRunId(runId, group, request.repos(), outputDir, reporter)));
     return merged;
   }
 
-  private static Merged mergeRunId(String runId, List<Path> files, List<String> repos, Path outputDir,
-      Reporter reporter) {
+  private static Merged mergeRunId(
+      String runId, List<Path> files, List<String> repos, Path outputDir, Reporter reporter) {
     Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (Path file : files) {
       // Results written by other tools may hold a line torn by a crash; merging goes on without it,
       // as the reference's does.
-      for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(file, reporter, "left out of the merge")) {
+      for (Jsonl.Line line :
+          JsonLineReader.readObjectsLeniently(file, reporter, "left out of the merge")) {
         JsonNode record = line.json();
         String id = record.path("instance_id").asText("");
         if (!id.isEmpty() && !seen.add(id)) {
@@ -147,23 +168,36 @@ public final class MergeResults {
     }
     Path output = outputDir.resolve(MERGED_PREFIX + "_" + runId + ".jsonl");
     int[] count = {0};
-    AtomicFiles.writeText(output, w -> {
-      // Repository names are ASCII, so String order is Python's code point order.
-      for (String repo : byRepo.keySet().stream().sorted().toList()) {
-        List<JsonNode> records = byRepo.get(repo);
-        if (records.get(0).has("created_at")) {
-          // List.sort is stable, as Python's sort(reverse=True) is.
-          records.sort(Comparator.comparing((JsonNode r) -> r.path("created_at").asText("")).reversed());
-        }
-        for (JsonNode record : records) {
-          w.write(unescapeNonAscii(PyJson.toJson(record)));
-          w.write('\n');
-          count[0]++;
-        }
-      }
-    });
-    reporter.info("run_id " + runId + ": merged " + files.size() + " file(s) into " + output + " (" + count[0]
-        + " records, " + byRepo.size() + " repositories)");
+    AtomicFiles.writeText(
+        output,
+        w -> {
+          // Repository names are ASCII, so String order is Python's code point order.
+          for (String repo : byRepo.keySet().stream().sorted().toList()) {
+            List<JsonNode> records = byRepo.get(repo);
+            if (records.get(0).has("created_at")) {
+              // List.sort is stable, as Python's sort(reverse=True) is.
+              records.sort(
+                  Comparator.comparing((JsonNode r) -> r.path("created_at").asText("")).reversed());
+            }
+            for (JsonNode record : records) {
+              w.write(unescapeNonAscii(PyJson.toJson(record)));
+              w.write('\n');
+              count[0]++;
+            }
+          }
+        });
+    reporter.info(
+        "run_id "
+            + runId
+            + ": merged "
+            + files.size()
+            + " file(s) into "
+            + output
+            + " ("
+            + count[0]
+            + " records, "
+            + byRepo.size()
+            + " repositories)");
     return new Merged(runId, output, count[0], byRepo.size());
   }
 
@@ -173,11 +207,19 @@ public final class MergeResults {
     return m.find() ? m.group(1) + "/" + m.group(2) : "unknown";
   }
 
-  /** {@code x-task-instances_RUN.jsonl} → {@code RUN}; null when the name has the marker twice or no run_id. */
+  /**
+   * {@code x-task-instances_RUN.jsonl} → {@code RUN}; null when the name has the marker twice or no
+   * run_id.
+   */
   static String runIdOf(String fileName) {
-    String stem = fileName.endsWith(".jsonl") ? fileName.substring(0, fileName.length() - ".jsonl".length()) : fileName;
+    String stem =
+        fileName.endsWith(".jsonl")
+            ? fileName.substring(0, fileName.length() - ".jsonl".length())
+            : fileName;
     int at = stem.indexOf(TASK_INSTANCES);
-    if (at < 0 || stem.lastIndexOf(TASK_INSTANCES) != at || at + TASK_INSTANCES.length() == stem.length()) {
+    if (at < 0
+        || stem.lastIndexOf(TASK_INSTANCES) != at
+        || at + TASK_INSTANCES.length() == stem.length()) {
       return null;
     }
     return stem.substring(at + TASK_INSTANCES.length());
@@ -208,7 +250,8 @@ public final class MergeResults {
           continue;
         }
       }
-      out.append(c).append(next); // an escape kept as is; skipping its second char keeps "\\\\u" intact
+      out.append(c)
+          .append(next); // an escape kept as is; skipping its second char keeps "\\\\u" intact
       i++;
     }
     return out.toString();
@@ -223,17 +266,28 @@ public final class MergeResults {
       return all;
     }
     double wanted = parseTemperature(temperature);
-    List<Path> matching = all.stream().filter(d -> {
-      try {
-        return Double.parseDouble(d.getFileName().toString().substring(2)) == wanted;
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }).toList();
+    List<Path> matching =
+        all.stream()
+            .filter(
+                d -> {
+                  try {
+                    return Double.parseDouble(d.getFileName().toString().substring(2)) == wanted;
+                  } catch (NumberFormatException e) {
+                    return false;
+                  }
+                })
+            .toList();
     if (matching.isEmpty()) {
-      throw new IllegalArgumentException("no folder T=" + temperature + " in " + modelDir + " (found: "
-          + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(p -> p.getFileName().toString()).toList()))
-          + ")");
+      throw new IllegalArgumentException(
+          "no folder T="
+              + temperature
+              + " in "
+              + modelDir
+              + " (found: "
+              + (all.isEmpty()
+                  ? "none"
+                  : String.join(", ", all.stream().map(p -> p.getFileName().toString()).toList()))
+              + ")");
     }
     return matching;
   }
@@ -242,7 +296,8 @@ public final class MergeResults {
     try {
       return Double.parseDouble(temperature);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--temperature must be a number such as 0 or 0.7, found '" + temperature + "'");
+      throw new IllegalArgumentException(
+          "--temperature must be a number such as 0 or 0.7, found '" + temperature + "'");
     }
   }
 
@@ -250,7 +305,8 @@ public final class MergeResults {
     if (outputPath == null) {
       return firstFile.getParent();
     }
-    Path dir = Files.isRegularFile(outputPath) ? outputPath.toAbsolutePath().getParent() : outputPath;
+    Path dir =
+        Files.isRegularFile(outputPath) ? outputPath.toAbsolutePath().getParent() : outputPath;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -260,7 +316,10 @@ public final class MergeResults {
   }
 
   private static List<Path> subDirs(Path dir, String prefix) {
-    return list(dir, prefix + "*").stream().filter(Files::isDirectory).sorted(MergeResults::comparePathParts).toList();
+    return list(dir, prefix + "*").stream()
+        .filter(Files::isDirectory)
+        .sorted(MergeResults::comparePathParts)
+        .toList();
   }
 
   private static List<Path> list(Path dir, String glob) {
@@ -276,7 +335,9 @@ public final class MergeResults {
     return out;
   }
 
-  /** Python's order of {@code Path}s: name by name, so {@code T=0/…} sorts before {@code T=0.7/…}. */
+  /**
+   * Python's order of {@code Path}s: name by name, so {@code T=0/…} sorts before {@code T=0.7/…}.
+   */
   static int comparePathParts(Path a, Path b) {
     Iterator<Path> i = a.iterator();
     Iterator<Path> j = b.iterator();

@@ -20,28 +20,40 @@ import org.editbench.core.Jsonl;
  * The models run-api knows, as data: the built-in {@code models.json} resource (the reference's
  * tables plus {@code gold}), extended or overridden by a user's file of the same shape.
  *
- * <p>File shape: {@code {"name": {"api": "chat"|"responses"|"anthropic"|"gold"|"last-step", "temperature": 0,
- * "top_p": 0.95, "n": 1, "context_limit": 128000, "cost_per_input_token": 2e-6, "cost_per_output_token": 8e-6,
- * "encoding": "cl100k_base", "sampling_params": ["temperature", "top_p"], "batch_discount": 0.5,
- * "max_tokens": 8192}}}. An entry for a known model changes only the fields it gives; a new model needs
- * {@code api}, {@code context_limit} and both costs. Everything a model does is read from its entry,
- * never from its name.
+ * <p>File shape: {@code {"name": {"api": "chat"|"responses"|"anthropic"|"gold"|"last-step",
+ * "temperature": 0, "top_p": 0.95, "n": 1, "context_limit": 128000, "cost_per_input_token": 2e-6,
+ * "cost_per_output_token": 8e-6, "encoding": "cl100k_base", "sampling_params": ["temperature",
+ * "top_p"], "batch_discount": 0.5, "max_tokens": 8192}}}. An entry for a known model changes only
+ * the fields it gives; a new model needs {@code api}, {@code context_limit} and both costs.
+ * Everything a model does is read from its entry, never from its name.
  *
  * <p>Where a new model's entry leaves out what its requests depend on — the token {@code encoding},
- * or the {@code sampling_params} of a model asked over an API — the table uses a default
- * ({@code cl100k_base}; the API style's {@linkplain ApiStyle#defaultSampling() parameters}) and
- * keeps a warning that says so ({@link #guesses(String)}), which run-api prints before it starts.
- * {@code "send_sampling": false}, the older spelling, means {@code "sampling_params": []}.
+ * or the {@code sampling_params} of a model asked over an API — the table uses a default ({@code
+ * cl100k_base}; the API style's {@linkplain ApiStyle#defaultSampling() parameters}) and keeps a
+ * warning that says so ({@link #guesses(String)}), which run-api prints before it starts. {@code
+ * "send_sampling": false}, the older spelling, means {@code "sampling_params": []}.
  */
 public final class ModelTable {
-  private static final List<String> FIELDS = List.of("api", "temperature", "top_p", "n", "context_limit",
-      "cost_per_input_token", "cost_per_output_token", "encoding", "sampling_params", "send_sampling",
-      "batch_discount", "max_tokens");
-  private static final List<String> REQUIRED_FOR_NEW = List.of(
-      "api", "context_limit", "cost_per_input_token", "cost_per_output_token");
+  private static final List<String> FIELDS =
+      List.of(
+          "api",
+          "temperature",
+          "top_p",
+          "n",
+          "context_limit",
+          "cost_per_input_token",
+          "cost_per_output_token",
+          "encoding",
+          "sampling_params",
+          "send_sampling",
+          "batch_discount",
+          "max_tokens");
+  private static final List<String> REQUIRED_FOR_NEW =
+      List.of("api", "context_limit", "cost_per_input_token", "cost_per_output_token");
   private static final String RESOURCE = "models.json";
 
   private final Map<String, ModelSpec> models;
+
   /** Per model, the defaults its entry left the table to choose, as warnings. */
   private final Map<String, List<String>> guesses;
 
@@ -54,9 +66,11 @@ public final class ModelTable {
   public static ModelTable builtIn() {
     try (InputStream in = ModelTable.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + RESOURCE + " is missing from the toolkit jar");
+        throw new IllegalStateException(
+            "resource " + RESOURCE + " is missing from the toolkit jar");
       }
-      return new ModelTable(new LinkedHashMap<>(), new LinkedHashMap<>()).with(Path.of(RESOURCE), Jsonl.MAPPER.readTree(in));
+      return new ModelTable(new LinkedHashMap<>(), new LinkedHashMap<>())
+          .with(Path.of(RESOURCE), Jsonl.MAPPER.readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the built-in model table: " + e.getMessage(), e);
     }
@@ -72,15 +86,22 @@ public final class ModelTable {
     return with(file, Jsonl.readDocument(file, "--models file"));
   }
 
-  /** The model called {@code name}, or an error that lists the known ones and says how to add one. */
+  /**
+   * The model called {@code name}, or an error that lists the known ones and says how to add one.
+   */
   public ModelSpec require(String name) {
     ModelSpec spec = models.get(name);
     if (spec == null) {
-      throw new IllegalArgumentException("unknown model '" + name + "'. Known models: "
-          + String.join(", ", models.keySet()) + ". To add one, write a JSON file such as {\""
-          + name + "\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, "
-          + "\"context_limit\": 128000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6, "
-          + "\"encoding\": \"cl100k_base\"}} and pass it with --models FILE");
+      throw new IllegalArgumentException(
+          "unknown model '"
+              + name
+              + "'. Known models: "
+              + String.join(", ", models.keySet())
+              + ". To add one, write a JSON file such as {\""
+              + name
+              + "\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, "
+              + "\"context_limit\": 128000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6, "
+              + "\"encoding\": \"cl100k_base\"}} and pass it with --models FILE");
     }
     return spec;
   }
@@ -91,8 +112,8 @@ public final class ModelTable {
 
   /**
    * What the table had to assume about {@code name} because its entry does not say (empty when the
-   * entry says everything its requests depend on), each a warning that names the file and the
-   * field to add.
+   * entry says everything its requests depend on), each a warning that names the file and the field
+   * to add.
    */
   public List<String> guesses(String name) {
     return guesses.getOrDefault(name, List.of());
@@ -104,19 +125,21 @@ public final class ModelTable {
     }
     Map<String, ModelSpec> merged = new LinkedHashMap<>(models);
     Map<String, List<String>> mergedGuesses = new LinkedHashMap<>(guesses);
-    root.fields().forEachRemaining(entry -> {
-      String name = entry.getKey();
-      ModelSpec spec;
-      try {
-        spec = parseEntry(name, entry.getValue(), models.get(name));
-      } catch (IllegalArgumentException e) {
-        throw new DataFormatException(source, "model '" + name + "': " + e.getMessage());
-      }
-      merged.put(name, spec);
-      if (!models.containsKey(name)) {
-        mergedGuesses.put(name, guesses(source, spec, entry.getValue()));
-      }
-    });
+    root.fields()
+        .forEachRemaining(
+            entry -> {
+              String name = entry.getKey();
+              ModelSpec spec;
+              try {
+                spec = parseEntry(name, entry.getValue(), models.get(name));
+              } catch (IllegalArgumentException e) {
+                throw new DataFormatException(source, "model '" + name + "': " + e.getMessage());
+              }
+              merged.put(name, spec);
+              if (!models.containsKey(name)) {
+                mergedGuesses.put(name, guesses(source, spec, entry.getValue()));
+              }
+            });
     return new ModelTable(merged, mergedGuesses);
   }
 
@@ -125,15 +148,26 @@ public final class ModelTable {
     List<String> said = new ArrayList<>();
     String model = "model '" + spec.name() + "' (" + source + ")";
     if (!entry.has("encoding")) {
-      said.add(model + " gives no \"encoding\": its prompt tokens are counted with " + spec.encoding()
-          + "; add \"encoding\": \"cl100k_base\" or \"o200k_base\" to its entry to say which");
+      said.add(
+          model
+              + " gives no \"encoding\": its prompt tokens are counted with "
+              + spec.encoding()
+              + "; add \"encoding\": \"cl100k_base\" or \"o200k_base\" to its entry to say which");
     }
     if (!spec.api().offline() && !entry.has("sampling_params") && !entry.has("send_sampling")) {
-      said.add(model + " gives no \"sampling_params\": its requests carry "
-          + (spec.sampling().isEmpty() ? "no sampling parameter" : spec.sampling().stream()
-              .sorted().map(SamplingParameter::jsonName).collect(Collectors.joining(" and ")))
-          + ", the default of api \"" + spec.api().jsonName() + "\"; add \"sampling_params\" to its entry"
-          + " to say which it accepts ([] for reasoning models that refuse temperature and top_p)");
+      said.add(
+          model
+              + " gives no \"sampling_params\": its requests carry "
+              + (spec.sampling().isEmpty()
+                  ? "no sampling parameter"
+                  : spec.sampling().stream()
+                      .sorted()
+                      .map(SamplingParameter::jsonName)
+                      .collect(Collectors.joining(" and ")))
+              + ", the default of api \""
+              + spec.api().jsonName()
+              + "\"; add \"sampling_params\" to its entry"
+              + " to say which it accepts ([] for reasoning models that refuse temperature and top_p)");
     }
     return List.copyOf(said);
   }
@@ -142,11 +176,15 @@ public final class ModelTable {
     if (!entry.isObject()) {
       throw new IllegalArgumentException("expected an object of settings");
     }
-    entry.fieldNames().forEachRemaining(field -> {
-      if (!FIELDS.contains(field)) {
-        throw new IllegalArgumentException("unknown field '" + field + "' (known: " + String.join(", ", FIELDS) + ")");
-      }
-    });
+    entry
+        .fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!FIELDS.contains(field)) {
+                throw new IllegalArgumentException(
+                    "unknown field '" + field + "' (known: " + String.join(", ", FIELDS) + ")");
+              }
+            });
     if (base == null) {
       for (String field : REQUIRED_FOR_NEW) {
         if (!entry.has(field)) {
@@ -186,7 +224,8 @@ public final class ModelTable {
       b.maxOutputTokens(integer(entry, "max_tokens"));
     }
     if (entry.has("sampling_params") && entry.has("send_sampling")) {
-      throw new IllegalArgumentException("give 'sampling_params' or its older spelling 'send_sampling', not both");
+      throw new IllegalArgumentException(
+          "give 'sampling_params' or its older spelling 'send_sampling', not both");
     }
     if (entry.has("sampling_params")) {
       b.sampling(samplingParameters(entry.get("sampling_params")));
@@ -194,7 +233,8 @@ public final class ModelTable {
     if (entry.has("send_sampling")) {
       JsonNode v = entry.get("send_sampling");
       if (!v.isBoolean()) {
-        throw new IllegalArgumentException("field 'send_sampling': expected true or false, found " + v);
+        throw new IllegalArgumentException(
+            "field 'send_sampling': expected true or false, found " + v);
       }
       // true: the style's default, which is what send_sampling meant before sampling_params existed
       b.sampling(v.booleanValue() ? null : EnumSet.noneOf(SamplingParameter.class));
@@ -204,13 +244,16 @@ public final class ModelTable {
 
   private static Set<SamplingParameter> samplingParameters(JsonNode v) {
     if (!v.isArray()) {
-      throw new IllegalArgumentException("field 'sampling_params': expected a list such as [\"temperature\", \"top_p\"]"
-          + " or [], found " + v);
+      throw new IllegalArgumentException(
+          "field 'sampling_params': expected a list such as [\"temperature\", \"top_p\"]"
+              + " or [], found "
+              + v);
     }
     Set<SamplingParameter> parameters = EnumSet.noneOf(SamplingParameter.class);
     for (JsonNode name : v) {
       if (!name.isTextual()) {
-        throw new IllegalArgumentException("field 'sampling_params': expected names such as \"temperature\", found " + name);
+        throw new IllegalArgumentException(
+            "field 'sampling_params': expected names such as \"temperature\", found " + name);
       }
       parameters.add(SamplingParameter.fromJsonName(name.textValue()));
     }
@@ -241,6 +284,7 @@ public final class ModelTable {
     if (number(entry, field) instanceof Integer i) {
       return i;
     }
-    throw new IllegalArgumentException("field '" + field + "': expected an integer, found " + entry.get(field));
+    throw new IllegalArgumentException(
+        "field '" + field + "': expected an integer, found " + entry.get(field));
   }
 }

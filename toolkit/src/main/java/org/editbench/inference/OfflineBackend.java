@@ -22,6 +22,7 @@ public final class OfflineBackend implements ModelBackend {
   public Outcome attempt(InferenceRequest request) {
     String patch = style == ApiStyle.GOLD ? request.groundTruth() : request.lastHistoryStep();
     return new Outcome.Success(
-        new Completion("<patch>" + (patch == null ? "" : patch) + "</patch>", UsageCost.FREE, Duration.ZERO));
+        new Completion(
+            "<patch>" + (patch == null ? "" : patch) + "</patch>", UsageCost.FREE, Duration.ZERO));
   }
 }

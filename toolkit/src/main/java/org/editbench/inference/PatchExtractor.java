@@ -11,15 +11,16 @@ import org.editbench.text.PyRegex;
 public final class PatchExtractor {
   /** {@code <tag>…</tag>} with the same tag name at both ends; Python's {@code \w} is Unicode. */
   private static final Pattern ELEMENT = PyRegex.compile("<([\\w-]+)>(.*?)</\\1>", Pattern.DOTALL);
+
   /** A fenced block with an optional language word right after the opening fence. */
   private static final Pattern FENCE = PyRegex.compile("```(\\w+)?\n(.*?)```", Pattern.DOTALL);
 
   private PatchExtractor() {}
 
   /**
-   * The first {@code <diff>}/{@code <patch>} element, else the first {@code ```diff}/{@code ```patch}
-   * block (elements are searched before fences, as in the reference), else the first other
-   * element or fenced block, else the text before the first {@code </s>}. Null for null.
+   * The first {@code <diff>}/{@code <patch>} element, else the first {@code ```diff}/{@code
+   * ```patch} block (elements are searched before fences, as in the reference), else the first
+   * other element or fenced block, else the text before the first {@code </s>}. Null for null.
    */
   public static String extract(String response) {
     if (response == null) {

@@ -8,8 +8,8 @@ import java.util.function.ToIntFunction;
 import org.editbench.bench.BenchInstance;
 
 /**
- * The reference's pre-run filter: skip instances the output file already has, fit each other
- * prompt to the model's token limit, leave out those that cannot be made to fit.
+ * The reference's pre-run filter: skip instances the output file already has, fit each other prompt
+ * to the model's token limit, leave out those that cannot be made to fit.
  */
 final class Prefilter {
   /** How many already-done instance ids the statistics name as examples. */
@@ -26,8 +26,12 @@ final class Prefilter {
    * Applies the filter. Token counting runs in parallel: on 100 KB prompts it is the slowest part
    * of starting a run.
    */
-  static Result apply(List<BenchInstance> instances, Set<String> finished, int retryRecordsRemoved,
-      ModelSpec model, ToIntFunction<String> countTokens) {
+  static Result apply(
+      List<BenchInstance> instances,
+      Set<String> finished,
+      int retryRecordsRemoved,
+      ModelSpec model,
+      ToIntFunction<String> countTokens) {
     List<String> doneExamples = new ArrayList<>();
     List<BenchInstance> pending = new ArrayList<>();
     int alreadyDone = 0;
@@ -41,9 +45,10 @@ final class Prefilter {
         pending.add(instance);
       }
     }
-    List<PromptFit> fits = pending.parallelStream()
-        .map(in -> PromptFit.fit(in.prompt(), model.contextLimit(), countTokens))
-        .toList();
+    List<PromptFit> fits =
+        pending.parallelStream()
+            .map(in -> PromptFit.fit(in.prompt(), model.contextLimit(), countTokens))
+            .toList();
 
     List<Planned> toRun = new ArrayList<>();
     List<FilterStats.SkippedInstance> skipped = new ArrayList<>();
@@ -58,9 +63,16 @@ final class Prefilter {
         overLimit++;
       }
       if (!fit.fits()) {
-        skipped.add(new FilterStats.SkippedInstance(pending.get(i).instanceId(),
-            "token length exceeds limit (" + fit.tokens() + " > " + fit.limit() + "), removed "
-                + fit.filesRemoved() + " files still cannot satisfy"));
+        skipped.add(
+            new FilterStats.SkippedInstance(
+                pending.get(i).instanceId(),
+                "token length exceeds limit ("
+                    + fit.tokens()
+                    + " > "
+                    + fit.limit()
+                    + "), removed "
+                    + fit.filesRemoved()
+                    + " files still cannot satisfy"));
         continue;
       }
       if (fit.filesRemoved() > 0) {
@@ -70,10 +82,21 @@ final class Prefilter {
       toRun.add(new Planned(pending.get(i), fit));
     }
     boolean any = tokens.getCount() > 0;
-    FilterStats stats = new FilterStats(instances.size(), alreadyDone, doneExamples, retryRecordsRemoved,
-        toRun.size(), overLimit, trimmedToFit, filesRemoved, skipped,
-        any ? tokens.getMin() : 0, any ? tokens.getAverage() : 0, any ? tokens.getMax() : 0,
-        model.contextLimit());
+    FilterStats stats =
+        new FilterStats(
+            instances.size(),
+            alreadyDone,
+            doneExamples,
+            retryRecordsRemoved,
+            toRun.size(),
+            overLimit,
+            trimmedToFit,
+            filesRemoved,
+            skipped,
+            any ? tokens.getMin() : 0,
+            any ? tokens.getAverage() : 0,
+            any ? tokens.getMax() : 0,
+            model.contextLimit());
     return new Result(toRun, stats);
   }
 }

@@ -3,7 +3,8 @@ package org.editbench.inference;
 import java.time.Duration;
 
 /** Where a combination's run stands: counts, money spent, speed. */
-public record Progress(int done, int total, int succeeded, int failed, double cost, int retries, Duration elapsed) {
+public record Progress(
+    int done, int total, int succeeded, int failed, double cost, int retries, Duration elapsed) {
   /** Finished requests per second so far. */
   public double ratePerSecond() {
     double seconds = elapsed.toNanos() / 1e9;

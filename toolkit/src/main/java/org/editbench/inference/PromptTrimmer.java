@@ -9,15 +9,17 @@ import org.editbench.text.PyRegex;
 import org.editbench.text.PyStrings;
 
 /**
- * Shrinks a prompt's {@code <code>} block by the reference's rules ({@code remove_last_file_from_prompt}):
- * drop the last {@code [start of F] … [end of F]} file, or — when only one file is left — keep the
- * first half of its lines if it has at least 2,000 of them. Used both before a run (prompts over the
- * model's token limit) and during it (an API answer "context length exceeded").
+ * Shrinks a prompt's {@code <code>} block by the reference's rules ({@code
+ * remove_last_file_from_prompt}): drop the last {@code [start of F] … [end of F]} file, or — when
+ * only one file is left — keep the first half of its lines if it has at least 2,000 of them. Used
+ * both before a run (prompts over the model's token limit) and during it (an API answer "context
+ * length exceeded").
  */
 public final class PromptTrimmer {
   private static final Pattern CODE_BLOCK = PyRegex.compile("<code>(.*?)</code>", Pattern.DOTALL);
-  private static final Pattern FILE = PyRegex.compile(
-      "\\[start of ([^\\]]+)\\]\n(.*?)\n\\[end of \\1\\]", Pattern.DOTALL);
+  private static final Pattern FILE =
+      PyRegex.compile("\\[start of ([^\\]]+)\\]\n(.*?)\n\\[end of \\1\\]", Pattern.DOTALL);
+
   /** A single file is halved only from this many lines on, so that at least 1,000 remain. */
   private static final int MIN_LINES_TO_HALVE = 2000;
 
@@ -52,7 +54,11 @@ public final class PromptTrimmer {
     } else {
       newContext = PyStrings.rstrip(context.substring(0, files.get(files.size() - 1).start()));
     }
-    return prompt.substring(0, code.start(1)) + "\n" + newContext + "\n" + prompt.substring(code.end(1));
+    return prompt.substring(0, code.start(1))
+        + "\n"
+        + newContext
+        + "\n"
+        + prompt.substring(code.end(1));
   }
 
   private record FileSection(int start, String name, String content) {}

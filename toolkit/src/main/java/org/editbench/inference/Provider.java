@@ -3,14 +3,25 @@ package org.editbench.inference;
 import okhttp3.Request;
 
 /**
- * Who serves a model over HTTP: where its API is, which environment variables hold its keys and base
- * URL, how a request carries the key, and how large one of its batches may be.
+ * Who serves a model over HTTP: where its API is, which environment variables hold its keys and
+ * base URL, how a request carries the key, and how large one of its batches may be.
  */
 public enum Provider {
-  /** The OpenAI API or any OpenAI-compatible server ({@code BASE_URL}); the key as a bearer token. */
-  OPENAI("https://api.openai.com/v1", "OPENAI_KEYS", "OPENAI_KEY", "BASE_URL", 50_000, 200_000_000L),
-  /** Anthropic's native API; the key in {@code x-api-key}, with the {@code anthropic-version} header. */
-  ANTHROPIC("https://api.anthropic.com", "ANTHROPIC_KEYS", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", 100_000,
+  /**
+   * The OpenAI API or any OpenAI-compatible server ({@code BASE_URL}); the key as a bearer token.
+   */
+  OPENAI(
+      "https://api.openai.com/v1", "OPENAI_KEYS", "OPENAI_KEY", "BASE_URL", 50_000, 200_000_000L),
+  /**
+   * Anthropic's native API; the key in {@code x-api-key}, with the {@code anthropic-version}
+   * header.
+   */
+  ANTHROPIC(
+      "https://api.anthropic.com",
+      "ANTHROPIC_KEYS",
+      "ANTHROPIC_API_KEY",
+      "ANTHROPIC_BASE_URL",
+      100_000,
       256_000_000L);
 
   /** The API version every Anthropic request names. */
@@ -23,8 +34,13 @@ public enum Provider {
   private final int maxBatchRequests;
   private final long maxBatchBytes;
 
-  Provider(String defaultBaseUrl, String keysVariable, String keyVariable, String baseUrlVariable,
-      int maxBatchRequests, long maxBatchBytes) {
+  Provider(
+      String defaultBaseUrl,
+      String keysVariable,
+      String keyVariable,
+      String baseUrlVariable,
+      int maxBatchRequests,
+      long maxBatchBytes) {
     this.defaultBaseUrl = defaultBaseUrl;
     this.keysVariable = keysVariable;
     this.keyVariable = keyVariable;
@@ -56,7 +72,9 @@ public enum Provider {
     return maxBatchRequests;
   }
 
-  /** Largest batch in bytes (OpenAI: the input file, 200 MB; Anthropic: the create request, 256 MB). */
+  /**
+   * Largest batch in bytes (OpenAI: the input file, 200 MB; Anthropic: the create request, 256 MB).
+   */
   public long maxBatchBytes() {
     return maxBatchBytes;
   }

@@ -3,8 +3,8 @@ package org.editbench.inference;
 import org.editbench.core.PyJson;
 
 /**
- * Numbers from the model table keep their JSON kind: {@code 0} is an int and {@code 0.0} a float
- * in Python, and Python prints them differently ({@code T=0} vs {@code T=0.0}); the output folder
+ * Numbers from the model table keep their JSON kind: {@code 0} is an int and {@code 0.0} a float in
+ * Python, and Python prints them differently ({@code T=0} vs {@code T=0.0}); the output folder
  * names and records must print them as the reference does.
  */
 final class PyNumbers {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.editbench.core.Jsonl;
 
 /**
- * {@code POST {base}/responses}: {@code instructions} and {@code input}, nothing stored server-side;
- * the answer is the text of the {@code output_text} parts, as the SDKs' {@code output_text} joins them.
+ * {@code POST {base}/responses}: {@code instructions} and {@code input}, nothing stored
+ * server-side; the answer is the text of the {@code output_text} parts, as the SDKs' {@code
+ * output_text} joins them.
  */
 final class ResponsesCodec implements ApiCodec {
   @Override

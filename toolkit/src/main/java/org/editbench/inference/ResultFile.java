@@ -5,47 +5,48 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.editbench.core.Reporter;
 import org.editbench.core.JsonText;
 import org.editbench.core.JsonlAppender;
+import org.editbench.core.Reporter;
 
 /**
  * A prediction file: a {@link JsonlAppender} (exclusive through a sidecar lock, crash-safe
  * one-write appends, torn-line repair, forced at most once per interval) whose resume policy is
- * run-api's: an instance with a success or a final failure is {@linkplain #finished() finished};
- * a retryable failure ({@link ResultRecord#retriedOnResume}) is compacted away at open, so that
- * every instance ends with exactly one record however often a run is killed and restarted.
+ * run-api's: an instance with a success or a final failure is {@linkplain #finished() finished}; a
+ * retryable failure ({@link ResultRecord#retriedOnResume}) is compacted away at open, so that every
+ * instance ends with exactly one record however often a run is killed and restarted.
  */
 public final class ResultFile implements Closeable {
   public static final Duration DEFAULT_FORCE_INTERVAL = Duration.ofSeconds(1);
 
   /** Success or final failure: done; retryable failure: removed, and the instance asked again. */
-  static final JsonlAppender.Resume RESUME = new JsonlAppender.Resume() {
-    @Override
-    public List<String> fields() {
-      return List.of("status", "error");
-    }
+  static final JsonlAppender.Resume RESUME =
+      new JsonlAppender.Resume() {
+        @Override
+        public List<String> fields() {
+          return List.of("status", "error");
+        }
 
-    @Override
-    public boolean done(String[] statusAndError) {
-      return !ResultRecord.retriedOnResume(statusAndError[0], statusAndError[1]);
-    }
+        @Override
+        public boolean done(String[] statusAndError) {
+          return !ResultRecord.retriedOnResume(statusAndError[0], statusAndError[1]);
+        }
 
-    @Override
-    public String record() {
-      return "prediction record";
-    }
+        @Override
+        public String record() {
+          return "prediction record";
+        }
 
-    @Override
-    public String redoRecords() {
-      return "retryable failure";
-    }
+        @Override
+        public String redoRecords() {
+          return "retryable failure";
+        }
 
-    @Override
-    public String redo() {
-      return "asked again";
-    }
-  };
+        @Override
+        public String redo() {
+          return "asked again";
+        }
+      };
 
   private final JsonlAppender out;
 
@@ -58,11 +59,15 @@ public final class ResultFile implements Closeable {
    * missing.
    *
    * @throws org.editbench.core.OutputLockedException another writer holds the file
-   * @throws org.editbench.core.DataFormatException a line other than a torn last one is not a record
+   * @throws org.editbench.core.DataFormatException a line other than a torn last one is not a
+   *     record
    */
   public static ResultFile open(Path file, Duration forceInterval, Reporter reporter) {
-    return new ResultFile(JsonlAppender.open(file,
-        JsonlAppender.Options.DEFAULT.withResume(RESUME).withForceInterval(forceInterval), reporter));
+    return new ResultFile(
+        JsonlAppender.open(
+            file,
+            JsonlAppender.Options.DEFAULT.withResume(RESUME).withForceInterval(forceInterval),
+            reporter));
   }
 
   public Path path() {

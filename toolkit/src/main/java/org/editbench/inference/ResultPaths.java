@@ -25,8 +25,8 @@ public final class ResultPaths {
   }
 
   /**
-   * A model name may name sub-folders with "/" ({@code agentless/gpt-4.1}) but must stay inside
-   * the results folder: no absolute path, no empty, "." or ".." segment, no backslash or control
+   * A model name may name sub-folders with "/" ({@code agentless/gpt-4.1}) but must stay inside the
+   * results folder: no absolute path, no empty, "." or ".." segment, no backslash or control
    * character.
    */
   public static void requireSafeModelName(String name) {
@@ -49,8 +49,12 @@ public final class ResultPaths {
       }
     }
     if (problem != null) {
-      throw new IllegalArgumentException("model name '" + name + "' cannot be used as a results folder: "
-          + problem + "; a name may contain / for sub-folders, as in agentless/gpt-4.1");
+      throw new IllegalArgumentException(
+          "model name '"
+              + name
+              + "' cannot be used as a results folder: "
+              + problem
+              + "; a name may contain / for sub-folders, as in agentless/gpt-4.1");
     }
   }
 

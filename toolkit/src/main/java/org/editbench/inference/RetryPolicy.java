@@ -10,23 +10,28 @@ import java.util.random.RandomGenerator;
  *
  * @param initialBackoff the back-off before the first retry; it doubles with each further one
  * @param maxBackoff the longest back-off of our own choosing
- * @param maxRetryAfter the longest {@code Retry-After} honoured (a server asking for an hour gets this)
+ * @param maxRetryAfter the longest {@code Retry-After} honoured (a server asking for an hour gets
+ *     this)
  */
-public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+public record RetryPolicy(
+    int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
   public static final int DEFAULT_MAX_RETRIES = 5;
 
   public RetryPolicy {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("--max-retries must be 0 or more, found " + maxRetries);
     }
-    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0 || maxRetryAfter.isNegative()) {
+    if (initialBackoff.isNegative()
+        || maxBackoff.compareTo(initialBackoff) < 0
+        || maxRetryAfter.isNegative()) {
       throw new IllegalArgumentException("back-off durations must satisfy 0 <= initial <= max");
     }
   }
 
   /** 1 s doubling up to 60 s; a {@code Retry-After} of up to 10 minutes is honoured. */
   public static RetryPolicy defaults(int maxRetries) {
-    return new RetryPolicy(maxRetries, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(10));
+    return new RetryPolicy(
+        maxRetries, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(10));
   }
 
   /**
@@ -43,7 +48,8 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
     exponential = Math.min(exponential, cap);
     long half = exponential / 2;
     long jittered = half + (long) (random.nextDouble() * (exponential - half));
-    long serverAsked = retryAfter == null ? 0 : Math.min(retryAfter.toNanos(), maxRetryAfter.toNanos());
+    long serverAsked =
+        retryAfter == null ? 0 : Math.min(retryAfter.toNanos(), maxRetryAfter.toNanos());
     return Duration.ofNanos(Math.max(jittered, serverAsked));
   }
 }

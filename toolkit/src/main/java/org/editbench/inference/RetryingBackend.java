@@ -22,7 +22,11 @@ public final class RetryingBackend implements ModelBackend {
   private final RetryListener listener;
 
   public RetryingBackend(
-      ModelBackend delegate, RetryPolicy policy, RandomGenerator random, Sleeper sleeper, RetryListener listener) {
+      ModelBackend delegate,
+      RetryPolicy policy,
+      RandomGenerator random,
+      Sleeper sleeper,
+      RetryListener listener) {
     this.delegate = delegate;
     this.policy = policy;
     this.random = random;

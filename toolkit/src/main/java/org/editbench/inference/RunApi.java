@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -19,20 +18,21 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.core.DataFormatException;
+import org.editbench.core.Reporter;
 
 /**
  * run-api: every dataset × model × run_id combination, each resumed from its prediction file,
  * filtered, then asked with {@code max_workers} concurrent requests.
  *
- * <p>Everything that can be wrong with the options or inputs (unknown model, missing file,
- * sampled ids not in a dataset, missing prompts, no key) is checked for all combinations before
- * the first request, so a mistake costs nothing.
+ * <p>Everything that can be wrong with the options or inputs (unknown model, missing file, sampled
+ * ids not in a dataset, missing prompts, no key) is checked for all combinations before the first
+ * request, so a mistake costs nothing.
  */
 public final class RunApi {
   /** Failures named one by one before the rest are only counted. */
@@ -43,8 +43,11 @@ public final class RunApi {
   public static List<RunStats> run(RunApiOptions options, Reporter reporter, RunObserver observer) {
     ModelTable table = ModelTable.load(options.modelsFile());
     List<Combination> combinations = RunPlanner.plan(options, table);
-    combinations.stream().map(c -> c.model().name()).distinct()
-        .flatMap(model -> table.guesses(model).stream()).forEach(reporter::warn);
+    combinations.stream()
+        .map(c -> c.model().name())
+        .distinct()
+        .flatMap(model -> table.guesses(model).stream())
+        .forEach(reporter::warn);
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
 
@@ -53,9 +56,10 @@ public final class RunApi {
       List<RunStats> all = new ArrayList<>();
       for (Combination combination : combinations) {
         List<BenchInstance> instances = inputs.get(combination.input());
-        all.add(options.batch()
-            ? BatchRunner.run(combination, instances, options, http, reporter, observer)
-            : runOne(combination, instances, options, http, reporter, observer));
+        all.add(
+            options.batch()
+                ? BatchRunner.run(combination, instances, options, http, reporter, observer)
+                : runOne(combination, instances, options, http, reporter, observer));
       }
       return all;
     } finally {
@@ -72,27 +76,40 @@ public final class RunApi {
     Set<String> sampled = sampledFile == null ? null : RunPlanner.readSampledIds(sampledFile);
     Map<Path, List<BenchInstance>> inputs = new HashMap<>();
     for (Combination combination : combinations) {
-      inputs.computeIfAbsent(combination.input(), file -> loadInput(file, sampledFile, sampled, reporter));
+      inputs.computeIfAbsent(
+          combination.input(), file -> loadInput(file, sampledFile, sampled, reporter));
     }
     return inputs;
   }
 
-  /** An infbench file's instances with prompts, in the reference's order, restricted to the sample. */
-  private static List<BenchInstance> loadInput(Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
-    Map<Boolean, List<BenchInstance>> byPrompt = BenchReader.read(file, reporter).stream()
-        .collect(Collectors.partitioningBy(in -> in.prompt() != null && !in.prompt().isEmpty()));
+  /**
+   * An infbench file's instances with prompts, in the reference's order, restricted to the sample.
+   */
+  private static List<BenchInstance> loadInput(
+      Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
+    Map<Boolean, List<BenchInstance>> byPrompt =
+        BenchReader.read(file, reporter).stream()
+            .collect(
+                Collectors.partitioningBy(in -> in.prompt() != null && !in.prompt().isEmpty()));
     List<BenchInstance> instances = byPrompt.get(true);
     if (instances.isEmpty() && !byPrompt.get(false).isEmpty()) {
-      throw new DataFormatException(file, "no instance has a prompt: run-api needs an infbench file (a bench file"
-          + " with prompts built for a run_id, see prompt-builder), not a bench file");
+      throw new DataFormatException(
+          file,
+          "no instance has a prompt: run-api needs an infbench file (a bench file"
+              + " with prompts built for a run_id, see prompt-builder), not a bench file");
     }
     // The reference writes an empty prompt when an instance has neither history nor requirement
     // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
     List<String> empty = byPrompt.get(false).stream().map(BenchInstance::instanceId).toList();
     if (!empty.isEmpty()) {
-      reporter.warn(file + ": " + empty.size() + " instance(s) with an empty prompt (no history and no requirement"
-          + " text) are skipped: " + String.join(", ", empty.subList(0, Math.min(20, empty.size())))
-          + (empty.size() > 20 ? ", …" : ""));
+      reporter.warn(
+          file
+              + ": "
+              + empty.size()
+              + " instance(s) with an empty prompt (no history and no requirement"
+              + " text) are skipped: "
+              + String.join(", ", empty.subList(0, Math.min(20, empty.size())))
+              + (empty.size() > 20 ? ", …" : ""));
     }
     if (sampled == null) {
       return instances;
@@ -101,9 +118,16 @@ public final class RunApi {
     instances.forEach(in -> ids.add(in.instanceId()));
     List<String> missing = RunPlanner.missing(sampled, ids);
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(sampledFile + ": " + missing.size() + " sampled instance id(s) are not in "
-          + file + ": " + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
-          + (missing.size() > 20 ? ", …" : "") + "; use a sampled ids file made for this dataset and run_id");
+      throw new IllegalArgumentException(
+          sampledFile
+              + ": "
+              + missing.size()
+              + " sampled instance id(s) are not in "
+              + file
+              + ": "
+              + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+              + (missing.size() > 20 ? ", …" : "")
+              + "; use a sampled ids file made for this dataset and run_id");
     }
     return instances.stream().filter(in -> sampled.contains(in.instanceId())).toList();
   }
@@ -114,54 +138,97 @@ public final class RunApi {
 
   /** Keys are needed for a provider's own API; a server at a custom base URL may do without. */
   static void requireKeys(List<Combination> combinations, ApiEnvironment environment) {
-    combinations.stream().map(c -> c.model().api().provider()).filter(p -> p != null).distinct().forEach(provider -> {
-      if (environment.keysFor(provider).isEmpty() && environment.customBaseUrl(provider) == null) {
-        throw new IllegalArgumentException("no API key: set " + provider.keysVariable() + " (comma-separated) or "
-            + provider.keyVariable() + " in the environment or in a .env file in the working directory (and "
-            + provider.baseUrlVariable() + " for a server other than " + provider.defaultBaseUrl() + ")");
-      }
-    });
+    combinations.stream()
+        .map(c -> c.model().api().provider())
+        .filter(p -> p != null)
+        .distinct()
+        .forEach(
+            provider -> {
+              if (environment.keysFor(provider).isEmpty()
+                  && environment.customBaseUrl(provider) == null) {
+                throw new IllegalArgumentException(
+                    "no API key: set "
+                        + provider.keysVariable()
+                        + " (comma-separated) or "
+                        + provider.keyVariable()
+                        + " in the environment or in a .env file in the working directory (and "
+                        + provider.baseUrlVariable()
+                        + " for a server other than "
+                        + provider.defaultBaseUrl()
+                        + ")");
+              }
+            });
   }
 
   private static OkHttpClient httpClient(RunApiOptions options) {
     Duration timeout = options.timeout();
-    Duration connect = timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30);
+    Duration connect =
+        timeout.compareTo(Duration.ofSeconds(30)) < 0 ? timeout : Duration.ofSeconds(30);
     return new OkHttpClient.Builder()
         .callTimeout(timeout) // the whole request, a slowly trickling body included
         .readTimeout(timeout)
         .writeTimeout(timeout)
         .connectTimeout(connect)
-        .retryOnConnectionFailure(false) // every retry goes through RetryPolicy: counted, backed off
+        .retryOnConnectionFailure(
+            false) // every retry goes through RetryPolicy: counted, backed off
         .connectionPool(new ConnectionPool(options.maxWorkers(), 5, TimeUnit.MINUTES))
         .build();
   }
 
-  private static RunStats runOne(Combination combination, List<BenchInstance> instances, RunApiOptions options,
-      OkHttpClient http, Reporter reporter, RunObserver observer) {
+  private static RunStats runOne(
+      Combination combination,
+      List<BenchInstance> instances,
+      RunApiOptions options,
+      OkHttpClient http,
+      Reporter reporter,
+      RunObserver observer) {
     ModelSpec model = combination.model();
     long start = System.nanoTime();
-    try (ResultFile out = ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
+    try (ResultFile out =
+        ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
       TokenCounter tokens = TokenCounter.forEncoding(model.encoding());
-      Prefilter.Result filtered = Prefilter.apply(
-          instances, out.finished(), out.retryRecordsRemoved(), model, tokens::count);
+      Prefilter.Result filtered =
+          Prefilter.apply(
+              instances, out.finished(), out.retryRecordsRemoved(), model, tokens::count);
       observer.started(combination, filtered.stats());
 
       AtomicInteger retries = new AtomicInteger();
       ApiEnvironment env = options.environment();
       UnaryOperator<String> redact = KeyMask.redactor(env.allKeys());
       Provider provider = model.api().provider();
-      ModelBackend backend = provider == null
-          ? new OfflineBackend(model.api())
-          : new RetryingBackend(new HttpBackend(http, env.baseUrlFor(provider), model, options.clock()),
-              options.retryPolicy(), options.random(), options.sleeper(),
-              (request, retry, delay, reason) -> retries.incrementAndGet());
-      InstanceRunner runner = new InstanceRunner(model, backend, options.retryPolicy().maxRetries(), redact);
+      ModelBackend backend =
+          provider == null
+              ? new OfflineBackend(model.api())
+              : new RetryingBackend(
+                  new HttpBackend(http, env.baseUrlFor(provider), model, options.clock()),
+                  options.retryPolicy(),
+                  options.random(),
+                  options.sleeper(),
+                  (request, retry, delay, reason) -> retries.incrementAndGet());
+      InstanceRunner runner =
+          new InstanceRunner(model, backend, options.retryPolicy().maxRetries(), redact);
 
       List<String> keys = provider == null ? List.of() : env.keysFor(provider);
-      Tally tally = execute(combination, filtered.toRun(), runner, keys, out, options.maxWorkers(),
-          retries, reporter, observer);
-      RunStats stats = new RunStats(combination, filtered.stats(), tally.succeeded, tally.failed, tally.cost,
-          retries.get(), Duration.ofNanos(System.nanoTime() - start));
+      Tally tally =
+          execute(
+              combination,
+              filtered.toRun(),
+              runner,
+              keys,
+              out,
+              options.maxWorkers(),
+              retries,
+              reporter,
+              observer);
+      RunStats stats =
+          new RunStats(
+              combination,
+              filtered.stats(),
+              tally.succeeded,
+              tally.failed,
+              tally.cost,
+              retries.get(),
+              Duration.ofNanos(System.nanoTime() - start));
       observer.finished(stats);
       return stats;
     }
@@ -174,28 +241,45 @@ public final class RunApi {
     double cost;
   }
 
-  private static Tally execute(Combination combination, List<Prefilter.Planned> toRun, InstanceRunner runner,
-      List<String> keys, ResultFile out, int maxWorkers, AtomicInteger retries, Reporter reporter,
+  private static Tally execute(
+      Combination combination,
+      List<Prefilter.Planned> toRun,
+      InstanceRunner runner,
+      List<String> keys,
+      ResultFile out,
+      int maxWorkers,
+      AtomicInteger retries,
+      Reporter reporter,
       RunObserver observer) {
     Tally tally = new Tally();
     if (toRun.isEmpty()) {
       return tally;
     }
-    long start = System.nanoTime(); // rates count from the first request, not from reading and filtering
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxWorkers, toRun.size()), workerThreads());
+    long start =
+        System.nanoTime(); // rates count from the first request, not from reading and filtering
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(maxWorkers, toRun.size()), workerThreads());
     try {
       ExecutorCompletionService<ResultRecord> finished = new ExecutorCompletionService<>(pool);
       for (int i = 0; i < toRun.size(); i++) {
         Prefilter.Planned planned = toRun.get(i);
-        String key = keys.isEmpty() ? null : keys.get(i % keys.size()); // request i uses key i mod k
+        String key =
+            keys.isEmpty() ? null : keys.get(i % keys.size()); // request i uses key i mod k
         List<String> history = planned.instance().preEdits();
-        InferenceRequest request = new InferenceRequest(planned.instance().instanceId(), planned.fit().prompt(),
-            planned.instance().groundTruth(), history.isEmpty() ? null : history.get(history.size() - 1), key);
-        finished.submit(() -> {
-          ResultRecord record = runner.run(request);
-          out.append(record); // written by the worker at once: nothing paid for waits in a queue
-          return record;
-        });
+        InferenceRequest request =
+            new InferenceRequest(
+                planned.instance().instanceId(),
+                planned.fit().prompt(),
+                planned.instance().groundTruth(),
+                history.isEmpty() ? null : history.get(history.size() - 1),
+                key);
+        finished.submit(
+            () -> {
+              ResultRecord record = runner.run(request);
+              out.append(
+                  record); // written by the worker at once: nothing paid for waits in a queue
+              return record;
+            });
       }
       for (int done = 1; done <= toRun.size(); done++) {
         ResultRecord record = take(finished);
@@ -207,12 +291,22 @@ public final class RunApi {
           if (tally.failed <= FAILURES_LISTED) {
             reporter.warn(record.instanceId() + " failed: " + record.error());
           } else if (tally.failed == FAILURES_LISTED + 1) {
-            reporter.warn("further failures are not listed; see \"status\"/\"error\" in " + out.path());
+            reporter.warn(
+                "further failures are not listed; see \"status\"/\"error\" in " + out.path());
           }
         }
-        observer.progress(combination, new Progress(done, toRun.size(), tally.succeeded, tally.failed, tally.cost,
-            retries.get(), Duration.ofNanos(System.nanoTime() - start)));
-        reporter.progress(combination.label(), done, toRun.size()); // for generic Reporter consumers
+        observer.progress(
+            combination,
+            new Progress(
+                done,
+                toRun.size(),
+                tally.succeeded,
+                tally.failed,
+                tally.cost,
+                retries.get(),
+                Duration.ofNanos(System.nanoTime() - start)));
+        reporter.progress(
+            combination.label(), done, toRun.size()); // for generic Reporter consumers
       }
       return tally;
     } finally {
@@ -227,7 +321,8 @@ public final class RunApi {
       return next.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CancellationException("run-api was interrupted; what was answered is saved, run again to resume");
+      throw new CancellationException(
+          "run-api was interrupted; what was answered is saved, run again to resume");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {

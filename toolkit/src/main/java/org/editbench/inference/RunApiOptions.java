@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
 import org.editbench.core.DataPaths;
 
 /**
- * Everything a run-api run needs, with the reference's defaults. Build with {@link #builder()};
- * the knobs after {@code resultsDir} exist for tests and benchmarks (no sleeping, fixed seeds).
+ * Everything a run-api run needs, with the reference's defaults. Build with {@link #builder()}; the
+ * knobs after {@code resultsDir} exist for tests and benchmarks (no sleeping, fixed seeds).
  */
 public final class RunApiOptions {
   public static final List<String> DEFAULT_DATASETS = List.of("all");
@@ -76,7 +76,8 @@ public final class RunApiOptions {
       throw new IllegalArgumentException("--max_workers must be at least 1, found " + maxWorkers);
     }
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("--timeout must be a positive number of seconds, found " + timeout.toSeconds());
+      throw new IllegalArgumentException(
+          "--timeout must be a positive number of seconds, found " + timeout.toSeconds());
     }
   }
 
@@ -86,12 +87,28 @@ public final class RunApiOptions {
 
   /** A builder holding these options, to change some of them. */
   public Builder toBuilder() {
-    Builder b = new Builder().datasetNames(datasetNames).models(models).runIds(runIds).sampledIdsFile(sampledIdsFile)
-        .maxWorkers(maxWorkers).timeout(timeout).maxRetries(retryPolicy.maxRetries()).modelsFile(modelsFile)
-        .dataPaths(dataPaths).resultsDir(resultsDir).environment(environment)
-        .backoff(retryPolicy.initialBackoff(), retryPolicy.maxBackoff()).maxRetryAfter(retryPolicy.maxRetryAfter())
-        .random(random).sleeper(sleeper).clock(clock).forceInterval(forceInterval).batch(batch)
-        .waitForBatches(waitForBatches).pollInterval(pollInitial, pollMax);
+    Builder b =
+        new Builder()
+            .datasetNames(datasetNames)
+            .models(models)
+            .runIds(runIds)
+            .sampledIdsFile(sampledIdsFile)
+            .maxWorkers(maxWorkers)
+            .timeout(timeout)
+            .maxRetries(retryPolicy.maxRetries())
+            .modelsFile(modelsFile)
+            .dataPaths(dataPaths)
+            .resultsDir(resultsDir)
+            .environment(environment)
+            .backoff(retryPolicy.initialBackoff(), retryPolicy.maxBackoff())
+            .maxRetryAfter(retryPolicy.maxRetryAfter())
+            .random(random)
+            .sleeper(sleeper)
+            .clock(clock)
+            .forceInterval(forceInterval)
+            .batch(batch)
+            .waitForBatches(waitForBatches)
+            .pollInterval(pollInitial, pollMax);
     b.batchMaxRequests = batchMaxRequests;
     b.batchMaxBytes = batchMaxBytes;
     return b;
@@ -164,12 +181,18 @@ public final class RunApiOptions {
     return batch;
   }
 
-  /** With {@link #batch()}: wait for the batches and collect them (true), or submit and return (false). */
+  /**
+   * With {@link #batch()}: wait for the batches and collect them (true), or submit and return
+   * (false).
+   */
   public boolean waitForBatches() {
     return waitForBatches;
   }
 
-  /** The first wait between two looks at running batches; it grows by half each time nothing changed. */
+  /**
+   * The first wait between two looks at running batches; it grows by half each time nothing
+   * changed.
+   */
   public Duration pollInitial() {
     return pollInitial;
   }
@@ -222,13 +245,18 @@ public final class RunApiOptions {
       return this;
     }
 
-    /** With {@link #batch(boolean)}: false submits (and collects what has ended) without waiting. */
+    /**
+     * With {@link #batch(boolean)}: false submits (and collects what has ended) without waiting.
+     */
     public Builder waitForBatches(boolean value) {
       waitForBatches = value;
       return this;
     }
 
-    /** The wait between looks at running batches: from {@code initial}, growing by half up to {@code max}. */
+    /**
+     * The wait between looks at running batches: from {@code initial}, growing by half up to {@code
+     * max}.
+     */
     public Builder pollInterval(Duration initial, Duration max) {
       pollInitial = Objects.requireNonNull(initial);
       pollMax = Objects.requireNonNull(max);
@@ -296,7 +324,10 @@ public final class RunApiOptions {
       return this;
     }
 
-    /** Where {@code crawled_data/infbench} and {@code experiment_results} are; default from the environment. */
+    /**
+     * Where {@code crawled_data/infbench} and {@code experiment_results} are; default from the
+     * environment.
+     */
     public Builder dataPaths(DataPaths value) {
       dataPaths = value;
       return this;

@@ -8,7 +8,8 @@ import org.editbench.core.Reporter;
 
 /**
  * A run-api run going on in the background, for notebooks: look at its progress while it runs,
- * collect the per-combination statistics when it ends, or cancel it (what was answered stays saved).
+ * collect the per-combination statistics when it ends, or cancel it (what was answered stays
+ * saved).
  */
 public final class RunHandle {
   private final AtomicReference<Combination> current = new AtomicReference<>();
@@ -17,32 +18,36 @@ public final class RunHandle {
   private final Thread thread;
 
   private RunHandle(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    RunObserver tracking = new RunObserver() {
-      @Override
-      public void started(Combination combination, FilterStats stats) {
-        current.set(combination);
-        latest.set(null);
-        observer.started(combination, stats);
-      }
+    RunObserver tracking =
+        new RunObserver() {
+          @Override
+          public void started(Combination combination, FilterStats stats) {
+            current.set(combination);
+            latest.set(null);
+            observer.started(combination, stats);
+          }
 
-      @Override
-      public void progress(Combination combination, Progress progress) {
-        latest.set(progress);
-        observer.progress(combination, progress);
-      }
+          @Override
+          public void progress(Combination combination, Progress progress) {
+            latest.set(progress);
+            observer.progress(combination, progress);
+          }
 
-      @Override
-      public void finished(RunStats stats) {
-        observer.finished(stats);
-      }
-    };
-    thread = new Thread(() -> {
-      try {
-        result.complete(RunApi.run(options, reporter, tracking));
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    }, "run-api");
+          @Override
+          public void finished(RunStats stats) {
+            observer.finished(stats);
+          }
+        };
+    thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(RunApi.run(options, reporter, tracking));
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            },
+            "run-api");
     thread.setDaemon(true);
   }
 
@@ -67,7 +72,10 @@ public final class RunHandle {
     return result.isDone();
   }
 
-  /** Waits for the end and returns one {@link RunStats} per combination, or throws what stopped the run. */
+  /**
+   * Waits for the end and returns one {@link RunStats} per combination, or throws what stopped the
+   * run.
+   */
   public List<RunStats> await() throws InterruptedException {
     try {
       return result.get();

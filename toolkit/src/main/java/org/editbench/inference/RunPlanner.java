@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.editbench.core.DataPaths;
 import org.editbench.core.DataFormatException;
+import org.editbench.core.DataPaths;
 import org.editbench.core.Jsonl;
 import org.editbench.core.SafePaths;
 
@@ -26,8 +26,8 @@ final class RunPlanner {
 
   /**
    * Every combination, datasets outermost as in the reference. A dataset given as a {@code .jsonl}
-   * path has no run_id, so it runs once per model; combinations that would write the same file
-   * run once.
+   * path has no run_id, so it runs once per model; combinations that would write the same file run
+   * once.
    */
   static List<Combination> plan(RunApiOptions options, ModelTable table) {
     Map<Path, Combination> byOutput = new LinkedHashMap<>();
@@ -36,8 +36,10 @@ final class RunPlanner {
         ModelSpec model = table.require(modelName);
         for (String runId : isPath(dataset) ? List.<String>of("") : options.runIds()) {
           Path input = resolveDataset(dataset, runId, options.dataPaths());
-          Path output = ResultPaths.outputFile(options.resultsDir(), model, input.getFileName().toString());
-          byOutput.putIfAbsent(output.toAbsolutePath().normalize(),
+          Path output =
+              ResultPaths.outputFile(options.resultsDir(), model, input.getFileName().toString());
+          byOutput.putIfAbsent(
+              output.toAbsolutePath().normalize(),
               new Combination(dataset, isPath(dataset) ? null : runId, input, model, output));
         }
       }
@@ -50,15 +52,17 @@ final class RunPlanner {
   }
 
   /**
-   * {@code all} and {@code owner/repo} name {@code {infbench}/{name with / as -}-task-instances_{run_id}.jsonl};
-   * a {@code .jsonl} name is a path. A missing file is an error that lists the run_ids that do exist.
+   * {@code all} and {@code owner/repo} name {@code {infbench}/{name with / as
+   * -}-task-instances_{run_id}.jsonl}; a {@code .jsonl} name is a path. A missing file is an error
+   * that lists the run_ids that do exist.
    */
   static Path resolveDataset(String dataset, String runId, DataPaths paths) {
     if (isPath(dataset)) {
       Path file = DataPaths.userPath(dataset);
       SafePaths.requireNotDirectory(file);
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--dataset_name " + dataset + ": no such file " + file.toAbsolutePath());
+        throw new IllegalArgumentException(
+            "--dataset_name " + dataset + ": no such file " + file.toAbsolutePath());
       }
       return file;
     }
@@ -67,12 +71,26 @@ final class RunPlanner {
     SafePaths.requireNotDirectory(file);
     if (!Files.isRegularFile(file)) {
       Set<String> available = availableRunIds(paths.infbenchDir(), prefix);
-      throw new IllegalArgumentException("no infbench file for --dataset_name " + dataset + " and --run_id "
-          + runId + ": " + file + " does not exist. "
-          + (available.isEmpty()
-              ? "There is no " + prefix + "*.jsonl in " + paths.infbenchDir() + "; build the infbench file first"
-                  + " (or pass a .jsonl path as --dataset_name)."
-              : "Run ids with a file for " + dataset + ": " + String.join(", ", available) + "."));
+      throw new IllegalArgumentException(
+          "no infbench file for --dataset_name "
+              + dataset
+              + " and --run_id "
+              + runId
+              + ": "
+              + file
+              + " does not exist. "
+              + (available.isEmpty()
+                  ? "There is no "
+                      + prefix
+                      + "*.jsonl in "
+                      + paths.infbenchDir()
+                      + "; build the infbench file first"
+                      + " (or pass a .jsonl path as --dataset_name)."
+                  : "Run ids with a file for "
+                      + dataset
+                      + ": "
+                      + String.join(", ", available)
+                      + "."));
     }
     return file;
   }
@@ -93,12 +111,16 @@ final class RunPlanner {
     return runIds;
   }
 
-  /** The ids of a {@code --sampled_ids_file}: a JSON object whose {@code sampled_instance_ids} is a list of strings. */
+  /**
+   * The ids of a {@code --sampled_ids_file}: a JSON object whose {@code sampled_instance_ids} is a
+   * list of strings.
+   */
   static Set<String> readSampledIds(Path file) {
     JsonNode root = Jsonl.readDocument(file, "--sampled_ids_file");
     JsonNode ids = root.get("sampled_instance_ids");
     if (ids == null || !ids.isArray()) {
-      throw new DataFormatException(file,
+      throw new DataFormatException(
+          file,
           "expected a JSON object with a list \"sampled_instance_ids\": {\"sampled_instance_ids\": [\"owner__repo-pull-1\", …]}");
     }
     Set<String> out = new LinkedHashSet<>();

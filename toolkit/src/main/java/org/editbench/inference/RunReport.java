@@ -20,30 +20,62 @@ public final class RunReport {
     lines.add(c.label());
     lines.add("  input:  " + c.input());
     lines.add("  output: " + c.output());
-    lines.add("  model:  api=" + m.api().jsonName() + ", temperature=" + m.temperatureText()
-        + ", top_p=" + (m.topP() == null ? "none" : PyNumbers.str(m.topP())) + ", n=" + m.n()
-        + ", token limit " + m.contextLimit() + " (" + m.encoding() + ")");
+    lines.add(
+        "  model:  api="
+            + m.api().jsonName()
+            + ", temperature="
+            + m.temperatureText()
+            + ", top_p="
+            + (m.topP() == null ? "none" : PyNumbers.str(m.topP()))
+            + ", n="
+            + m.n()
+            + ", token limit "
+            + m.contextLimit()
+            + " ("
+            + m.encoding()
+            + ")");
     lines.add("instance filter statistics:");
     lines.add("  total instances:  " + s.total());
     lines.add("  to run:           " + s.toRun());
-    lines.add("  already done:     " + s.alreadyDone()
-        + (s.alreadyDoneExamples().isEmpty() ? "" : " (e.g. " + String.join(", ", s.alreadyDoneExamples())
-            + (s.alreadyDone() > s.alreadyDoneExamples().size() ? ", …" : "") + ")"));
+    lines.add(
+        "  already done:     "
+            + s.alreadyDone()
+            + (s.alreadyDoneExamples().isEmpty()
+                ? ""
+                : " (e.g. "
+                    + String.join(", ", s.alreadyDoneExamples())
+                    + (s.alreadyDone() > s.alreadyDoneExamples().size() ? ", …" : "")
+                    + ")"));
     if (s.retryRecordsRemoved() > 0) {
       lines.add("  retryable failures removed, asked again: " + s.retryRecordsRemoved());
     }
-    lines.add("  over the token limit (" + s.modelLimit() + "): " + s.overLimit() + " before removing files; "
-        + s.trimmedToFit() + " fit after removing " + s.filesRemoved() + " file(s); "
-        + s.skippedOverLimit().size() + " skipped");
-    s.skippedOverLimit().stream().limit(SKIPPED_LISTED)
+    lines.add(
+        "  over the token limit ("
+            + s.modelLimit()
+            + "): "
+            + s.overLimit()
+            + " before removing files; "
+            + s.trimmedToFit()
+            + " fit after removing "
+            + s.filesRemoved()
+            + " file(s); "
+            + s.skippedOverLimit().size()
+            + " skipped");
+    s.skippedOverLimit().stream()
+        .limit(SKIPPED_LISTED)
         .forEach(k -> lines.add("    skipped " + k.instanceId() + ": " + k.reason()));
     if (s.skippedOverLimit().size() > SKIPPED_LISTED) {
       lines.add("    … and " + (s.skippedOverLimit().size() - SKIPPED_LISTED) + " more");
     }
-    lines.add(s.total() == s.alreadyDone()
-        ? "  prompt tokens: none counted (every instance is done)"
-        : String.format(Locale.ROOT, "  prompt tokens (instances not done): min %d, mean %.1f, max %d",
-            s.tokenMin(), s.tokenMean(), s.tokenMax()));
+    lines.add(
+        s.total() == s.alreadyDone()
+            ? "  prompt tokens: none counted (every instance is done)"
+            : String.format(
+                Locale.ROOT,
+                "  prompt tokens (instances not done): min %d, mean %.1f, max %d",
+                s.tokenMin(),
+                s.tokenMean(),
+                s.tokenMax()));
     lines.add(RULE);
     return lines;
   }
@@ -51,23 +83,48 @@ public final class RunReport {
   /** The post-run summary of one combination. */
   public static List<String> summaryLines(RunStats r) {
     return List.of(
-        "finished " + r.combination().label() + ": " + r.succeeded() + " succeeded, " + r.failed() + " failed, "
-            + r.skipped() + " skipped (over the token limit), " + r.filter().alreadyDone() + " already done",
-        String.format(Locale.ROOT, "  total cost: $%.4f; retries: %d; time: %s", r.cost(), r.retries(),
+        "finished "
+            + r.combination().label()
+            + ": "
+            + r.succeeded()
+            + " succeeded, "
+            + r.failed()
+            + " failed, "
+            + r.skipped()
+            + " skipped (over the token limit), "
+            + r.filter().alreadyDone()
+            + " already done",
+        String.format(
+            Locale.ROOT,
+            "  total cost: $%.4f; retries: %d; time: %s",
+            r.cost(),
+            r.retries(),
             clock(r.elapsed())),
         "  output: " + r.combination().output());
   }
 
   /** One progress line: {@code label: done/total (pct), rate, cost, ETA}. */
   public static String progressLine(Combination c, Progress p) {
-    return String.format(Locale.ROOT, "%s: %d/%d (%d%%), %.1f/s, $%.4f, ETA %s", c.label(), p.done(), p.total(),
-        (int) Math.floor(p.fraction() * 100), p.ratePerSecond(), p.cost(), p.eta() == null ? "?" : clock(p.eta()));
+    return String.format(
+        Locale.ROOT,
+        "%s: %d/%d (%d%%), %.1f/s, $%.4f, ETA %s",
+        c.label(),
+        p.done(),
+        p.total(),
+        (int) Math.floor(p.fraction() * 100),
+        p.ratePerSecond(),
+        p.cost(),
+        p.eta() == null ? "?" : clock(p.eta()));
   }
 
   /** A progress bar of {@code width} cells for a terminal line. */
   public static String progressBar(Combination c, Progress p, int width) {
     int filled = (int) Math.floor(p.fraction() * width);
-    return c.label() + " [" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
+    return c.label()
+        + " ["
+        + "#".repeat(filled)
+        + "-".repeat(width - filled)
+        + "] "
         + progressLine(c, p).substring(c.label().length() + 2);
   }
 
@@ -81,11 +138,21 @@ public final class RunReport {
 
   /** Masked keys and where requests go, for the header of a run. */
   public static String environmentLine(ApiEnvironment env) {
-    String line = "API keys: " + (env.apiKeys().isEmpty() ? "none" : env.apiKeys().size() + " (" + env.maskedKeys() + ")")
-        + "; base URL: " + env.effectiveBaseUrl();
+    String line =
+        "API keys: "
+            + (env.apiKeys().isEmpty()
+                ? "none"
+                : env.apiKeys().size() + " (" + env.maskedKeys() + ")")
+            + "; base URL: "
+            + env.effectiveBaseUrl();
     if (!env.anthropicKeys().isEmpty() || env.anthropicBaseUrl() != null) {
-      line += "; Anthropic keys: " + env.anthropicKeys().size() + " (" + ApiEnvironment.masked(env.anthropicKeys())
-          + "), base URL: " + env.baseUrlFor(Provider.ANTHROPIC);
+      line +=
+          "; Anthropic keys: "
+              + env.anthropicKeys().size()
+              + " ("
+              + ApiEnvironment.masked(env.anthropicKeys())
+              + "), base URL: "
+              + env.baseUrlFor(Provider.ANTHROPIC);
     }
     return line;
   }

@@ -11,7 +11,13 @@ import java.time.Duration;
  * @param retries retried attempts (rate limits, server errors, timeouts, …)
  */
 public record RunStats(
-    Combination combination, FilterStats filter, int succeeded, int failed, double cost, int retries, Duration elapsed) {
+    Combination combination,
+    FilterStats filter,
+    int succeeded,
+    int failed,
+    double cost,
+    int retries,
+    Duration elapsed) {
   /** Instances left out because their prompts exceed the model's limit even after trimming. */
   public int skipped() {
     return filter.skippedOverLimit().size();

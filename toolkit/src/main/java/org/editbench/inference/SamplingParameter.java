@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A sampling setting that a request may carry. Which of them a model takes is data in the model
- * table ({@code sampling_params}): reasoning models refuse both, Claude refuses {@code top_p} next to
- * {@code temperature}, and a server answers a parameter its model refuses with HTTP 400.
+ * table ({@code sampling_params}): reasoning models refuse both, Claude refuses {@code top_p} next
+ * to {@code temperature}, and a server answers a parameter its model refuses with HTTP 400.
  */
 public enum SamplingParameter {
   TEMPERATURE("temperature"),
@@ -30,7 +30,13 @@ public enum SamplingParameter {
         return parameter;
       }
     }
-    throw new IllegalArgumentException("unknown sampling parameter '" + name + "' (use "
-        + Arrays.stream(values()).map(SamplingParameter::jsonName).collect(Collectors.joining(", ")) + ")");
+    throw new IllegalArgumentException(
+        "unknown sampling parameter '"
+            + name
+            + "' (use "
+            + Arrays.stream(values())
+                .map(SamplingParameter::jsonName)
+                .collect(Collectors.joining(", "))
+            + ")");
   }
 }

@@ -7,5 +7,6 @@ import java.time.Duration;
 public interface Sleeper {
   void sleep(Duration duration) throws InterruptedException;
 
-  Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+  Sleeper SYSTEM =
+      duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 }

@@ -21,8 +21,10 @@ public final class TokenCounter {
 
   /** The counter for an encoding name such as {@code cl100k_base} or {@code o200k_base}. */
   public static TokenCounter forEncoding(String name) {
-    EncodingType type = EncodingType.fromName(name)
-        .orElseThrow(() -> new IllegalArgumentException("unknown token encoding '" + name + "'"));
+    EncodingType type =
+        EncodingType.fromName(name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown token encoding '" + name + "'"));
     return new TokenCounter(REGISTRY.getEncoding(type));
   }
 

@@ -25,6 +25,7 @@ import jdk.jshell.UnresolvedReferenceException;
 final class CellErrors {
   private final JShell jshell;
   private final Duration timeout;
+
   /** Where each snippet came from, by snippet id: stack frames name the snippet as {@code #id}. */
   private final Map<String, SnippetOrigin> origins = new ConcurrentHashMap<>();
 
@@ -41,20 +42,31 @@ final class CellErrors {
   }
 
   static CellException interrupted() {
-    return new CellException("InterruptedException", "the cell was interrupted",
+    return new CellException(
+        "InterruptedException",
+        "the cell was interrupted",
         List.of("Interrupted: the cell was stopped; its later statements did not run."));
   }
 
   CellException timedOut() {
     String limit = timeout.toMillis() + " ms";
-    return new CellException("TimeoutException", "a statement ran longer than " + limit,
-        List.of("A statement ran longer than " + limit + " (" + EvaluatorConfig.TIMEOUT + ") and was stopped."));
+    return new CellException(
+        "TimeoutException",
+        "a statement ran longer than " + limit,
+        List.of(
+            "A statement ran longer than "
+                + limit
+                + " ("
+                + EvaluatorConfig.TIMEOUT
+                + ") and was stopped."));
   }
 
   /** A magic that threw: its message, with the cell line of the magic. */
   static CellException magicFailed(String shownName, String cellName, int line, Exception e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return new CellException(e.getClass().getName(), message,
+    return new CellException(
+        e.getClass().getName(),
+        message,
         List.of(cellName + " line " + line + ": " + shownName + ": " + message));
   }
 
@@ -64,19 +76,31 @@ final class CellErrors {
     List<Diag> diagnostics = jshell.diagnostics(snippet).toList();
     List<Diag> errors = diagnostics.stream().filter(Diag::isError).toList();
     if (errors.isEmpty()) {
-      return new CellException("CompilationException", "the snippet was rejected",
-          List.of(cellName + " line " + snippetLine + ": rejected: " + source.lines().findFirst().orElse("")));
+      return new CellException(
+          "CompilationException",
+          "the snippet was rejected",
+          List.of(
+              cellName
+                  + " line "
+                  + snippetLine
+                  + ": rejected: "
+                  + source.lines().findFirst().orElse("")));
     }
     List<String> traceback = new ArrayList<>();
     for (Diag diag : diagnostics) {
-      long position = Math.max(0, diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition());
+      long position =
+          Math.max(0, diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition());
       int offset = (int) Math.min(position, source.length());
       int lineStart = source.lastIndexOf('\n', offset - 1) + 1;
       int lineEnd = source.indexOf('\n', offset);
       String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
       int cellLine = snippetLine + countNewlines(source, offset);
-      traceback.add(cellName + " line " + cellLine + (diag.isError() ? ": error: " : ": warning: ")
-          + diag.getMessage(Locale.ROOT));
+      traceback.add(
+          cellName
+              + " line "
+              + cellLine
+              + (diag.isError() ? ": error: " : ": warning: ")
+              + diag.getMessage(Locale.ROOT));
       traceback.add("    " + line);
       traceback.add("    " + " ".repeat(offset - lineStart) + "^");
     }
@@ -102,9 +126,15 @@ final class CellErrors {
     traceback.add(evalue.isEmpty() ? ename : ename + ": " + evalue);
     traceback.addAll(userFrames(exception.getStackTrace()));
     Set<Throwable> seen = new LinkedHashSet<>();
-    for (Throwable cause = exception.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
-      String name = cause instanceof EvalException eval ? eval.getExceptionClassName() : cause.getClass().getName();
-      traceback.add("Caused by: " + name + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    for (Throwable cause = exception.getCause();
+        cause != null && seen.add(cause);
+        cause = cause.getCause()) {
+      String name =
+          cause instanceof EvalException eval
+              ? eval.getExceptionClassName()
+              : cause.getClass().getName();
+      traceback.add(
+          "Caused by: " + name + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
       traceback.addAll(userFrames(cause.getStackTrace()));
     }
     return new CellException(ename, evalue, traceback);
@@ -139,12 +169,15 @@ final class CellErrors {
   }
 
   private String cellFrame(StackTraceElement frame) {
-    String where = frame.getClassName().isEmpty() ? frame.getMethodName()
-        : frame.getClassName() + "." + frame.getMethodName();
+    String where =
+        frame.getClassName().isEmpty()
+            ? frame.getMethodName()
+            : frame.getClassName() + "." + frame.getMethodName();
     SnippetOrigin origin = origins.get(frame.getFileName().substring(1));
-    String location = origin == null
-        ? "snippet " + frame.getFileName() + " line " + frame.getLineNumber()
-        : origin.cellName() + " line " + (origin.firstLine() + frame.getLineNumber() - 1);
+    String location =
+        origin == null
+            ? "snippet " + frame.getFileName() + " line " + frame.getLineNumber()
+            : origin.cellName() + " line " + (origin.firstLine() + frame.getLineNumber() - 1);
     return (where.isEmpty() ? "" : where + " ") + "(" + location + ")";
   }
 

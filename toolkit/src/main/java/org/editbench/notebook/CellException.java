@@ -3,8 +3,8 @@ package org.editbench.notebook;
 import java.util.List;
 
 /**
- * A cell that failed, in the shape of Jupyter's error output: the error's name, its message and
- * the traceback lines (compiler diagnostics with the offending line, or a stack trimmed to user code).
+ * A cell that failed, in the shape of Jupyter's error output: the error's name, its message and the
+ * traceback lines (compiler diagnostics with the offending line, or a stack trimmed to user code).
  */
 public final class CellException extends Exception {
   private static final long serialVersionUID = 1L;

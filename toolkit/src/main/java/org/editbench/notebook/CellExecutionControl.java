@@ -18,12 +18,12 @@ import jdk.jshell.spi.ExecutionEnv;
  * only {@code toString()}); a trivial cell stays a method call instead of a socket round trip; and
  * the kernel starts one JVM, not two. What it costs: {@code System.exit} in a cell ends the kernel.
  *
- * <p>Why a thread per snippet: {@link #stop()} must end a cell that never returns
- * ({@code while (true) {}}) and leave the kernel alive. It interrupts the thread first, which ends
- * sleeps, waits and interruptible I/O cleanly; a thread still running after a short grace is
- * stopped with {@link Thread#stop()}, which Java 17 (this project's Java) still honours — JShell's
- * own local engine stops its threads the same way. On Java 20 and later that method throws, and a
- * busy loop that ignores interrupts cannot be stopped.
+ * <p>Why a thread per snippet: {@link #stop()} must end a cell that never returns ({@code while
+ * (true) {}}) and leave the kernel alive. It interrupts the thread first, which ends sleeps, waits
+ * and interruptible I/O cleanly; a thread still running after a short grace is stopped with {@link
+ * Thread#stop()}, which Java 17 (this project's Java) still honours — JShell's own local engine
+ * stops its threads the same way. On Java 20 and later that method throws, and a busy loop that
+ * ignores interrupts cannot be stopped.
  */
 final class CellExecutionControl extends DirectExecutionControl {
   /** How long an interrupted snippet gets to end by itself before it is stopped. */
@@ -31,6 +31,7 @@ final class CellExecutionControl extends DirectExecutionControl {
 
   /** How long a snippet may run, in milliseconds; 0 for no limit. */
   private final long timeoutMillis;
+
   private volatile Thread running;
   private volatile boolean stopRequested;
   private boolean timedOut;
@@ -66,13 +67,16 @@ final class CellExecutionControl extends DirectExecutionControl {
   protected String invoke(Method doitMethod) throws Exception {
     AtomicReference<Object> value = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread snippet = new Thread(() -> {
-      try {
-        value.set(doitMethod.invoke(null));
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "editbench-cell");
+    Thread snippet =
+        new Thread(
+            () -> {
+              try {
+                value.set(doitMethod.invoke(null));
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "editbench-cell");
     // Classes added with %jars or %maven live in JShell's loader: cell code that looks classes up
     // through the context loader (ServiceLoader, JDBC drivers) must find them.
     snippet.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());

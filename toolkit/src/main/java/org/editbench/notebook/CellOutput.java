@@ -19,7 +19,10 @@ public interface CellOutput {
     display(bundle);
   }
 
-  /** Replaces what the display {@code displayId} shows; where nothing can be replaced, nothing happens. */
+  /**
+   * Replaces what the display {@code displayId} shows; where nothing can be replaced, nothing
+   * happens.
+   */
   default void updateDisplay(MimeBundle bundle, String displayId) {}
 
   /** Clears the cell's output; with {@code wait}, only once the next output arrives. */

@@ -35,8 +35,12 @@ final class CellSource {
       String header = lines[first].strip().substring(2);
       int space = indexOfWhitespace(header);
       String body = String.join("\n", Arrays.asList(lines).subList(first + 1, lines.length));
-      parts.add(new CellMagic(space < 0 ? header : header.substring(0, space),
-          space < 0 ? "" : header.substring(space).strip(), body, first + 1));
+      parts.add(
+          new CellMagic(
+              space < 0 ? header : header.substring(0, space),
+              space < 0 ? "" : header.substring(space).strip(),
+              body,
+              first + 1));
       return parts;
     }
     StringBuilder java = new StringBuilder();
@@ -51,9 +55,10 @@ final class CellSource {
         javaStart = i + 2;
         String body = trimmed.substring(1);
         int space = indexOfWhitespace(body);
-        parts.add(space < 0
-            ? new Magic(body, "", i + 1)
-            : new Magic(body.substring(0, space), body.substring(space).strip(), i + 1));
+        parts.add(
+            space < 0
+                ? new Magic(body, "", i + 1)
+                : new Magic(body.substring(0, space), body.substring(space).strip(), i + 1));
       } else {
         java.append(lines[i]).append('\n');
       }

@@ -14,9 +14,9 @@ import org.editbench.notebook.CellSource.Java;
 
 /**
  * What an editor asks of a session while code is typed, without running it: completions (Tab),
- * whether a cell is complete (the console's Enter), signatures and Javadoc (Shift-Tab, {@code %doc}).
- * Answers come from JShell's source analysis of the session as it is, plus the names of its magics
- * and the toolkit's own Javadoc, which the JDK's analysis does not have.
+ * whether a cell is complete (the console's Enter), signatures and Javadoc (Shift-Tab, {@code
+ * %doc}). Answers come from JShell's source analysis of the session as it is, plus the names of its
+ * magics and the toolkit's own Javadoc, which the JDK's analysis does not have.
  */
 public final class CodeInsight {
   /** What may replace {@code code[start, end)} at the cursor. */
@@ -24,19 +24,26 @@ public final class CodeInsight {
 
   /** Whether a frontend should run the code now or wait for more lines. */
   public record Completeness(Status status, String indent) {
-    public enum Status { COMPLETE, INCOMPLETE, INVALID }
+    public enum Status {
+      COMPLETE,
+      INCOMPLETE,
+      INVALID
+    }
   }
 
   private final SourceCodeAnalysis analysis;
   private final Magics magics;
-  private final ToolkitSources toolkitSources = new ToolkitSources(CodeInsight.class.getClassLoader());
+  private final ToolkitSources toolkitSources =
+      new ToolkitSources(CodeInsight.class.getClassLoader());
 
   CodeInsight(SourceCodeAnalysis analysis, Magics magics) {
     this.analysis = analysis;
     this.magics = magics;
   }
 
-  /** A class name no session imports by default: asking for its packages consults the class index. */
+  /**
+   * A class name no session imports by default: asking for its packages consults the class index.
+   */
   private static final String INDEX_PROBE = "ZoneRulesProvider";
 
   /**
@@ -65,16 +72,17 @@ public final class CodeInsight {
       // "%%ti|" completes a cell magic's name, "%ma|" a line magic's.
       boolean cellMagic = at.text().startsWith("%");
       String prefix = cellMagic ? at.text().substring(1) : at.text();
-      List<String> names = (cellMagic ? magics.cellNames() : magics.names()).stream()
-          .filter(name -> name.startsWith(prefix))
-          .toList();
+      List<String> names =
+          (cellMagic ? magics.cellNames() : magics.names())
+              .stream().filter(name -> name.startsWith(prefix)).toList();
       return new Completions(names, cursor - prefix.length(), cursor);
     }
     int[] anchor = new int[1];
-    List<String> matches = analysis.completionSuggestions(at.text(), at.text().length(), anchor).stream()
-        .map(SourceCodeAnalysis.Suggestion::continuation)
-        .distinct()
-        .toList();
+    List<String> matches =
+        analysis.completionSuggestions(at.text(), at.text().length(), anchor).stream()
+            .map(SourceCodeAnalysis.Suggestion::continuation)
+            .distinct()
+            .toList();
     return new Completions(matches, at.start() + anchor[0], cursor);
   }
 
@@ -131,26 +139,32 @@ public final class CodeInsight {
     List<String> members = new ArrayList<>();
     int[] anchor = new int[1];
     String qualifier = name + ".";
-    for (SourceCodeAnalysis.Suggestion suggestion
-        : analysis.completionSuggestions(qualifier, qualifier.length(), anchor)) {
+    for (SourceCodeAnalysis.Suggestion suggestion :
+        analysis.completionSuggestions(qualifier, qualifier.length(), anchor)) {
       String member = suggestion.continuation().replace("(", "");
       if (member.equals("class")) {
         continue; // a class literal, not a member
       }
-      documentationOf(qualifier + member, classNames).ifPresent(doc -> {
-        if (!members.contains(doc)) {
-          members.add(doc);
-        }
-      });
+      documentationOf(qualifier + member, classNames)
+          .ifPresent(
+              doc -> {
+                if (!members.contains(doc)) {
+                  members.add(doc);
+                }
+              });
     }
-    return Optional.of(members.isEmpty() ? own.get() : own.get() + "\n\nMembers:\n\n" + String.join("\n", members));
+    return Optional.of(
+        members.isEmpty()
+            ? own.get()
+            : own.get() + "\n\nMembers:\n\n" + String.join("\n", members));
   }
 
   /**
-   * @param classNames the qualified name of a class as the session names it (see
-   *     {@link #classNames()}), to find the toolkit's Javadoc for a member
+   * @param classNames the qualified name of a class as the session names it (see {@link
+   *     #classNames()}), to find the toolkit's Javadoc for a member
    */
-  private Optional<String> documentationOf(String code, Function<String, Optional<String>> classNames) {
+  private Optional<String> documentationOf(
+      String code, Function<String, Optional<String>> classNames) {
     List<Documentation> docs = analysis.documentation(code, code.length(), true);
     if (docs.isEmpty()) {
       // A method name alone has no documentation; its invocation does, one per overload.
@@ -161,18 +175,20 @@ public final class CodeInsight {
     }
     List<String> parts = new ArrayList<>();
     for (Documentation doc : docs) {
-      String javadoc = doc.javadoc() == null || doc.javadoc().isBlank()
-          ? toolkitSources.forSignature(doc.signature(), classNames).orElse("")
-          : doc.javadoc();
-      parts.add(javadoc.isBlank() ? doc.signature() : doc.signature() + "\n" + javadoc.strip() + "\n");
+      String javadoc =
+          doc.javadoc() == null || doc.javadoc().isBlank()
+              ? toolkitSources.forSignature(doc.signature(), classNames).orElse("")
+              : doc.javadoc();
+      parts.add(
+          javadoc.isBlank() ? doc.signature() : doc.signature() + "\n" + javadoc.strip() + "\n");
     }
     return Optional.of(String.join("\n", parts));
   }
 
   /**
    * The qualified name of the class a name means in the session (imported or qualified), if any,
-   * remembered for one request: every member of a class asks for its owner, and each answer costs
-   * a compiler pass. Not for longer, as a later import may change what a name means.
+   * remembered for one request: every member of a class asks for its owner, and each answer costs a
+   * compiler pass. Not for longer, as a later import may change what a name means.
    */
   private Function<String, Optional<String>> classNames() {
     Map<String, Optional<String>> known = new HashMap<>();
@@ -189,9 +205,9 @@ public final class CodeInsight {
 
   /**
    * The text from the start of the snippet (or magic name) the cursor is in up to the cursor, and
-   * where it starts in the cell; null when the cursor is in a magic's arguments.
-   * With {@code inMagicName}, the text is the part of a magic's name before the cursor (after one
-   * {@code %}, so a cell magic's starts with the second).
+   * where it starts in the cell; null when the cursor is in a magic's arguments. With {@code
+   * inMagicName}, the text is the part of a magic's name before the cursor (after one {@code %}, so
+   * a cell magic's starts with the second).
    */
   private record SnippetAtCursor(String text, int start, boolean inMagicName) {}
 

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What cell code calls to show things; statically imported in every cell, so a cell writes
- * {@code display(table)} or {@code clearOutput()}.
+ * What cell code calls to show things; statically imported in every cell, so a cell writes {@code
+ * display(table)} or {@code clearOutput()}.
  *
  * <p>The active cell is an inheritable thread-local: the evaluator binds it on the thread that runs
  * the cell, the snippet threads it starts inherit it, and so do threads that cell code starts.
@@ -24,9 +24,9 @@ public final class Display {
   }
 
   /**
-   * Shows {@code value} like {@link #display} and returns the display's id, which
-   * {@link #updateDisplay} takes to redraw it in place. ({@code display} itself returns nothing, so
-   * that {@code display(x);} at the end of a cell shows no id as the cell's value.)
+   * Shows {@code value} like {@link #display} and returns the display's id, which {@link
+   * #updateDisplay} takes to redraw it in place. ({@code display} itself returns nothing, so that
+   * {@code display(x);} at the end of a cell shows no id as the cell's value.)
    */
   public static String displayUpdatable(Object value) {
     ActiveCell cell = active();
@@ -35,7 +35,10 @@ public final class Display {
     return id;
   }
 
-  /** Replaces what the display {@code displayId} (from {@link #displayUpdatable}) shows with {@code value}. */
+  /**
+   * Replaces what the display {@code displayId} (from {@link #displayUpdatable}) shows with {@code
+   * value}.
+   */
   public static void updateDisplay(String displayId, Object value) {
     ActiveCell cell = active();
     cell.output().updateDisplay(cell.renderers().render(value), displayId);
@@ -46,14 +49,16 @@ public final class Display {
     clearOutput(false);
   }
 
-  /** Clears what the cell has shown; with {@code wait}, once the next output arrives (no flicker). */
+  /**
+   * Clears what the cell has shown; with {@code wait}, once the next output arrives (no flicker).
+   */
   public static void clearOutput(boolean wait) {
     active().output().clearOutput(wait);
   }
 
   /**
-   * Makes {@code %name} a line magic of this session, e.g.
-   * {@code registerMagic("hello", (args, context) -> System.out.println("hello " + args));}.
+   * Makes {@code %name} a line magic of this session, e.g. {@code registerMagic("hello", (args,
+   * context) -> System.out.println("hello " + args));}.
    */
   public static void registerMagic(String name, Magics.LineMagic magic) {
     active().magics().register(name, magic);
@@ -93,7 +98,8 @@ public final class Display {
   private static ActiveCell active() {
     ActiveCell cell = ACTIVE.get();
     if (cell == null) {
-      throw new IllegalStateException("display(), clearOutput() and the magic registry work only inside a notebook cell");
+      throw new IllegalStateException(
+          "display(), clearOutput() and the magic registry work only inside a notebook cell");
     }
     return cell;
   }

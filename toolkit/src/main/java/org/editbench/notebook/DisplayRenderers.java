@@ -28,18 +28,24 @@ import tech.tablesaw.api.Table;
 public final class DisplayRenderers {
   private final Map<Class<?>, Function<Object, MimeBundle>> byType = new ConcurrentHashMap<>();
 
-  /** The standard renderers plus those of every {@link DisplayRendererProvider} on the class path. */
+  /**
+   * The standard renderers plus those of every {@link DisplayRendererProvider} on the class path.
+   */
   public static DisplayRenderers standard() {
     DisplayRenderers renderers = new DisplayRenderers();
     renderers.register(MimeBundle.class, bundle -> bundle);
     renderers.register(Table.class, TableRendering::render);
     renderers.register(RenderedImage.class, DisplayRenderers::png);
     PredictionRendering.registerTo(renderers);
-    ServiceLoader.load(DisplayRendererProvider.class).forEach(provider -> provider.registerTo(renderers));
+    ServiceLoader.load(DisplayRendererProvider.class)
+        .forEach(provider -> provider.registerTo(renderers));
     return renderers;
   }
 
-  /** Renders values of {@code type} (and its subtypes, unless they have their own) with {@code renderer}. */
+  /**
+   * Renders values of {@code type} (and its subtypes, unless they have their own) with {@code
+   * renderer}.
+   */
   public <T> DisplayRenderers register(Class<T> type, Function<? super T, MimeBundle> renderer) {
     byType.put(type, value -> renderer.apply(type.cast(value)));
     return this;
@@ -54,7 +60,8 @@ public final class DisplayRenderers {
       return renderer.apply(value);
     }
     if (value.getClass().isArray()) {
-      // deepToString handles primitive arrays only as elements of an Object[]: unwrap the outer brackets.
+      // deepToString handles primitive arrays only as elements of an Object[]: unwrap the outer
+      // brackets.
       String wrapped = Arrays.deepToString(new Object[] {value});
       return MimeBundle.text(wrapped.substring(1, wrapped.length() - 1));
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code IJAVA_COMPILER_OPTS}: options for the compiler, e.g. {@code --enable-preview};
  *   <li>{@code IJAVA_TIMEOUT}: the longest a statement may run, in milliseconds, or with a unit
  *       ({@code 30 SECONDS}); less than 1 means no limit;
- *   <li>{@code IJAVA_STARTUP_SCRIPTS_PATH}: {@code .jsh} files run at start (path-separator list, globs);
+ *   <li>{@code IJAVA_STARTUP_SCRIPTS_PATH}: {@code .jsh} files run at start (path-separator list,
+ *       globs);
  *   <li>{@code IJAVA_STARTUP_SCRIPT}: code run at start, after those files.
  * </ul>
  *
@@ -56,7 +57,10 @@ public record EvaluatorConfig(
         env.getOrDefault(STARTUP_SCRIPT, ""));
   }
 
-  /** Milliseconds ({@code 5000}) or a count and a {@link TimeUnit} name, as IJava reads it ({@code 30 SECONDS}). */
+  /**
+   * Milliseconds ({@code 5000}) or a count and a {@link TimeUnit} name, as IJava reads it ({@code
+   * 30 SECONDS}).
+   */
   static Duration parseTimeout(String text) {
     if (text == null || text.isBlank()) {
       return Duration.ZERO;
@@ -66,7 +70,8 @@ public record EvaluatorConfig(
     try {
       amount = Long.parseLong(parts[0]);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(TIMEOUT + " must be a number of milliseconds, or a number and a unit: " + text);
+      throw new IllegalArgumentException(
+          TIMEOUT + " must be a number of milliseconds, or a number and a unit: " + text);
     }
     if (amount < 1) {
       return Duration.ZERO;
@@ -75,9 +80,11 @@ public record EvaluatorConfig(
       return Duration.ofMillis(amount);
     }
     try {
-      return Duration.of(amount, TimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT)).toChronoUnit());
+      return Duration.of(
+          amount, TimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT)).toChronoUnit());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(TIMEOUT + " has an unknown unit (try SECONDS, MINUTES): " + text);
+      throw new IllegalArgumentException(
+          TIMEOUT + " has an unknown unit (try SECONDS, MINUTES): " + text);
     }
   }
 
@@ -85,7 +92,10 @@ public record EvaluatorConfig(
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(text.split(File.pathSeparator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(text.split(File.pathSeparator))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static List<String> words(String text) {

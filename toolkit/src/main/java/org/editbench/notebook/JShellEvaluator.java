@@ -27,12 +27,25 @@ import org.editbench.notebook.CellSource.Magic;
  * <p>Cells run one at a time; {@link #interrupt()} may be called from another thread.
  */
 public final class JShellEvaluator implements AutoCloseable {
-  /** jshell's own default imports, the toolkit's facade and its core values (Reporter, DataPaths), the display helpers. */
-  static final List<String> DEFAULT_IMPORTS = List.of(
-      "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.util.*",
-      "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
-      "org.editbench.*", "org.editbench.core.*", "tech.tablesaw.api.*",
-      "static org.editbench.notebook.Display.*");
+  /**
+   * jshell's own default imports, the toolkit's facade and its core values (Reporter, DataPaths),
+   * the display helpers.
+   */
+  static final List<String> DEFAULT_IMPORTS =
+      List.of(
+          "java.io.*",
+          "java.math.*",
+          "java.net.*",
+          "java.nio.file.*",
+          "java.util.*",
+          "java.util.concurrent.*",
+          "java.util.function.*",
+          "java.util.regex.*",
+          "java.util.stream.*",
+          "org.editbench.*",
+          "org.editbench.core.*",
+          "tech.tablesaw.api.*",
+          "static org.editbench.notebook.Display.*");
 
   private final JShell jshell;
   private final SnippetRunner snippets;
@@ -40,28 +53,35 @@ public final class JShellEvaluator implements AutoCloseable {
   private final DisplayRenderers renderers;
   private final Magics magics;
   private final EvaluatorConfig config;
+
   /** The compiler's file manager, once JShell has made its compiler. */
   private volatile StableOptionsFileManager compilerFileManager;
-  /** Jars were added (at start or by a magic) since magic providers were last looked for in them. */
+
+  /**
+   * Jars were added (at start or by a magic) since magic providers were last looked for in them.
+   */
   private boolean classpathChanged;
 
   private JShellEvaluator(EvaluatorConfig config, DisplayRenderers renderers, Magics magics) {
     this.config = config;
     this.renderers = renderers;
     this.magics = magics;
-    CellExecutionControl.Provider engine = new CellExecutionControl.Provider(config.timeout().toMillis());
+    CellExecutionControl.Provider engine =
+        new CellExecutionControl.Provider(config.timeout().toMillis());
     // JShell's class loader makes itself the building thread's context loader; keep ours.
     ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
     try {
-      this.jshell = JShell.builder()
-          .executionEngine(engine, Map.of())
-          .compilerOptions(config.compilerOptions().toArray(String[]::new))
-          .fileManager(standard -> compilerFileManager = new StableOptionsFileManager(standard))
-          .build();
+      this.jshell =
+          JShell.builder()
+              .executionEngine(engine, Map.of())
+              .compilerOptions(config.compilerOptions().toArray(String[]::new))
+              .fileManager(standard -> compilerFileManager = new StableOptionsFileManager(standard))
+              .build();
     } finally {
       Thread.currentThread().setContextClassLoader(contextLoader);
     }
-    // Before sourceCodeAnalysis(): creating it starts JShell's class path indexer on another thread,
+    // Before sourceCodeAnalysis(): creating it starts JShell's class path indexer on another
+    // thread,
     // which reads the compiler's class path while addToClasspath changes it — a race that now and
     // then left IJAVA_CLASSPATH's jars out of the compiler's view.
     for (String entry : config.classpath()) {
@@ -69,17 +89,21 @@ public final class JShellEvaluator implements AutoCloseable {
       classpathChanged = true;
     }
     var analysis = jshell.sourceCodeAnalysis();
-    this.snippets = new SnippetRunner(jshell, analysis, engine.control(), new CellErrors(jshell, config.timeout()));
+    this.snippets =
+        new SnippetRunner(
+            jshell, analysis, engine.control(), new CellErrors(jshell, config.timeout()));
     this.insight = new CodeInsight(analysis, magics);
   }
 
   /**
    * A ready session with IJava's magics, {@code %time} and those of every {@link Magics.Provider}
-   * on the class path: {@link #start(EvaluatorConfig, Magics, CellOutput)} with {@link Magics#standard()}.
+   * on the class path: {@link #start(EvaluatorConfig, Magics, CellOutput)} with {@link
+   * Magics#standard()}.
    *
    * @throws CellException when a startup script fails
    */
-  public static JShellEvaluator start(EvaluatorConfig config, CellOutput startupOutput) throws CellException {
+  public static JShellEvaluator start(EvaluatorConfig config, CellOutput startupOutput)
+      throws CellException {
     return start(config, Magics.standard(), startupOutput);
   }
 
@@ -92,8 +116,8 @@ public final class JShellEvaluator implements AutoCloseable {
    *     caller's, or any other
    * @throws CellException when a startup script fails
    */
-  public static JShellEvaluator start(EvaluatorConfig config, Magics magics, CellOutput startupOutput)
-      throws CellException {
+  public static JShellEvaluator start(
+      EvaluatorConfig config, Magics magics, CellOutput startupOutput) throws CellException {
     JShellEvaluator evaluator = new JShellEvaluator(config, DisplayRenderers.standard(), magics);
     try {
       evaluator.initialize(startupOutput);
@@ -131,12 +155,14 @@ public final class JShellEvaluator implements AutoCloseable {
    * comes. Returns the rendered value of a trailing expression, if the cell ends with one.
    *
    * @param cellName how tracebacks name this cell, e.g. {@code In [3]}
-   * @throws CellException when a snippet does not compile, throws, is interrupted or times out,
-   *     or a magic fails; the snippets before it have run
+   * @throws CellException when a snippet does not compile, throws, is interrupted or times out, or
+   *     a magic fails; the snippets before it have run
    */
-  public Optional<MimeBundle> execute(String cellName, String code, CellOutput output) throws CellException {
+  public Optional<MimeBundle> execute(String cellName, String code, CellOutput output)
+      throws CellException {
     snippets.beginCell();
-    Display.ActiveCell previousCell = Display.bind(new Display.ActiveCell(output, renderers, magics));
+    Display.ActiveCell previousCell =
+        Display.bind(new Display.ActiveCell(output, renderers, magics));
     try (CellConsole console = new CellConsole(output)) {
       return runParts(cellName, code, 0, output);
     } finally {
@@ -145,16 +171,17 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Code of the kinds cells hold — expressions, calls, lambdas, statements — that
-   * {@link #warmUp()} runs. Expressions and statements only: they leave no name in the session.
+   * Code of the kinds cells hold — expressions, calls, lambdas, statements — that {@link #warmUp()}
+   * runs. Expressions and statements only: they leave no name in the session.
    */
-  private static final List<String> WARM_UP_CELLS = List.of(
-      "1 + 1",
-      "String.valueOf(42).length()",
-      "List.of(1, 2, 3).stream().mapToInt(i -> i * 2).sum()",
-      "new StringBuilder(\"a\").append(1).toString()",
-      "if (Math.abs(-1) > 0) { Objects.hash(1); }",
-      "for (int i = 0; i < 2; i++) { Integer.toString(i); }");
+  private static final List<String> WARM_UP_CELLS =
+      List.of(
+          "1 + 1",
+          "String.valueOf(42).length()",
+          "List.of(1, 2, 3).stream().mapToInt(i -> i * 2).sum()",
+          "new StringBuilder(\"a\").append(1).toString()",
+          "if (Math.abs(-1) > 0) { Objects.hash(1); }",
+          "for (int i = 0; i < 2; i++) { Integer.toString(i); }");
 
   /** How often {@link #warmUp()} runs {@link #WARM_UP_CELLS}. */
   private static final int WARM_UP_ROUNDS = 4;
@@ -168,10 +195,10 @@ public final class JShellEvaluator implements AutoCloseable {
   /**
    * Gets the session ready for quick cells, for a kernel to call after {@link #start} while no one
    * waits for a cell yet. Every cell runs the Java compiler, whose code the JVM compiles to machine
-   * code only after it has run often enough: these throw-away cells run it that often, so the user's
-   * first cells do not each take twice as long. Then it waits for JShell's class index (built on
-   * another thread, it would otherwise compete with the first cells for the processor), and a full
-   * collection moves what the start left alive into the old generation, where the young
+   * code only after it has run often enough: these throw-away cells run it that often, so the
+   * user's first cells do not each take twice as long. Then it waits for JShell's class index
+   * (built on another thread, it would otherwise compete with the first cells for the processor),
+   * and a full collection moves what the start left alive into the old generation, where the young
    * collections during cells do not copy it again (with the serial collector that copying stops a
    * cell for tens of milliseconds).
    *
@@ -206,7 +233,10 @@ public final class JShellEvaluator implements AutoCloseable {
     jshell.close();
   }
 
-  /** What may replace part of {@code code} at {@code cursor}: Java from JShell, magic names after {@code %}. */
+  /**
+   * What may replace part of {@code code} at {@code cursor}: Java from JShell, magic names after
+   * {@code %}.
+   */
   public CodeInsight.Completions complete(String code, int cursor) {
     return insight.complete(code, cursor);
   }
@@ -222,16 +252,16 @@ public final class JShellEvaluator implements AutoCloseable {
 
   /**
    * Signatures and Javadoc (the toolkit's always, the JDK's where its sources are installed) of a
-   * class or member named as in code: {@code String}, {@code Math.max}, {@code EditBench.loadBench}.
-   * A class also lists its members.
+   * class or member named as in code: {@code String}, {@code Math.max}, {@code
+   * EditBench.loadBench}. A class also lists its members.
    */
   public Optional<String> documentation(String name) {
     return insight.documentation(name);
   }
 
   /**
-   * How many compiler-option repeats the compiler's file manager absorbed (see
-   * {@link StableOptionsFileManager}): above 0 once a cell has compiled, if it is installed.
+   * How many compiler-option repeats the compiler's file manager absorbed (see {@link
+   * StableOptionsFileManager}): above 0 once a cell has compiled, if it is installed.
    */
   int compilerOptionRepeatsAbsorbed() {
     StableOptionsFileManager fileManager = compilerFileManager;
@@ -243,8 +273,8 @@ public final class JShellEvaluator implements AutoCloseable {
    * expression's value. {@code lineOffset} is added to the code's line numbers: nonzero for code a
    * magic runs.
    */
-  private Optional<MimeBundle> runParts(String cellName, String code, int lineOffset, CellOutput output)
-      throws CellException {
+  private Optional<MimeBundle> runParts(
+      String cellName, String code, int lineOffset, CellOutput output) throws CellException {
     Object value = SnippetRunner.NO_VALUE;
     for (CellSource.Part part : CellSource.split(code)) {
       snippets.checkInterrupted();
@@ -252,16 +282,28 @@ public final class JShellEvaluator implements AutoCloseable {
       if (part instanceof Magic magic) {
         Magics.LineMagic lineMagic = find(magic.name(), magics::find, "%", magics::names);
         value = SnippetRunner.NO_VALUE;
-        runMagic("%" + magic.name(), cellName, line, () -> {
-          lineMagic.run(CellSource.arguments(magic.arguments()),
-              new SessionContext(output, cellName, magic.arguments(), line - 1));
-          return Optional.empty();
-        });
+        runMagic(
+            "%" + magic.name(),
+            cellName,
+            line,
+            () -> {
+              lineMagic.run(
+                  CellSource.arguments(magic.arguments()),
+                  new SessionContext(output, cellName, magic.arguments(), line - 1));
+              return Optional.empty();
+            });
       } else if (part instanceof CellSource.CellMagic cellMagic) {
         Magics.CellMagic run = find(cellMagic.name(), magics::findCell, "%%", magics::cellNames);
-        Optional<MimeBundle> shown = runMagic("%%" + cellMagic.name(), cellName, line, () -> run.run(
-            CellSource.arguments(cellMagic.arguments()), cellMagic.body(),
-            new SessionContext(output, cellName, cellMagic.arguments(), line)));
+        Optional<MimeBundle> shown =
+            runMagic(
+                "%%" + cellMagic.name(),
+                cellName,
+                line,
+                () ->
+                    run.run(
+                        CellSource.arguments(cellMagic.arguments()),
+                        cellMagic.body(),
+                        new SessionContext(output, cellName, cellMagic.arguments(), line)));
         value = shown.isPresent() ? shown.get() : SnippetRunner.NO_VALUE;
       } else {
         Java java = (Java) part;
@@ -272,20 +314,28 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   /**
-   * The magic of that name; when there is none and jars were added since providers were last
-   * looked for, those jars' {@link Magics.Provider}s are loaded first (they live in JShell's class
-   * loader, which only a snippet's thread has as its context loader).
+   * The magic of that name; when there is none and jars were added since providers were last looked
+   * for, those jars' {@link Magics.Provider}s are loaded first (they live in JShell's class loader,
+   * which only a snippet's thread has as its context loader).
    */
-  private <M> M find(String name, Function<String, Optional<M>> lookup, String prefix,
-      Supplier<SortedSet<String>> known) throws CellException {
+  private <M> M find(
+      String name,
+      Function<String, Optional<M>> lookup,
+      String prefix,
+      Supplier<SortedSet<String>> known)
+      throws CellException {
     Optional<M> found = lookup.apply(name);
     if (found.isEmpty() && classpathChanged) {
       classpathChanged = false;
       jshell.eval("org.editbench.notebook.Display.addMagicProviders();");
       found = lookup.apply(name);
     }
-    return found.orElseThrow(() -> new CellException("UnknownMagic", prefix + name,
-        List.of(prefix + name + " is not a magic here; known: " + known.get())));
+    return found.orElseThrow(
+        () ->
+            new CellException(
+                "UnknownMagic",
+                prefix + name,
+                List.of(prefix + name + " is not a magic here; known: " + known.get())));
   }
 
   private interface MagicRun {
@@ -310,7 +360,9 @@ public final class JShellEvaluator implements AutoCloseable {
     try {
       return renderers.render(value);
     } catch (RuntimeException e) {
-      throw new CellException(e.getClass().getName(), String.valueOf(e.getMessage()),
+      throw new CellException(
+          e.getClass().getName(),
+          String.valueOf(e.getMessage()),
           List.of("rendering the cell's value failed: " + e));
     }
   }
@@ -320,6 +372,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final CellOutput output;
     private final String cellName;
     private final String argumentText;
+
     /** Added to the line numbers of the code the magic runs. */
     private final int lineOffset;
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The line magics a cell may use ({@code %name args} on a line of its own), by name. Each
- * evaluator has its own registry, so magics that keep state ({@code %mavenRepo}) keep it per session.
+ * The line magics a cell may use ({@code %name args} on a line of its own), by name. Each evaluator
+ * has its own registry, so magics that keep state ({@code %mavenRepo}) keep it per session.
  */
 public final class Magics {
   /** A line magic: runs with the line's arguments, split at whitespace with quotes respected. */
@@ -21,8 +21,8 @@ public final class Magics {
   }
 
   /**
-   * A cell magic: the cell's first line is {@code %%name args}, the rest of the cell its body.
-   * What it returns is the cell's value (shown as the cell's result), if any.
+   * A cell magic: the cell's first line is {@code %%name args}, the rest of the cell its body. What
+   * it returns is the cell's value (shown as the cell's result), if any.
    */
   @FunctionalInterface
   public interface CellMagic {
@@ -30,9 +30,9 @@ public final class Magics {
   }
 
   /**
-   * Adds magics to every session: a service (META-INF/services) in an extension jar, found at
-   * start on the class path and again, in jars added with {@code %jars}, {@code %maven} or
-   * {@code %classpath}, when a cell names a magic not known yet.
+   * Adds magics to every session: a service (META-INF/services) in an extension jar, found at start
+   * on the class path and again, in jars added with {@code %jars}, {@code %maven} or {@code
+   * %classpath}, when a cell names a magic not known yet.
    */
   public interface Provider {
     void registerTo(Magics magics);
@@ -45,8 +45,8 @@ public final class Magics {
 
     /**
      * Runs {@code code} as cell code — magic lines and Java — and returns its trailing expression's
-     * rendered value. Errors name cell lines counted from the magic's own line (a line magic's code)
-     * or the line after it (a cell magic's body).
+     * rendered value. Errors name cell lines counted from the magic's own line (a line magic's
+     * code) or the line after it (a cell magic's body).
      */
     Optional<MimeBundle> run(String code) throws CellException;
 
@@ -65,9 +65,9 @@ public final class Magics {
   private final Map<String, CellMagic> cellByName = new TreeMap<>();
 
   /**
-   * IJava's magics ({@code %classpath}, {@code %jars}, {@code %maven}, {@code %mavenRepo},
-   * {@code %load}, {@code %doc}), {@code %time} and {@code %%time}, and those of every
-   * {@link Provider} on the class path.
+   * IJava's magics ({@code %classpath}, {@code %jars}, {@code %maven}, {@code %mavenRepo}, {@code
+   * %load}, {@code %doc}), {@code %time} and {@code %%time}, and those of every {@link Provider} on
+   * the class path.
    */
   public static Magics standard() {
     Magics magics = StandardMagics.registerTo(new Magics());
@@ -117,7 +117,8 @@ public final class Magics {
 
   private static String requireName(String name) {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalArgumentException("a magic's name is a word of letters, digits and _: " + name);
+      throw new IllegalArgumentException(
+          "a magic's name is a word of letters, digits and _: " + name);
     }
     return name;
   }

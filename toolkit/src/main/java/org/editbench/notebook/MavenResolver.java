@@ -18,14 +18,15 @@ import java.util.stream.Stream;
  * Resolves {@code %maven} coordinates, with their runtime dependencies, into the local Maven
  * repository (~/.m2) by running the machine's {@code mvn} on a throw-away POM.
  *
- * <p>Why {@code mvn} rather than Maven Resolver in process: the toolkit then carries no resolver
- * (a dozen jars) for a magic used now and then; and resolution honours the user's
- * {@code settings.xml} — mirrors, proxies, credentials — exactly as their builds do. Maven is a
- * requirement of this project already. What it costs: a couple of seconds per {@code %maven}.
+ * <p>Why {@code mvn} rather than Maven Resolver in process: the toolkit then carries no resolver (a
+ * dozen jars) for a magic used now and then; and resolution honours the user's {@code settings.xml}
+ * — mirrors, proxies, credentials — exactly as their builds do. Maven is a requirement of this
+ * project already. What it costs: a couple of seconds per {@code %maven}.
  */
 final class MavenResolver {
   /** The dependency plugin is pinned, so resolution does not change with Maven's default. */
-  static final String BUILD_CLASSPATH_GOAL = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
+  static final String BUILD_CLASSPATH_GOAL =
+      "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
 
   private static final long TIMEOUT_MINUTES = 10;
 
@@ -36,7 +37,10 @@ final class MavenResolver {
     repositories.put(id, url);
   }
 
-  /** The jar of {@code group:artifact[:extension[:classifier]]:version} and its runtime dependencies. */
+  /**
+   * The jar of {@code group:artifact[:extension[:classifier]]:version} and its runtime
+   * dependencies.
+   */
   List<Path> resolve(String coordinates) throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("editbench-maven");
     try {
@@ -44,18 +48,30 @@ final class MavenResolver {
       Path classpathFile = work.resolve("classpath.txt");
       Files.writeString(pom, pom(coordinates));
       Path log = work.resolve("mvn.log");
-      Process mvn = new ProcessBuilder(
-              "mvn", "-q", "-B", "-f", pom.toString(), BUILD_CLASSPATH_GOAL,
-              "-Dmdep.outputFile=" + classpathFile, "-Dmdep.includeScope=runtime")
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process mvn =
+          new ProcessBuilder(
+                  "mvn",
+                  "-q",
+                  "-B",
+                  "-f",
+                  pom.toString(),
+                  BUILD_CLASSPATH_GOAL,
+                  "-Dmdep.outputFile=" + classpathFile,
+                  "-Dmdep.includeScope=runtime")
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         mvn.destroyForcibly();
-        throw new IOException("%maven " + coordinates + ": mvn did not finish in " + TIMEOUT_MINUTES + " minutes");
+        throw new IOException(
+            "%maven " + coordinates + ": mvn did not finish in " + TIMEOUT_MINUTES + " minutes");
       }
       if (mvn.exitValue() != 0) {
-        throw new IOException("%maven " + coordinates + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8).strip());
+        throw new IOException(
+            "%maven "
+                + coordinates
+                + " failed:\n"
+                + Files.readString(log, StandardCharsets.UTF_8).strip());
       }
       String classpath = Files.readString(classpathFile).strip();
       return classpath.isEmpty()
@@ -74,7 +90,8 @@ final class MavenResolver {
     String[] parts = coordinates.split(":");
     if (parts.length < 3 || parts.length > 5 || Arrays.stream(parts).anyMatch(String::isBlank)) {
       throw new IllegalArgumentException(
-          "%maven expects group:artifact:version (or group:artifact:extension[:classifier]:version), got " + coordinates);
+          "%maven expects group:artifact:version (or group:artifact:extension[:classifier]:version), got "
+              + coordinates);
     }
     List<String> dependency = new ArrayList<>();
     dependency.add(element("groupId", parts[0]));
@@ -87,8 +104,13 @@ final class MavenResolver {
       dependency.add(element("classifier", parts[3]));
     }
     StringBuilder repos = new StringBuilder();
-    repositories.forEach((id, url) -> repos.append("    <repository>")
-        .append(element("id", id)).append(element("url", url)).append("</repository>\n"));
+    repositories.forEach(
+        (id, url) ->
+            repos
+                .append("    <repository>")
+                .append(element("id", id))
+                .append(element("url", url))
+                .append("</repository>\n"));
     return """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
@@ -102,7 +124,8 @@ final class MavenResolver {
             <dependency>%s</dependency>
           </dependencies>
         </project>
-        """.formatted(repos, String.join("", dependency));
+        """
+        .formatted(repos, String.join("", dependency));
   }
 
   private static String element(String name, String value) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One displayable value in as many representations as a renderer offers, keyed by MIME type, as
- * Jupyter's {@code display_data} and nbformat's outputs carry them. Binary data (PNG) is base64 text.
+ * Jupyter's {@code display_data} and nbformat's outputs carry them. Binary data (PNG) is base64
+ * text.
  */
 public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata) {
   public static final String TEXT = "text/plain";

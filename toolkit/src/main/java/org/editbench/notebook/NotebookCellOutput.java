@@ -8,11 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A cell's output collected as nbformat 4 outputs, the way Jupyter's frontends would store them. */
+/**
+ * A cell's output collected as nbformat 4 outputs, the way Jupyter's frontends would store them.
+ */
 final class NotebookCellOutput implements CellOutput {
   private final List<ObjectNode> outputs = new ArrayList<>();
-  /** Outputs by display id, for updates; an output cleared from the cell can still be updated, unseen. */
+
+  /**
+   * Outputs by display id, for updates; an output cleared from the cell can still be updated,
+   * unseen.
+   */
   private final Map<String, ObjectNode> displays = new HashMap<>();
+
   /** A {@code clearOutput(true)} waiting for the next output. */
   private boolean clearBeforeNextOutput;
 
@@ -86,7 +93,8 @@ final class NotebookCellOutput implements CellOutput {
   private void stream(String name, String text) {
     if (!clearBeforeNextOutput && !outputs.isEmpty()) {
       ObjectNode last = outputs.get(outputs.size() - 1);
-      if ("stream".equals(last.path("output_type").asText()) && name.equals(last.path("name").asText())) {
+      if ("stream".equals(last.path("output_type").asText())
+          && name.equals(last.path("name").asText())) {
         String merged = NotebookDocument.multiline(last.get("text")) + text;
         last.set("text", NotebookDocument.lines(merged));
         return;

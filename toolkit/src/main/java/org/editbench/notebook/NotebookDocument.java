@@ -35,7 +35,9 @@ public final class NotebookDocument {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read notebook " + file + ": " + e.getMessage(), e);
     }
-    if (!(root instanceof ObjectNode object) || root.path("nbformat").asInt() != 4 || !root.path("cells").isArray()) {
+    if (!(root instanceof ObjectNode object)
+        || root.path("nbformat").asInt() != 4
+        || !root.path("cells").isArray()) {
       throw new IllegalArgumentException(file + " is not an nbformat 4 notebook");
     }
     return new NotebookDocument(object);
@@ -53,16 +55,18 @@ public final class NotebookDocument {
 
   /** Writes the notebook as Jupyter does: one-space indent, a final newline. */
   public void write(Path file) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter(" ", "\n"))
-        .withArrayIndenter(new DefaultIndenter(" ", "\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter(" ", "\n"))
+            .withArrayIndenter(new DefaultIndenter(" ", "\n"));
     String text;
     try {
       text = JSON.writer(printer).writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write notebook " + file + ": " + e.getMessage(), e);
     }
-    AtomicFiles.writeString(file, text); // a failed write leaves the notebook as it was, not cut off
+    AtomicFiles.writeString(
+        file, text); // a failed write leaves the notebook as it was, not cut off
   }
 
   /** A cell and its 1-based position in the notebook. */
@@ -120,18 +124,21 @@ public final class NotebookDocument {
     return lines;
   }
 
-  /** A MIME bundle as nbformat's {@code data}: text as lines, JSON as JSON, base64 as one string. */
+  /**
+   * A MIME bundle as nbformat's {@code data}: text as lines, JSON as JSON, base64 as one string.
+   */
   static ObjectNode mimeData(Map<String, Object> data) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    data.forEach((mime, value) -> {
-      if (mime.endsWith("json") && !(value instanceof String)) {
-        node.set(mime, JSON.valueToTree(value));
-      } else if (mime.startsWith("text/") || mime.endsWith("+xml")) {
-        node.set(mime, lines(String.valueOf(value)));
-      } else {
-        node.put(mime, String.valueOf(value));
-      }
-    });
+    data.forEach(
+        (mime, value) -> {
+          if (mime.endsWith("json") && !(value instanceof String)) {
+            node.set(mime, JSON.valueToTree(value));
+          } else if (mime.startsWith("text/") || mime.endsWith("+xml")) {
+            node.set(mime, lines(String.valueOf(value)));
+          } else {
+            node.put(mime, String.valueOf(value));
+          }
+        });
     return node;
   }
 

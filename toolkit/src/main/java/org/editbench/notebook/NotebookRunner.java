@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Runs a notebook's code cells in order in one fresh {@link JShellEvaluator} — what the kernel runs
- * them with — and writes the notebook with their outputs as nbformat 4. A failing cell stops the run:
- * the notebook is written with that cell's error, later cells keep what they had.
+ * them with — and writes the notebook with their outputs as nbformat 4. A failing cell stops the
+ * run: the notebook is written with that cell's error, later cells keep what they had.
  */
 public final class NotebookRunner {
   private NotebookRunner() {}
@@ -22,7 +22,8 @@ public final class NotebookRunner {
    * @param log where startup output (from IJava startup scripts) goes
    * @throws CellException when the session cannot start (a startup script failed)
    */
-  public static Outcome run(Path notebook, Path destination, EvaluatorConfig config, PrintWriter log)
+  public static Outcome run(
+      Path notebook, Path destination, EvaluatorConfig config, PrintWriter log)
       throws CellException {
     NotebookDocument document = NotebookDocument.read(notebook);
     try (JShellEvaluator evaluator = JShellEvaluator.start(config, new LogOutput(log))) {
@@ -34,7 +35,8 @@ public final class NotebookRunner {
         executionCount++;
         NotebookCellOutput output = new NotebookCellOutput();
         try {
-          Optional<MimeBundle> value = evaluator.execute("cell " + cell.number(), cell.source(), output);
+          Optional<MimeBundle> value =
+              evaluator.execute("cell " + cell.number(), cell.source(), output);
           int count = executionCount;
           value.ifPresent(bundle -> output.executeResult(count, bundle));
         } catch (CellException e) {

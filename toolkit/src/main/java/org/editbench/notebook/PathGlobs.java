@@ -9,11 +9,15 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Expands IJava-style path patterns ({@code lib/*.jar}, {@code deps/**}) against the file system. */
+/**
+ * Expands IJava-style path patterns ({@code lib/*.jar}, {@code deps/**}) against the file system.
+ */
 final class PathGlobs {
   private PathGlobs() {}
 
-  /** The paths that {@code pattern} matches, sorted; a pattern without wildcards is returned as is. */
+  /**
+   * The paths that {@code pattern} matches, sorted; a pattern without wildcards is returned as is.
+   */
   static List<Path> expand(String pattern) {
     Path path = Path.of(pattern).toAbsolutePath().normalize();
     int firstWild = -1;

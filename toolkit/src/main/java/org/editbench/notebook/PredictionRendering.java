@@ -14,10 +14,10 @@ import org.editbench.results.PredictionTable;
 import org.editbench.text.Html;
 
 /**
- * How a notebook shows an infbench record and a prediction: requirement, history steps, the
- * model's patch beside the ground truth as coloured unified diffs, and the prediction's metrics.
- * Colours are translucent over the theme's own background and text inherits the theme's colour, so
- * the view reads in Jupyter's light and dark themes alike.
+ * How a notebook shows an infbench record and a prediction: requirement, history steps, the model's
+ * patch beside the ground truth as coloured unified diffs, and the prediction's metrics. Colours
+ * are translucent over the theme's own background and text inherits the theme's colour, so the view
+ * reads in Jupyter's light and dark themes alike.
  */
 final class PredictionRendering {
   private static final String ADDED = "rgba(46, 160, 67, 0.22)";
@@ -25,7 +25,8 @@ final class PredictionRendering {
   private static final String HUNK = "rgba(56, 139, 253, 0.18)";
   private static final String GOOD = "rgba(46, 160, 67, 0.30)";
   private static final String BAD = "rgba(248, 81, 73, 0.30)";
-  private static final String BOX = "border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 4px;";
+  private static final String BOX =
+      "border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 4px;";
 
   private PredictionRendering() {}
 
@@ -38,21 +39,34 @@ final class PredictionRendering {
   // ---- an infbench record -----------------------------------------------------------------------
 
   static MimeBundle record(BenchInstance record) {
-    StringBuilder html = new StringBuilder("<div class=\"editbench-record\">")
-        .append("<h4 style=\"margin: 0.3em 0\">").append(Html.escape(record.instanceId())).append("</h4>")
-        .append("<div>").append(Html.escape(record.repoOrDerived()))
-        .append(record.createdAt() == null ? "" : " · " + Html.escape(record.createdAt()))
-        .append(" · ").append(historySummary(record)).append("</div>");
+    StringBuilder html =
+        new StringBuilder("<div class=\"editbench-record\">")
+            .append("<h4 style=\"margin: 0.3em 0\">")
+            .append(Html.escape(record.instanceId()))
+            .append("</h4>")
+            .append("<div>")
+            .append(Html.escape(record.repoOrDerived()))
+            .append(record.createdAt() == null ? "" : " · " + Html.escape(record.createdAt()))
+            .append(" · ")
+            .append(historySummary(record))
+            .append("</div>");
     html.append(requirementHtml(record, "Requirement (PR title and body, then the issue)", true));
     html.append(historyHtml(record, true));
     if (record.groundTruth() != null) {
-      html.append("<div style=\"margin-top: 0.5em\"><b>Ground truth</b> (what a model should predict)</div>")
+      html.append(
+              "<div style=\"margin-top: 0.5em\"><b>Ground truth</b> (what a model should predict)</div>")
           .append(diffHtml(record.groundTruth()));
     }
     html.append("</div>");
-    StringBuilder text = new StringBuilder(record.instanceId()).append(" · ").append(record.repoOrDerived())
-        .append(" · ").append(historySummary(record)).append("\n\nRequirement:\n")
-        .append(Requirement.of(record, true, true)).append("\n");
+    StringBuilder text =
+        new StringBuilder(record.instanceId())
+            .append(" · ")
+            .append(record.repoOrDerived())
+            .append(" · ")
+            .append(historySummary(record))
+            .append("\n\nRequirement:\n")
+            .append(Requirement.of(record, true, true))
+            .append("\n");
     List<String> steps = shownSteps(record);
     for (int i = 0; i < steps.size(); i++) {
       text.append("\nHistory step ").append(i + 1).append(":\n").append(steps.get(i));
@@ -79,22 +93,38 @@ final class PredictionRendering {
 
   private static String requirementHtml(BenchInstance record, String title, boolean open) {
     String requirement = Requirement.of(record, true, true);
-    return "<details" + (open ? " open" : "") + "><summary><b>" + Html.escape(title) + "</b></summary>"
-        + (requirement.isBlank() ? "<em>(no PR or issue text)</em>"
-            : "<pre style=\"white-space: pre-wrap; margin: 0.3em 0; padding: 0.5em; " + BOX + "\">"
-                + Html.escape(requirement) + "</pre>")
+    return "<details"
+        + (open ? " open" : "")
+        + "><summary><b>"
+        + Html.escape(title)
+        + "</b></summary>"
+        + (requirement.isBlank()
+            ? "<em>(no PR or issue text)</em>"
+            : "<pre style=\"white-space: pre-wrap; margin: 0.3em 0; padding: 0.5em; "
+                + BOX
+                + "\">"
+                + Html.escape(requirement)
+                + "</pre>")
         + "</details>";
   }
 
   private static String historyHtml(BenchInstance record, boolean open) {
     List<String> steps = shownSteps(record);
-    StringBuilder html = new StringBuilder("<details").append(open ? " open" : "").append("><summary><b>History</b> (")
-        .append(steps.size()).append(steps.size() == 1 ? " step" : " steps").append(")</summary>");
+    StringBuilder html =
+        new StringBuilder("<details")
+            .append(open ? " open" : "")
+            .append("><summary><b>History</b> (")
+            .append(steps.size())
+            .append(steps.size() == 1 ? " step" : " steps")
+            .append(")</summary>");
     if (steps.isEmpty()) {
       html.append("<em>(no history shown)</em>");
     }
     for (int i = 0; i < steps.size(); i++) {
-      html.append("<div style=\"margin-top: 0.3em\">Step ").append(i + 1).append("</div>").append(diffHtml(steps.get(i)));
+      html.append("<div style=\"margin-top: 0.3em\">Step ")
+          .append(i + 1)
+          .append("</div>")
+          .append(diffHtml(steps.get(i)));
     }
     return html.append("</details>").toString();
   }
@@ -106,26 +136,55 @@ final class PredictionRendering {
     InstanceMetrics metrics = detail.metrics();
     RunId runId = RunId.parse(detail.runId());
     String patch = detail.prediction().modelPatch();
-    StringBuilder html = new StringBuilder("<div class=\"editbench-prediction\">")
-        .append("<h4 style=\"margin: 0.3em 0\">").append(Html.escape(detail.instanceId())).append(" — ")
-        .append(Html.escape(detail.model())).append(" · run_id ").append(Html.escape(detail.runId())).append("</h4>")
-        .append("<div style=\"display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center\">")
-        .append(metricsHtml(detail)).append("</div>");
+    StringBuilder html =
+        new StringBuilder("<div class=\"editbench-prediction\">")
+            .append("<h4 style=\"margin: 0.3em 0\">")
+            .append(Html.escape(detail.instanceId()))
+            .append(" — ")
+            .append(Html.escape(detail.model()))
+            .append(" · run_id ")
+            .append(Html.escape(detail.runId()))
+            .append("</h4>")
+            .append(
+                "<div style=\"display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center\">")
+            .append(metricsHtml(detail))
+            .append("</div>");
     if (!detail.prediction().succeeded()) {
-      html.append("<div>error: <code>").append(Html.escape(detail.prediction().error())).append("</code></div>");
+      html.append("<div>error: <code>")
+          .append(Html.escape(detail.prediction().error()))
+          .append("</code></div>");
     } else if (metrics != null && metrics.applyError() != null) {
       html.append("<div>git apply: ").append(Html.escape(metrics.applyError())).append("</div>");
     }
-    html.append(requirementHtml(record, "Requirement (the model saw "
-        + (runId.prMessage() ? "the PR message" : "no PR message") + " and "
-        + (runId.issueMessage() ? "the issue" : "no issue") + ")", false));
+    html.append(
+        requirementHtml(
+            record,
+            "Requirement (the model saw "
+                + (runId.prMessage() ? "the PR message" : "no PR message")
+                + " and "
+                + (runId.issueMessage() ? "the issue" : "no issue")
+                + ")",
+            false));
     html.append(historyHtml(record, false));
-    html.append("<div style=\"display: grid; grid-template-columns: repeat(auto-fit, minmax(22em, 1fr)); gap: 0.8em;"
-        + " margin-top: 0.5em\"><div><b>Model patch</b>").append(diffHtml(patch))
-        .append("</div><div><b>Ground truth</b>").append(diffHtml(record.groundTruth())).append("</div></div></div>");
-    String text = detail.instanceId() + " — " + detail.model() + " · run_id " + detail.runId() + "\n"
-        + metricsText(detail) + "\n\nModel patch:\n" + (patch == null || patch.isBlank() ? "(none)\n" : patch)
-        + "\nGround truth:\n" + record.groundTruth();
+    html.append(
+            "<div style=\"display: grid; grid-template-columns: repeat(auto-fit, minmax(22em, 1fr)); gap: 0.8em;"
+                + " margin-top: 0.5em\"><div><b>Model patch</b>")
+        .append(diffHtml(patch))
+        .append("</div><div><b>Ground truth</b>")
+        .append(diffHtml(record.groundTruth()))
+        .append("</div></div></div>");
+    String text =
+        detail.instanceId()
+            + " — "
+            + detail.model()
+            + " · run_id "
+            + detail.runId()
+            + "\n"
+            + metricsText(detail)
+            + "\n\nModel patch:\n"
+            + (patch == null || patch.isBlank() ? "(none)\n" : patch)
+            + "\nGround truth:\n"
+            + record.groundTruth();
     return bundle(html.toString(), text);
   }
 
@@ -134,14 +193,21 @@ final class PredictionRendering {
     if (m == null) {
       return badge("failed", false);
     }
-    StringBuilder badges = new StringBuilder(badge(detail.status(), !detail.prediction().emptyPatch()));
+    StringBuilder badges =
+        new StringBuilder(badge(detail.status(), !detail.prediction().emptyPatch()));
     for (Metric metric : Metric.ALL) {
       double value = m.value(metric);
-      badges.append(badge(metric.kind() == Metric.Kind.PASS_FAIL
-          ? (value == 1 ? "✓ " : "✗ ") + metric.label() : metric.label() + " " + shown(metric, value),
-          metric.isBest(value)));
+      badges.append(
+          badge(
+              metric.kind() == Metric.Kind.PASS_FAIL
+                  ? (value == 1 ? "✓ " : "✗ ") + metric.label()
+                  : metric.label() + " " + shown(metric, value),
+              metric.isBest(value)));
     }
-    return badges + "<span>" + Html.escape(String.format(Locale.ROOT, "$%.4f", detail.prediction().cost())) + "</span>";
+    return badges
+        + "<span>"
+        + Html.escape(String.format(Locale.ROOT, "$%.4f", detail.prediction().cost()))
+        + "</span>";
   }
 
   private static String metricsText(PredictionDetail detail) {
@@ -152,8 +218,11 @@ final class PredictionRendering {
     StringBuilder text = new StringBuilder(detail.status());
     for (Metric metric : Metric.ALL) {
       double value = m.value(metric);
-      text.append(" · ").append(metric.label()).append(' ')
-          .append(metric.kind() == Metric.Kind.PASS_FAIL ? yesNo(value == 1) : shown(metric, value));
+      text.append(" · ")
+          .append(metric.label())
+          .append(' ')
+          .append(
+              metric.kind() == Metric.Kind.PASS_FAIL ? yesNo(value == 1) : shown(metric, value));
     }
     return text.toString();
   }
@@ -165,27 +234,42 @@ final class PredictionRendering {
 
   private static String badge(String text, boolean good) {
     return "<span class=\"editbench-metric\" style=\"padding: 0.1em 0.5em; border-radius: 0.8em; background: "
-        + (good ? GOOD : BAD) + "\">" + Html.escape(text) + "</span>";
+        + (good ? GOOD : BAD)
+        + "\">"
+        + Html.escape(text)
+        + "</span>";
   }
 
-  // ---- diffs --------------------------------------------------------------------------------------
+  // ---- diffs
+  // --------------------------------------------------------------------------------------
 
   /** A unified diff with added, removed and hunk-header lines tinted; a blank one says so. */
   static String diffHtml(String diff) {
     if (diff == null || diff.isBlank()) {
-      return "<pre class=\"editbench-diff\" style=\"margin: 0.3em 0; padding: 0.5em; " + BOX + "\"><em>(no patch)</em></pre>";
+      return "<pre class=\"editbench-diff\" style=\"margin: 0.3em 0; padding: 0.5em; "
+          + BOX
+          + "\"><em>(no patch)</em></pre>";
     }
-    StringBuilder html = new StringBuilder("<pre class=\"editbench-diff\" style=\"margin: 0.3em 0; padding: 0.5em 0;"
-        + " overflow-x: auto; font-size: 12px; line-height: 1.35; " + BOX + "\">");
+    StringBuilder html =
+        new StringBuilder(
+            "<pre class=\"editbench-diff\" style=\"margin: 0.3em 0; padding: 0.5em 0;"
+                + " overflow-x: auto; font-size: 12px; line-height: 1.35; "
+                + BOX
+                + "\">");
     for (String line : diff.split("\n", -1)) {
-      String background = line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff ")
-          ? null
-          : line.startsWith("+") ? ADDED : line.startsWith("-") ? REMOVED : line.startsWith("@@") ? HUNK : null;
+      String background =
+          line.startsWith("+++") || line.startsWith("---") || line.startsWith("diff ")
+              ? null
+              : line.startsWith("+")
+                  ? ADDED
+                  : line.startsWith("-") ? REMOVED : line.startsWith("@@") ? HUNK : null;
       boolean header = line.startsWith("diff ") || line.startsWith("+++") || line.startsWith("---");
       html.append("<span style=\"display: block; padding: 0 0.5em;")
           .append(background == null ? "" : " background: " + background + ";")
-          .append(header ? " font-weight: bold;" : "").append("\">")
-          .append(line.isEmpty() ? " " : Html.escape(line)).append("</span>");
+          .append(header ? " font-weight: bold;" : "")
+          .append("\">")
+          .append(line.isEmpty() ? " " : Html.escape(line))
+          .append("</span>");
     }
     return html.append("</pre>").toString();
   }

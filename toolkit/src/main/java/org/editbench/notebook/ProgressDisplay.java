@@ -14,8 +14,9 @@ import org.editbench.text.Html;
 /**
  * A task's progress as one display in the cell that started it, drawn once and then updated in
  * place (Jupyter's {@code display_id}): an HTML {@code <progress>} bar with done/total, rate,
- * failures, cost and ETA, and the same as plain text. Redrawn at most every {@link #REDRAW_INTERVAL}
- * while running, always at 100 % and at the end, so a saved notebook keeps the final state.
+ * failures, cost and ETA, and the same as plain text. Redrawn at most every {@link
+ * #REDRAW_INTERVAL} while running, always at 100 % and at the end, so a saved notebook keeps the
+ * final state.
  */
 final class ProgressDisplay implements ProgressListener {
   static final Duration REDRAW_INTERVAL = Duration.ofMillis(250);
@@ -40,13 +41,15 @@ final class ProgressDisplay implements ProgressListener {
   @Override
   public synchronized void update(ProgressSnapshot snapshot) {
     long now = System.nanoTime();
-    boolean milestone = snapshot.state().ended() || (snapshot.total() > 0 && snapshot.done() >= snapshot.total());
+    boolean milestone =
+        snapshot.state().ended() || (snapshot.total() > 0 && snapshot.done() >= snapshot.total());
     if (shown && !milestone && now - lastDrawn < REDRAW_INTERVAL.toNanos()) {
       return;
     }
     lastDrawn = now;
     MimeBundle bundle = render(snapshot);
-    // A kernel interrupt leaves the flag set on the cell's thread; the last state must still go out,
+    // A kernel interrupt leaves the flag set on the cell's thread; the last state must still go
+    // out,
     // and I/O on an interrupted thread may be refused.
     boolean interrupted = Thread.interrupted();
     try {
@@ -71,10 +74,18 @@ final class ProgressDisplay implements ProgressListener {
   }
 
   static String text(ProgressSnapshot s) {
-    StringBuilder text = new StringBuilder(s.task()).append(": ").append(counts(s)).append(" · ")
-        .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond())).append(" · ")
-        .append(String.format(Locale.ROOT, "%,d failed", s.failures())).append(" · ")
-        .append(usd(s.cost())).append(" · ").append(timing(s));
+    StringBuilder text =
+        new StringBuilder(s.task())
+            .append(": ")
+            .append(counts(s))
+            .append(" · ")
+            .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
+            .append(" · ")
+            .append(String.format(Locale.ROOT, "%,d failed", s.failures()))
+            .append(" · ")
+            .append(usd(s.cost()))
+            .append(" · ")
+            .append(timing(s));
     if (!s.note().isEmpty()) {
       text.append("\n").append(s.note());
     }
@@ -82,23 +93,38 @@ final class ProgressDisplay implements ProgressListener {
   }
 
   static String html(ProgressSnapshot s) {
-    String bar = s.total() <= 0 && !s.state().ended()
-        ? "<progress></progress>" // nothing counted yet: indeterminate
-        : s.total() <= 0
-            ? "<progress value=\"1\" max=\"1\"></progress>" // nothing to do: complete
-            : "<progress value=\"" + s.done() + "\" max=\"" + s.total() + "\"></progress>";
+    String bar =
+        s.total() <= 0 && !s.state().ended()
+            ? "<progress></progress>" // nothing counted yet: indeterminate
+            : s.total() <= 0
+                ? "<progress value=\"1\" max=\"1\"></progress>" // nothing to do: complete
+                : "<progress value=\"" + s.done() + "\" max=\"" + s.total() + "\"></progress>";
     bar = bar.replace("<progress", "<progress style=\"width: 22em; vertical-align: middle\"");
     String failures = String.format(Locale.ROOT, "%,d failed", s.failures());
     if (s.failures() > 0) {
       failures = "<span style=\"color: #d9534f; font-weight: bold\">" + failures + "</span>";
     }
-    StringBuilder html = new StringBuilder("<div class=\"editbench-progress\" data-state=\"")
-        .append(s.state().name().toLowerCase(Locale.ROOT)).append("\" style=\"line-height: 1.6\">")
-        .append("<div><b>").append(Html.escape(s.task())).append("</b> — ").append(stateWord(s)).append("</div>")
-        .append(bar).append(" <span style=\"font-variant-numeric: tabular-nums\">")
-        .append(counts(s)).append(" · ").append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
-        .append(" · ").append(failures).append(" · ").append(usd(s.cost())).append(" · ")
-        .append(Html.escape(timing(s))).append("</span>");
+    StringBuilder html =
+        new StringBuilder("<div class=\"editbench-progress\" data-state=\"")
+            .append(s.state().name().toLowerCase(Locale.ROOT))
+            .append("\" style=\"line-height: 1.6\">")
+            .append("<div><b>")
+            .append(Html.escape(s.task()))
+            .append("</b> — ")
+            .append(stateWord(s))
+            .append("</div>")
+            .append(bar)
+            .append(" <span style=\"font-variant-numeric: tabular-nums\">")
+            .append(counts(s))
+            .append(" · ")
+            .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
+            .append(" · ")
+            .append(failures)
+            .append(" · ")
+            .append(usd(s.cost()))
+            .append(" · ")
+            .append(Html.escape(timing(s)))
+            .append("</span>");
     if (!s.note().isEmpty()) {
       html.append("<div>").append(Html.escape(s.note())).append("</div>");
     }
@@ -124,7 +150,11 @@ final class ProgressDisplay implements ProgressListener {
 
   private static String timing(ProgressSnapshot s) {
     return switch (s.state()) {
-      case RUNNING -> s.eta().map(eta -> "ETA " + clock(eta)).orElse("ETA –") + " (" + clock(s.elapsed()) + " so far)";
+      case RUNNING ->
+          s.eta().map(eta -> "ETA " + clock(eta)).orElse("ETA –")
+              + " ("
+              + clock(s.elapsed())
+              + " so far)";
       case FINISHED -> "took " + clock(s.elapsed());
       case INTERRUPTED -> "interrupted after " + clock(s.elapsed());
       case FAILED -> "failed after " + clock(s.elapsed());
@@ -135,7 +165,8 @@ final class ProgressDisplay implements ProgressListener {
   static String clock(Duration d) {
     long seconds = Math.round(d.toMillis() / 1000.0);
     return seconds >= 3600
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        ? String.format(
+            Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
         : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

@@ -22,7 +22,8 @@ final class SnippetRunner {
   private final CellErrors errors;
   private volatile boolean interruptRequested;
 
-  SnippetRunner(JShell jshell, SourceCodeAnalysis analysis, CellExecutionControl control, CellErrors errors) {
+  SnippetRunner(
+      JShell jshell, SourceCodeAnalysis analysis, CellExecutionControl control, CellErrors errors) {
     this.jshell = jshell;
     this.analysis = analysis;
     this.control = control;
@@ -63,7 +64,8 @@ final class SnippetRunner {
       }
       String snippet;
       String rest;
-      if (info.completeness().isComplete() || info.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN) {
+      if (info.completeness().isComplete()
+          || info.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN) {
         snippet = info.source() == null ? remaining : info.source();
         rest = info.remaining() == null ? "" : info.remaining();
       } else {

@@ -60,12 +60,14 @@ final class StableOptionsFileManager extends ForwardingJavaFileManager<StandardJ
   // StandardJavaFileManager's own methods, forwarded (ForwardingJavaFileManager covers the rest).
 
   @Override
-  public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(Iterable<? extends File> files) {
+  public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(
+      Iterable<? extends File> files) {
     return fileManager.getJavaFileObjectsFromFiles(files);
   }
 
   @Override
-  public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(Collection<? extends Path> paths) {
+  public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(
+      Collection<? extends Path> paths) {
     return fileManager.getJavaFileObjectsFromPaths(paths);
   }
 
@@ -95,13 +97,14 @@ final class StableOptionsFileManager extends ForwardingJavaFileManager<StandardJ
   }
 
   @Override
-  public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
+  public void setLocationFromPaths(Location location, Collection<? extends Path> paths)
+      throws IOException {
     fileManager.setLocationFromPaths(location, paths);
   }
 
   @Override
-  public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths)
-      throws IOException {
+  public void setLocationForModule(
+      Location location, String moduleName, Collection<? extends Path> paths) throws IOException {
     fileManager.setLocationForModule(location, moduleName, paths);
   }
 

@@ -17,32 +17,44 @@ final class StandardMagics {
     return magics
         .register("classpath", StandardMagics::classpath)
         .register("jars", StandardMagics::jars)
-        .register("maven", (args, context) -> {
-          requireArguments("maven", args, "GROUP:ARTIFACT:VERSION…");
-          for (String coordinates : args) {
-            maven.resolve(coordinates).forEach(context::addToClasspath);
-          }
-        })
-        .register("mavenRepo", (args, context) -> {
-          if (args.size() != 2) {
-            throw new IllegalArgumentException("usage: %mavenRepo ID URL");
-          }
-          maven.addRepository(args.get(0), args.get(1));
-        })
+        .register(
+            "maven",
+            (args, context) -> {
+              requireArguments("maven", args, "GROUP:ARTIFACT:VERSION…");
+              for (String coordinates : args) {
+                maven.resolve(coordinates).forEach(context::addToClasspath);
+              }
+            })
+        .register(
+            "mavenRepo",
+            (args, context) -> {
+              if (args.size() != 2) {
+                throw new IllegalArgumentException("usage: %mavenRepo ID URL");
+              }
+              maven.addRepository(args.get(0), args.get(1));
+            })
         .register("load", StandardMagics::load)
-        .register("doc", (args, context) -> {
-          requireArguments("doc", args, "NAME");
-          String name = String.join(" ", args);
-          String text = context.documentation(name)
-              .orElseThrow(() -> new IllegalArgumentException("%doc: nothing known as " + name));
-          context.output().page(MimeBundle.text(text));
-        })
-        .register("time", (args, context) -> {
-          if (context.argumentText().isBlank()) {
-            throw new IllegalArgumentException("usage: %time STATEMENT (or %%time as a cell's first line)");
-          }
-          timed(context.argumentText(), context).ifPresent(context.output()::display);
-        })
+        .register(
+            "doc",
+            (args, context) -> {
+              requireArguments("doc", args, "NAME");
+              String name = String.join(" ", args);
+              String text =
+                  context
+                      .documentation(name)
+                      .orElseThrow(
+                          () -> new IllegalArgumentException("%doc: nothing known as " + name));
+              context.output().page(MimeBundle.text(text));
+            })
+        .register(
+            "time",
+            (args, context) -> {
+              if (context.argumentText().isBlank()) {
+                throw new IllegalArgumentException(
+                    "usage: %time STATEMENT (or %%time as a cell's first line)");
+              }
+              timed(context.argumentText(), context).ifPresent(context.output()::display);
+            })
         .registerCell("time", (args, body, context) -> timed(body, context));
   }
 
@@ -50,7 +62,8 @@ final class StandardMagics {
    * Runs the magic's code ({@code %time}'s argument, {@code %%time}'s body) and prints how long it
    * took, as IPython's {@code %time} does; returns its value.
    */
-  private static Optional<MimeBundle> timed(String code, Magics.Context context) throws CellException {
+  private static Optional<MimeBundle> timed(String code, Magics.Context context)
+      throws CellException {
     long start = System.nanoTime();
     Optional<MimeBundle> value = context.run(code);
     context.output().stdout("Wall time: " + duration(System.nanoTime() - start) + "\n");
@@ -59,7 +72,9 @@ final class StandardMagics {
 
   static String duration(long nanos) {
     double ms = nanos / 1e6;
-    return ms < 1000 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    return ms < 1000
+        ? String.format(Locale.ROOT, "%.1f ms", ms)
+        : String.format(Locale.ROOT, "%.2f s", ms / 1000);
   }
 
   /** {@code %classpath PATH…}: adds directories or jars (globs allowed) to the class path. */
@@ -96,7 +111,8 @@ final class StandardMagics {
   }
 
   /** {@code %load FILE}: runs a {@code .jsh} file's code in the session. */
-  private static void load(List<String> args, Magics.Context context) throws IOException, CellException {
+  private static void load(List<String> args, Magics.Context context)
+      throws IOException, CellException {
     if (args.size() != 1) {
       throw new IllegalArgumentException("usage: %load FILE");
     }

@@ -43,10 +43,11 @@ final class ToolkitSources {
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+([0-9A-Fa-f]{4})");
 
   private final ClassLoader loader;
+
   /**
-   * Resource name → the doc comments of its file by key: {@code Outer.Inner} for a class,
-   * {@code Outer#name(p1,p2)} for a method ({@code <init>} for a constructor), {@code Outer#NAME}
-   * for a field; empty when there is no such source.
+   * Resource name → the doc comments of its file by key: {@code Outer.Inner} for a class, {@code
+   * Outer#name(p1,p2)} for a method ({@code <init>} for a constructor), {@code Outer#NAME} for a
+   * field; empty when there is no such source.
    */
   private final Map<String, Optional<Map<String, String>>> docsByFile = new ConcurrentHashMap<>();
 
@@ -57,10 +58,11 @@ final class ToolkitSources {
   /**
    * The doc comment for one of JShell's documentation signatures: {@code a.b.C<T>} (a class),
    * {@code R Owner.name(T1 p1, T2 p2) throws X} (a method), {@code a.b.C(T p)} (a constructor) or
-   * {@code Owner.NAME:T} (a field). An owner may be written as imported ({@code EditBench});
-   * {@code qualifiedClassName} gives the qualified name of a class so written, if it is one.
+   * {@code Owner.NAME:T} (a field). An owner may be written as imported ({@code EditBench}); {@code
+   * qualifiedClassName} gives the qualified name of a class so written, if it is one.
    */
-  Optional<String> forSignature(String signature, Function<String, Optional<String>> qualifiedClassName) {
+  Optional<String> forSignature(
+      String signature, Function<String, Optional<String>> qualifiedClassName) {
     // Without type arguments, the only spaces and commas left are the signature's own.
     String plain = eraseTypeArguments(signature);
     int open = plain.indexOf('(');
@@ -71,12 +73,16 @@ final class ToolkitSources {
       }
       String field = plain.substring(0, colon);
       int dot = field.lastIndexOf('.');
-      return dot < 0 ? Optional.empty()
-          : qualifiedClassName.apply(field.substring(0, dot)).flatMap(owner -> memberDoc(owner, field.substring(dot + 1), null));
+      return dot < 0
+          ? Optional.empty()
+          : qualifiedClassName
+              .apply(field.substring(0, dot))
+              .flatMap(owner -> memberDoc(owner, field.substring(dot + 1), null));
     }
     List<String> parameterNames = new ArrayList<>();
     int close = plain.indexOf(')', open);
-    for (String parameter : plain.substring(open + 1, close < 0 ? plain.length() : close).split(",")) {
+    for (String parameter :
+        plain.substring(open + 1, close < 0 ? plain.length() : close).split(",")) {
       if (!parameter.isBlank()) {
         parameterNames.add(parameter.strip().substring(parameter.strip().lastIndexOf(' ') + 1));
       }
@@ -84,16 +90,22 @@ final class ToolkitSources {
     String head = plain.substring(0, open);
     String named = head.substring(head.lastIndexOf(' ') + 1); // Owner.name, or a.b.C
     int dot = named.lastIndexOf('.');
-    Optional<String> owner = dot < 0 ? Optional.empty() : qualifiedClassName.apply(named.substring(0, dot));
+    Optional<String> owner =
+        dot < 0 ? Optional.empty() : qualifiedClassName.apply(named.substring(0, dot));
     if (owner.isPresent()) {
       return memberDoc(owner.get(), named.substring(dot + 1), parameterNames);
     }
     // A constructor: the signature names the class itself.
-    return qualifiedClassName.apply(named)
-        .flatMap(type -> memberDoc(type, type.substring(type.lastIndexOf('.') + 1), parameterNames));
+    return qualifiedClassName
+        .apply(named)
+        .flatMap(
+            type -> memberDoc(type, type.substring(type.lastIndexOf('.') + 1), parameterNames));
   }
 
-  /** {@code type} without its type arguments or parameters, nested ones included: {@code Map<K, List<V>>} → {@code Map}. */
+  /**
+   * {@code type} without its type arguments or parameters, nested ones included: {@code Map<K,
+   * List<V>>} → {@code Map}.
+   */
   static String eraseTypeArguments(String type) {
     StringBuilder erased = new StringBuilder();
     int depth = 0;
@@ -110,7 +122,9 @@ final class ToolkitSources {
     return erased.toString();
   }
 
-  /** The doc comment of the class {@code qualifiedName} (nested classes with dots), if it is ours. */
+  /**
+   * The doc comment of the class {@code qualifiedName} (nested classes with dots), if it is ours.
+   */
   Optional<String> classDoc(String qualifiedName) {
     return lookup(qualifiedName, "");
   }
@@ -123,7 +137,9 @@ final class ToolkitSources {
   Optional<String> memberDoc(String ownerName, String member, List<String> parameterNames) {
     String simpleName = ownerName.substring(ownerName.lastIndexOf('.') + 1);
     String name = member.equals(simpleName) ? "<init>" : member;
-    return lookup(ownerName, "#" + name + (parameterNames == null ? "" : "(" + String.join(",", parameterNames) + ")"));
+    return lookup(
+        ownerName,
+        "#" + name + (parameterNames == null ? "" : "(" + String.join(",", parameterNames) + ")"));
   }
 
   /**
@@ -153,14 +169,17 @@ final class ToolkitSources {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
-    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + resource), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return text;
-      }
-    };
-    JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler()
-        .getTask(null, null, diagnostic -> { }, List.of("-proc:none"), null, List.of(file));
+    JavaFileObject file =
+        new SimpleJavaFileObject(URI.create("string:///" + resource), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+          }
+        };
+    JavacTask task =
+        (JavacTask)
+            ToolProvider.getSystemJavaCompiler()
+                .getTask(null, null, diagnostic -> {}, List.of("-proc:none"), null, List.of(file));
     try {
       CompilationUnitTree unit = task.parse().iterator().next();
       Map<String, String> docs = new HashMap<>();
@@ -190,16 +209,23 @@ final class ToolkitSources {
       }
     }
 
-    /** A class (its path; {@code enclosing}, the names of the classes around it) and what it holds. */
+    /**
+     * A class (its path; {@code enclosing}, the names of the classes around it) and what it holds.
+     */
     private void collect(TreePath classPath, String enclosing) {
       ClassTree type = (ClassTree) classPath.getLeaf();
-      String name = enclosing.isEmpty() ? type.getSimpleName().toString() : enclosing + "." + type.getSimpleName();
+      String name =
+          enclosing.isEmpty()
+              ? type.getSimpleName().toString()
+              : enclosing + "." + type.getSimpleName();
       keep(name, classPath);
       for (Tree member : type.getMembers()) {
         TreePath memberPath = new TreePath(classPath, member);
         if (member instanceof MethodTree method) {
-          List<String> parameters = method.getParameters().stream().map(p -> p.getName().toString()).toList();
-          keep(name + "#" + method.getName() + "(" + String.join(",", parameters) + ")", memberPath);
+          List<String> parameters =
+              method.getParameters().stream().map(p -> p.getName().toString()).toList();
+          keep(
+              name + "#" + method.getName() + "(" + String.join(",", parameters) + ")", memberPath);
         } else if (member instanceof VariableTree field) {
           keep(name + "#" + field.getName(), memberPath);
         } else if (member instanceof ClassTree) {
@@ -212,17 +238,24 @@ final class ToolkitSources {
       doc(path).ifPresent(doc -> docs.put(key, doc));
     }
 
-    /** The comment as written, less the space after each line's {@code *}, Unicode escapes decoded. */
+    /**
+     * The comment as written, less the space after each line's {@code *}, Unicode escapes decoded.
+     */
     private Optional<String> doc(TreePath path) {
       DocCommentTree comment = docTrees.getDocCommentTree(path);
       if (comment == null || comment.toString().isBlank()) {
         return Optional.empty();
       }
-      String text = comment.toString().lines()
-          .map(line -> line.startsWith(" ") ? line.substring(1) : line)
-          .collect(Collectors.joining("\n"));
-      return Optional.of(UNICODE_ESCAPE.matcher(text)
-          .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
+      String text =
+          comment
+              .toString()
+              .lines()
+              .map(line -> line.startsWith(" ") ? line.substring(1) : line)
+              .collect(Collectors.joining("\n"));
+      return Optional.of(
+          UNICODE_ESCAPE
+              .matcher(text)
+              .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
     }
   }
 }

@@ -15,7 +15,7 @@
  *
  * <p><b>To extend:</b> a magic: register it in {@code StandardMagics}, in the {@code Magics} a
  * session is started with, from a cell ({@code registerMagic}), or ship a {@code Magics.Provider}
- * service in a jar; a renderer for a type: {@code DisplayRenderers} or a {@code DisplayRendererProvider}
- * service.
+ * service in a jar; a renderer for a type: {@code DisplayRenderers} or a {@code
+ * DisplayRendererProvider} service.
  */
 package org.editbench.notebook;

@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.editbench.core.DataPaths;
-import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
+import org.editbench.core.DataPaths;
+import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
@@ -35,13 +35,16 @@ import tech.tablesaw.api.Table;
 /**
  * The whole pipeline on one data folder, as the reference runs it: per-repository bench files →
  * infbench variants → the {@code all} infbench files (merge-all-infbench) → inference per
- * repository → the {@code all} prediction files (merge-results) → summary and charts of the
- * {@code all} predictions.
+ * repository → the {@code all} prediction files (merge-results) → summary and charts of the {@code
+ * all} predictions.
  */
 public final class Pipeline {
   /** The variants built by default: the four info ratios and the PR-and-issue variant at 0.2. */
-  public static final List<String> DEFAULT_RUN_IDS = List.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue");
+  public static final List<String> DEFAULT_RUN_IDS =
+      List.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue");
+
   public static final List<String> DEFAULT_MODELS = List.of("gold");
+
   /** The metric the pipeline's charts draw. */
   public static final String DEFAULT_CHART_METRIC = ResultsSummary.APPLIES;
 
@@ -50,37 +53,53 @@ public final class Pipeline {
   /**
    * What the pipeline produced.
    *
-   * @param bm25OracleFallbacks per {@code _bm25_} run_id, how many instances kept the oracle context
-   *     (no base_commit or no clone); run_ids without fallbacks are absent
+   * @param bm25OracleFallbacks per {@code _bm25_} run_id, how many instances kept the oracle
+   *     context (no base_commit or no clone); run_ids without fallbacks are absent
    * @param summary the summary rows of the {@code all} prediction files
    * @param charts the PNG files written
    */
-  public record Report(List<InfbenchReport> infbench, Map<String, Long> bm25OracleFallbacks, List<RunStats> runs,
-      List<MergeResults.Merged> merged, Table summary, List<Path> charts) {}
+  public record Report(
+      List<InfbenchReport> infbench,
+      Map<String, Long> bm25OracleFallbacks,
+      List<RunStats> runs,
+      List<MergeResults.Merged> merged,
+      Table summary,
+      List<Path> charts) {}
 
   /**
    * {@link #run(DataPaths, List, List, Path, Bm25Settings, Reporter, RunObserver)} with BM25
    * retrieval's {@link Bm25Settings#defaults(DataPaths) defaults} for {@code paths}: the clones in
    * its {@code repos/} folder.
    */
-  public static Report run(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
-      Reporter reporter, RunObserver observer) {
+  public static Report run(
+      DataPaths paths,
+      List<String> models,
+      List<String> runIds,
+      Path chartsDir,
+      Reporter reporter,
+      RunObserver observer) {
     return run(paths, models, runIds, chartsDir, Bm25Settings.defaults(paths), reporter, observer);
   }
 
   /**
-   * Runs every stage on {@code paths} (bench, histories, infbench and results folders) for
-   * {@code models} and {@code runIds}, writing the charts of {@link #DEFAULT_CHART_METRIC} to
-   * {@code chartsDir}; each stage resumes what an earlier run left. As each stage ends, a line or
-   * two saying what it did go to {@code reporter}'s {@link Reporter#info}, in place of the stages'
-   * own notes (their warnings still pass); the inference's statistics and progress go to
-   * {@code observer}. One code context source serves every bench file, so each clone and BM25
-   * index is opened once per run.
+   * Runs every stage on {@code paths} (bench, histories, infbench and results folders) for {@code
+   * models} and {@code runIds}, writing the charts of {@link #DEFAULT_CHART_METRIC} to {@code
+   * chartsDir}; each stage resumes what an earlier run left. As each stage ends, a line or two
+   * saying what it did go to {@code reporter}'s {@link Reporter#info}, in place of the stages' own
+   * notes (their warnings still pass); the inference's statistics and progress go to {@code
+   * observer}. One code context source serves every bench file, so each clone and BM25 index is
+   * opened once per run.
    *
    * @throws IllegalArgumentException when there is no bench folder (saying where it looked)
    */
-  public static Report run(DataPaths paths, List<String> models, List<String> runIds, Path chartsDir,
-      Bm25Settings bm25, Reporter reporter, RunObserver observer) {
+  public static Report run(
+      DataPaths paths,
+      List<String> models,
+      List<String> runIds,
+      Path chartsDir,
+      Bm25Settings bm25,
+      Reporter reporter,
+      RunObserver observer) {
     List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
     Reporter warnings = reporter.withoutNotes();
     reporter.info("data folder: " + paths.root());
@@ -89,8 +108,11 @@ public final class Pipeline {
     Map<String, Long> oracleFallbacks;
     try (Bm25CodeContextSource contextSource = new Bm25CodeContextSource(bm25, warnings)) {
       for (Path bench : benchFiles) {
-        infbench.add(InfbenchBuilder.build(InfbenchRequest.resuming(
-            bench, paths.historiesDir(), paths.infbenchDir(), variants, contextSource), warnings));
+        infbench.add(
+            InfbenchBuilder.build(
+                InfbenchRequest.resuming(
+                    bench, paths.historiesDir(), paths.infbenchDir(), variants, contextSource),
+                warnings));
       }
       oracleFallbacks = contextSource.oracleFallbacks();
     } catch (IOException e) {
@@ -100,80 +122,138 @@ public final class Pipeline {
     if (!oracleFallbacks.isEmpty()) {
       reporter.info(oracleFallbackLine(oracleFallbacks));
     }
-    reporter.info(infbenchMergeLine(
-        DatasetMerges.mergeAllInfbench(paths.infbenchDir(), paths.infbenchDir(), null, warnings)));
-    List<RunStats> runs = RunApi.run(RunApiOptions.builder().dataPaths(paths)
-        .datasetNames(repositories(paths.benchDir(), warnings))
-        .models(models).runIds(runIds).build(), warnings, observer);
+    reporter.info(
+        infbenchMergeLine(
+            DatasetMerges.mergeAllInfbench(
+                paths.infbenchDir(), paths.infbenchDir(), null, warnings)));
+    List<RunStats> runs =
+        RunApi.run(
+            RunApiOptions.builder()
+                .dataPaths(paths)
+                .datasetNames(repositories(paths.benchDir(), warnings))
+                .models(models)
+                .runIds(runIds)
+                .build(),
+            warnings,
+            observer);
     List<MergeResults.Merged> merged = new ArrayList<>();
     for (String model : models) {
-      reporter.info(inferenceLine(model, runs.stream().filter(r -> r.combination().model().name().equals(model))
-          .toList()));
-      List<MergeResults.Merged> mergedOfModel = MergeResults.merge(paths.resultsDir(),
-          MergeResults.Request.forModel(model), warnings);
+      reporter.info(
+          inferenceLine(
+              model,
+              runs.stream().filter(r -> r.combination().model().name().equals(model)).toList()));
+      List<MergeResults.Merged> mergedOfModel =
+          MergeResults.merge(paths.resultsDir(), MergeResults.Request.forModel(model), warnings);
       reporter.info(predictionMergeLine(paths, model, mergedOfModel));
       merged.addAll(mergedOfModel);
     }
-    Table summary = mergedRows(
-        ResultsSummary.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings));
-    return new Report(infbench, oracleFallbacks, runs, merged, summary,
+    Table summary =
+        mergedRows(
+            ResultsSummary.summarize(
+                paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings));
+    return new Report(
+        infbench,
+        oracleFallbacks,
+        runs,
+        merged,
+        summary,
         Charts.writeBoth(summary, DEFAULT_CHART_METRIC, chartsDir));
   }
 
   /** What the infbench stage did, over every bench file and variant. */
-  static String infbenchLine(DataPaths paths, int benchFiles, int variants, List<InfbenchReport> reports) {
-    List<InfbenchReport.VariantCounts> counts = reports.stream().flatMap(r -> r.variants().stream()).toList();
-    return "infbench: " + count(benchFiles, "bench file") + " x " + count(variants, "variant") + ": "
-        + count(counts.stream().mapToInt(InfbenchReport.VariantCounts::written).sum(), "record") + " written, "
-        + counts.stream().mapToInt(InfbenchReport.VariantCounts::alreadyPresent).sum() + " already present, "
-        + counts.stream().mapToInt(InfbenchReport.VariantCounts::invalid).sum() + " invalid ("
-        + paths.shown(paths.infbenchDir()) + ")";
+  static String infbenchLine(
+      DataPaths paths, int benchFiles, int variants, List<InfbenchReport> reports) {
+    List<InfbenchReport.VariantCounts> counts =
+        reports.stream().flatMap(r -> r.variants().stream()).toList();
+    return "infbench: "
+        + count(benchFiles, "bench file")
+        + " x "
+        + count(variants, "variant")
+        + ": "
+        + count(counts.stream().mapToInt(InfbenchReport.VariantCounts::written).sum(), "record")
+        + " written, "
+        + counts.stream().mapToInt(InfbenchReport.VariantCounts::alreadyPresent).sum()
+        + " already present, "
+        + counts.stream().mapToInt(InfbenchReport.VariantCounts::invalid).sum()
+        + " invalid ("
+        + paths.shown(paths.infbenchDir())
+        + ")";
   }
 
-  /** How many instances of the {@code _bm25_} variants kept the oracle context, over every bench file. */
+  /**
+   * How many instances of the {@code _bm25_} variants kept the oracle context, over every bench
+   * file.
+   */
   static String oracleFallbackLine(Map<String, Long> oracleFallbacks) {
-    return "BM25: " + count(oracleFallbacks.values().stream().mapToInt(Long::intValue).sum(), "instance")
-        + " kept the oracle context, no base_commit or no clone (" + oracleFallbacks.entrySet().stream()
-            .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+    return "BM25: "
+        + count(oracleFallbacks.values().stream().mapToInt(Long::intValue).sum(), "instance")
+        + " kept the oracle context, no base_commit or no clone ("
+        + oracleFallbacks.entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** What merge-all-infbench did. */
   static String infbenchMergeLine(List<DatasetMerges.MergeResult> merged) {
-    return "merge-all-infbench: " + count(merged.size(), "'" + MERGED_DATASET + "' infbench file") + ", "
+    return "merge-all-infbench: "
+        + count(merged.size(), "'" + MERGED_DATASET + "' infbench file")
+        + ", "
         + count(merged.stream().mapToInt(DatasetMerges.MergeResult::records).sum(), "record");
   }
 
   /** What inference did for one model, over its combinations. */
   static String inferenceLine(String model, List<RunStats> runs) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "inference: %s, %s: %d succeeded, %d failed, %d over the token limit, %d already done; "
             + "cost $%.4f, retries %d",
-        model, count(runs.size(), "run"), runs.stream().mapToInt(RunStats::succeeded).sum(),
-        runs.stream().mapToInt(RunStats::failed).sum(), runs.stream().mapToInt(RunStats::skipped).sum(),
-        runs.stream().mapToInt(r -> r.filter().alreadyDone()).sum(), runs.stream().mapToDouble(RunStats::cost).sum(),
+        model,
+        count(runs.size(), "run"),
+        runs.stream().mapToInt(RunStats::succeeded).sum(),
+        runs.stream().mapToInt(RunStats::failed).sum(),
+        runs.stream().mapToInt(RunStats::skipped).sum(),
+        runs.stream().mapToInt(r -> r.filter().alreadyDone()).sum(),
+        runs.stream().mapToDouble(RunStats::cost).sum(),
         runs.stream().mapToInt(RunStats::retries).sum());
   }
 
   /** What merge-results did for one model. */
-  static String predictionMergeLine(DataPaths paths, String model, List<MergeResults.Merged> merged) {
-    return "merge-results: " + model + ", " + count(merged.size(), "'" + MERGED_DATASET + "' prediction file") + ", "
-        + count(merged.stream().mapToInt(MergeResults.Merged::records).sum(), "record") + " ("
-        + merged.stream().map(m -> paths.shown(m.file().getParent()).toString()).distinct()
-            .collect(Collectors.joining(", ")) + ")";
+  static String predictionMergeLine(
+      DataPaths paths, String model, List<MergeResults.Merged> merged) {
+    return "merge-results: "
+        + model
+        + ", "
+        + count(merged.size(), "'" + MERGED_DATASET + "' prediction file")
+        + ", "
+        + count(merged.stream().mapToInt(MergeResults.Merged::records).sum(), "record")
+        + " ("
+        + merged.stream()
+            .map(m -> paths.shown(m.file().getParent()).toString())
+            .distinct()
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  /** The rows of a summary that describe the merged {@code all} prediction files, as a table named "summary". */
+  /**
+   * The rows of a summary that describe the merged {@code all} prediction files, as a table named
+   * "summary".
+   */
   public static Table mergedRows(Table summary) {
-    Table merged = summary.where(summary.stringColumn(ResultsSummary.DATASET).isEqualTo(MERGED_DATASET));
+    Table merged =
+        summary.where(summary.stringColumn(ResultsSummary.DATASET).isEqualTo(MERGED_DATASET));
     merged.setName("summary");
     return merged;
   }
 
-  /** The {@code owner/repo} of each per-repository bench file, in file order: run-api's dataset names. */
+  /**
+   * The {@code owner/repo} of each per-repository bench file, in file order: run-api's dataset
+   * names.
+   */
   public static List<String> repositories(Path benchDir, Reporter reporter) {
     List<String> repos = new ArrayList<>();
     for (Path bench : perRepositoryBenchFiles(benchDir)) {
@@ -185,15 +265,25 @@ public final class Pipeline {
     return repos;
   }
 
-  /** The bench's {@code {name}-task-instances.jsonl} files other than the merged {@code all} one, by name. */
+  /**
+   * The bench's {@code {name}-task-instances.jsonl} files other than the merged {@code all} one, by
+   * name.
+   */
   public static List<Path> perRepositoryBenchFiles(Path benchDir) {
     try (Stream<Path> files = Files.list(benchDir)) {
-      List<Path> found = files.filter(f -> {
-        String name = f.getFileName().toString();
-        return name.endsWith("-task-instances.jsonl") && !name.equals(MERGED_DATASET + "-task-instances.jsonl");
-      }).sorted().toList();
+      List<Path> found =
+          files
+              .filter(
+                  f -> {
+                    String name = f.getFileName().toString();
+                    return name.endsWith("-task-instances.jsonl")
+                        && !name.equals(MERGED_DATASET + "-task-instances.jsonl");
+                  })
+              .sorted()
+              .toList();
       if (found.isEmpty()) {
-        throw new IllegalArgumentException("no per-repository bench files ({name}-task-instances.jsonl) in " + benchDir);
+        throw new IllegalArgumentException(
+            "no per-repository bench files ({name}-task-instances.jsonl) in " + benchDir);
       }
       return found;
     } catch (IOException e) {

@@ -14,10 +14,20 @@ import java.util.Optional;
  * @param cost US dollars spent so far; 0 for work that costs nothing
  * @param note how it ended, in words (what to do after an interruption); empty while running
  */
-public record ProgressSnapshot(String task, long done, long total, long failures, double cost, Duration elapsed,
-    State state, String note) {
+public record ProgressSnapshot(
+    String task,
+    long done,
+    long total,
+    long failures,
+    double cost,
+    Duration elapsed,
+    State state,
+    String note) {
   public enum State {
-    RUNNING, FINISHED, INTERRUPTED, FAILED;
+    RUNNING,
+    FINISHED,
+    INTERRUPTED,
+    FAILED;
 
     public boolean ended() {
       return this != RUNNING;

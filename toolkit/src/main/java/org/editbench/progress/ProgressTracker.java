@@ -33,7 +33,10 @@ public final class ProgressTracker {
     this.start = nanoClock.getAsLong();
   }
 
-  /** A tracker that shows itself where {@link ProgressViews} finds a place (a notebook cell), else nowhere. */
+  /**
+   * A tracker that shows itself where {@link ProgressViews} finds a place (a notebook cell), else
+   * nowhere.
+   */
   public static ProgressTracker open(String task) {
     return new ProgressTracker(task, ProgressViews.open(task));
   }
@@ -71,8 +74,15 @@ public final class ProgressTracker {
   }
 
   public synchronized ProgressSnapshot snapshot() {
-    return new ProgressSnapshot(task, done, total, failures, cost, Duration.ofNanos(nanoClock.getAsLong() - start),
-        state, "");
+    return new ProgressSnapshot(
+        task,
+        done,
+        total,
+        failures,
+        cost,
+        Duration.ofNanos(nanoClock.getAsLong() - start),
+        state,
+        "");
   }
 
   /**
@@ -104,8 +114,16 @@ public final class ProgressTracker {
     }
     state = ended;
     ProgressSnapshot last = snapshot();
-    listener.update(new ProgressSnapshot(last.task(), last.done(), last.total(), last.failures(), last.cost(),
-        last.elapsed(), ended, note));
+    listener.update(
+        new ProgressSnapshot(
+            last.task(),
+            last.done(),
+            last.total(),
+            last.failures(),
+            last.cost(),
+            last.elapsed(),
+            ended,
+            note));
   }
 
   private void publish() {

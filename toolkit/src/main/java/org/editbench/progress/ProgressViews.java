@@ -18,7 +18,8 @@ public final class ProgressViews {
 
   /** The first provider's view for {@code task}, else {@link ProgressListener#NONE}. */
   public static ProgressListener open(String task) {
-    for (Provider provider : ServiceLoader.load(Provider.class, ProgressViews.class.getClassLoader())) {
+    for (Provider provider :
+        ServiceLoader.load(Provider.class, ProgressViews.class.getClassLoader())) {
       Optional<ProgressListener> view = provider.open(task);
       if (view.isPresent()) {
         return view.get();

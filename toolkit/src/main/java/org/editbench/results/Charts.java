@@ -3,7 +3,6 @@ package org.editbench.results;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,8 @@ import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
- * Charts of a summary table, drawn with XChart without a display (AWT headless): as images for
- * the notebook kernel, which shows a {@link BufferedImage} inline as PNG, or as PNG files.
+ * Charts of a summary table, drawn with XChart without a display (AWT headless): as images for the
+ * notebook kernel, which shows a {@link BufferedImage} inline as PNG, or as PNG files.
  */
 public final class Charts {
   private static final int WIDTH = 800;
@@ -35,8 +34,8 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * A bar per model × run_id: run_ids along the x axis, one series per model (with its T and n
-   * when a model ran at several). Rows with a missing value are left out.
+   * A bar per model × run_id: run_ids along the x axis, one series per model (with its T and n when
+   * a model ran at several). Rows with a missing value are left out.
    */
   public static BufferedImage metricByModelAndRunId(Table summary, String metric) {
     return BitmapEncoder.getBufferedImage(barChart(summary, metric));
@@ -53,12 +52,22 @@ public final class Charts {
       }
       String runId = row.getString(ResultsSummary.RUN_ID) + datasetSuffix(summary, row);
       runIds.add(runId);
-      bySeries.computeIfAbsent(seriesName(row, severalSettings), k -> new LinkedHashMap<>()).merge(runId, value,
-          (a, b) -> a);
+      bySeries
+          .computeIfAbsent(seriesName(row, severalSettings), k -> new LinkedHashMap<>())
+          .merge(runId, value, (a, b) -> a);
     }
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(metric + " per model and run_id").xAxisTitle(ResultsSummary.RUN_ID).yAxisTitle(metric).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(metric + " per model and run_id")
+            .xAxisTitle(ResultsSummary.RUN_ID)
+            .yAxisTitle(metric)
+            .build();
+    chart
+        .getStyler()
+        .setLegendPosition(Styler.LegendPosition.OutsideE)
+        .setChartBackgroundColor(Color.WHITE);
     List<String> categories = new ArrayList<>(runIds);
     unitAxis(chart.getStyler(), metric);
     // Labels wider than their share of the axis would run into each other: slant them.
@@ -66,8 +75,12 @@ public final class Charts {
     if (labelChars * 8 > WIDTH - 200) {
       chart.getStyler().setXAxisLabelRotation(30);
     }
-    bySeries.forEach((series, values) -> chart.addSeries(series, categories,
-        categories.stream().map(c -> (Number) values.getOrDefault(c, 0.0)).toList()));
+    bySeries.forEach(
+        (series, values) ->
+            chart.addSeries(
+                series,
+                categories,
+                categories.stream().map(c -> (Number) values.getOrDefault(c, 0.0)).toList()));
     if (bySeries.isEmpty()) {
       chart.setTitle(metric + ": no values to draw");
     }
@@ -88,26 +101,43 @@ public final class Charts {
     for (Row row : summary) {
       double ratio = row.getDouble(ResultsSummary.INFO_RATIO);
       double value = row.getNumber(metric);
-      if (!isPlainRatio(row.getString(ResultsSummary.RUN_ID)) || Double.isNaN(ratio) || Double.isNaN(value)) {
+      if (!isPlainRatio(row.getString(ResultsSummary.RUN_ID))
+          || Double.isNaN(ratio)
+          || Double.isNaN(value)) {
         continue;
       }
-      bySeries.computeIfAbsent(seriesName(row, severalSettings), k -> new TreeMap<>()).merge(ratio, value,
-          (a, b) -> a);
+      bySeries
+          .computeIfAbsent(seriesName(row, severalSettings), k -> new TreeMap<>())
+          .merge(ratio, value, (a, b) -> a);
     }
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(metric + " against the info ratio").xAxisTitle(ResultsSummary.INFO_RATIO).yAxisTitle(metric).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(metric + " against the info ratio")
+            .xAxisTitle(ResultsSummary.INFO_RATIO)
+            .yAxisTitle(metric)
+            .build();
+    chart
+        .getStyler()
+        .setLegendPosition(Styler.LegendPosition.OutsideE)
+        .setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setXAxisDecimalPattern("0.0");
     unitAxis(chart.getStyler(), metric);
-    bySeries.forEach((series, points) -> chart.addSeries(series, new ArrayList<>(points.keySet()),
-        new ArrayList<>(points.values())));
+    bySeries.forEach(
+        (series, points) ->
+            chart.addSeries(
+                series, new ArrayList<>(points.keySet()), new ArrayList<>(points.values())));
     if (bySeries.isEmpty()) {
       chart.setTitle(metric + ": no plain info-ratio run_ids to draw");
     }
     return chart;
   }
 
-  /** Rates and scores run from 0 to 1 on their axis, whatever the values, so charts compare at a glance. */
+  /**
+   * Rates and scores run from 0 to 1 on their axis, whatever the values, so charts compare at a
+   * glance.
+   */
   private static void unitAxis(AxesChartStyler styler, String metric) {
     if (ColumnFormats.isUnitInterval(metric)) {
       styler.setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0#");
@@ -116,8 +146,8 @@ public final class Charts {
 
   /** Writes {@code image} as a PNG file, creating its folder. */
   /**
-   * Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and
-   * {@code {metric}-by-info-ratio.png}.
+   * Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code
+   * {metric}-by-info-ratio.png}.
    */
   public static List<Path> writeBoth(Table summary, String metric, Path dir) {
     return List.of(
@@ -126,11 +156,13 @@ public final class Charts {
   }
 
   public static Path writePng(BufferedImage image, Path file) {
-    return AtomicFiles.write(file, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer for this image");
-      }
-    });
+    return AtomicFiles.write(
+        file,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer for this image");
+          }
+        });
   }
 
   /** A run_id that is only a ratio, such as {@code 0.4}. */
@@ -141,19 +173,26 @@ public final class Charts {
   private static String seriesName(Row row, boolean withSettings) {
     String model = row.getString(ResultsSummary.MODEL);
     return withSettings
-        ? model + " T=" + row.getString(ResultsSummary.TEMPERATURE) + " n=" + row.getInt(ResultsSummary.N) : model;
+        ? model
+            + " T="
+            + row.getString(ResultsSummary.TEMPERATURE)
+            + " n="
+            + row.getInt(ResultsSummary.N)
+        : model;
   }
 
   /** Several datasets in one table would collide on the x axis: name the dataset then. */
   private static String datasetSuffix(Table summary, Row row) {
     return summary.stringColumn(ResultsSummary.DATASET).countUnique() > 1
-        ? " (" + row.getString(ResultsSummary.DATASET) + ")" : "";
+        ? " (" + row.getString(ResultsSummary.DATASET) + ")"
+        : "";
   }
 
   private static boolean severalSettingsPerModel(Table summary) {
     Map<String, Set<String>> settings = new LinkedHashMap<>();
     for (Row row : summary) {
-      settings.computeIfAbsent(row.getString(ResultsSummary.MODEL), k -> new LinkedHashSet<>())
+      settings
+          .computeIfAbsent(row.getString(ResultsSummary.MODEL), k -> new LinkedHashSet<>())
           .add(row.getString(ResultsSummary.TEMPERATURE) + "/" + row.getInt(ResultsSummary.N));
     }
     return settings.values().stream().anyMatch(s -> s.size() > 1);

@@ -15,33 +15,45 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 /**
  * How a person reads the numbers of the pipeline's tables, column by column: rates as percentages,
  * scores with three decimals, costs in dollars, counts and tokens with thousands separators,
- * seconds with two decimals; a missing value blank. Applied to a table for display only (the
- * values stay as they are, CSV keeps full precision).
+ * seconds with two decimals; a missing value blank. Applied to a table for display only (the values
+ * stay as they are, CSV keeps full precision).
  */
 public final class ColumnFormats {
   /** Shares of predictions, shown as percentages: the metrics on the rate scale. */
   private static final Set<String> RATES = metricColumns(Metric.Scale.RATE, Stream.empty());
-  /** Similarity scores between 0 and 1: the metrics on the score scale and the harness's CodeBLEU. */
+
+  /**
+   * Similarity scores between 0 and 1: the metrics on the score scale and the harness's CodeBLEU.
+   */
   private static final Set<String> SCORES =
       metricColumns(Metric.Scale.SCORE, Stream.of(ResultsSummary.HARNESS_CODEBLEU));
 
   private ColumnFormats() {}
 
   private static Set<String> metricColumns(Metric.Scale scale, Stream<String> others) {
-    return Stream.concat(Metric.ALL.stream().filter(m -> m.scale() == scale).map(Metric::column), others)
+    return Stream.concat(
+            Metric.ALL.stream().filter(m -> m.scale() == scale).map(Metric::column), others)
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** The rate and score columns, whose values lie between 0 and 1 (charts draw them on a 0–1 axis). */
+  /**
+   * The rate and score columns, whose values lie between 0 and 1 (charts draw them on a 0–1 axis).
+   */
   public static boolean isUnitInterval(String column) {
-    return RATES.contains(column) || SCORES.contains(column) || column.equals(ResultsSummary.INFO_RATIO);
+    return RATES.contains(column)
+        || SCORES.contains(column)
+        || column.equals(ResultsSummary.INFO_RATIO);
   }
 
-  /** Sets every number column's print format by its name (see the class comment); returns {@code table}. */
+  /**
+   * Sets every number column's print format by its name (see the class comment); returns {@code
+   * table}.
+   */
   public static Table applyTo(Table table) {
     for (Column<?> column : table.columns()) {
       if (column instanceof NumberColumn<?, ?> numbers) {
-        numbers.setPrintFormatter(new NumberColumnFormatter(formatFor(column.name(), isWhole(column)), ""));
+        numbers.setPrintFormatter(
+            new NumberColumnFormatter(formatFor(column.name(), isWhole(column)), ""));
       }
     }
     return table;

@@ -7,13 +7,13 @@ import java.util.Map;
  * The pre-edit files of an infbench record, read back from its prompt: prompt-builder frames each
  * file as {@code [start of P]}, its lines each prefixed with the 1-based number and a space, then
  * {@code [end of P]} (see {@link org.editbench.infbench.Prompts#codeBlock}). The inverse is exact:
- * a file that ends with a line end has a last numbered empty line. Only the {@code <code>} section is
- * read: the history steps that follow it are framed the same way ({@code [start of step 1]}).
+ * a file that ends with a line end has a last numbered empty line. Only the {@code <code>} section
+ * is read: the history steps that follow it are framed the same way ({@code [start of step 1]}).
  *
  * <p>Lines end at LF only: prompt-builder splits at LF, and a CR inside a line must not start a new
- * one. Read by scanning rather than with a regular expression (a lazy {@code (.*?)} tried the closing
- * frame at every character, a fifth of scoring's time); {@code ContextFilesTest} holds the expression
- * as the reference the scanner agrees with.
+ * one. Read by scanning rather than with a regular expression (a lazy {@code (.*?)} tried the
+ * closing frame at every character, a fifth of scoring's time); {@code ContextFilesTest} holds the
+ * expression as the reference the scanner agrees with.
  */
 public final class ContextFiles {
   private static final String CODE_START = "<code>\n";
@@ -46,10 +46,10 @@ public final class ContextFiles {
   }
 
   /**
-   * Reads the first file framed at a line start at or after {@code from} and before {@code end}:
-   * a line {@code [start of P]} (P without {@code ]} or line ends), the content, and the first
-   * later line {@code [end of P]}. Adds it to {@code files} unless P is there already. Returns
-   * where to look for the next file, {@code end} when there is none.
+   * Reads the first file framed at a line start at or after {@code from} and before {@code end}: a
+   * line {@code [start of P]} (P without {@code ]} or line ends), the content, and the first later
+   * line {@code [end of P]}. Adds it to {@code files} unless P is there already. Returns where to
+   * look for the next file, {@code end} when there is none.
    */
   private static int readFile(String prompt, int from, int end, Map<String, String> files) {
     for (int line = from; line < end; line = nextLineStart(prompt, line, end)) {
@@ -66,11 +66,14 @@ public final class ContextFiles {
         continue;
       }
       String closing = FILE_END + prompt.substring(nameStart, nameEnd) + "]";
-      for (int close = prompt.indexOf(closing, contentStart); close >= 0 && close + closing.length() <= end;
+      for (int close = prompt.indexOf(closing, contentStart);
+          close >= 0 && close + closing.length() <= end;
           close = prompt.indexOf(closing, close + 1)) {
         int after = close + closing.length();
         if (after == end || prompt.charAt(after) == '\n') {
-          files.putIfAbsent(prompt.substring(nameStart, nameEnd), withoutLineNumbers(prompt, contentStart, close));
+          files.putIfAbsent(
+              prompt.substring(nameStart, nameEnd),
+              withoutLineNumbers(prompt, contentStart, close));
           return after;
         }
       }
@@ -78,13 +81,19 @@ public final class ContextFiles {
     return end;
   }
 
-  /** The position after the next LF at or after {@code from}, {@code end} when there is none before it. */
+  /**
+   * The position after the next LF at or after {@code from}, {@code end} when there is none before
+   * it.
+   */
   private static int nextLineStart(String text, int from, int end) {
     int lf = text.indexOf('\n', from);
     return lf < 0 || lf >= end ? end : lf + 1;
   }
 
-  /** The lines of {@code text[from, to)} without the leading number and space of each: {@code 12 x} → {@code x}. */
+  /**
+   * The lines of {@code text[from, to)} without the leading number and space of each: {@code 12 x}
+   * → {@code x}.
+   */
   private static String withoutLineNumbers(String text, int from, int to) {
     StringBuilder out = new StringBuilder(to - from);
     for (int line = from; line < to; ) {

@@ -4,7 +4,10 @@ import org.editbench.inference.ResultRecord;
 
 /** Why a prediction failed, read from the error text run-api writes (see {@link ResultRecord}). */
 public enum FailureKind {
-  /** {@code Max retries (N) exceeded: …}: rate limits, server errors, time-outs; retried by a later run. */
+  /**
+   * {@code Max retries (N) exceeded: …}: rate limits, server errors, time-outs; retried by a later
+   * run.
+   */
   RETRIES_EXHAUSTED("failed_retries"),
   /** {@code HTTP 4xx: …}: the API refused the request. */
   REJECTED("failed_rejected"),

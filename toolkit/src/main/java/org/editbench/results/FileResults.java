@@ -8,17 +8,21 @@ import org.editbench.core.JsonText;
 import org.editbench.core.PyJson;
 
 /**
- * What the summary and {@code editbench score} take from one prediction file and its infbench
- * file: a few facts per prediction (no texts) and the metrics of each scored one. Computing it
- * reads both files whole and scores every patch; {@link FileResultsStore} keeps it beside the
- * predictions so that later summaries reuse it while neither file changes.
+ * What the summary and {@code editbench score} take from one prediction file and its infbench file:
+ * a few facts per prediction (no texts) and the metrics of each scored one. Computing it reads both
+ * files whole and scores every patch; {@link FileResultsStore} keeps it beside the predictions so
+ * that later summaries reuse it while neither file changes.
  *
  * @param instances records in the infbench file; null when it is missing
  * @param predictions one per instance, in the prediction file's order ({@link Prediction#read})
  * @param metrics the successful predictions that have an infbench record, in the same order
- * @param warnings what reading the infbench and prediction files reported (lines left out), said again on reuse
+ * @param warnings what reading the infbench and prediction files reported (lines left out), said
+ *     again on reuse
  */
-public record FileResults(Integer instances, List<PredictionFacts> predictions, List<InstanceMetrics> metrics,
+public record FileResults(
+    Integer instances,
+    List<PredictionFacts> predictions,
+    List<InstanceMetrics> metrics,
     List<String> warnings) {
 
   /**
@@ -27,15 +31,19 @@ public record FileResults(Integer instances, List<PredictionFacts> predictions, 
    * @param failure null for a success
    * @param promptTokens tokens of the prompt as sent, in the model's encoding
    */
-  public record PredictionFacts(FailureKind failure, boolean emptyPatch, double cost, double responseTime,
-      int promptTokens) {
+  public record PredictionFacts(
+      FailureKind failure, boolean emptyPatch, double cost, double responseTime, int promptTokens) {
     public boolean succeeded() {
       return failure == null;
     }
 
     static PredictionFacts of(Prediction p, int promptTokens) {
-      return new PredictionFacts(p.succeeded() ? null : FailureKind.of(p.error()), p.emptyPatch(), p.cost(),
-          p.responseTime(), promptTokens);
+      return new PredictionFacts(
+          p.succeeded() ? null : FailureKind.of(p.error()),
+          p.emptyPatch(),
+          p.cost(),
+          p.responseTime(),
+          promptTokens);
     }
   }
 
@@ -43,11 +51,17 @@ public record FileResults(Integer instances, List<PredictionFacts> predictions, 
    * Scores {@code predictions} against {@code targets} (null: no infbench file) and counts their
    * prompts' tokens, spreading the predictions over the processor's cores.
    */
-  static FileResults compute(List<Prediction> predictions, Map<String, Scoring.Target> targets,
-      PromptTokens promptTokens, List<String> warnings) {
-    List<PredictionFacts> facts = predictions.parallelStream()
-        .map(p -> PredictionFacts.of(p, promptTokens.count(p.prompt()))).toList();
-    List<InstanceMetrics> metrics = targets == null ? List.of() : Scoring.score(predictions, targets);
+  static FileResults compute(
+      List<Prediction> predictions,
+      Map<String, Scoring.Target> targets,
+      PromptTokens promptTokens,
+      List<String> warnings) {
+    List<PredictionFacts> facts =
+        predictions.parallelStream()
+            .map(p -> PredictionFacts.of(p, promptTokens.count(p.prompt())))
+            .toList();
+    List<InstanceMetrics> metrics =
+        targets == null ? List.of() : Scoring.score(predictions, targets);
     Integer instances = targets == null || targets.isEmpty() ? null : targets.size();
     return new FileResults(instances, facts, metrics, List.copyOf(warnings));
   }
@@ -62,8 +76,13 @@ public record FileResults(Integer instances, List<PredictionFacts> predictions, 
       PredictionFacts p = predictions.get(i);
       out.raw(i == 0 ? "[" : ", [");
       PyJson.writeNullableString(out, p.failure() == null ? null : p.failure().name());
-      out.raw(p.emptyPatch() ? ", true, " : ", false, ").raw(number(p.cost())).raw(", ")
-          .raw(number(p.responseTime())).raw(", ").number(p.promptTokens()).raw(']');
+      out.raw(p.emptyPatch() ? ", true, " : ", false, ")
+          .raw(number(p.cost()))
+          .raw(", ")
+          .raw(number(p.responseTime()))
+          .raw(", ")
+          .number(p.promptTokens())
+          .raw(']');
     }
     out.raw("], \"metrics\": [");
     for (int i = 0; i < metrics.size(); i++) {
@@ -80,8 +99,13 @@ public record FileResults(Integer instances, List<PredictionFacts> predictions, 
   static FileResults fromJson(JsonNode json) {
     List<PredictionFacts> predictions = new ArrayList<>();
     for (JsonNode p : json.path("predictions")) {
-      predictions.add(new PredictionFacts(p.get(0).isNull() ? null : FailureKind.valueOf(p.get(0).asText()),
-          p.get(1).asBoolean(), number(p.get(2)), number(p.get(3)), p.get(4).asInt()));
+      predictions.add(
+          new PredictionFacts(
+              p.get(0).isNull() ? null : FailureKind.valueOf(p.get(0).asText()),
+              p.get(1).asBoolean(),
+              number(p.get(2)),
+              number(p.get(3)),
+              p.get(4).asInt()));
     }
     List<InstanceMetrics> metrics = new ArrayList<>();
     for (JsonNode m : json.path("metrics")) {
@@ -90,7 +114,8 @@ public record FileResults(Integer instances, List<PredictionFacts> predictions, 
     List<String> warnings = new ArrayList<>();
     json.path("warnings").forEach(w -> warnings.add(w.asText()));
     JsonNode instances = json.path("instances");
-    return new FileResults(instances.isNull() ? null : instances.asInt(), predictions, metrics, warnings);
+    return new FileResults(
+        instances.isNull() ? null : instances.asInt(), predictions, metrics, warnings);
   }
 
   /** JSON has no NaN: a missing number is null. */

@@ -19,27 +19,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
-import org.editbench.core.Reporter;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 
 /**
  * The {@link FileResults} of prediction files, computed once and then reused while the prediction
- * file and its infbench file keep their contents: each is kept in
- * {@code n={n}/metrics/{stem}.results.json} under a key made of checksums of both files' bytes
- * (not their modification times, which copies, checkouts and restores do not keep faithfully), the
- * token encoding, the metrics defined and the format of the results. A key that does not match
- * means the entry is computed again and replaced. Entries are written whole to a temporary file and
- * renamed into place, so a crash never leaves half of one; a results folder that cannot be written
- * to only costs the reuse.
+ * file and its infbench file keep their contents: each is kept in {@code
+ * n={n}/metrics/{stem}.results.json} under a key made of checksums of both files' bytes (not their
+ * modification times, which copies, checkouts and restores do not keep faithfully), the token
+ * encoding, the metrics defined and the format of the results. A key that does not match means the
+ * entry is computed again and replaced. Entries are written whole to a temporary file and renamed
+ * into place, so a crash never leaves half of one; a results folder that cannot be written to only
+ * costs the reuse.
  */
 public final class FileResultsStore {
   /** Raised whenever what is computed changes, so that older entries are computed again. */
   static final int FORMAT = 1;
+
   static final String SUFFIX = ".results.json";
-  /** The metrics' keys: an entry stored before a metric was defined lacks it, and is computed again. */
-  private static final String METRICS = String.join(" ", Metric.ALL.stream().map(Metric::jsonKey).toList());
+
+  /**
+   * The metrics' keys: an entry stored before a metric was defined lacks it, and is computed again.
+   */
+  private static final String METRICS =
+      String.join(" ", Metric.ALL.stream().map(Metric::jsonKey).toList());
+
   private static final String MISSING = "missing";
 
   private FileResultsStore() {}
@@ -50,49 +56,81 @@ public final class FileResultsStore {
   }
 
   /**
-   * The results of each file, in order: reused where the stored entry's key matches, computed
-   * (and stored) otherwise. Files made from the same infbench file are computed together, which
-   * reads that infbench file once; each distinct prompt's tokens are counted once.
+   * The results of each file, in order: reused where the stored entry's key matches, computed (and
+   * stored) otherwise. Files made from the same infbench file are computed together, which reads
+   * that infbench file once; each distinct prompt's tokens are counted once.
    */
-  public static List<FileResults> results(List<PredictionFile> files, Path infbenchDir,
-      Function<PredictionFile, String> encodingOf, Reporter reporter) {
+  public static List<FileResults> results(
+      List<PredictionFile> files,
+      Path infbenchDir,
+      Function<PredictionFile, String> encodingOf,
+      Reporter reporter) {
     Map<Path, String> infbenchChecksums = new ConcurrentHashMap<>();
-    List<String> keys = files.parallelStream().map(file -> {
-      Path infbench = file.infbenchFile(infbenchDir);
-      return "format " + FORMAT + ", metrics " + METRICS + ", encoding " + encodingOf.apply(file) + ", predictions " + checksum(file.file())
-          + ", infbench " + infbenchChecksums.computeIfAbsent(infbench, FileResultsStore::checksumOrMissing);
-    }).toList();
+    List<String> keys =
+        files.parallelStream()
+            .map(
+                file -> {
+                  Path infbench = file.infbenchFile(infbenchDir);
+                  return "format "
+                      + FORMAT
+                      + ", metrics "
+                      + METRICS
+                      + ", encoding "
+                      + encodingOf.apply(file)
+                      + ", predictions "
+                      + checksum(file.file())
+                      + ", infbench "
+                      + infbenchChecksums.computeIfAbsent(
+                          infbench, FileResultsStore::checksumOrMissing);
+                })
+            .toList();
     FileResults[] results = new FileResults[files.size()];
     Map<Path, List<Integer>> toCompute = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       results[i] = stored(files.get(i), keys.get(i));
       if (results[i] == null) {
-        toCompute.computeIfAbsent(files.get(i).infbenchFile(infbenchDir), f -> new ArrayList<>()).add(i);
+        toCompute
+            .computeIfAbsent(files.get(i).infbenchFile(infbenchDir), f -> new ArrayList<>())
+            .add(i);
       }
     }
     int total = toCompute.values().stream().mapToInt(List::size).sum();
     AtomicInteger done = new AtomicInteger();
-    // One token count cache per encoding for the whole call: the variants of an instance repeat its lines.
+    // One token count cache per encoding for the whole call: the variants of an instance repeat its
+    // lines.
     Map<String, PromptTokens> tokensByEncoding = new ConcurrentHashMap<>();
     // Infbench files in parallel too: one file's reading is sequential, and a case may have one
     // prediction file per infbench file.
-    toCompute.entrySet().parallelStream().forEach(group -> {
-      Path infbench = group.getKey();
-      List<String> infbenchWarnings = new ArrayList<>();
-      Map<String, Scoring.Target> targets = Files.isRegularFile(infbench)
-          ? Scoring.readTargets(infbench, collecting(infbenchWarnings)) : null;
-      group.getValue().parallelStream().forEach(i -> {
-        PredictionFile file = files.get(i);
-        List<String> warnings = new ArrayList<>(infbenchWarnings);
-        List<Prediction> predictions = Prediction.read(file.file(), collecting(warnings));
-        results[i] = FileResults.compute(predictions, targets,
-            tokensByEncoding.computeIfAbsent(encodingOf.apply(file), PromptTokens::new), warnings);
-        store(file, keys.get(i), results[i], reporter);
-        synchronized (done) {
-          reporter.progress("scoring prediction files", done.incrementAndGet(), total);
-        }
-      });
-    });
+    toCompute.entrySet().parallelStream()
+        .forEach(
+            group -> {
+              Path infbench = group.getKey();
+              List<String> infbenchWarnings = new ArrayList<>();
+              Map<String, Scoring.Target> targets =
+                  Files.isRegularFile(infbench)
+                      ? Scoring.readTargets(infbench, collecting(infbenchWarnings))
+                      : null;
+              group.getValue().parallelStream()
+                  .forEach(
+                      i -> {
+                        PredictionFile file = files.get(i);
+                        List<String> warnings = new ArrayList<>(infbenchWarnings);
+                        List<Prediction> predictions =
+                            Prediction.read(file.file(), collecting(warnings));
+                        results[i] =
+                            FileResults.compute(
+                                predictions,
+                                targets,
+                                tokensByEncoding.computeIfAbsent(
+                                    encodingOf.apply(file), PromptTokens::new),
+                                warnings);
+                        store(file, keys.get(i), results[i], reporter);
+                        synchronized (done) {
+                          reporter.progress(
+                              "scoring prediction files", done.incrementAndGet(), total);
+                        }
+                      });
+            });
     // Said once each, also when several files share an infbench file with bad lines.
     Arrays.stream(results).flatMap(r -> r.warnings().stream()).distinct().forEach(reporter::warn);
     return List.of(results);
@@ -110,7 +148,8 @@ public final class FileResultsStore {
     }
   }
 
-  private static void store(PredictionFile file, String key, FileResults results, Reporter reporter) {
+  private static void store(
+      PredictionFile file, String key, FileResults results, Reporter reporter) {
     Path entry = entryFile(file);
     try {
       AtomicFiles.writeString(entry, results.toJson(key) + "\n");

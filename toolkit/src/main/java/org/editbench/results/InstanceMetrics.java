@@ -21,21 +21,30 @@ public record InstanceMetrics(String instanceId, Map<Metric, Double> values, Str
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  /** Scores {@code modelPatch} (null or blank: an empty patch) against {@code groundTruth} by every metric. */
-  public static InstanceMetrics score(String instanceId, Map<String, String> preEditFiles, String groundTruth,
-      String modelPatch) {
+  /**
+   * Scores {@code modelPatch} (null or blank: an empty patch) against {@code groundTruth} by every
+   * metric.
+   */
+  public static InstanceMetrics score(
+      String instanceId, Map<String, String> preEditFiles, String groundTruth, String modelPatch) {
     return score(instanceId, preEditFiles, groundTruth, modelPatch, Metric.ALL);
   }
 
   /** Scores {@code modelPatch} against {@code groundTruth} by {@code metrics}. */
-  static InstanceMetrics score(String instanceId, Map<String, String> preEditFiles, String groundTruth,
-      String modelPatch, List<Metric> metrics) {
+  static InstanceMetrics score(
+      String instanceId,
+      Map<String, String> preEditFiles,
+      String groundTruth,
+      String modelPatch,
+      List<Metric> metrics) {
     PatchComparison comparison = new PatchComparison(preEditFiles, groundTruth, modelPatch);
     Map<Metric, Double> values = new LinkedHashMap<>();
     for (Metric metric : metrics) {
       values.put(metric, metric.compute(comparison));
     }
-    return new InstanceMetrics(instanceId, values,
+    return new InstanceMetrics(
+        instanceId,
+        values,
         comparison.predicted() instanceof GitApply.Rejected r ? r.reason() : null);
   }
 
@@ -58,18 +67,30 @@ public record InstanceMetrics(String instanceId, Map<Metric, Double> values, Str
     Map<Metric, Double> values = new LinkedHashMap<>();
     for (Metric metric : Metric.ALL) {
       JsonNode value = json.path(metric.jsonKey());
-      values.put(metric, metric.kind() == Metric.Kind.PASS_FAIL ? (value.asBoolean() ? 1.0 : 0.0) : value.asDouble());
+      values.put(
+          metric,
+          metric.kind() == Metric.Kind.PASS_FAIL
+              ? (value.asBoolean() ? 1.0 : 0.0)
+              : value.asDouble());
     }
     JsonNode error = json.path("apply_error");
-    return new InstanceMetrics(json.path("instance_id").asText(), values, error.isNull() ? null : error.asText());
+    return new InstanceMetrics(
+        json.path("instance_id").asText(), values, error.isNull() ? null : error.asText());
   }
 
   /** One JSONL line (no line end), field names as the harness's instance details name them. */
   public String toJsonLine() {
     JsonText out = new JsonText(256);
     out.raw("{\"instance_id\": ").quoted(instanceId);
-    values.forEach((metric, value) -> out.raw(", ").quoted(metric.jsonKey()).raw(": ")
-        .raw(metric.kind() == Metric.Kind.PASS_FAIL ? (value == 1 ? "true" : "false") : PyJson.floatRepr(value)));
+    values.forEach(
+        (metric, value) ->
+            out.raw(", ")
+                .quoted(metric.jsonKey())
+                .raw(": ")
+                .raw(
+                    metric.kind() == Metric.Kind.PASS_FAIL
+                        ? (value == 1 ? "true" : "false")
+                        : PyJson.floatRepr(value)));
     out.raw(", \"apply_error\": ");
     PyJson.writeNullableString(out, applyError);
     return out.raw('}').toString();

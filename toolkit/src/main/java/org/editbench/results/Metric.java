@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 /**
  * One offline metric of a prediction, defined once: its column, its key in score files, how a
  * person reads it, how it is computed from a prediction and how a file's values are aggregated.
- * Score files ({@link InstanceMetrics#toJsonLine}), stored results, the summary
- * ({@link ResultsSummary}), its number formats ({@link ColumnFormats}), the per-prediction table
- * ({@link PredictionTable}), its rendering in notebooks and the charts iterate over {@link #ALL}:
- * a new metric is a new constant here, added to {@link #ALL}.
+ * Score files ({@link InstanceMetrics#toJsonLine}), stored results, the summary ({@link
+ * ResultsSummary}), its number formats ({@link ColumnFormats}), the per-prediction table ({@link
+ * PredictionTable}), its rendering in notebooks and the charts iterate over {@link #ALL}: a new
+ * metric is a new constant here, added to {@link #ALL}.
  */
 public final class Metric {
   /** How a value is written and what it means. */
@@ -22,27 +22,72 @@ public final class Metric {
     NUMBER
   }
 
-  /** How values are shown: rates as percentages (two decimals beside one prediction), scores with three decimals. */
+  /**
+   * How values are shown: rates as percentages (two decimals beside one prediction), scores with
+   * three decimals.
+   */
   public enum Scale {
     RATE,
     SCORE
   }
 
-  public static final Metric APPLIES = new Metric("applies", "applied", "applies", Kind.PASS_FAIL, Scale.RATE, false,
-      c -> c.predicted().applied() ? 1 : 0, Stats::mean);
-  public static final Metric EXACT = new Metric("exact", "exact", "exact", Kind.PASS_FAIL, Scale.RATE, false,
-      c -> c.exact() ? 1 : 0, Stats::mean);
-  public static final Metric FILE_HIT_RATE = new Metric("file_hit_rate", "file_hit_rate", "file hit", Kind.NUMBER,
-      Scale.RATE, false, c -> PatchSimilarity.fileHitRate(c.groundTruth(), c.patch()), Stats::mean);
-  public static final Metric EDIT_DISTANCE = new Metric("edit_distance", "normalized_edit_distance", "edit distance",
-      Kind.NUMBER, Scale.SCORE, true,
-      c -> PatchSimilarity.normalizedEditDistance(c.processedGroundTruth(), c.processedPatch()), Stats::mean);
-  public static final Metric TOKEN_JACCARD = new Metric("token_jaccard", "jaccard_similarity", "Jaccard", Kind.NUMBER,
-      Scale.SCORE, false, c -> PatchSimilarity.tokenJaccard(PatchSimilarity.tokens(c.processedGroundTruth()),
-          PatchSimilarity.tokens(c.processedPatch())), Stats::mean);
+  public static final Metric APPLIES =
+      new Metric(
+          "applies",
+          "applied",
+          "applies",
+          Kind.PASS_FAIL,
+          Scale.RATE,
+          false,
+          c -> c.predicted().applied() ? 1 : 0,
+          Stats::mean);
+  public static final Metric EXACT =
+      new Metric(
+          "exact",
+          "exact",
+          "exact",
+          Kind.PASS_FAIL,
+          Scale.RATE,
+          false,
+          c -> c.exact() ? 1 : 0,
+          Stats::mean);
+  public static final Metric FILE_HIT_RATE =
+      new Metric(
+          "file_hit_rate",
+          "file_hit_rate",
+          "file hit",
+          Kind.NUMBER,
+          Scale.RATE,
+          false,
+          c -> PatchSimilarity.fileHitRate(c.groundTruth(), c.patch()),
+          Stats::mean);
+  public static final Metric EDIT_DISTANCE =
+      new Metric(
+          "edit_distance",
+          "normalized_edit_distance",
+          "edit distance",
+          Kind.NUMBER,
+          Scale.SCORE,
+          true,
+          c -> PatchSimilarity.normalizedEditDistance(c.processedGroundTruth(), c.processedPatch()),
+          Stats::mean);
+  public static final Metric TOKEN_JACCARD =
+      new Metric(
+          "token_jaccard",
+          "jaccard_similarity",
+          "Jaccard",
+          Kind.NUMBER,
+          Scale.SCORE,
+          false,
+          c ->
+              PatchSimilarity.tokenJaccard(
+                  PatchSimilarity.tokens(c.processedGroundTruth()),
+                  PatchSimilarity.tokens(c.processedPatch())),
+          Stats::mean);
 
   /** Every metric, in the order of score files' keys and the summary's columns. */
-  public static final List<Metric> ALL = List.of(APPLIES, EXACT, FILE_HIT_RATE, EDIT_DISTANCE, TOKEN_JACCARD);
+  public static final List<Metric> ALL =
+      List.of(APPLIES, EXACT, FILE_HIT_RATE, EDIT_DISTANCE, TOKEN_JACCARD);
 
   private static final Map<String, Metric> BY_COLUMN =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Metric::column, m -> m));
@@ -64,8 +109,15 @@ public final class Metric {
    * @param compute its value for one prediction ({@link Kind#PASS_FAIL}: 1 or 0)
    * @param aggregate the summary's figure for a file's values (none: NaN)
    */
-  public Metric(String column, String jsonKey, String label, Kind kind, Scale scale, boolean lowerIsBetter,
-      ToDoubleFunction<PatchComparison> compute, ToDoubleFunction<double[]> aggregate) {
+  public Metric(
+      String column,
+      String jsonKey,
+      String label,
+      Kind kind,
+      Scale scale,
+      boolean lowerIsBetter,
+      ToDoubleFunction<PatchComparison> compute,
+      ToDoubleFunction<double[]> aggregate) {
     this.column = column;
     this.jsonKey = jsonKey;
     this.label = label;
@@ -119,7 +171,10 @@ public final class Metric {
     return compute.applyAsDouble(comparison);
   }
 
-  /** The summary's figure for a file's values (all five: the mean, for a pass or fail the share that passed). */
+  /**
+   * The summary's figure for a file's values (all five: the mean, for a pass or fail the share that
+   * passed).
+   */
   public double aggregate(double[] values) {
     return aggregate.applyAsDouble(values);
   }

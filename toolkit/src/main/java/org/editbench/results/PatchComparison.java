@@ -4,9 +4,9 @@ import java.util.Map;
 import org.editbench.diff.GitApply;
 
 /**
- * A predicted patch beside its ground truth and the pre-edit files, with what several metrics
- * share (the patches applied, their texts after the harness's preprocessing) worked out once, when
- * a metric first asks for it. One per prediction, on one thread.
+ * A predicted patch beside its ground truth and the pre-edit files, with what several metrics share
+ * (the patches applied, their texts after the harness's preprocessing) worked out once, when a
+ * metric first asks for it. One per prediction, on one thread.
  */
 public final class PatchComparison {
   private final Map<String, String> preEditFiles;
@@ -32,20 +32,29 @@ public final class PatchComparison {
     return patch;
   }
 
-  /** The predicted patch applied to the pre-edit files as {@code git apply} would; a blank one is rejected. */
+  /**
+   * The predicted patch applied to the pre-edit files as {@code git apply} would; a blank one is
+   * rejected.
+   */
   public GitApply.Result predicted() {
     if (predicted == null) {
-      predicted = patch.isBlank() ? new GitApply.Rejected("empty patch") : GitApply.apply(preEditFiles, patch);
+      predicted =
+          patch.isBlank()
+              ? new GitApply.Rejected("empty patch")
+              : GitApply.apply(preEditFiles, patch);
     }
     return predicted;
   }
 
-  /** The predicted patch applies and yields exactly the files that applying the ground truth yields. */
+  /**
+   * The predicted patch applies and yields exactly the files that applying the ground truth yields.
+   */
   public boolean exact() {
     if (exact == null) {
-      exact = predicted() instanceof GitApply.Applied p
-          && GitApply.apply(preEditFiles, groundTruth) instanceof GitApply.Applied t
-          && p.files().equals(t.files());
+      exact =
+          predicted() instanceof GitApply.Applied p
+              && GitApply.apply(preEditFiles, groundTruth) instanceof GitApply.Applied t
+              && p.files().equals(t.files());
     }
     return exact;
   }

@@ -14,19 +14,26 @@ import org.editbench.text.PyRegex;
 import org.editbench.text.PyStrings;
 
 /**
- * The evaluation harness's text metrics between a predicted and a ground-truth patch, as its
- * {@code metric_utils.py} computes them, so that numbers seen here match the harness's without
- * Docker. Pure functions.
+ * The evaluation harness's text metrics between a predicted and a ground-truth patch, as its {@code
+ * metric_utils.py} computes them, so that numbers seen here match the harness's without Docker.
+ * Pure functions.
  */
 public final class PatchSimilarity {
   /**
    * The harness's {@code DIFF_META_PATTERN}, matched at the start of a stripped line. DOTALL
    * because Python's {@code .} matches a CR (or U+2028) inside a line and Java's does not.
    */
-  private static final Pattern DIFF_META = Pattern.compile("^(diff --git|index |--- |\\+\\+\\+ |@@.*@@)", Pattern.DOTALL);
+  private static final Pattern DIFF_META =
+      Pattern.compile("^(diff --git|index |--- |\\+\\+\\+ |@@.*@@)", Pattern.DOTALL);
+
   private static final Pattern INLINE_COMMENT = Pattern.compile("#.*$", Pattern.DOTALL);
-  private static final Pattern TOKEN = Pattern.compile("[a-zA-Z0-9_]+|[()\\[\\]{}:;,.+*/=<>!&|%^~@#-]");
-  /** The harness's file pattern for the file hit rate: the old path of each {@code diff --git} header. */
+  private static final Pattern TOKEN =
+      Pattern.compile("[a-zA-Z0-9_]+|[()\\[\\]{}:;,.+*/=<>!&|%^~@#-]");
+
+  /**
+   * The harness's file pattern for the file hit rate: the old path of each {@code diff --git}
+   * header.
+   */
   private static final Pattern DIFF_GIT_FILE = PyRegex.compile("diff --git a/(\\S+) b/\\S+");
 
   private PatchSimilarity() {}
@@ -35,7 +42,8 @@ public final class PatchSimilarity {
    * The code lines of a diff: the text stripped and split at LF; each line stripped; diff meta
    * lines ({@code diff --git}, {@code index }, {@code --- }, {@code +++ }, {@code @@…@@}), blank
    * lines and lines starting with {@code #} dropped; a leading {@code +} or {@code -} removed and
-   * the rest stripped; an inline {@code #} comment removed; lines left empty dropped; joined with LF.
+   * the rest stripped; an inline {@code #} comment removed; lines left empty dropped; joined with
+   * LF.
    */
   public static String preprocess(String diff) {
     if (diff == null || diff.isEmpty()) {
@@ -47,7 +55,8 @@ public final class PatchSimilarity {
       if (DIFF_META.matcher(line).find() || line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      String code = line.startsWith("+") || line.startsWith("-") ? PyStrings.strip(line.substring(1)) : line;
+      String code =
+          line.startsWith("+") || line.startsWith("-") ? PyStrings.strip(line.substring(1)) : line;
       code = PyStrings.strip(INLINE_COMMENT.matcher(code).replaceFirst(""));
       if (!code.isEmpty()) {
         kept.add(code);
@@ -67,8 +76,8 @@ public final class PatchSimilarity {
   }
 
   /**
-   * Levenshtein distance over code points divided by the longer text's length, rounded to 4
-   * places as the harness rounds it; 0 when both are empty.
+   * Levenshtein distance over code points divided by the longer text's length, rounded to 4 places
+   * as the harness rounds it; 0 when both are empty.
    */
   public static double normalizedEditDistance(String a, String b) {
     int[] x = a.codePoints().toArray();
@@ -107,7 +116,10 @@ public final class PatchSimilarity {
     return files;
   }
 
-  /** Files in both patches / files in the ground truth; 0 when the ground truth names none, as in the harness. */
+  /**
+   * Files in both patches / files in the ground truth; 0 when the ground truth names none, as in
+   * the harness.
+   */
   public static double fileHitRate(String groundTruth, String prediction) {
     Set<String> truth = filesTouched(groundTruth);
     if (truth.isEmpty()) {

@@ -8,8 +8,13 @@ import org.editbench.bench.BenchInstance;
  *
  * @param metrics null when the prediction failed (no patch to score)
  */
-public record PredictionDetail(String model, String temperature, String runId, BenchInstance record,
-    Prediction prediction, InstanceMetrics metrics) {
+public record PredictionDetail(
+    String model,
+    String temperature,
+    String runId,
+    BenchInstance record,
+    Prediction prediction,
+    InstanceMetrics metrics) {
 
   public String instanceId() {
     return record.instanceId();

@@ -13,24 +13,32 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One prediction file of the results layout {@code {results}/{model}/T={t}/n={n}/{dataset}-task-instances_{run_id}.jsonl}
- * (the layout run-api writes and the harness reads), with what its path says.
+ * One prediction file of the results layout {@code
+ * {results}/{model}/T={t}/n={n}/{dataset}-task-instances_{run_id}.jsonl} (the layout run-api writes
+ * and the harness reads), with what its path says.
  *
- * @param model the folders between the results folder and {@code T=}, joined with /
- *     ({@code agentless/gpt-4.1})
+ * @param model the folders between the results folder and {@code T=}, joined with / ({@code
+ *     agentless/gpt-4.1})
  * @param temperature the {@code T=} folder's text, as run-api wrote it
  * @param dataset {@code all} or {@code owner-repo}: the file name before {@code -task-instances_}
  */
-public record PredictionFile(String model, String temperature, int n, String dataset, String runId, Path file) {
+public record PredictionFile(
+    String model, String temperature, int n, String dataset, String runId, Path file) {
   private static final String TASK_INSTANCES = "-task-instances_";
   private static final String JSONL = ".jsonl";
 
-  /** {@code {dataset}-task-instances_{run_id}}: also the infbench file's and the metrics file's stem. */
+  /**
+   * {@code {dataset}-task-instances_{run_id}}: also the infbench file's and the metrics file's
+   * stem.
+   */
   public String stem() {
     return dataset + TASK_INSTANCES + runId;
   }
 
-  /** Where {@code editbench score} writes this file's per-instance metrics: a {@code metrics} folder beside it. */
+  /**
+   * Where {@code editbench score} writes this file's per-instance metrics: a {@code metrics} folder
+   * beside it.
+   */
   public Path metricsFile() {
     return file.resolveSibling("metrics").resolve(stem() + JSONL);
   }
@@ -45,9 +53,11 @@ public record PredictionFile(String model, String temperature, int n, String dat
    * only the given models and run_ids when those are not empty. Files elsewhere in the tree (such
    * as the {@code metrics} folders and harness reports) are not predictions and are left out.
    */
-  public static List<PredictionFile> find(Path resultsDir, Collection<String> models, Collection<String> runIds) {
+  public static List<PredictionFile> find(
+      Path resultsDir, Collection<String> models, Collection<String> runIds) {
     if (!Files.isDirectory(resultsDir)) {
-      throw new IllegalArgumentException("no results folder " + resultsDir + " (run run-api first, or pass --results-dir)");
+      throw new IllegalArgumentException(
+          "no results folder " + resultsDir + " (run run-api first, or pass --results-dir)");
     }
     List<PredictionFile> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(resultsDir)) {
@@ -58,9 +68,12 @@ public record PredictionFile(String model, String temperature, int n, String dat
     return found.stream()
         .filter(p -> models.isEmpty() || models.contains(p.model()))
         .filter(p -> runIds.isEmpty() || runIds.contains(p.runId()))
-        .sorted(Comparator.comparing(PredictionFile::model).thenComparing(PredictionFile::temperature)
-            .thenComparingInt(PredictionFile::n).thenComparing(PredictionFile::dataset)
-            .thenComparing(PredictionFile::runId))
+        .sorted(
+            Comparator.comparing(PredictionFile::model)
+                .thenComparing(PredictionFile::temperature)
+                .thenComparingInt(PredictionFile::n)
+                .thenComparing(PredictionFile::dataset)
+                .thenComparing(PredictionFile::runId))
         .toList();
   }
 
@@ -70,8 +83,12 @@ public record PredictionFile(String model, String temperature, int n, String dat
     Path tDir = nDir == null ? null : nDir.getParent();
     Path modelDir = tDir == null ? null : tDir.getParent();
     int marker = name.indexOf(TASK_INSTANCES);
-    if (!name.endsWith(JSONL) || marker <= 0 || modelDir == null || !modelDir.startsWith(resultsDir)
-        || modelDir.equals(resultsDir) || !nDir.getFileName().toString().startsWith("n=")
+    if (!name.endsWith(JSONL)
+        || marker <= 0
+        || modelDir == null
+        || !modelDir.startsWith(resultsDir)
+        || modelDir.equals(resultsDir)
+        || !nDir.getFileName().toString().startsWith("n=")
         || !tDir.getFileName().toString().startsWith("T=")) {
       return Optional.empty();
     }
@@ -86,7 +103,13 @@ public record PredictionFile(String model, String temperature, int n, String dat
       return Optional.empty();
     }
     String model = resultsDir.relativize(modelDir).toString().replace(File.separatorChar, '/');
-    return Optional.of(new PredictionFile(model, tDir.getFileName().toString().substring(2), n,
-        name.substring(0, marker), runId, file));
+    return Optional.of(
+        new PredictionFile(
+            model,
+            tDir.getFileName().toString().substring(2),
+            n,
+            name.substring(0, marker),
+            runId,
+            file));
   }
 }

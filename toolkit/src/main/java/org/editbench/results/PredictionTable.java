@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
-import org.editbench.core.DataPaths;
-import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
+import org.editbench.core.DataPaths;
+import org.editbench.core.Reporter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -20,12 +20,13 @@ import tech.tablesaw.api.Table;
 
 /**
  * The predictions of one or more models on one run_id's merged infbench file, a row each, with
- * their offline metrics: sort worst first by a metric, filter, and take a row's
- * {@link PredictionDetail} to look at it. Immutable: sorting and filtering return new tables.
+ * their offline metrics: sort worst first by a metric, filter, and take a row's {@link
+ * PredictionDetail} to look at it. Immutable: sorting and filtering return new tables.
  */
 public final class PredictionTable {
   /** The per-prediction metrics, as the summary names their means. */
   public static final List<String> METRICS = Metric.columns();
+
   public static final String ROW = "row";
   public static final String STATUS = "status";
 
@@ -36,12 +37,16 @@ public final class PredictionTable {
   }
 
   /**
-   * The predictions in the merged files ({@code all-task-instances_{runId}.jsonl}) of {@code models}
-   * (all models when empty) under {@code resultsDir}, scored against
-   * {@code infbenchDir/all-task-instances_{runId}.jsonl}. Predictions without an infbench record are
-   * left out with a warning.
+   * The predictions in the merged files ({@code all-task-instances_{runId}.jsonl}) of {@code
+   * models} (all models when empty) under {@code resultsDir}, scored against {@code
+   * infbenchDir/all-task-instances_{runId}.jsonl}. Predictions without an infbench record are left
+   * out with a warning.
    */
-  public static PredictionTable load(Path resultsDir, Path infbenchDir, Collection<String> models, String runId,
+  public static PredictionTable load(
+      Path resultsDir,
+      Path infbenchDir,
+      Collection<String> models,
+      String runId,
       Reporter reporter) {
     List<PredictionDetail> rows = new ArrayList<>();
     Map<Path, Map<String, BenchInstance>> recordsByFile = new HashMap<>();
@@ -50,7 +55,8 @@ public final class PredictionTable {
         continue;
       }
       Path infbench = file.infbenchFile(infbenchDir);
-      Map<String, BenchInstance> records = recordsByFile.computeIfAbsent(infbench, f -> byId(f, reporter));
+      Map<String, BenchInstance> records =
+          recordsByFile.computeIfAbsent(infbench, f -> byId(f, reporter));
       Map<String, Scoring.Target> targets = Scoring.readTargets(infbench, reporter);
       int missing = 0;
       for (Prediction prediction : Prediction.read(file.file(), reporter)) {
@@ -60,20 +66,37 @@ public final class PredictionTable {
           continue;
         }
         Scoring.Target target = targets.get(prediction.instanceId());
-        InstanceMetrics metrics = prediction.succeeded()
-            ? InstanceMetrics.score(prediction.instanceId(), target.preEditFiles(), target.groundTruth(),
-                prediction.modelPatch())
-            : null;
-        rows.add(new PredictionDetail(file.model(), file.temperature(), runId, record, prediction, metrics));
+        InstanceMetrics metrics =
+            prediction.succeeded()
+                ? InstanceMetrics.score(
+                    prediction.instanceId(),
+                    target.preEditFiles(),
+                    target.groundTruth(),
+                    prediction.modelPatch())
+                : null;
+        rows.add(
+            new PredictionDetail(
+                file.model(), file.temperature(), runId, record, prediction, metrics));
       }
       if (missing > 0) {
-        reporter.warn(file.file() + ": " + missing + " prediction(s) have no record in " + infbench + "; left out");
+        reporter.warn(
+            file.file()
+                + ": "
+                + missing
+                + " prediction(s) have no record in "
+                + infbench
+                + "; left out");
       }
     }
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException("no merged predictions (all-task-instances_" + runId + ".jsonl) of "
-          + (models.isEmpty() ? "any model" : String.join(", ", models)) + " under " + resultsDir
-          + ": run run-api and merge-results first");
+      throw new IllegalArgumentException(
+          "no merged predictions (all-task-instances_"
+              + runId
+              + ".jsonl) of "
+              + (models.isEmpty() ? "any model" : String.join(", ", models))
+              + " under "
+              + resultsDir
+              + ": run run-api and merge-results first");
     }
     return new PredictionTable(rows);
   }
@@ -95,7 +118,8 @@ public final class PredictionTable {
   /** Row {@code index} as numbered in {@link #table()}'s {@code row} column (from 0). */
   public PredictionDetail row(int index) {
     if (index < 0 || index >= rows.size()) {
-      throw new IndexOutOfBoundsException("row " + index + " of a table of " + rows.size() + " predictions");
+      throw new IndexOutOfBoundsException(
+          "row " + index + " of a table of " + rows.size() + " predictions");
     }
     return rows.get(index);
   }
@@ -106,14 +130,21 @@ public final class PredictionTable {
    */
   public PredictionTable worstFirst(String metric) {
     boolean higherIsWorse = Metric.byColumn(metric).lowerIsBetter();
-    Comparator<PredictionDetail> byValue = Comparator.comparingDouble(d -> {
-      double value = d.metric(metric);
-      return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : higherIsWorse ? -value : value;
-    });
+    Comparator<PredictionDetail> byValue =
+        Comparator.comparingDouble(
+            d -> {
+              double value = d.metric(metric);
+              return Double.isNaN(value)
+                  ? Double.NEGATIVE_INFINITY
+                  : higherIsWorse ? -value : value;
+            });
     return new PredictionTable(rows.stream().sorted(byValue).toList());
   }
 
-  /** The rows whose {@code metric} passes {@code test} (failed predictions, NaN, pass only if NaN does). */
+  /**
+   * The rows whose {@code metric} passes {@code test} (failed predictions, NaN, pass only if NaN
+   * does).
+   */
   public PredictionTable where(String metric, DoublePredicate test) {
     return filter(d -> test.test(d.metric(metric)));
   }
@@ -129,16 +160,20 @@ public final class PredictionTable {
 
   /** A row per prediction: its number for {@link #row}, who and what, status, metrics and cost. */
   public Table table() {
-    Table table = Table.create("predictions",
-        IntColumn.create(ROW, java.util.stream.IntStream.range(0, rows.size()).toArray()),
-        StringColumn.create(ResultsSummary.MODEL, rows.stream().map(PredictionDetail::model)),
-        StringColumn.create(ResultsSummary.RUN_ID, rows.stream().map(PredictionDetail::runId)),
-        StringColumn.create("instance_id", rows.stream().map(PredictionDetail::instanceId)),
-        StringColumn.create(STATUS, rows.stream().map(PredictionDetail::status)));
+    Table table =
+        Table.create(
+            "predictions",
+            IntColumn.create(ROW, java.util.stream.IntStream.range(0, rows.size()).toArray()),
+            StringColumn.create(ResultsSummary.MODEL, rows.stream().map(PredictionDetail::model)),
+            StringColumn.create(ResultsSummary.RUN_ID, rows.stream().map(PredictionDetail::runId)),
+            StringColumn.create("instance_id", rows.stream().map(PredictionDetail::instanceId)),
+            StringColumn.create(STATUS, rows.stream().map(PredictionDetail::status)));
     for (String metric : METRICS) {
-      table.addColumns(DoubleColumn.create(metric, rows.stream().mapToDouble(d -> d.metric(metric))));
+      table.addColumns(
+          DoubleColumn.create(metric, rows.stream().mapToDouble(d -> d.metric(metric))));
     }
-    table.addColumns(DoubleColumn.create("cost", rows.stream().mapToDouble(d -> d.prediction().cost())));
+    table.addColumns(
+        DoubleColumn.create("cost", rows.stream().mapToDouble(d -> d.prediction().cost())));
     return table;
   }
 

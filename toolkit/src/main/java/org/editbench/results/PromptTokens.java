@@ -10,16 +10,16 @@ import org.editbench.text.LongIntCache;
  *
  * <p>Counting tokens (byte-pair merging) costs about a hundred times more than reading the text,
  * and a study's prompts repeat most of their text: every model is sent the same prompts, and the
- * variants of an instance show mostly the same code and history lines, under other line numbers.
- * In the {@code cl100k_base} and {@code o200k_base} encodings no piece of the split pattern runs
+ * variants of an instance show mostly the same code and history lines, under other line numbers. In
+ * the {@code cl100k_base} and {@code o200k_base} encodings no piece of the split pattern runs
  * across a line end that a printable ASCII character follows (whitespace runs stop at it, and
  * punctuation pieces take line ends only at their end), and digits only ever form pieces of their
  * own ({@code \p{N}{1,3}}). A prompt's count is therefore the sum of the counts of its lines, with
  * a line's leading digits (the code context's line numbers) a part of their own: the same line text
  * is counted once however it is numbered and wherever it appears. {@code PromptTokensTest} checks
- * the sum against whole-text counts on real prompts.
- * Parts are recognised by a 64-bit hash of their characters, and a whole prompt (sent again to
- * each model of a study) by a hash of its parts' hashes. Thread-safe.
+ * the sum against whole-text counts on real prompts. Parts are recognised by a 64-bit hash of their
+ * characters, and a whole prompt (sent again to each model of a study) by a hash of its parts'
+ * hashes. Thread-safe.
  */
 final class PromptTokens {
   private static final Set<String> LINE_ADDITIVE = Set.of("cl100k_base", "o200k_base");

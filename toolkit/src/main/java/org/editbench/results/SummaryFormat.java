@@ -51,7 +51,8 @@ public enum SummaryFormat {
       for (int column = 0; column < columns; column++) {
         boolean number = table.column(column) instanceof NumericColumn<?>;
         String pad = " ".repeat(widths[column] - line[column].length());
-        row.append(column == 0 ? "" : "  ").append(number ? pad + line[column] : line[column] + pad);
+        row.append(column == 0 ? "" : "  ")
+            .append(number ? pad + line[column] : line[column] + pad);
       }
       text.append(row.toString().stripTrailing()).append('\n');
     }
@@ -65,7 +66,8 @@ public enum SummaryFormat {
   }
 
   private static String markdown(Table table) {
-    StringBuilder md = new StringBuilder("| ").append(String.join(" | ", table.columnNames())).append(" |\n|");
+    StringBuilder md =
+        new StringBuilder("| ").append(String.join(" | ", table.columnNames())).append(" |\n|");
     table.columnNames().forEach(c -> md.append("---|"));
     md.append('\n');
     for (int row = 0; row < table.rowCount(); row++) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.Reporter;
 import org.editbench.core.SafePaths;
 import org.editbench.infbench.CodeContextSource;
 import org.editbench.infbench.InvalidInstanceException;
@@ -50,7 +50,10 @@ public final class Bm25CodeContextSource implements CodeContextSource, AutoClose
     return context.files();
   }
 
-  /** Prepares retrieval in the background when a run_id retrieves (see {@link Bm25ContextProvider#prepare()}). */
+  /**
+   * Prepares retrieval in the background when a run_id retrieves (see {@link
+   * Bm25ContextProvider#prepare()}).
+   */
   @Override
   public void prepare(Collection<RunId> runIds) {
     if (runIds.stream().anyMatch(RunId::usesBm25)) {

@@ -11,11 +11,13 @@ import java.util.Optional;
  * context (the files the pull request edits), as the reference does.
  *
  * @param files path → content, in prompt order: the files the history edits (in order of first
- *     appearance, with the history applied), then the retrieved files (best first); empty on fallback
+ *     appearance, with the history applied), then the retrieved files (best first); empty on
+ *     fallback
  * @param retrieved the retrieved files with their scores, best first; empty on fallback
  * @param fallbackReason why the oracle context must be used instead, when it must
  */
-public record Bm25Context(Map<String, String> files, List<ScoredPath> retrieved, Optional<String> fallbackReason) {
+public record Bm25Context(
+    Map<String, String> files, List<ScoredPath> retrieved, Optional<String> fallbackReason) {
   public Bm25Context {
     files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     retrieved = List.copyOf(retrieved);

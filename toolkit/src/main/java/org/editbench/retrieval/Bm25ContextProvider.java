@@ -10,24 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.editbench.core.Reporter;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.Reporter;
 
 /**
- * BM25 code context for the infbench builder: what replaces the oracle context in the
- * {@code _bm25_{n}} variants. Opens each clone once and each index once (building it when the cache
- * lacks it) and keeps them open until {@link #close()}. Safe for the builder's worker threads.
+ * BM25 code context for the infbench builder: what replaces the oracle context in the {@code
+ * _bm25_{n}} variants. Opens each clone once and each index once (building it when the cache lacks
+ * it) and keeps them open until {@link #close()}. Safe for the builder's worker threads.
  *
- * <p>Like the reference: an instance without a base commit, or whose repository has no clone, gets a
- * warning and falls back to the oracle context. Unlike it, the clone is only read (the reference runs
- * {@code git reset --hard} and {@code git apply} in it), and a base commit missing from the clone is
- * an error, not a silent fallback.
+ * <p>Like the reference: an instance without a base commit, or whose repository has no clone, gets
+ * a warning and falls back to the oracle context. Unlike it, the clone is only read (the reference
+ * runs {@code git reset --hard} and {@code git apply} in it), and a base commit missing from the
+ * clone is an error, not a silent fallback.
  */
 public final class Bm25ContextProvider implements AutoCloseable {
   private final Bm25Settings settings;
   private final Reporter reporter;
   private final Bm25IndexStore store;
   private final Map<Path, GitClone> clones = new ConcurrentHashMap<>();
+
   /** Instances already warned about: several variants of one instance fall back alike. */
   private final Set<String> warnedInstances = ConcurrentHashMap.newKeySet();
 
@@ -40,15 +41,19 @@ public final class Bm25ContextProvider implements AutoCloseable {
   /**
    * The code context of {@code instance} for a prompt whose history is {@code history}.
    *
-   * @param history the history steps shown in the prompt (the variant's {@code pre_edits}): they make
-   *     the query, and the files they edit lead the context
+   * @param history the history steps shown in the prompt (the variant's {@code pre_edits}): they
+   *     make the query, and the files they edit lead the context
    * @param filesAfterHistory the content, with the history applied, of every file the history edits
-   *     and leaves in place; a file the history deletes is absent and, as in the reference, left out
+   *     and leaves in place; a file the history deletes is absent and, as in the reference, left
+   *     out
    * @param topn how many other files to retrieve
    * @throws RetrievalException when the clone is not a repository or lacks the base commit
    */
   public Bm25Context context(
-      BenchInstance instance, List<String> history, Map<String, String> filesAfterHistory, int topn) {
+      BenchInstance instance,
+      List<String> history,
+      Map<String, String> filesAfterHistory,
+      int topn) {
     Optional<String> unavailable = unavailableReason(instance);
     if (unavailable.isPresent()) {
       return fallback(instance, unavailable.get());
@@ -65,12 +70,14 @@ public final class Bm25ContextProvider implements AutoCloseable {
     Bm25Index index = index(clone, instance);
     List<ScoredPath> retrieved = rank(index, clone, history, edited, topn);
     try {
-      List<String> texts = clone.readTexts(retrieved.stream().map(file -> index.blob(file.path())).toList());
+      List<String> texts =
+          clone.readTexts(retrieved.stream().map(file -> index.blob(file.path())).toList());
       for (int i = 0; i < retrieved.size(); i++) {
         files.put(retrieved.get(i).path(), texts.get(i));
       }
     } catch (IOException e) {
-      throw new RetrievalException("cannot read retrieved files from " + clone.directory() + ": " + e.getMessage(), e);
+      throw new RetrievalException(
+          "cannot read retrieved files from " + clone.directory() + ": " + e.getMessage(), e);
     }
     if (files.isEmpty()) {
       return fallback(instance, "BM25 retrieval found no files");
@@ -79,8 +86,8 @@ public final class Bm25ContextProvider implements AutoCloseable {
   }
 
   /**
-   * The {@code topn} best candidate files of {@code instance}'s repository at its base commit for the
-   * query {@code history}, best first, the files the history edits left out.
+   * The {@code topn} best candidate files of {@code instance}'s repository at its base commit for
+   * the query {@code history}, best first, the files the history edits left out.
    *
    * @throws RetrievalException when retrieval is not possible (no base commit, no clone, …)
    */
@@ -111,7 +118,11 @@ public final class Bm25ContextProvider implements AutoCloseable {
 
   private Bm25Context fallback(BenchInstance instance, String reason) {
     if (warnedInstances.add(instance.instanceId())) {
-      reporter.warn(instance.instanceId() + ": " + reason + ", cannot use BM25 retrieval; using the oracle context");
+      reporter.warn(
+          instance.instanceId()
+              + ": "
+              + reason
+              + ", cannot use BM25 retrieval; using the oracle context");
     }
     return Bm25Context.fallback(reason);
   }

@@ -7,7 +7,9 @@ final class Bm25Fields {
   /** The file's path in the repository, '/'-separated, stored. */
   static final String PATH = "path";
 
-  /** The git object name of the file's blob, stored: a retrieved file's text is read back from git. */
+  /**
+   * The git object name of the file's blob, stored: a retrieved file's text is read back from git.
+   */
   static final String BLOB = "blob";
 
   /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and exact-length norms. */

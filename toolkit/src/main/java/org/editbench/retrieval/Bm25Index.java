@@ -35,9 +35,9 @@ import org.apache.lucene.util.IOUtils;
  * An opened BM25 index of one commit's candidate files, and the search over it.
  *
  * <p>One index serves every instance of its commit although each instance sets aside the files its
- * history edits: those files are analysed again from their blobs and their terms taken out of N, the
- * average length, the document frequencies and the vocabulary before scoring (see
- * {@link CorpusStatistics#without}), so every score is the one BM25Okapi computes over exactly the
+ * history edits: those files are analysed again from their blobs and their terms taken out of N,
+ * the average length, the document frequencies and the vocabulary before scoring (see {@link
+ * CorpusStatistics#without}), so every score is the one BM25Okapi computes over exactly the
  * reference's candidates.
  */
 final class Bm25Index implements Closeable {
@@ -60,7 +60,10 @@ final class Bm25Index implements Closeable {
     }
   }
 
-  /** Initialises the Lucene classes that opening and searching an index use (see {@link Bm25ContextProvider#prepare()}). */
+  /**
+   * Initialises the Lucene classes that opening and searching an index use (see {@link
+   * Bm25ContextProvider#prepare()}).
+   */
   static void initializeLucene() {
     Codec.getDefault().postingsFormat();
     try (MultiReader noDocuments = new MultiReader()) {
@@ -91,7 +94,8 @@ final class Bm25Index implements Closeable {
       Map<String, String> commitData = reader.getIndexCommit().getUserData();
       expect(commitData, Bm25IndexBuilder.FORMAT, Bm25IndexBuilder.FORMAT_VERSION, path);
       expect(commitData, Bm25IndexBuilder.COMMIT, commit, path);
-      expect(commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
+      expect(
+          commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
       return new Bm25Index(directory, reader, IndexSummary.of(path, reader));
     } catch (IOException | RuntimeException e) {
       if (reader != null) {
@@ -105,7 +109,8 @@ final class Bm25Index implements Closeable {
   private static void expect(Map<String, String> commitData, String key, String expected, Path path)
       throws CorruptIndexException {
     if (!expected.equals(commitData.get(key))) {
-      throw new CorruptIndexException(key + " is " + commitData.get(key) + ", expected " + expected, path.toString());
+      throw new CorruptIndexException(
+          key + " is " + commitData.get(key) + ", expected " + expected, path.toString());
     }
   }
 
@@ -121,17 +126,20 @@ final class Bm25Index implements Closeable {
   }
 
   /**
-   * The {@code topn} best candidates for {@code query}, best first, leaving out {@code excludedPaths}
-   * from the candidates and from the statistics ({@code blobText} gives back their indexed text).
+   * The {@code topn} best candidates for {@code query}, best first, leaving out {@code
+   * excludedPaths} from the candidates and from the statistics ({@code blobText} gives back their
+   * indexed text).
    *
-   * <p>Like the reference, every candidate is ranked, those the query does not match with score 0, so
-   * fewer than {@code topn} files come back only when there are fewer candidates. Equal scores are
-   * ordered by path (the reference keeps its directory-listing order, which the file system decides).
+   * <p>Like the reference, every candidate is ranked, those the query does not match with score 0,
+   * so fewer than {@code topn} files come back only when there are fewer candidates. Equal scores
+   * are ordered by path (the reference keeps its directory-listing order, which the file system
+   * decides).
    */
   List<ScoredPath> rank(String query, Collection<String> excludedPaths, BlobText blobText, int topn)
       throws IOException {
     boolean[] excluded = new boolean[paths.length];
-    CandidateStatistics candidateStatistics = candidateStatistics(excludedPaths, blobText, excluded);
+    CandidateStatistics candidateStatistics =
+        candidateStatistics(excludedPaths, blobText, excluded);
     double[] scores = score(query, candidateStatistics);
     Integer[] candidates = new Integer[paths.length];
     int candidateCount = 0;
@@ -140,8 +148,13 @@ final class Bm25Index implements Closeable {
         candidates[candidateCount++] = doc;
       }
     }
-    Arrays.sort(candidates, 0, candidateCount,
-        Comparator.<Integer>comparingDouble(doc -> scores[doc]).reversed().thenComparing(doc -> paths[doc]));
+    Arrays.sort(
+        candidates,
+        0,
+        candidateCount,
+        Comparator.<Integer>comparingDouble(doc -> scores[doc])
+            .reversed()
+            .thenComparing(doc -> paths[doc]));
     List<ScoredPath> ranking = new ArrayList<>();
     for (int i = 0; i < Math.min(topn, candidateCount); i++) {
       ranking.add(new ScoredPath(paths[candidates[i]], scores[candidates[i]]));
@@ -198,8 +211,11 @@ final class Bm25Index implements Closeable {
       TermStates states = new TermStates(reader.getContext());
       for (int i = 0; i < segmentTerms.length; i++) {
         if (segmentTerms[i] != null && segmentTerms[i].seekExact(term)) {
-          states.register(segmentTerms[i].termState(), leaves.get(i).ord,
-              segmentTerms[i].docFreq(), segmentTerms[i].totalTermFreq());
+          states.register(
+              segmentTerms[i].termState(),
+              leaves.get(i).ord,
+              segmentTerms[i].docFreq(),
+              segmentTerms[i].totalTermFreq());
         }
       }
       return states;
@@ -236,7 +252,9 @@ final class Bm25Index implements Closeable {
     return scores;
   }
 
-  /** Each distinct token of {@code text} → its number of occurrences, in order of first appearance. */
+  /**
+   * Each distinct token of {@code text} → its number of occurrences, in order of first appearance.
+   */
   private Map<String, Integer> tokenCounts(String text) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String token : analyzer.tokens(text)) {

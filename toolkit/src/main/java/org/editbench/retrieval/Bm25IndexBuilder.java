@@ -32,13 +32,19 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class Bm25IndexBuilder {
   static final String FORMAT = "editbench.bm25.format";
+
   /** Bump when the analysis or the fields change: the cache key includes it. */
   static final String FORMAT_VERSION = "2";
+
   static final String COMMIT = "editbench.bm25.commit";
   static final String EXTENSIONS = "editbench.bm25.extensions";
 
   private static final FieldType BODY_TYPE = bodyType();
-  /** Indexing threads: beyond a few, analysis no longer dominates, and each one adds a segment to search. */
+
+  /**
+   * Indexing threads: beyond a few, analysis no longer dominates, and each one adds a segment to
+   * search.
+   */
   private static final int MAX_THREADS = 4;
 
   private Bm25IndexBuilder() {}
@@ -53,26 +59,37 @@ final class Bm25IndexBuilder {
     return type;
   }
 
-  static void build(GitClone clone, String commit, CandidateFiles candidates, Path directory) throws IOException {
+  static void build(GitClone clone, String commit, CandidateFiles candidates, Path directory)
+      throws IOException {
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      // git lists the tree while Lucene's writer starts: in a new JVM each takes tens of milliseconds.
-      Future<List<Candidate>> listing = pool.submit(() -> {
-        List<Candidate> files = new ArrayList<>();
-        clone.forEachCandidate(commit, candidates, (path, blob) -> files.add(new Candidate(path, blob)));
-        return files;
-      });
-      IndexWriterConfig config = new IndexWriterConfig(new CodeAnalyzer())
-          .setSimilarity(Bm25OkapiSimilarity.forIndexing())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-          // One segment per indexing thread for a typical repository, not many small ones.
-          .setRAMBufferSizeMB(256)
-          .setCommitOnClose(false);
+      // git lists the tree while Lucene's writer starts: in a new JVM each takes tens of
+      // milliseconds.
+      Future<List<Candidate>> listing =
+          pool.submit(
+              () -> {
+                List<Candidate> files = new ArrayList<>();
+                clone.forEachCandidate(
+                    commit, candidates, (path, blob) -> files.add(new Candidate(path, blob)));
+                return files;
+              });
+      IndexWriterConfig config =
+          new IndexWriterConfig(new CodeAnalyzer())
+              .setSimilarity(Bm25OkapiSimilarity.forIndexing())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+              // One segment per indexing thread for a typical repository, not many small ones.
+              .setRAMBufferSizeMB(256)
+              .setCommitOnClose(false);
       try (Directory luceneDirectory = FSDirectory.open(directory);
           IndexWriter writer = new IndexWriter(luceneDirectory, config)) {
         List<Candidate> files = await(listing);
-        indexInParallel(pool, threads, writer, clone, files.stream().map(Candidate::blob).toList(),
+        indexInParallel(
+            pool,
+            threads,
+            writer,
+            clone,
+            files.stream().map(Candidate::blob).toList(),
             (file, text) -> document(files.get(file), text));
         Map<String, String> commitData = new LinkedHashMap<>();
         commitData.put(FORMAT, FORMAT_VERSION);
@@ -109,8 +126,14 @@ final class Bm25IndexBuilder {
    * pool's {@code threads}; each of those then writes its own segment, so that the postings of all
    * segments are written in parallel too, not one after the other at the commit.
    */
-  private static void indexInParallel(ExecutorService pool, int threads, IndexWriter writer, GitClone clone,
-      List<String> blobs, DocumentMaker maker) throws IOException {
+  private static void indexInParallel(
+      ExecutorService pool,
+      int threads,
+      IndexWriter writer,
+      GitClone clone,
+      List<String> blobs,
+      DocumentMaker maker)
+      throws IOException {
     BlockingQueue<Document> queue = new ArrayBlockingQueue<>(4 * threads);
     // Flushing waits until every thread has added its last document: a buffer is free between two
     // documents, and a thread that flushed another's would make it start a new one, a segment left
@@ -118,20 +141,24 @@ final class Bm25IndexBuilder {
     CountDownLatch allAdded = new CountDownLatch(threads);
     List<Future<Void>> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      workers.add(pool.submit(() -> {
-        try {
-          for (Document document = queue.take(); document != NO_MORE_FILES; document = queue.take()) {
-            writer.addDocument(document);
-          }
-        } finally {
-          allAdded.countDown();
-        }
-        allAdded.await();
-        while (writer.flushNextBuffer()) {
-          // each thread takes the next unflushed buffer until none is left
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                try {
+                  for (Document document = queue.take();
+                      document != NO_MORE_FILES;
+                      document = queue.take()) {
+                    writer.addDocument(document);
+                  }
+                } finally {
+                  allAdded.countDown();
+                }
+                allAdded.await();
+                while (writer.flushNextBuffer()) {
+                  // each thread takes the next unflushed buffer until none is left
+                }
+                return null;
+              }));
     }
     clone.streamTexts(blobs, (file, text) -> handOver(queue, maker.make(file, text), workers));
     for (int i = 0; i < threads; i++) {
@@ -154,8 +181,11 @@ final class Bm25IndexBuilder {
     }
   }
 
-  /** Queues a document, failing at once if an indexing thread has failed (nothing would take it). */
-  private static void handOver(BlockingQueue<Document> queue, Document document, List<Future<Void>> workers)
+  /**
+   * Queues a document, failing at once if an indexing thread has failed (nothing would take it).
+   */
+  private static void handOver(
+      BlockingQueue<Document> queue, Document document, List<Future<Void>> workers)
       throws IOException {
     try {
       while (!queue.offer(document, 50, TimeUnit.MILLISECONDS)) {

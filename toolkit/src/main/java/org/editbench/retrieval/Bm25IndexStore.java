@@ -23,8 +23,8 @@ import org.editbench.core.SafePaths;
 
 /**
  * The on-disk cache of BM25 indexes, one per repository@commit and extension set, built on first
- * use and reused by every instance, variant and run after it:
- * {@code CACHE/{owner}__{name}/{commit}.{extensions}.v{format}}.
+ * use and reused by every instance, variant and run after it: {@code
+ * CACHE/{owner}__{name}/{commit}.{extensions}.v{format}}.
  *
  * <p>Safe across processes without a lock: an index is built in a fresh sibling directory and
  * published with one atomic rename, so a reader sees a complete index or none. When two processes
@@ -32,7 +32,9 @@ import org.editbench.core.SafePaths;
  * that fails its checks on opening (checksums, identity) is reported, moved aside and rebuilt.
  */
 public final class Bm25IndexStore implements Closeable {
-  /** Build directories older than this are leftovers of a killed process, not a build in progress. */
+  /**
+   * Build directories older than this are leftovers of a killed process, not a build in progress.
+   */
   private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
   private final Path cacheDirectory;
@@ -48,9 +50,10 @@ public final class Bm25IndexStore implements Closeable {
   /** {@code $XDG_CACHE_HOME/editbench/bm25}, else {@code ~/.cache/editbench/bm25}. */
   public static Path defaultCacheDirectory() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cacheHome = xdg != null && !xdg.isBlank()
-        ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
+    Path cacheHome =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return cacheHome.resolve("editbench").resolve("bm25");
   }
 
@@ -66,33 +69,38 @@ public final class Bm25IndexStore implements Closeable {
         .resolve(commit + "." + candidates.tag() + ".v" + Bm25IndexBuilder.FORMAT_VERSION);
   }
 
-  /** Whether the index of {@code repository} at {@code commit} is in the cache (whole or damaged). */
+  /**
+   * Whether the index of {@code repository} at {@code commit} is in the cache (whole or damaged).
+   */
   boolean isCached(String repository, String commit, CandidateFiles candidates) {
     return Files.exists(indexDirectory(repository, commit, candidates));
   }
 
   /** The index of {@code commit}'s candidate files in {@code clone}, built if it is not cached. */
-  synchronized Bm25Index open(GitClone clone, String repository, String commit, CandidateFiles candidates) {
+  synchronized Bm25Index open(
+      GitClone clone, String repository, String commit, CandidateFiles candidates) {
     Path target = indexDirectory(repository, commit, candidates);
     Bm25Index index = openIndexes.get(target);
     if (index == null) {
       try {
         index = openOrBuild(clone, commit, candidates, target);
       } catch (IOException e) {
-        throw new RetrievalException("cannot build the BM25 index " + target + ": " + e.getMessage(), e);
+        throw new RetrievalException(
+            "cannot build the BM25 index " + target + ": " + e.getMessage(), e);
       }
       openIndexes.put(target, index);
     }
     return index;
   }
 
-  private Bm25Index openOrBuild(GitClone clone, String commit, CandidateFiles candidates, Path target)
-      throws IOException {
+  private Bm25Index openOrBuild(
+      GitClone clone, String commit, CandidateFiles candidates, Path target) throws IOException {
     if (Files.exists(target)) {
       try {
         return Bm25Index.open(target, commit, candidates);
       } catch (IOException | RuntimeException e) {
-        reporter.warn("BM25 index " + target + " is corrupt (" + e.getMessage() + "); rebuilding it");
+        reporter.warn(
+            "BM25 index " + target + " is corrupt (" + e.getMessage() + "); rebuilding it");
         moveAsideAndDelete(target);
       }
     }
@@ -100,10 +108,12 @@ public final class Bm25IndexStore implements Closeable {
     return Bm25Index.open(target, commit, candidates);
   }
 
-  private void build(GitClone clone, String commit, CandidateFiles candidates, Path target) throws IOException {
+  private void build(GitClone clone, String commit, CandidateFiles candidates, Path target)
+      throws IOException {
     Files.createDirectories(target.getParent());
     deleteLeftovers(target);
-    Path building = Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");
+    Path building =
+        Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");
     try {
       Bm25IndexBuilder.build(clone, commit, candidates, building);
       indexesBuilt++;
@@ -145,9 +155,12 @@ public final class Bm25IndexStore implements Closeable {
   private static void deleteLeftovers(Path target) throws IOException {
     Instant cutoff = Instant.now().minus(LEFTOVER_AGE);
     String name = target.getFileName().toString();
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
-        entry -> entry.getFileName().toString().startsWith(name + ".building-")
-            || entry.getFileName().toString().startsWith(name + ".corrupt-"))) {
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(
+            target.getParent(),
+            entry ->
+                entry.getFileName().toString().startsWith(name + ".building-")
+                    || entry.getFileName().toString().startsWith(name + ".corrupt-"))) {
       for (Path leftover : siblings) {
         FileTime modified = Files.getLastModifiedTime(leftover);
         if (modified.toInstant().isBefore(cutoff)) {
@@ -162,13 +175,16 @@ public final class Bm25IndexStore implements Closeable {
       return;
     }
     try (Stream<Path> entries = Files.walk(directory)) {
-      entries.sorted(Comparator.reverseOrder()).forEach(entry -> {
-        try {
-          Files.deleteIfExists(entry);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      entries
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              entry -> {
+                try {
+                  Files.deleteIfExists(entry);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -26,8 +26,11 @@ final class Bm25Okapi {
   }
 
   /** One occurrence of a query token in a document with {@code termFrequency} occurrences. */
-  static double termScore(double idf, double termFrequency, double documentLength, double averageLength) {
-    return idf * (termFrequency * (K1 + 1)
-        / (termFrequency + K1 * (1 - B + B * documentLength / averageLength)));
+  static double termScore(
+      double idf, double termFrequency, double documentLength, double averageLength) {
+    return idf
+        * (termFrequency
+            * (K1 + 1)
+            / (termFrequency + K1 * (1 - B + B * documentLength / averageLength)));
   }
 }

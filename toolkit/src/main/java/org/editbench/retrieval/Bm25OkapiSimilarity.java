@@ -9,16 +9,17 @@ import org.apache.lucene.search.similarities.Similarity;
  * BM25Okapi (see {@link Bm25Okapi}) as a Lucene {@link Similarity}.
  *
  * <p>Two things differ from Lucene's own BM25:
+ *
  * <ul>
- *   <li>The norm is the document's exact token count (Lucene stores norms as longs; its BM25 squeezes
- *       the length into one lossy byte). An index must be built with this similarity.</li>
- *   <li>Corpus statistics come from {@link CandidateStatistics}, not from Lucene's
- *       {@link CollectionStatistics}: those leave empty files out of N and cannot leave out the files a
- *       query's history edits. A query-time similarity is therefore made per query.</li>
+ *   <li>The norm is the document's exact token count (Lucene stores norms as longs; its BM25
+ *       squeezes the length into one lossy byte). An index must be built with this similarity.
+ *   <li>Corpus statistics come from {@link CandidateStatistics}, not from Lucene's {@link
+ *       CollectionStatistics}: those leave empty files out of N and cannot leave out the files a
+ *       query's history edits. A query-time similarity is therefore made per query.
  * </ul>
  *
- * <p>The query-side weight of a term is the boost: the number of times the token occurs in the query,
- * since the reference adds a token's score once per occurrence.
+ * <p>The query-side weight of a term is the boost: the number of times the token occurs in the
+ * query, since the reference adds a token's score once per occurrence.
  */
 final class Bm25OkapiSimilarity extends Similarity {
   private final CandidateStatistics statistics;
@@ -45,7 +46,8 @@ final class Bm25OkapiSimilarity extends Similarity {
   }
 
   @Override
-  public SimScorer scorer(float boost, CollectionStatistics collectionStats, TermStatistics... termStats) {
+  public SimScorer scorer(
+      float boost, CollectionStatistics collectionStats, TermStatistics... termStats) {
     if (statistics == null) {
       throw new IllegalStateException("the indexing similarity computes norms only");
     }
@@ -73,6 +75,12 @@ final class Bm25OkapiSimilarity extends Similarity {
 
   @Override
   public String toString() {
-    return "BM25Okapi(k1=" + Bm25Okapi.K1 + ", b=" + Bm25Okapi.B + ", epsilon=" + Bm25Okapi.EPSILON + ")";
+    return "BM25Okapi(k1="
+        + Bm25Okapi.K1
+        + ", b="
+        + Bm25Okapi.B
+        + ", epsilon="
+        + Bm25Okapi.EPSILON
+        + ")";
   }
 }

@@ -14,19 +14,29 @@ import org.editbench.core.SafePaths;
  * @param cacheDirectory where the indexes live
  * @param candidates which files are retrieval candidates
  */
-public record Bm25Settings(Path reposRoot, Path repoDir, Path cacheDirectory, CandidateFiles candidates) {
+public record Bm25Settings(
+    Path reposRoot, Path repoDir, Path cacheDirectory, CandidateFiles candidates) {
   /** The folder of clones under the data root when none is given. */
   private static final String DEFAULT_REPOS_FOLDER = "repos";
 
-  /** {@link #defaults(DataPaths)} of the data folder {@code $EDITBENCH_HOME}, else the working directory. */
+  /**
+   * {@link #defaults(DataPaths)} of the data folder {@code $EDITBENCH_HOME}, else the working
+   * directory.
+   */
   public static Bm25Settings defaults() {
     return defaults(DataPaths.fromEnvironment());
   }
 
-  /** {@code repos/} under the data folder {@code paths}, the user's cache directory, {@code .py} files. */
+  /**
+   * {@code repos/} under the data folder {@code paths}, the user's cache directory, {@code .py}
+   * files.
+   */
   public static Bm25Settings defaults(DataPaths paths) {
-    return new Bm25Settings(paths.root().resolve(DEFAULT_REPOS_FOLDER), null,
-        Bm25IndexStore.defaultCacheDirectory(), CandidateFiles.defaults());
+    return new Bm25Settings(
+        paths.root().resolve(DEFAULT_REPOS_FOLDER),
+        null,
+        Bm25IndexStore.defaultCacheDirectory(),
+        CandidateFiles.defaults());
   }
 
   public Bm25Settings withReposRoot(Path directory) {
@@ -52,6 +62,8 @@ public record Bm25Settings(Path reposRoot, Path repoDir, Path cacheDirectory, Ca
    *     the repos root ({@code ../x}, {@code a/b/c})
    */
   public Path clonePath(String repository) {
-    return repoDir != null ? repoDir : SafePaths.child(reposRoot, repository.replace("/", "__"), "repository");
+    return repoDir != null
+        ? repoDir
+        : SafePaths.child(reposRoot, repository.replace("/", "__"), "repository");
   }
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which files of a repository are retrieval candidates: names ending in one of the extensions
- * ({@code .py} by default), outside any directory named {@code .git}, {@code __pycache__},
- * {@code .venv}, {@code venv} or {@code env}.
+ * ({@code .py} by default), outside any directory named {@code .git}, {@code __pycache__}, {@code
+ * .venv}, {@code venv} or {@code env}.
  *
  * <p>The reference tests those names as substrings of the file's absolute path, so it also drops
  * {@code sphinx/environment/…}, {@code .github/…}, any {@code *env*.py} and every file of a clone
@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record CandidateFiles(List<String> extensions) {
   public static final List<String> DEFAULT_EXTENSIONS = List.of(".py");
-  static final Set<String> EXCLUDED_DIRECTORIES = Set.of(".git", "__pycache__", ".venv", "venv", "env");
+  static final Set<String> EXCLUDED_DIRECTORIES =
+      Set.of(".git", "__pycache__", ".venv", "venv", "env");
   private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
   /** Extensions are given with or without the leading dot ({@code py} or {@code .py}). */
@@ -43,7 +44,10 @@ public record CandidateFiles(List<String> extensions) {
     return new CandidateFiles(DEFAULT_EXTENSIONS);
   }
 
-  /** Whether the file at {@code path} ('/'-separated, relative to the repository root) is a candidate. */
+  /**
+   * Whether the file at {@code path} ('/'-separated, relative to the repository root) is a
+   * candidate.
+   */
   public boolean accepts(String path) {
     if (extensions.stream().noneMatch(path::endsWith)) {
       return false;

@@ -5,8 +5,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * BM25Okapi's statistics over the candidate files of one query: the index's documents less the
- * files the query's history edits (the reference never counts those). Built by
- * {@link CorpusStatistics#without}.
+ * files the query's history edits (the reference never counts those). Built by {@link
+ * CorpusStatistics#without}.
  *
  * @param documentCount N, candidate files only
  * @param averageLength their average length in tokens
@@ -14,14 +14,18 @@ import org.apache.lucene.util.BytesRef;
  * @param removedDocumentFrequency for each term of a removed file, how many removed files hold it
  */
 record CandidateStatistics(
-    long documentCount, double averageLength, double floorIdf, Map<BytesRef, Long> removedDocumentFrequency) {
+    long documentCount,
+    double averageLength,
+    double floorIdf,
+    Map<BytesRef, Long> removedDocumentFrequency) {
 
   /**
    * The idf of a term that {@code indexDocumentFrequency} documents of the whole index contain, or
    * 0 when no candidate contains it (rank_bm25 gives 0 to a token outside its vocabulary).
    */
   double idf(BytesRef term, long indexDocumentFrequency) {
-    long documentFrequency = indexDocumentFrequency - removedDocumentFrequency.getOrDefault(term, 0L);
+    long documentFrequency =
+        indexDocumentFrequency - removedDocumentFrequency.getOrDefault(term, 0L);
     if (documentFrequency <= 0) {
       return 0;
     }

@@ -10,8 +10,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Analysis for BM25 retrieval: the reference's code tokenizer ({@link CodeTokenizer}) and nothing
- * else, for documents and queries alike, so that a query token matches exactly the document
- * tokens the reference would count.
+ * else, for documents and queries alike, so that a query token matches exactly the document tokens
+ * the reference would count.
  */
 public final class CodeAnalyzer extends Analyzer {
   @Override
@@ -19,7 +19,9 @@ public final class CodeAnalyzer extends Analyzer {
     return new TokenStreamComponents(new CodeTokenizer());
   }
 
-  /** The tokens of {@code text} in order, repeats included (what the reference's tokenizer returns). */
+  /**
+   * The tokens of {@code text} in order, repeats included (what the reference's tokenizer returns).
+   */
   public List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     try (TokenStream stream = tokenStream(Bm25Fields.BODY, text)) {

@@ -13,19 +13,19 @@ import org.apache.lucene.index.IndexWriter;
 import org.editbench.text.PyStrings;
 
 /**
- * The reference's code tokenizer, Python's {@code re.findall(r'\b\w+\b|[^\w\s]', text)} on a
- * {@code str}: every maximal run of word characters is a token, and so is every other character
- * that is not white space. No lower-casing, no stop words.
+ * The reference's code tokenizer, Python's {@code re.findall(r'\b\w+\b|[^\w\s]', text)} on a {@code
+ * str}: every maximal run of word characters is a token, and so is every other character that is
+ * not white space. No lower-casing, no stop words.
  *
- * <p>Word characters are Python's Unicode {@code \w}: letters (L*), numbers (Nd, Nl, No) and
- * {@code _}. Java's own {@code \w} differs (it adds combining marks and connector punctuation under
+ * <p>Word characters are Python's Unicode {@code \w}: letters (L*), numbers (Nd, Nl, No) and {@code
+ * _}. Java's own {@code \w} differs (it adds combining marks and connector punctuation under
  * UNICODE_CHARACTER_CLASS, and is ASCII-only without it), hence this hand-written scanner. White
  * space is Python's {@code str.isspace()}.
  *
- * <p>Lucene rejects terms longer than {@link IndexWriter#MAX_TERM_LENGTH} UTF-8 bytes; such a
- * token (a huge literal) becomes {@code #sha256:<hex>} of its text, which keeps term equality
- * exact and cannot collide with a real token (a token starting with a non-word character is
- * always one character long).
+ * <p>Lucene rejects terms longer than {@link IndexWriter#MAX_TERM_LENGTH} UTF-8 bytes; such a token
+ * (a huge literal) becomes {@code #sha256:<hex>} of its text, which keeps term equality exact and
+ * cannot collide with a real token (a token starting with a non-word character is always one
+ * character long).
  */
 public final class CodeTokenizer extends Tokenizer {
   private static final int READ_CHUNK = 8192;
@@ -35,15 +35,19 @@ public final class CodeTokenizer extends Tokenizer {
 
   static {
     for (char c = 0; c < 0x80; c++) {
-      ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      ASCII_WORD[c] =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
   }
 
   private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAttribute = addAttribute(OffsetAttribute.class);
 
-  /** The whole input: documents are source files, small enough to hold, and simpler to scan whole. */
+  /**
+   * The whole input: documents are source files, small enough to hold, and simpler to scan whole.
+   */
   private char[] text = new char[READ_CHUNK];
+
   private int length;
   private int position;
 
@@ -66,7 +70,9 @@ public final class CodeTokenizer extends Tokenizer {
     return false;
   }
 
-  /** Where the run of word characters from {@code from} ends; ASCII, most of source code, by table. */
+  /**
+   * Where the run of word characters from {@code from} ends; ASCII, most of source code, by table.
+   */
   private int endOfWord(int from) {
     int end = from;
     while (end < length) {
@@ -102,7 +108,8 @@ public final class CodeTokenizer extends Tokenizer {
 
   static String digestTerm(String token) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return "#sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -115,9 +122,15 @@ public final class CodeTokenizer extends Tokenizer {
       return ASCII_WORD[codePoint];
     }
     return switch (Character.getType(codePoint)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
       default -> false;
     };
   }

@@ -32,15 +32,25 @@ import org.editbench.text.PyStrings;
  */
 final class GitClone implements AutoCloseable {
   private static final Pattern OBJECT_NAME = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
+
   /** Names sent to git before reading its answers: about 4 KB, far below a pipe's buffer. */
   private static final int PIPELINED_NAMES = 64;
+
   /** Variables that would make git read another repository than the one named here. */
-  private static final List<String> REPOSITORY_VARIABLES = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR",
-      "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE");
+  private static final List<String> REPOSITORY_VARIABLES =
+      List.of(
+          "GIT_DIR",
+          "GIT_WORK_TREE",
+          "GIT_COMMON_DIR",
+          "GIT_INDEX_FILE",
+          "GIT_OBJECT_DIRECTORY",
+          "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+          "GIT_NAMESPACE");
 
   private final Path directory;
   private final Path gitDirectory;
   private final Map<String, String> resolvedCommits = new ConcurrentHashMap<>();
+
   /** One {@code cat-file --batch} for single reads, started on first use. */
   private BlobStream blobs;
 
@@ -51,19 +61,22 @@ final class GitClone implements AutoCloseable {
 
   /**
    * Opens a clone with a working tree ({@code DIR/.git}, a directory or a gitfile) or a bare one.
-   * Only {@code directory} itself is considered: a folder inside some other repository is not a clone.
-   * Checked on the file system, as git recognises a repository, without starting git.
+   * Only {@code directory} itself is considered: a folder inside some other repository is not a
+   * clone. Checked on the file system, as git recognises a repository, without starting git.
    */
   static GitClone open(Path directory) {
     Path dotGit = directory.resolve(".git");
     Path gitDirectory = Files.exists(dotGit) ? dotGit : directory;
     if (!isRepository(gitDirectory)) {
-      throw new RetrievalException(directory + " is not a git repository (no .git in it, and not a bare repository)");
+      throw new RetrievalException(
+          directory + " is not a git repository (no .git in it, and not a bare repository)");
     }
     return new GitClone(directory, gitDirectory);
   }
 
-  /** A git directory holds HEAD and objects; a gitfile (linked worktrees, submodules) points to one. */
+  /**
+   * A git directory holds HEAD and objects; a gitfile (linked worktrees, submodules) points to one.
+   */
   private static boolean isRepository(Path gitDirectory) {
     if (Files.isRegularFile(gitDirectory)) {
       try {
@@ -72,7 +85,8 @@ final class GitClone implements AutoCloseable {
         return false;
       }
     }
-    return Files.isRegularFile(gitDirectory.resolve("HEAD")) && Files.isDirectory(gitDirectory.resolve("objects"));
+    return Files.isRegularFile(gitDirectory.resolve("HEAD"))
+        && Files.isDirectory(gitDirectory.resolve("objects"));
   }
 
   Path directory() {
@@ -80,9 +94,10 @@ final class GitClone implements AutoCloseable {
   }
 
   /**
-   * The full object name of the commit {@code revision} names (usually a SHA, possibly abbreviated).
-   * Asked of git once per revision, through the {@code cat-file} that reads this clone's blobs: a
-   * git process of its own costs more than a retrieval, and a run of one commit then starts one.
+   * The full object name of the commit {@code revision} names (usually a SHA, possibly
+   * abbreviated). Asked of git once per revision, through the {@code cat-file} that reads this
+   * clone's blobs: a git process of its own costs more than a retrieval, and a run of one commit
+   * then starts one.
    */
   String resolveCommit(String revision) {
     return resolvedCommits.computeIfAbsent(revision, this::askCommit);
@@ -106,18 +121,22 @@ final class GitClone implements AutoCloseable {
         // git says why when the repository is broken, once it has ended
         IOException reason = stream.ended() ? stream.processEnded() : e;
         closeBlobStream();
-        throw new RetrievalException("git cannot read " + directory + ": " + reason.getMessage(), e);
+        throw new RetrievalException(
+            "git cannot read " + directory + ": " + reason.getMessage(), e);
       }
     }
     // "NAME commit SIZE", or "REVISION missing" / "REVISION ambiguous"
-    if (header.length != 3 || !header[1].equals("commit") || !OBJECT_NAME.matcher(header[0]).matches()) {
+    if (header.length != 3
+        || !header[1].equals("commit")
+        || !OBJECT_NAME.matcher(header[0]).matches()) {
       throw missing(revision);
     }
     return header[0];
   }
 
   private RetrievalException missing(String revision) {
-    return new RetrievalException("commit " + revision + " is not in " + directory + " (fetch it into the clone)");
+    return new RetrievalException(
+        "commit " + revision + " is not in " + directory + " (fetch it into the clone)");
   }
 
   /** Receives the candidate files of a commit. */
@@ -129,11 +148,13 @@ final class GitClone implements AutoCloseable {
    * Visits every candidate file (regular or executable; symbolic links and submodules are not
    * files) of {@code commit}'s tree, in git's tree order.
    */
-  void forEachCandidate(String commit, CandidateFiles candidates, FileVisitor visitor) throws IOException {
+  void forEachCandidate(String commit, CandidateFiles candidates, FileVisitor visitor)
+      throws IOException {
     // -z: paths verbatim, NUL-terminated ("MODE TYPE NAME\tPATH").
     GitOutput listing = run("ls-tree", "-r", "-z", "--full-tree", commit);
     if (listing.status() != 0) {
-      throw new RetrievalException("git cannot list commit " + commit + " in " + directory + ": " + listing.error());
+      throw new RetrievalException(
+          "git cannot list commit " + commit + " in " + directory + ": " + listing.error());
     }
     for (String entry : listing.output().split("\0")) {
       int tab = entry.indexOf('\t');
@@ -142,7 +163,8 @@ final class GitClone implements AutoCloseable {
       }
       String[] fields = entry.substring(0, tab).split(" ");
       String path = entry.substring(tab + 1);
-      boolean file = fields[1].equals("blob") && (fields[0].equals("100644") || fields[0].equals("100755"));
+      boolean file =
+          fields[1].equals("blob") && (fields[0].equals("100644") || fields[0].equals("100755"));
       if (file && candidates.accepts(path)) {
         visitor.visit(path, fields[2]);
       }
@@ -167,9 +189,11 @@ final class GitClone implements AutoCloseable {
     synchronized (this) {
       BlobStream blobs = blobStream();
       try {
-        // git answers while it reads: a batch of names must fit in the pipe, or both sides would wait.
+        // git answers while it reads: a batch of names must fit in the pipe, or both sides would
+        // wait.
         for (int from = 0; from < blobIds.size(); from += PIPELINED_NAMES) {
-          List<String> batch = blobIds.subList(from, Math.min(blobIds.size(), from + PIPELINED_NAMES));
+          List<String> batch =
+              blobIds.subList(from, Math.min(blobIds.size(), from + PIPELINED_NAMES));
           for (String blob : batch) {
             blobs.request(blob);
           }
@@ -179,7 +203,8 @@ final class GitClone implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        // The rest of the batch's answers are still on their way: a fresh cat-file for the next read.
+        // The rest of the batch's answers are still on their way: a fresh cat-file for the next
+        // read.
         closeBlobStream();
         throw e;
       }
@@ -191,7 +216,10 @@ final class GitClone implements AutoCloseable {
     return texts;
   }
 
-  /** Whether {@code revision} is a full object name (a SHA-1 or SHA-256 in hex), which needs no lookup to name a commit. */
+  /**
+   * Whether {@code revision} is a full object name (a SHA-1 or SHA-256 in hex), which needs no
+   * lookup to name a commit.
+   */
   static boolean isObjectName(String revision) {
     return revision != null && OBJECT_NAME.matcher(revision).matches();
   }
@@ -204,7 +232,10 @@ final class GitClone implements AutoCloseable {
     blobStream();
   }
 
-  /** The {@code cat-file --batch} kept for this clone, started on first use; call it holding this lock. */
+  /**
+   * The {@code cat-file --batch} kept for this clone, started on first use; call it holding this
+   * lock.
+   */
   private BlobStream blobStream() {
     if (blobs == null) {
       blobs = new BlobStream(start("cat-file", "--batch"));
@@ -232,16 +263,19 @@ final class GitClone implements AutoCloseable {
   void streamTexts(List<String> blobIds, BlobConsumer consumer) throws IOException {
     Process process = start("cat-file", "--batch");
     BlobStream stream = new BlobStream(process);
-    Thread requests = new Thread(() -> {
-      try {
-        for (String blob : blobIds) {
-          stream.request(blob);
-        }
-        stream.endRequests();
-      } catch (IOException e) {
-        process.destroy(); // the reading side then fails with the reason
-      }
-    }, "git-cat-file-requests");
+    Thread requests =
+        new Thread(
+            () -> {
+              try {
+                for (String blob : blobIds) {
+                  stream.request(blob);
+                }
+                stream.endRequests();
+              } catch (IOException e) {
+                process.destroy(); // the reading side then fails with the reason
+              }
+            },
+            "git-cat-file-requests");
     requests.setDaemon(true);
     requests.start();
     try {
@@ -265,7 +299,8 @@ final class GitClone implements AutoCloseable {
       return replaced;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.IGNORE)
           .onUnmappableCharacter(CodingErrorAction.IGNORE)
           .decode(ByteBuffer.wrap(bytes))
@@ -278,7 +313,8 @@ final class GitClone implements AutoCloseable {
   // ---- running git -----------------------------------------------------------------------------
 
   private Process start(String... arguments) {
-    List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + gitDirectory, "--no-replace-objects"));
+    List<String> command =
+        new ArrayList<>(List.of("git", "--git-dir=" + gitDirectory, "--no-replace-objects"));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     Map<String, String> environment = builder.environment();
@@ -286,12 +322,15 @@ final class GitClone implements AutoCloseable {
     try {
       return builder.start();
     } catch (IOException e) {
-      throw new RetrievalException("cannot run git, which BM25 retrieval reads clones with (install git): "
-          + e.getMessage(), e);
+      throw new RetrievalException(
+          "cannot run git, which BM25 retrieval reads clones with (install git): " + e.getMessage(),
+          e);
     }
   }
 
-  /** What a git command printed, and how it ended; {@code error} is the first line of its complaint. */
+  /**
+   * What a git command printed, and how it ended; {@code error} is the first line of its complaint.
+   */
   private record GitOutput(int status, String output, String error) {}
 
   /** Runs a git command to its end. */
@@ -301,13 +340,16 @@ final class GitClone implements AutoCloseable {
       process.getOutputStream().close();
       // ls-tree's listing can exceed the pipe's buffer: read error output on another thread.
       StringBuilder errors = new StringBuilder();
-      Thread errorReader = new Thread(() -> {
-        try (InputStream in = process.getErrorStream()) {
-          errors.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException ignored) {
-          // the exit status still tells
-        }
-      }, "git-stderr");
+      Thread errorReader =
+          new Thread(
+              () -> {
+                try (InputStream in = process.getErrorStream()) {
+                  errors.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                  // the exit status still tells
+                }
+              },
+              "git-stderr");
       errorReader.start();
       String output;
       try (InputStream in = process.getInputStream()) {
@@ -315,7 +357,8 @@ final class GitClone implements AutoCloseable {
       }
       int status = process.waitFor();
       errorReader.join();
-      return new GitOutput(status, output, errors.toString().strip().lines().findFirst().orElse(""));
+      return new GitOutput(
+          status, output, errors.toString().strip().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException("reading git's output failed", e);
     } catch (InterruptedException e) {
@@ -327,8 +370,8 @@ final class GitClone implements AutoCloseable {
   }
 
   /**
-   * A {@code git cat-file --batch} conversation: names in, then for each one
-   * {@code NAME TYPE SIZE\n} and the object's bytes and {@code \n}, or {@code NAME missing\n}.
+   * A {@code git cat-file --batch} conversation: names in, then for each one {@code NAME TYPE
+   * SIZE\n} and the object's bytes and {@code \n}, or {@code NAME missing\n}.
    */
   private static final class BlobStream {
     private final Process process;
@@ -355,7 +398,10 @@ final class GitClone implements AutoCloseable {
       requests.close();
     }
 
-    /** The next answer's header line, split at spaces: {@code NAME TYPE SIZE} or {@code NAME missing}. */
+    /**
+     * The next answer's header line, split at spaces: {@code NAME TYPE SIZE} or {@code NAME
+     * missing}.
+     */
     String[] header() throws IOException {
       return readLine().split(" ");
     }
@@ -404,7 +450,8 @@ final class GitClone implements AutoCloseable {
         if (process.waitFor() == 0) {
           return new EOFException("git cat-file ended early");
         }
-        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String errors =
+            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         return new IOException("git cat-file failed: " + errors);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

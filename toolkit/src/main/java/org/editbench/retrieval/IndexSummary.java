@@ -19,14 +19,14 @@ import org.apache.lucene.index.StoredFields;
 
 /**
  * What opening an index derives from it before the first query — each document's path and blob id
- * (from the stored fields) and the {@link CorpusStatistics} (one pass over the vocabulary) — kept in a
- * file beside the index, so that later runs read it in one go instead of deriving it again (with 2,000
- * files and 100,000 terms, the two cost about ten retrievals in a new JVM).
+ * (from the stored fields) and the {@link CorpusStatistics} (one pass over the vocabulary) — kept
+ * in a file beside the index, so that later runs read it in one go instead of deriving it again
+ * (with 2,000 files and 100,000 terms, the two cost about ten retrievals in a new JVM).
  *
- * <p>The file names the index commit it was derived from and ends with a CRC-32 of its bytes; one that
- * does not match the index, is cut short or damaged is derived again and rewritten (written aside and
- * renamed, so that a reader never sees half a file). A cache folder that cannot be written to only
- * loses the saving.
+ * <p>The file names the index commit it was derived from and ends with a CRC-32 of its bytes; one
+ * that does not match the index, is cut short or damaged is derived again and rewritten (written
+ * aside and renamed, so that a reader never sees half a file). A cache folder that cannot be
+ * written to only loses the saving.
  */
 record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics) {
   static final String FILE_NAME = "editbench-summary.v1";
@@ -55,7 +55,8 @@ record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics)
       paths[doc] = stored.get(Bm25Fields.PATH);
       blobs[doc] = stored.get(Bm25Fields.BLOB);
       if (paths[doc] == null || blobs[doc] == null) {
-        throw new CorruptIndexException("document " + doc + " lacks its path or blob id", reader.toString());
+        throw new CorruptIndexException(
+            "document " + doc + " lacks its path or blob id", reader.toString());
       }
     }
     return new IndexSummary(paths, blobs, CorpusStatistics.of(reader));
@@ -97,7 +98,8 @@ record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics)
       for (int i = 0; i < buckets; i++) {
         histogram.put(in.readLong(), in.readLong());
       }
-      return new IndexSummary(paths, blobs, new CorpusStatistics(documentCount, totalLength, histogram));
+      return new IndexSummary(
+          paths, blobs, new CorpusStatistics(documentCount, totalLength, histogram));
     } catch (IOException e) {
       return null; // cut short: derived again
     }

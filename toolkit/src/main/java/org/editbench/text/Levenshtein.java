@@ -15,7 +15,10 @@ public final class Levenshtein {
 
   private Levenshtein() {}
 
-  /** The Levenshtein distance between two strings, over their code points (a non-BMP character is one unit). */
+  /**
+   * The Levenshtein distance between two strings, over their code points (a non-BMP character is
+   * one unit).
+   */
   public static int distance(String a, String b) {
     return distance(a.codePoints().toArray(), b.codePoints().toArray());
   }
@@ -44,7 +47,8 @@ public final class Levenshtein {
         : bitParallel(b, start, lengthB, a, start, lengthA);
   }
 
-  private static int bitParallel(int[] pattern, int patternStart, int m, int[] text, int textStart, int n) {
+  private static int bitParallel(
+      int[] pattern, int patternStart, int m, int[] text, int textStart, int n) {
     int blocks = (m + 63) >>> 6;
     Alphabet alphabet = new Alphabet(pattern, patternStart, m);
     // peq[id * blocks + b]: bit i set where pattern unit 64·b + i is the unit with that id; the
@@ -61,7 +65,8 @@ public final class Levenshtein {
     int distance = m;
     for (int j = 0; j < n; j++) {
       int row = alphabet.idOrAbsent(text[textStart + j]) * blocks;
-      int carry = 1; // row 0 is 0, 1, 2, …, n: the horizontal difference entering the first block is +1
+      int carry =
+          1; // row 0 is 0, 1, 2, …, n: the horizontal difference entering the first block is +1
       for (int b = 0; b < blocks; b++) {
         long equal = peq[row + b];
         long pv = positive[b];

@@ -10,7 +10,11 @@ import java.util.Arrays;
  */
 public final class LfLines {
   private final String text;
-  /** Line k (from 0) spans {@code [starts[k], starts[k + 1])}; {@code starts[count]} is the text's length. */
+
+  /**
+   * Line k (from 0) spans {@code [starts[k], starts[k + 1])}; {@code starts[count]} is the text's
+   * length.
+   */
   private final int[] starts;
 
   private LfLines(String text, int[] starts) {

@@ -1,13 +1,14 @@
 package org.editbench.text;
 
 /**
- * A thread-safe map from 64-bit keys to int values that only grows, with no boxing: open
- * addressing in primitive arrays, split into stripes that each lock on their own. A
- * {@code ConcurrentHashMap<Long, Integer>} holding the same keys takes about six times the memory
- * and three dependent loads per lookup, which made the lookups a sixth of scoring's time.
+ * A thread-safe map from 64-bit keys to int values that only grows, with no boxing: open addressing
+ * in primitive arrays, split into stripes that each lock on their own. A {@code
+ * ConcurrentHashMap<Long, Integer>} holding the same keys takes about six times the memory and
+ * three dependent loads per lookup, which made the lookups a sixth of scoring's time.
  */
 public final class LongIntCache {
   private static final int STRIPES = 64;
+
   /** Marks an empty slot; a key of 0 is kept apart. */
   private static final long EMPTY = 0;
 
@@ -56,7 +57,10 @@ public final class LongIntCache {
     return size;
   }
 
-  /** The stripe from the key's top bits; slots within it from its low bits, so the two do not correlate. */
+  /**
+   * The stripe from the key's top bits; slots within it from its low bits, so the two do not
+   * correlate.
+   */
   private static int stripeOf(long key) {
     return (int) (key >>> 58);
   }

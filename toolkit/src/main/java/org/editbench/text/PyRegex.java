@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 /**
  * Regular expressions that mirror the reference's Python ones, read with Python's meaning where
  * Java's differs: {@code \s} and {@code \S} are Python's white space of {@code str} patterns
- * ({@link PyStrings#isSpace}: 29 characters, where Java's are 6); {@code .}, {@code ^} and
- * {@code $} know only LF as a line end ({@link Pattern#UNIX_LINES}); {@code \w}, {@code \d} and
- * {@code \b} are Unicode ({@link Pattern#UNICODE_CHARACTER_CLASS}), as Python's are. Every pattern
- * copied from the reference is compiled here.
+ * ({@link PyStrings#isSpace}: 29 characters, where Java's are 6); {@code .}, {@code ^} and {@code
+ * $} know only LF as a line end ({@link Pattern#UNIX_LINES}); {@code \w}, {@code \d} and {@code \b}
+ * are Unicode ({@link Pattern#UNICODE_CHARACTER_CLASS}), as Python's are. Every pattern copied from
+ * the reference is compiled here.
  *
  * <p>The rest of the syntax the reference's patterns use means the same in both.
  */
@@ -17,9 +17,9 @@ public final class PyRegex {
 
   /**
    * The white space of {@link PyStrings#isSpace} as the body of a Java character class: Unicode's
-   * White_Space and the separators U+001C to U+001F, which Python's {@code isspace} adds (PyRegexTest
-   * compares it with {@code isSpace} on every char). Spelled with the property rather than as
-   * ranges: a class of a dozen ranges made the patterns five times slower.
+   * White_Space and the separators U+001C to U+001F, which Python's {@code isspace} adds
+   * (PyRegexTest compares it with {@code isSpace} on every char). Spelled with the property rather
+   * than as ranges: a class of a dozen ranges made the patterns five times slower.
    */
   private static final String SPACE_SET = "\\p{IsWhite_Space}\\x1c-\\x1f";
 
@@ -36,10 +36,14 @@ public final class PyRegex {
 
   /** {@code re.compile(pythonRegex, flags)}, given {@link Pattern}'s flags for Python's. */
   public static Pattern compile(String pythonRegex, int flags) {
-    return Pattern.compile(toJava(pythonRegex), flags | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
+    return Pattern.compile(
+        toJava(pythonRegex), flags | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
   }
 
-  /** The Java spelling of a Python pattern: {@code \s} and {@code \S} replaced, in character classes too. */
+  /**
+   * The Java spelling of a Python pattern: {@code \s} and {@code \S} replaced, in character classes
+   * too.
+   */
   static String toJava(String pythonRegex) {
     StringBuilder out = new StringBuilder(pythonRegex.length() + 64);
     boolean inClass = false;

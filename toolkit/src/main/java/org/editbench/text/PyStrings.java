@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Python {@code str} semantics that byte-identical output depends on and that Java's own String
- * methods do not share: which characters are white space, which end a line, and how text files
- * are read.
+ * methods do not share: which characters are white space, which end a line, and how text files are
+ * read.
  */
 public final class PyStrings {
   private PyStrings() {}
@@ -17,8 +17,25 @@ public final class PyStrings {
    */
   public static boolean isSpace(char c) {
     return switch (c) {
-      case '\t', '\n', '\u000b', '\u000c', '\r', '\u001c', '\u001d', '\u001e', '\u001f', ' ',
-          '\u0085', '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000' -> true;
+      case '\t',
+          '\n',
+          '\u000b',
+          '\u000c',
+          '\r',
+          '\u001c',
+          '\u001d',
+          '\u001e',
+          '\u001f',
+          ' ',
+          '\u0085',
+          '\u00a0',
+          '\u1680',
+          '\u2028',
+          '\u2029',
+          '\u202f',
+          '\u205f',
+          '\u3000' ->
+          true;
       default -> c >= '\u2000' && c <= '\u200a';
     };
   }
@@ -58,7 +75,17 @@ public final class PyStrings {
   /** True for the characters Python's {@code str.splitlines()} ends a line at (besides CR LF). */
   public static boolean isLineBoundary(char c) {
     return switch (c) {
-      case '\n', '\r', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029' -> true;
+      case '\n',
+          '\r',
+          '\u000b',
+          '\u000c',
+          '\u001c',
+          '\u001d',
+          '\u001e',
+          '\u0085',
+          '\u2028',
+          '\u2029' ->
+          true;
       default -> false;
     };
   }

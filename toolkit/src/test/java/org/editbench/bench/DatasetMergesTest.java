@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.editbench.cli.CliRunner;
 import org.editbench.core.RecordingReporter;
 import org.editbench.core.Reporter;
-import org.editbench.cli.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +20,17 @@ class DatasetMergesTest {
   @Test
   void benchMergeConcatenatesRepoFilesSortedByNameSkippingTheMergedFile() throws IOException {
     Files.writeString(dir.resolve("b-b-task-instances.jsonl"), "{\"instance_id\": \"b1\"}\n\n");
-    Files.writeString(dir.resolve("a-a-task-instances.jsonl"), "  {\"instance_id\": \"a1\"}  \n{\"instance_id\": \"a2\"}");
+    Files.writeString(
+        dir.resolve("a-a-task-instances.jsonl"),
+        "  {\"instance_id\": \"a1\"}  \n{\"instance_id\": \"a2\"}");
     Files.writeString(dir.resolve("all-task-instances.jsonl"), "{\"instance_id\": \"old\"}\n");
     Files.writeString(dir.resolve("notes.jsonl"), "{\"instance_id\": \"n\"}\n");
-    var r = DatasetMerges.mergeBench(dir, dir.resolve("all-task-instances.jsonl"), null, Reporter.SILENT);
+    var r =
+        DatasetMerges.mergeBench(
+            dir, dir.resolve("all-task-instances.jsonl"), null, Reporter.SILENT);
     assertEquals(3, r.records());
-    assertEquals("{\"instance_id\": \"a1\"}\n{\"instance_id\": \"a2\"}\n{\"instance_id\": \"b1\"}\n",
+    assertEquals(
+        "{\"instance_id\": \"a1\"}\n{\"instance_id\": \"a2\"}\n{\"instance_id\": \"b1\"}\n",
         Files.readString(dir.resolve("all-task-instances.jsonl")));
   }
 
@@ -33,33 +38,51 @@ class DatasetMergesTest {
   void reposFilterMatchesOwnerDashRepoInTheFileName() throws IOException {
     Files.writeString(dir.resolve("a-a-task-instances.jsonl"), "{\"instance_id\": \"a1\"}\n");
     Files.writeString(dir.resolve("b-b-task-instances.jsonl"), "{\"instance_id\": \"b1\"}\n");
-    var r = DatasetMerges.mergeBench(dir, dir.resolve("out.jsonl"), List.of("b/b"), Reporter.SILENT);
+    var r =
+        DatasetMerges.mergeBench(dir, dir.resolve("out.jsonl"), List.of("b/b"), Reporter.SILENT);
     assertEquals(List.of(dir.resolve("b-b-task-instances.jsonl")), r.inputs());
   }
 
   @Test
   void infbenchMergeDedupesFirstWinsAndReportsInvalidLines() throws IOException {
-    Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"),
+    Files.writeString(
+        dir.resolve("a-a-task-instances_0.2.jsonl"),
         "{\"instance_id\": \"x\", \"v\": 1}\nnot json\n");
-    Files.writeString(dir.resolve("b-b-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\", \"v\": 2}\n{\"instance_id\": \"y\"}\n");
+    Files.writeString(
+        dir.resolve("b-b-task-instances_0.2.jsonl"),
+        "{\"instance_id\": \"x\", \"v\": 2}\n{\"instance_id\": \"y\"}\n");
     Files.writeString(dir.resolve("b-b-task-instances_0.4.jsonl"), "{\"instance_id\": \"z\"}\n");
     Files.writeString(dir.resolve("all-task-instances_0.2.jsonl"), "{\"instance_id\": \"old\"}\n");
     RecordingReporter recorder = new RecordingReporter();
-    var r = DatasetMerges.mergeInfbench(dir, "0.2", dir.resolve("all-task-instances_0.2.jsonl"), null, recorder);
-    assertEquals("{\"instance_id\": \"x\", \"v\": 1}\n{\"instance_id\": \"y\"}\n",
+    var r =
+        DatasetMerges.mergeInfbench(
+            dir, "0.2", dir.resolve("all-task-instances_0.2.jsonl"), null, recorder);
+    assertEquals(
+        "{\"instance_id\": \"x\", \"v\": 1}\n{\"instance_id\": \"y\"}\n",
         Files.readString(dir.resolve("all-task-instances_0.2.jsonl")));
     assertEquals(1, r.duplicatesSkipped());
     assertEquals(1, r.invalidLines());
-    assertTrue(recorder.warnings.get(0).startsWith(dir.resolve("a-a-task-instances_0.2.jsonl") + ":2: not valid JSON"));
+    assertTrue(
+        recorder
+            .warnings
+            .get(0)
+            .startsWith(dir.resolve("a-a-task-instances_0.2.jsonl") + ":2: not valid JSON"));
   }
 
   @Test
   void unknownConditionListsTheAvailableOnes() throws IOException {
     Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
-    Files.writeString(dir.resolve("a-a-task-instances_None_body_issue.jsonl"), "{\"instance_id\": \"x\"}\n");
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> DatasetMerges.mergeInfbench(dir, "0.8", dir.resolve("o.jsonl"), null, Reporter.SILENT));
-    assertEquals("condition '0.8' not found in " + dir + "; available: 0.2, None_body_issue", e.getMessage());
+    Files.writeString(
+        dir.resolve("a-a-task-instances_None_body_issue.jsonl"), "{\"instance_id\": \"x\"}\n");
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DatasetMerges.mergeInfbench(
+                    dir, "0.8", dir.resolve("o.jsonl"), null, Reporter.SILENT));
+    assertEquals(
+        "condition '0.8' not found in " + dir + "; available: 0.2, None_body_issue",
+        e.getMessage());
   }
 
   @Test
@@ -68,13 +91,18 @@ class DatasetMergesTest {
     Files.writeString(dir.resolve("a-a-task-instances_0.4.jsonl"), "{\"instance_id\": \"y\"}\n");
     Path out = dir.resolve("merged");
     var results = DatasetMerges.mergeAllInfbench(dir, out, null, Reporter.SILENT);
-    assertEquals(List.of(out.resolve("all-task-instances_0.2.jsonl"), out.resolve("all-task-instances_0.4.jsonl")),
+    assertEquals(
+        List.of(
+            out.resolve("all-task-instances_0.2.jsonl"),
+            out.resolve("all-task-instances_0.4.jsonl")),
         results.stream().map(DatasetMerges.MergeResult::output).toList());
   }
 
   @Test
   void cliUsesTheDataRootAndExitsTwoOnAnUnknownCondition() throws IOException {
-    CliRunner.Result r = CliRunner.run("merge-infbench", "--condition", "0.2", "--output-path", dir.resolve("o").toString());
+    CliRunner.Result r =
+        CliRunner.run(
+            "merge-infbench", "--condition", "0.2", "--output-path", dir.resolve("o").toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().startsWith("error: "), r.err());
   }

@@ -33,8 +33,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
 import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.Combination;
@@ -54,8 +54,8 @@ import org.editbench.inference.UsageCost;
  * that answers after 50 ms, and resume start-up on a 100,000-record prediction file.
  *
  * <p>The server runs in a child JVM (so that the CPU measured here is the client's alone), binds
- * 127.0.0.1 only, and ends with this process. Every loop is bounded. Run it with
- * {@code bench/run-api.sh}.
+ * 127.0.0.1 only, and ends with this process. Every loop is bounded. Run it with {@code
+ * bench/run-api.sh}.
  */
 public final class RunApiBenchmark {
   private static final int DELAY_MS = 50;
@@ -78,11 +78,18 @@ public final class RunApiBenchmark {
     try {
       String baseUrl = "http://127.0.0.1:" + readPort(server) + "/v1";
       Path models = work.resolve("models.json");
-      Files.writeString(models, "{\"bench-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
-          + " \"context_limit\": 128000, \"cost_per_input_token\": 2e-6, \"cost_per_output_token\": 8e-6}}");
+      Files.writeString(
+          models,
+          "{\"bench-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+              + " \"context_limit\": 128000, \"cost_per_input_token\": 2e-6, \"cost_per_output_token\": 8e-6}}");
       throughput(work, baseUrl, models, "cold", REQUESTS);
       for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-        throughput(work, baseUrl, models, "warm-up " + round, REQUESTS); // until the JIT has compiled the hot paths
+        throughput(
+            work,
+            baseUrl,
+            models,
+            "warm-up " + round,
+            REQUESTS); // until the JIT has compiled the hot paths
       }
       bareOkHttp(baseUrl);
       throughput(work, baseUrl, models, "warm", REQUESTS);
@@ -94,37 +101,47 @@ public final class RunApiBenchmark {
     }
   }
 
-  private static void throughput(Path work, String baseUrl, Path models, String label, int requests) throws IOException {
+  private static void throughput(Path work, String baseUrl, Path models, String label, int requests)
+      throws IOException {
     Path infbench = work.resolve(label.replace(' ', '-') + "/all-task-instances_0.2.jsonl");
     Files.createDirectories(infbench.getParent());
     StringBuilder lines = new StringBuilder();
     String context = "1 def f(x):\\n2     return x + 1\\n".repeat(20); // ~0.7 KB of code context
     for (int i = 0; i < requests; i++) {
-      lines.append("{\"instance_id\": \"o__r-pull-").append(i).append("\", \"repo\": \"o/r\", \"prompt\": \"You are an engineer.\\n")
-          .append("<code>\\n[start of f.py]\\n").append(context).append("[end of f.py]\\n</code>\\nFix it.\"}\n");
+      lines
+          .append("{\"instance_id\": \"o__r-pull-")
+          .append(i)
+          .append("\", \"repo\": \"o/r\", \"prompt\": \"You are an engineer.\\n")
+          .append("<code>\\n[start of f.py]\\n")
+          .append(context)
+          .append("[end of f.py]\\n</code>\\nFix it.\"}\n");
     }
     Files.writeString(infbench, lines);
-    RunApiOptions options = RunApiOptions.builder()
-        .dataPaths(new DataPaths(infbench.getParent()))
-        .datasetNames(infbench.toString())
-        .models("bench-chat").modelsFile(models)
-        .maxWorkers(WORKERS).timeout(Duration.ofSeconds(30))
-        .environment(new ApiEnvironment(List.of("sk-bench-0000000000000000"), baseUrl))
-        .build();
+    RunApiOptions options =
+        RunApiOptions.builder()
+            .dataPaths(new DataPaths(infbench.getParent()))
+            .datasetNames(infbench.toString())
+            .models("bench-chat")
+            .modelsFile(models)
+            .maxWorkers(WORKERS)
+            .timeout(Duration.ofSeconds(30))
+            .environment(new ApiEnvironment(List.of("sk-bench-0000000000000000"), baseUrl))
+            .build();
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicReference<Progress> last = new AtomicReference<>();
     AtomicLong requestPhaseCpu = new AtomicLong();
-    RunObserver observer = new RunObserver() {
-      @Override
-      public void started(Combination combination, FilterStats filter) {
-        requestPhaseCpu.set(os.getProcessCpuTime()); // reading and token counting are done
-      }
+    RunObserver observer =
+        new RunObserver() {
+          @Override
+          public void started(Combination combination, FilterStats filter) {
+            requestPhaseCpu.set(os.getProcessCpuTime()); // reading and token counting are done
+          }
 
-      @Override
-      public void progress(Combination combination, Progress progress) {
-        last.set(progress);
-      }
-    };
+          @Override
+          public void progress(Combination combination, Progress progress) {
+            last.set(progress);
+          }
+        };
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     RunStats stats = EditBench.runApi(options, Reporter.SILENT, observer).get(0);
@@ -133,27 +150,47 @@ public final class RunApiBenchmark {
     double cpuMsPerRequest = (end - cpu) / 1e6 / requests;
     double requestPhaseCpuMs = (end - requestPhaseCpu.get()) / 1e6 / requests;
     if (stats.succeeded() != requests) {
-      throw new IllegalStateException(label + ": only " + stats.succeeded() + " of " + requests + " succeeded");
+      throw new IllegalStateException(
+          label + ": only " + stats.succeeded() + " of " + requests + " succeeded");
     }
     double rate = last.get().ratePerSecond();
-    System.out.printf(Locale.ROOT, "run-api %-9s %d requests, %d workers, server delay %d ms: %.0f req/s = %.1f %% of"
+    System.out.printf(
+        Locale.ROOT,
+        "run-api %-9s %d requests, %d workers, server delay %d ms: %.0f req/s = %.1f %% of"
             + " %.0f req/s, client CPU %.3f ms/request; whole call with reading and token counting: %.2f s = %.1f %%,"
-            + " CPU %.3f ms/request%n", label, requests, WORKERS, DELAY_MS, rate, 100 * rate / IDEAL, IDEAL,
-        requestPhaseCpuMs, wallSeconds, 100 * requests / wallSeconds / IDEAL, cpuMsPerRequest);
+            + " CPU %.3f ms/request%n",
+        label,
+        requests,
+        WORKERS,
+        DELAY_MS,
+        rate,
+        100 * rate / IDEAL,
+        IDEAL,
+        requestPhaseCpuMs,
+        wallSeconds,
+        100 * requests / wallSeconds / IDEAL,
+        cpuMsPerRequest);
   }
 
   private static void resumeStartup(Path work) throws IOException {
     Path file = work.resolve("resume/all-task-instances_0.2.jsonl");
     Files.createDirectories(file.getParent());
     ModelSpec model = ModelSpec.builder("bench-chat").build();
-    String prompt = "You are an engineer.\n<code>\n" + "1 def f(x):\n2     return x + 1\n".repeat(60) + "</code>\nFix it.";
-    Completion answer = new Completion("<patch>\ndiff --git a/f.py b/f.py\n</patch>", new UsageCost(900, 30, 0.002),
-        Duration.ofMillis(1234));
+    String prompt =
+        "You are an engineer.\n<code>\n"
+            + "1 def f(x):\n2     return x + 1\n".repeat(60)
+            + "</code>\nFix it.";
+    Completion answer =
+        new Completion(
+            "<patch>\ndiff --git a/f.py b/f.py\n</patch>",
+            new UsageCost(900, 30, 0.002),
+            Duration.ofMillis(1234));
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       for (int i = 0; i < RESUME_RECORDS; i++) {
-        ResultRecord record = i % 100 == 99
-            ? ResultRecord.gaveUp("o__r-pull-" + i, model, prompt, 5, "HTTP 503: overloaded")
-            : ResultRecord.success("o__r-pull-" + i, model, prompt, answer);
+        ResultRecord record =
+            i % 100 == 99
+                ? ResultRecord.gaveUp("o__r-pull-" + i, model, prompt, 5, "HTTP 503: overloaded")
+                : ResultRecord.success("o__r-pull-" + i, model, prompt, answer);
         out.write((record.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -164,101 +201,135 @@ public final class RunApiBenchmark {
       double[] t = open(file);
       best = t[0] < best[0] ? t : best;
     }
-    System.out.printf(Locale.ROOT, "resume   %d records (%.0f MB, ~%.1f KB each): start-up %.2f s (%.2f s CPU); with"
-            + " 1,000 retryable failures compacted away first: %.2f s (%.2f s CPU)%n", RESUME_RECORDS, bytes / 1e6,
-        bytes / 1e3 / RESUME_RECORDS, best[0], best[1], compacting[0], compacting[1]);
+    System.out.printf(
+        Locale.ROOT,
+        "resume   %d records (%.0f MB, ~%.1f KB each): start-up %.2f s (%.2f s CPU); with"
+            + " 1,000 retryable failures compacted away first: %.2f s (%.2f s CPU)%n",
+        RESUME_RECORDS,
+        bytes / 1e6,
+        bytes / 1e3 / RESUME_RECORDS,
+        best[0],
+        best[1],
+        compacting[0],
+        compacting[1]);
   }
 
   /** Seconds of wall time and of CPU to open (scan, repair, lock) a prediction file. */
   private static double[] open(Path file) {
     long start = System.nanoTime();
     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    try (ResultFile out = ResultFile.open(file, ResultFile.DEFAULT_FORCE_INTERVAL, Reporter.SILENT)) {
+    try (ResultFile out =
+        ResultFile.open(file, ResultFile.DEFAULT_FORCE_INTERVAL, Reporter.SILENT)) {
       if (out.finished().isEmpty()) {
         throw new IllegalStateException("nothing read");
       }
     }
-    return new double[] {(System.nanoTime() - start) / 1e9,
-        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9};
+    return new double[] {
+      (System.nanoTime() - start) / 1e9,
+      (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9
+    };
   }
 
   /** The machine's ceiling at the time: the same requests from a bare OkHttp loop, nothing else. */
   private static void bareOkHttp(String baseUrl) throws InterruptedException {
-    OkHttpClient client = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(WORKERS, 5, TimeUnit.MINUTES)).build();
-    Request request = new Request.Builder().url(baseUrl + "/chat/completions")
-        .post(RequestBody.create("{\"model\": \"bench-chat\"}", MediaType.get("application/json"))).build();
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(WORKERS, 5, TimeUnit.MINUTES))
+            .build();
+    Request request =
+        new Request.Builder()
+            .url(baseUrl + "/chat/completions")
+            .post(
+                RequestBody.create(
+                    "{\"model\": \"bench-chat\"}", MediaType.get("application/json")))
+            .build();
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     for (int w = 0; w < WORKERS; w++) {
-      pool.execute(() -> {
-        while (next.getAndIncrement() < REQUESTS) {
-          try (Response response = client.newCall(request).execute()) {
-            response.body().string();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      });
+      pool.execute(
+          () -> {
+            while (next.getAndIncrement() < REQUESTS) {
+              try (Response response = client.newCall(request).execute()) {
+                response.body().string();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          });
     }
     pool.shutdown();
     if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
       throw new IllegalStateException("the baseline did not finish");
     }
     double rate = REQUESTS / ((System.nanoTime() - start) / 1e9);
-    System.out.printf(Locale.ROOT, "bare OkHttp loop, same server and workers: %.0f req/s = %.1f %% of %.0f req/s,"
-            + " CPU %.3f ms/request (the machine's ceiling right now)%n", rate, 100 * rate / IDEAL, IDEAL,
+    System.out.printf(
+        Locale.ROOT,
+        "bare OkHttp loop, same server and workers: %.0f req/s = %.1f %% of %.0f req/s,"
+            + " CPU %.3f ms/request (the machine's ceiling right now)%n",
+        rate,
+        100 * rate / IDEAL,
+        IDEAL,
         (os.getProcessCpuTime() - cpu) / 1e6 / REQUESTS);
     client.connectionPool().evictAll();
   }
 
   // ---- the server (child JVM) --------------------------------------------------------------
 
-  /** An OpenAI-like chat endpoint on 127.0.0.1 that answers every request after {@value #DELAY_MS} ms. */
+  /**
+   * An OpenAI-like chat endpoint on 127.0.0.1 that answers every request after {@value #DELAY_MS}
+   * ms.
+   */
   private static void serve() throws IOException {
-    byte[] answer = ("{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"<patch>\\ndiff --git a/f.py"
-        + " b/f.py\\n--- a/f.py\\n+++ b/f.py\\n@@ -1 +1 @@\\n-x\\n+y\\n</patch>\"}}], \"usage\": {\"prompt_tokens\": 300,"
-        + " \"completion_tokens\": 40}}").getBytes(StandardCharsets.UTF_8);
+    byte[] answer =
+        ("{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"<patch>\\ndiff --git a/f.py"
+                + " b/f.py\\n--- a/f.py\\n+++ b/f.py\\n@@ -1 +1 @@\\n-x\\n+y\\n</patch>\"}}], \"usage\": {\"prompt_tokens\": 300,"
+                + " \"completion_tokens\": 40}}")
+            .getBytes(StandardCharsets.UTF_8);
     // Without TCP_NODELAY the server's separate header and body writes meet the client's delayed
     // ACK: ~40 ms more per request, which would halve the throughput of any client.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     server.setExecutor(Executors.newFixedThreadPool(4 * WORKERS));
-    server.createContext("/v1/chat/completions", exchange -> {
-      try (InputStream body = exchange.getRequestBody()) {
-        body.readAllBytes();
-        Thread.sleep(DELAY_MS);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, answer.length);
-        exchange.getResponseBody().write(answer);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        exchange.close();
-      }
-    });
+    server.createContext(
+        "/v1/chat/completions",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            Thread.sleep(DELAY_MS);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            exchange.close();
+          }
+        });
     server.start();
     serveUntilTheParentGoes(server);
   }
 
   /**
-   * Tells the parent {@code server}'s port, then serves until the parent closes our stdin (or dies),
-   * and in any case for at most {@code SERVER_LIFETIME}.
+   * Tells the parent {@code server}'s port, then serves until the parent closes our stdin (or
+   * dies), and in any case for at most {@code SERVER_LIFETIME}.
    */
   static void serveUntilTheParentGoes(HttpServer server) throws IOException {
     System.out.println("port " + server.getAddress().getPort());
     System.out.flush();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(SERVER_LIFETIME.toMillis());
-      } catch (InterruptedException ignored) {
-        // stopping anyway
-      }
-      System.exit(0);
-    });
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(SERVER_LIFETIME.toMillis());
+              } catch (InterruptedException ignored) {
+                // stopping anyway
+              }
+              System.exit(0);
+            });
     watchdog.setDaemon(true);
     watchdog.start();
     while (System.in.read() >= 0) {
@@ -273,13 +344,20 @@ public final class RunApiBenchmark {
 
   /** {@code main} with {@code --serve} in a child JVM on this class path. */
   static Process startServer(Class<?> main) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), main.getName(), "--serve"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName(),
+                "--serve"));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
   static int readPort(Process server) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     String line = reader.readLine();
     if (line == null || !line.startsWith("port ")) {
       throw new IllegalStateException("the benchmark server did not start: " + line);
@@ -289,13 +367,16 @@ public final class RunApiBenchmark {
 
   static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #12 end to end, in process: bytes that are not UTF-8 and folders where files belong are
- * bad input in every command — exit 2, {@code file:line} or "is a directory", nothing written.
+ * Issue #12 end to end, in process: bytes that are not UTF-8 and folders where files belong are bad
+ * input in every command — exit 2, {@code file:line} or "is a directory", nothing written.
  */
 class BadInputCommandsTest {
   @TempDir Path dir;
 
-  private static final String RECORD = "{\"instance_id\": \"o__r-pull-%d\", \"repo\": \"o/r\", \"prompt\": \"p%d\","
-      + " \"ground_truth\": \"diff --git a/x b/x\\n+x\\n\"}\n";
+  private static final String RECORD =
+      "{\"instance_id\": \"o__r-pull-%d\", \"repo\": \"o/r\", \"prompt\": \"p%d\","
+          + " \"ground_truth\": \"diff --git a/x b/x\\n+x\\n\"}\n";
 
   /** Three records; the second holds a byte 0xFF at file offset {@link #badByteOffset}. */
   private Path withBadByte(String name) throws IOException {
@@ -49,8 +50,16 @@ class BadInputCommandsTest {
   }
 
   private CliRunner.Result runApi(Path dataset, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("run-api", "--dataset_name", dataset.toString(),
-        "--model", "gold", "--results-dir", dir.resolve("results").toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run-api",
+                "--dataset_name",
+                dataset.toString(),
+                "--model",
+                "gold",
+                "--results-dir",
+                dir.resolve("results").toString()));
     args.addAll(List.of(more));
     return CliRunner.run(args.toArray(String[]::new));
   }
@@ -58,9 +67,17 @@ class BadInputCommandsTest {
   @Test
   void invalidUtf8InABenchStopsPromptBuilderBeforeAnythingIsWritten() throws IOException {
     Path bench = withBadByte("x-task-instances.jsonl");
-    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("histories").toString(), "--variants", "0.2,0.4",
-        "--out-dir", dir.resolve("out").toString());
+    CliRunner.Result r =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("histories").toString(),
+            "--variants",
+            "0.2,0.4",
+            "--out-dir",
+            dir.resolve("out").toString());
     assertBadInput(r, bench + ":2: invalid UTF-8 at byte " + badByteOffset());
     assertFalse(Files.exists(dir.resolve("out")));
   }
@@ -77,18 +94,24 @@ class BadInputCommandsTest {
     Path infbench = dir.resolve("mine.jsonl");
     Files.writeString(infbench, String.format(RECORD, 1, 1));
     Path sampled = dir.resolve("sampled.json");
-    Files.write(sampled, new byte[] {'{', '"', 's', (byte) 0xc3, '"', ':', ' ', '[', ']', '}', '\n'});
-    assertBadInput(runApi(infbench, "--sampled_ids_file", sampled.toString()), sampled + ":1: invalid UTF-8 at byte 3");
+    Files.write(
+        sampled, new byte[] {'{', '"', 's', (byte) 0xc3, '"', ':', ' ', '[', ']', '}', '\n'});
+    assertBadInput(
+        runApi(infbench, "--sampled_ids_file", sampled.toString()),
+        sampled + ":1: invalid UTF-8 at byte 3");
     Path models = dir.resolve("models.json");
     Files.write(models, new byte[] {'{', '\n', '\n', (byte) 0xfe, '}'});
-    assertBadInput(runApi(infbench, "--models", models.toString()), models + ":3: invalid UTF-8 at byte 3");
+    assertBadInput(
+        runApi(infbench, "--models", models.toString()), models + ":3: invalid UTF-8 at byte 3");
     assertFalse(Files.exists(dir.resolve("results")));
   }
 
   @Test
   void invalidUtf8InAPredictionFileStopsTheRunThatWouldResumeIt() throws IOException {
     Path infbench = dir.resolve("mine.jsonl");
-    Files.writeString(infbench, String.format(RECORD, 1, 1) + String.format(RECORD, 2, 2) + String.format(RECORD, 3, 3));
+    Files.writeString(
+        infbench,
+        String.format(RECORD, 1, 1) + String.format(RECORD, 2, 2) + String.format(RECORD, 3, 3));
     Path predictions = withBadByte("results/gold/T=0/n=1/mine.jsonl");
     byte[] before = Files.readAllBytes(predictions);
     CliRunner.Result r = runApi(infbench);
@@ -103,64 +126,111 @@ class BadInputCommandsTest {
    */
   private Path benchWithAnEscapingId(String escaping) throws IOException {
     SampleData.copyTo(dir.resolve("sample"));
-    String line = Files.readAllLines(dir.resolve("sample/crawled_data/bench/all-task-instances.jsonl")).get(0);
-    var record = (com.fasterxml.jackson.databind.node.ObjectNode) org.editbench.core.Jsonl.MAPPER.readTree(line);
+    String line =
+        Files.readAllLines(dir.resolve("sample/crawled_data/bench/all-task-instances.jsonl"))
+            .get(0);
+    var record =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            org.editbench.core.Jsonl.MAPPER.readTree(line);
     String id = record.get("instance_id").asText();
     Path histories = dir.resolve("sample/patch_histories");
     Path outside = histories.resolve(escaping).normalize();
     Files.createDirectories(outside.getParent());
     SampleData.copyTree(histories.resolve(id), outside);
-    String escapingLine = org.editbench.core.PyJson.toJson(record.deepCopy().put("instance_id", escaping));
+    String escapingLine =
+        org.editbench.core.PyJson.toJson(record.deepCopy().put("instance_id", escaping));
     Path bench = dir.resolve("two-task-instances.jsonl");
     Files.writeString(bench, line + "\n" + escapingLine + "\n");
     return bench;
   }
 
-  /** Runs a command in process, with what it reports on standard error (warnings, progress) in {@code err}. */
+  /**
+   * Runs a command in process, with what it reports on standard error (warnings, progress) in
+   * {@code err}.
+   */
   private static CliRunner.Result runCapturingStandardError(String... args) {
     java.io.PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       CliRunner.Result r = CliRunner.run(args);
-      return new CliRunner.Result(r.exitCode(), r.out(), r.err() + captured.toString(StandardCharsets.UTF_8));
+      return new CliRunner.Result(
+          r.exitCode(), r.out(), r.err() + captured.toString(StandardCharsets.UTF_8));
     } finally {
       System.setErr(original);
     }
   }
 
   @Test
-  void anInstanceIdThatIsAPathIsReportedAndSkippedAndNothingOutsideTheHistoriesIsRead() throws IOException {
+  void anInstanceIdThatIsAPathIsReportedAndSkippedAndNothingOutsideTheHistoriesIsRead()
+      throws IOException {
     Path bench = benchWithAnEscapingId("../outside/X");
     Path out = dir.resolve("out.jsonl");
-    CliRunner.Result r = runCapturingStandardError("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("sample/patch_histories").toString(), "--info-pct", "0.2",
-        "--save-path", out.toString());
+    CliRunner.Result r =
+        runCapturingStandardError(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("sample/patch_histories").toString(),
+            "--info-pct",
+            "0.2",
+            "--save-path",
+            out.toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.err().contains("skipped invalid instance ../outside/X [0.2_body_issue]: instance_id"
-        + " \"../outside/X\" cannot be a file or folder name: it contains '/'"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "skipped invalid instance ../outside/X [0.2_body_issue]: instance_id"
+                    + " \"../outside/X\" cannot be a file or folder name: it contains '/'"),
+        r.err());
     List<String> written = Files.readAllLines(out);
     assertEquals(1, written.size());
     assertFalse(written.get(0).contains("../outside/X"), written.get(0));
 
-    CliRunner.Result strict = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("sample/patch_histories").toString(), "--info-pct", "0.2", "--strict",
-        "--save-path", dir.resolve("strict.jsonl").toString());
+    CliRunner.Result strict =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("sample/patch_histories").toString(),
+            "--info-pct",
+            "0.2",
+            "--strict",
+            "--save-path",
+            dir.resolve("strict.jsonl").toString());
     assertEquals(1, strict.exitCode(), strict.err());
-    assertTrue(strict.err().contains("invalid instance (strict mode): ../outside/X [0.2_body_issue]: instance_id"),
+    assertTrue(
+        strict
+            .err()
+            .contains("invalid instance (strict mode): ../outside/X [0.2_body_issue]: instance_id"),
         strict.err());
-    assertEquals(1, Files.readAllLines(dir.resolve("strict.jsonl")).size(), "the valid instance comes first");
+    assertEquals(
+        1,
+        Files.readAllLines(dir.resolve("strict.jsonl")).size(),
+        "the valid instance comes first");
   }
 
   @Test
   void anAbsoluteInstanceIdIsRefusedAlike() throws IOException {
     Path outside = dir.resolve("abs-history");
     Path bench = benchWithAnEscapingId(outside.toString());
-    CliRunner.Result r = runCapturingStandardError("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("sample/patch_histories").toString(), "--info-pct", "0.2",
-        "--save-path", dir.resolve("out.jsonl").toString());
+    CliRunner.Result r =
+        runCapturingStandardError(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("sample/patch_histories").toString(),
+            "--info-pct",
+            "0.2",
+            "--save-path",
+            dir.resolve("out.jsonl").toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.err().contains("skipped invalid instance " + outside + " [0.2_body_issue]: instance_id"), r.err());
+    assertTrue(
+        r.err().contains("skipped invalid instance " + outside + " [0.2_body_issue]: instance_id"),
+        r.err());
     assertEquals(1, Files.readAllLines(dir.resolve("out.jsonl")).size());
   }
 
@@ -168,29 +238,56 @@ class BadInputCommandsTest {
   void summarizeAndScoreOnlyReadSoATornOrBadLineIsAWarningAndTheRestIsUsed() throws IOException {
     Path infbench = dir.resolve("infbench/mine-task-instances_0.2.jsonl");
     Files.createDirectories(infbench.getParent());
-    Files.writeString(infbench, String.format(RECORD, 1, 1) + String.format(RECORD, 2, 2) + String.format(RECORD, 3, 3));
+    Files.writeString(
+        infbench,
+        String.format(RECORD, 1, 1) + String.format(RECORD, 2, 2) + String.format(RECORD, 3, 3));
     assertEquals(0, runApi(infbench).exitCode());
     Path predictions = dir.resolve("results/gold/T=0/n=1/mine-task-instances_0.2.jsonl");
     List<String> lines = Files.readAllLines(predictions);
-    Files.writeString(predictions, lines.get(0) + "\n{\"instance_id\": \"o__r-pull-2\", \"mod\n" + lines.get(2) + "\n");
-    Files.writeString(infbench, String.format(RECORD, 4, 4).substring(0, 40), java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        predictions,
+        lines.get(0) + "\n{\"instance_id\": \"o__r-pull-2\", \"mod\n" + lines.get(2) + "\n");
+    Files.writeString(
+        infbench,
+        String.format(RECORD, 4, 4).substring(0, 40),
+        java.nio.file.StandardOpenOption.APPEND);
     Path report = dir.resolve("results/gold/mine-0.2-output.json");
     Files.writeString(report, "{\"%resolved\": 1");
 
-    CliRunner.Result summary = runCapturingStandardError("summarize", "--results-dir", dir.resolve("results").toString(),
-        "--infbench-dir", infbench.getParent().toString(), "--format", "csv");
+    CliRunner.Result summary =
+        runCapturingStandardError(
+            "summarize",
+            "--results-dir",
+            dir.resolve("results").toString(),
+            "--infbench-dir",
+            infbench.getParent().toString(),
+            "--format",
+            "csv");
     assertEquals(0, summary.exitCode(), summary.err());
-    assertTrue(summary.out().lines().anyMatch(l -> l.startsWith("gold,0,1,mine,0.2,0.2,3,2,2,0,")), summary.out());
-    assertTrue(summary.err().contains("warning: " + predictions + ":2: not valid JSON ("), summary.err());
-    assertTrue(summary.err().contains("warning: " + infbench + ":4: not valid JSON ("), summary.err());
-    assertTrue(summary.err().contains("warning: " + report + ":1: not valid JSON ("), summary.err());
+    assertTrue(
+        summary.out().lines().anyMatch(l -> l.startsWith("gold,0,1,mine,0.2,0.2,3,2,2,0,")),
+        summary.out());
+    assertTrue(
+        summary.err().contains("warning: " + predictions + ":2: not valid JSON ("), summary.err());
+    assertTrue(
+        summary.err().contains("warning: " + infbench + ":4: not valid JSON ("), summary.err());
+    assertTrue(
+        summary.err().contains("warning: " + report + ":1: not valid JSON ("), summary.err());
     assertTrue(summary.err().contains("; harness figures left empty"), summary.err());
 
-    CliRunner.Result score = runCapturingStandardError("score", "--results-dir", dir.resolve("results").toString(),
-        "--infbench-dir", infbench.getParent().toString());
+    CliRunner.Result score =
+        runCapturingStandardError(
+            "score",
+            "--results-dir",
+            dir.resolve("results").toString(),
+            "--infbench-dir",
+            infbench.getParent().toString());
     assertEquals(0, score.exitCode(), score.err());
     assertTrue(score.err().contains("warning: " + infbench + ":4: not valid JSON ("), score.err());
-    assertEquals(2, Files.readAllLines(predictions.resolveSibling("metrics/mine-task-instances_0.2.jsonl")).size());
+    assertEquals(
+        2,
+        Files.readAllLines(predictions.resolveSibling("metrics/mine-task-instances_0.2.jsonl"))
+            .size());
   }
 
   @Test
@@ -202,15 +299,34 @@ class BadInputCommandsTest {
     Path bench = dir.resolve("b-task-instances.jsonl");
     Files.writeString(bench, "{\"instance_id\": \"a\"}\n");
 
-    assertBadInput(CliRunner.run("prompt-builder", "--dataset-name", folder.toString()), isADirectory);
-    assertBadInput(CliRunner.run("prompt-builder", "--dataset-name", bench.toString(), "--info-pct", "0.2",
-        "--histories-dir", dir.toString(), "--save-path", folder.toString()), isADirectory);
+    assertBadInput(
+        CliRunner.run("prompt-builder", "--dataset-name", folder.toString()), isADirectory);
+    assertBadInput(
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--info-pct",
+            "0.2",
+            "--histories-dir",
+            dir.toString(),
+            "--save-path",
+            folder.toString()),
+        isADirectory);
     assertBadInput(runApi(folder), isADirectory);
     assertBadInput(runApi(infbench, "--sampled_ids_file", folder.toString()), isADirectory);
     assertBadInput(runApi(infbench, "--models", folder.toString()), isADirectory);
     assertBadInput(CliRunner.run("notebook", "run", folder.toString()), isADirectory);
     assertEquals(0, runApi(infbench).exitCode());
-    assertBadInput(CliRunner.run("summarize", "--results-dir", dir.resolve("results").toString(),
-        "--infbench-dir", dir.toString(), "--out", folder.toString()), isADirectory);
+    assertBadInput(
+        CliRunner.run(
+            "summarize",
+            "--results-dir",
+            dir.resolve("results").toString(),
+            "--infbench-dir",
+            dir.toString(),
+            "--out",
+            folder.toString()),
+        isADirectory);
   }
 }

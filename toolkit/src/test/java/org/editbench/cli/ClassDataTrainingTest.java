@@ -21,7 +21,8 @@ class ClassDataTrainingTest {
 
     assertEquals(List.of("0.2", "0.2_body_issue", "0.2_bm25_3"), variants);
     assertTrue(Files.isDirectory(work.resolve("bm25-cache/acme__inventory")), "an index was built");
-    assertTrue(Files.exists(work.resolve("results/gold/T=0/n=1/training-task-instances_0.2.jsonl")));
+    assertTrue(
+        Files.exists(work.resolve("results/gold/T=0/n=1/training-task-instances_0.2.jsonl")));
   }
 
   @Test
@@ -31,6 +32,7 @@ class ClassDataTrainingTest {
     List<String> variants = ClassDataTraining.train(root, work);
 
     assertEquals(List.of("0.2", "0.2_body_issue"), variants);
-    assertTrue(Files.exists(work.resolve("results/gold/T=0/n=1/training-task-instances_0.2.jsonl")));
+    assertTrue(
+        Files.exists(work.resolve("results/gold/T=0/n=1/training-task-instances_0.2.jsonl")));
   }
 }

@@ -26,49 +26,76 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class HelpTextTest {
   private static final int WIDTH = Main.HELP_WIDTH;
-  /** Text laid out as a table (columns aligned with runs of spaces): its lines are meant as they are. */
+
+  /**
+   * Text laid out as a table (columns aligned with runs of spaces): its lines are meant as they
+   * are.
+   */
   private static final Pattern ALIGNED_COLUMNS = Pattern.compile("\\S {2,}\\S");
 
   @TestFactory
   Stream<DynamicTest> everyCommandsHelpReadsCleanlyAt100Columns() {
-    return commands(Main.newCommandLine()).stream().map(command -> DynamicTest.dynamicTest(name(command), () -> {
-      String help = CliRunner.run(helpArguments(command)).out();
-      assertEquals(command.getUsageMessage(), help, "--help prints the usage");
-      for (String line : help.lines().toList()) {
-        assertTrue(line.length() <= WIDTH, line.length() + " columns: " + line);
-      }
-      Set<String> words = words(unwrapped(command));
-      for (String word : words(help)) {
-        assertTrue(words.contains(word), "\"" + word + "\" is part of a word the wrapping cut:\n" + help);
-      }
-      for (String[] text : texts(command.getCommandSpec())) {
-        assertNoHardBreakMidSentence(text, help);
-      }
-      for (CommandLine sub : command.getSubcommands().values()) {
-        String summary = summary(sub.getCommandSpec());
-        assertTrue(summary.endsWith("."), "the line for " + name(sub) + " in the list of commands is not a "
-            + "whole sentence: " + summary);
-      }
-    }));
+    return commands(Main.newCommandLine()).stream()
+        .map(
+            command ->
+                DynamicTest.dynamicTest(
+                    name(command),
+                    () -> {
+                      String help = CliRunner.run(helpArguments(command)).out();
+                      assertEquals(command.getUsageMessage(), help, "--help prints the usage");
+                      for (String line : help.lines().toList()) {
+                        assertTrue(line.length() <= WIDTH, line.length() + " columns: " + line);
+                      }
+                      Set<String> words = words(unwrapped(command));
+                      for (String word : words(help)) {
+                        assertTrue(
+                            words.contains(word),
+                            "\"" + word + "\" is part of a word the wrapping cut:\n" + help);
+                      }
+                      for (String[] text : texts(command.getCommandSpec())) {
+                        assertNoHardBreakMidSentence(text, help);
+                      }
+                      for (CommandLine sub : command.getSubcommands().values()) {
+                        String summary = summary(sub.getCommandSpec());
+                        assertTrue(
+                            summary.endsWith("."),
+                            "the line for "
+                                + name(sub)
+                                + " in the list of commands is not a "
+                                + "whole sentence: "
+                                + summary);
+                      }
+                    }));
   }
 
   @Test
   void wordsAreWrappedWholeWherePicocliWouldCutThemAtADotOrASlash() {
-    String straddling = "word ".repeat(17) + "crawled_data/infbench/all-task-instances_0.2_body_issue.jsonl is cut.";
+    String straddling =
+        "word ".repeat(17)
+            + "crawled_data/infbench/all-task-instances_0.2_body_issue.jsonl is cut.";
     CommandSpec spec = CommandSpec.create().name("demo");
     spec.usageMessage().description(straddling).footer(straddling);
     spec.addOption(OptionSpec.builder("--option").description(straddling).build());
     CommandLine command = new CommandLine(spec);
     command.setUsageHelpWidth(WIDTH);
-    assertFalse(words(command.getUsageMessage()).contains("all-task-instances_0.2_body_issue.jsonl"),
+    assertFalse(
+        words(command.getUsageMessage()).contains("all-task-instances_0.2_body_issue.jsonl"),
         "picocli alone cuts the file name:\n" + command.getUsageMessage());
 
     WordWrappingHelp.install(command);
     String help = command.getUsageMessage();
-    List<String> whole = help.lines().filter(l -> l.contains("crawled_data/infbench/all-task-instances_0.2_body_issue"
-        + ".jsonl is cut.")).toList();
-    assertEquals(3, whole.size(), "description, option and footer each keep the path whole:\n" + help);
-    assertTrue(whole.get(1).startsWith(" ".repeat(19) + "word crawled_data/"),
+    List<String> whole =
+        help.lines()
+            .filter(
+                l ->
+                    l.contains(
+                        "crawled_data/infbench/all-task-instances_0.2_body_issue"
+                            + ".jsonl is cut."))
+            .toList();
+    assertEquals(
+        3, whole.size(), "description, option and footer each keep the path whole:\n" + help);
+    assertTrue(
+        whole.get(1).startsWith(" ".repeat(19) + "word crawled_data/"),
         "the option's wrapped line is indented as picocli indents it:\n" + help);
   }
 
@@ -80,10 +107,17 @@ class HelpTextTest {
       if (line.isBlank() || next.isEmpty() || ALIGNED_COLUMNS.matcher(line).find()) {
         continue;
       }
-      boolean sentenceGoesOn = line.endsWith(",") || Character.isLowerCase(next.codePointAt(0))
-          && !line.matches(".*[.:;!?)]$");
-      assertTrue(!sentenceGoesOn, "a hard line break in the middle of a sentence:\n" + line + "\n" + next
-          + "\nin:\n" + help);
+      boolean sentenceGoesOn =
+          line.endsWith(",")
+              || Character.isLowerCase(next.codePointAt(0)) && !line.matches(".*[.:;!?)]$");
+      assertTrue(
+          !sentenceGoesOn,
+          "a hard line break in the middle of a sentence:\n"
+              + line
+              + "\n"
+              + next
+              + "\nin:\n"
+              + help);
     }
     for (String line : text) {
       if (ALIGNED_COLUMNS.matcher(line.strip()).find()) {
@@ -106,10 +140,17 @@ class HelpTextTest {
     return new HashSet<>(Arrays.asList(text.strip().split("\\s+")));
   }
 
-  /** The texts a command's help is made of: its description, header and footer, each option's description. */
+  /**
+   * The texts a command's help is made of: its description, header and footer, each option's
+   * description.
+   */
   private static List<String[]> texts(CommandSpec spec) {
-    List<String[]> texts = new ArrayList<>(List.of(
-        spec.usageMessage().description(), spec.usageMessage().header(), spec.usageMessage().footer()));
+    List<String[]> texts =
+        new ArrayList<>(
+            List.of(
+                spec.usageMessage().description(),
+                spec.usageMessage().header(),
+                spec.usageMessage().footer()));
     for (ArgSpec arg : spec.args()) {
       texts.add(arg.description());
     }

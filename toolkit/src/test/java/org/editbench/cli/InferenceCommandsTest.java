@@ -10,18 +10,21 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
-import org.editbench.core.Reporter;
+import org.editbench.core.DataPaths;
 import org.editbench.core.Jsonl;
 import org.editbench.core.PyJson;
+import org.editbench.core.Reporter;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code editbench run-api} and {@code merge-results} in process: options, help, exit codes, offline gold runs. */
+/**
+ * {@code editbench run-api} and {@code merge-results} in process: options, help, exit codes,
+ * offline gold runs.
+ */
 class InferenceCommandsTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -38,7 +41,9 @@ class InferenceCommandsTest {
     StringBuilder lines = new StringBuilder();
     for (String id : ids) {
       ObjectNode o = Jsonl.MAPPER.createObjectNode();
-      o.put("instance_id", id).put("repo", "o/r").put("prompt", "system\nuser asks about " + id)
+      o.put("instance_id", id)
+          .put("repo", "o/r")
+          .put("prompt", "system\nuser asks about " + id)
           .put("ground_truth", "diff --git a/x b/x\n+" + id + "\n");
       lines.append(PyJson.toJson(o)).append('\n');
     }
@@ -52,11 +57,27 @@ class InferenceCommandsTest {
     assertEquals(0, run("run-api", "--help"));
     String help = out.toString();
     String words = help.replaceAll("\\s+", " "); // as read, whatever line a phrase wraps onto
-    for (String expected : List.of("--dataset_name, --dataset-name", "Default: all", "--model",
-        "--run_id, --run-id", "Default: 0.2", "--sampled_ids_file, --sampled-ids-file", "--max_workers, --max-workers",
-        "Default: 10", "--timeout", "Default: 600", "--max-retries", "Default: 5", "--models", "--results-dir",
-        "experiment_results/{model}/T={temperature}/n={n}/{dataset_stem}.jsonl", "OPENAI_KEYS", "BASE_URL", ".env",
-        "Exit codes")) {
+    for (String expected :
+        List.of(
+            "--dataset_name, --dataset-name",
+            "Default: all",
+            "--model",
+            "--run_id, --run-id",
+            "Default: 0.2",
+            "--sampled_ids_file, --sampled-ids-file",
+            "--max_workers, --max-workers",
+            "Default: 10",
+            "--timeout",
+            "Default: 600",
+            "--max-retries",
+            "Default: 5",
+            "--models",
+            "--results-dir",
+            "experiment_results/{model}/T={temperature}/n={n}/{dataset_stem}.jsonl",
+            "OPENAI_KEYS",
+            "BASE_URL",
+            ".env",
+            "Exit codes")) {
       assertTrue(words.contains(expected), "help lacks " + expected + ":\n" + help);
     }
   }
@@ -65,19 +86,53 @@ class InferenceCommandsTest {
   void goldRunsOfflineWithReferenceAndKebabSpellings() throws Exception {
     Path data = infbench("mine.jsonl", "o__r-pull-1", "o__r-pull-2");
     Path results = dir.resolve("results");
-    assertEquals(0, run("run-api", "--dataset_name", data.toString(), "--model", "gold", "--run_id", "0.2",
-        "--max_workers", "2", "--timeout", "5", "--results-dir", results.toString()), err.toString());
+    assertEquals(
+        0,
+        run(
+            "run-api",
+            "--dataset_name",
+            data.toString(),
+            "--model",
+            "gold",
+            "--run_id",
+            "0.2",
+            "--max_workers",
+            "2",
+            "--timeout",
+            "5",
+            "--results-dir",
+            results.toString()),
+        err.toString());
     Path output = results.resolve("gold/T=0/n=1/mine.jsonl");
     List<String> lines = Files.readAllLines(output);
     assertEquals(2, lines.size());
-    assertTrue(String.join("\n", lines).contains(
-        "\"model_patch\": \"diff --git a/x b/x\\n+o__r-pull-1\\n\", \"cost\": 0.0,"), lines.toString());
+    assertTrue(
+        String.join("\n", lines)
+            .contains("\"model_patch\": \"diff --git a/x b/x\\n+o__r-pull-1\\n\", \"cost\": 0.0,"),
+        lines.toString());
     assertTrue(out.toString().contains("instance filter statistics:"), out.toString());
-    assertTrue(out.toString().contains("finished gold · mine.jsonl: 2 succeeded, 0 failed, 0 skipped"), out.toString());
+    assertTrue(
+        out.toString().contains("finished gold · mine.jsonl: 2 succeeded, 0 failed, 0 skipped"),
+        out.toString());
     assertTrue(err.toString().contains("gold · mine.jsonl: 2/2 (100%)"), err.toString());
 
-    assertEquals(0, run("run-api", "--dataset-name", data.toString(), "--model", "gold", "--run-id", "0.2",
-        "--max-workers", "2", "--max_retries", "1", "--results_dir", results.toString()), err.toString());
+    assertEquals(
+        0,
+        run(
+            "run-api",
+            "--dataset-name",
+            data.toString(),
+            "--model",
+            "gold",
+            "--run-id",
+            "0.2",
+            "--max-workers",
+            "2",
+            "--max_retries",
+            "1",
+            "--results_dir",
+            results.toString()),
+        err.toString());
     assertEquals(2, Files.readAllLines(output).size(), "resumed: nothing asked twice");
     assertTrue(out.toString().contains("already done:     2"), out.toString());
   }
@@ -89,16 +144,25 @@ class InferenceCommandsTest {
 
     Path data = infbench("mine.jsonl", "o__r-pull-1");
     assertEquals(2, run("run-api", "--dataset_name", data.toString(), "--model", "gpt-9"));
-    assertTrue(err.toString().contains("error: unknown model 'gpt-9'. Known models: "), err.toString());
+    assertTrue(
+        err.toString().contains("error: unknown model 'gpt-9'. Known models: "), err.toString());
 
-    assertEquals(2, run("run-api", "--dataset_name", data.toString(), "--model", "gold", "--max_workers", "0"));
-    assertTrue(err.toString().contains("error: --max_workers must be at least 1, found 0"), err.toString());
+    assertEquals(
+        2,
+        run("run-api", "--dataset_name", data.toString(), "--model", "gold", "--max_workers", "0"));
+    assertTrue(
+        err.toString().contains("error: --max_workers must be at least 1, found 0"),
+        err.toString());
 
     assertEquals(2, run("run-api", "--model", "gold", "--timeout", "soon"));
     assertTrue(err.toString().contains("Invalid value for option '--timeout'"), err.toString());
 
-    assertEquals(2, run("run-api", "--dataset_name", dir.resolve("none.jsonl").toString(), "--model", "gold"));
-    assertTrue(err.toString().contains("error: --dataset_name " + dir.resolve("none.jsonl") + ": no such file"));
+    assertEquals(
+        2,
+        run("run-api", "--dataset_name", dir.resolve("none.jsonl").toString(), "--model", "gold"));
+    assertTrue(
+        err.toString()
+            .contains("error: --dataset_name " + dir.resolve("none.jsonl") + ": no such file"));
 
     Path broken = dir.resolve("broken.jsonl");
     Files.writeString(broken, "{\"instance_id\": \"a\", \"prompt\": \"p\\nq\"}\n{oops\n");
@@ -108,50 +172,115 @@ class InferenceCommandsTest {
     Path bench = dir.resolve("bench.jsonl");
     Files.writeString(bench, "{\"instance_id\": \"a\"}\n");
     assertEquals(2, run("run-api", "--dataset_name", bench.toString(), "--model", "gold"));
-    assertTrue(err.toString().contains(bench + ": no instance has a prompt: run-api needs an infbench file"),
+    assertTrue(
+        err.toString()
+            .contains(bench + ": no instance has a prompt: run-api needs an infbench file"),
         err.toString());
 
-    // an empty prompt is legitimate (no history, no requirement text): that instance is skipped, the run goes on
+    // an empty prompt is legitimate (no history, no requirement text): that instance is skipped,
+    // the run goes on
     Path partly = dir.resolve("partly-task-instances_None_body_issue.jsonl");
-    Files.writeString(partly, "{\"instance_id\": \"a\", \"prompt\": \"\"}\n"
-        + "{\"instance_id\": \"b\", \"prompt\": \"p\\nq\", \"ground_truth\": \"d\"}\n");
-    assertEquals(0, run("run-api", "--dataset_name", partly.toString(), "--model", "gold",
-        "--results-dir", dir.resolve("partly-results").toString()));
-    assertTrue(err.toString().contains("1 instance(s) with an empty prompt (no history and no requirement text)"
-        + " are skipped: a"), err.toString());
+    Files.writeString(
+        partly,
+        "{\"instance_id\": \"a\", \"prompt\": \"\"}\n"
+            + "{\"instance_id\": \"b\", \"prompt\": \"p\\nq\", \"ground_truth\": \"d\"}\n");
+    assertEquals(
+        0,
+        run(
+            "run-api",
+            "--dataset_name",
+            partly.toString(),
+            "--model",
+            "gold",
+            "--results-dir",
+            dir.resolve("partly-results").toString()));
+    assertTrue(
+        err.toString()
+            .contains(
+                "1 instance(s) with an empty prompt (no history and no requirement text)"
+                    + " are skipped: a"),
+        err.toString());
 
-    assertEquals(2, run("run-api", "--dataset_name", data.toString(), "--model", "gold", "--models",
-        dir.resolve("missing-models.json").toString()));
-    assertTrue(err.toString().contains("missing-models.json: --models file not found"), err.toString());
+    assertEquals(
+        2,
+        run(
+            "run-api",
+            "--dataset_name",
+            data.toString(),
+            "--model",
+            "gold",
+            "--models",
+            dir.resolve("missing-models.json").toString()));
+    assertTrue(
+        err.toString().contains("missing-models.json: --models file not found"), err.toString());
   }
 
   @Test
-  void namedDatasetsResolveUnderTheInfbenchFolderAndMissingRunIdsListTheExistingOnes() throws Exception {
+  void namedDatasetsResolveUnderTheInfbenchFolderAndMissingRunIdsListTheExistingOnes()
+      throws Exception {
     Path home = dir.resolve("home");
     Files.createDirectories(home.resolve("crawled_data/infbench"));
-    Files.writeString(home.resolve("crawled_data/infbench/django-django-task-instances_0.4.jsonl"), "");
-    RunApiOptions options = RunApiOptions.builder()
-        .dataPaths(new DataPaths(home)).datasetNames("django/django").models("gold").runIds("0.2").build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EditBench.runApi(options, Reporter.SILENT, RunObserver.NONE));
-    assertTrue(e.getMessage().contains(home.resolve("crawled_data/infbench/django-django-task-instances_0.2.jsonl")
-        + " does not exist. Run ids with a file for django/django: 0.4."), e.getMessage());
+    Files.writeString(
+        home.resolve("crawled_data/infbench/django-django-task-instances_0.4.jsonl"), "");
+    RunApiOptions options =
+        RunApiOptions.builder()
+            .dataPaths(new DataPaths(home))
+            .datasetNames("django/django")
+            .models("gold")
+            .runIds("0.2")
+            .build();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditBench.runApi(options, Reporter.SILENT, RunObserver.NONE));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                home.resolve("crawled_data/infbench/django-django-task-instances_0.2.jsonl")
+                    + " does not exist. Run ids with a file for django/django: 0.4."),
+        e.getMessage());
   }
 
   @Test
   void mergeResultsMergesPerRunIdAndFailsClearlyWhenThereIsNothing() throws Exception {
     Path folder = dir.resolve("results/gold/T=0/n=1");
     Files.createDirectories(folder);
-    Files.writeString(folder.resolve("b-b-task-instances_0.2.jsonl"), "{\"instance_id\": \"b__b-pull-1\"}\n");
-    Files.writeString(folder.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"a__a-pull-1\"}\n");
-    assertEquals(0, run("merge-results", "--model-name", "gold", "--temperature", "0", "--n", "1", "--run-id", "0.2",
-        "--results-dir", dir.resolve("results").toString()), err.toString());
-    assertEquals(List.of("{\"instance_id\": \"a__a-pull-1\"}", "{\"instance_id\": \"b__b-pull-1\"}"),
+    Files.writeString(
+        folder.resolve("b-b-task-instances_0.2.jsonl"), "{\"instance_id\": \"b__b-pull-1\"}\n");
+    Files.writeString(
+        folder.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"a__a-pull-1\"}\n");
+    assertEquals(
+        0,
+        run(
+            "merge-results",
+            "--model-name",
+            "gold",
+            "--temperature",
+            "0",
+            "--n",
+            "1",
+            "--run-id",
+            "0.2",
+            "--results-dir",
+            dir.resolve("results").toString()),
+        err.toString());
+    assertEquals(
+        List.of("{\"instance_id\": \"a__a-pull-1\"}", "{\"instance_id\": \"b__b-pull-1\"}"),
         Files.readAllLines(folder.resolve("all-task-instances_0.2.jsonl")));
-    assertTrue(out.toString().contains("all-task-instances_0.2.jsonl\t2 records\t2 repositories"), out.toString());
+    assertTrue(
+        out.toString().contains("all-task-instances_0.2.jsonl\t2 records\t2 repositories"),
+        out.toString());
 
-    assertEquals(2, run("merge-results", "--model_name", "gold", "--run_id", "0.9", "--results_dir",
-        dir.resolve("results").toString()));
+    assertEquals(
+        2,
+        run(
+            "merge-results",
+            "--model_name",
+            "gold",
+            "--run_id",
+            "0.9",
+            "--results_dir",
+            dir.resolve("results").toString()));
     assertTrue(err.toString().contains("error: no per-repository result files"), err.toString());
   }
 }

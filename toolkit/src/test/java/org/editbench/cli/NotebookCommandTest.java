@@ -50,20 +50,29 @@ class NotebookCommandTest {
       cell.putArray("outputs");
       cell.putArray("source").add(source);
     }
-    notebook.putObject("metadata").putObject("kernelspec").put("name", "java").put("display_name", "Java (editbench)");
+    notebook
+        .putObject("metadata")
+        .putObject("kernelspec")
+        .put("name", "java")
+        .put("display_name", "Java (editbench)");
     notebook.put("nbformat", 4);
     notebook.put("nbformat_minor", 4);
     Files.writeString(file, notebook.toPrettyString());
     return file;
   }
 
-  /** nbformat's own validation, from Debian's python3-nbformat (Debian's Python, not the PATH's). */
+  /**
+   * nbformat's own validation, from Debian's python3-nbformat (Debian's Python, not the PATH's).
+   */
   private static void assertValidNbformat(Path notebook) throws Exception {
-    Process python = new ProcessBuilder("/usr/bin/python3", "-c",
-        "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT))",
-        notebook.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process python =
+        new ProcessBuilder(
+                "/usr/bin/python3",
+                "-c",
+                "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT))",
+                notebook.toString())
+            .redirectErrorStream(true)
+            .start();
     assertTrue(python.waitFor(60, TimeUnit.SECONDS), "nbformat validation timed out");
     String output = new String(python.getInputStream().readAllBytes());
     assertEquals(0, python.exitValue(), "nbformat.validate rejected " + notebook + ":\n" + output);
@@ -77,14 +86,17 @@ class NotebookCommandTest {
 
   @Test
   void runsCodeCellsAndWritesValidNotebooksWithTheirOutputs(@TempDir Path dir) throws Exception {
-    Path input = notebook(dir.resolve("demo.ipynb"),
-        "System.out.println(\"line 1\");\nSystem.out.println(\"line 2\");",
-        "display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\nclearOutput(true);\ndisplay(\"after clear\");",
-        "%doc Math.max",
-        "int answer = 41;\nanswer + 1");
+    Path input =
+        notebook(
+            dir.resolve("demo.ipynb"),
+            "System.out.println(\"line 1\");\nSystem.out.println(\"line 2\");",
+            "display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\nclearOutput(true);\ndisplay(\"after clear\");",
+            "%doc Math.max",
+            "int answer = 41;\nanswer + 1");
     String original = Files.readString(input);
 
-    Run run = editbench("notebook", "run", input.toString(), "--out", dir.resolve("out").toString());
+    Run run =
+        editbench("notebook", "run", input.toString(), "--out", dir.resolve("out").toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("4 code cells ran"), run.out());
@@ -100,11 +112,13 @@ class NotebookCommandTest {
     assertEquals(1, cells.get(1).path("execution_count").asInt());
 
     JsonNode displayed = cells.get(2).path("outputs");
-    assertEquals(1, displayed.size(), "clearOutput(true) cleared the table when the next display came");
+    assertEquals(
+        1, displayed.size(), "clearOutput(true) cleared the table when the next display came");
     assertEquals("after clear", text(displayed.get(0).path("data").path("text/plain")));
 
-    assertTrue(text(cells.get(3).path("outputs").get(0).path("data").path("text/plain"))
-        .contains("int Math.max(int a, int b)"));
+    assertTrue(
+        text(cells.get(3).path("outputs").get(0).path("data").path("text/plain"))
+            .contains("int Math.max(int a, int b)"));
 
     JsonNode result = cells.get(4).path("outputs").get(0);
     assertEquals("execute_result", result.path("output_type").asText());
@@ -114,24 +128,31 @@ class NotebookCommandTest {
 
   @Test
   void aTableDisplaysAsHtmlInTheSavedNotebook(@TempDir Path dir) throws Exception {
-    Path input = notebook(dir.resolve("table.ipynb"), "Table.create(\"t\", StringColumn.create(\"id\", \"a\", \"b\"))");
+    Path input =
+        notebook(
+            dir.resolve("table.ipynb"),
+            "Table.create(\"t\", StringColumn.create(\"id\", \"a\", \"b\"))");
     assertEquals(0, editbench("notebook", "run", input.toString()).exitCode());
     assertValidNbformat(input);
-    JsonNode data = JSON.readTree(input.toFile()).path("cells").get(1).path("outputs").get(0).path("data");
+    JsonNode data =
+        JSON.readTree(input.toFile()).path("cells").get(1).path("outputs").get(0).path("data");
     assertTrue(text(data.path("text/html")).contains(">b</td>"), data.toString());
   }
 
   @Test
   void aFailingCellStopsTheRunWithItsNumberAndError(@TempDir Path dir) throws Exception {
-    Path input = notebook(dir.resolve("broken.ipynb"),
-        "int fine = 1;",
-        "throw new IllegalStateException(\"no bench here\");",
-        "System.out.println(\"never\");");
+    Path input =
+        notebook(
+            dir.resolve("broken.ipynb"),
+            "int fine = 1;",
+            "throw new IllegalStateException(\"no bench here\");",
+            "System.out.println(\"never\");");
 
     Run run = editbench("notebook", "run", input.toString());
 
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains("cell 3: java.lang.IllegalStateException: no bench here"), run.err());
+    assertTrue(
+        run.err().contains("cell 3: java.lang.IllegalStateException: no bench here"), run.err());
     assertValidNbformat(input);
     JsonNode cells = JSON.readTree(input.toFile()).path("cells");
     JsonNode error = cells.get(2).path("outputs").get(0);

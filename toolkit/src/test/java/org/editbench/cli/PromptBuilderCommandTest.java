@@ -15,9 +15,16 @@ class PromptBuilderCommandTest {
   @TempDir Path dir;
 
   CliRunner.Result buildVariants(Path bench) {
-    return CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("histories").toString(),
-        "--variants", "0.2,None_body_issue", "--out-dir", dir.resolve("out").toString());
+    return CliRunner.run(
+        "prompt-builder",
+        "--dataset-name",
+        bench.toString(),
+        "--histories-dir",
+        dir.resolve("histories").toString(),
+        "--variants",
+        "0.2,None_body_issue",
+        "--out-dir",
+        dir.resolve("out").toString());
   }
 
   Path bench(String... lines) throws IOException {
@@ -41,7 +48,8 @@ class PromptBuilderCommandTest {
   @Test
   void wrongType() throws IOException {
     Path bench = bench("{\"instance_id\": \"a\", \"num_changes\": \"4\"}");
-    assertBadInput(buildVariants(bench), bench + ":1: field num_changes: expected an integer, found a string");
+    assertBadInput(
+        buildVariants(bench), bench + ":1: field num_changes: expected an integer, found a string");
   }
 
   @Test
@@ -58,46 +66,94 @@ class PromptBuilderCommandTest {
 
   @Test
   void badRunId() throws IOException {
-    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench("{\"instance_id\": \"a\"}").toString(),
-        "--variants", "0.2,0.2_issue_body", "--out-dir", dir.resolve("out").toString());
+    CliRunner.Result r =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench("{\"instance_id\": \"a\"}").toString(),
+            "--variants",
+            "0.2,0.2_issue_body",
+            "--out-dir",
+            dir.resolve("out").toString());
     assertBadInput(r, "not a run_id: '0.2_issue_body'");
   }
 
   @Test
   void useBm25MakesABm25RunIdWithItsOptions() throws IOException {
-    Path bench = bench("{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
-    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("histories").toString(), "--info-pct", "0.2", "--use-bm25", "--topn", "5",
-        "--save-path", dir.resolve("out/x.jsonl").toString(), "--repos-root", dir.resolve("repos").toString(),
-        "--bm25-cache", dir.resolve("cache").toString());
+    Path bench =
+        bench(
+            "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
+    CliRunner.Result r =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("histories").toString(),
+            "--info-pct",
+            "0.2",
+            "--use-bm25",
+            "--topn",
+            "5",
+            "--save-path",
+            dir.resolve("out/x.jsonl").toString(),
+            "--repos-root",
+            dir.resolve("repos").toString(),
+            "--bm25-cache",
+            dir.resolve("cache").toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("run_id: 0.2_body_issue_bm25_5"), r.out());
   }
 
   @Test
   void variantsExcludeSingleVariantOptions() throws IOException {
-    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench("{\"instance_id\": \"a\"}").toString(),
-        "--variants", "0.2", "--info-pct", "0.4");
+    CliRunner.Result r =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench("{\"instance_id\": \"a\"}").toString(),
+            "--variants",
+            "0.2",
+            "--info-pct",
+            "0.4");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("--variants names every variant itself"), r.err());
   }
 
   @Test
   void missingHistoriesMakeInstancesInvalidNotTheRun() throws IOException {
-    Path bench = bench("{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
+    Path bench =
+        bench(
+            "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
     CliRunner.Result r = buildVariants(bench);
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("0.2                  processed 1, already present 0, written 0, invalid 1"), r.out());
+    assertTrue(
+        r.out()
+            .contains("0.2                  processed 1, already present 0, written 0, invalid 1"),
+        r.out());
     assertEquals("", Files.readString(dir.resolve("out/x-task-instances_0.2.jsonl")));
   }
 
   @Test
   void strictModeStopsAtTheFirstInvalidInstance() throws IOException {
     Path bench = bench("{\"instance_id\": \"a\", \"files_work\": [\"m.py\"]}");
-    CliRunner.Result r = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", dir.resolve("histories").toString(), "--info-pct", "0.2", "--strict",
-        "--save-path", dir.resolve("single.jsonl").toString());
+    CliRunner.Result r =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("histories").toString(),
+            "--info-pct",
+            "0.2",
+            "--strict",
+            "--save-path",
+            dir.resolve("single.jsonl").toString());
     assertEquals(1, r.exitCode());
-    assertTrue(r.err().contains("invalid instance (strict mode): a [0.2_body_issue]: no patch history folder"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "invalid instance (strict mode): a [0.2_body_issue]: no patch history folder"),
+        r.err());
   }
 }

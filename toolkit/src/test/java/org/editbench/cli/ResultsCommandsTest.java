@@ -21,18 +21,33 @@ class ResultsCommandsTest {
   @TempDir Path home;
 
   @Test
-  void pipelineBuildsRunsMergesSummarizesAndDrawsThenSummarizeAndScoreReadItsResults() throws Exception {
+  void pipelineBuildsRunsMergesSummarizesAndDrawsThenSummarizeAndScoreReadItsResults()
+      throws Exception {
     SampleData.copyTo(home);
 
     Result first = editbench("pipeline");
     assertEquals(0, first.code(), first.err());
     for (String runId : List.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue")) {
-      assertTrue(Files.isRegularFile(home.resolve("crawled_data/infbench/all-task-instances_" + runId + ".jsonl")));
-      assertEquals(7, Files.readAllLines(
-          home.resolve("experiment_results/gold/T=0/n=1/all-task-instances_" + runId + ".jsonl")).size());
+      assertTrue(
+          Files.isRegularFile(
+              home.resolve("crawled_data/infbench/all-task-instances_" + runId + ".jsonl")));
+      assertEquals(
+          7,
+          Files.readAllLines(
+                  home.resolve(
+                      "experiment_results/gold/T=0/n=1/all-task-instances_" + runId + ".jsonl"))
+              .size());
       // gold answers with the ground truth: every patch applies and is exact
-      assertTrue(first.out().lines().anyMatch(l -> l.matches(
-          "gold +0 +1 +all +" + runId.replace(".", "\\.") + " +7 +7 +0 +0 +0 +1 +1")),
+      assertTrue(
+          first
+              .out()
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.matches(
+                          "gold +0 +1 +all +"
+                              + runId.replace(".", "\\.")
+                              + " +7 +7 +0 +0 +0 +1 +1")),
           runId + " row missing:\n" + first.out());
     }
     Path charts = home.resolve("experiment_results/charts");
@@ -44,39 +59,72 @@ class ResultsCommandsTest {
     // a second run resumes: nothing built or asked again, and it says so in a few lines
     List<String> lines = (again.err() + again.out()).lines().toList();
     assertTrue(lines.size() <= 15, lines.size() + " lines:\n" + String.join("\n", lines));
-    assertTrue(lines.contains("infbench: 2 bench files x 5 variants: 0 records written, 35 already present, 0 invalid "
-        + "(crawled_data/infbench)"), again.err());
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("inference: gold, 10 runs: 0 succeeded, 0 failed, "
-        + "0 over the token limit, 35 already done")), again.err());
-    assertTrue(lines.contains("charts: experiment_results/charts/applies-by-run-id.png, "
-        + "experiment_results/charts/applies-by-info-ratio.png"), again.out());
+    assertTrue(
+        lines.contains(
+            "infbench: 2 bench files x 5 variants: 0 records written, 35 already present, 0 invalid "
+                + "(crawled_data/infbench)"),
+        again.err());
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith(
+                        "inference: gold, 10 runs: 0 succeeded, 0 failed, "
+                            + "0 over the token limit, 35 already done")),
+        again.err());
+    assertTrue(
+        lines.contains(
+            "charts: experiment_results/charts/applies-by-run-id.png, "
+                + "experiment_results/charts/applies-by-info-ratio.png"),
+        again.out());
     assertFitsTerminal(again.err() + again.out());
 
     Result text = editbench("summarize");
     assertEquals(0, text.code(), text.err());
     assertFitsTerminal(text.out());
     assertTrue(text.out().startsWith("model  T  n  dataset         run_id"), text.out());
-    assertEquals(1 + 1 + 3 * 5, text.out().lines().count(), "header, rule, 3 datasets x 5 run_ids:\n" + text.out());
+    assertEquals(
+        1 + 1 + 3 * 5,
+        text.out().lines().count(),
+        "header, rule, 3 datasets x 5 run_ids:\n" + text.out());
     Result wide = editbench("summarize", "--all-columns");
-    assertTrue(wide.out().lines().findFirst().orElseThrow().contains("  harness_avg_codebleu"), wide.out());
+    assertTrue(
+        wide.out().lines().findFirst().orElseThrow().contains("  harness_avg_codebleu"),
+        wide.out());
 
-    Result md = editbench("summarize", "--format", "md", "--run-id", "0.4", "--out", "out/summary.md",
-        "--charts", "out/charts", "--chart-metric", "exact");
+    Result md =
+        editbench(
+            "summarize",
+            "--format",
+            "md",
+            "--run-id",
+            "0.4",
+            "--out",
+            "out/summary.md",
+            "--charts",
+            "out/charts",
+            "--chart-metric",
+            "exact");
     assertEquals(0, md.code(), md.err());
     List<String> table = Files.readAllLines(home.resolve("out/summary.md"));
     assertEquals(5, table.size(), "header, rule, acme-inventory, acme-textkit, all:\n" + table);
-    assertTrue(table.get(4).startsWith("| gold | 0 | 1 | all | 0.4 | 0.4 | 7 | 7 | 7 | 0 |"), table.get(4));
+    assertTrue(
+        table.get(4).startsWith("| gold | 0 | 1 | all | 0.4 | 0.4 | 7 | 7 | 7 | 0 |"),
+        table.get(4));
     assertTrue(Files.isRegularFile(home.resolve("out/charts/exact-by-info-ratio.png")));
 
     Result badMetric = editbench("summarize", "--charts", "out/c", "--chart-metric", "nope");
     assertEquals(Main.EXIT_BAD_INPUT, badMetric.code());
-    assertTrue(badMetric.err().contains("--chart-metric nope is not a summary column"), badMetric.err());
+    assertTrue(
+        badMetric.err().contains("--chart-metric nope is not a summary column"), badMetric.err());
 
     Result score = editbench("score", "--model", "gold", "--run-id", "0.8");
     assertEquals(0, score.code(), score.err());
-    Path metrics = home.resolve("experiment_results/gold/T=0/n=1/metrics/all-task-instances_0.8.jsonl");
+    Path metrics =
+        home.resolve("experiment_results/gold/T=0/n=1/metrics/all-task-instances_0.8.jsonl");
     assertTrue(score.out().contains(metrics.toString()), score.out());
-    assertEquals(7, Files.readAllLines(metrics).stream().filter(l -> l.contains("\"exact\": true")).count());
+    assertEquals(
+        7, Files.readAllLines(metrics).stream().filter(l -> l.contains("\"exact\": true")).count());
   }
 
   @Test
@@ -84,40 +132,59 @@ class ResultsCommandsTest {
     Result nothing = editbench("pipeline");
     assertEquals(Main.EXIT_BAD_INPUT, nothing.code(), nothing.err());
     assertEquals("", nothing.out());
-    assertTrue(nothing.err().startsWith("error: no bench folder: looked for crawled_data/bench in " + home.toRealPath()
-        + " (the data folder: $EDITBENCH_HOME when it is set, else the working directory). Run from the folder"),
+    assertTrue(
+        nothing
+            .err()
+            .startsWith(
+                "error: no bench folder: looked for crawled_data/bench in "
+                    + home.toRealPath()
+                    + " (the data folder: $EDITBENCH_HOME when it is set, else the working directory). Run from the folder"),
         nothing.err());
     assertTrue(nothing.err().contains("or set EDITBENCH_HOME to that folder."), nothing.err());
     // the other commands that read the bench folder by default say the same
     for (String command : List.of("prompt-builder", "merge-bench")) {
       Result same = editbench(command);
       assertEquals(Main.EXIT_BAD_INPUT, same.code(), same.err());
-      assertTrue(same.err().startsWith("error: no bench folder: looked for crawled_data/bench in "), same.err());
+      assertTrue(
+          same.err().startsWith("error: no bench folder: looked for crawled_data/bench in "),
+          same.err());
     }
   }
 
   private static void assertFitsTerminal(String text) {
-    text.lines().forEach(line -> assertTrue(line.length() <= 120, line.length() + " columns: " + line));
+    text.lines()
+        .forEach(line -> assertTrue(line.length() <= 120, line.length() + " columns: " + line));
   }
 
   private record Result(int code, String out, String err) {}
 
   private Result editbench(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "org.editbench.cli.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.editbench.cli.Main"));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().remove("EDITBENCH_HOME");
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("editbench " + String.join(" ", args) + " did not finish");
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

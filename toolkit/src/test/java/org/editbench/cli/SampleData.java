@@ -6,11 +6,17 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.editbench.SharedCorpus;
 
-/** The bundled sample bench, copied into a data root of a test's own (the project's stays untouched). */
+/**
+ * The bundled sample bench, copied into a data root of a test's own (the project's stays
+ * untouched).
+ */
 public final class SampleData {
   private SampleData() {}
 
-  /** Copies {@code crawled_data/bench/} and {@code patch_histories/} of the project under {@code root}. */
+  /**
+   * Copies {@code crawled_data/bench/} and {@code patch_histories/} of the project under {@code
+   * root}.
+   */
   public static void copyTo(Path root) throws IOException {
     Path project = SharedCorpus.repositoryRoot();
     for (String folder : new String[] {"crawled_data/bench", "patch_histories"}) {

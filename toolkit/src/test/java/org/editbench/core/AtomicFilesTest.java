@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files written whole or not at all: a write that fails half-way leaves the old file and no leftovers. */
+/**
+ * Files written whole or not at all: a write that fails half-way leaves the old file and no
+ * leftovers.
+ */
 class AtomicFilesTest {
   @TempDir Path dir;
 
@@ -25,10 +28,16 @@ class AtomicFilesTest {
   void aWriteThatFailsAfterSomeBytesLeavesTheOldFileAndNoTemporaryFile() throws IOException {
     Path file = dir.resolve("summary.md");
     AtomicFiles.writeString(file, "old\n");
-    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AtomicFiles.write(file, out -> {
-      out.write("new, but only the first ".repeat(10_000).getBytes());
-      throw new IOException("No space left on device");
-    }));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () ->
+                AtomicFiles.write(
+                    file,
+                    out -> {
+                      out.write("new, but only the first ".repeat(10_000).getBytes());
+                      throw new IOException("No space left on device");
+                    }));
     assertEquals("cannot write " + file + ": No space left on device", e.getMessage());
     assertEquals("old\n", Files.readString(file));
     assertEquals(List.of("summary.md"), names());

@@ -26,12 +26,22 @@ final class DiskFullChannel extends FileChannel {
 
   /** What {@link JsonlAppender} opens, with room for {@code capacity} more bytes. */
   static JsonlAppender.ChannelOpener withRoomFor(long capacity) {
-    return path -> new DiskFullChannel(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND), capacity);
+    return path ->
+        new DiskFullChannel(
+            FileChannel.open(
+                path,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND),
+            capacity);
   }
 
   static JsonlAppender open(Path file, long capacity) {
-    return JsonlAppender.open(file, JsonlAppender.Options.DEFAULT, org.editbench.core.Reporter.SILENT, withRoomFor(capacity));
+    return JsonlAppender.open(
+        file,
+        JsonlAppender.Options.DEFAULT,
+        org.editbench.core.Reporter.SILENT,
+        withRoomFor(capacity));
   }
 
   private IOException full() {

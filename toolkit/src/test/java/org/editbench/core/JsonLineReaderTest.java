@@ -29,15 +29,20 @@ class JsonLineReaderTest {
 
   @Test
   void buildsTheTreesObjectMapperBuilds() throws JsonProcessingException {
-    for (String text : List.of(
-        "{\"b\": 1, \"a\": [true, false, null, \"x\"], \"c\": {}}",
-        "{\"k\": 1, \"j\": 2, \"k\": [3]}",
-        "[2147483647, 2147483648, -2147483649, 9223372036854775807, 9223372036854775808, -0]",
-        "[1.0, -0.0, 2.5e-7, 1E300, 1e400, 0.1, 123456789012345678901234567890.5]",
-        "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\n\"",
-        "[[], [[]], {\"\": {\"\": []}}]",
-        "42", "null", "  {\"a\": 1}  trailing text is not read", "", "   ",
-        "[".repeat(900) + "{\"deep\": 1}" + "]".repeat(900))) {
+    for (String text :
+        List.of(
+            "{\"b\": 1, \"a\": [true, false, null, \"x\"], \"c\": {}}",
+            "{\"k\": 1, \"j\": 2, \"k\": [3]}",
+            "[2147483647, 2147483648, -2147483649, 9223372036854775807, 9223372036854775808, -0]",
+            "[1.0, -0.0, 2.5e-7, 1E300, 1e400, 0.1, 123456789012345678901234567890.5]",
+            "\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\n\"",
+            "[[], [[]], {\"\": {\"\": []}}]",
+            "42",
+            "null",
+            "  {\"a\": 1}  trailing text is not read",
+            "",
+            "   ",
+            "[".repeat(900) + "{\"deep\": 1}" + "]".repeat(900))) {
       assertSameTree(text);
     }
   }
@@ -78,7 +83,9 @@ class JsonLineReaderTest {
       assertEquals(List.of(1, 5), objects.stream().map(Jsonl.Line::number).toList());
       assertEquals(2, objects.get(1).json().get("b").asInt());
       assertEquals(2, reporter.warnings.size(), reporter.warnings.toString());
-      assertTrue(reporter.warnings.get(0).startsWith(file + ":3: not valid JSON ("), reporter.warnings.get(0));
+      assertTrue(
+          reporter.warnings.get(0).startsWith(file + ":3: not valid JSON ("),
+          reporter.warnings.get(0));
       assertTrue(reporter.warnings.get(0).endsWith("); left out"), reporter.warnings.get(0));
       assertEquals(file + ":4: not a JSON object; left out", reporter.warnings.get(1));
     } finally {

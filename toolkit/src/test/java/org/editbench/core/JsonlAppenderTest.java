@@ -53,7 +53,9 @@ class JsonlAppenderTest {
     }
     assertEquals("{\"instance_id\": \"a\"}\n{\"instance_id\": \"b\"}\n", Files.readString(file));
     assertEquals(1, recorder.warnings.size());
-    assertTrue(recorder.warnings.get(0).startsWith(file + ":2: removed a torn last line"), recorder.warnings.get(0));
+    assertTrue(
+        recorder.warnings.get(0).startsWith(file + ":2: removed a torn last line"),
+        recorder.warnings.get(0));
   }
 
   @Test
@@ -73,18 +75,25 @@ class JsonlAppenderTest {
   void invalidLineBeforeTheEndIsAnErrorNotSkipped() throws IOException {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"instance_id\": \"a\"}\nnot json\n{\"instance_id\": \"b\"}\n");
-    var e = assertThrows(DataFormatException.class, () -> JsonlAppender.open(file, false, Reporter.SILENT));
+    var e =
+        assertThrows(
+            DataFormatException.class, () -> JsonlAppender.open(file, false, Reporter.SILENT));
     assertEquals(2, e.line());
     assertTrue(e.getMessage().startsWith(file + ":2: not valid JSON"), e.getMessage());
-    assertEquals("{\"instance_id\": \"a\"}\nnot json\n{\"instance_id\": \"b\"}\n", Files.readString(file));
+    assertEquals(
+        "{\"instance_id\": \"a\"}\nnot json\n{\"instance_id\": \"b\"}\n", Files.readString(file));
   }
 
   @Test
   void secondWriterOfTheSameFileIsRefused() {
     Path file = dir.resolve("out.jsonl");
     try (JsonlAppender first = JsonlAppender.open(file, false, Reporter.SILENT)) {
-      var e = assertThrows(OutputLockedException.class, () -> JsonlAppender.open(file, false, Reporter.SILENT));
-      assertTrue(e.getMessage().startsWith(file + " is being written by another editbench process"), e.getMessage());
+      var e =
+          assertThrows(
+              OutputLockedException.class, () -> JsonlAppender.open(file, false, Reporter.SILENT));
+      assertTrue(
+          e.getMessage().startsWith(file + " is being written by another editbench process"),
+          e.getMessage());
       assertEquals(file, e.file());
     }
     JsonlAppender.open(file, false, Reporter.SILENT).close();
@@ -101,27 +110,28 @@ class JsonlAppenderTest {
   }
 
   /** Keeps records whose "state" is not "stale"; names things as a user of the appender would. */
-  private static final JsonlAppender.Resume DROP_STALE = new JsonlAppender.Resume() {
-    @Override
-    public List<String> fields() {
-      return List.of("state");
-    }
+  private static final JsonlAppender.Resume DROP_STALE =
+      new JsonlAppender.Resume() {
+        @Override
+        public List<String> fields() {
+          return List.of("state");
+        }
 
-    @Override
-    public boolean done(String[] values) {
-      return !"stale".equals(values[0]);
-    }
+        @Override
+        public boolean done(String[] values) {
+          return !"stale".equals(values[0]);
+        }
 
-    @Override
-    public String redoRecords() {
-      return "stale";
-    }
+        @Override
+        public String redoRecords() {
+          return "stale";
+        }
 
-    @Override
-    public String redo() {
-      return "built again";
-    }
-  };
+        @Override
+        public String redo() {
+          return "built again";
+        }
+      };
 
   private static JsonlAppender openDroppingStale(Path file, Reporter reporter) {
     return JsonlAppender.open(file, JsonlAppender.Options.DEFAULT.withResume(DROP_STALE), reporter);
@@ -130,47 +140,59 @@ class JsonlAppenderTest {
   @Test
   void recordsThePolicyRejectsAreCompactedAwayAtomically() throws IOException {
     Path file = dir.resolve("out.jsonl");
-    Files.writeString(file, "{\"instance_id\": \"a\", \"state\": \"stale\"}\n{\"instance_id\": \"b\"}\n"
-        + "{\"state\": \"stale\", \"instance_id\": \"c\", \"x\": [1, {\"state\": 2}]}\n"
-        + "{\"instance_id\": \"b\", \"state\": \"stale\"}\n{\"instance_id\": \"d\", \"state\": 7}\n");
+    Files.writeString(
+        file,
+        "{\"instance_id\": \"a\", \"state\": \"stale\"}\n{\"instance_id\": \"b\"}\n"
+            + "{\"state\": \"stale\", \"instance_id\": \"c\", \"x\": [1, {\"state\": 2}]}\n"
+            + "{\"instance_id\": \"b\", \"state\": \"stale\"}\n{\"instance_id\": \"d\", \"state\": 7}\n");
     List<String> infos = new ArrayList<>();
-    Reporter reporter = new Reporter() {
-      @Override
-      public void warn(String message) {
-        throw new AssertionError(message);
-      }
+    Reporter reporter =
+        new Reporter() {
+          @Override
+          public void warn(String message) {
+            throw new AssertionError(message);
+          }
 
-      @Override
-      public void info(String message) {
-        infos.add(message);
-      }
-    };
+          @Override
+          public void info(String message) {
+            infos.add(message);
+          }
+        };
     try (JsonlAppender out = openDroppingStale(file, reporter)) {
       assertEquals(List.of("b", "d"), List.copyOf(out.done()));
       assertEquals(3, out.removed());
       assertEquals(Set.of("a", "c"), out.redone());
       out.append("{\"instance_id\": \"a\"}");
     }
-    assertEquals("{\"instance_id\": \"b\"}\n{\"instance_id\": \"d\", \"state\": 7}\n{\"instance_id\": \"a\"}\n",
+    assertEquals(
+        "{\"instance_id\": \"b\"}\n{\"instance_id\": \"d\", \"state\": 7}\n{\"instance_id\": \"a\"}\n",
         Files.readString(file));
-    assertEquals(List.of(file + ": removed 3 stale record(s); 2 instance(s) will be built again"), infos);
+    assertEquals(
+        List.of(file + ": removed 3 stale record(s); 2 instance(s) will be built again"), infos);
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(Set.of("out.jsonl", ".out.jsonl.lock"),
-          Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "no temp file left behind");
+      assertEquals(
+          Set.of("out.jsonl", ".out.jsonl.lock"),
+          Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
+          "no temp file left behind");
     }
   }
 
   @Test
   void anUnterminatedLastRecordIsCompactedAwayOrCompletedAlongWithACompaction() throws IOException {
     Path file = dir.resolve("out.jsonl");
-    Files.writeString(file, "{\"instance_id\": \"a\"}\n{\"instance_id\": \"b\", \"state\": \"stale\"}");
+    Files.writeString(
+        file, "{\"instance_id\": \"a\"}\n{\"instance_id\": \"b\", \"state\": \"stale\"}");
     openDroppingStale(file, Reporter.SILENT).close();
     assertEquals("{\"instance_id\": \"a\"}\n", Files.readString(file));
 
-    Files.writeString(file, "{\"instance_id\": \"b\", \"state\": \"stale\"}\n{\"instance_id\": \"a\"}");
+    Files.writeString(
+        file, "{\"instance_id\": \"b\", \"state\": \"stale\"}\n{\"instance_id\": \"a\"}");
     RecordingReporter recorder = new RecordingReporter();
     openDroppingStale(file, recorder).close();
-    assertEquals("{\"instance_id\": \"a\"}\n", Files.readString(file), "kept, and its line ended in the copy");
+    assertEquals(
+        "{\"instance_id\": \"a\"}\n",
+        Files.readString(file),
+        "kept, and its line ended in the copy");
     assertEquals(List.of(file + ":2: last line had no line end; completed it"), recorder.warnings);
   }
 
@@ -180,8 +202,12 @@ class JsonlAppenderTest {
     Files.writeString(file, "{\"instance_id\": \"a\"}\n{\"instance_id\": \"\u00e9");
     RecordingReporter recorder = new RecordingReporter();
     openDroppingStale(file, recorder).close();
-    assertEquals(List.of(file + ":2: removed a torn last line: the last line was cut short by an interrupted write"
-        + " (19 bytes); its instance will be built again"), recorder.warnings);
+    assertEquals(
+        List.of(
+            file
+                + ":2: removed a torn last line: the last line was cut short by an interrupted write"
+                + " (19 bytes); its instance will be built again"),
+        recorder.warnings);
     assertEquals("{\"instance_id\": \"a\"}\n", Files.readString(file));
   }
 
@@ -189,7 +215,9 @@ class JsonlAppenderTest {
   void aRecordWithoutAStringInstanceIdIsAnError() throws IOException {
     Path file = dir.resolve("out.jsonl");
     Files.writeString(file, "{\"instance_id\": \"a\"}\n{\"instance_id\": 5}\n");
-    var e = assertThrows(DataFormatException.class, () -> JsonlAppender.open(file, false, Reporter.SILENT));
+    var e =
+        assertThrows(
+            DataFormatException.class, () -> JsonlAppender.open(file, false, Reporter.SILENT));
     assertEquals(file + ":2: a record needs a string instance_id", e.getMessage());
   }
 
@@ -197,8 +225,11 @@ class JsonlAppenderTest {
   void concurrentAppendsAreWholeLines() throws Exception {
     Path file = dir.resolve("out.jsonl");
     String padding = "x".repeat(50_000);
-    try (JsonlAppender out = JsonlAppender.open(file,
-        JsonlAppender.Options.DEFAULT.withForceInterval(java.time.Duration.ZERO), Reporter.SILENT)) {
+    try (JsonlAppender out =
+        JsonlAppender.open(
+            file,
+            JsonlAppender.Options.DEFAULT.withForceInterval(java.time.Duration.ZERO),
+            Reporter.SILENT)) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       for (int i = 0; i < 200; i++) {
         String line = "{\"instance_id\": \"i" + i + "\", \"pad\": \"" + padding + "\"}";

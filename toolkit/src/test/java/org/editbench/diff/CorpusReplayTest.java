@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Every edit history of the shared corpus, replayed and diffed.
  *
- * <p>The expected replay counts are what GNU patch 2.7.6 itself gives on this corpus (checked
- * with {@code tools/diff-oracle.py --corpus}, which also matches every patched text and hunk
- * placement). They differ from the corpus README, which speaks of 2,228 step applications, 436
- * with fuzz 1 and 11 with an offset: the corpus holds 1,938 step diffs ({@code {k}.diff}, the
- * same strings as the bench's {@code work_patch_list}), and GNU patch needs fuzz 1 for 375 and
- * an offset for 14 of them. The two failures are as the README says.
+ * <p>The expected replay counts are what GNU patch 2.7.6 itself gives on this corpus (checked with
+ * {@code tools/diff-oracle.py --corpus}, which also matches every patched text and hunk placement).
+ * They differ from the corpus README, which speaks of 2,228 step applications, 436 with fuzz 1 and
+ * 11 with an offset: the corpus holds 1,938 step diffs ({@code {k}.diff}, the same strings as the
+ * bench's {@code work_patch_list}), and GNU patch needs fuzz 1 for 375 and an offset for 14 of
+ * them. The two failures are as the README says.
  *
  * <p>The same checks on the fixture run in every build.
  */
@@ -37,11 +37,18 @@ class CorpusReplayTest {
   // Step 1 of this history is cut inside a hunk whose last added lines are lost; GNU fills the
   // cut with a blank context line and applies it with fuzz 1, so no replay can produce the
   // two lines final.py has there. GNU patch gives the same text as we do.
-  private static final String NEVER_REACHES_FINAL = "sympy__sympy-pull-28371/sympy__printing__pycode__py";
+  private static final String NEVER_REACHES_FINAL =
+      "sympy__sympy-pull-28371/sympy__printing__pycode__py";
 
   /** What replaying every history of a corpus gave. */
-  private record Replays(int applications, int withFuzz, int withOffset, int reproduced,
-      List<String> failures, List<String> differFromFinal, List<String> linesMisrecorded) {}
+  private record Replays(
+      int applications,
+      int withFuzz,
+      int withOffset,
+      int reproduced,
+      List<String> failures,
+      List<String> differFromFinal,
+      List<String> linesMisrecorded) {}
 
   @Test
   @FullCorpus
@@ -50,9 +57,12 @@ class CorpusReplayTest {
     assertEquals(1938, replays.applications());
     assertEquals(375, replays.withFuzz());
     assertEquals(14, replays.withOffset());
-    assertEquals(List.of(
-        "astropy__astropy-pull-18105/astropy__io__votable__converters__py step 6 (last):"
-            + " hunk #2 (@@ -1500,4 +1521,9 @@)", FAILS_ON_GNU_PATCH_TOO), replays.failures());
+    assertEquals(
+        List.of(
+            "astropy__astropy-pull-18105/astropy__io__votable__converters__py step 6 (last):"
+                + " hunk #2 (@@ -1500,4 +1521,9 @@)",
+            FAILS_ON_GNU_PATCH_TOO),
+        replays.failures());
     assertEquals(List.of(NEVER_REACHES_FINAL), replays.differFromFinal());
     assertEquals(633, replays.reproduced());
     assertEquals(List.of(), replays.linesMisrecorded());
@@ -83,7 +93,9 @@ class CorpusReplayTest {
       applications += replay.applications();
       withFuzz += replay.withFuzz();
       withOffset += replay.withOffset();
-      replay.misrecordedSteps().forEach(step -> linesMisrecorded.add(file.name() + " step " + step));
+      replay
+          .misrecordedSteps()
+          .forEach(step -> linesMisrecorded.add(file.name() + " step " + step));
       if (replay.failure() != null) {
         failures.add(file.name() + " " + replay.failure());
       } else if (replay.reachesFinal()) {
@@ -92,7 +104,13 @@ class CorpusReplayTest {
         differFromFinal.add(file.name());
       }
     }
-    return new Replays(applications, withFuzz, withOffset, reproduced, failures, differFromFinal,
+    return new Replays(
+        applications,
+        withFuzz,
+        withOffset,
+        reproduced,
+        failures,
+        differFromFinal,
         linesMisrecorded);
   }
 
@@ -102,9 +120,10 @@ class CorpusReplayTest {
     Map<String, String> expected = expectedDigests();
     Map<String, String> actual = gitDiffDigests(SharedCorpus.histories());
     assertEquals(636, expected.size());
-    List<String> mismatches = expected.keySet().stream()
-        .filter(name -> !expected.get(name).equals(actual.get(name)))
-        .collect(Collectors.toList());
+    List<String> mismatches =
+        expected.keySet().stream()
+            .filter(name -> !expected.get(name).equals(actual.get(name)))
+            .collect(Collectors.toList());
     assertEquals(List.of(), mismatches, "gitDiff(original.py, final.py) differs from difflib's");
     assertEquals(expected.keySet(), actual.keySet());
   }
@@ -121,7 +140,8 @@ class CorpusReplayTest {
   private static Map<String, String> gitDiffDigests(Path histories) {
     Map<String, String> digests = new LinkedHashMap<>();
     for (EditedFileHistory file : EditedFileHistory.under(histories)) {
-      String diff = UnifiedDiff.gitDiff(file.read("original.py"), file.read("final.py"), file.path());
+      String diff =
+          UnifiedDiff.gitDiff(file.read("original.py"), file.read("final.py"), file.path());
       digests.put(file.name(), Digests.sha256(diff));
     }
     return digests;

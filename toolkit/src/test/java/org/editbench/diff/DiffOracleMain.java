@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The Java side of {@code src/test/resources/tools/diff-oracle.py}, a development check against
- * GNU patch and Python's difflib. For every case folder under the given directory it writes our
- * answers next to the inputs:
+ * The Java side of {@code src/test/resources/tools/diff-oracle.py}, a development check against GNU
+ * patch and Python's difflib. For every case folder under the given directory it writes our answers
+ * next to the inputs:
  *
  * <ul>
- *   <li>{@code original} + {@code diff} → {@code java.out} (the patched text) and
- *       {@code java.hunks} (one {@code line offset fuzz} row per hunk), or {@code java.fail}
- *       (the failure message);
+ *   <li>{@code original} + {@code diff} → {@code java.out} (the patched text) and {@code
+ *       java.hunks} (one {@code line offset fuzz} row per hunk), or {@code java.fail} (the failure
+ *       message);
  *   <li>{@code a} + {@code b} → {@code java.udiff}, {@link UnifiedDiff#gitDiff} with path P.
  * </ul>
  */
@@ -28,8 +28,9 @@ public final class DiffOracleMain {
         if (Files.exists(dir.resolve("diff"))) {
           runPatch(dir);
         } else if (Files.exists(dir.resolve("a"))) {
-          write(dir.resolve("java.udiff"), UnifiedDiff.gitDiff(read(dir.resolve("a")),
-              read(dir.resolve("b")), "P"));
+          write(
+              dir.resolve("java.udiff"),
+              UnifiedDiff.gitDiff(read(dir.resolve("a")), read(dir.resolve("b")), "P"));
         }
       }
     }
@@ -40,9 +41,11 @@ public final class DiffOracleMain {
       PatchResult result =
           PatchApplier.applyDetailed(read(dir.resolve("original")), read(dir.resolve("diff")));
       write(dir.resolve("java.out"), result.text());
-      write(dir.resolve("java.hunks"), result.hunks().stream()
-          .map(h -> h.line() + " " + h.offset() + " " + h.fuzz() + "\n")
-          .collect(Collectors.joining()));
+      write(
+          dir.resolve("java.hunks"),
+          result.hunks().stream()
+              .map(h -> h.line() + " " + h.offset() + " " + h.fuzz() + "\n")
+              .collect(Collectors.joining()));
     } catch (PatchFailedException e) {
       write(dir.resolve("java.fail"), e.getMessage());
     }

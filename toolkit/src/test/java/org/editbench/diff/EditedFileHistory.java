@@ -14,9 +14,9 @@ import org.editbench.text.LfLines;
 import org.editbench.text.PyStrings;
 
 /**
- * One edited file of a corpus instance, {@code patch_histories/{instance}/{encoded_path}/}:
- * {@code original.py}, {@code final.py}, {@code whole-1.diff} and a {@code {k}.diff} for each
- * (global) step {@code k} that edits it. Shared by the replay tests and the fixture's generator.
+ * One edited file of a corpus instance, {@code patch_histories/{instance}/{encoded_path}/}: {@code
+ * original.py}, {@code final.py}, {@code whole-1.diff} and a {@code {k}.diff} for each (global)
+ * step {@code k} that edits it. Shared by the replay tests and the fixture's generator.
  *
  * @param name {@code instance_id/encoded_path}
  * @param steps the step numbers, ascending
@@ -53,7 +53,9 @@ public record EditedFileHistory(String name, Path folder, List<Integer> steps) {
         }
       }
       steps.sort(null);
-      files.add(new EditedFileHistory(instance.getFileName() + "/" + folder.getFileName(), folder, steps));
+      files.add(
+          new EditedFileHistory(
+              instance.getFileName() + "/" + folder.getFileName(), folder, steps));
     }
     return files;
   }
@@ -61,7 +63,8 @@ public record EditedFileHistory(String name, Path folder, List<Integer> steps) {
   /** A file of the folder with universal newlines, as the infbench builder reads it. */
   public String read(String file) {
     try {
-      return PyStrings.universalNewlines(Files.readString(folder.resolve(file), StandardCharsets.UTF_8));
+      return PyStrings.universalNewlines(
+          Files.readString(folder.resolve(file), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,8 +76,8 @@ public record EditedFileHistory(String name, Path folder, List<Integer> steps) {
   }
 
   /**
-   * The real path, from whole-1.diff's first line "diff --git a/P b/P" (in two files of the
-   * corpus "whole.diff" is glued before it).
+   * The real path, from whole-1.diff's first line "diff --git a/P b/P" (in two files of the corpus
+   * "whole.diff" is glued before it).
    */
   public String path() {
     String first = wholeDiffFirstLine();
@@ -88,9 +91,9 @@ public record EditedFileHistory(String name, Path folder, List<Integer> steps) {
   }
 
   /**
-   * The steps up to {@code lastStep} replayed onto {@code original.py} the way GNU
-   * {@code patch --fuzz=1} applies them, stopping at the first step that does not apply. Each step
-   * is also applied to the line table the infbench builder keeps, which must give the same text.
+   * The steps up to {@code lastStep} replayed onto {@code original.py} the way GNU {@code patch
+   * --fuzz=1} applies them, stopping at the first step that does not apply. Each step is also
+   * applied to the line table the infbench builder keeps, which must give the same text.
    */
   public Replay replay(int lastStep) {
     String text = read("original.py");
@@ -114,25 +117,37 @@ public record EditedFileHistory(String name, Path folder, List<Integer> steps) {
         }
       } catch (PatchFailedException e) {
         boolean last = i == steps.size() - 1;
-        String failure = "step " + step + (last ? " (last)" : "") + ": "
-            + e.getMessage().substring(0, e.getMessage().indexOf(')') + 1);
+        String failure =
+            "step "
+                + step
+                + (last ? " (last)" : "")
+                + ": "
+                + e.getMessage().substring(0, e.getMessage().indexOf(')') + 1);
         return new Replay(applications, withFuzz, withOffset, failure, null, false, misrecorded);
       }
     }
-    return new Replay(applications, withFuzz, withOffset, null, text, text.equals(read("final.py")), misrecorded);
+    return new Replay(
+        applications, withFuzz, withOffset, null, text, text.equals(read("final.py")), misrecorded);
   }
 
   /**
    * What a replay did.
    *
    * @param applications steps tried, the failing one included
-   * @param failure {@code step k[ (last)]: hunk #n (@@ … @@…)} for the step that did not apply, else null
+   * @param failure {@code step k[ (last)]: hunk #n (@@ … @@…)} for the step that did not apply,
+   *     else null
    * @param text the replayed text, null after a failure
    * @param reachesFinal whether the text equals {@code final.py}
    * @param misrecordedSteps steps after which the builder's line table disagrees with the text
    */
-  public record Replay(int applications, int withFuzz, int withOffset, String failure, String text,
-      boolean reachesFinal, List<Integer> misrecordedSteps) {}
+  public record Replay(
+      int applications,
+      int withFuzz,
+      int withOffset,
+      String failure,
+      String text,
+      boolean reachesFinal,
+      List<Integer> misrecordedSteps) {}
 
   private static boolean sameLines(LfLines a, LfLines b) {
     if (a.count() != b.count()) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fixed patch/file pairs with what git apply does with them; each case is also run through the
- * real {@code git apply} (git on PATH) so that the documented semantics are checked, not assumed.
+ * Fixed patch/file pairs with what git apply does with them; each case is also run through the real
+ * {@code git apply} (git on PATH) so that the documented semantics are checked, not assumed.
  */
 class GitApplyTest {
   private static final String FILE = "a\nb\nc\nd\ne\nf\ng\n";
@@ -30,44 +30,98 @@ class GitApplyTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("at the stated line", Map.of("m.py", FILE), CHANGE_D, Map.of("m.py", "a\nb\nc\nD\ne\nf\ng\n")),
-        Arguments.of("with an offset (lines added above)", Map.of("m.py", "0\n1\n" + FILE), CHANGE_D,
+        Arguments.of(
+            "at the stated line",
+            Map.of("m.py", FILE),
+            CHANGE_D,
+            Map.of("m.py", "a\nb\nc\nD\ne\nf\ng\n")),
+        Arguments.of(
+            "with an offset (lines added above)",
+            Map.of("m.py", "0\n1\n" + FILE),
+            CHANGE_D,
             Map.of("m.py", "0\n1\na\nb\nc\nD\ne\nf\ng\n")),
-        Arguments.of("with an offset far below the stated line", Map.of("m.py", "0\n".repeat(40) + FILE), CHANGE_D,
+        Arguments.of(
+            "with an offset far below the stated line",
+            Map.of("m.py", "0\n".repeat(40) + FILE),
+            CHANGE_D,
             Map.of("m.py", "0\n".repeat(40) + "a\nb\nc\nD\ne\nf\ng\n")),
-        Arguments.of("no fuzz: one context line differs", Map.of("m.py", FILE.replace("f\n", "F\n")), CHANGE_D, null),
-        Arguments.of("white space counts", Map.of("m.py", FILE.replace("b\n", "b \n")), CHANGE_D, null),
-        Arguments.of("no trailing context: must match at the end", Map.of("m.py", FILE),
-            HEADER + "@@ -2,3 +2,3 @@\n b\n c\n-d\n+D\n", null),
-        Arguments.of("no trailing context at the end", Map.of("m.py", FILE),
-            HEADER + "@@ -5,3 +5,3 @@\n e\n f\n-g\n+G\n", Map.of("m.py", "a\nb\nc\nd\ne\nf\nG\n")),
-        Arguments.of("old side at line 1: must match at the start", Map.of("m.py", "0\n" + FILE),
-            HEADER + "@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n d\n", null),
+        Arguments.of(
+            "no fuzz: one context line differs",
+            Map.of("m.py", FILE.replace("f\n", "F\n")),
+            CHANGE_D,
+            null),
+        Arguments.of(
+            "white space counts", Map.of("m.py", FILE.replace("b\n", "b \n")), CHANGE_D, null),
+        Arguments.of(
+            "no trailing context: must match at the end",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,3 +2,3 @@\n b\n c\n-d\n+D\n",
+            null),
+        Arguments.of(
+            "no trailing context at the end",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -5,3 +5,3 @@\n e\n f\n-g\n+G\n",
+            Map.of("m.py", "a\nb\nc\nd\ne\nf\nG\n")),
+        Arguments.of(
+            "old side at line 1: must match at the start",
+            Map.of("m.py", "0\n" + FILE),
+            HEADER + "@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n d\n",
+            null),
         Arguments.of("missing file", Map.of("other.py", FILE), CHANGE_D, null),
-        Arguments.of("new file", Map.of("m.py", FILE),
+        Arguments.of(
+            "new file",
+            Map.of("m.py", FILE),
             "diff --git a/n.py b/n.py\nnew file mode 100644\n--- /dev/null\n+++ b/n.py\n@@ -0,0 +1,2 @@\n+x\n+y\n",
             Map.of("m.py", FILE, "n.py", "x\ny\n")),
-        Arguments.of("counts larger than the hunk: corrupt", Map.of("m.py", FILE),
-            HEADER + "@@ -2,6 +2,6 @@\n b\n c\n-d\n+D\n e\n f\n", null),
-        Arguments.of("hunk without a file header", Map.of("m.py", FILE), "@@ -2,5 +2,5 @@\n b\n c\n-d\n+D\n e\n f\n", null),
-        Arguments.of("all or nothing: the second file fails", Map.of("m.py", FILE),
-            CHANGE_D + "diff --git a/m.py b/m.py\n--- a/m.py\n+++ b/m.py\n@@ -1,3 +1,3 @@\n x\n-y\n+z\n q\n", null),
-        Arguments.of("no newline at end of file", Map.of("m.py", "a\nb"),
-            HEADER + "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
+        Arguments.of(
+            "counts larger than the hunk: corrupt",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,6 +2,6 @@\n b\n c\n-d\n+D\n e\n f\n",
+            null),
+        Arguments.of(
+            "hunk without a file header",
+            Map.of("m.py", FILE),
+            "@@ -2,5 +2,5 @@\n b\n c\n-d\n+D\n e\n f\n",
+            null),
+        Arguments.of(
+            "all or nothing: the second file fails",
+            Map.of("m.py", FILE),
+            CHANGE_D
+                + "diff --git a/m.py b/m.py\n--- a/m.py\n+++ b/m.py\n@@ -1,3 +1,3 @@\n x\n-y\n+z\n q\n",
+            null),
+        Arguments.of(
+            "no newline at end of file",
+            Map.of("m.py", "a\nb"),
+            HEADER
+                + "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
             Map.of("m.py", "a\nc")),
-        Arguments.of("an empty line is empty context; text after the hunks is ignored", Map.of("m.py", "a\n\nb\nc\n"),
+        Arguments.of(
+            "an empty line is empty context; text after the hunks is ignored",
+            Map.of("m.py", "a\n\nb\nc\n"),
             HEADER + "@@ -1,4 +1,4 @@\n a\n\n-b\n+B\n c\nSome words the model added.\n",
             Map.of("m.py", "a\n\nB\nc\n")),
         Arguments.of("no patch at all", Map.of("m.py", FILE), "I could not find the bug.\n", null),
         // what GNU patch forgives and git does not, now that both read hunks with one reader
-        Arguments.of("a comment line in a hunk: corrupt", Map.of("m.py", FILE),
-            HEADER + "@@ -2,5 +2,5 @@\n b\n c\n# note\n-d\n+D\n e\n f\n", null),
-        Arguments.of("a line starting with a tab: corrupt", Map.of("m.py", FILE),
-            HEADER + "@@ -2,5 +2,5 @@\n b\n\tc\n-d\n+D\n e\n f\n", null),
-        Arguments.of("no space before @@: corrupt", Map.of("m.py", FILE),
-            HEADER + "@@ -2,5 +2,5@@\n b\n c\n-d\n+D\n e\n f\n", null),
-        Arguments.of("a short backslash line: corrupt", Map.of("m.py", FILE),
-            HEADER + "@@ -2,5 +2,5 @@\n b\n c\n-d\n\\ x\n+D\n e\n f\n", null));
+        Arguments.of(
+            "a comment line in a hunk: corrupt",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5 @@\n b\n c\n# note\n-d\n+D\n e\n f\n",
+            null),
+        Arguments.of(
+            "a line starting with a tab: corrupt",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5 @@\n b\n\tc\n-d\n+D\n e\n f\n",
+            null),
+        Arguments.of(
+            "no space before @@: corrupt",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5@@\n b\n c\n-d\n+D\n e\n f\n",
+            null),
+        Arguments.of(
+            "a short backslash line: corrupt",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,5 +2,5 @@\n b\n c\n-d\n\\ x\n+D\n e\n f\n",
+            null));
   }
 
   /** The reasons go to the score files: they stay word for word. */
@@ -76,21 +130,35 @@ class GitApplyTest {
     Map<String, String> files = Map.of("m.py", FILE);
     Map<String, String> reasons = new LinkedHashMap<>();
     // the harness's added line end is an empty context line: seven lines announced, six there
-    reasons.put(HEADER + "@@ -2,7 +2,7 @@\n b\n c\n-d\n+D\n e\n f\n", "corrupt patch: the hunk at line 4 is cut short");
-    reasons.put(HEADER + "@@ -2,5 +2,5 @@\n b\n c\n# note\n-d\n+D\n e\n f\n", "corrupt patch at line 7");
+    reasons.put(
+        HEADER + "@@ -2,7 +2,7 @@\n b\n c\n-d\n+D\n e\n f\n",
+        "corrupt patch: the hunk at line 4 is cut short");
+    reasons.put(
+        HEADER + "@@ -2,5 +2,5 @@\n b\n c\n# note\n-d\n+D\n e\n f\n", "corrupt patch at line 7");
     reasons.put(HEADER + "@@ -2,5 +2,5@@\n b\n", "corrupt hunk header at line 4");
-    reasons.put(HEADER + "@@ -2,2 +2,2 @@\n b\n c\n", "corrupt patch: the hunk at line 4 changes nothing");
-    reasons.put(HEADER + "@@ -2,2 +2,1 @@\n b\n+C\n-c\n",
+    reasons.put(
+        HEADER + "@@ -2,2 +2,2 @@\n b\n c\n", "corrupt patch: the hunk at line 4 changes nothing");
+    reasons.put(
+        HEADER + "@@ -2,2 +2,1 @@\n b\n+C\n-c\n",
         "corrupt patch at line 6: more lines than the hunk header counts");
-    reasons.put(HEADER + "@@ -3,2 +3,2 @@\n c\n-d\n+D\n", "m.py: patch does not apply (the hunk at patch line 4)");
-    reasons.put(HEADER + "@@ -2,5 +2,5 @@\n b\n c\n-d\n\\ x\n+D\n e\n f\n", "corrupt patch at line 8");
-    reasons.forEach((patch, reason) -> assertEquals(reason,
-        assertInstanceOf(GitApply.Rejected.class, GitApply.apply(files, patch), patch).reason(), patch));
+    reasons.put(
+        HEADER + "@@ -3,2 +3,2 @@\n c\n-d\n+D\n",
+        "m.py: patch does not apply (the hunk at patch line 4)");
+    reasons.put(
+        HEADER + "@@ -2,5 +2,5 @@\n b\n c\n-d\n\\ x\n+D\n e\n f\n", "corrupt patch at line 8");
+    reasons.forEach(
+        (patch, reason) ->
+            assertEquals(
+                reason,
+                assertInstanceOf(GitApply.Rejected.class, GitApply.apply(files, patch), patch)
+                    .reason(),
+                patch));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void appliesAsGitApplyDoes(String name, Map<String, String> files, String patch, Map<String, String> expected)
+  void appliesAsGitApplyDoes(
+      String name, Map<String, String> files, String patch, Map<String, String> expected)
       throws Exception {
     GitApply.Result result = GitApply.apply(files, patch);
     if (expected == null) {
@@ -101,15 +169,20 @@ class GitApplyTest {
     assertEquals(expected != null, realGitApplies(files, patch), "git apply disagrees: " + name);
   }
 
-  private boolean realGitApplies(Map<String, String> files, String patch) throws IOException, InterruptedException {
+  private boolean realGitApplies(Map<String, String> files, String patch)
+      throws IOException, InterruptedException {
     Path work = Files.createTempDirectory(dir, "case");
     for (Map.Entry<String, String> f : files.entrySet()) {
       Files.writeString(work.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
     }
     Path patchFile = work.resolve("../" + work.getFileName() + ".diff");
     Files.writeString(patchFile, patch, StandardCharsets.UTF_8);
-    Process git = new ProcessBuilder("git", "apply", "--check", patchFile.toAbsolutePath().normalize().toString())
-        .directory(work.toFile()).redirectErrorStream(true).start();
+    Process git =
+        new ProcessBuilder(
+                "git", "apply", "--check", patchFile.toAbsolutePath().normalize().toString())
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .start();
     git.getInputStream().readAllBytes();
     if (!git.waitFor(30, TimeUnit.SECONDS)) {
       git.destroyForcibly();

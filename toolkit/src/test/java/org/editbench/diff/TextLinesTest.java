@@ -23,9 +23,20 @@ class TextLinesTest {
 
   @Test
   void cutsWherePythonsSplitlinesCuts() {
-    for (String text : List.of("", "a", "\n", "a\nb", "a\nb\n", "\r\n\r\n", "a\r\nb\rc\r",
-        "\r", "x\r", "a\u000bb\u000cc\u001cd\u001de\u001ef\u0085g\u2028h\u2029i",
-        "tab\tand\u001fUS\u0084and\u00a0nbsp\n", "\n\n\nend")) {
+    for (String text :
+        List.of(
+            "",
+            "a",
+            "\n",
+            "a\nb",
+            "a\nb\n",
+            "\r\n\r\n",
+            "a\r\nb\rc\r",
+            "\r",
+            "x\r",
+            "a\u000bb\u000cc\u001cd\u001de\u001ef\u0085g\u2028h\u2029i",
+            "tab\tand\u001fUS\u0084and\u00a0nbsp\n",
+            "\n\n\nend")) {
       assertEquals(PyStrings.splitLinesKeepEnds(text), cut(text), text);
     }
   }
@@ -40,8 +51,11 @@ class TextLinesTest {
   private static void assertSharingCutsAlike(String text, String other) {
     TextLines target = TextLines.of(other);
     TextLines shared = TextLines.sharingEnds(text, target);
-    String where = "text " + text.replace("\r", "\\r").replace("\n", "\\n") + " other "
-        + other.replace("\r", "\\r").replace("\n", "\\n");
+    String where =
+        "text "
+            + text.replace("\r", "\\r").replace("\n", "\\n")
+            + " other "
+            + other.replace("\r", "\\r").replace("\n", "\\n");
     assertEquals(PyStrings.splitLinesKeepEnds(text), cut(shared), where);
     TextLines.Ids ids = new TextLines.Ids(target);
     assertArrayEquals(ids.of(TextLines.of(text)), ids.of(shared), where);
@@ -49,13 +63,28 @@ class TextLinesTest {
 
   @Test
   void sharingTheEndsOfAnotherTextCutsAsAPlainCut() {
-    for (String[] pair : new String[][] {
-        {"", ""}, {"a", ""}, {"", "a\n"}, {"a\nb\nc\n", "a\nb\nc\n"}, {"a\nb\nc", "a\nb\nc\n"},
-        {"a\nX\nc\n", "a\nb\nc\n"}, {"a\nb\n", "a\nb\nc\n"}, {"b\nc\n", "a\nb\nc\n"},
-        // a CR whose line end depends on the char after it, at either end of the shared part
-        {"a\r\nb\n", "a\rXb\n"}, {"a\rb\n", "a\r\nb\n"}, {"x\r\ny\n", "z\r\ny\n"},
-        {"x\ry\n", "x\r\ny\n"}, {"p\nq\r", "p\nq\r\n"}, {"\r\n", "\r"}, {"\r", "\r\n"},
-        {"same\u2028tail\u0085", "diff\u2028tail\u0085"}, {"\n\n\n", "\n\n"}, {"\n\n", "\n\n\n"}}) {
+    for (String[] pair :
+        new String[][] {
+          {"", ""},
+          {"a", ""},
+          {"", "a\n"},
+          {"a\nb\nc\n", "a\nb\nc\n"},
+          {"a\nb\nc", "a\nb\nc\n"},
+          {"a\nX\nc\n", "a\nb\nc\n"},
+          {"a\nb\n", "a\nb\nc\n"},
+          {"b\nc\n", "a\nb\nc\n"},
+          // a CR whose line end depends on the char after it, at either end of the shared part
+          {"a\r\nb\n", "a\rXb\n"},
+          {"a\rb\n", "a\r\nb\n"},
+          {"x\r\ny\n", "z\r\ny\n"},
+          {"x\ry\n", "x\r\ny\n"},
+          {"p\nq\r", "p\nq\r\n"},
+          {"\r\n", "\r"},
+          {"\r", "\r\n"},
+          {"same\u2028tail\u0085", "diff\u2028tail\u0085"},
+          {"\n\n\n", "\n\n"},
+          {"\n\n", "\n\n\n"}
+        }) {
       assertSharingCutsAlike(pair[0], pair[1]);
     }
   }

@@ -22,33 +22,39 @@ class UnifiedDiffTest {
   @Test
   void identicalFilesGiveOnlyTheGitHeader() {
     assertEquals("diff --git a/P b/P\n", UnifiedDiff.gitDiff("", "", "P"));
-    assertEquals("diff --git a/src/x.py b/src/x.py\n",
+    assertEquals(
+        "diff --git a/src/x.py b/src/x.py\n",
         UnifiedDiff.gitDiff(lines(0, 50), lines(0, 50), "src/x.py"));
   }
 
   @Test
   void emptyFileToText() {
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -0,0 +1,2 @@\n+a\n+b\n",
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -0,0 +1,2 @@\n+a\n+b\n",
         UnifiedDiff.gitDiff("", "a\nb\n", "P"));
   }
 
   @Test
   void deleteAll() {
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,2 +0,0 @@\n-a\n-b\n",
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,2 +0,0 @@\n-a\n-b\n",
         UnifiedDiff.gitDiff("a\nb\n", "", "P"));
   }
 
   @Test
   void lineWithoutNewlineRunsIntoTheNextDiffLine() {
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,2 +1,2 @@\n a\n-b+c",
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,2 +1,2 @@\n a\n-b+c",
         UnifiedDiff.gitDiff("a\nb", "a\nc", "P"));
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,2 +1,2 @@\n a\n-b\n+b",
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,2 +1,2 @@\n a\n-b\n+b",
         UnifiedDiff.gitDiff("a\nb\n", "a\nb", "P"));
   }
 
   @Test
   void insertOnlyWithThreeLinesOfContext() {
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -3,6 +3,7 @@\n l2\n l3\n l4\n+new\n"
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -3,6 +3,7 @@\n l2\n l3\n l4\n+new\n"
             + " l5\n l6\n l7\n",
         UnifiedDiff.gitDiff(lines(0, 10), lines(0, 5) + "new\n" + lines(5, 10), "P"));
   }
@@ -56,7 +62,8 @@ class UnifiedDiffTest {
   @Test
   void distantChangesMakeSeparateHunks() {
     String after = lines(0, 2) + "L2\n" + lines(3, 15) + "L15\n" + lines(16, 20);
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n"
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n"
             + "@@ -1,6 +1,6 @@\n l0\n l1\n-l2\n+L2\n l3\n l4\n l5\n"
             + "@@ -13,7 +13,7 @@\n l12\n l13\n l14\n-l15\n+L15\n l16\n l17\n l18\n",
         UnifiedDiff.gitDiff(lines(0, 20), after, "P"));
@@ -64,13 +71,17 @@ class UnifiedDiffTest {
 
   @Test
   void pythonLineBoundariesSplitLinesButFormFeedInsideALineIsKept() {
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,5 +1,5 @@\n a\u000c b\n"
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,5 +1,5 @@\n a\u000c b\n"
             + " c\u000b-d\n+X\n e\n",
         UnifiedDiff.gitDiff("a\u000cb\nc\u000bd\ne\n", "a\u000cb\nc\u000bX\ne\n", "P"));
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,8 +1,8 @@\n a\u2028-b\u0085"
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -1,8 +1,8 @@\n a\u2028-b\u0085"
             + "+B\u0085 c\u001c d\r\n e\r f\u001d g\u001e-h\n+H\n",
-        UnifiedDiff.gitDiff("a\u2028b\u0085c\u001cd\r\ne\rf\u001dg\u001eh\n",
-            "a\u2028B\u0085c\u001cd\r\ne\rf\u001dg\u001eH\n", "P"));
+        UnifiedDiff.gitDiff(
+            "a\u2028b\u0085c\u001cd\r\ne\rf\u001dg\u001eh\n",
+            "a\u2028B\u0085c\u001cd\r\ne\rf\u001dg\u001eH\n",
+            "P"));
   }
 
   /**
@@ -79,17 +90,21 @@ class UnifiedDiffTest {
    */
   @Test
   void popularLineInALongFileChangesTheHunk() {
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -83,9 +83,7 @@\n }\n }\n line 84\n"
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -83,9 +83,7 @@\n }\n }\n line 84\n"
             + "-x\n-}\n-x\n+}\n }\n }\n line 88\n",
         diffAroundBraces(200));
-    assertEquals("diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -83,9 +83,7 @@\n }\n }\n line 84\n"
+    assertEquals(
+        "diff --git a/P b/P\n--- a/P\n+++ b/P\n@@ -83,9 +83,7 @@\n }\n }\n line 84\n"
             + "-x\n }\n-x\n }\n }\n line 88\n",
         diffAroundBraces(199));
   }
 
   private static String diffAroundBraces(int lines) {
-    List<String> b = IntStream.range(0, lines).mapToObj(i -> "line " + i + "\n")
-        .collect(Collectors.toCollection(ArrayList::new));
+    List<String> b =
+        IntStream.range(0, lines)
+            .mapToObj(i -> "line " + i + "\n")
+            .collect(Collectors.toCollection(ArrayList::new));
     for (int i : new int[] {75, 82, 83, 85, 86, 87, 89}) {
       b.set(i, "}\n");
     }
@@ -101,7 +116,8 @@ class UnifiedDiffTest {
 
   @Test
   void unifiedDiffOfListsUsesTheGivenNames() {
-    assertEquals("--- old\n+++ new\n@@ -1 +1 @@\n-x\n+y\n",
+    assertEquals(
+        "--- old\n+++ new\n@@ -1 +1 @@\n-x\n+y\n",
         UnifiedDiff.unifiedDiff(List.of("x\n"), List.of("y\n"), "old", "new"));
     assertEquals("", UnifiedDiff.unifiedDiff(List.of("x\n"), List.of("x\n"), "old", "new"));
   }

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Map;
 import org.editbench.CorpusFixture;
 import org.editbench.EditBench;
-import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
+import org.editbench.core.Reporter;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Golden parity on real data in every build: the fixture's instances (chosen so that every quirk
- * of the corpus is among them, see its README) against the reference's digests of all six
- * published run_ids and its three full files.
+ * Golden parity on real data in every build: the fixture's instances (chosen so that every quirk of
+ * the corpus is among them, see its README) against the reference's digests of all six published
+ * run_ids and its three full files.
  */
 class FixtureParityTest extends GoldenParityCheck {
   @Override
@@ -37,9 +37,12 @@ class FixtureParityTest extends GoldenParityCheck {
    * line for line, byte for byte — and every instance is counted as a fallback.
    */
   @Test
-  void aBm25VariantWithoutBaseCommitsIsTheReferencesOracleVariant(@TempDir Path dir) throws Exception {
-    Bm25Settings settings = Bm25Settings.defaults()
-        .withReposRoot(dir.resolve("repos")).withCacheDirectory(dir.resolve("cache"));
+  void aBm25VariantWithoutBaseCommitsIsTheReferencesOracleVariant(@TempDir Path dir)
+      throws Exception {
+    Bm25Settings settings =
+        Bm25Settings.defaults()
+            .withReposRoot(dir.resolve("repos"))
+            .withCacheDirectory(dir.resolve("cache"));
     try (Bm25CodeContextSource source = EditBench.codeContextSource(settings, Reporter.SILENT)) {
       InfbenchReport report = build(List.of("0.2_bm25_5"), source, dir);
       assertEquals(List.of(), report.invalid());

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.editbench.CorpusFixture;
 import org.editbench.Digests;
-import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
 import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,15 +52,22 @@ abstract class GoldenParityCheck {
 
   InfbenchReport build(List<String> runIds, CodeContextSource contextSource, Path outDir) {
     Path bench = SharedCorpus.bench(corpus());
-    return InfbenchBuilder.build(new InfbenchRequest(bench, SharedCorpus.histories(corpus()),
-        InfbenchRequest.targetsIn(outDir, bench, runIds.stream().map(RunId::parse).toList()), false, false,
-        contextSource), Reporter.SILENT);
+    return InfbenchBuilder.build(
+        new InfbenchRequest(
+            bench,
+            SharedCorpus.histories(corpus()),
+            InfbenchRequest.targetsIn(outDir, bench, runIds.stream().map(RunId::parse).toList()),
+            false,
+            false,
+            contextSource),
+        Reporter.SILENT);
   }
 
   @Test
   void everyInstanceIsWrittenForEveryVariant() {
     assertEquals(List.of(), report.invalid(), "no instance of the corpus may be invalid");
-    assertEquals(RUN_IDS, report.variants().stream().map(InfbenchReport.VariantCounts::runId).toList());
+    assertEquals(
+        RUN_IDS, report.variants().stream().map(InfbenchReport.VariantCounts::runId).toList());
     for (InfbenchReport.VariantCounts v : report.variants()) {
       assertEquals(instances(), v.written(), v.runId());
     }
@@ -72,11 +79,14 @@ abstract class GoldenParityCheck {
     assertEquals(Set.copyOf(RUN_IDS), expected.keySet());
     List<String> mismatches = new ArrayList<>();
     for (String runId : RUN_IDS) {
-      mismatches.addAll(digestMismatches(out.resolve("all-task-instances_" + runId + ".jsonl"), runId));
+      mismatches.addAll(
+          digestMismatches(out.resolve("all-task-instances_" + runId + ".jsonl"), runId));
     }
     if (!mismatches.isEmpty()) {
-      fail(mismatches.size() + " digest mismatches; first ones:\n"
-          + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
+      fail(
+          mismatches.size()
+              + " digest mismatches; first ones:\n"
+              + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
     }
   }
 
@@ -91,12 +101,16 @@ abstract class GoldenParityCheck {
   Map<String, List<JsonNode>> goldenDigests() {
     Map<String, List<JsonNode>> expected = new LinkedHashMap<>();
     for (Jsonl.Line line : Jsonl.readAll(corpus().resolve("golden/digests.jsonl"))) {
-      expected.computeIfAbsent(line.json().get("run_id").textValue(), k -> new ArrayList<>()).add(line.json());
+      expected
+          .computeIfAbsent(line.json().get("run_id").textValue(), k -> new ArrayList<>())
+          .add(line.json());
     }
     return expected;
   }
 
-  /** Every line of {@code output} whose digests differ from the reference's for {@code goldenRunId}. */
+  /**
+   * Every line of {@code output} whose digests differ from the reference's for {@code goldenRunId}.
+   */
   List<String> digestMismatches(Path output, String goldenRunId) {
     List<JsonNode> golden = goldenDigests().get(goldenRunId);
     List<Jsonl.Line> actual = Jsonl.readAll(output);
@@ -105,21 +119,36 @@ abstract class GoldenParityCheck {
     for (int i = 0; i < golden.size(); i++) {
       String problem = digestMismatch(golden.get(i), actual.get(i).json());
       if (problem != null) {
-        mismatches.add(output.getFileName() + " line " + (i + 1) + " " + golden.get(i).get("instance_id").textValue()
-            + ": " + problem + firstDifference(output, goldenRunId, i));
+        mismatches.add(
+            output.getFileName()
+                + " line "
+                + (i + 1)
+                + " "
+                + golden.get(i).get("instance_id").textValue()
+                + ": "
+                + problem
+                + firstDifference(output, goldenRunId, i));
       }
     }
     return mismatches;
   }
 
-  /** {@code output} must hold exactly the lines of the reference's full file for {@code goldenRunId}. */
+  /**
+   * {@code output} must hold exactly the lines of the reference's full file for {@code
+   * goldenRunId}.
+   */
   void assertByteIdentical(Path output, String goldenRunId) {
     List<String> golden = goldenLines(goldenRunId);
     List<String> actual = lines(output);
     assertEquals(golden.size(), actual.size(), output.toString());
     for (int i = 0; i < golden.size(); i++) {
       if (!golden.get(i).equals(actual.get(i))) {
-        fail(output.getFileName() + " line " + (i + 1) + " differs" + firstDifference(output, goldenRunId, i));
+        fail(
+            output.getFileName()
+                + " line "
+                + (i + 1)
+                + " differs"
+                + firstDifference(output, goldenRunId, i));
       }
     }
   }
@@ -134,7 +163,10 @@ abstract class GoldenParityCheck {
       }
     }
     for (String field : List.of("prompt", "ground_truth")) {
-      if (!golden.get(field + "_sha256").textValue().equals(Digests.sha256(actual.get(field).textValue()))) {
+      if (!golden
+          .get(field + "_sha256")
+          .textValue()
+          .equals(Digests.sha256(actual.get(field).textValue()))) {
         return field + " digest differs";
       }
     }
@@ -162,7 +194,14 @@ abstract class GoldenParityCheck {
             String gl = l < g.length ? g[l] : "<end>";
             String al = l < a.length ? a[l] : "<end>";
             if (!gl.equals(al)) {
-              return "\n    field " + field + ", line " + (l + 1) + ":\n    expected: " + gl + "\n    actual:   " + al;
+              return "\n    field "
+                  + field
+                  + ", line "
+                  + (l + 1)
+                  + ":\n    expected: "
+                  + gl
+                  + "\n    actual:   "
+                  + al;
             }
           }
           return "\n    field " + field + " differs";
@@ -183,13 +222,15 @@ abstract class GoldenParityCheck {
   }
 
   private synchronized List<String> goldenLines(String runId) {
-    return goldenCache.computeIfAbsent(runId, id -> {
-      try {
-        return CorpusFixture.readGzipLines(goldenFile(id));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return goldenCache.computeIfAbsent(
+        runId,
+        id -> {
+          try {
+            return CorpusFixture.readGzipLines(goldenFile(id));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private static List<String> lines(Path file) {

@@ -7,17 +7,23 @@ import java.nio.file.Files;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
 
-/** Against the benchmark's template files (the fixture keeps the corpus's copies, byte for byte). */
+/**
+ * Against the benchmark's template files (the fixture keeps the corpus's copies, byte for byte).
+ */
 class PromptTemplateTest {
   @Test
   void bundledTemplatesAreTheBenchmarksByteForByte() throws IOException {
     for (PromptTemplate t : PromptTemplate.values()) {
-      String name = switch (t) {
-        case HISTORY_AND_REQUIREMENT -> "history_and_requirement.txt";
-        case HISTORY_ONLY -> "history_only.txt";
-        case REQUIREMENT_ONLY -> "requirement_only.txt";
-      };
-      assertEquals(Files.readString(SharedCorpus.fixture().resolve("prompt-templates/" + name)), t.text(), name);
+      String name =
+          switch (t) {
+            case HISTORY_AND_REQUIREMENT -> "history_and_requirement.txt";
+            case HISTORY_ONLY -> "history_only.txt";
+            case REQUIREMENT_ONLY -> "requirement_only.txt";
+          };
+      assertEquals(
+          Files.readString(SharedCorpus.fixture().resolve("prompt-templates/" + name)),
+          t.text(),
+          name);
     }
   }
 }

@@ -10,14 +10,41 @@ import org.junit.jupiter.api.Test;
 
 class RequirementTest {
   static BenchInstance instance(String title, String body, String issue) {
-    return new BenchInstance("o__r-pull-1", "1", "o/r", "", "", "", "", title, body, issue,
-        List.of(), List.of(), List.of(), List.of(), "", List.of(), 0, "", 0, List.of(), "",
-        List.of(), List.of(), List.of(), List.of(), "", "", Map.of());
+    return new BenchInstance(
+        "o__r-pull-1",
+        "1",
+        "o/r",
+        "",
+        "",
+        "",
+        "",
+        title,
+        body,
+        issue,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "",
+        List.of(),
+        0,
+        "",
+        0,
+        List.of(),
+        "",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "",
+        "",
+        Map.of());
   }
 
   @Test
   void dropsCommentsNormalizesLineEndsSqueezesAndStrips() {
-    var in = instance("Fix it", "<!-- template\r\nhint -->\r\nBody line\r\n\r\n\r\nmore\rlast  \n", "");
+    var in =
+        instance("Fix it", "<!-- template\r\nhint -->\r\nBody line\r\n\r\n\r\nmore\rlast  \n", "");
     assertEquals("Fix it\nBody line\nmore\nlast", Requirement.of(in, true, false));
   }
 
@@ -50,16 +77,32 @@ class RequirementTest {
 
   @Test
   void withoutPrMessageNothingIsNormalized() {
-    assertEquals("keep\r\n\n<!-- this -->", Requirement.of(instance("t", "b", "keep\r\n\n<!-- this -->"), false, true));
+    assertEquals(
+        "keep\r\n\n<!-- this -->",
+        Requirement.of(instance("t", "b", "keep\r\n\n<!-- this -->"), false, true));
   }
 
   @Test
   void commentsAndNewlineRunsGoAsTheReferencesRegexesRemoveThem() {
     Pattern comment = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     Pattern newlines = Pattern.compile("\n+");
-    for (String s : List.of("", "a", "<!---->", "<!-->", "<!-- a --> b <!-- c -->", "<!--<!-- x -->-->",
-        "a <!-- never closed", "x -->", "<!-- a\n\nb -->c<!--", "<!-- a --><!-- b -->", "<!<!-- -- -->!",
-        "\n", "\n\n\na\n\nb\n", "a\n", "\r\n\n")) {
+    for (String s :
+        List.of(
+            "",
+            "a",
+            "<!---->",
+            "<!-->",
+            "<!-- a --> b <!-- c -->",
+            "<!--<!-- x -->-->",
+            "a <!-- never closed",
+            "x -->",
+            "<!-- a\n\nb -->c<!--",
+            "<!-- a --><!-- b -->",
+            "<!<!-- -- -->!",
+            "\n",
+            "\n\n\na\n\nb\n",
+            "a\n",
+            "\r\n\n")) {
       assertEquals(comment.matcher(s).replaceAll(""), Requirement.withoutHtmlComments(s), s);
       assertEquals(newlines.matcher(s).replaceAll("\n"), Requirement.squeezeNewlines(s), s);
     }

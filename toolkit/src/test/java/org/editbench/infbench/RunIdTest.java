@@ -11,8 +11,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RunIdTest {
   @ParameterizedTest
-  @ValueSource(strings = {"0.2", "0.4", "0.2_bm25_5", "0.2_body_issue", "None_body_issue", "None", "0.2_body",
-      "0.2_issue", "1.0_body_issue_bm25_10"})
+  @ValueSource(
+      strings = {
+        "0.2",
+        "0.4",
+        "0.2_bm25_5",
+        "0.2_body_issue",
+        "None_body_issue",
+        "None",
+        "0.2_body",
+        "0.2_issue",
+        "1.0_body_issue_bm25_10"
+      })
   void roundTrips(String text) {
     assertEquals(text, RunId.parse(text).text());
   }
@@ -42,7 +52,9 @@ class RunIdTest {
   @Test
   void datasetNameComesFromTheBenchFileName() {
     assertEquals("all", InfbenchRequest.datasetName(Path.of("x/all-task-instances.jsonl")));
-    assertEquals("django-django", InfbenchRequest.datasetName(Path.of("django-django-task-instances.jsonl")));
+    assertEquals(
+        "django-django",
+        InfbenchRequest.datasetName(Path.of("django-django-task-instances.jsonl")));
     assertEquals("mine", InfbenchRequest.datasetName(Path.of("mine.jsonl")));
   }
 }

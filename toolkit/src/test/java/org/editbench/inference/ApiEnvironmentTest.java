@@ -16,24 +16,36 @@ class ApiEnvironmentTest {
   @Test
   void keysComeFromOpenAiKeysOrOpenAiKey() {
     Path none = dir.resolve("missing.env");
-    assertEquals(List.of("k1-aaaaaaaaaaaa", "k2-bbbbbbbbbbbb"),
-        ApiEnvironment.load(Map.of("OPENAI_KEYS", " k1-aaaaaaaaaaaa, ,k2-bbbbbbbbbbbb,k1-aaaaaaaaaaaa",
-            "OPENAI_KEY", "single"), none).apiKeys());
-    assertEquals(List.of("single"), ApiEnvironment.load(Map.of("OPENAI_KEY", "single"), none).apiKeys());
+    assertEquals(
+        List.of("k1-aaaaaaaaaaaa", "k2-bbbbbbbbbbbb"),
+        ApiEnvironment.load(
+                Map.of(
+                    "OPENAI_KEYS",
+                    " k1-aaaaaaaaaaaa, ,k2-bbbbbbbbbbbb,k1-aaaaaaaaaaaa",
+                    "OPENAI_KEY",
+                    "single"),
+                none)
+            .apiKeys());
+    assertEquals(
+        List.of("single"), ApiEnvironment.load(Map.of("OPENAI_KEY", "single"), none).apiKeys());
     assertEquals(List.of(), ApiEnvironment.load(Map.of(), none).apiKeys());
     assertNull(ApiEnvironment.load(Map.of(), none).baseUrl());
-    assertEquals(HttpBackend.DEFAULT_BASE_URL, ApiEnvironment.load(Map.of(), none).effectiveBaseUrl());
+    assertEquals(
+        HttpBackend.DEFAULT_BASE_URL, ApiEnvironment.load(Map.of(), none).effectiveBaseUrl());
   }
 
   @Test
   void dotEnvFillsWhatTheEnvironmentLacks() {
     Path env = dir.resolve(".env");
-    Fixtures.write(env, "# keys\nexport OPENAI_KEYS=\"sk-from-dotenv-1,sk-from-dotenv-2\"\n"
-        + "BASE_URL=http://127.0.0.1:8000/v1 # local vLLM\n\nnot a line\n");
+    Fixtures.write(
+        env,
+        "# keys\nexport OPENAI_KEYS=\"sk-from-dotenv-1,sk-from-dotenv-2\"\n"
+            + "BASE_URL=http://127.0.0.1:8000/v1 # local vLLM\n\nnot a line\n");
     ApiEnvironment fromFile = ApiEnvironment.load(Map.of(), env);
     assertEquals(List.of("sk-from-dotenv-1", "sk-from-dotenv-2"), fromFile.apiKeys());
     assertEquals("http://127.0.0.1:8000/v1", fromFile.baseUrl());
-    ApiEnvironment overridden = ApiEnvironment.load(Map.of("BASE_URL", "http://127.0.0.1:9/v1"), env);
+    ApiEnvironment overridden =
+        ApiEnvironment.load(Map.of("BASE_URL", "http://127.0.0.1:9/v1"), env);
     assertEquals("http://127.0.0.1:9/v1", overridden.baseUrl());
   }
 
@@ -43,19 +55,30 @@ class ApiEnvironmentTest {
     assertEquals("***", KeyMask.mask("short-key"));
     ApiEnvironment env = new ApiEnvironment(List.of("sk-0123456789xyz"), null);
     assertFalse(env.toString().contains("0123456789"), env.toString());
-    assertEquals("quota of sk-***xyz and sk-***xyz",
-        KeyMask.redactor(List.of("sk-0123456789xyz")).apply("quota of sk-0123456789xyz and sk-0123456789xyz"));
+    assertEquals(
+        "quota of sk-***xyz and sk-***xyz",
+        KeyMask.redactor(List.of("sk-0123456789xyz"))
+            .apply("quota of sk-0123456789xyz and sk-0123456789xyz"));
   }
 
   @Test
   void anthropicKeysAndBaseUrlHaveTheirOwnVariables() {
-    ApiEnvironment env = ApiEnvironment.load(Map.of("ANTHROPIC_API_KEY", "sk-ant-0123456789abc",
-        "ANTHROPIC_BASE_URL", "http://127.0.0.1:9", "OPENAI_KEY", "sk-openai-0123456789"), dir.resolve("none"));
+    ApiEnvironment env =
+        ApiEnvironment.load(
+            Map.of(
+                "ANTHROPIC_API_KEY",
+                "sk-ant-0123456789abc",
+                "ANTHROPIC_BASE_URL",
+                "http://127.0.0.1:9",
+                "OPENAI_KEY",
+                "sk-openai-0123456789"),
+            dir.resolve("none"));
     assertEquals(List.of("sk-ant-0123456789abc"), env.keysFor(Provider.ANTHROPIC));
     assertEquals(List.of("sk-openai-0123456789"), env.keysFor(Provider.OPENAI));
     assertEquals("http://127.0.0.1:9", env.baseUrlFor(Provider.ANTHROPIC));
     assertEquals("https://api.openai.com/v1", env.baseUrlFor(Provider.OPENAI));
-    assertEquals("https://api.anthropic.com",
+    assertEquals(
+        "https://api.anthropic.com",
         ApiEnvironment.load(Map.of(), dir.resolve("none")).baseUrlFor(Provider.ANTHROPIC));
     assertFalse(env.toString().contains("0123456789"), env.toString());
     assertEquals(2, env.allKeys().size());

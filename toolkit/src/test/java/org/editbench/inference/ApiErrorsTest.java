@@ -23,19 +23,29 @@ class ApiErrorsTest {
 
   @Test
   void contextLengthIsRecognisedByCodeOrMessage() {
-    assertInstanceOf(Outcome.ContextExceeded.class,
+    assertInstanceOf(
+        Outcome.ContextExceeded.class,
         classify(400, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"x\"}}"));
-    assertInstanceOf(Outcome.ContextExceeded.class, classify(400, "{\"error\": {\"code\": 20059, \"message\": \"x\"}}"));
-    assertInstanceOf(Outcome.ContextExceeded.class, classify(400,
-        "{\"error\": {\"message\": \"This model's maximum context length is 128000 tokens.\"}}"));
-    assertInstanceOf(Outcome.ContextExceeded.class, classify(413, "{\"error\": \"prompt is too long\"}"));
+    assertInstanceOf(
+        Outcome.ContextExceeded.class,
+        classify(400, "{\"error\": {\"code\": 20059, \"message\": \"x\"}}"));
+    assertInstanceOf(
+        Outcome.ContextExceeded.class,
+        classify(
+            400,
+            "{\"error\": {\"message\": \"This model's maximum context length is 128000 tokens.\"}}"));
+    assertInstanceOf(
+        Outcome.ContextExceeded.class, classify(413, "{\"error\": \"prompt is too long\"}"));
   }
 
   @Test
   void otherClientErrorsAreRejectedWithTheirMessage() {
-    assertEquals(new Outcome.Rejected(400, "bad temperature"),
-        classify(400, "{\"error\": {\"message\": \"bad temperature\", \"code\": \"invalid_value\"}}"));
-    assertEquals(new Outcome.Rejected(401, "<html> no </html>"), classify(401, "<html>  no\n</html>"));
+    assertEquals(
+        new Outcome.Rejected(400, "bad temperature"),
+        classify(
+            400, "{\"error\": {\"message\": \"bad temperature\", \"code\": \"invalid_value\"}}"));
+    assertEquals(
+        new Outcome.Rejected(401, "<html> no </html>"), classify(401, "<html>  no\n</html>"));
     assertEquals(new Outcome.Rejected(404, "Status"), classify(404, ""));
   }
 
@@ -44,8 +54,12 @@ class ApiErrorsTest {
     Instant now = Instant.parse("2025-01-01T00:00:00Z");
     assertEquals(Duration.ofSeconds(3), ApiErrors.retryAfter(null, "3", now));
     assertEquals(Duration.ofMillis(1500), ApiErrors.retryAfter(null, "1.5", now));
-    assertEquals(Duration.ofMillis(250), ApiErrors.retryAfter("250", "3", now), "retry-after-ms is more precise");
-    assertEquals(Duration.ofSeconds(30), ApiErrors.retryAfter(null, "Wed, 01 Jan 2025 00:00:30 GMT", now));
+    assertEquals(
+        Duration.ofMillis(250),
+        ApiErrors.retryAfter("250", "3", now),
+        "retry-after-ms is more precise");
+    assertEquals(
+        Duration.ofSeconds(30), ApiErrors.retryAfter(null, "Wed, 01 Jan 2025 00:00:30 GMT", now));
     assertEquals(Duration.ZERO, ApiErrors.retryAfter(null, "Tue, 31 Dec 2024 23:00:00 GMT", now));
     assertNull(ApiErrors.retryAfter(null, "soon", now));
     assertNull(ApiErrors.retryAfter(null, null, now));

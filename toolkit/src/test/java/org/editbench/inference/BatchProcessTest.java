@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code run-api --batch} and {@code batch status} in child JVMs against the fake batch server in this
- * one: killed with {@code kill -9} after submitting, the next run collects without submitting again.
+ * {@code run-api --batch} and {@code batch status} in child JVMs against the fake batch server in
+ * this one: killed with {@code kill -9} after submitting, the next run collects without submitting
+ * again.
  */
 class BatchProcessTest {
   private static final String KEY = "sk-child-batch-0123456789";
@@ -58,15 +59,31 @@ class BatchProcessTest {
   }
 
   private Process editbench(String name, String... args) throws IOException {
-    Process process = Fixtures.childEditbench(root, name, Map.of("BASE_URL", server.url("/v1").toString(),
-        "OPENAI_KEY", KEY), List.of(args));
+    Process process =
+        Fixtures.childEditbench(
+            root,
+            name,
+            Map.of("BASE_URL", server.url("/v1").toString(), "OPENAI_KEY", KEY),
+            List.of(args));
     children.add(process);
     return process;
   }
 
   private Process runBatch(String name) throws IOException {
-    return editbench(name, "run-api", "--batch", "--poll-interval", "1", "--dataset_name", infbench.toString(),
-        "--model", "test-chat", "--models", models.toString(), "--results-dir", results.toString());
+    return editbench(
+        name,
+        "run-api",
+        "--batch",
+        "--poll-interval",
+        "1",
+        "--dataset_name",
+        infbench.toString(),
+        "--model",
+        "test-chat",
+        "--models",
+        models.toString(),
+        "--results-dir",
+        results.toString());
   }
 
   private Path output() {
@@ -113,26 +130,44 @@ class BatchProcessTest {
     assertTrue(status.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, status.exitValue(), read(root.resolve("status.err")));
     String listing = read(root.resolve("status.out"));
-    assertTrue(listing.lines().anyMatch(l -> l.startsWith("batch_2") && l.contains("openai")
-        && l.contains("collected") && l.contains("20/20") && l.contains(output().toString())), listing);
+    assertTrue(
+        listing
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("batch_2")
+                        && l.contains("openai")
+                        && l.contains("collected")
+                        && l.contains("20/20")
+                        && l.contains(output().toString())),
+        listing);
 
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(KEY), file.toString());
+        assertFalse(
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(KEY),
+            file.toString());
       }
     }
   }
 
   @Test
   void batchHelpFitsIn100Columns() {
-    for (String[] args : List.of(new String[] {"run-api", "--help"}, new String[] {"batch", "--help"},
-        new String[] {"batch", "status", "--help"}, new String[] {"batch", "cancel", "--help"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"run-api", "--help"},
+            new String[] {"batch", "--help"},
+            new String[] {"batch", "status", "--help"},
+            new String[] {"batch", "cancel", "--help"})) {
       StringWriter text = new StringWriter();
       CommandLine cli = Main.newCommandLine();
       cli.setOut(new PrintWriter(text));
       assertEquals(0, cli.execute(args));
-      text.toString().lines().forEach(l -> assertTrue(l.length() <= 100, String.join(" ", args) + ": " + l));
-      assertTrue(text.toString().contains(args[args.length - 2].equals("run-api") ? "--batch" : "batch"));
+      text.toString()
+          .lines()
+          .forEach(l -> assertTrue(l.length() <= 100, String.join(" ", args) + ": " + l));
+      assertTrue(
+          text.toString().contains(args[args.length - 2].equals("run-api") ? "--batch" : "batch"));
     }
   }
 }

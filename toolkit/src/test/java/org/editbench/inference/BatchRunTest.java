@@ -22,14 +22,17 @@ import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.editbench.EditBench;
-import org.editbench.core.RecordingReporter;
 import org.editbench.core.Jsonl;
+import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** run-api --batch against local fakes of OpenAI's Batch API and Anthropic's Message Batches. No network. */
+/**
+ * run-api --batch against local fakes of OpenAI's Batch API and Anthropic's Message Batches. No
+ * network.
+ */
 class BatchRunTest {
   private static final String KEY = "sk-batch-0123456789abcdef";
 
@@ -45,8 +48,11 @@ class BatchRunTest {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     fake = new FakeBatchServer(server);
-    models = Fixtures.modelsFile(root, "\"claude-native\": {\"api\": \"anthropic\", \"temperature\": 0,"
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 3e-6, \"cost_per_output_token\": 1.5e-5}");
+    models =
+        Fixtures.modelsFile(
+            root,
+            "\"claude-native\": {\"api\": \"anthropic\", \"temperature\": 0,"
+                + " \"context_limit\": 100000, \"cost_per_input_token\": 3e-6, \"cost_per_output_token\": 1.5e-5}");
   }
 
   @AfterEach
@@ -59,9 +65,13 @@ class BatchRunTest {
   }
 
   private RunApiOptions.Builder options(String model) {
-    return Fixtures.options(root, server.url("/v1").toString(), KEY).models(model).modelsFile(models)
+    return Fixtures.options(root, server.url("/v1").toString(), KEY)
+        .models(model)
+        .modelsFile(models)
         .environment(environment())
-        .batch(true).pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(60)).sleeper(sleeps::add);
+        .batch(true)
+        .pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(60))
+        .sleeper(sleeps::add);
   }
 
   private RunStats run(RunApiOptions.Builder options) {
@@ -71,7 +81,9 @@ class BatchRunTest {
   }
 
   private Path output(String model, String temperature) {
-    return root.resolve("experiment_results").resolve(model).resolve("T=" + temperature)
+    return root.resolve("experiment_results")
+        .resolve(model)
+        .resolve("T=" + temperature)
         .resolve("n=1/all-task-instances_0.2.jsonl");
   }
 
@@ -81,7 +93,8 @@ class BatchRunTest {
   }
 
   private ApiEnvironment environment() {
-    return new ApiEnvironment(List.of(KEY), server.url("/v1").toString(), List.of(KEY), server.url("/").toString());
+    return new ApiEnvironment(
+        List.of(KEY), server.url("/v1").toString(), List.of(KEY), server.url("/").toString());
   }
 
   private static JsonNode json(String text) throws IOException {
@@ -91,7 +104,9 @@ class BatchRunTest {
   private static Map<String, JsonNode> byInstance(Path file) {
     Map<String, JsonNode> out = new java.util.TreeMap<>();
     for (JsonNode record : Fixtures.records(file)) {
-      assertNull(out.put(record.get("instance_id").asText(), record), "one record per instance: " + record);
+      assertNull(
+          out.put(record.get("instance_id").asText(), record),
+          "one record per instance: " + record);
     }
     return out;
   }
@@ -106,7 +121,8 @@ class BatchRunTest {
     List<String> lines = fake.files.get("file-in-1");
     assertEquals(3, lines.size());
     JsonNode line = json(lines.get(0));
-    assertEquals("o__r-pull-1", line.get("custom_id").asText(), "a safe instance id is its own custom_id");
+    assertEquals(
+        "o__r-pull-1", line.get("custom_id").asText(), "a safe instance id is its own custom_id");
     assertEquals("POST", line.get("method").asText());
     assertEquals("/v1/chat/completions", line.get("url").asText());
     assertEquals("test-chat", line.at("/body/model").asText());
@@ -117,22 +133,45 @@ class BatchRunTest {
     assertEquals("/v1/chat/completions", create.get("endpoint").asText());
     assertEquals("24h", create.get("completion_window").asText());
     assertEquals(1, fake.batches.size(), "one batch");
-    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("in_progress")), reporter.infos.toString());
-    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("finalizing")), reporter.infos.toString());
-    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("completed, 3/3 done")), reporter.infos.toString());
-    assertEquals(3, fake.calls("GET", "/v1/batches/").size(), "validating -> in_progress -> finalizing -> completed");
-    assertEquals(List.of(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10)), sleeps,
+    assertTrue(
+        reporter.infos.stream().anyMatch(m -> m.contains("in_progress")),
+        reporter.infos.toString());
+    assertTrue(
+        reporter.infos.stream().anyMatch(m -> m.contains("finalizing")), reporter.infos.toString());
+    assertTrue(
+        reporter.infos.stream().anyMatch(m -> m.contains("completed, 3/3 done")),
+        reporter.infos.toString());
+    assertEquals(
+        3,
+        fake.calls("GET", "/v1/batches/").size(),
+        "validating -> in_progress -> finalizing -> completed");
+    assertEquals(
+        List.of(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10)),
+        sleeps,
         "each look saw a change: the interval stays at its start");
 
     Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
     assertEquals(3, records.size());
     JsonNode first = records.get("o__r-pull-1");
-    assertEquals(List.of("instance_id", "model_name", "temperature", "top_p", "n", "prompt", "full_output",
-        "model_patch", "cost", "response_time"), fieldNames(first), "the fields of a direct run, in its order");
+    assertEquals(
+        List.of(
+            "instance_id",
+            "model_name",
+            "temperature",
+            "top_p",
+            "n",
+            "prompt",
+            "full_output",
+            "model_patch",
+            "cost",
+            "response_time"),
+        fieldNames(first),
+        "the fields of a direct run, in its order");
     assertEquals("fix o__r-pull-1", first.get("model_patch").asText());
     assertEquals(Fixtures.prompt("o__r-pull-1", "a.py", "b.py"), first.get("prompt").asText());
     assertEquals(0.5 * (100 * 1e-6 + 10 * 2e-6), first.get("cost").asDouble(), 1e-12, "half price");
-    assertEquals(90.0, first.get("response_time").asDouble(), "the batch's time from creation to its end");
+    assertEquals(
+        90.0, first.get("response_time").asDouble(), "the batch's time from creation to its end");
     assertEquals(3, stats.succeeded());
     assertEquals(1.5 * (100 * 1e-6 + 10 * 2e-6), stats.cost(), 1e-12);
 
@@ -162,35 +201,54 @@ class BatchRunTest {
     Map<String, JsonNode> batch = byInstance(output("test-chat", "0"));
 
     Path directRoot = root.resolve("direct");
-    Fixtures.infbench(directRoot.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), Fixtures.ids(2));
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
-        return Fixtures.patchFor(request);
-      }
-    });
-    EditBench.runApi(Fixtures.options(directRoot, server.url("/v1").toString(), KEY).models("test-chat")
-        .modelsFile(models).build(), reporter, RunObserver.NONE);
-    Map<String, JsonNode> direct = byInstance(directRoot.resolve("experiment_results/test-chat/T=0/n=1/"
-        + "all-task-instances_0.2.jsonl"));
+    Fixtures.infbench(
+        directRoot.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), Fixtures.ids(2));
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+            return Fixtures.patchFor(request);
+          }
+        });
+    EditBench.runApi(
+        Fixtures.options(directRoot, server.url("/v1").toString(), KEY)
+            .models("test-chat")
+            .modelsFile(models)
+            .build(),
+        reporter,
+        RunObserver.NONE);
+    Map<String, JsonNode> direct =
+        byInstance(
+            directRoot.resolve(
+                "experiment_results/test-chat/T=0/n=1/" + "all-task-instances_0.2.jsonl"));
     assertEquals(direct.keySet(), batch.keySet());
-    direct.forEach((id, d) -> {
-      JsonNode b = batch.get(id);
-      assertEquals(fieldNames(d), fieldNames(b));
-      for (String field : List.of("instance_id", "model_name", "temperature", "top_p", "n", "prompt", "full_output",
-          "model_patch")) {
-        assertEquals(d.get(field), b.get(field), field);
-      }
-      assertEquals(d.get("cost").asDouble() * 0.5, b.get("cost").asDouble(), 1e-15);
-    });
+    direct.forEach(
+        (id, d) -> {
+          JsonNode b = batch.get(id);
+          assertEquals(fieldNames(d), fieldNames(b));
+          for (String field :
+              List.of(
+                  "instance_id",
+                  "model_name",
+                  "temperature",
+                  "top_p",
+                  "n",
+                  "prompt",
+                  "full_output",
+                  "model_patch")) {
+            assertEquals(d.get(field), b.get(field), field);
+          }
+          assertEquals(d.get("cost").asDouble() * 0.5, b.get("cost").asDouble(), 1e-15);
+        });
   }
 
   @Test
   void responsesModelsBatchAgainstTheResponsesEndpoint() throws Exception {
     infbench(Fixtures.ids(1));
     run(options("gpt-5-codex"));
-    assertEquals("/v1/responses", json(fake.calls("POST", "/v1/batches").get(0).getBody().utf8())
-        .get("endpoint").asText());
+    assertEquals(
+        "/v1/responses",
+        json(fake.calls("POST", "/v1/batches").get(0).getBody().utf8()).get("endpoint").asText());
     JsonNode line = json(fake.files.get("file-in-1").get(0));
     assertEquals("/v1/responses", line.get("url").asText());
     assertEquals(Fixtures.SYSTEM_LINE, line.at("/body/instructions").asText());
@@ -201,44 +259,63 @@ class BatchRunTest {
   @Test
   void partialFailuresAreRecordedRetriedOrTrimmedAsInADirectRun() throws Exception {
     infbench(Fixtures.ids(5));
-    fake.answer = (customId, body) -> {
-      boolean retried = fake.batches.size() > 1;
-      return switch (customId) {
-        case "o__r-pull-1" -> new FakeBatchServer.Error(400, "{\"error\": {\"message\": \"content policy\"}}");
-        case "o__r-pull-2" -> retried ? new FakeBatchServer.Ok("<patch>second try</patch>", 1, 1)
-            : new FakeBatchServer.Error(500, "{\"error\": {\"message\": \"server error\"}}");
-        case "o__r-pull-3" -> body.toString().contains("b.py")
-            ? new FakeBatchServer.Error(400, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"long\"}}")
-            : new FakeBatchServer.Ok("<patch>short</patch>", 1, 1);
-        case "o__r-pull-4" -> retried ? new FakeBatchServer.Ok("<patch>later</patch>", 1, 1)
-            : new FakeBatchServer.NoResponse("batch_expired", "not executed in time");
-        default -> new FakeBatchServer.Ok("<patch>fix</patch>", 1, 1);
-      };
-    };
+    fake.answer =
+        (customId, body) -> {
+          boolean retried = fake.batches.size() > 1;
+          return switch (customId) {
+            case "o__r-pull-1" ->
+                new FakeBatchServer.Error(400, "{\"error\": {\"message\": \"content policy\"}}");
+            case "o__r-pull-2" ->
+                retried
+                    ? new FakeBatchServer.Ok("<patch>second try</patch>", 1, 1)
+                    : new FakeBatchServer.Error(
+                        500, "{\"error\": {\"message\": \"server error\"}}");
+            case "o__r-pull-3" ->
+                body.toString().contains("b.py")
+                    ? new FakeBatchServer.Error(
+                        400,
+                        "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"long\"}}")
+                    : new FakeBatchServer.Ok("<patch>short</patch>", 1, 1);
+            case "o__r-pull-4" ->
+                retried
+                    ? new FakeBatchServer.Ok("<patch>later</patch>", 1, 1)
+                    : new FakeBatchServer.NoResponse("batch_expired", "not executed in time");
+            default -> new FakeBatchServer.Ok("<patch>fix</patch>", 1, 1);
+          };
+        };
     RunStats stats = run(options("test-chat"));
 
     assertEquals(2, fake.batches.size(), "the failures worth retrying went into a second batch");
-    List<String> retried = batch(1).requests.stream().map(r -> r.get("custom_id").asText()).sorted().toList();
+    List<String> retried =
+        batch(1).requests.stream().map(r -> r.get("custom_id").asText()).sorted().toList();
     assertEquals(List.of("o__r-pull-2", "o__r-pull-3", "o__r-pull-4"), retried);
     Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
     assertEquals(5, records.size());
-    assertEquals("HTTP 400: content policy", records.get("o__r-pull-1").get("error").asText(), "final, not retried");
+    assertEquals(
+        "HTTP 400: content policy",
+        records.get("o__r-pull-1").get("error").asText(),
+        "final, not retried");
     assertEquals("second try", records.get("o__r-pull-2").get("model_patch").asText());
     assertEquals("short", records.get("o__r-pull-3").get("model_patch").asText());
-    assertFalse(records.get("o__r-pull-3").get("prompt").asText().contains("b.py"), "the prompt as sent, trimmed");
+    assertFalse(
+        records.get("o__r-pull-3").get("prompt").asText().contains("b.py"),
+        "the prompt as sent, trimmed");
     assertEquals("later", records.get("o__r-pull-4").get("model_patch").asText());
     assertEquals(4, stats.succeeded());
     assertEquals(1, stats.failed());
     assertEquals(2, stats.retries(), "two instances asked again for transient failures");
     JsonNode state = json(Files.readString(BatchState.fileFor(output("test-chat", "0"))));
-    assertEquals(0, state.at("/batches/1/requests").size(), "collected batches keep no request list");
+    assertEquals(
+        0, state.at("/batches/1/requests").size(), "collected batches keep no request list");
     assertEquals(0, state.get("retries").size());
   }
 
   @Test
   void retriesAreBoundedThenRecordedAsGivenUpForTheNextRun() {
     infbench(Fixtures.ids(1));
-    fake.answer = (customId, body) -> new FakeBatchServer.Error(503, "{\"error\": {\"message\": \"overloaded\"}}");
+    fake.answer =
+        (customId, body) ->
+            new FakeBatchServer.Error(503, "{\"error\": {\"message\": \"overloaded\"}}");
     RunStats stats = run(options("test-chat").maxRetries(2));
     assertEquals(3, fake.batches.size(), "the first attempt and two retries");
     JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
@@ -248,7 +325,8 @@ class BatchRunTest {
     fake.answer = (customId, body) -> new FakeBatchServer.Ok("<patch>ok</patch>", 1, 1);
     run(options("test-chat").maxRetries(2));
     assertEquals(4, fake.batches.size(), "the next run asks again, as after a direct run");
-    assertEquals("ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
+    assertEquals(
+        "ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
   }
 
   @Test
@@ -258,14 +336,25 @@ class BatchRunTest {
     run(options("test-chat").maxRetries(1).waitForBatches(false));
     run(options("test-chat").maxRetries(1).waitForBatches(false));
     assertEquals(2, fake.batches.size());
-    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("batch_2: failed")), reporter.infos.toString());
+    assertTrue(
+        reporter.infos.stream().anyMatch(m -> m.contains("batch_2: failed")),
+        reporter.infos.toString());
     fake.openAiPhases = List.of("validating", "completed");
     run(options("test-chat").maxRetries(1));
     Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
     assertEquals(2, records.size());
-    records.values().forEach(r -> assertTrue(r.get("error").asText().startsWith("Max retries (1) exceeded: no answer:"
-        + " batch batch_") && r.get("error").asText().contains("invalid_model: model not supported for batch"),
-        r.toString()));
+    records
+        .values()
+        .forEach(
+            r ->
+                assertTrue(
+                    r.get("error")
+                            .asText()
+                            .startsWith("Max retries (1) exceeded: no answer:" + " batch batch_")
+                        && r.get("error")
+                            .asText()
+                            .contains("invalid_model: model not supported for batch"),
+                    r.toString()));
   }
 
   @Test
@@ -273,17 +362,21 @@ class BatchRunTest {
     infbench(Fixtures.ids(4));
     fake.openAiPhases = List.of("in_progress", "expired");
     run(options("test-chat").waitForBatches(false));
-    run(options("test-chat").waitForBatches(false)); // collects the expired batch, submits the two unanswered
+    run(
+        options("test-chat")
+            .waitForBatches(false)); // collects the expired batch, submits the two unanswered
     assertEquals(2, Fixtures.lines(output("test-chat", "0")).size());
     assertEquals(2, batch(1).requests.size());
 
     fake.openAiPhases = List.of("in_progress", "completed");
-    List<BatchInfo> cancelled = EditBench.cancelBatches(root.resolve("experiment_results"), environment(), List.of());
+    List<BatchInfo> cancelled =
+        EditBench.cancelBatches(root.resolve("experiment_results"), environment(), List.of());
     assertEquals(1, cancelled.size());
     assertEquals("cancelling", cancelled.get(0).phase());
     run(options("test-chat"));
     Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
-    assertEquals(4, records.size(), "answers of the cancelled batch kept, the rest asked in a third batch");
+    assertEquals(
+        4, records.size(), "answers of the cancelled batch kept, the rest asked in a third batch");
     assertEquals(3, fake.batches.size());
     records.values().forEach(r -> assertTrue(r.has("model_patch"), r.toString()));
   }
@@ -292,14 +385,19 @@ class BatchRunTest {
   void batchesAreSplitByRequestCountAndSize() {
     infbench(Fixtures.ids(5));
     run(options("test-chat").batchLimits(2, Long.MAX_VALUE));
-    assertEquals(List.of(2, 2, 1), fake.batches.values().stream().map(b -> b.requests.size()).toList());
+    assertEquals(
+        List.of(2, 2, 1), fake.batches.values().stream().map(b -> b.requests.size()).toList());
 
     String lineLength = fake.files.get("file-in-1").get(0);
     Path other = root.resolve("other.jsonl");
     Fixtures.infbench(other, Fixtures.ids(3));
     fake.batches.clear();
-    run(options("test-chat").datasetNames(other.toString()).batchLimits(100, 2L * lineLength.length() + 10));
-    assertEquals(List.of(2, 1), fake.batches.values().stream().map(b -> b.requests.size()).toList());
+    run(
+        options("test-chat")
+            .datasetNames(other.toString())
+            .batchLimits(100, 2L * lineLength.length() + 10));
+    assertEquals(
+        List.of(2, 1), fake.batches.values().stream().map(b -> b.requests.size()).toList());
     assertEquals(50_000, Provider.OPENAI.maxBatchRequests());
     assertEquals(200_000_000L, Provider.OPENAI.maxBatchBytes());
     assertEquals(100_000, Provider.ANTHROPIC.maxBatchRequests());
@@ -309,10 +407,20 @@ class BatchRunTest {
   @Test
   void pollingBacksOffWhileNothingChanges() {
     infbench(Fixtures.ids(1));
-    fake.openAiPhases = List.of("validating", "in_progress", "in_progress", "in_progress", "in_progress",
-        "in_progress", "in_progress", "completed");
+    fake.openAiPhases =
+        List.of(
+            "validating",
+            "in_progress",
+            "in_progress",
+            "in_progress",
+            "in_progress",
+            "in_progress",
+            "in_progress",
+            "completed");
     run(options("test-chat").pollInterval(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-    assertEquals(List.of(10, 10, 15, 22, 30, 30, 30), sleeps.stream().map(d -> (int) d.toSeconds()).toList());
+    assertEquals(
+        List.of(10, 10, 15, 22, 30, 30, 30),
+        sleeps.stream().map(d -> (int) d.toSeconds()).toList());
   }
 
   @Test
@@ -321,8 +429,12 @@ class BatchRunTest {
     RunStats submitted = run(options("test-chat").waitForBatches(false));
     assertEquals(0, submitted.succeeded());
     assertEquals(1, fake.calls("POST", "/v1/batches").size());
-    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("run the same command again")), reporter.infos.toString());
-    assertFalse(Files.exists(output("test-chat", "0")) && !Fixtures.lines(output("test-chat", "0")).isEmpty());
+    assertTrue(
+        reporter.infos.stream().anyMatch(m -> m.contains("run the same command again")),
+        reporter.infos.toString());
+    assertFalse(
+        Files.exists(output("test-chat", "0"))
+            && !Fixtures.lines(output("test-chat", "0")).isEmpty());
 
     RunStats collected = run(options("test-chat"));
     assertEquals(1, fake.calls("POST", "/v1/batches").size(), "no second submission");
@@ -342,23 +454,37 @@ class BatchRunTest {
     assertEquals(1, fake.batches.size(), "the server made the batch; the client never heard");
 
     RunStats resumed = run(options("test-chat"));
-    assertEquals(1, fake.calls("POST", "/v1/batches").size(), "found by its input file, not created again");
+    assertEquals(
+        1, fake.calls("POST", "/v1/batches").size(), "found by its input file, not created again");
     assertEquals(2, resumed.succeeded());
-    assertTrue(reporter.infos.stream().anyMatch(m -> m.contains("found, created before the last run stopped")),
+    assertTrue(
+        reporter.infos.stream()
+            .anyMatch(m -> m.contains("found, created before the last run stopped")),
         reporter.infos.toString());
   }
 
   @Test
   void anthropicMessageBatchesCarryParamsAndResultsComeFromTheResultsUrl() throws Exception {
     infbench(Fixtures.ids(4));
-    fake.answer = (customId, body) -> switch (customId) {
-      case "o__r-pull-2" -> new FakeBatchServer.Error(0, "{\"type\": \"error\", \"error\": {\"type\":"
-          + " \"invalid_request_error\", \"message\": \"max_tokens: too large\"}}");
-      case "o__r-pull-3" -> fake.batches.size() > 1 ? new FakeBatchServer.Ok("<patch>again</patch>", 5, 5)
-          : new FakeBatchServer.Error(0, "{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\","
-              + " \"message\": \"Overloaded\"}}");
-      default -> new FakeBatchServer.Ok("<patch>fix " + FakeBatchServer.instanceIn(body) + "</patch>", 200, 20);
-    };
+    fake.answer =
+        (customId, body) ->
+            switch (customId) {
+              case "o__r-pull-2" ->
+                  new FakeBatchServer.Error(
+                      0,
+                      "{\"type\": \"error\", \"error\": {\"type\":"
+                          + " \"invalid_request_error\", \"message\": \"max_tokens: too large\"}}");
+              case "o__r-pull-3" ->
+                  fake.batches.size() > 1
+                      ? new FakeBatchServer.Ok("<patch>again</patch>", 5, 5)
+                      : new FakeBatchServer.Error(
+                          0,
+                          "{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\","
+                              + " \"message\": \"Overloaded\"}}");
+              default ->
+                  new FakeBatchServer.Ok(
+                      "<patch>fix " + FakeBatchServer.instanceIn(body) + "</patch>", 200, 20);
+            };
     RunStats stats = run(options("claude-native"));
 
     RecordedRequest create = fake.calls("POST", "/v1/messages/batches").get(0);
@@ -370,12 +496,17 @@ class BatchRunTest {
     assertEquals(8192, request.at("/params/max_tokens").asInt());
     assertEquals(Fixtures.SYSTEM_LINE, request.at("/params/system").asText());
     assertTrue(fake.calls("GET", "/v1/messages/batches/msgbatch_1/results").size() == 1);
-    assertEquals(2, fake.calls("POST", "/v1/messages/batches").size(), "the overloaded request in a second batch");
+    assertEquals(
+        2,
+        fake.calls("POST", "/v1/messages/batches").size(),
+        "the overloaded request in a second batch");
 
     Map<String, JsonNode> records = byInstance(output("claude-native", "0"));
-    assertEquals(0.5 * (200 * 3e-6 + 20 * 1.5e-5), records.get("o__r-pull-1").get("cost").asDouble(), 1e-12);
+    assertEquals(
+        0.5 * (200 * 3e-6 + 20 * 1.5e-5), records.get("o__r-pull-1").get("cost").asDouble(), 1e-12);
     assertEquals(120.0, records.get("o__r-pull-1").get("response_time").asDouble());
-    assertEquals("HTTP 400: max_tokens: too large", records.get("o__r-pull-2").get("error").asText());
+    assertEquals(
+        "HTTP 400: max_tokens: too large", records.get("o__r-pull-2").get("error").asText());
     assertEquals("again", records.get("o__r-pull-3").get("model_patch").asText());
     assertEquals(3, stats.succeeded());
   }
@@ -395,12 +526,15 @@ class BatchRunTest {
   void instanceIdsAnthropicWouldRefuseAsCustomIdsRoundTripThroughAHash() {
     infbench(List.of("o.x__r-pull-1", "a".repeat(70) + "-pull-2"));
     run(options("claude-native"));
-    List<String> customIds = fake.batches.get("msgbatch_1").requests.stream().map(r -> r.get("custom_id").asText())
-        .toList();
+    List<String> customIds =
+        fake.batches.get("msgbatch_1").requests.stream()
+            .map(r -> r.get("custom_id").asText())
+            .toList();
     customIds.forEach(id -> assertTrue(id.matches("[A-Za-z0-9_-]{1,64}"), id));
     assertEquals(2, byInstance(output("claude-native", "0")).size());
-    assertEquals("fix o.x__r-pull-1", byInstance(output("claude-native", "0")).get("o.x__r-pull-1")
-        .get("model_patch").asText());
+    assertEquals(
+        "fix o.x__r-pull-1",
+        byInstance(output("claude-native", "0")).get("o.x__r-pull-1").get("model_patch").asText());
   }
 
   @Test
@@ -409,7 +543,12 @@ class BatchRunTest {
     run(options("test-chat").waitForBatches(false));
     Path file = root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl");
     List<String> lines = Fixtures.lines(file);
-    Fixtures.write(file, lines.get(0).replace("1 line of a.py", "1 line of a.py, edited") + "\n" + lines.get(1) + "\n");
+    Fixtures.write(
+        file,
+        lines.get(0).replace("1 line of a.py", "1 line of a.py, edited")
+            + "\n"
+            + lines.get(1)
+            + "\n");
     run(options("test-chat"));
     Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
     assertEquals(2, records.size());
@@ -421,12 +560,16 @@ class BatchRunTest {
   @Test
   void keysAreNeverWrittenToAnyFile() throws IOException {
     infbench(Fixtures.ids(2));
-    fake.answer = (customId, body) -> new FakeBatchServer.Error(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}");
+    fake.answer =
+        (customId, body) ->
+            new FakeBatchServer.Error(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}");
     run(options("test-chat"));
     run(options("claude-native").waitForBatches(false));
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(KEY), file.toString());
+        assertFalse(
+            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(KEY),
+            file.toString());
       }
     }
     assertTrue(Fixtures.lines(output("test-chat", "0")).get(0).contains("bad key sk-***def"));
@@ -437,8 +580,10 @@ class BatchRunTest {
   @Test
   void theGoldModelHasNoBatchApi() {
     infbench(Fixtures.ids(1));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(options("gold")));
-    assertTrue(e.getMessage().startsWith("--batch needs a model served over an API"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> run(options("gold")));
+    assertTrue(
+        e.getMessage().startsWith("--batch needs a model served over an API"), e.getMessage());
     assertNotNull(e);
   }
 }

@@ -33,7 +33,10 @@ final class FakeBatchServer extends Dispatcher {
   /** An HTTP error answer with this status and error body. */
   record Error(int status, String body) implements Answer {}
 
-  /** No response at all: OpenAI's {@code error} line (e.g. {@code batch_expired}), Anthropic's {@code expired}. */
+  /**
+   * No response at all: OpenAI's {@code error} line (e.g. {@code batch_expired}), Anthropic's
+   * {@code expired}.
+   */
   record NoResponse(String code, String message) implements Answer {}
 
   /** Not in any output: the batch ended before getting to it. */
@@ -50,7 +53,12 @@ final class FakeBatchServer extends Dispatcher {
     String outputFileId;
     String errorFileId;
 
-    Batch(String id, boolean anthropic, List<JsonNode> requests, String inputFileId, List<String> phases) {
+    Batch(
+        String id,
+        boolean anthropic,
+        List<JsonNode> requests,
+        String inputFileId,
+        List<String> phases) {
       this.id = id;
       this.anthropic = anthropic;
       this.requests = requests;
@@ -68,13 +76,20 @@ final class FakeBatchServer extends Dispatcher {
   final Map<String, List<String>> files = Collections.synchronizedMap(new LinkedHashMap<>());
   final Map<String, Batch> batches = Collections.synchronizedMap(new LinkedHashMap<>());
   private final AtomicInteger ids = new AtomicInteger();
+
   /** Answers each request from its custom_id and body; by default a patch naming the instance. */
-  volatile BiFunction<String, JsonNode, Answer> answer = (customId, body) ->
-      new Ok("<patch>fix " + instanceIn(body) + "</patch>", 100, 10);
-  volatile List<String> openAiPhases = List.of("validating", "in_progress", "finalizing", "completed");
+  volatile BiFunction<String, JsonNode, Answer> answer =
+      (customId, body) -> new Ok("<patch>fix " + instanceIn(body) + "</patch>", 100, 10);
+
+  volatile List<String> openAiPhases =
+      List.of("validating", "in_progress", "finalizing", "completed");
   volatile List<String> anthropicPhases = List.of("in_progress", "in_progress", "ended");
-  /** Set to make the next create call succeed on the server but lose its answer (a crash's view). */
+
+  /**
+   * Set to make the next create call succeed on the server but lose its answer (a crash's view).
+   */
   volatile boolean dropNextCreateAnswer;
+
   /** Set to hold every batch in its current phase (a child process can be killed meanwhile). */
   volatile boolean frozen;
 
@@ -92,8 +107,10 @@ final class FakeBatchServer extends Dispatcher {
 
   List<RecordedRequest> calls(String method, String pathPrefix) {
     synchronized (requests) {
-      return requests.stream().filter(r -> r.getMethod().equals(method)
-          && r.getUrl().encodedPath().startsWith(pathPrefix)).toList();
+      return requests.stream()
+          .filter(
+              r -> r.getMethod().equals(method) && r.getUrl().encodedPath().startsWith(pathPrefix))
+          .toList();
     }
   }
 
@@ -112,8 +129,11 @@ final class FakeBatchServer extends Dispatcher {
       if (method.equals("GET") && path.startsWith("/v1/files/") && path.endsWith("/content")) {
         String id = path.substring("/v1/files/".length(), path.length() - "/content".length());
         List<String> lines = files.get(id);
-        return lines == null ? Fixtures.json(404, "{\"error\": {\"message\": \"no file " + id + "\"}}")
-            : new MockResponse.Builder().body(String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).build();
+        return lines == null
+            ? Fixtures.json(404, "{\"error\": {\"message\": \"no file " + id + "\"}}")
+            : new MockResponse.Builder()
+                .body(String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"))
+                .build();
       }
       if (method.equals("POST") && path.equals("/v1/batches")) {
         return createOpenAi(request);
@@ -121,7 +141,8 @@ final class FakeBatchServer extends Dispatcher {
       if (method.equals("GET") && path.equals("/v1/batches")) {
         ObjectNode list = Jsonl.MAPPER.createObjectNode();
         synchronized (batches) {
-          List<Batch> newestFirst = new ArrayList<>(batches.values().stream().filter(b -> !b.anthropic).toList());
+          List<Batch> newestFirst =
+              new ArrayList<>(batches.values().stream().filter(b -> !b.anthropic).toList());
           Collections.reverse(newestFirst);
           newestFirst.forEach(b -> list.withArray("data").add(openAiBatch(b)));
         }
@@ -130,7 +151,8 @@ final class FakeBatchServer extends Dispatcher {
       if (path.startsWith("/v1/batches/")) {
         String rest = path.substring("/v1/batches/".length());
         boolean cancel = rest.endsWith("/cancel");
-        Batch batch = batches.get(cancel ? rest.substring(0, rest.length() - "/cancel".length()) : rest);
+        Batch batch =
+            batches.get(cancel ? rest.substring(0, rest.length() - "/cancel".length()) : rest);
         if (batch == null) {
           return Fixtures.json(404, "{\"error\": {\"message\": \"No batch found\"}}");
         }
@@ -141,7 +163,8 @@ final class FakeBatchServer extends Dispatcher {
         }
         return Fixtures.json(200, openAiBatch(batch).toString());
       }
-      return Fixtures.json(404, "{\"error\": {\"message\": \"not faked: " + method + " " + path + "\"}}");
+      return Fixtures.json(
+          404, "{\"error\": {\"message\": \"not faked: " + method + " " + path + "\"}}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,7 +172,8 @@ final class FakeBatchServer extends Dispatcher {
 
   private MockResponse upload(RecordedRequest request) {
     String contentType = request.getHeaders().get("Content-Type");
-    String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+    String boundary =
+        "--" + contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
     String body = request.getBody().utf8();
     String purpose = null;
     String content = null;
@@ -167,12 +191,18 @@ final class FakeBatchServer extends Dispatcher {
       }
     }
     if (!"batch".equals(purpose) || content == null) {
-      return Fixtures.json(400, "{\"error\": {\"message\": \"purpose batch and a file are required\"}}");
+      return Fixtures.json(
+          400, "{\"error\": {\"message\": \"purpose batch and a file are required\"}}");
     }
     String id = "file-in-" + ids.incrementAndGet();
     files.put(id, List.of(content.split("\n")));
-    return Fixtures.json(200, "{\"id\": \"" + id + "\", \"object\": \"file\", \"purpose\": \"batch\", \"bytes\": "
-        + content.length() + "}");
+    return Fixtures.json(
+        200,
+        "{\"id\": \""
+            + id
+            + "\", \"object\": \"file\", \"purpose\": \"batch\", \"bytes\": "
+            + content.length()
+            + "}");
   }
 
   private MockResponse createOpenAi(RecordedRequest request) throws IOException {
@@ -185,12 +215,18 @@ final class FakeBatchServer extends Dispatcher {
     for (String line : lines) {
       JsonNode node = Jsonl.MAPPER.readTree(line);
       if (!node.path("url").asText().equals(body.path("endpoint").asText())) {
-        return Fixtures.json(400, "{\"error\": {\"message\": \"line url differs from the endpoint\"}}");
+        return Fixtures.json(
+            400, "{\"error\": {\"message\": \"line url differs from the endpoint\"}}");
       }
       parsed.add(node);
     }
-    Batch batch = new Batch("batch_" + ids.incrementAndGet(), false, parsed, body.path("input_file_id").asText(),
-        openAiPhases);
+    Batch batch =
+        new Batch(
+            "batch_" + ids.incrementAndGet(),
+            false,
+            parsed,
+            body.path("input_file_id").asText(),
+            openAiPhases);
     batches.put(batch.id, batch);
     return created(openAiBatch(batch));
   }
@@ -198,8 +234,10 @@ final class FakeBatchServer extends Dispatcher {
   private MockResponse created(JsonNode batch) {
     if (dropNextCreateAnswer) {
       dropNextCreateAnswer = false;
-      return new MockResponse.Builder().body(batch.toString())
-          .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+      return new MockResponse.Builder()
+          .body(batch.toString())
+          .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+          .build();
     }
     return Fixtures.json(200, batch.toString());
   }
@@ -208,8 +246,10 @@ final class FakeBatchServer extends Dispatcher {
     if (!frozen && batch.step < batch.phases.size() - 1) {
       batch.step++;
     }
-    if (isEnded(batch) && (batch.anthropic ? batch.outputFileId == null : batch.outputFileId == null
-        && batch.errorFileId == null)) {
+    if (isEnded(batch)
+        && (batch.anthropic
+            ? batch.outputFileId == null
+            : batch.outputFileId == null && batch.errorFileId == null)) {
       finish(batch);
     }
   }
@@ -233,11 +273,18 @@ final class FakeBatchServer extends Dispatcher {
       JsonNode request = batch.requests.get(i);
       String customId = request.path("custom_id").asText();
       JsonNode body = batch.anthropic ? request.get("params") : request.get("body");
-      Answer answer = batch.phase().equals("failed") ? new Missing()
-          : partial && i % 2 == 1 ? new NoResponse(batch.anthropic ? (batch.cancelled ? "canceled" : "expired")
-              : "batch_expired", "This request could not be executed before the completion window expired.")
-          : this.answer.apply(customId, body);
-      String line = batch.anthropic ? anthropicLine(customId, answer) : openAiLine(customId, body, answer);
+      Answer answer =
+          batch.phase().equals("failed")
+              ? new Missing()
+              : partial && i % 2 == 1
+                  ? new NoResponse(
+                      batch.anthropic
+                          ? (batch.cancelled ? "canceled" : "expired")
+                          : "batch_expired",
+                      "This request could not be executed before the completion window expired.")
+                  : this.answer.apply(customId, body);
+      String line =
+          batch.anthropic ? anthropicLine(customId, answer) : openAiLine(customId, body, answer);
       if (line != null) {
         (answer instanceof Ok || batch.anthropic ? output : errors).add(line);
       }
@@ -264,13 +311,18 @@ final class FakeBatchServer extends Dispatcher {
     ObjectNode line = Jsonl.MAPPER.createObjectNode();
     line.put("id", "batch_req_" + customId).put("custom_id", customId);
     if (answer instanceof Ok ok) {
-      ObjectNode response = line.putObject("response").put("status_code", 200).put("request_id", "req_1");
-      response.set("body", body.has("input")
-          ? read(Fixtures.responsesAnswer(ok.text(), ok.inputTokens(), ok.outputTokens()))
-          : read(Fixtures.chatAnswer(ok.text(), ok.inputTokens(), ok.outputTokens())));
+      ObjectNode response =
+          line.putObject("response").put("status_code", 200).put("request_id", "req_1");
+      response.set(
+          "body",
+          body.has("input")
+              ? read(Fixtures.responsesAnswer(ok.text(), ok.inputTokens(), ok.outputTokens()))
+              : read(Fixtures.chatAnswer(ok.text(), ok.inputTokens(), ok.outputTokens())));
       line.putNull("error");
     } else if (answer instanceof Error error) {
-      line.putObject("response").put("status_code", error.status()).put("request_id", "req_1")
+      line.putObject("response")
+          .put("status_code", error.status())
+          .put("request_id", "req_1")
           .set("body", read(error.body()));
       line.putNull("error");
     } else if (answer instanceof NoResponse none) {
@@ -287,8 +339,13 @@ final class FakeBatchServer extends Dispatcher {
     line.put("custom_id", customId);
     ObjectNode result = line.putObject("result");
     if (answer instanceof Ok ok) {
-      result.put("type", "succeeded").set("message", read(RunApiServerTest.anthropicAnswer(ok.text(),
-          ok.inputTokens(), ok.outputTokens())));
+      result
+          .put("type", "succeeded")
+          .set(
+              "message",
+              read(
+                  RunApiServerTest.anthropicAnswer(
+                      ok.text(), ok.inputTokens(), ok.outputTokens())));
     } else if (answer instanceof Error error) {
       result.put("type", "errored").set("error", read(error.body()));
     } else if (answer instanceof NoResponse none) {
@@ -301,13 +358,21 @@ final class FakeBatchServer extends Dispatcher {
 
   private ObjectNode openAiBatch(Batch batch) {
     ObjectNode o = Jsonl.MAPPER.createObjectNode();
-    o.put("id", batch.id).put("object", "batch").put("endpoint", "/v1/x").put("input_file_id", batch.inputFileId)
-        .put("completion_window", "24h").put("status", batch.phase()).put("created_at", 1_700_000_000L);
+    o.put("id", batch.id)
+        .put("object", "batch")
+        .put("endpoint", "/v1/x")
+        .put("input_file_id", batch.inputFileId)
+        .put("completion_window", "24h")
+        .put("status", batch.phase())
+        .put("created_at", 1_700_000_000L);
     if (isEnded(batch)) {
       o.put(batch.phase() + "_at", 1_700_000_090L);
     }
     if (batch.phase().equals("failed")) {
-      o.putObject("errors").putArray("data").addObject().put("code", "invalid_model")
+      o.putObject("errors")
+          .putArray("data")
+          .addObject()
+          .put("code", "invalid_model")
           .put("message", "model not supported for batch");
     }
     putNullable(o, "output_file_id", batch.outputFileId);
@@ -326,27 +391,35 @@ final class FakeBatchServer extends Dispatcher {
     }
   }
 
-  private MockResponse anthropic(String method, String path, RecordedRequest request) throws IOException {
+  private MockResponse anthropic(String method, String path, RecordedRequest request)
+      throws IOException {
     String rest = path.substring("/v1/messages/batches".length());
     if (method.equals("POST") && rest.isEmpty()) {
       JsonNode body = Jsonl.MAPPER.readTree(request.getBody().utf8());
       List<JsonNode> parsed = new ArrayList<>();
       body.path("requests").forEach(parsed::add);
       if (parsed.isEmpty() || request.getHeaders().get("anthropic-version") == null) {
-        return Fixtures.json(400, "{\"type\": \"error\", \"error\": {\"type\": \"invalid_request_error\","
-            + " \"message\": \"bad batch\"}}");
+        return Fixtures.json(
+            400,
+            "{\"type\": \"error\", \"error\": {\"type\": \"invalid_request_error\","
+                + " \"message\": \"bad batch\"}}");
       }
-      Batch batch = new Batch("msgbatch_" + ids.incrementAndGet(), true, parsed, null, anthropicPhases);
+      Batch batch =
+          new Batch("msgbatch_" + ids.incrementAndGet(), true, parsed, null, anthropicPhases);
       batches.put(batch.id, batch);
       return created(anthropicBatch(batch));
     }
     String[] parts = rest.substring(1).split("/");
     Batch batch = batches.get(parts[0]);
     if (batch == null) {
-      return Fixtures.json(404, "{\"type\": \"error\", \"error\": {\"type\": \"not_found_error\", \"message\": \"no\"}}");
+      return Fixtures.json(
+          404,
+          "{\"type\": \"error\", \"error\": {\"type\": \"not_found_error\", \"message\": \"no\"}}");
     }
     if (parts.length == 2 && parts[1].equals("results")) {
-      return new MockResponse.Builder().body(String.join("\n", files.get(batch.id + "-results"))).build();
+      return new MockResponse.Builder()
+          .body(String.join("\n", files.get(batch.id + "-results")))
+          .build();
     }
     if (parts.length == 2 && parts[1].equals("cancel")) {
       cancel(batch, List.of("canceling", "ended"));
@@ -359,12 +432,19 @@ final class FakeBatchServer extends Dispatcher {
   private ObjectNode anthropicBatch(Batch batch) {
     ObjectNode o = Jsonl.MAPPER.createObjectNode();
     boolean ended = batch.phase().equals("ended");
-    o.put("id", batch.id).put("type", "message_batch").put("processing_status", batch.phase())
-        .put("created_at", "2026-12-05T10:00:00Z").put("expires_at", "2026-12-06T10:00:00Z");
+    o.put("id", batch.id)
+        .put("type", "message_batch")
+        .put("processing_status", batch.phase())
+        .put("created_at", "2026-12-05T10:00:00Z")
+        .put("expires_at", "2026-12-06T10:00:00Z");
     int total = batch.requests.size();
     ObjectNode counts = o.putObject("request_counts");
-    counts.put("processing", ended ? 0 : total).put("succeeded", ended ? total : 0).put("errored", 0)
-        .put("canceled", 0).put("expired", 0);
+    counts
+        .put("processing", ended ? 0 : total)
+        .put("succeeded", ended ? total : 0)
+        .put("errored", 0)
+        .put("canceled", 0)
+        .put("expired", 0);
     if (ended) {
       o.put("ended_at", "2026-12-05T10:02:00Z");
       o.put("results_url", server.url("/v1/messages/batches/" + batch.id + "/results").toString());

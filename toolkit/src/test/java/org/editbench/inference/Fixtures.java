@@ -19,18 +19,33 @@ import org.editbench.core.DataPaths;
 import org.editbench.core.Jsonl;
 import org.editbench.core.PyJson;
 
-/** Small infbench files, fake API answers and fast, deterministic run options for the inference tests. */
+/**
+ * Small infbench files, fake API answers and fast, deterministic run options for the inference
+ * tests.
+ */
 public final class Fixtures {
   static final String SYSTEM_LINE = "You are an expert software engineer.";
 
   private Fixtures() {}
 
-  /** A prompt with a system line, the instance id (so fake servers can tell requests apart) and files. */
+  /**
+   * A prompt with a system line, the instance id (so fake servers can tell requests apart) and
+   * files.
+   */
   static String prompt(String instanceId, String... files) {
-    StringBuilder p = new StringBuilder(SYSTEM_LINE).append("\nTask for ").append(instanceId).append("\n<code>\n");
+    StringBuilder p =
+        new StringBuilder(SYSTEM_LINE)
+            .append("\nTask for ")
+            .append(instanceId)
+            .append("\n<code>\n");
     for (int i = 0; i < files.length; i++) {
-      p.append("[start of ").append(files[i]).append("]\n1 line of ").append(files[i])
-          .append("\n[end of ").append(files[i]).append("]");
+      p.append("[start of ")
+          .append(files[i])
+          .append("]\n1 line of ")
+          .append(files[i])
+          .append("\n[end of ")
+          .append(files[i])
+          .append("]");
       p.append(i + 1 < files.length ? "\n" : "");
     }
     return p.append("\n</code>\nAnswer with a patch.").toString();
@@ -80,20 +95,29 @@ public final class Fixtures {
   }
 
   public static List<JsonNode> records(Path file) {
-    return lines(file).stream().map(l -> {
-      try {
-        return Jsonl.MAPPER.readTree(l);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + l, e);
-      }
-    }).toList();
+    return lines(file).stream()
+        .map(
+            l -> {
+              try {
+                return Jsonl.MAPPER.readTree(l);
+              } catch (IOException e) {
+                throw new AssertionError("not JSON: " + l, e);
+              }
+            })
+        .toList();
   }
 
   /** A Chat Completions answer. */
   static String chatAnswer(String content, int promptTokens, int completionTokens) {
     ObjectNode o = Jsonl.MAPPER.createObjectNode();
-    o.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", content);
-    o.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens);
+    o.putArray("choices")
+        .addObject()
+        .putObject("message")
+        .put("role", "assistant")
+        .put("content", content);
+    o.putObject("usage")
+        .put("prompt_tokens", promptTokens)
+        .put("completion_tokens", completionTokens);
     return o.toString();
   }
 
@@ -108,7 +132,11 @@ public final class Fixtures {
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   /** The answer a fake chat server gives: a patch naming the instance it was asked about. */
@@ -134,14 +162,20 @@ public final class Fixtures {
   /** A model table file with a chat model {@code test-chat} (cl100k, 1e-6 / 2e-6 USD per token). */
   public static Path modelsFile(Path dir, String extraJsonEntries) {
     Path file = dir.resolve("models.json");
-    write(file, "{\"test-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6,"
-        + " \"encoding\": \"cl100k_base\", \"sampling_params\": [\"temperature\", \"top_p\"]}"
-        + (extraJsonEntries.isEmpty() ? "" : ", " + extraJsonEntries) + "}");
+    write(
+        file,
+        "{\"test-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+            + " \"context_limit\": 100000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6,"
+            + " \"encoding\": \"cl100k_base\", \"sampling_params\": [\"temperature\", \"top_p\"]}"
+            + (extraJsonEntries.isEmpty() ? "" : ", " + extraJsonEntries)
+            + "}");
     return file;
   }
 
-  /** Options for a run in {@code root} against {@code baseUrl}: millisecond back-off, no real sleeping, seeded jitter. */
+  /**
+   * Options for a run in {@code root} against {@code baseUrl}: millisecond back-off, no real
+   * sleeping, seeded jitter.
+   */
   static RunApiOptions.Builder options(Path root, String baseUrl, String... keys) {
     return RunApiOptions.builder()
         .dataPaths(new DataPaths(root))
@@ -155,19 +189,29 @@ public final class Fixtures {
 
   /**
    * {@code editbench args…} in a child JVM with the test class path, in {@code dir}, its output in
-   * {@code dir/name.out} and {@code .err}; the API variables of this process are replaced by {@code env}.
+   * {@code dir/name.out} and {@code .err}; the API variables of this process are replaced by {@code
+   * env}.
    */
-  static Process childEditbench(Path dir, String name, Map<String, String> env, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), "org.editbench.cli.Main"));
+  static Process childEditbench(Path dir, String name, Map<String, String> env, List<String> args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.editbench.cli.Main"));
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(dir.resolve(name + ".out").toFile())
-        .redirectError(dir.resolve(name + ".err").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve(name + ".out").toFile())
+            .redirectError(dir.resolve(name + ".err").toFile());
     Map<String, String> environment = builder.environment();
     for (Provider provider : Provider.values()) {
-      Stream.of(provider.keysVariable(), provider.keyVariable(), provider.baseUrlVariable()).forEach(environment::remove);
+      Stream.of(provider.keysVariable(), provider.keyVariable(), provider.baseUrlVariable())
+          .forEach(environment::remove);
     }
     environment.remove("EDITBENCH_HOME");
     environment.putAll(env);

@@ -18,7 +18,11 @@ class MergeResultsTest {
   private Path t0;
 
   private static String record(String id, String output) {
-    return "{\"instance_id\": \"" + id + "\", \"model_name\": \"m\", \"full_output\": \"" + output + "\", \"cost\": 1.0E-5}";
+    return "{\"instance_id\": \""
+        + id
+        + "\", \"model_name\": \"m\", \"full_output\": \""
+        + output
+        + "\", \"cost\": 1.0E-5}";
   }
 
   @BeforeEach
@@ -26,15 +30,22 @@ class MergeResultsTest {
     t0 = results.resolve("m/T=0/n=1");
     Path t07 = results.resolve("m/T=0.7/n=1");
     Fixtures.write(t0.resolve("b-b-task-instances_0.2.jsonl"), record("b__b-pull-1", "b1") + "\n");
-    Fixtures.write(t0.resolve("a-a-task-instances_0.2.jsonl"),
-        record("a__a-pull-2", "caf\\u00e9 \\u2713 \\\\u00e9 \\u007f") + "\n\n" + record("a__a-pull-1", "a1") + "\n");
-    Fixtures.write(t0.resolve("a-a-task-instances_0.4.jsonl"), record("a__a-pull-1", "a1 at 0.4") + "\n");
+    Fixtures.write(
+        t0.resolve("a-a-task-instances_0.2.jsonl"),
+        record("a__a-pull-2", "caf\\u00e9 \\u2713 \\\\u00e9 \\u007f")
+            + "\n\n"
+            + record("a__a-pull-1", "a1")
+            + "\n");
+    Fixtures.write(
+        t0.resolve("a-a-task-instances_0.4.jsonl"), record("a__a-pull-1", "a1 at 0.4") + "\n");
     Fixtures.write(t0.resolve("all-task-instances_0.2.jsonl"), record("old", "never read") + "\n");
-    Fixtures.write(t07.resolve("a-a-task-instances_0.2.jsonl"),
+    Fixtures.write(
+        t07.resolve("a-a-task-instances_0.2.jsonl"),
         record("a__a-pull-1", "a1 at T=0.7") + "\n" + record("a__a-pull-3", "a3") + "\n");
   }
 
-  private List<MergeResults.Merged> merge(String temperature, String runId, List<String> repos, Path outputPath) {
+  private List<MergeResults.Merged> merge(
+      String temperature, String runId, List<String> repos, Path outputPath) {
     MergeResults.Request request = MergeResults.Request.forModel("m");
     request = temperature == null ? request : request.withTemperature(temperature);
     request = runId == null ? request : request.withRunId(runId);
@@ -48,13 +59,16 @@ class MergeResultsTest {
     List<MergeResults.Merged> merged = merge(null, null, null, null);
     assertEquals(List.of("0.2", "0.4"), merged.stream().map(MergeResults.Merged::runId).toList());
     Path all = t0.resolve("all-task-instances_0.2.jsonl");
-    assertEquals(all, merged.get(0).file(), "written beside the first file merged (T=0 sorts before T=0.7)");
-    assertEquals(List.of(
-        "{\"instance_id\": \"a__a-pull-2\", \"model_name\": \"m\", \"full_output\": \"café ✓ \\\\u00e9 \u007f\", \"cost\": 1e-05}",
-        "{\"instance_id\": \"a__a-pull-1\", \"model_name\": \"m\", \"full_output\": \"a1\", \"cost\": 1e-05}",
-        "{\"instance_id\": \"a__a-pull-3\", \"model_name\": \"m\", \"full_output\": \"a3\", \"cost\": 1e-05}",
-        "{\"instance_id\": \"b__b-pull-1\", \"model_name\": \"m\", \"full_output\": \"b1\", \"cost\": 1e-05}"),
-        Fixtures.lines(all), "json.dumps(ensure_ascii=False): non-ASCII as is, escapes of the text kept");
+    assertEquals(
+        all, merged.get(0).file(), "written beside the first file merged (T=0 sorts before T=0.7)");
+    assertEquals(
+        List.of(
+            "{\"instance_id\": \"a__a-pull-2\", \"model_name\": \"m\", \"full_output\": \"café ✓ \\\\u00e9 \u007f\", \"cost\": 1e-05}",
+            "{\"instance_id\": \"a__a-pull-1\", \"model_name\": \"m\", \"full_output\": \"a1\", \"cost\": 1e-05}",
+            "{\"instance_id\": \"a__a-pull-3\", \"model_name\": \"m\", \"full_output\": \"a3\", \"cost\": 1e-05}",
+            "{\"instance_id\": \"b__b-pull-1\", \"model_name\": \"m\", \"full_output\": \"b1\", \"cost\": 1e-05}"),
+        Fixtures.lines(all),
+        "json.dumps(ensure_ascii=False): non-ASCII as is, escapes of the text kept");
     assertEquals(4, merged.get(0).records());
     assertEquals(2, merged.get(0).repositories());
     assertEquals(1, Fixtures.lines(t0.resolve("all-task-instances_0.4.jsonl")).size());
@@ -64,24 +78,33 @@ class MergeResultsTest {
   void temperatureSelectsFoldersByNumberAndRunIdAndReposFilter() {
     List<MergeResults.Merged> merged = merge("0.0", "0.2", List.of("a/a"), null);
     assertEquals(1, merged.size());
-    assertEquals(List.of("a__a-pull-2", "a__a-pull-1"), Fixtures.records(merged.get(0).file()).stream()
-        .map(r -> r.get("instance_id").asText()).toList(), "only T=0, only a/a");
+    assertEquals(
+        List.of("a__a-pull-2", "a__a-pull-1"),
+        Fixtures.records(merged.get(0).file()).stream()
+            .map(r -> r.get("instance_id").asText())
+            .toList(),
+        "only T=0, only a/a");
 
     Path out = results.resolve("merged");
     merged = merge("0.7", null, null, out);
     assertEquals(out.resolve("all-task-instances_0.2.jsonl"), merged.get(0).file());
-    assertEquals("a1 at T=0.7", Fixtures.records(merged.get(0).file()).get(0).get("full_output").asText());
+    assertEquals(
+        "a1 at T=0.7", Fixtures.records(merged.get(0).file()).get(0).get("full_output").asText());
   }
 
   @Test
   void recordsWithCreatedAtAreOrderedNewestFirstWithinARepository() {
     Path dir = results.resolve("c/T=0/n=1");
-    Fixtures.write(dir.resolve("x-x-task-instances_0.2.jsonl"),
+    Fixtures.write(
+        dir.resolve("x-x-task-instances_0.2.jsonl"),
         "{\"instance_id\": \"x__x-pull-1\", \"created_at\": \"2024\"}\n{\"instance_id\": \"x__x-pull-2\", \"created_at\": \"2025\"}\n"
             + "{\"instance_id\": \"x__x-pull-3\", \"created_at\": \"2024\"}\n");
     MergeResults.merge(results, MergeResults.Request.forModel("c"), reporter);
-    assertEquals(List.of("x__x-pull-2", "x__x-pull-1", "x__x-pull-3"),
-        Fixtures.records(dir.resolve("all-task-instances_0.2.jsonl")).stream().map(r -> r.get("instance_id").asText()).toList());
+    assertEquals(
+        List.of("x__x-pull-2", "x__x-pull-1", "x__x-pull-3"),
+        Fixtures.records(dir.resolve("all-task-instances_0.2.jsonl")).stream()
+            .map(r -> r.get("instance_id").asText())
+            .toList());
   }
 
   @Test
@@ -91,26 +114,40 @@ class MergeResultsTest {
     merge("0", "0.2", null, null);
     assertEquals(1, reporter.warnings.size());
     String warning = reporter.warnings.get(0);
-    assertTrue(warning.startsWith(file + ":2: not valid JSON (") && warning.endsWith("); left out of the merge"), warning);
+    assertTrue(
+        warning.startsWith(file + ":2: not valid JSON (")
+            && warning.endsWith("); left out of the merge"),
+        warning);
   }
 
   @Test
   void nothingToMergeIsAnErrorThatSaysWhere() {
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> EditBench.mergeResults(results, MergeResults.Request.forModel("none"), reporter))
-        .getMessage().startsWith("no results for model none"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> merge("0.3", null, null, null))
-        .getMessage().contains("no folder T=0.3 in " + results.resolve("m") + " (found: T=0, T=0.7)"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> merge(null, "0.9", null, null))
-        .getMessage().startsWith("no per-repository result files"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    EditBench.mergeResults(
+                        results, MergeResults.Request.forModel("none"), reporter))
+            .getMessage()
+            .startsWith("no results for model none"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> merge("0.3", null, null, null))
+            .getMessage()
+            .contains("no folder T=0.3 in " + results.resolve("m") + " (found: T=0, T=0.7)"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> merge(null, "0.9", null, null))
+            .getMessage()
+            .startsWith("no per-repository result files"));
     assertThrows(IllegalArgumentException.class, () -> merge(null, null, List.of("z/z"), null));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> EditBench.mergeResults(results, MergeResults.Request.forModel("../m"), reporter));
   }
 
   @Test
   void runIdAndRepositoryComeFromNames() {
-    assertEquals("0.2_bm25_5", MergeResults.runIdOf("django-django-task-instances_0.2_bm25_5.jsonl"));
+    assertEquals(
+        "0.2_bm25_5", MergeResults.runIdOf("django-django-task-instances_0.2_bm25_5.jsonl"));
     assertEquals(null, MergeResults.runIdOf("x-task-instances_.jsonl"));
     assertEquals("django/django", MergeResults.repoOf("django__django-pull-1234"));
     assertEquals("unknown", MergeResults.repoOf("not-an-id"));

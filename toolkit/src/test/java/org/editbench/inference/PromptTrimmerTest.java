@@ -12,20 +12,28 @@ import org.junit.jupiter.api.Test;
 class PromptTrimmerTest {
   @Test
   void dropsTheLastOfSeveralFilesAndTheWhiteSpaceBeforeIt() {
-    String prompt = "sys\n<code>[start of a.py]\n1 a\n[end of a.py]\n \n[start of b.py]\n1 b\n[end of b.py]\n</code>\nend";
-    assertEquals("sys\n<code>\n[start of a.py]\n1 a\n[end of a.py]\n</code>\nend", PromptTrimmer.dropLastFile(prompt));
+    String prompt =
+        "sys\n<code>[start of a.py]\n1 a\n[end of a.py]\n \n[start of b.py]\n1 b\n[end of b.py]\n</code>\nend";
+    assertEquals(
+        "sys\n<code>\n[start of a.py]\n1 a\n[end of a.py]\n</code>\nend",
+        PromptTrimmer.dropLastFile(prompt));
   }
 
   @Test
   void likeTheReferenceTheBlockGetsANewLineAtBothEndsEachTime() {
-    String prompt = "<code>\n[start of a.py]\na\n[end of a.py]\n[start of b.py]\nb\n[end of b.py]\n</code>";
-    assertEquals("<code>\n\n[start of a.py]\na\n[end of a.py]\n</code>", PromptTrimmer.dropLastFile(prompt));
+    String prompt =
+        "<code>\n[start of a.py]\na\n[end of a.py]\n[start of b.py]\nb\n[end of b.py]\n</code>";
+    assertEquals(
+        "<code>\n\n[start of a.py]\na\n[end of a.py]\n</code>", PromptTrimmer.dropLastFile(prompt));
   }
 
   @Test
   void aFileEndsOnlyAtItsOwnEndMarker() {
-    String prompt = "<code>[start of a.py]\n[end of b.py]\n[end of a.py]\n[start of c.py]\nc\n[end of c.py]</code>";
-    assertEquals("<code>\n[start of a.py]\n[end of b.py]\n[end of a.py]\n</code>", PromptTrimmer.dropLastFile(prompt));
+    String prompt =
+        "<code>[start of a.py]\n[end of b.py]\n[end of a.py]\n[start of c.py]\nc\n[end of c.py]</code>";
+    assertEquals(
+        "<code>\n[start of a.py]\n[end of b.py]\n[end of a.py]\n</code>",
+        PromptTrimmer.dropLastFile(prompt));
   }
 
   @Test
@@ -36,10 +44,14 @@ class PromptTrimmerTest {
 
   @Test
   void aSingleFileOfAtLeast2000LinesIsHalved() {
-    String content = IntStream.rangeClosed(1, 2001).mapToObj(i -> i + " l").collect(Collectors.joining("\n"));
+    String content =
+        IntStream.rangeClosed(1, 2001).mapToObj(i -> i + " l").collect(Collectors.joining("\n"));
     String prompt = "s\n<code>[start of a.py]\n" + content + "\n[end of a.py]</code>t";
-    String kept = IntStream.rangeClosed(1, 1000).mapToObj(i -> i + " l").collect(Collectors.joining("\n"));
-    assertEquals("s\n<code>\n[start of a.py]\n" + kept + "\n[end of a.py]\n</code>t", PromptTrimmer.dropLastFile(prompt));
+    String kept =
+        IntStream.rangeClosed(1, 1000).mapToObj(i -> i + " l").collect(Collectors.joining("\n"));
+    assertEquals(
+        "s\n<code>\n[start of a.py]\n" + kept + "\n[end of a.py]\n</code>t",
+        PromptTrimmer.dropLastFile(prompt));
   }
 
   @Test
@@ -83,7 +95,8 @@ class PromptTrimmerTest {
 
   @Test
   void atMostTwentyFilesAreDropped() {
-    String[] files = IntStream.rangeClosed(1, 30).mapToObj(i -> "f" + i + ".py").toArray(String[]::new);
+    String[] files =
+        IntStream.rangeClosed(1, 30).mapToObj(i -> "f" + i + ".py").toArray(String[]::new);
     PromptFit fit = PromptFit.fit(Fixtures.prompt("x", files), 10, String::length);
     assertEquals(PromptFit.MAX_REMOVALS, fit.filesRemoved());
     assertFalse(fit.fits());

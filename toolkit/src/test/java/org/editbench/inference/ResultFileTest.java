@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.editbench.core.RecordingReporter;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.OutputLockedException;
+import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,8 @@ class ResultFileTest {
   private final RecordingReporter reporter = new RecordingReporter();
 
   private static String success(String id) {
-    return ResultRecord.success(id, MODEL, "p", new Completion("<patch>x</patch>", UsageCost.FREE, Duration.ZERO))
+    return ResultRecord.success(
+            id, MODEL, "p", new Completion("<patch>x</patch>", UsageCost.FREE, Duration.ZERO))
         .toJsonLine();
   }
 
@@ -43,12 +44,16 @@ class ResultFileTest {
 
   @Test
   void recordsAreWrittenAsPythonJsonDumpsDoes() {
-    Completion c = new Completion("¡<patch>é</patch>", new UsageCost(3, 4, 1.5e-5), Duration.ofMillis(1250));
-    assertEquals("{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
-        + " \"prompt\": \"a\\nb\", \"full_output\": \"\\u00a1<patch>\\u00e9</patch>\", \"model_patch\": \"\\u00e9\","
-        + " \"cost\": 1.5e-05, \"response_time\": 1.25}", ResultRecord.success("i", MODEL, "a\nb", c).toJsonLine());
-    assertEquals("{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
-        + " \"prompt\": \"p\", \"status\": \"failed\", \"error\": \"input context exceeded\"}",
+    Completion c =
+        new Completion("¡<patch>é</patch>", new UsageCost(3, 4, 1.5e-5), Duration.ofMillis(1250));
+    assertEquals(
+        "{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+            + " \"prompt\": \"a\\nb\", \"full_output\": \"\\u00a1<patch>\\u00e9</patch>\", \"model_patch\": \"\\u00e9\","
+            + " \"cost\": 1.5e-05, \"response_time\": 1.25}",
+        ResultRecord.success("i", MODEL, "a\nb", c).toJsonLine());
+    assertEquals(
+        "{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+            + " \"prompt\": \"p\", \"status\": \"failed\", \"error\": \"input context exceeded\"}",
         ResultRecord.contextExceeded("i", MODEL, "p").toJsonLine());
   }
 
@@ -57,7 +62,9 @@ class ResultFileTest {
     Path file = dir.resolve("sub/out.jsonl");
     try (ResultFile out = open(file)) {
       assertEquals(Set.of(), out.finished());
-      out.append(ResultRecord.success("a", MODEL, "p", new Completion("x", UsageCost.FREE, Duration.ZERO)));
+      out.append(
+          ResultRecord.success(
+              "a", MODEL, "p", new Completion("x", UsageCost.FREE, Duration.ZERO)));
       out.append(ResultRecord.rejected("b", MODEL, "p", 400, "bad"));
     }
     try (ResultFile out = open(file)) {
@@ -69,18 +76,32 @@ class ResultFileTest {
   @Test
   void retryableFailuresAreCompactedAwayAtomically() throws IOException {
     Path file = dir.resolve("out.jsonl");
-    Fixtures.write(file, String.join("\n", success("a"), gaveUp("b"), rejected("c"), gaveUp("a"),
-        "{\"instance_id\": \"d\", \"status\": \"failed\", \"error\": \"HTTP 401: bad key\"}", ""));
+    Fixtures.write(
+        file,
+        String.join(
+            "\n",
+            success("a"),
+            gaveUp("b"),
+            rejected("c"),
+            gaveUp("a"),
+            "{\"instance_id\": \"d\", \"status\": \"failed\", \"error\": \"HTTP 401: bad key\"}",
+            ""));
     try (ResultFile out = open(file)) {
       assertEquals(Set.of("a", "c"), out.finished());
       assertEquals(3, out.retryRecordsRemoved());
     }
     assertEquals(List.of(success("a"), rejected("c")), Fixtures.lines(file));
-    assertTrue(reporter.infos.get(0).contains("removed 3 retryable failure record(s); 2 instance(s) will be asked again"),
+    assertTrue(
+        reporter
+            .infos
+            .get(0)
+            .contains("removed 3 retryable failure record(s); 2 instance(s) will be asked again"),
         reporter.infos.toString());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(Set.of("out.jsonl", ".out.jsonl.lock"),
-          Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "no temp file left behind");
+      assertEquals(
+          Set.of("out.jsonl", ".out.jsonl.lock"),
+          Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
+          "no temp file left behind");
     }
   }
 
@@ -94,7 +115,11 @@ class ResultFileTest {
       out.append(ResultRecord.rejected("b", MODEL, "p", 400, "bad"));
     }
     assertEquals(List.of(success("a"), rejected("b")), Fixtures.lines(file));
-    assertTrue(reporter.warnings.get(0).contains("the last line was cut short by an interrupted write (40 bytes)"),
+    assertTrue(
+        reporter
+            .warnings
+            .get(0)
+            .contains("the last line was cut short by an interrupted write (40 bytes)"),
         reporter.warnings.toString());
   }
 
@@ -117,7 +142,8 @@ class ResultFileTest {
       out.append(ResultRecord.rejected("b", MODEL, "p", 400, "bad"));
     }
     assertEquals(success("a") + "\n" + rejected("b") + "\n", Files.readString(file));
-    // the file was changed, so the user is told (as prompt-builder always did): one writer, one behaviour
+    // the file was changed, so the user is told (as prompt-builder always did): one writer, one
+    // behaviour
     assertEquals(List.of(file + ":1: last line had no line end; completed it"), reporter.warnings);
   }
 
@@ -140,10 +166,15 @@ class ResultFileTest {
   void aRecordWithoutInstanceIdOrNotAnObjectIsAnError() {
     Path file = dir.resolve("out.jsonl");
     Fixtures.write(file, "{\"model_name\": \"m\"}\n");
-    assertTrue(assertThrows(DataFormatException.class, () -> open(file)).getMessage()
-        .endsWith(":1: a prediction record needs a string instance_id"));
+    assertTrue(
+        assertThrows(DataFormatException.class, () -> open(file))
+            .getMessage()
+            .endsWith(":1: a prediction record needs a string instance_id"));
     Fixtures.write(file, "[1, 2]\n");
-    assertTrue(assertThrows(DataFormatException.class, () -> open(file)).getMessage().contains(":1: not valid JSON"));
+    assertTrue(
+        assertThrows(DataFormatException.class, () -> open(file))
+            .getMessage()
+            .contains(":1: not valid JSON"));
     Fixtures.write(file, "{\"instance_id\": \"a\"} trailing\n");
     assertThrows(DataFormatException.class, () -> open(file));
   }
@@ -153,7 +184,9 @@ class ResultFileTest {
     Path file = dir.resolve("out.jsonl");
     try (ResultFile first = open(file)) {
       OutputLockedException e = assertThrows(OutputLockedException.class, () -> open(file));
-      assertTrue(e.getMessage().startsWith(file + " is being written by another editbench process"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith(file + " is being written by another editbench process"),
+          e.getMessage());
       assertEquals(file, e.file());
     }
     open(file).close();
@@ -164,8 +197,15 @@ class ResultFileTest {
     Path file = dir.resolve("out.jsonl");
     StringBuilder content = new StringBuilder();
     for (int i = 0; i < 5; i++) {
-      content.append(ResultRecord.success("i" + i, MODEL, "p".repeat(700_000 * i + 1),
-          new Completion("x", UsageCost.FREE, Duration.ZERO)).toJsonLine()).append('\n');
+      content
+          .append(
+              ResultRecord.success(
+                      "i" + i,
+                      MODEL,
+                      "p".repeat(700_000 * i + 1),
+                      new Completion("x", UsageCost.FREE, Duration.ZERO))
+                  .toJsonLine())
+          .append('\n');
     }
     Fixtures.write(file, content.toString());
     try (ResultFile out = open(file)) {

@@ -32,7 +32,9 @@ class RetryPolicyTest {
   void retryAfterIsHonouredWhenLongerAndCapped() {
     Random random = new Random(3);
     assertEquals(Duration.ofSeconds(30), policy.delay(1, Duration.ofSeconds(30), random));
-    assertTrue(policy.delay(5, Duration.ofMillis(10), random).toMillis() >= 8000, "back-off wins when longer");
+    assertTrue(
+        policy.delay(5, Duration.ofMillis(10), random).toMillis() >= 8000,
+        "back-off wins when longer");
     assertEquals(Duration.ofMinutes(10), policy.delay(1, Duration.ofHours(2), random));
   }
 

@@ -24,16 +24,17 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.editbench.core.RecordingReporter;
 import org.editbench.core.OutputLockedException;
+import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CLI in child JVMs against a fake OpenAI server in this one: killed with {@code kill -9} in the
- * middle of a run and resumed, two processes on one output file, and API keys never written whole.
+ * The CLI in child JVMs against a fake OpenAI server in this one: killed with {@code kill -9} in
+ * the middle of a run and resumed, two processes on one output file, and API keys never written
+ * whole.
  */
 class RunApiProcessTest {
   private static final String KEY = "sk-child-0123456789abcdef";
@@ -49,7 +50,8 @@ class RunApiProcessTest {
   void setUp() throws IOException {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    infbench = Fixtures.infbench(root.resolve("in/all-task-instances_0.2.jsonl"), Fixtures.ids(300));
+    infbench =
+        Fixtures.infbench(root.resolve("in/all-task-instances_0.2.jsonl"), Fixtures.ids(300));
     results = root.resolve("results");
     models = Fixtures.modelsFile(root, "");
   }
@@ -61,34 +63,53 @@ class RunApiProcessTest {
   }
 
   private void serve(Function<RecordedRequest, MockResponse> answer) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return answer.apply(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return answer.apply(request);
+          }
+        });
   }
 
   /** Answers like a model that takes {@code millis} per request. */
   private void serveSlowly(long millis) {
-    serve(request -> {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return Fixtures.patchFor(request);
-    });
+    serve(
+        request -> {
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Fixtures.patchFor(request);
+        });
   }
 
-  /** {@code editbench run-api} in a child JVM with the test class path; output to files in {@code root}. */
-  private Process runApi(String name, Map<String, String> env, String... extraArgs) throws IOException {
-    List<String> args = new ArrayList<>(List.of("run-api",
-        "--dataset_name", infbench.toString(), "--model", "test-chat", "--models", models.toString(),
-        "--results-dir", results.toString(), "--max_workers", "4", "--timeout", "30"));
+  /**
+   * {@code editbench run-api} in a child JVM with the test class path; output to files in {@code
+   * root}.
+   */
+  private Process runApi(String name, Map<String, String> env, String... extraArgs)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run-api",
+                "--dataset_name",
+                infbench.toString(),
+                "--model",
+                "test-chat",
+                "--models",
+                models.toString(),
+                "--results-dir",
+                results.toString(),
+                "--max_workers",
+                "4",
+                "--timeout",
+                "30"));
     args.addAll(List.of(extraArgs));
-    Map<String, String> environment = new HashMap<>(Map.of("BASE_URL", server.url("/v1").toString(),
-        "OPENAI_KEY", KEY));
+    Map<String, String> environment =
+        new HashMap<>(Map.of("BASE_URL", server.url("/v1").toString(), "OPENAI_KEY", KEY));
     environment.putAll(env);
     Process process = Fixtures.childEditbench(root, name, environment, args);
     children.add(process);
@@ -108,7 +129,10 @@ class RunApiProcessTest {
     }
   }
 
-  /** Waits until the output has {@code lines} lines, failing if the child ends first or it takes too long. */
+  /**
+   * Waits until the output has {@code lines} lines, failing if the child ends first or it takes too
+   * long.
+   */
   private void awaitLines(Process child, long lines) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (lineCount() < lines) {
@@ -149,7 +173,8 @@ class RunApiProcessTest {
     }
     assertEquals(300, count.size());
     count.forEach((id, n) -> assertEquals(1, n, id + " has " + n + " records"));
-    assertTrue(read(root.resolve("run3.out")).contains("already done"), read(root.resolve("run3.out")));
+    assertTrue(
+        read(root.resolve("run3.out")).contains("already done"), read(root.resolve("run3.out")));
   }
 
   /** The one notice line of a stopped run, checked against what the file holds. */
@@ -158,16 +183,32 @@ class RunApiProcessTest {
     List<String> notices = err.lines().filter(l -> l.startsWith("stopped by a signal")).toList();
     assertEquals(1, notices.size(), err);
     String notice = notices.get(0);
-    assertTrue(notice.startsWith("stopped by a signal: wrote " + newLines + " new record(s), whole lines only, to "
-        + output() + "; left: "), notice);
-    assertTrue(notice.endsWith("; resume with: editbench run-api --dataset_name " + infbench + " --model test-chat"
-        + " --models " + models + " --results-dir " + results + " --max_workers 4 --timeout 30"), notice);
+    assertTrue(
+        notice.startsWith(
+            "stopped by a signal: wrote "
+                + newLines
+                + " new record(s), whole lines only, to "
+                + output()
+                + "; left: "),
+        notice);
+    assertTrue(
+        notice.endsWith(
+            "; resume with: editbench run-api --dataset_name "
+                + infbench
+                + " --model test-chat"
+                + " --models "
+                + models
+                + " --results-dir "
+                + results
+                + " --max_workers 4 --timeout 30"),
+        notice);
     assertTrue(Files.readString(output()).endsWith("\n"), "whole lines only");
     return notice;
   }
 
   @Test
-  void sigtermAndSigintStopWithOneLineSayingWhatWasWrittenWhatIsLeftAndHowToResume() throws Exception {
+  void sigtermAndSigintStopWithOneLineSayingWhatWasWrittenWhatIsLeftAndHowToResume()
+      throws Exception {
     serveSlowly(100);
     Process first = runApi("run1", Map.of());
     awaitLines(first, 10);
@@ -175,14 +216,19 @@ class RunApiProcessTest {
     assertTrue(first.waitFor(30, TimeUnit.SECONDS));
     assertEquals(143, first.exitValue(), read(root.resolve("run1.err")));
     long afterFirst = lineCount();
-    assertTrue(stopNotice("run1", afterFirst).contains(" of 300 in test-chat"), read(root.resolve("run1.err")));
+    assertTrue(
+        stopNotice("run1", afterFirst).contains(" of 300 in test-chat"),
+        read(root.resolve("run1.err")));
 
     Process second = runApi("run2", Map.of());
     awaitLines(second, afterFirst + 10);
-    assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(second.pid())).start().waitFor());
+    assertEquals(
+        0, new ProcessBuilder("kill", "-INT", String.valueOf(second.pid())).start().waitFor());
     assertTrue(second.waitFor(30, TimeUnit.SECONDS));
     assertEquals(130, second.exitValue(), read(root.resolve("run2.err")));
-    assertTrue(stopNotice("run2", lineCount() - afterFirst).contains(" of " + (300 - afterFirst) + " in test-chat"),
+    assertTrue(
+        stopNotice("run2", lineCount() - afterFirst)
+            .contains(" of " + (300 - afterFirst) + " in test-chat"),
         read(root.resolve("run2.err")));
 
     Process third = runApi("run3", Map.of());
@@ -207,10 +253,13 @@ class RunApiProcessTest {
     assertTrue(second.waitFor(30, TimeUnit.SECONDS));
     assertEquals(1, second.exitValue());
     String err = read(root.resolve("run2.err"));
-    assertTrue(err.contains("error: " + output() + " is being written by another editbench process"), err);
+    assertTrue(
+        err.contains("error: " + output() + " is being written by another editbench process"), err);
 
-    OutputLockedException inThisJvm = assertThrows(OutputLockedException.class,
-        () -> ResultFile.open(output(), Duration.ofSeconds(1), new RecordingReporter()));
+    OutputLockedException inThisJvm =
+        assertThrows(
+            OutputLockedException.class,
+            () -> ResultFile.open(output(), Duration.ofSeconds(1), new RecordingReporter()));
     assertEquals(output(), inThisJvm.file());
     assertTrue(first.isAlive(), "the first run goes on");
   }
@@ -220,14 +269,18 @@ class RunApiProcessTest {
     String refused = "sk-refused-AAAAAAAAAAAA1";
     String accepted = "sk-accepted-BBBBBBBBBB2";
     infbench = Fixtures.infbench(root.resolve("in/all-task-instances_0.2.jsonl"), Fixtures.ids(6));
-    serve(request -> {
-      String auth = request.getHeaders().get("Authorization");
-      return auth.endsWith(refused)
-          ? Fixtures.json(401, "{\"error\": {\"message\": \"Incorrect API key provided: " + refused + "\"}}")
-          : Fixtures.patchFor(request);
-    });
+    serve(
+        request -> {
+          String auth = request.getHeaders().get("Authorization");
+          return auth.endsWith(refused)
+              ? Fixtures.json(
+                  401,
+                  "{\"error\": {\"message\": \"Incorrect API key provided: " + refused + "\"}}")
+              : Fixtures.patchFor(request);
+        });
     Fixtures.write(root.resolve(".env"), "OPENAI_KEYS=" + refused + "," + accepted + "\n");
-    Process run = runApi("run1", Map.of(), "--max-retries", "0"); // OPENAI_KEYS from .env beats OPENAI_KEY
+    Process run =
+        runApi("run1", Map.of(), "--max-retries", "0"); // OPENAI_KEYS from .env beats OPENAI_KEY
     assertTrue(run.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, run.exitValue(), read(root.resolve("run1.err")));
 
@@ -235,8 +288,14 @@ class RunApiProcessTest {
     assertTrue(stdout.contains("API keys: 2 (sk-***AA1, sk-***BB2)"), stdout);
     List<JsonNode> records = Fixtures.records(output());
     assertEquals(6, records.size());
-    assertTrue(records.stream().anyMatch(r -> r.path("error").asText().equals(
-        "HTTP 401: Incorrect API key provided: sk-***AA1")), records.toString());
+    assertTrue(
+        records.stream()
+            .anyMatch(
+                r ->
+                    r.path("error")
+                        .asText()
+                        .equals("HTTP 401: Incorrect API key provided: sk-***AA1")),
+        records.toString());
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

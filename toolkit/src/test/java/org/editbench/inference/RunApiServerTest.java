@@ -24,8 +24,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.editbench.EditBench;
-import org.editbench.core.RecordingReporter;
 import org.editbench.core.JsonText;
+import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** run-api against a local fake OpenAI server: request shapes, every failure class, resume. No network. */
+/**
+ * run-api against a local fake OpenAI server: request shapes, every failure class, resume. No
+ * network.
+ */
 class RunApiServerTest {
   private static final String KEY = "sk-test-0123456789abcdef";
 
@@ -49,8 +52,11 @@ class RunApiServerTest {
   void startServer() throws IOException {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    models = Fixtures.modelsFile(root, "\"claude-test\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95,"
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    models =
+        Fixtures.modelsFile(
+            root,
+            "\"claude-test\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95,"
+                + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
   }
 
   @AfterEach
@@ -64,13 +70,14 @@ class RunApiServerTest {
 
   /** Answers each request with {@code answer}, recording it. */
   private void serve(Function<RecordedRequest, MockResponse> answer) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        return answer.apply(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request);
+            return answer.apply(request);
+          }
+        });
   }
 
   /** Answers the n-th request (from 0) with {@code script[n]}, later ones with the last entry. */
@@ -79,12 +86,15 @@ class RunApiServerTest {
   }
 
   private Path infbench(int count) {
-    return Fixtures.infbench(root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), Fixtures.ids(count));
+    return Fixtures.infbench(
+        root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), Fixtures.ids(count));
   }
 
   private RunApiOptions.Builder options(String model, String... keys) {
     return Fixtures.options(root, baseUrl(), keys.length == 0 ? new String[] {KEY} : keys)
-        .models(model).modelsFile(models).sleeper(sleeps::add);
+        .models(model)
+        .modelsFile(models)
+        .sleeper(sleeps::add);
   }
 
   private RunStats run(RunApiOptions.Builder options) {
@@ -94,14 +104,18 @@ class RunApiServerTest {
   }
 
   private Path output(String model, String temperature) {
-    return root.resolve("experiment_results").resolve(model).resolve("T=" + temperature)
+    return root.resolve("experiment_results")
+        .resolve(model)
+        .resolve("T=" + temperature)
         .resolve("n=1/all-task-instances_0.2.jsonl");
   }
 
   @Test
   void chatRequestCarriesSystemAndUserMessagesSamplingAndKey() throws Exception {
     infbench(1);
-    serve(request -> Fixtures.json(200, Fixtures.chatAnswer("Sure:\n<patch>\nthe fix\n</patch>", 100, 10)));
+    serve(
+        request ->
+            Fixtures.json(200, Fixtures.chatAnswer("Sure:\n<patch>\nthe fix\n</patch>", 100, 10)));
     RunStats stats = run(options("test-chat"));
 
     RecordedRequest request = requests.get(0);
@@ -113,7 +127,8 @@ class RunApiServerTest {
     assertEquals("system", body.at("/messages/0/role").asText());
     assertEquals(Fixtures.SYSTEM_LINE, body.at("/messages/0/content").asText());
     String prompt = Fixtures.prompt("o__r-pull-1", "a.py", "b.py");
-    assertEquals(prompt.substring(prompt.indexOf('\n') + 1), body.at("/messages/1/content").asText());
+    assertEquals(
+        prompt.substring(prompt.indexOf('\n') + 1), body.at("/messages/1/content").asText());
     assertTrue(body.get("temperature").isInt(), "the table's int stays an int");
     assertEquals(0.95, body.get("top_p").asDouble());
     assertFalse(body.has("n"));
@@ -121,8 +136,11 @@ class RunApiServerTest {
     List<String> lines = Fixtures.lines(output("test-chat", "0"));
     assertEquals(1, lines.size());
     String line = lines.get(0);
-    assertTrue(line.startsWith("{\"instance_id\": \"o__r-pull-1\", \"model_name\": \"test-chat\", \"temperature\": 0,"
-        + " \"top_p\": 0.95, \"n\": 1, \"prompt\": "), line);
+    assertTrue(
+        line.startsWith(
+            "{\"instance_id\": \"o__r-pull-1\", \"model_name\": \"test-chat\", \"temperature\": 0,"
+                + " \"top_p\": 0.95, \"n\": 1, \"prompt\": "),
+        line);
     JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
     assertEquals(prompt, record.get("prompt").asText());
     assertEquals("\nthe fix\n", record.get("model_patch").asText());
@@ -155,14 +173,18 @@ class RunApiServerTest {
   void aModelGetsOnlyTheSamplingParametersItsEntryAccepts() throws Exception {
     infbench(1);
     serve(request -> Fixtures.json(200, Fixtures.chatAnswer("x", 1, 1)));
-    Fixtures.modelsFile(root, "\"temperature-only\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95,"
-        + " \"sampling_params\": [\"temperature\"], \"context_limit\": 100000, \"cost_per_input_token\": 0,"
-        + " \"cost_per_output_token\": 0, \"encoding\": \"cl100k_base\"}");
+    Fixtures.modelsFile(
+        root,
+        "\"temperature-only\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95,"
+            + " \"sampling_params\": [\"temperature\"], \"context_limit\": 100000, \"cost_per_input_token\": 0,"
+            + " \"cost_per_output_token\": 0, \"encoding\": \"cl100k_base\"}");
     run(options("temperature-only"));
     JsonNode body = Fixtures.body(requests.get(0));
     assertTrue(body.has("temperature"));
     assertFalse(body.has("top_p"), body.toString());
-    assertEquals(0.95, Fixtures.records(output("temperature-only", "0")).get(0).get("top_p").asDouble(),
+    assertEquals(
+        0.95,
+        Fixtures.records(output("temperature-only", "0")).get(0).get("top_p").asDouble(),
         "the record still shows the configured top_p");
     assertEquals(List.of(), reporter.warnings, "the entry says everything: nothing is guessed");
   }
@@ -177,22 +199,39 @@ class RunApiServerTest {
     assertEquals("Bearer " + KEY, request.getHeaders().get("Authorization"));
     JsonNode body = Fixtures.body(request);
     assertEquals(0, body.get("temperature").asInt());
-    assertEquals(0.95, body.get("top_p").asDouble(), "no rule keyed on 'claude' in the name: " + body);
+    assertEquals(
+        0.95, body.get("top_p").asDouble(), "no rule keyed on 'claude' in the name: " + body);
     assertEquals(2, reporter.warnings.size(), reporter.warnings.toString());
-    assertTrue(reporter.warnings.get(0).contains("model 'claude-test' (" + models + ") gives no \"encoding\""),
+    assertTrue(
+        reporter
+            .warnings
+            .get(0)
+            .contains("model 'claude-test' (" + models + ") gives no \"encoding\""),
         reporter.warnings.get(0));
-    assertTrue(reporter.warnings.get(1).contains("gives no \"sampling_params\": its requests carry temperature"
-        + " and top_p"), reporter.warnings.get(1));
+    assertTrue(
+        reporter
+            .warnings
+            .get(1)
+            .contains(
+                "gives no \"sampling_params\": its requests carry temperature" + " and top_p"),
+        reporter.warnings.get(1));
   }
 
   @Test
   void aGptNameDeclaredAsAnthropicIsAskedThroughTheMessagesApi() throws Exception {
     infbench(1);
     serve(request -> Fixtures.json(200, anthropicAnswer("<patch>ok</patch>", 1, 1)));
-    Fixtures.modelsFile(root, "\"gpt-4.1-via-anthropic\": {\"api\": \"anthropic\", \"temperature\": 0,"
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
-    run(Fixtures.options(root, null).models("gpt-4.1-via-anthropic").modelsFile(models).sleeper(sleeps::add)
-        .environment(new ApiEnvironment(List.of(), null, List.of(KEY), server.url("/").toString())));
+    Fixtures.modelsFile(
+        root,
+        "\"gpt-4.1-via-anthropic\": {\"api\": \"anthropic\", \"temperature\": 0,"
+            + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    run(
+        Fixtures.options(root, null)
+            .models("gpt-4.1-via-anthropic")
+            .modelsFile(models)
+            .sleeper(sleeps::add)
+            .environment(
+                new ApiEnvironment(List.of(), null, List.of(KEY), server.url("/").toString())));
     assertEquals("/v1/messages", requests.get(0).getUrl().encodedPath());
     assertEquals(KEY, requests.get(0).getHeaders().get("x-api-key"));
   }
@@ -204,11 +243,14 @@ class RunApiServerTest {
     int cl100k = TokenCounter.forEncoding("cl100k_base").count(prompt);
     int o200k = TokenCounter.forEncoding("o200k_base").count(prompt);
     assertTrue(cl100k != o200k, "the prompt tells the two encodings apart: " + cl100k);
-    Fixtures.infbench(root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), List.of(id));
+    Fixtures.infbench(
+        root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl"), List.of(id));
     serve(request -> Fixtures.json(200, Fixtures.chatAnswer("x", 1, 1)));
     // tiktoken's name rules would give gpt-4o o200k_base
-    Fixtures.modelsFile(root, "\"gpt-4o\": {\"api\": \"chat\", \"encoding\": \"cl100k_base\","
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    Fixtures.modelsFile(
+        root,
+        "\"gpt-4o\": {\"api\": \"chat\", \"encoding\": \"cl100k_base\","
+            + " \"context_limit\": 100000, \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
     assertEquals(cl100k, run(options("gpt-4o")).filter().tokenMax());
   }
 
@@ -221,29 +263,42 @@ class RunApiServerTest {
     Map<String, String> keyOf = new ConcurrentHashMap<>();
     requests.forEach(r -> keyOf.put(Fixtures.instanceOf(r), r.getHeaders().get("Authorization")));
     for (int i = 0; i < 7; i++) {
-      assertEquals("Bearer " + keys[i % 3], keyOf.get("o__r-pull-" + (i + 1)), "instance " + (i + 1));
+      assertEquals(
+          "Bearer " + keys[i % 3], keyOf.get("o__r-pull-" + (i + 1)), "instance " + (i + 1));
     }
   }
 
   /** An Anthropic Messages answer. */
   static String anthropicAnswer(String text, int inputTokens, int outputTokens) {
     return "{\"id\": \"msg_1\", \"type\": \"message\", \"role\": \"assistant\", \"content\": [{\"type\": \"text\","
-        + " \"text\": " + quoted(text) + "}], \"stop_reason\": \"end_turn\", \"usage\": {\"input_tokens\": " + inputTokens
-        + ", \"output_tokens\": " + outputTokens + "}}";
+        + " \"text\": "
+        + quoted(text)
+        + "}], \"stop_reason\": \"end_turn\", \"usage\": {\"input_tokens\": "
+        + inputTokens
+        + ", \"output_tokens\": "
+        + outputTokens
+        + "}}";
   }
 
   private RunApiOptions.Builder anthropicOptions() {
-    Fixtures.modelsFile(root, "\"claude-native\": {\"api\": \"anthropic\", \"temperature\": 0, \"top_p\": 0.95,"
-        + " \"context_limit\": 100000, \"cost_per_input_token\": 3e-6, \"cost_per_output_token\": 1.5e-5,"
-        + " \"max_tokens\": 4000}");
-    return Fixtures.options(root, null).models("claude-native").modelsFile(models).sleeper(sleeps::add)
+    Fixtures.modelsFile(
+        root,
+        "\"claude-native\": {\"api\": \"anthropic\", \"temperature\": 0, \"top_p\": 0.95,"
+            + " \"context_limit\": 100000, \"cost_per_input_token\": 3e-6, \"cost_per_output_token\": 1.5e-5,"
+            + " \"max_tokens\": 4000}");
+    return Fixtures.options(root, null)
+        .models("claude-native")
+        .modelsFile(models)
+        .sleeper(sleeps::add)
         .environment(new ApiEnvironment(List.of(), null, List.of(KEY), server.url("/").toString()));
   }
 
   @Test
   void anthropicModelsUseTheNativeMessagesApi() throws Exception {
     infbench(1);
-    serve(request -> Fixtures.json(200, anthropicAnswer("Here:\n<patch>\nthe fix\n</patch>", 200, 20)));
+    serve(
+        request ->
+            Fixtures.json(200, anthropicAnswer("Here:\n<patch>\nthe fix\n</patch>", 200, 20)));
     RunStats stats = run(anthropicOptions());
 
     RecordedRequest request = requests.get(0);
@@ -271,38 +326,60 @@ class RunApiServerTest {
   @Test
   void anthropicPromptTooLongTrimsAndOverloadedIsRetried() {
     infbench(1);
-    script(Fixtures.json(400, "{\"type\": \"error\", \"error\": {\"type\": \"invalid_request_error\","
-            + " \"message\": \"prompt is too long: 210000 tokens > 200000 maximum\"}}"),
-        Fixtures.json(529, "{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}"),
+    script(
+        Fixtures.json(
+            400,
+            "{\"type\": \"error\", \"error\": {\"type\": \"invalid_request_error\","
+                + " \"message\": \"prompt is too long: 210000 tokens > 200000 maximum\"}}"),
+        Fixtures.json(
+            529,
+            "{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}"),
         Fixtures.json(200, anthropicAnswer("<patch>ok</patch>", 1, 1)));
     RunStats stats = run(anthropicOptions());
     assertEquals(3, requests.size());
-    assertFalse(Fixtures.body(requests.get(1)).toString().contains("b.py"), "trimmed after 'prompt is too long'");
+    assertFalse(
+        Fixtures.body(requests.get(1)).toString().contains("b.py"),
+        "trimmed after 'prompt is too long'");
     assertEquals(1, stats.retries());
-    assertEquals("ok", Fixtures.records(output("claude-native", "0")).get(0).get("model_patch").asText());
+    assertEquals(
+        "ok", Fixtures.records(output("claude-native", "0")).get(0).get("model_patch").asText());
   }
 
   @Test
   void anthropicModelsNeedAnAnthropicKey() {
     infbench(1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(anthropicOptions()
-        .environment(new ApiEnvironment(List.of(KEY), null))));
-    assertTrue(e.getMessage().startsWith("no API key: set ANTHROPIC_KEYS (comma-separated) or ANTHROPIC_API_KEY"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(anthropicOptions().environment(new ApiEnvironment(List.of(KEY), null))));
+    assertTrue(
+        e.getMessage()
+            .startsWith("no API key: set ANTHROPIC_KEYS (comma-separated) or ANTHROPIC_API_KEY"),
         e.getMessage());
   }
 
   static Stream<Arguments> retriedFailures() {
     String big = "{\"choices\": [{\"message\": {\"content\": \"" + "x".repeat(200_000) + "\"}}]}";
     return Stream.of(
-        Arguments.of("429 rate limit", Fixtures.json(429, "{\"error\": {\"message\": \"slow down\"}}")),
+        Arguments.of(
+            "429 rate limit", Fixtures.json(429, "{\"error\": {\"message\": \"slow down\"}}")),
         Arguments.of("500 server error", Fixtures.json(500, "oops")),
-        Arguments.of("503 unavailable", Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}")),
-        Arguments.of("disconnect mid-body", new MockResponse.Builder().body(big)
-            .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build()),
+        Arguments.of(
+            "503 unavailable", Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}")),
+        Arguments.of(
+            "disconnect mid-body",
+            new MockResponse.Builder()
+                .body(big)
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+                .build()),
         Arguments.of("garbage JSON", Fixtures.json(200, "{\"choices\": [")),
         Arguments.of("no choices", Fixtures.json(200, "{\"object\": \"chat.completion\"}")),
-        Arguments.of("slow body, timeout", new MockResponse.Builder().body(Fixtures.chatAnswer("late", 1, 1))
-            .throttleBody(1, 1, TimeUnit.SECONDS).build()));
+        Arguments.of(
+            "slow body, timeout",
+            new MockResponse.Builder()
+                .body(Fixtures.chatAnswer("late", 1, 1))
+                .throttleBody(1, 1, TimeUnit.SECONDS)
+                .build()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -315,14 +392,18 @@ class RunApiServerTest {
     assertEquals(1, stats.retries());
     assertEquals(1, stats.succeeded());
     assertEquals(1, sleeps.size());
-    assertTrue(sleeps.get(0).toNanos() <= Duration.ofMillis(1).toNanos(), "first back-off: " + sleeps.get(0));
-    assertEquals("ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
+    assertTrue(
+        sleeps.get(0).toNanos() <= Duration.ofMillis(1).toNanos(),
+        "first back-off: " + sleeps.get(0));
+    assertEquals(
+        "ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
   }
 
   @Test
   void retryAfterIsHonoured() {
     infbench(1);
-    script(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("{}").build(),
+    script(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "2").body("{}").build(),
         Fixtures.json(200, Fixtures.chatAnswer("ok", 1, 1)));
     run(options("test-chat"));
     assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
@@ -339,20 +420,26 @@ class RunApiServerTest {
     assertEquals("failed", record.get("status").asText());
     assertEquals("Max retries (2) exceeded: HTTP 503: overloaded", record.get("error").asText());
     assertFalse(record.has("full_output"));
-    assertTrue(reporter.warnings.get(0).contains("o__r-pull-1 failed: Max retries (2) exceeded"), reporter.warnings.toString());
+    assertTrue(
+        reporter.warnings.get(0).contains("o__r-pull-1 failed: Max retries (2) exceeded"),
+        reporter.warnings.toString());
   }
 
   @Test
   void contextExceededDropsTheLastFileAndAsksAgain() {
     infbench(1);
-    script(Fixtures.json(400, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
+    script(
+        Fixtures.json(
+            400, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
         Fixtures.json(200, Fixtures.chatAnswer("<patch>ok</patch>", 1, 1)));
     RunStats stats = run(options("test-chat").maxRetries(0));
     assertEquals(2, requests.size());
     assertTrue(Fixtures.body(requests.get(0)).toString().contains("b.py"));
     assertFalse(Fixtures.body(requests.get(1)).toString().contains("b.py"));
     String trimmed = PromptTrimmer.dropLastFile(Fixtures.prompt("o__r-pull-1", "a.py", "b.py"));
-    assertEquals(trimmed, Fixtures.records(output("test-chat", "0")).get(0).get("prompt").asText(),
+    assertEquals(
+        trimmed,
+        Fixtures.records(output("test-chat", "0")).get(0).get("prompt").asText(),
         "the record has the prompt actually sent");
     assertEquals(1, stats.succeeded());
   }
@@ -360,7 +447,9 @@ class RunApiServerTest {
   @Test
   void aResponsesAnswerThatReportsContextLengthExceededIsTrimmedToo() {
     infbench(1);
-    script(Fixtures.json(200, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
+    script(
+        Fixtures.json(
+            200, "{\"error\": {\"code\": \"context_length_exceeded\", \"message\": \"too long\"}}"),
         Fixtures.json(200, Fixtures.responsesAnswer("<patch>ok</patch>", 1, 1)));
     RunStats stats = run(options("gpt-5-codex"));
     assertEquals(2, requests.size());
@@ -370,17 +459,25 @@ class RunApiServerTest {
 
   @Test
   void theBaseUrlMayEndWithASlashAndMustBeAnHttpUrl() {
-    assertEquals("http://127.0.0.1:8000/v1/chat/completions",
+    assertEquals(
+        "http://127.0.0.1:8000/v1/chat/completions",
         HttpBackend.endpoint("http://127.0.0.1:8000/v1/", "/chat/completions").toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> HttpBackend.endpoint("127.0.0.1:8000", "/responses"));
-    assertTrue(e.getMessage().startsWith("BASE_URL '127.0.0.1:8000' is not an http(s) URL"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HttpBackend.endpoint("127.0.0.1:8000", "/responses"));
+    assertTrue(
+        e.getMessage().startsWith("BASE_URL '127.0.0.1:8000' is not an http(s) URL"),
+        e.getMessage());
   }
 
   @Test
   void contextExceededWithNothingLeftToDropIsAFinalFailure() {
     infbench(1);
-    script(Fixtures.json(400, "{\"error\": {\"message\": \"This model's maximum context length is 8 tokens\"}}"));
+    script(
+        Fixtures.json(
+            400,
+            "{\"error\": {\"message\": \"This model's maximum context length is 8 tokens\"}}"));
     run(options("test-chat"));
     assertEquals(2, requests.size(), "two files, then one, then nothing left to drop");
     JsonNode record = Fixtures.records(output("test-chat", "0")).get(0);
@@ -395,19 +492,25 @@ class RunApiServerTest {
     RunStats stats = run(options("test-chat"));
     assertEquals(1, requests.size());
     assertEquals(0, stats.retries());
-    assertEquals("HTTP 400: Invalid value for temperature",
+    assertEquals(
+        "HTTP 400: Invalid value for temperature",
         Fixtures.records(output("test-chat", "0")).get(0).get("error").asText());
   }
 
   @Test
   void onResumeTransientFailuresAreAskedAgainAndFinalOnesAreNot() {
     infbench(4);
-    serve(request -> switch (Fixtures.instanceOf(request)) {
-      case "o__r-pull-1" -> Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}");
-      case "o__r-pull-2" -> Fixtures.json(400, "{\"error\": {\"message\": \"content policy\"}}");
-      case "o__r-pull-3" -> Fixtures.json(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}");
-      default -> Fixtures.patchFor(request);
-    });
+    serve(
+        request ->
+            switch (Fixtures.instanceOf(request)) {
+              case "o__r-pull-1" ->
+                  Fixtures.json(503, "{\"error\": {\"message\": \"overloaded\"}}");
+              case "o__r-pull-2" ->
+                  Fixtures.json(400, "{\"error\": {\"message\": \"content policy\"}}");
+              case "o__r-pull-3" ->
+                  Fixtures.json(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}");
+              default -> Fixtures.patchFor(request);
+            });
     RunStats first = run(options("test-chat").maxRetries(1));
     assertEquals(1, first.succeeded());
     assertEquals(3, first.failed());
@@ -415,15 +518,19 @@ class RunApiServerTest {
     requests.clear();
     serve(Fixtures::patchFor);
     RunStats second = run(options("test-chat"));
-    assertEquals(List.of("o__r-pull-1", "o__r-pull-3"), requests.stream().map(Fixtures::instanceOf).sorted().toList(),
+    assertEquals(
+        List.of("o__r-pull-1", "o__r-pull-3"),
+        requests.stream().map(Fixtures::instanceOf).sorted().toList(),
         "the retries-exhausted and the key failure are asked again; the content refusal is final");
     assertEquals(2, second.filter().alreadyDone());
     assertEquals(2, second.filter().retryRecordsRemoved());
     List<JsonNode> records = Fixtures.records(output("test-chat", "0"));
     assertEquals(4, records.size(), "one record per instance");
-    assertEquals(List.of("o__r-pull-1", "o__r-pull-2", "o__r-pull-3", "o__r-pull-4"),
+    assertEquals(
+        List.of("o__r-pull-1", "o__r-pull-2", "o__r-pull-3", "o__r-pull-4"),
         records.stream().map(r -> r.get("instance_id").asText()).sorted().toList());
-    records.stream().filter(r -> !r.get("instance_id").asText().equals("o__r-pull-2"))
+    records.stream()
+        .filter(r -> !r.get("instance_id").asText().equals("o__r-pull-2"))
         .forEach(r -> assertFalse(r.has("status"), r.toString()));
   }
 
@@ -431,17 +538,28 @@ class RunApiServerTest {
   void promptsOverTheTokenLimitAreTrimmedBeforeSendingOrSkipped() {
     Path file = root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl");
     String big = "[start of big.py]\n" + "1 word ".repeat(400) + "\n[end of big.py]";
-    Fixtures.write(file, "{\"instance_id\": \"o__r-pull-1\", \"prompt\": " + quoted(Fixtures.prompt("o__r-pull-1", "a.py", "b.py")) + "}\n"
-        + "{\"instance_id\": \"o__r-pull-2\", \"prompt\": " + quoted("s\nTask for o__r-pull-2\n<code>" + big + "</code>") + "}\n");
+    Fixtures.write(
+        file,
+        "{\"instance_id\": \"o__r-pull-1\", \"prompt\": "
+            + quoted(Fixtures.prompt("o__r-pull-1", "a.py", "b.py"))
+            + "}\n"
+            + "{\"instance_id\": \"o__r-pull-2\", \"prompt\": "
+            + quoted("s\nTask for o__r-pull-2\n<code>" + big + "</code>")
+            + "}\n");
     TokenCounter counter = TokenCounter.forEncoding("cl100k_base");
-    int oneFile = counter.count(PromptTrimmer.dropLastFile(Fixtures.prompt("o__r-pull-1", "a.py", "b.py")));
-    Fixtures.modelsFile(root, "\"tiny\": {\"api\": \"chat\", \"context_limit\": " + oneFile
-        + ", \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
+    int oneFile =
+        counter.count(PromptTrimmer.dropLastFile(Fixtures.prompt("o__r-pull-1", "a.py", "b.py")));
+    Fixtures.modelsFile(
+        root,
+        "\"tiny\": {\"api\": \"chat\", \"context_limit\": "
+            + oneFile
+            + ", \"cost_per_input_token\": 0, \"cost_per_output_token\": 0}");
     serve(Fixtures::patchFor);
     RunStats stats = run(options("tiny"));
 
     assertEquals(1, requests.size(), "the instance that cannot fit is not sent");
-    assertFalse(Fixtures.body(requests.get(0)).toString().contains("b.py"), "trimmed before sending");
+    assertFalse(
+        Fixtures.body(requests.get(0)).toString().contains("b.py"), "trimmed before sending");
     FilterStats f = stats.filter();
     assertEquals(2, f.total());
     assertEquals(2, f.overLimit());
@@ -451,14 +569,18 @@ class RunApiServerTest {
     assertEquals("o__r-pull-2", f.skippedOverLimit().get(0).instanceId());
     assertTrue(f.skippedOverLimit().get(0).reason().startsWith("token length exceeds limit"));
     assertEquals(1, stats.skipped());
-    assertEquals(1, Fixtures.lines(output("tiny", "0")).size(), "a skipped instance gets no record");
+    assertEquals(
+        1, Fixtures.lines(output("tiny", "0")).size(), "a skipped instance gets no record");
   }
 
   @Test
   void theTokenizerFollowsTheModelTable() {
     String text = "def f(x):\n    return x  # ünïcode ✓";
-    assertTrue(TokenCounter.forEncoding("o200k_base").count(text) != TokenCounter.forEncoding("cl100k_base").count(text));
-    assertTrue(TokenCounter.forEncoding("cl100k_base").count("<|endoftext|>") > 1,
+    assertTrue(
+        TokenCounter.forEncoding("o200k_base").count(text)
+            != TokenCounter.forEncoding("cl100k_base").count(text));
+    assertTrue(
+        TokenCounter.forEncoding("cl100k_base").count("<|endoftext|>") > 1,
         "a special token's spelling in a prompt is counted as plain text, not refused");
   }
 
@@ -470,20 +592,32 @@ class RunApiServerTest {
     Fixtures.write(sample, "{\"sampled_instance_ids\": [\"o__r-pull-4\", \"o__r-pull-2\"]}");
     RunStats stats = run(options("test-chat").sampledIdsFile(sample));
     assertEquals(2, stats.filter().total());
-    assertEquals(List.of("o__r-pull-2", "o__r-pull-4"), requests.stream().map(Fixtures::instanceOf).sorted().toList());
+    assertEquals(
+        List.of("o__r-pull-2", "o__r-pull-4"),
+        requests.stream().map(Fixtures::instanceOf).sorted().toList());
 
-    Fixtures.write(sample, "{\"sampled_instance_ids\": [\"o__r-pull-4\", \"x__y-pull-9\", \"x__y-pull-8\"]}");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> run(options("test-chat").sampledIdsFile(sample)));
-    assertTrue(e.getMessage().contains("2 sampled instance id(s) are not in") && e.getMessage().contains("x__y-pull-9, x__y-pull-8"),
+    Fixtures.write(
+        sample, "{\"sampled_instance_ids\": [\"o__r-pull-4\", \"x__y-pull-9\", \"x__y-pull-8\"]}");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(options("test-chat").sampledIdsFile(sample)));
+    assertTrue(
+        e.getMessage().contains("2 sampled instance id(s) are not in")
+            && e.getMessage().contains("x__y-pull-9, x__y-pull-8"),
         e.getMessage());
   }
 
   @Test
   void withoutKeyTheOpenAiApiIsNotCalled() {
     infbench(1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EditBench.runApi(
-        Fixtures.options(root, null).models("test-chat").modelsFile(models).build(), reporter, RunObserver.NONE));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditBench.runApi(
+                    Fixtures.options(root, null).models("test-chat").modelsFile(models).build(),
+                    reporter,
+                    RunObserver.NONE));
     assertTrue(e.getMessage().startsWith("no API key: set OPENAI_KEYS"), e.getMessage());
   }
 

@@ -11,16 +11,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
+import org.editbench.core.DataPaths;
 import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Progress and statistics as a person and a notebook see them. */
 class RunObservationTest {
-  private static final Combination COMBINATION = new Combination("all", "0.2", Path.of("in/all-task-instances_0.2.jsonl"),
-      ModelSpec.builder("m").build(), Path.of("out/all-task-instances_0.2.jsonl"));
+  private static final Combination COMBINATION =
+      new Combination(
+          "all",
+          "0.2",
+          Path.of("in/all-task-instances_0.2.jsonl"),
+          ModelSpec.builder("m").build(),
+          Path.of("out/all-task-instances_0.2.jsonl"));
 
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
@@ -42,8 +47,10 @@ class RunObservationTest {
     }
     List<String> lines = err.toString().lines().toList();
     assertEquals(20, lines.size(), err.toString());
-    assertEquals("m · all-task-instances_0.2.jsonl: 2/40 (5%), 1.0/s, $0.0020, ETA 0:38", lines.get(0));
-    assertEquals("m · all-task-instances_0.2.jsonl: 40/40 (100%), 1.0/s, $0.0400, ETA 0:00", lines.get(19));
+    assertEquals(
+        "m · all-task-instances_0.2.jsonl: 2/40 (5%), 1.0/s, $0.0020, ETA 0:38", lines.get(0));
+    assertEquals(
+        "m · all-task-instances_0.2.jsonl: 40/40 (100%), 1.0/s, $0.0400, ETA 0:00", lines.get(19));
   }
 
   @Test
@@ -53,27 +60,54 @@ class RunObservationTest {
     console.warn("x failed");
     console.progress(COMBINATION, progress(40, 40));
     String text = err.toString();
-    assertTrue(text.startsWith("\rm · all-task-instances_0.2.jsonl [#######-----------------------] 10/40 (25%)"), text);
+    assertTrue(
+        text.startsWith(
+            "\rm · all-task-instances_0.2.jsonl [#######-----------------------] 10/40 (25%)"),
+        text);
     assertTrue(text.contains("\nwarning: x failed\n\r"), text);
     assertTrue(text.contains("[##############################] 40/40 (100%)"), text);
   }
 
   @Test
   void statisticsBeforeAndSummaryAfter() {
-    FilterStats stats = new FilterStats(10, 3, List.of("a", "b", "c"), 1, 6, 2, 1, 2,
-        List.of(new FilterStats.SkippedInstance("z", "token length exceeds limit (9 > 5), removed 1 files still cannot satisfy")),
-        100, 250.5, 900, 5);
+    FilterStats stats =
+        new FilterStats(
+            10,
+            3,
+            List.of("a", "b", "c"),
+            1,
+            6,
+            2,
+            1,
+            2,
+            List.of(
+                new FilterStats.SkippedInstance(
+                    "z",
+                    "token length exceeds limit (9 > 5), removed 1 files still cannot satisfy")),
+            100,
+            250.5,
+            900,
+            5);
     List<String> lines = RunReport.filterLines(COMBINATION, stats);
     assertTrue(lines.contains("  total instances:  10"), lines.toString());
     assertTrue(lines.contains("  to run:           6"));
     assertTrue(lines.contains("  already done:     3 (e.g. a, b, c)"));
     assertTrue(lines.contains("  retryable failures removed, asked again: 1"));
-    assertTrue(lines.contains("  over the token limit (5): 2 before removing files; 1 fit after removing 2 file(s); 1 skipped"));
-    assertTrue(lines.contains("    skipped z: token length exceeds limit (9 > 5), removed 1 files still cannot satisfy"));
-    assertTrue(lines.contains("  prompt tokens (instances not done): min 100, mean 250.5, max 900"));
+    assertTrue(
+        lines.contains(
+            "  over the token limit (5): 2 before removing files; 1 fit after removing 2 file(s); 1 skipped"));
+    assertTrue(
+        lines.contains(
+            "    skipped z: token length exceeds limit (9 > 5), removed 1 files still cannot satisfy"));
+    assertTrue(
+        lines.contains("  prompt tokens (instances not done): min 100, mean 250.5, max 900"));
     RunStats run = new RunStats(COMBINATION, stats, 5, 1, 0.25, 3, Duration.ofSeconds(75));
-    assertEquals(List.of("finished m · all-task-instances_0.2.jsonl: 5 succeeded, 1 failed, 1 skipped (over the token limit),"
-            + " 3 already done", "  total cost: $0.2500; retries: 3; time: 1:15", "  output: out/all-task-instances_0.2.jsonl"),
+    assertEquals(
+        List.of(
+            "finished m · all-task-instances_0.2.jsonl: 5 succeeded, 1 failed, 1 skipped (over the token limit),"
+                + " 3 already done",
+            "  total cost: $0.2500; retries: 3; time: 1:15",
+            "  output: out/all-task-instances_0.2.jsonl"),
         RunReport.summaryLines(run));
   }
 
@@ -81,27 +115,40 @@ class RunObservationTest {
   void aNotebookStartsARunWatchesItAndGetsTheCountsBack() throws Exception {
     Path data = Fixtures.infbench(dir.resolve("mine.jsonl"), Fixtures.ids(30));
     List<Progress> seen = Collections.synchronizedList(new ArrayList<>());
-    RunApiOptions options = RunApiOptions.builder().dataPaths(new DataPaths(dir)).datasetNames(data.toString())
-        .models("gold").environment(new ApiEnvironment(List.of(), null)).maxWorkers(4).build();
+    RunApiOptions options =
+        RunApiOptions.builder()
+            .dataPaths(new DataPaths(dir))
+            .datasetNames(data.toString())
+            .models("gold")
+            .environment(new ApiEnvironment(List.of(), null))
+            .maxWorkers(4)
+            .build();
     List<Long> reported = Collections.synchronizedList(new ArrayList<>());
-    RecordingReporter reporter = new RecordingReporter() {
-      @Override
-      public void progress(String task, long done, long total) {
-        reported.add(done);
-      }
-    };
-    RunHandle handle = EditBench.startRunApi(options, reporter, new RunObserver() {
-      @Override
-      public void progress(Combination combination, Progress progress) {
-        seen.add(progress);
-      }
-    });
+    RecordingReporter reporter =
+        new RecordingReporter() {
+          @Override
+          public void progress(String task, long done, long total) {
+            reported.add(done);
+          }
+        };
+    RunHandle handle =
+        EditBench.startRunApi(
+            options,
+            reporter,
+            new RunObserver() {
+              @Override
+              public void progress(Combination combination, Progress progress) {
+                seen.add(progress);
+              }
+            });
     List<RunStats> stats = handle.await();
     assertTrue(handle.isDone());
     assertEquals(1, stats.size());
     assertEquals(30, stats.get(0).succeeded());
     assertEquals(0.0, stats.get(0).cost());
-    assertEquals(dir.resolve("experiment_results/gold/T=0/n=1/mine.jsonl"), stats.get(0).combination().output());
+    assertEquals(
+        dir.resolve("experiment_results/gold/T=0/n=1/mine.jsonl"),
+        stats.get(0).combination().output());
     assertEquals(30, seen.size());
     assertNotNull(handle.currentCombination());
     assertEquals(30, handle.latestProgress().done());

@@ -23,8 +23,11 @@ class DisplayRenderersTest {
   public static final class GaugeRenderers implements DisplayRendererProvider {
     @Override
     public void registerTo(DisplayRenderers renderers) {
-      renderers.register(Gauge.class, gauge -> MimeBundle.of(Map.of("image/svg+xml", "<svg/>", MimeBundle.TEXT,
-          "gauge " + gauge.level)));
+      renderers.register(
+          Gauge.class,
+          gauge ->
+              MimeBundle.of(
+                  Map.of("image/svg+xml", "<svg/>", MimeBundle.TEXT, "gauge " + gauge.level)));
     }
   }
 
@@ -37,15 +40,27 @@ class DisplayRenderersTest {
 
   @Test
   void theNearestRegisteredTypeWinsClassesBeforeInterfaces() {
-    DisplayRenderers renderers = new DisplayRenderers()
-        .register(Object.class, value -> MimeBundle.text("object"))
-        .register(CharSequence.class, value -> MimeBundle.text("chars"))
-        .register(List.class, value -> MimeBundle.text("list"));
-    assertEquals("object", renderers.render("text").text(), "String's superclass Object comes before its interfaces");
-    assertEquals("list", new DisplayRenderers().register(List.class, value -> MimeBundle.text("list"))
-        .render(List.of(1)).text());
-    assertEquals("chars", new DisplayRenderers().register(CharSequence.class, value -> MimeBundle.text("chars"))
-        .render(new StringBuilder("x")).text());
+    DisplayRenderers renderers =
+        new DisplayRenderers()
+            .register(Object.class, value -> MimeBundle.text("object"))
+            .register(CharSequence.class, value -> MimeBundle.text("chars"))
+            .register(List.class, value -> MimeBundle.text("list"));
+    assertEquals(
+        "object",
+        renderers.render("text").text(),
+        "String's superclass Object comes before its interfaces");
+    assertEquals(
+        "list",
+        new DisplayRenderers()
+            .register(List.class, value -> MimeBundle.text("list"))
+            .render(List.of(1))
+            .text());
+    assertEquals(
+        "chars",
+        new DisplayRenderers()
+            .register(CharSequence.class, value -> MimeBundle.text("chars"))
+            .render(new StringBuilder("x"))
+            .text());
   }
 
   @Test
@@ -57,10 +72,15 @@ class DisplayRenderersTest {
 
   @Test
   void aTableIsAnEscapedHtmlTableCutAfterFiftyRows() {
-    Table table = Table.create("t<1>",
-        IntColumn.create("n", java.util.stream.IntStream.range(0, 60).toArray()),
-        StringColumn.create("s", java.util.stream.IntStream.range(0, 60).mapToObj(i -> i == 0 ? "<b>&" : "x")
-            .toArray(String[]::new)));
+    Table table =
+        Table.create(
+            "t<1>",
+            IntColumn.create("n", java.util.stream.IntStream.range(0, 60).toArray()),
+            StringColumn.create(
+                "s",
+                java.util.stream.IntStream.range(0, 60)
+                    .mapToObj(i -> i == 0 ? "<b>&" : "x")
+                    .toArray(String[]::new)));
     MimeBundle bundle = DisplayRenderers.standard().render(table);
     String html = (String) bundle.data().get(MimeBundle.HTML);
     assertTrue(html.contains(">t&lt;1&gt;</caption>"), html);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One evaluator shared by a test class's tests (a session starts in about a second): started before
- * the first test, closed after the last. Register it as
- * {@code @RegisterExtension static final EvaluatorSession session = new EvaluatorSession();}.
+ * the first test, closed after the last. Register it as {@code @RegisterExtension static final
+ * EvaluatorSession session = new EvaluatorSession();}.
  */
 final class EvaluatorSession implements BeforeAllCallback, AfterAllCallback {
   private final EvaluatorConfig config;
@@ -44,7 +44,10 @@ final class EvaluatorSession implements BeforeAllCallback, AfterAllCallback {
     return evaluator.execute("In [1]", code, output);
   }
 
-  /** Runs {@code code} as the cell {@code In [1]}; its value, if any, is the last event, "value:text". */
+  /**
+   * Runs {@code code} as the cell {@code In [1]}; its value, if any, is the last event,
+   * "value:text".
+   */
   RecordingOutput run(String code) throws CellException {
     RecordingOutput output = new RecordingOutput();
     run(code, output).ifPresent(value -> output.events.add("value:" + value.text()));

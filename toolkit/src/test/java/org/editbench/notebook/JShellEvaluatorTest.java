@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JShellEvaluatorTest {
-  @RegisterExtension
-  static final EvaluatorSession session = new EvaluatorSession();
+  @RegisterExtension static final EvaluatorSession session = new EvaluatorSession();
 
-  private static Optional<MimeBundle> run(String code, RecordingOutput output) throws CellException {
+  private static Optional<MimeBundle> run(String code, RecordingOutput output)
+      throws CellException {
     return session.run(code, output);
   }
 
@@ -30,9 +30,12 @@ class JShellEvaluatorTest {
   void aTrailingExpressionIsTheCellsValueAndDeclarationsAreNot() throws CellException {
     assertEquals("2", run("1 + 1", new RecordingOutput()).orElseThrow().text());
     assertEquals(Optional.empty(), run("int declared = 41;", new RecordingOutput()));
-    assertEquals("42", run("declared += 0;\ndeclared + 1", new RecordingOutput()).orElseThrow().text());
-    assertEquals(Optional.empty(), run("declared = 5", new RecordingOutput()), "assignments are not shown");
-    assertEquals("null", run("String nothing = null;\nnothing", new RecordingOutput()).orElseThrow().text());
+    assertEquals(
+        "42", run("declared += 0;\ndeclared + 1", new RecordingOutput()).orElseThrow().text());
+    assertEquals(
+        Optional.empty(), run("declared = 5", new RecordingOutput()), "assignments are not shown");
+    assertEquals(
+        "null", run("String nothing = null;\nnothing", new RecordingOutput()).orElseThrow().text());
     assertEquals("[1, 2]", run("new int[] {1, 2}", new RecordingOutput()).orElseThrow().text());
   }
 
@@ -48,11 +51,12 @@ class JShellEvaluatorTest {
 
   @Test
   void aWarmUpCellThatFailsEndsTheWarmUpAndNotTheSession() throws CellException {
-    EvaluatorConfig config = new EvaluatorConfig(List.of(), List.of(), Duration.ZERO, List.of(),
-        "class Objects { }");
+    EvaluatorConfig config =
+        new EvaluatorConfig(List.of(), List.of(), Duration.ZERO, List.of(), "class Objects { }");
     try (JShellEvaluator evaluator = JShellEvaluator.start(config, new RecordingOutput())) {
       evaluator.warmUp(); // its cell calling Objects.hash no longer compiles
-      assertEquals("2", evaluator.execute("In [1]", "1 + 1", new RecordingOutput()).orElseThrow().text());
+      assertEquals(
+          "2", evaluator.execute("In [1]", "1 + 1", new RecordingOutput()).orElseThrow().text());
     }
   }
 
@@ -62,20 +66,27 @@ class JShellEvaluatorTest {
     run("2 + 2", new RecordingOutput());
     // JShell compiles each snippet several times and repeats --multi-release each time; without the
     // absorbing file manager each repeat makes javac index the class path again.
-    assertTrue(session.evaluator().compilerOptionRepeatsAbsorbed() > 0, "StableOptionsFileManager is installed");
+    assertTrue(
+        session.evaluator().compilerOptionRepeatsAbsorbed() > 0,
+        "StableOptionsFileManager is installed");
   }
 
   @Test
   void rawTypesCompileWithoutCompilerOptions() throws CellException {
-    assertEquals(Optional.empty(), run("List raw = new ArrayList();", new RecordingOutput()),
+    assertEquals(
+        Optional.empty(),
+        run("List raw = new ArrayList();", new RecordingOutput()),
         "the -Werror check in EvaluatorConfigTest depends on this");
   }
 
   @Test
   void printedOutputStreamsInOrderWithDisplays() throws CellException {
     RecordingOutput output = new RecordingOutput();
-    run("System.out.println(\"first\");\nSystem.err.println(\"oops\");\ndisplay(\"shown\");\nSystem.out.print(\"last\");", output);
-    assertEquals(List.of("stdout:first\n", "stderr:oops\n", "display:shown", "stdout:last"), output.events);
+    run(
+        "System.out.println(\"first\");\nSystem.err.println(\"oops\");\ndisplay(\"shown\");\nSystem.out.print(\"last\");",
+        output);
+    assertEquals(
+        List.of("stdout:first\n", "stderr:oops\n", "display:shown", "stdout:last"), output.events);
   }
 
   @Test
@@ -89,29 +100,45 @@ class JShellEvaluatorTest {
   @Test
   void theToolkitFacadeAndTablesawAreImportedByDefault(@TempDir Path dir) throws Exception {
     Path bench = dir.resolve("bench.jsonl");
-    Files.writeString(bench, "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
-        + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
-    String cell = "var bench = EditBench.loadBench(\"" + bench.toString().replace("\\", "\\\\") + "\");\n"
-        + "Table.create(\"bench\", StringColumn.create(\"instance_id\", bench.stream().map(b -> b.instanceId()).toList()))";
+    Files.writeString(
+        bench,
+        "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
+            + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
+    String cell =
+        "var bench = EditBench.loadBench(\""
+            + bench.toString().replace("\\", "\\\\")
+            + "\");\n"
+            + "Table.create(\"bench\", StringColumn.create(\"instance_id\", bench.stream().map(b -> b.instanceId()).toList()))";
     MimeBundle value = run(cell, new RecordingOutput()).orElseThrow();
-    assertTrue(((String) value.data().get(MimeBundle.HTML)).contains(">demo__2</td>"), value.data().toString());
+    assertTrue(
+        ((String) value.data().get(MimeBundle.HTML)).contains(">demo__2</td>"),
+        value.data().toString());
     assertTrue(value.text().contains("demo__1"));
   }
 
   @Test
   void theReadmesFirstCellLoadsTheBundledBench() throws CellException {
     // Surefire runs in toolkit/; a notebook at the repository's root says "crawled_data/…".
-    Path bench = Path.of("").toAbsolutePath().getParent().resolve("crawled_data/bench/all-task-instances.jsonl");
-    String cell = "var bench = EditBench.loadBench(\"" + bench.toString().replace("\\", "\\\\") + "\");\nbench.size()";
+    Path bench =
+        Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .resolve("crawled_data/bench/all-task-instances.jsonl");
+    String cell =
+        "var bench = EditBench.loadBench(\""
+            + bench.toString().replace("\\", "\\\\")
+            + "\");\nbench.size()";
     assertTrue(Integer.parseInt(run(cell, new RecordingOutput()).orElseThrow().text()) > 0);
   }
 
   @Test
   void displayRendersByTypeAndClearOutputIsSent() throws CellException {
     RecordingOutput output = new RecordingOutput();
-    run("display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\n"
-        + "clearOutput();\n"
-        + "display(new java.awt.image.BufferedImage(2, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));", output);
+    run(
+        "display(Table.create(\"t\", IntColumn.create(\"n\", 1, 2)));\n"
+            + "clearOutput();\n"
+            + "display(new java.awt.image.BufferedImage(2, 3, java.awt.image.BufferedImage.TYPE_INT_RGB));",
+        output);
     assertEquals("clear:false", output.events.get(1));
     assertTrue(output.displayed.get(0).data().containsKey(MimeBundle.HTML));
     assertTrue(output.displayed.get(1).data().containsKey(MimeBundle.PNG));
@@ -120,11 +147,14 @@ class JShellEvaluatorTest {
 
   @Test
   void aCompilerErrorNamesTheCellLineAndShowsTheOffendingLine() {
-    CellException error = assertThrows(CellException.class,
-        () -> run("int fine = 1;\nint broken = \"text\";", new RecordingOutput()));
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () -> run("int fine = 1;\nint broken = \"text\";", new RecordingOutput()));
     assertEquals("CompilationException", error.ename());
     assertTrue(error.evalue().contains("incompatible types"), error.evalue());
-    assertEquals("In [1] line 2: error: incompatible types: java.lang.String cannot be converted to int",
+    assertEquals(
+        "In [1] line 2: error: incompatible types: java.lang.String cannot be converted to int",
         error.traceback().get(0));
     assertEquals("    int broken = \"text\";", error.traceback().get(1));
     assertEquals("                 ^", error.traceback().get(2));
@@ -132,9 +162,16 @@ class JShellEvaluatorTest {
 
   @Test
   void aRuntimeExceptionShowsItsTraceTrimmedToCellCode() throws CellException {
-    run("void explode() {\n  throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));\n}", new RecordingOutput());
-    CellException error = assertThrows(CellException.class,
-        () -> session.evaluator().execute("In [7]", "int before = 1;\nexplode();", new RecordingOutput()));
+    run(
+        "void explode() {\n  throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));\n}",
+        new RecordingOutput());
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () ->
+                session
+                    .evaluator()
+                    .execute("In [7]", "int before = 1;\nexplode();", new RecordingOutput()));
     assertEquals("java.lang.IllegalStateException", error.ename());
     assertEquals("boom", error.evalue());
     List<String> traceback = error.traceback();
@@ -148,19 +185,21 @@ class JShellEvaluatorTest {
 
   /** Runs a cell on another thread; completes with its error (null when it succeeds). */
   private static CompletableFuture<CellException> runInBackground(String code) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        run(code, new RecordingOutput());
-        return null;
-      } catch (CellException e) {
-        return e;
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            run(code, new RecordingOutput());
+            return null;
+          } catch (CellException e) {
+            return e;
+          }
+        });
   }
 
   @Test
   void interruptStopsABusyLoopAndTheSessionLivesOn() throws Exception {
-    CompletableFuture<CellException> outcome = runInBackground("System.out.println(\"spinning\");\nwhile (true) {}");
+    CompletableFuture<CellException> outcome =
+        runInBackground("System.out.println(\"spinning\");\nwhile (true) {}");
     Thread.sleep(500);
     session.evaluator().interrupt();
     CellException error = outcome.get(10, TimeUnit.SECONDS);
@@ -191,11 +230,15 @@ class JShellEvaluatorTest {
 
   @Test
   void isCompleteTellsCompleteIncompleteAndInvalid() {
-    assertEquals(CodeInsight.Completeness.Status.COMPLETE, session.evaluator().isComplete("int x = 1;\nx + 1").status());
+    assertEquals(
+        CodeInsight.Completeness.Status.COMPLETE,
+        session.evaluator().isComplete("int x = 1;\nx + 1").status());
     CodeInsight.Completeness open = session.evaluator().isComplete("for (int i = 0; i < 3; i++) {");
     assertEquals(CodeInsight.Completeness.Status.INCOMPLETE, open.status());
     assertEquals("    ", open.indent());
-    assertEquals(CodeInsight.Completeness.Status.INVALID, session.evaluator().isComplete("int x = ;").status());
+    assertEquals(
+        CodeInsight.Completeness.Status.INVALID,
+        session.evaluator().isComplete("int x = ;").status());
   }
 
   @Test
@@ -206,9 +249,13 @@ class JShellEvaluatorTest {
     RecordingOutput output = new RecordingOutput();
     run("%doc EditBench", output);
     String page = output.paged.get(0).text();
-    assertTrue(page.startsWith("org.editbench.EditBench\nThe one entry point notebooks call"), page);
-    assertTrue(page.contains("List<org.editbench.bench.BenchInstance> EditBench.loadBench(String path)\n"
-        + "The instances of a bench or infbench JSONL file"), page);
+    assertTrue(
+        page.startsWith("org.editbench.EditBench\nThe one entry point notebooks call"), page);
+    assertTrue(
+        page.contains(
+            "List<org.editbench.bench.BenchInstance> EditBench.loadBench(String path)\n"
+                + "The instances of a bench or infbench JSONL file"),
+        page);
     assertFalse(page.contains("EditBench.class"), page);
 
     String method = session.evaluator().inspect("EditBench.loadBench", 19).orElseThrow();
@@ -217,17 +264,20 @@ class JShellEvaluatorTest {
 
   @Test
   void unknownMagicsAndBadMagicArgumentsAreCellErrors() {
-    CellException unknown = assertThrows(CellException.class, () -> run("%nosuch", new RecordingOutput()));
+    CellException unknown =
+        assertThrows(CellException.class, () -> run("%nosuch", new RecordingOutput()));
     assertEquals("UnknownMagic", unknown.ename());
-    CellException noMatch = assertThrows(CellException.class,
-        () -> run("%jars /nonexistent/*.jar", new RecordingOutput()));
+    CellException noMatch =
+        assertThrows(
+            CellException.class, () -> run("%jars /nonexistent/*.jar", new RecordingOutput()));
     assertTrue(noMatch.evalue().contains("no jar matches"), noMatch.evalue());
   }
 
   @Test
   void loadRunsAJshFileInTheSession(@TempDir Path dir) throws Exception {
     Path script = dir.resolve("helpers.jsh");
-    Files.writeString(script, "int triple(int x) { return 3 * x; }\nSystem.out.println(\"loaded\");\n");
+    Files.writeString(
+        script, "int triple(int x) { return 3 * x; }\nSystem.out.println(\"loaded\");\n");
     RecordingOutput output = new RecordingOutput();
     Optional<MimeBundle> value = run("%load " + script + "\ntriple(14)", output);
     assertEquals("42", value.orElseThrow().text());
@@ -236,21 +286,42 @@ class JShellEvaluatorTest {
 
   @Test
   void jarsAndClasspathAddClassesToTheSession(@TempDir Path dir) throws Exception {
-    Path jar = TestJars.jarWithClass(dir.resolve("lib"), "greeting", "Hello", "public static String hi() { return \"hi\"; }");
-    assertEquals("hi", run("%jars " + jar.getParent() + "/*.jar\ngreeting.Hello.hi()", new RecordingOutput())
-        .orElseThrow().text());
-    Path classes = TestJars.classesDir(dir.resolve("classes"), "farewell", "Bye", "public static String bye() { return \"bye\"; }");
-    assertEquals("bye", run("%classpath " + classes + "\nfarewell.Bye.bye()", new RecordingOutput()).orElseThrow().text());
+    Path jar =
+        TestJars.jarWithClass(
+            dir.resolve("lib"),
+            "greeting",
+            "Hello",
+            "public static String hi() { return \"hi\"; }");
+    assertEquals(
+        "hi",
+        run("%jars " + jar.getParent() + "/*.jar\ngreeting.Hello.hi()", new RecordingOutput())
+            .orElseThrow()
+            .text());
+    Path classes =
+        TestJars.classesDir(
+            dir.resolve("classes"),
+            "farewell",
+            "Bye",
+            "public static String bye() { return \"bye\"; }");
+    assertEquals(
+        "bye",
+        run("%classpath " + classes + "\nfarewell.Bye.bye()", new RecordingOutput())
+            .orElseThrow()
+            .text());
   }
 
   @Test
   void timeoutStopsALongStatement() throws CellException {
-    EvaluatorConfig config = new EvaluatorConfig(List.of(), List.of(), Duration.ofMillis(300), List.of(), "");
+    EvaluatorConfig config =
+        new EvaluatorConfig(List.of(), List.of(), Duration.ofMillis(300), List.of(), "");
     try (JShellEvaluator limited = JShellEvaluator.start(config, new RecordingOutput())) {
-      CellException error = assertThrows(CellException.class,
-          () -> limited.execute("In [1]", "while (true) {}", new RecordingOutput()));
+      CellException error =
+          assertThrows(
+              CellException.class,
+              () -> limited.execute("In [1]", "while (true) {}", new RecordingOutput()));
       assertEquals("TimeoutException", error.ename());
-      assertEquals("3", limited.execute("In [2]", "1 + 2", new RecordingOutput()).orElseThrow().text());
+      assertEquals(
+          "3", limited.execute("In [2]", "1 + 2", new RecordingOutput()).orElseThrow().text());
     }
   }
 }

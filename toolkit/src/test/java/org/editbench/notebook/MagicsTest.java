@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MagicsTest {
-  @RegisterExtension
-  static final EvaluatorSession session = new EvaluatorSession();
+  @RegisterExtension static final EvaluatorSession session = new EvaluatorSession();
 
   private static RecordingOutput run(String code) throws CellException {
     return session.run(code);
@@ -32,7 +31,9 @@ class MagicsTest {
   void timeRunsAStatementShowsItsValueAndPrintsTheWallTime() throws CellException {
     RecordingOutput output = run("%time Thread.sleep(20)\n%time 6 * 7");
     assertEquals(3, output.events.size(), output.events.toString());
-    assertTrue(output.events.get(0).matches("stdout:Wall time: (2\\d|[3-9]\\d|\\d{3,})\\.\\d ms\n"), output.events.get(0));
+    assertTrue(
+        output.events.get(0).matches("stdout:Wall time: (2\\d|[3-9]\\d|\\d{3,})\\.\\d ms\n"),
+        output.events.get(0));
     assertTrue(output.events.get(1).startsWith("stdout:Wall time: "));
     assertEquals("display:42", output.events.get(2), "the statement's value is shown");
     CellException usage = assertThrows(CellException.class, () -> run("%time"));
@@ -50,25 +51,33 @@ class MagicsTest {
   @Test
   void errorsInAMagicsCodeNameTheCellLine() {
     CellException e = assertThrows(CellException.class, () -> run("%%time\nint y = 1;\ny.foo()"));
-    assertTrue(String.join("\n", e.traceback()).contains("In [1] line 3: error:"), e.traceback().toString());
+    assertTrue(
+        String.join("\n", e.traceback()).contains("In [1] line 3: error:"),
+        e.traceback().toString());
     CellException unknown = assertThrows(CellException.class, () -> run("%%nosuch\n1"));
-    assertTrue(unknown.traceback().get(0).startsWith("%%nosuch is not a magic here; known: [")
-        && unknown.traceback().get(0).contains("time"),
+    assertTrue(
+        unknown.traceback().get(0).startsWith("%%nosuch is not a magic here; known: [")
+            && unknown.traceback().get(0).contains("time"),
         unknown.traceback().toString());
   }
 
   @Test
   void aCellRegistersLineAndCellMagicsOfItsOwn() throws CellException {
-    run("registerMagic(\"shout\", (args, context) -> System.out.println(String.join(\" \", args).toUpperCase()));\n"
-        + "registerCellMagic(\"reverse\", (args, body, context) -> "
-        + "Optional.of(org.editbench.notebook.MimeBundle.text(new StringBuilder(body).reverse().toString())));");
-    assertEquals(List.of("stdout:HELLO \"MAGIC\" WORLD\n"), run("%shout hello '\"magic\"' world").events);
+    run(
+        "registerMagic(\"shout\", (args, context) -> System.out.println(String.join(\" \", args).toUpperCase()));\n"
+            + "registerCellMagic(\"reverse\", (args, body, context) -> "
+            + "Optional.of(org.editbench.notebook.MimeBundle.text(new StringBuilder(body).reverse().toString())));");
+    assertEquals(
+        List.of("stdout:HELLO \"MAGIC\" WORLD\n"), run("%shout hello '\"magic\"' world").events);
     assertEquals(List.of("value:cba"), run("%%reverse\nabc").events);
   }
 
   /** A jar whose {@link Magics.Provider} registers {@code %greet}. */
   private static Path greetingsJar(Path dir) throws Exception {
-    return TestJars.jarWithSources(dir.resolve("ext"), "ext", "Greetings",
+    return TestJars.jarWithSources(
+        dir.resolve("ext"),
+        "ext",
+        "Greetings",
         "public class Greetings implements org.editbench.notebook.Magics.Provider {\n"
             + "  public void registerTo(org.editbench.notebook.Magics magics) {\n"
             + "    magics.register(\"greet\", (args, context) -> context.output().stdout(\"greetings, \" + args.get(0)));\n"
@@ -84,9 +93,11 @@ class MagicsTest {
   }
 
   @Test
-  void anExtensionJarOnIjavaClasspathBringsItsMagicsToTheFirstCell(@TempDir Path dir) throws Exception {
-    EvaluatorConfig config = new EvaluatorConfig(List.of(greetingsJar(dir).toString()), List.of(), Duration.ZERO,
-        List.of(), "");
+  void anExtensionJarOnIjavaClasspathBringsItsMagicsToTheFirstCell(@TempDir Path dir)
+      throws Exception {
+    EvaluatorConfig config =
+        new EvaluatorConfig(
+            List.of(greetingsJar(dir).toString()), List.of(), Duration.ZERO, List.of(), "");
     try (JShellEvaluator evaluator = JShellEvaluator.start(config, new RecordingOutput())) {
       RecordingOutput output = new RecordingOutput();
       evaluator.execute("In [1]", "%greet everyone", output);
@@ -103,16 +114,23 @@ class MagicsTest {
 
   @Test
   void aSessionRunsTheRegistryItIsStartedWithAndNoOther() throws CellException {
-    Magics own = new Magics().register("hello", (args, context) -> context.output().stdout("hello " + args.get(0)));
-    try (JShellEvaluator evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), own, new RecordingOutput())) {
+    Magics own =
+        new Magics()
+            .register("hello", (args, context) -> context.output().stdout("hello " + args.get(0)));
+    try (JShellEvaluator evaluator =
+        JShellEvaluator.start(EvaluatorConfig.defaults(), own, new RecordingOutput())) {
       RecordingOutput output = new RecordingOutput();
       evaluator.execute("In [1]", "%hello world", output);
       assertEquals(List.of("stdout:hello world"), output.events);
-      CellException notStandard = assertThrows(CellException.class,
-          () -> evaluator.execute("In [2]", "%time 1", new RecordingOutput()));
+      CellException notStandard =
+          assertThrows(
+              CellException.class,
+              () -> evaluator.execute("In [2]", "%time 1", new RecordingOutput()));
       assertEquals("%time is not a magic here; known: [hello]", notStandard.traceback().get(0));
-      evaluator.execute("In [3]", "registerMagic(\"later\", (args, context) -> {});", new RecordingOutput());
-      assertEquals(Set.of("hello", "later"), own.names(), "cells add to the registry the session was given");
+      evaluator.execute(
+          "In [3]", "registerMagic(\"later\", (args, context) -> {});", new RecordingOutput());
+      assertEquals(
+          Set.of("hello", "later"), own.names(), "cells add to the registry the session was given");
     }
   }
 

@@ -35,29 +35,46 @@ class MavenMagicTest {
 
   @Test
   @Timeout(300)
-  void mavenResolvesAnArtifactIntoTheLocalRepositoryAndTheSessionUsesIt(@TempDir Path dir) throws Exception {
+  void mavenResolvesAnArtifactIntoTheLocalRepositoryAndTheSessionUsesIt(@TempDir Path dir)
+      throws Exception {
     Path repository = dir.resolve("repo");
-    Path artifactDir = Files.createDirectories(repository.resolve(GROUP.replace('.', '/')).resolve("greeter/1.0"));
-    Path jar = TestJars.jarWithClass(dir.resolve("build"), "fixture", "Greeter",
-        "public static String greet() { return \"hello from maven\"; }");
+    Path artifactDir =
+        Files.createDirectories(repository.resolve(GROUP.replace('.', '/')).resolve("greeter/1.0"));
+    Path jar =
+        TestJars.jarWithClass(
+            dir.resolve("build"),
+            "fixture",
+            "Greeter",
+            "public static String greet() { return \"hello from maven\"; }");
     Files.copy(jar, artifactDir.resolve("greeter-1.0.jar"));
-    Files.writeString(artifactDir.resolve("greeter-1.0.pom"), """
+    Files.writeString(
+        artifactDir.resolve("greeter-1.0.pom"),
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>%s</groupId>
           <artifactId>greeter</artifactId>
           <version>1.0</version>
         </project>
-        """.formatted(GROUP));
+        """
+            .formatted(GROUP));
 
-    try (JShellEvaluator evaluator = JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput())) {
-      String cell = "%mavenRepo fixtures " + repository.toUri() + "\n"
-          + "%maven " + GROUP + ":greeter:1.0\n"
-          + "fixture.Greeter.greet()";
-      assertEquals("hello from maven",
+    try (JShellEvaluator evaluator =
+        JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput())) {
+      String cell =
+          "%mavenRepo fixtures "
+              + repository.toUri()
+              + "\n"
+              + "%maven "
+              + GROUP
+              + ":greeter:1.0\n"
+              + "fixture.Greeter.greet()";
+      assertEquals(
+          "hello from maven",
           evaluator.execute("In [1]", cell, new RecordingOutput()).orElseThrow().text());
     }
-    assertTrue(Files.exists(localCopy().resolve("greeter/1.0/greeter-1.0.jar")), "resolved into ~/.m2");
+    assertTrue(
+        Files.exists(localCopy().resolve("greeter/1.0/greeter-1.0.jar")), "resolved into ~/.m2");
   }
 
   @Test
@@ -65,8 +82,11 @@ class MavenMagicTest {
     MavenResolver resolver = new MavenResolver();
     resolver.addRepository("extra", "https://example.invalid/repo");
     String pom = resolver.pom("g.roup:art:zip:tests:2.0");
-    assertTrue(pom.contains("<groupId>g.roup</groupId><artifactId>art</artifactId><version>2.0</version>"
-        + "<type>zip</type><classifier>tests</classifier>"), pom);
+    assertTrue(
+        pom.contains(
+            "<groupId>g.roup</groupId><artifactId>art</artifactId><version>2.0</version>"
+                + "<type>zip</type><classifier>tests</classifier>"),
+        pom);
     assertTrue(pom.contains("<id>extra</id><url>https://example.invalid/repo</url>"), pom);
     assertThrows(IllegalArgumentException.class, () -> resolver.pom("only:two"));
     assertThrows(IllegalArgumentException.class, () -> resolver.pom("a::1.0"));

@@ -32,19 +32,29 @@ class PredictionRenderingTest {
     String html = html(worst);
     assertTrue(html.startsWith("<div class=\"editbench-prediction\">"), html);
     assertTrue(html.contains(worst.instanceId() + " — last-step · run_id 0.4"), html);
-    assertEquals(2 + worst.record().preEdits().size(), count(html, "class=\"editbench-diff\""),
+    assertEquals(
+        2 + worst.record().preEdits().size(),
+        count(html, "class=\"editbench-diff\""),
         "the model patch, the ground truth and each history step");
-    assertTrue(html.contains("✗ exact") && html.contains("edit distance ") && html.contains("Jaccard ")
-        && html.contains("file hit "), html);
+    assertTrue(
+        html.contains("✗ exact")
+            && html.contains("edit distance ")
+            && html.contains("Jaccard ")
+            && html.contains("file hit "),
+        html);
     assertTrue(html.contains("<b>Model patch</b>") && html.contains("<b>Ground truth</b>"), html);
     assertTrue(html.contains("Requirement (the model saw no PR message and no issue)"), html);
-    assertTrue(html.contains("background: rgba(46, 160, 67, 0.22);\">+"), "added lines are tinted green");
-    assertTrue(html.contains("background: rgba(248, 81, 73, 0.22);\">-"), "removed lines are tinted red");
+    assertTrue(
+        html.contains("background: rgba(46, 160, 67, 0.22);\">+"), "added lines are tinted green");
+    assertTrue(
+        html.contains("background: rgba(248, 81, 73, 0.22);\">-"), "removed lines are tinted red");
     String text = renderers.render(worst).text();
     assertTrue(text.contains("exact no") && text.contains("Model patch:\ndiff --git"), text);
 
     String gold = html(predictions.model("gold").row(0));
-    assertTrue(gold.contains("✓ applies") && gold.contains("✓ exact") && gold.contains("Jaccard 1.000"), gold);
+    assertTrue(
+        gold.contains("✓ applies") && gold.contains("✓ exact") && gold.contains("Jaccard 1.000"),
+        gold);
   }
 
   @Test
@@ -52,7 +62,10 @@ class PredictionRenderingTest {
     var record = predictions.row(0).record();
     String html = html(record);
     assertTrue(html.startsWith("<div class=\"editbench-record\">"), html);
-    assertTrue(html.contains("history: " + record.splitIdx() + " of " + record.numChanges() + " steps shown"), html);
+    assertTrue(
+        html.contains(
+            "history: " + record.splitIdx() + " of " + record.numChanges() + " steps shown"),
+        html);
     assertEquals(1 + record.preEdits().size(), count(html, "class=\"editbench-diff\""));
   }
 

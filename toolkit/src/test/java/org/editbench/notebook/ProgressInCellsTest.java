@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** prompt-builder and run-api started from a cell: one display, updated in place, that ends as the run ends. */
+/**
+ * prompt-builder and run-api started from a cell: one display, updated in place, that ends as the
+ * run ends.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProgressInCellsTest {
-  @RegisterExtension
-  static final EvaluatorSession session = new EvaluatorSession();
+  @RegisterExtension static final EvaluatorSession session = new EvaluatorSession();
 
   private static String quoted(Path path) {
     return "\"" + path.toString().replace("\\", "\\\\") + "\"";
@@ -39,66 +41,107 @@ class ProgressInCellsTest {
 
   /** The HTML of the display's last state: its first showing or its latest update. */
   private static String lastHtml(RecordingOutput output) {
-    MimeBundle last = output.updates.isEmpty() ? output.displayed.get(0)
-        : output.updates.get(output.updates.size() - 1).getValue();
+    MimeBundle last =
+        output.updates.isEmpty()
+            ? output.displayed.get(0)
+            : output.updates.get(output.updates.size() - 1).getValue();
     return (String) last.data().get(MimeBundle.HTML);
   }
 
   @Test
-  void promptBuilderAndRunApiEachShowOneDisplayThatEndsFinished(@TempDir Path root) throws Exception {
+  void promptBuilderAndRunApiEachShowOneDisplayThatEndsFinished(@TempDir Path root)
+      throws Exception {
     SampleData.copyTo(root);
     RecordingOutput build = new RecordingOutput();
-    session.evaluator().execute("In [1]", "var eb = EditBench.open(" + quoted(root) + ");\n"
-        + "eb.buildInfbench(List.of(\"0.2\", \"0.4\"));", build);
-    assertTrue(build.stdoutText().contains("EditBench data folder: " + root), build.events.toString());
+    session
+        .evaluator()
+        .execute(
+            "In [1]",
+            "var eb = EditBench.open("
+                + quoted(root)
+                + ");\n"
+                + "eb.buildInfbench(List.of(\"0.2\", \"0.4\"));",
+            build);
+    assertTrue(
+        build.stdoutText().contains("EditBench data folder: " + root), build.events.toString());
     assertEquals(1, build.displayIds.size(), "one display: " + build.events);
     assertTrue(build.updates.stream().allMatch(u -> u.getKey().equals(build.displayIds.get(0))));
     String built = lastHtml(build);
-    assertTrue(built.contains("data-state=\"finished\"") && built.contains("<progress") && built.contains(
-        "value=\"7\" max=\"7\"") && built.contains("7/7 (100%)") && built.contains("0 failed"), built);
+    assertTrue(
+        built.contains("data-state=\"finished\"")
+            && built.contains("<progress")
+            && built.contains("value=\"7\" max=\"7\"")
+            && built.contains("7/7 (100%)")
+            && built.contains("0 failed"),
+        built);
 
     RecordingOutput run = new RecordingOutput();
-    session.evaluator().execute("In [2]", "eb.mergeAllInfbench();\neb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
+    session
+        .evaluator()
+        .execute(
+            "In [2]",
+            "eb.mergeAllInfbench();\neb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));",
+            run);
     assertEquals(1, run.displayIds.size(), run.events.toString());
     String ran = lastHtml(run);
-    assertTrue(ran.contains("data-state=\"finished\"") && ran.contains("value=\"14\" max=\"14\"")
-        && ran.contains("$0.0000") && ran.contains("took 0:0"), ran);
+    assertTrue(
+        ran.contains("data-state=\"finished\"")
+            && ran.contains("value=\"14\" max=\"14\"")
+            && ran.contains("$0.0000")
+            && ran.contains("took 0:0"),
+        ran);
     String text = run.updates.get(run.updates.size() - 1).getValue().text();
     assertTrue(text.startsWith("run-api gold") && text.contains("14/14 (100%)"), text);
 
     RecordingOutput again = new RecordingOutput();
     session.evaluator().execute("In [3]", "eb.runApi(\"gold\", List.of(\"0.2\"));", again);
     String resumed = lastHtml(again);
-    assertTrue(resumed.contains("0/0 (100%)") && resumed.contains("value=\"1\" max=\"1\""),
+    assertTrue(
+        resumed.contains("0/0 (100%)") && resumed.contains("value=\"1\" max=\"1\""),
         "nothing left to do is a full bar: " + resumed);
   }
 
   @Test
-  void interruptingTheKernelStopsRunApiAfterWholeLinesAndTheNextRunResumes(@TempDir Path root) throws Exception {
+  void interruptingTheKernelStopsRunApiAfterWholeLinesAndTheNextRunResumes(@TempDir Path root)
+      throws Exception {
     try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-          Thread.sleep(150);
-          return Fixtures.patchFor(request);
-        }
-      });
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+              Thread.sleep(150);
+              return Fixtures.patchFor(request);
+            }
+          });
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       Path infbench = Fixtures.infbench(root.resolve("infbench.jsonl"), Fixtures.ids(30));
       Path models = Fixtures.modelsFile(root, "");
       Path output = root.resolve("experiment_results/test-chat/T=0/n=1/infbench.jsonl");
-      String cell = "var eb = EditBench.open(" + quoted(root) + ");\n"
-          + "eb.runApi(org.editbench.inference.RunApiOptions.builder()"
-          + ".dataPaths(eb.paths()).datasetNames(" + quoted(infbench) + ").models(\"test-chat\")"
-          + ".modelsFile(Path.of(" + quoted(models) + "))"
-          + ".environment(new org.editbench.inference.ApiEnvironment(List.of(\"sk-test-0123456789\"), \""
-          + server.url("/v1") + "\")).maxWorkers(2));";
+      String cell =
+          "var eb = EditBench.open("
+              + quoted(root)
+              + ");\n"
+              + "eb.runApi(org.editbench.inference.RunApiOptions.builder()"
+              + ".dataPaths(eb.paths()).datasetNames("
+              + quoted(infbench)
+              + ").models(\"test-chat\")"
+              + ".modelsFile(Path.of("
+              + quoted(models)
+              + "))"
+              + ".environment(new org.editbench.inference.ApiEnvironment(List.of(\"sk-test-0123456789\"), \""
+              + server.url("/v1")
+              + "\")).maxWorkers(2));";
 
       RecordingOutput interrupted = new RecordingOutput();
-      CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-        CellException e = assertThrows(CellException.class, () -> session.evaluator().execute("In [1]", cell, interrupted));
-        assertEquals("InterruptedException", e.ename());
-      });
+      CompletableFuture<Void> running =
+          CompletableFuture.runAsync(
+              () -> {
+                CellException e =
+                    assertThrows(
+                        CellException.class,
+                        () -> session.evaluator().execute("In [1]", cell, interrupted));
+                assertEquals("InterruptedException", e.ename());
+              });
       while (!Files.exists(output) || Fixtures.lines(output).size() < 4) {
         Thread.sleep(20);
       }
@@ -106,7 +149,9 @@ class ProgressInCellsTest {
       running.get(30, TimeUnit.SECONDS);
 
       String stopped = lastHtml(interrupted);
-      assertTrue(stopped.contains("data-state=\"interrupted\"") && stopped.contains("run the cell again to resume"),
+      assertTrue(
+          stopped.contains("data-state=\"interrupted\"")
+              && stopped.contains("run the cell again to resume"),
           stopped);
       List<JsonNode> kept = Fixtures.records(output); // every line is whole JSON
       assertTrue(kept.size() >= 4 && kept.size() < 30, kept.size() + " records");
@@ -114,8 +159,11 @@ class ProgressInCellsTest {
       RecordingOutput resumed = new RecordingOutput();
       session.evaluator().execute("In [2]", cell, resumed);
       assertTrue(lastHtml(resumed).contains("data-state=\"finished\""), lastHtml(resumed));
-      Map<String, Long> perInstance = Fixtures.records(output).stream()
-          .collect(Collectors.groupingBy(r -> r.path("instance_id").asText(), Collectors.counting()));
+      Map<String, Long> perInstance =
+          Fixtures.records(output).stream()
+              .collect(
+                  Collectors.groupingBy(
+                      r -> r.path("instance_id").asText(), Collectors.counting()));
       assertEquals(30, perInstance.size(), "the second run asked for the rest");
       assertTrue(perInstance.values().stream().allMatch(n -> n == 1), perInstance.toString());
     }
@@ -123,12 +171,16 @@ class ProgressInCellsTest {
 
   @Test
   void theTextFormShowsRateFailuresCostAndEta() {
-    ProgressSnapshot running = new ProgressSnapshot("run-api m", 1234, 5000, 3, 12.5, Duration.ofSeconds(100),
-        State.RUNNING, "");
-    assertEquals("run-api m: 1,234/5,000 (25%) · 12.3/s · 3 failed · $12.50 · ETA 5:05 (1:40 so far)",
+    ProgressSnapshot running =
+        new ProgressSnapshot(
+            "run-api m", 1234, 5000, 3, 12.5, Duration.ofSeconds(100), State.RUNNING, "");
+    assertEquals(
+        "run-api m: 1,234/5,000 (25%) · 12.3/s · 3 failed · $12.50 · ETA 5:05 (1:40 so far)",
         ProgressDisplay.text(running));
     String html = ProgressDisplay.html(running);
-    assertTrue(html.contains("<progress style=\"width: 22em; vertical-align: middle\" value=\"1234\" max=\"5000\">"),
+    assertTrue(
+        html.contains(
+            "<progress style=\"width: 22em; vertical-align: middle\" value=\"1234\" max=\"5000\">"),
         html);
     assertEquals("1:01:01", ProgressDisplay.clock(Duration.ofSeconds(3661)));
   }
@@ -139,8 +191,11 @@ class ProgressInCellsTest {
     ProgressDisplay display = new ProgressDisplay(saved);
     display.update(new ProgressSnapshot("t", 0, 2, 0, 0, Duration.ZERO, State.RUNNING, ""));
     saved.stdout("printed meanwhile\n");
-    display.update(new ProgressSnapshot("t", 2, 2, 0, 0, Duration.ofSeconds(1), State.FINISHED, ""));
+    display.update(
+        new ProgressSnapshot("t", 2, 2, 0, 0, Duration.ofSeconds(1), State.FINISHED, ""));
     assertEquals(2, saved.outputs().size());
-    assertTrue(saved.outputs().get(0).toString().contains("data-state=\\\"finished\\\""), saved.outputs().toString());
+    assertTrue(
+        saved.outputs().get(0).toString().contains("data-state=\\\"finished\\\""),
+        saved.outputs().toString());
   }
 }

@@ -10,8 +10,10 @@ final class RecordingOutput implements CellOutput {
   final List<String> events = new ArrayList<>();
   final List<MimeBundle> displayed = new ArrayList<>();
   final List<MimeBundle> paged = new ArrayList<>();
+
   /** The ids of displays shown with one, in order. */
   final List<String> displayIds = new ArrayList<>();
+
   final List<Map.Entry<String, MimeBundle>> updates = new ArrayList<>();
 
   @Override
@@ -54,6 +56,9 @@ final class RecordingOutput implements CellOutput {
   }
 
   synchronized String stdoutText() {
-    return events.stream().filter(e -> e.startsWith("stdout:")).map(e -> e.substring(7)).collect(Collectors.joining());
+    return events.stream()
+        .filter(e -> e.startsWith("stdout:"))
+        .map(e -> e.substring(7))
+        .collect(Collectors.joining());
   }
 }

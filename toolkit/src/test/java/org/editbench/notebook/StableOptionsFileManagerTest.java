@@ -14,16 +14,20 @@ class StableOptionsFileManagerTest {
   /** Every handleOption call the wrapped file manager receives, as "option=value". */
   private final List<String> received = new ArrayList<>();
 
-  private final StandardJavaFileManager recording = (StandardJavaFileManager) Proxy.newProxyInstance(
-      getClass().getClassLoader(), new Class<?>[] {StandardJavaFileManager.class}, (proxy, method, args) -> {
-        if (!method.getName().equals("handleOption")) {
-          throw new UnsupportedOperationException(method.getName());
-        }
-        @SuppressWarnings("unchecked")
-        Iterator<String> values = (Iterator<String>) args[1];
-        received.add(args[0] + "=" + values.next());
-        return true;
-      });
+  private final StandardJavaFileManager recording =
+      (StandardJavaFileManager)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {StandardJavaFileManager.class},
+              (proxy, method, args) -> {
+                if (!method.getName().equals("handleOption")) {
+                  throw new UnsupportedOperationException(method.getName());
+                }
+                @SuppressWarnings("unchecked")
+                Iterator<String> values = (Iterator<String>) args[1];
+                received.add(args[0] + "=" + values.next());
+                return true;
+              });
 
   private boolean handle(StableOptionsFileManager fileManager, String option, String value) {
     return fileManager.handleOption(option, List.of(value).iterator());
@@ -46,7 +50,13 @@ class StableOptionsFileManagerTest {
     handle(fileManager, "-classpath", "a.jar");
     handle(fileManager, "--multi-release", "11");
     handle(fileManager, "--multi-release", "17");
-    assertEquals(List.of("--multi-release=17", "-classpath=a.jar", "-classpath=a.jar",
-        "--multi-release=11", "--multi-release=17"), received);
+    assertEquals(
+        List.of(
+            "--multi-release=17",
+            "-classpath=a.jar",
+            "-classpath=a.jar",
+            "--multi-release=11",
+            "--multi-release=17"),
+        received);
   }
 }

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.editbench.core.DataPaths;
 import org.editbench.EditBench;
-import org.editbench.core.RecordingReporter;
 import org.editbench.cli.SampleData;
+import org.editbench.core.DataPaths;
+import org.editbench.core.RecordingReporter;
 import org.editbench.inference.RunObserver;
 import org.editbench.retrieval.Bm25Settings;
 import org.editbench.retrieval.SampleClones;
@@ -33,49 +33,67 @@ class PipelineTest {
 
     RecordingReporter first = new RecordingReporter();
     Pipeline.Report report = run(paths, first);
-    assertEquals(List.of(
-        "data folder: " + home,
-        "infbench: 2 bench files x 5 variants: 35 records written, 0 already present, 0 invalid "
-            + "(crawled_data/infbench)",
-        "merge-all-infbench: 5 'all' infbench files, 35 records",
-        "inference: gold, 10 runs: 35 succeeded, 0 failed, 0 over the token limit, 0 already done; "
-            + "cost $0.0000, retries 0",
-        "merge-results: gold, 5 'all' prediction files, 35 records (experiment_results/gold/T=0/n=1)"),
+    assertEquals(
+        List.of(
+            "data folder: " + home,
+            "infbench: 2 bench files x 5 variants: 35 records written, 0 already present, 0 invalid "
+                + "(crawled_data/infbench)",
+            "merge-all-infbench: 5 'all' infbench files, 35 records",
+            "inference: gold, 10 runs: 35 succeeded, 0 failed, 0 over the token limit, 0 already done; "
+                + "cost $0.0000, retries 0",
+            "merge-results: gold, 5 'all' prediction files, 35 records (experiment_results/gold/T=0/n=1)"),
         first.infos);
     assertEquals(List.of(), first.warnings);
     assertEquals(5, report.summary().rowCount());
-    assertEquals(List.of(home.resolve("experiment_results/charts/applies-by-run-id.png"),
-        home.resolve("experiment_results/charts/applies-by-info-ratio.png")), report.charts());
+    assertEquals(
+        List.of(
+            home.resolve("experiment_results/charts/applies-by-run-id.png"),
+            home.resolve("experiment_results/charts/applies-by-info-ratio.png")),
+        report.charts());
 
     RecordingReporter second = new RecordingReporter();
     run(paths, second);
     assertEquals(5, second.infos.size(), String.join("\n", second.infos));
-    assertEquals("infbench: 2 bench files x 5 variants: 0 records written, 35 already present, 0 invalid "
-        + "(crawled_data/infbench)", second.infos.get(1));
-    assertEquals("inference: gold, 10 runs: 0 succeeded, 0 failed, 0 over the token limit, 35 already done; "
-        + "cost $0.0000, retries 0", second.infos.get(3));
+    assertEquals(
+        "infbench: 2 bench files x 5 variants: 0 records written, 35 already present, 0 invalid "
+            + "(crawled_data/infbench)",
+        second.infos.get(1));
+    assertEquals(
+        "inference: gold, 10 runs: 0 succeeded, 0 failed, 0 over the token limit, 35 already done; "
+            + "cost $0.0000, retries 0",
+        second.infos.get(3));
     assertEquals(List.of(), second.warnings);
   }
 
   @Test
-  void bm25VariantsRetrieveFromTheDataFoldersClonesThroughOneContextSource(@TempDir Path cache) throws IOException {
+  void bm25VariantsRetrieveFromTheDataFoldersClonesThroughOneContextSource(@TempDir Path cache)
+      throws IOException {
     SampleData.copyTo(home);
-    Map<String, String> baseCommits = SampleClones.inventoryClone(home.resolve("repos/acme__inventory"));
+    Map<String, String> baseCommits =
+        SampleClones.inventoryClone(home.resolve("repos/acme__inventory"));
     Path inventory = home.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
     SampleClones.withBaseCommits(inventory, inventory, baseCommits);
     DataPaths paths = new DataPaths(home);
 
     RecordingReporter reporter = new RecordingReporter();
-    Pipeline.Report report = Pipeline.run(paths, Pipeline.DEFAULT_MODELS, List.of("0.2_bm25_1"),
-        paths.resultsDir().resolve("charts"), Bm25Settings.defaults(paths).withCacheDirectory(cache), reporter,
-        RunObserver.NONE);
+    Pipeline.Report report =
+        Pipeline.run(
+            paths,
+            Pipeline.DEFAULT_MODELS,
+            List.of("0.2_bm25_1"),
+            paths.resultsDir().resolve("charts"),
+            Bm25Settings.defaults(paths).withCacheDirectory(cache),
+            reporter,
+            RunObserver.NONE);
 
     // acme/inventory's instances are retrieved from home's repos/ (not the working directory's);
     // acme/textkit's have no base_commit, counted over the run by its one context source
     assertEquals(Map.of("0.2_bm25_1", 3L), report.bm25OracleFallbacks());
-    assertEquals("BM25: 3 instances kept the oracle context, no base_commit or no clone (0.2_bm25_1: 3)",
+    assertEquals(
+        "BM25: 3 instances kept the oracle context, no base_commit or no clone (0.2_bm25_1: 3)",
         reporter.infos.get(2));
-    assertEquals(List.of(), reporter.warnings.stream().filter(w -> !w.contains("base_commit")).toList());
+    assertEquals(
+        List.of(), reporter.warnings.stream().filter(w -> !w.contains("base_commit")).toList());
     assertEquals(home.resolve("repos"), Bm25Settings.defaults(paths).reposRoot());
   }
 
@@ -89,33 +107,54 @@ class PipelineTest {
     }
     RecordingReporter reporter = new RecordingReporter();
     run(new DataPaths(home), reporter);
-    assertEquals("infbench: 2 bench files x 5 variants: 30 records written, 0 already present, 5 invalid "
-        + "(crawled_data/infbench)", reporter.infos.get(1));
-    assertTrue(reporter.warnings.stream().anyMatch(w -> w.startsWith("skipped invalid instance")), reporter.warnings
-        .toString());
+    assertEquals(
+        "infbench: 2 bench files x 5 variants: 30 records written, 0 already present, 5 invalid "
+            + "(crawled_data/infbench)",
+        reporter.infos.get(1));
+    assertTrue(
+        reporter.warnings.stream().anyMatch(w -> w.startsWith("skipped invalid instance")),
+        reporter.warnings.toString());
   }
 
   @Test
   void withoutABenchFolderItSaysWhereItLookedAndHowToPointAtTheData() throws IOException {
-    IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class,
-        () -> run(new DataPaths(home), new RecordingReporter()));
-    assertEquals("no bench folder: looked for crawled_data/bench in " + home + " (the data folder: $EDITBENCH_HOME "
-        + "when it is set, else the working directory). Run from the folder that holds crawled_data/bench and "
-        + "patch_histories (the repository root, for the bundled sample), or set EDITBENCH_HOME to that folder.",
+    IllegalArgumentException nothing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(new DataPaths(home), new RecordingReporter()));
+    assertEquals(
+        "no bench folder: looked for crawled_data/bench in "
+            + home
+            + " (the data folder: $EDITBENCH_HOME "
+            + "when it is set, else the working directory). Run from the folder that holds crawled_data/bench and "
+            + "patch_histories (the repository root, for the bundled sample), or set EDITBENCH_HOME to that folder.",
         nothing.getMessage());
 
     SampleData.copyTo(home);
     Path subfolder = Files.createDirectories(home.resolve("notebooks/deeper"));
-    IllegalArgumentException below = assertThrows(IllegalArgumentException.class,
-        () -> run(new DataPaths(subfolder), new RecordingReporter()));
-    assertTrue(below.getMessage().endsWith("Found one in " + home + ": run from there, or set EDITBENCH_HOME="
-        + home + "."), below.getMessage());
-    assertTrue(Files.notExists(subfolder.resolve("crawled_data")), "nothing written where the data is not");
+    IllegalArgumentException below =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(new DataPaths(subfolder), new RecordingReporter()));
+    assertTrue(
+        below
+            .getMessage()
+            .endsWith(
+                "Found one in " + home + ": run from there, or set EDITBENCH_HOME=" + home + "."),
+        below.getMessage());
+    assertTrue(
+        Files.notExists(subfolder.resolve("crawled_data")),
+        "nothing written where the data is not");
   }
 
   private static Pipeline.Report run(DataPaths paths, RecordingReporter reporter) {
-    return EditBench.pipeline(paths, Pipeline.DEFAULT_MODELS, Pipeline.DEFAULT_RUN_IDS,
-        paths.resultsDir().resolve("charts"), reporter, RunObserver.NONE);
+    return EditBench.pipeline(
+        paths,
+        Pipeline.DEFAULT_MODELS,
+        Pipeline.DEFAULT_RUN_IDS,
+        paths.resultsDir().resolve("charts"),
+        reporter,
+        RunObserver.NONE);
   }
 
   private static void deleteTree(Path path) throws IOException {

@@ -54,29 +54,47 @@ class ProgressTrackerTest {
     assertEquals(State.FINISHED, seen.get(seen.size() - 1).state());
 
     ProgressTracker cancelled = new ProgressTracker("c", seen::add, () -> now);
-    assertThrows(CancellationException.class, () -> cancelled.run(() -> {
-      throw new CancellationException("stop");
-    }, "run again to resume"));
+    assertThrows(
+        CancellationException.class,
+        () ->
+            cancelled.run(
+                () -> {
+                  throw new CancellationException("stop");
+                },
+                "run again to resume"));
     assertEquals(State.INTERRUPTED, seen.get(seen.size() - 1).state());
     assertEquals("run again to resume", seen.get(seen.size() - 1).note());
 
     ProgressTracker failing = new ProgressTracker("f", seen::add, () -> now);
-    assertThrows(IllegalArgumentException.class, () -> failing.run(() -> {
-      throw new IllegalArgumentException("bad input");
-    }, "unused"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            failing.run(
+                () -> {
+                  throw new IllegalArgumentException("bad input");
+                },
+                "unused"));
     assertEquals(State.FAILED, seen.get(seen.size() - 1).state());
     assertEquals("bad input", seen.get(seen.size() - 1).note());
 
     ProgressTracker interrupted = new ProgressTracker("i", seen::add, () -> now);
     try {
-      assertThrows(IllegalStateException.class, () -> interrupted.run(() -> {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while building");
-      }, "resume"));
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              interrupted.run(
+                  () -> {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building");
+                  },
+                  "resume"));
     } finally {
       Thread.interrupted();
     }
-    assertEquals(State.INTERRUPTED, seen.get(seen.size() - 1).state(), "an interrupted thread means interrupted");
+    assertEquals(
+        State.INTERRUPTED,
+        seen.get(seen.size() - 1).state(),
+        "an interrupted thread means interrupted");
   }
 
   @Test

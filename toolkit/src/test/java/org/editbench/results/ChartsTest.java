@@ -27,13 +27,16 @@ class ChartsTest {
   private static Table summary(double... applies) {
     int rows = applies.length;
     String[] runIds = Arrays.copyOf(new String[] {"0.2", "0.4", "0.6", "0.2_body_issue"}, rows);
-    return Table.create("summary",
+    return Table.create(
+        "summary",
         StringColumn.create(ResultsSummary.MODEL, Collections.nCopies(rows, "m")),
         StringColumn.create(ResultsSummary.TEMPERATURE, Collections.nCopies(rows, "0")),
         IntColumn.create(ResultsSummary.N, new int[rows]).map(v -> 1),
         StringColumn.create(ResultsSummary.DATASET, Collections.nCopies(rows, "all")),
         StringColumn.create(ResultsSummary.RUN_ID, runIds),
-        DoubleColumn.create(ResultsSummary.INFO_RATIO, Arrays.stream(runIds).mapToDouble(ResultsSummary::infoRatio)),
+        DoubleColumn.create(
+            ResultsSummary.INFO_RATIO,
+            Arrays.stream(runIds).mapToDouble(ResultsSummary::infoRatio)),
         DoubleColumn.create(ResultsSummary.APPLIES, applies));
   }
 
@@ -41,7 +44,10 @@ class ChartsTest {
   void chartsAreDrawnHeadlessAndWrittenAsPng() throws IOException {
     Table table = summary(0.5, 0.75, 1.0, 0.25);
     List<Path> files = EditBench.writeCharts(table, ResultsSummary.APPLIES, dir.resolve("charts"));
-    assertEquals(List.of(dir.resolve("charts/applies-by-run-id.png"), dir.resolve("charts/applies-by-info-ratio.png")),
+    assertEquals(
+        List.of(
+            dir.resolve("charts/applies-by-run-id.png"),
+            dir.resolve("charts/applies-by-info-ratio.png")),
         files);
     for (Path f : files) {
       assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(f), 8), f.toString());
@@ -50,13 +56,17 @@ class ChartsTest {
 
   @Test
   void theDrawingDependsOnTheValues() {
-    BufferedImage a = Charts.metricByModelAndRunId(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES);
-    BufferedImage b = Charts.metricByModelAndRunId(summary(0.5, 0.75, 0.1, 0.25), ResultsSummary.APPLIES);
+    BufferedImage a =
+        Charts.metricByModelAndRunId(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES);
+    BufferedImage b =
+        Charts.metricByModelAndRunId(summary(0.5, 0.75, 0.1, 0.25), ResultsSummary.APPLIES);
     assertEquals(800, a.getWidth());
     assertNotEquals(Arrays.toString(pixels(a)), Arrays.toString(pixels(b)));
     // The line chart leaves out 0.2_body_issue: changing its value changes nothing.
-    BufferedImage c = Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES);
-    BufferedImage d = Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.9), ResultsSummary.APPLIES);
+    BufferedImage c =
+        Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES);
+    BufferedImage d =
+        Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.9), ResultsSummary.APPLIES);
     assertArrayEquals(pixels(c), pixels(d));
   }
 
@@ -66,20 +76,30 @@ class ChartsTest {
     var bars = Charts.barChart(table, ResultsSummary.APPLIES);
     assertEquals(0.0, bars.getStyler().getYAxisMin());
     assertEquals(1.0, bars.getStyler().getYAxisMax());
-    assertEquals(0, bars.getStyler().getXAxisLabelRotation(), "four short run_ids fit side by side");
+    assertEquals(
+        0, bars.getStyler().getXAxisLabelRotation(), "four short run_ids fit side by side");
     var line = Charts.lineChart(table, ResultsSummary.APPLIES);
     assertEquals(0.0, line.getStyler().getYAxisMin());
     assertEquals(1.0, line.getStyler().getXAxisMax(), "the info ratio is a share too");
 
-    Table many = Table.create("summary", StringColumn.create(ResultsSummary.MODEL, Collections.nCopies(8, "m")),
-        StringColumn.create(ResultsSummary.TEMPERATURE, Collections.nCopies(8, "0")),
-        IntColumn.create(ResultsSummary.N, new int[8]).map(v -> 1),
-        StringColumn.create(ResultsSummary.DATASET, Collections.nCopies(8, "all")),
-        StringColumn.create(ResultsSummary.RUN_ID, java.util.stream.IntStream.range(0, 8)
-            .mapToObj(i -> "0." + i + "_body_issue_bm25_10").toArray(String[]::new)),
-        DoubleColumn.create(ResultsSummary.PROMPT_TOKENS_MEAN, new double[] {1e3, 2e3, 3e3, 4e3, 5e3, 6e3, 7e3, 8e3}));
+    Table many =
+        Table.create(
+            "summary",
+            StringColumn.create(ResultsSummary.MODEL, Collections.nCopies(8, "m")),
+            StringColumn.create(ResultsSummary.TEMPERATURE, Collections.nCopies(8, "0")),
+            IntColumn.create(ResultsSummary.N, new int[8]).map(v -> 1),
+            StringColumn.create(ResultsSummary.DATASET, Collections.nCopies(8, "all")),
+            StringColumn.create(
+                ResultsSummary.RUN_ID,
+                java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> "0." + i + "_body_issue_bm25_10")
+                    .toArray(String[]::new)),
+            DoubleColumn.create(
+                ResultsSummary.PROMPT_TOKENS_MEAN,
+                new double[] {1e3, 2e3, 3e3, 4e3, 5e3, 6e3, 7e3, 8e3}));
     var slanted = Charts.barChart(many, ResultsSummary.PROMPT_TOKENS_MEAN);
-    assertEquals(30, slanted.getStyler().getXAxisLabelRotation(), "eight long run_ids would collide");
+    assertEquals(
+        30, slanted.getStyler().getXAxisLabelRotation(), "eight long run_ids would collide");
     assertEquals(null, slanted.getStyler().getYAxisMax(), "token counts keep their own scale");
   }
 

@@ -27,35 +27,55 @@ class PredictionTableTest {
     assertEquals(14, both.size(), "7 instances × 2 models");
     PredictionTable gold = both.model("gold");
     assertEquals(7, gold.size());
-    assertTrue(gold.rows().stream().allMatch(d -> d.metric(ResultsSummary.EXACT) == 1
-        && d.metric(ResultsSummary.EDIT_DISTANCE) == 0 && d.metric(ResultsSummary.TOKEN_JACCARD) == 1));
+    assertTrue(
+        gold.rows().stream()
+            .allMatch(
+                d ->
+                    d.metric(ResultsSummary.EXACT) == 1
+                        && d.metric(ResultsSummary.EDIT_DISTANCE) == 0
+                        && d.metric(ResultsSummary.TOKEN_JACCARD) == 1));
 
     PredictionTable lastStep = both.model("last-step");
     assertEquals(7, lastStep.size());
     for (PredictionDetail d : lastStep.rows()) {
       List<String> history = d.record().preEdits();
-      assertEquals(history.get(history.size() - 1).strip(), d.prediction().modelPatch().strip(), d.instanceId());
+      assertEquals(
+          history.get(history.size() - 1).strip(),
+          d.prediction().modelPatch().strip(),
+          d.instanceId());
       assertEquals(0.0, d.metric(ResultsSummary.EXACT), d.instanceId());
     }
-    assertTrue(lastStep.rows().stream().anyMatch(d -> d.metric(ResultsSummary.EDIT_DISTANCE) > 0.3),
+    assertTrue(
+        lastStep.rows().stream().anyMatch(d -> d.metric(ResultsSummary.EDIT_DISTANCE) > 0.3),
         "the baseline is not trivially all ones");
   }
 
   @Test
   void worstFirstByEachMetric() {
     PredictionTable byDistance = both.worstFirst(ResultsSummary.EDIT_DISTANCE);
-    List<Double> distances = byDistance.rows().stream().map(d -> d.metric(ResultsSummary.EDIT_DISTANCE)).toList();
+    List<Double> distances =
+        byDistance.rows().stream().map(d -> d.metric(ResultsSummary.EDIT_DISTANCE)).toList();
     for (int i = 1; i < distances.size(); i++) {
-      assertTrue(distances.get(i - 1) >= distances.get(i), "highest edit distance first: " + distances);
+      assertTrue(
+          distances.get(i - 1) >= distances.get(i), "highest edit distance first: " + distances);
     }
     PredictionTable byJaccard = both.worstFirst(ResultsSummary.TOKEN_JACCARD);
     assertEquals("last-step", byJaccard.row(0).model());
     assertEquals("gold", byJaccard.row(byJaccard.size() - 1).model());
 
-    PredictionDetail failed = new PredictionDetail("m", "0", "0.4", both.row(0).record(),
-        new Prediction("x", "", null, 0, 0, "HTTP 400: bad"), null);
+    PredictionDetail failed =
+        new PredictionDetail(
+            "m",
+            "0",
+            "0.4",
+            both.row(0).record(),
+            new Prediction("x", "", null, 0, 0, "HTTP 400: bad"),
+            null);
     PredictionTable withFailure = new PredictionTable(List.of(both.row(0), failed));
-    assertEquals("failed", withFailure.worstFirst(ResultsSummary.APPLIES).row(0).status(), "failures are the worst");
+    assertEquals(
+        "failed",
+        withFailure.worstFirst(ResultsSummary.APPLIES).row(0).status(),
+        "failures are the worst");
   }
 
   @Test
@@ -63,13 +83,28 @@ class PredictionTableTest {
     PredictionTable imperfect = both.where(ResultsSummary.TOKEN_JACCARD, j -> j < 1);
     assertTrue(imperfect.rows().stream().allMatch(d -> d.model().equals("last-step")));
     Table table = imperfect.worstFirst(ResultsSummary.TOKEN_JACCARD).table();
-    assertEquals(List.of("row", "model", "run_id", "instance_id", "status", "applies", "exact", "file_hit_rate",
-        "edit_distance", "token_jaccard", "cost"), table.columnNames());
+    assertEquals(
+        List.of(
+            "row",
+            "model",
+            "run_id",
+            "instance_id",
+            "status",
+            "applies",
+            "exact",
+            "file_hit_rate",
+            "edit_distance",
+            "token_jaccard",
+            "cost"),
+        table.columnNames());
     assertEquals(0, table.intColumn("row").get(0));
     assertEquals(imperfect.size(), table.rowCount());
     assertThrows(IndexOutOfBoundsException.class, () -> imperfect.row(imperfect.size()));
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> EditBench.open(root.toString()).predictions(List.of("nobody"), "0.4"));
-    assertTrue(none.getMessage().contains("run run-api and merge-results first"), none.getMessage());
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditBench.open(root.toString()).predictions(List.of("nobody"), "0.4"));
+    assertTrue(
+        none.getMessage().contains("run run-api and merge-results first"), none.getMessage());
   }
 }

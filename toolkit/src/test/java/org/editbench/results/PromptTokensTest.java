@@ -19,23 +19,37 @@ import org.junit.jupiter.api.Test;
 class PromptTokensTest {
   @Test
   void partsAddUpToTheWholeCountOnRealPromptsAndEdgeCases() throws IOException {
-    List<String> prompts = new ArrayList<>(List.of("", "7", "\n12", "a\n123 x\n4567  \n89\n", "x  \n 1\n1 \n2\t\n",
-        "line\n10 def f():\n11     return 1\n\n12 \n", "\r\n3 ünïcode ½ ²\n4 '1's\n", "tail \n",
-        "a)\n\nb\n  \nc\n\t\n)d\n 'x\n's\n+\n-  y\n\u00a0z\n", "if x:\n    pass\n\n\ndef\n"));
-    // real prompts: the reference infbench for run_id 0.2 (the fixture's), four instances spread over it
+    List<String> prompts =
+        new ArrayList<>(
+            List.of(
+                "",
+                "7",
+                "\n12",
+                "a\n123 x\n4567  \n89\n",
+                "x  \n 1\n1 \n2\t\n",
+                "line\n10 def f():\n11     return 1\n\n12 \n",
+                "\r\n3 ünïcode ½ ²\n4 '1's\n",
+                "tail \n",
+                "a)\n\nb\n  \nc\n\t\n)d\n 'x\n's\n+\n-  y\n\u00a0z\n",
+                "if x:\n    pass\n\n\ndef\n"));
+    // real prompts: the reference infbench for run_id 0.2 (the fixture's), four instances spread
+    // over it
     Path golden = SharedCorpus.fixture().resolve("golden/all-task-instances_0.2.jsonl.gz");
     try (InputStream in = new GZIPInputStream(Files.newInputStream(golden))) {
-      String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+      String[] lines =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
       for (int i = 0; i < lines.length; i += 12) {
         prompts.add(Jsonl.MAPPER.readTree(lines[i]).path("prompt").asText());
       }
     }
-    for (String encoding : List.of("cl100k_base", "o200k_base", "p50k_base") /* p50k: counted whole */) {
+    for (String encoding :
+        List.of("cl100k_base", "o200k_base", "p50k_base") /* p50k: counted whole */) {
       TokenCounter whole = TokenCounter.forEncoding(encoding);
       PromptTokens byParts = new PromptTokens(encoding);
       for (String prompt : encoding.equals("p50k_base") ? prompts.subList(0, 8) : prompts) {
         int expected = whole.count(prompt);
-        Supplier<String> what = () -> encoding + ": " + prompt.substring(0, Math.min(80, prompt.length()));
+        Supplier<String> what =
+            () -> encoding + ": " + prompt.substring(0, Math.min(80, prompt.length()));
         assertEquals(expected, byParts.count(prompt), what);
         assertEquals(expected, byParts.count(prompt), what); // now from the parts counted before
       }

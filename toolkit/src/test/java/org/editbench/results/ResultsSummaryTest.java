@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.editbench.core.PyJson;
 import org.editbench.core.RecordingReporter;
 import org.editbench.core.Reporter;
-import org.editbench.core.PyJson;
 import org.editbench.inference.TokenCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +21,11 @@ import tech.tablesaw.api.Table;
 
 /** A handmade results folder whose summary is known by hand. */
 class ResultsSummaryTest {
-  private static final String PROMPT = "Task.\n<code>\n[start of a.py]\n1 x = 1\n2 y = 2\n3 z = 3\n4 \n[end of a.py]\n</code>";
+  private static final String PROMPT =
+      "Task.\n<code>\n[start of a.py]\n1 x = 1\n2 y = 2\n3 z = 3\n4 \n[end of a.py]\n</code>";
   private static final String TRUTH =
       "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,3 +1,3 @@\n x = 1\n-y = 2\n+y = 20\n z = 3\n";
+
   /** Applies, but writes 21 where the ground truth writes 20. */
   private static final String CLOSE = TRUTH.replace("+y = 20", "+y = 21");
 
@@ -37,32 +39,48 @@ class ResultsSummaryTest {
     infbench = root.resolve("infbench");
     StringBuilder records = new StringBuilder();
     for (int i = 1; i <= 7; i++) {
-      records.append("{\"instance_id\": \"i").append(i).append("\", \"prompt\": ").append(PyJson.quote(PROMPT))
-          .append(", \"ground_truth\": ").append(PyJson.quote(TRUTH)).append("}\n");
+      records
+          .append("{\"instance_id\": \"i")
+          .append(i)
+          .append("\", \"prompt\": ")
+          .append(PyJson.quote(PROMPT))
+          .append(", \"ground_truth\": ")
+          .append(PyJson.quote(TRUTH))
+          .append("}\n");
     }
     write(infbench.resolve("all-task-instances_0.2.jsonl"), records.toString());
-    write(results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl"), String.join("\n",
-        success("i1", TRUTH, 0.5, 1.0),
-        success("i2", "", 0.25, 3.0),
-        failure("i3", "Max retries (5) exceeded: HTTP 429"),
-        failure("i4", "HTTP 400: bad request"),
-        failure("i5", "input context exceeded"),
-        failure("i6", "Max retries (5) exceeded: timeout"),
-        success("i6", CLOSE, 0.25, 2.0),
-        "{\"torn line",
-        ""));
-    write(results.resolve("m1/T=0/n=1/all-0.2-output.json"),
+    write(
+        results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl"),
+        String.join(
+            "\n",
+            success("i1", TRUTH, 0.5, 1.0),
+            success("i2", "", 0.25, 3.0),
+            failure("i3", "Max retries (5) exceeded: HTTP 429"),
+            failure("i4", "HTTP 400: bad request"),
+            failure("i5", "input context exceeded"),
+            failure("i6", "Max retries (5) exceeded: timeout"),
+            success("i6", CLOSE, 0.25, 2.0),
+            "{\"torn line",
+            ""));
+    write(
+        results.resolve("m1/T=0/n=1/all-0.2-output.json"),
         "{\"%resolved\": 33.33, \"%applied\": 66.67, \"avg_CodeBLEU\": 0.5, \"total_instances\": 7}");
-    write(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), "{\"not\": \"a prediction\"}\n");
-    write(results.resolve("team/m2/T=0.7/n=2/acme-x-task-instances_None_body_issue.jsonl"),
+    write(
+        results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"),
+        "{\"not\": \"a prediction\"}\n");
+    write(
+        results.resolve("team/m2/T=0.7/n=2/acme-x-task-instances_None_body_issue.jsonl"),
         failure("j1", "something else") + "\n");
     // in the model's folder, as the harness leaves gold's; without avg_CodeBLEU
-    write(results.resolve("team/m2/acme-x-None_body_issue-output.json"), "{\"%resolved\": 0.0, \"%applied\": 100.0}");
+    write(
+        results.resolve("team/m2/acme-x-None_body_issue-output.json"),
+        "{\"%resolved\": 0.0, \"%applied\": 100.0}");
   }
 
   @Test
   void rowsHoldTheCountsCostsTimesAndMetricsWorkedOutByHand() {
-    Table summary = ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
+    Table summary =
+        ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
     assertEquals(2, summary.rowCount());
     Row m1 = summary.row(0);
     assertEquals("m1", m1.getString(ResultsSummary.MODEL));
@@ -92,7 +110,8 @@ class ResultsSummaryTest {
     assertEquals(2.0 / 3, m1.getDouble(ResultsSummary.APPLIES), 1e-12);
     assertEquals(1.0 / 3, m1.getDouble(ResultsSummary.EXACT), 1e-12);
     assertEquals(2.0 / 3, m1.getDouble(ResultsSummary.FILE_HIT_RATE), 1e-12);
-    // Preprocessed truth "x = 1\ny = 2\ny = 20\nz = 3" (24 chars): i6 differs in one char, i2 in all.
+    // Preprocessed truth "x = 1\ny = 2\ny = 20\nz = 3" (24 chars): i6 differs in one char, i2 in
+    // all.
     assertEquals((0 + 1 + 0.0417) / 3, m1.getDouble(ResultsSummary.EDIT_DISTANCE), 1e-12);
     // Tokens {x, =, 1, y, 2, 20, z, 3}; i6's {x, =, 1, y, 2, 21, z, 3} shares 7 of 9.
     assertEquals((1 + 0 + 0.7778) / 3, m1.getDouble(ResultsSummary.TOKEN_JACCARD), 1e-12);
@@ -115,15 +134,22 @@ class ResultsSummaryTest {
 
   @Test
   void modelsAndRunIdsFilterTheRows() {
-    assertEquals(List.of("team/m2"), ResultsSummary.summarize(results, infbench, List.of("team/m2"), List.of(),
-        Reporter.SILENT).stringColumn(ResultsSummary.MODEL).asList());
-    assertEquals(List.of("m1"), ResultsSummary.summarize(results, infbench, List.of(), List.of("0.2"),
-        Reporter.SILENT).stringColumn(ResultsSummary.MODEL).asList());
+    assertEquals(
+        List.of("team/m2"),
+        ResultsSummary.summarize(results, infbench, List.of("team/m2"), List.of(), Reporter.SILENT)
+            .stringColumn(ResultsSummary.MODEL)
+            .asList());
+    assertEquals(
+        List.of("m1"),
+        ResultsSummary.summarize(results, infbench, List.of(), List.of("0.2"), Reporter.SILENT)
+            .stringColumn(ResultsSummary.MODEL)
+            .asList());
   }
 
   @Test
   void formatsRenderEveryRow() {
-    Table summary = ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
+    Table summary =
+        ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
     String md = SummaryFormat.MD.render(summary);
     assertTrue(md.startsWith("| model | T | n | dataset | run_id |"), md);
     assertTrue(md.contains("| m1 | 0 | 1 | all | 0.2 | 0.2 | 7 | 6 | 3 | 3 |"), md);
@@ -135,30 +161,63 @@ class ResultsSummaryTest {
   }
 
   @Test
-  void theTextTableFitsATerminalWithTheOverviewColumnsAndTheFileFormatsKeepEveryColumn() throws IOException {
+  void theTextTableFitsATerminalWithTheOverviewColumnsAndTheFileFormatsKeepEveryColumn()
+      throws IOException {
     // names as long as real ones get: a dated model, a repository, a BM25 run_id
-    write(results.resolve(
-        "gpt-4.1-mini-2025-04-14/T=0/n=1/django__django-task-instances_0.2_body_issue_bm25_10.jsonl"),
+    write(
+        results.resolve(
+            "gpt-4.1-mini-2025-04-14/T=0/n=1/django__django-task-instances_0.2_body_issue_bm25_10.jsonl"),
         success("k1", TRUTH, 0.125, 1.5) + "\n");
-    write(infbench.resolve("django__django-task-instances_0.2_body_issue_bm25_10.jsonl"), "{\"instance_id\": \"k1\", "
-        + "\"prompt\": " + PyJson.quote(PROMPT) + ", \"ground_truth\": " + PyJson.quote(TRUTH) + "}\n");
-    Table summary = ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
-    assertTrue(widest(SummaryFormat.TEXT.render(summary)) > 200, "every column is far wider than a terminal");
+    write(
+        infbench.resolve("django__django-task-instances_0.2_body_issue_bm25_10.jsonl"),
+        "{\"instance_id\": \"k1\", "
+            + "\"prompt\": "
+            + PyJson.quote(PROMPT)
+            + ", \"ground_truth\": "
+            + PyJson.quote(TRUTH)
+            + "}\n");
+    Table summary =
+        ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
+    assertTrue(
+        widest(SummaryFormat.TEXT.render(summary)) > 200,
+        "every column is far wider than a terminal");
 
     Table overview = ResultsSummary.overview(summary, ResultsSummary.TERMINAL_WIDTH);
     String text = SummaryFormat.TEXT.render(overview);
     assertTrue(widest(text) <= 120, text);
-    assertEquals(List.of("model", "T", "n", "dataset", "run_id", "instances", "successes", "failures", "applies",
-        "exact"), overview.columnNames(), "the finer metrics, then cost and empty patches, are left out first");
-    assertEquals(summary.rowCount() + 2, text.lines().count(), "a header, a rule and every row:\n" + text);
-    assertTrue(text.lines().anyMatch(l -> l.matches(
-        "gpt-4\\.1-mini-2025-04-14  0 +1  django__django  0\\.2_body_issue_bm25_10 +1 +1 +0 +1 +1")), text);
-    assertEquals(ResultsSummary.OVERVIEW, ResultsSummary.overview(summary, 1000).columnNames(),
+    assertEquals(
+        List.of(
+            "model",
+            "T",
+            "n",
+            "dataset",
+            "run_id",
+            "instances",
+            "successes",
+            "failures",
+            "applies",
+            "exact"),
+        overview.columnNames(),
+        "the finer metrics, then cost and empty patches, are left out first");
+    assertEquals(
+        summary.rowCount() + 2, text.lines().count(), "a header, a rule and every row:\n" + text);
+    assertTrue(
+        text.lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "gpt-4\\.1-mini-2025-04-14  0 +1  django__django  0\\.2_body_issue_bm25_10 +1 +1 +0 +1 +1")),
+        text);
+    assertEquals(
+        ResultsSummary.OVERVIEW,
+        ResultsSummary.overview(summary, 1000).columnNames(),
         "a wide terminal shows the whole overview");
 
     String header = String.join(",", summary.columnNames());
     assertTrue(SummaryFormat.CSV.render(summary).startsWith(header + "\n"), "CSV has every column");
-    assertEquals(summary.columnCount(), SummaryFormat.HTML.render(summary).split("<th>", -1).length - 1,
+    assertEquals(
+        summary.columnCount(),
+        SummaryFormat.HTML.render(summary).split("<th>", -1).length - 1,
         "HTML has every column");
   }
 
@@ -173,29 +232,42 @@ class ResultsSummaryTest {
     assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), written);
     List<String> lines = Files.readAllLines(written);
     assertEquals(3, lines.size());
-    assertEquals("{\"instance_id\": \"i1\", \"applied\": true, \"exact\": true, \"file_hit_rate\": 1.0, "
-        + "\"normalized_edit_distance\": 0.0, \"jaccard_similarity\": 1.0, \"apply_error\": null}", lines.get(0));
-    assertTrue(lines.get(1).contains("\"applied\": false") && lines.get(1).contains("\"apply_error\": \"empty patch\""));
+    assertEquals(
+        "{\"instance_id\": \"i1\", \"applied\": true, \"exact\": true, \"file_hit_rate\": 1.0, "
+            + "\"normalized_edit_distance\": 0.0, \"jaccard_similarity\": 1.0, \"apply_error\": null}",
+        lines.get(0));
+    assertTrue(
+        lines.get(1).contains("\"applied\": false")
+            && lines.get(1).contains("\"apply_error\": \"empty patch\""));
     assertFalse(lines.get(2).contains("\"exact\": true"));
   }
 
   @Test
   void laterSummariesReuseEachFilesResultsWhileItsBytesStayTheSame() throws IOException {
-    Table first = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    Table first =
+        ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
     PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
     Path entry = FileResultsStore.entryFile(file);
     assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.results.json"), entry);
     // A stored value changed by hand shows in the next summary: it was reused, not computed again.
     String stored = Files.readString(entry);
     assertTrue(stored.contains("\"normalized_edit_distance\": 0.0,"), stored);
-    Files.writeString(entry, stored.replaceFirst("\"normalized_edit_distance\": 0.0,", "\"normalized_edit_distance\": 0.9,"));
-    Table reused = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
-    assertEquals(first.doubleColumn(ResultsSummary.APPLIES).get(0), reused.doubleColumn(ResultsSummary.APPLIES).get(0));
-    assertEquals((0.9 + 1 + 0.0417) / 3, reused.doubleColumn(ResultsSummary.EDIT_DISTANCE).get(0), 1e-9);
+    Files.writeString(
+        entry,
+        stored.replaceFirst(
+            "\"normalized_edit_distance\": 0.0,", "\"normalized_edit_distance\": 0.9,"));
+    Table reused =
+        ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    assertEquals(
+        first.doubleColumn(ResultsSummary.APPLIES).get(0),
+        reused.doubleColumn(ResultsSummary.APPLIES).get(0));
+    assertEquals(
+        (0.9 + 1 + 0.0417) / 3, reused.doubleColumn(ResultsSummary.EDIT_DISTANCE).get(0), 1e-9);
     // The warning about the torn line is said again when the results are reused.
     RecordingReporter reporter = new RecordingReporter();
     ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), reporter);
-    assertTrue(reporter.warnings.stream().anyMatch(w -> w.contains("all-task-instances_0.2.jsonl:8")),
+    assertTrue(
+        reporter.warnings.stream().anyMatch(w -> w.contains("all-task-instances_0.2.jsonl:8")),
         reporter.warnings.toString());
   }
 
@@ -204,29 +276,49 @@ class ResultsSummaryTest {
     ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
     Path predictions = results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl");
     var modified = Files.getLastModifiedTime(predictions);
-    Files.writeString(predictions, Files.readString(predictions).replace(PyJson.quote(CLOSE), PyJson.quote(TRUTH)));
+    Files.writeString(
+        predictions,
+        Files.readString(predictions).replace(PyJson.quote(CLOSE), PyJson.quote(TRUTH)));
     Files.setLastModifiedTime(predictions, modified);
-    Table summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
-    assertEquals(2.0 / 3, summary.doubleColumn(ResultsSummary.EXACT).get(0), 1e-9, "i6 now matches exactly");
+    Table summary =
+        ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    assertEquals(
+        2.0 / 3, summary.doubleColumn(ResultsSummary.EXACT).get(0), 1e-9, "i6 now matches exactly");
     // and so does an infbench file that changed
     Path infbenchFile = infbench.resolve("all-task-instances_0.2.jsonl");
     Files.writeString(infbenchFile, Files.readAllLines(infbenchFile).get(0) + "\n");
-    summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
+    summary =
+        ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
     assertEquals(1, summary.intColumn(ResultsSummary.INSTANCES).get(0));
     try (var files = Files.list(results.resolve("m1/T=0/n=1/metrics"))) {
-      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".writing")), "no temporary file left");
+      assertFalse(
+          files.anyMatch(f -> f.getFileName().toString().endsWith(".writing")),
+          "no temporary file left");
     }
   }
 
   private static String success(String id, String patch, double cost, double seconds) {
-    return "{\"instance_id\": \"" + id + "\", \"model_name\": \"m1\", \"prompt\": " + PyJson.quote(PROMPT)
-        + ", \"full_output\": \"...\", \"model_patch\": " + PyJson.quote(patch) + ", \"cost\": " + cost
-        + ", \"response_time\": " + seconds + "}";
+    return "{\"instance_id\": \""
+        + id
+        + "\", \"model_name\": \"m1\", \"prompt\": "
+        + PyJson.quote(PROMPT)
+        + ", \"full_output\": \"...\", \"model_patch\": "
+        + PyJson.quote(patch)
+        + ", \"cost\": "
+        + cost
+        + ", \"response_time\": "
+        + seconds
+        + "}";
   }
 
   private static String failure(String id, String error) {
-    return "{\"instance_id\": \"" + id + "\", \"prompt\": " + PyJson.quote(PROMPT)
-        + ", \"status\": \"failed\", \"error\": " + PyJson.quote(error) + "}";
+    return "{\"instance_id\": \""
+        + id
+        + "\", \"prompt\": "
+        + PyJson.quote(PROMPT)
+        + ", \"status\": \"failed\", \"error\": "
+        + PyJson.quote(error)
+        + "}";
   }
 
   private static void write(Path file, String text) throws IOException {

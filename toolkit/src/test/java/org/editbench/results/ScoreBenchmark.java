@@ -1,7 +1,6 @@
 package org.editbench.results;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,8 @@ import org.editbench.text.Levenshtein;
 import org.editbench.text.TextbookLevenshtein;
 
 /**
- * The in-process half of bench/score-benchmark.sh, on the 2,496-prediction case that
- * {@link ScoreStudyData} made: the edit distance of every (ground truth, prediction) pair after the
+ * The in-process half of bench/score-benchmark.sh, on the 2,496-prediction case that {@link
+ * ScoreStudyData} made: the edit distance of every (ground truth, prediction) pair after the
  * harness's preprocessing, the textbook dynamic program and the bit-parallel algorithm side by side
  * on one thread (their values must be equal), then the whole scoring of the case in this process.
  */
@@ -31,18 +30,27 @@ public final class ScoreBenchmark {
     List<Map<String, Scoring.Target>> targets = new ArrayList<>();
     for (PredictionFile file : files) {
       List<Prediction> read = Prediction.read(file.file(), Reporter.SILENT);
-      Map<String, Scoring.Target> byId = Scoring.readTargets(file.infbenchFile(infbenchDir), Reporter.SILENT);
+      Map<String, Scoring.Target> byId =
+          Scoring.readTargets(file.infbenchFile(infbenchDir), Reporter.SILENT);
       predictions.add(read);
       targets.add(byId);
       for (Prediction p : read) {
-        pairs.add(new int[][] {PatchSimilarity.preprocess(byId.get(p.instanceId()).groundTruth()).codePoints().toArray(),
-            PatchSimilarity.preprocess(p.modelPatch()).codePoints().toArray()});
+        pairs.add(
+            new int[][] {
+              PatchSimilarity.preprocess(byId.get(p.instanceId()).groundTruth())
+                  .codePoints()
+                  .toArray(),
+              PatchSimilarity.preprocess(p.modelPatch()).codePoints().toArray()
+            });
       }
     }
     double readMs = (System.nanoTime() - readStart) / 1e6;
     long cells = pairs.stream().mapToLong(p -> (long) p[0].length * p[1].length).sum();
-    System.out.printf("%d predictions; preprocessed texts of %.0f code points on average, %.2e DP cells in all%n",
-        pairs.size(), pairs.stream().mapToInt(p -> p[0].length + p[1].length).average().orElse(0) / 2, (double) cells);
+    System.out.printf(
+        "%d predictions; preprocessed texts of %.0f code points on average, %.2e DP cells in all%n",
+        pairs.size(),
+        pairs.stream().mapToInt(p -> p[0].length + p[1].length).average().orElse(0) / 2,
+        (double) cells);
 
     int[] textbook = new int[pairs.size()];
     long start = System.nanoTime();
@@ -60,9 +68,14 @@ public final class ScoreBenchmark {
     for (int i = 0; i < pairs.size(); i++) {
       differing += textbook[i] == bitParallel[i] ? 0 : 1;
     }
-    System.out.printf("edit distance, one thread: textbook DP %.3f ms/prediction, bit-parallel %.3f ms/prediction"
-        + " (%.0fx); values differing: %d of %d%n", textbookMs / pairs.size(), bitParallelMs / pairs.size(),
-        textbookMs / bitParallelMs, differing, pairs.size());
+    System.out.printf(
+        "edit distance, one thread: textbook DP %.3f ms/prediction, bit-parallel %.3f ms/prediction"
+            + " (%.0fx); values differing: %d of %d%n",
+        textbookMs / pairs.size(),
+        bitParallelMs / pairs.size(),
+        textbookMs / bitParallelMs,
+        differing,
+        pairs.size());
 
     start = System.nanoTime();
     int scored = 0;
@@ -70,17 +83,24 @@ public final class ScoreBenchmark {
       scored += Scoring.score(predictions.get(f), targets.get(f)).size();
     }
     double scoringMs = (System.nanoTime() - start) / 1e6;
-    System.out.printf("whole scoring in process (files already read, %d threads): %.3f ms/prediction%n",
+    System.out.printf(
+        "whole scoring in process (files already read, %d threads): %.3f ms/prediction%n",
         Runtime.getRuntime().availableProcessors(), scoringMs / scored);
     PromptTokens tokens = new PromptTokens("cl100k_base");
     start = System.nanoTime();
     predictions.parallelStream().flatMap(List::stream).forEach(p -> tokens.count(p.prompt()));
     double tokensMs = (System.nanoTime() - start) / 1e6;
-    System.out.printf("prompt tokens (cl100k_base, each distinct part counted once): %.3f ms/prediction;"
-        + " reading the files and preprocessing: %.3f ms/prediction%n", tokensMs / pairs.size(), readMs / pairs.size());
-    long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    System.out.printf("peak heap of this process %d MiB (sum of the heap pools' peaks)%n", peak >> 20);
+    System.out.printf(
+        "prompt tokens (cl100k_base, each distinct part counted once): %.3f ms/prediction;"
+            + " reading the files and preprocessing: %.3f ms/prediction%n",
+        tokensMs / pairs.size(), readMs / pairs.size());
+    long peak =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
+    System.out.printf(
+        "peak heap of this process %d MiB (sum of the heap pools' peaks)%n", peak >> 20);
     if (differing > 0) {
       System.exit(1);
     }

@@ -26,9 +26,19 @@ import org.editbench.inference.UsageCost;
  * models × nine run_ids = 26,208 predictions, about a study's 478 instances × 9 run_ids × 6 models.
  */
 public final class ScoreStudyData {
-  static final List<String> CASE_RUN_IDS = List.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue", "None_body_issue");
-  static final List<String> STUDY_RUN_IDS = List.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue", "None_body_issue",
-      "0.4_body_issue", "0.6_body_issue", "0.8_body_issue");
+  static final List<String> CASE_RUN_IDS =
+      List.of("0.2", "0.4", "0.6", "0.8", "0.2_body_issue", "None_body_issue");
+  static final List<String> STUDY_RUN_IDS =
+      List.of(
+          "0.2",
+          "0.4",
+          "0.6",
+          "0.8",
+          "0.2_body_issue",
+          "None_body_issue",
+          "0.4_body_issue",
+          "0.6_body_issue",
+          "0.8_body_issue");
   static final int STUDY_MODELS = 7;
   static final double CHANGED_SHARE = 0.3;
 
@@ -39,10 +49,14 @@ public final class ScoreStudyData {
     Path corpus = Path.of(args[0]);
     Path work = Path.of(args[1]);
     Path infbench = work.resolve("infbench");
-    EditBench.buildInfbench(corpus.resolve("crawled_data/bench/all-task-instances.jsonl").toString(),
-        corpus.resolve("patch_histories").toString(), infbench.toString(), STUDY_RUN_IDS.toArray(String[]::new));
+    EditBench.buildInfbench(
+        corpus.resolve("crawled_data/bench/all-task-instances.jsonl").toString(),
+        corpus.resolve("patch_histories").toString(),
+        infbench.toString(),
+        STUDY_RUN_IDS.toArray(String[]::new));
     for (String runId : STUDY_RUN_IDS) {
-      List<Jsonl.Line> records = Jsonl.readAll(infbench.resolve("all-task-instances_" + runId + ".jsonl"));
+      List<Jsonl.Line> records =
+          Jsonl.readAll(infbench.resolve("all-task-instances_" + runId + ".jsonl"));
       if (CASE_RUN_IDS.contains(runId)) {
         writePredictions(records, work.resolve("case"), "model-0", runId);
       }
@@ -52,8 +66,8 @@ public final class ScoreStudyData {
     }
   }
 
-  private static void writePredictions(List<Jsonl.Line> records, Path resultsDir, String model, String runId)
-      throws IOException {
+  private static void writePredictions(
+      List<Jsonl.Line> records, Path resultsDir, String model, String runId) throws IOException {
     ModelSpec spec = ModelSpec.builder(model).temperature(0).build();
     Path file = resultsDir.resolve(model).resolve("T=0/n=1/all-task-instances_" + runId + ".jsonl");
     Files.createDirectories(file.getParent());
@@ -61,17 +75,25 @@ public final class ScoreStudyData {
       for (Jsonl.Line line : records) {
         JsonNode record = line.json();
         String id = record.path("instance_id").asText();
-        SplittableRandom random = new SplittableRandom((id + "\n" + runId + "\n" + model).hashCode());
+        SplittableRandom random =
+            new SplittableRandom((id + "\n" + runId + "\n" + model).hashCode());
         String patch = perturb(record.path("ground_truth").asText(), random);
-        Completion answer = new Completion("<patch>" + patch + "</patch>", new UsageCost(1000, 200, 0.002),
-            Duration.ofMillis(500 + random.nextInt(5000)));
-        out.write(ResultRecord.success(id, spec, record.path("prompt").asText(), answer).toJsonLine());
+        Completion answer =
+            new Completion(
+                "<patch>" + patch + "</patch>",
+                new UsageCost(1000, 200, 0.002),
+                Duration.ofMillis(500 + random.nextInt(5000)));
+        out.write(
+            ResultRecord.success(id, spec, record.path("prompt").asText(), answer).toJsonLine());
         out.write('\n');
       }
     }
   }
 
-  /** The diff with {@link #CHANGED_SHARE} of its added lines edited: a span deleted, replaced or inserted. */
+  /**
+   * The diff with {@link #CHANGED_SHARE} of its added lines edited: a span deleted, replaced or
+   * inserted.
+   */
   static String perturb(String diff, SplittableRandom random) {
     String[] lines = diff.split("\n", -1);
     StringBuilder out = new StringBuilder(diff.length() + 64);

@@ -7,11 +7,17 @@ import org.editbench.EditBench;
 import org.editbench.Workspace;
 import org.editbench.cli.SampleData;
 
-/** The sample bench at run_id 0.4 answered by gold and by the last-step baseline, as notebook 04 has it. */
+/**
+ * The sample bench at run_id 0.4 answered by gold and by the last-step baseline, as notebook 04 has
+ * it.
+ */
 public final class TwoBaselines {
   private TwoBaselines() {}
 
-  /** Copies the sample under {@code root}, runs both offline models, merges, and returns their predictions. */
+  /**
+   * Copies the sample under {@code root}, runs both offline models, merges, and returns their
+   * predictions.
+   */
   public static PredictionTable run(Path root) throws IOException {
     SampleData.copyTo(root);
     Workspace eb = EditBench.open(root.toString());

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.editbench.EditBench;
+import org.editbench.bench.BenchInstance;
 import org.editbench.core.RecordingReporter;
 import org.editbench.core.Reporter;
-import org.editbench.bench.BenchInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,18 +35,26 @@ class Bm25ContextProviderTest {
   }
 
   @Test
-  void everyScoreIsBm25OkapiOverTheCandidatesAtTheBaseCommitLessTheEditedFile(@TempDir Path cache) throws IOException {
+  void everyScoreIsBm25OkapiOverTheCandidatesAtTheBaseCommitLessTheEditedFile(@TempDir Path cache)
+      throws IOException {
     List<String> paths = new ArrayList<>(BASE_CANDIDATES.keySet());
-    Bm25OkapiReference reference = new Bm25OkapiReference(
-        paths.stream().map(path -> Bm25OkapiReference.tokenize(BASE_CANDIDATES.get(path))).toList());
+    Bm25OkapiReference reference =
+        new Bm25OkapiReference(
+            paths.stream()
+                .map(path -> Bm25OkapiReference.tokenize(BASE_CANDIDATES.get(path)))
+                .toList());
     double[] expected = reference.scores(Bm25OkapiReference.tokenize(HISTORY_STEP));
 
     List<ScoredPath> ranking;
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
-      ranking = provider.ranking(fixture.atBase("acme__cachelib-pull-1"), List.of(HISTORY_STEP), 100);
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+      ranking =
+          provider.ranking(fixture.atBase("acme__cachelib-pull-1"), List.of(HISTORY_STEP), 100);
     }
 
-    assertEquals(Bm25OkapiReference.top(expected, paths, 100), ranking.stream().map(ScoredPath::path).toList());
+    assertEquals(
+        Bm25OkapiReference.top(expected, paths, 100),
+        ranking.stream().map(ScoredPath::path).toList());
     for (ScoredPath file : ranking) {
       double want = expected[paths.indexOf(file.path())];
       assertEquals(want, file.score(), 1e-6 * Math.max(1, Math.abs(want)), file.path());
@@ -55,20 +63,28 @@ class Bm25ContextProviderTest {
   }
 
   @Test
-  void contextListsHistoryFilesFirstThenRetrievedFilesAtTheBaseCommit(@TempDir Path cache) throws IOException {
-    String deletedByHistory = "diff --git a/cachelib/gone.py b/cachelib/gone.py\n--- a/cachelib/gone.py\n+++ /dev/null\n";
-    List<String> history = List.of(HISTORY_STEP, "diff --git a/cachelib/new.py b/cachelib/new.py\n" + deletedByHistory);
-    Map<String, String> afterHistory = Map.of(EDITED, "edited text\n", "cachelib/new.py", "created\n");
+  void contextListsHistoryFilesFirstThenRetrievedFilesAtTheBaseCommit(@TempDir Path cache)
+      throws IOException {
+    String deletedByHistory =
+        "diff --git a/cachelib/gone.py b/cachelib/gone.py\n--- a/cachelib/gone.py\n+++ /dev/null\n";
+    List<String> history =
+        List.of(
+            HISTORY_STEP, "diff --git a/cachelib/new.py b/cachelib/new.py\n" + deletedByHistory);
+    Map<String, String> afterHistory =
+        Map.of(EDITED, "edited text\n", "cachelib/new.py", "created\n");
 
     Bm25Context context;
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
       context = provider.context(fixture.atBase("acme__cachelib-pull-1"), history, afterHistory, 2);
     }
 
     assertFalse(context.usesOracle());
     List<String> order = new ArrayList<>(context.files().keySet());
     assertEquals(List.of(EDITED, "cachelib/new.py"), order.subList(0, 2));
-    assertEquals(context.retrieved().stream().map(ScoredPath::path).toList(), order.subList(2, order.size()));
+    assertEquals(
+        context.retrieved().stream().map(ScoredPath::path).toList(),
+        order.subList(2, order.size()));
     assertEquals(2, context.retrieved().size());
     assertEquals("edited text\n", context.files().get(EDITED));
     for (ScoredPath file : context.retrieved()) {
@@ -78,9 +94,13 @@ class Bm25ContextProviderTest {
 
   @Test
   void onlyCommittedCandidatesOfTheBaseCommitAreRetrieved(@TempDir Path cache) throws IOException {
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
-      List<String> retrieved = provider.ranking(fixture.atBase("i"), List.of(HISTORY_STEP), 100).stream()
-          .map(ScoredPath::path).sorted().toList();
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+      List<String> retrieved =
+          provider.ranking(fixture.atBase("i"), List.of(HISTORY_STEP), 100).stream()
+              .map(ScoredPath::path)
+              .sorted()
+              .toList();
       List<String> expected = new ArrayList<>(BASE_CANDIDATES.keySet());
       assertEquals(expected, retrieved);
     }
@@ -89,7 +109,8 @@ class Bm25ContextProviderTest {
   @Test
   void theClonesWorkingTreeIndexAndHeadAreUntouched(@TempDir Path cache) throws IOException {
     Map<String, String> before = TestRepository.fingerprint(fixture.clone);
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
       provider.context(fixture.atBase("i"), List.of(HISTORY_STEP), Map.of(EDITED, "x"), 3);
     }
     assertEquals(before, TestRepository.fingerprint(fixture.clone));
@@ -97,34 +118,51 @@ class Bm25ContextProviderTest {
   }
 
   @Test
-  void zeroScoreCandidatesFillTheTopnInPathOrderAsTheReferenceReturnsTopnFiles(@TempDir Path cache) throws IOException {
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+  void zeroScoreCandidatesFillTheTopnInPathOrderAsTheReferenceReturnsTopnFiles(@TempDir Path cache)
+      throws IOException {
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
       List<ScoredPath> ranking = provider.ranking(fixture.atBase("i"), List.of(), 3);
-      assertEquals(List.of("cachelib/__init__.py", "cachelib/backends/base.py", "cachelib/deprecation.py"),
+      assertEquals(
+          List.of("cachelib/__init__.py", "cachelib/backends/base.py", "cachelib/deprecation.py"),
           ranking.stream().map(ScoredPath::path).toList());
       assertTrue(ranking.stream().allMatch(file -> file.score() == 0));
     }
   }
 
   @Test
-  void noBaseCommitOrNoCloneFallsBackToTheOracleWithAWarning(@TempDir Path cache) throws IOException {
+  void noBaseCommitOrNoCloneFallsBackToTheOracleWithAWarning(@TempDir Path cache)
+      throws IOException {
     RecordingReporter reporter = new RecordingReporter();
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), reporter)) {
-      Bm25Context noCommit = provider.context(instance("a-1", REPO, ""), List.of(HISTORY_STEP), Map.of(), 3);
-      Bm25Context noClone = provider.context(
-          instance("b-2", "other/project", fixture.baseCommit), List.of(HISTORY_STEP), Map.of(), 3);
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), reporter)) {
+      Bm25Context noCommit =
+          provider.context(instance("a-1", REPO, ""), List.of(HISTORY_STEP), Map.of(), 3);
+      Bm25Context noClone =
+          provider.context(
+              instance("b-2", "other/project", fixture.baseCommit),
+              List.of(HISTORY_STEP),
+              Map.of(),
+              3);
       assertTrue(noCommit.usesOracle() && noClone.usesOracle());
       assertTrue(noCommit.files().isEmpty() && noClone.retrieved().isEmpty());
       assertEquals(0, provider.indexesBuilt());
     }
     assertEquals(2, reporter.warnings.size());
-    assertTrue(reporter.warnings.get(0).startsWith("a-1: no base_commit"), reporter.warnings.get(0));
-    assertTrue(reporter.warnings.get(1).contains("no clone of other/project at " + fixture.reposRoot.resolve("other__project")),
+    assertTrue(
+        reporter.warnings.get(0).startsWith("a-1: no base_commit"), reporter.warnings.get(0));
+    assertTrue(
+        reporter
+            .warnings
+            .get(1)
+            .contains(
+                "no clone of other/project at " + fixture.reposRoot.resolve("other__project")),
         reporter.warnings.get(1));
   }
 
   @Test
-  void aRepositoryWithoutCandidatesAndAHistoryWithoutFilesFallsBack(@TempDir Path cache) throws IOException {
+  void aRepositoryWithoutCandidatesAndAHistoryWithoutFilesFallsBack(@TempDir Path cache)
+      throws IOException {
     RecordingReporter reporter = new RecordingReporter();
     Bm25Settings onlyRust = fixture.settings(cache).withExtensions(List.of(".rs"));
     try (Bm25ContextProvider provider = new Bm25ContextProvider(onlyRust, reporter)) {
@@ -137,9 +175,17 @@ class Bm25ContextProviderTest {
 
   @Test
   void aBaseCommitMissingFromTheCloneIsAnErrorNotAFallback(@TempDir Path cache) throws IOException {
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
-      RetrievalException error = assertThrows(RetrievalException.class, () -> provider.context(
-          instance("d-4", REPO, "0123456789abcdef0123456789abcdef01234567"), List.of(HISTORY_STEP), Map.of(), 3));
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+      RetrievalException error =
+          assertThrows(
+              RetrievalException.class,
+              () ->
+                  provider.context(
+                      instance("d-4", REPO, "0123456789abcdef0123456789abcdef01234567"),
+                      List.of(HISTORY_STEP),
+                      Map.of(),
+                      3));
       assertTrue(error.getMessage().contains("is not in " + fixture.clone), error.getMessage());
     }
   }
@@ -147,7 +193,8 @@ class Bm25ContextProviderTest {
   @Test
   void aCachedIndexIsUsedOnlyWhenTheCloneHasItsCommit(@TempDir Path cache, @TempDir Path otherRoot)
       throws Exception {
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
       provider.ranking(fixture.atBase("e-1"), List.of(HISTORY_STEP), 3);
     }
     // The same repository's index in the cache, but a clone without the base commit.
@@ -155,46 +202,65 @@ class Bm25ContextProviderTest {
     other.commit("unrelated", Map.of("a.py", "a = 1\n"));
     Bm25Settings otherClone = fixture.settings(cache).withReposRoot(otherRoot);
     try (Bm25ContextProvider provider = new Bm25ContextProvider(otherClone, Reporter.SILENT)) {
-      RetrievalException error = assertThrows(RetrievalException.class,
-          () -> provider.context(fixture.atBase("e-2"), List.of(HISTORY_STEP), Map.of(), 3));
+      RetrievalException error =
+          assertThrows(
+              RetrievalException.class,
+              () -> provider.context(fixture.atBase("e-2"), List.of(HISTORY_STEP), Map.of(), 3));
       assertTrue(error.getMessage().contains("is not in " + other.directory), error.getMessage());
     }
   }
 
   @Test
   void anAbbreviatedBaseCommitAndASingleRepoDirWork(@TempDir Path cache) throws IOException {
-    Bm25Settings single = Bm25Settings.defaults().withRepoDir(fixture.clone).withCacheDirectory(cache);
+    Bm25Settings single =
+        Bm25Settings.defaults().withRepoDir(fixture.clone).withCacheDirectory(cache);
     try (Bm25ContextProvider provider = new Bm25ContextProvider(single, Reporter.SILENT)) {
       BenchInstance instance = instance("e-5", "any/name", fixture.baseCommit.substring(0, 10));
-      assertEquals(BASE_CANDIDATES.size(), provider.ranking(instance, List.of(HISTORY_STEP), 100).size());
+      assertEquals(
+          BASE_CANDIDATES.size(), provider.ranking(instance, List.of(HISTORY_STEP), 100).size());
     }
   }
 
   @Test
   void extensionsChooseTheCandidatesAndGetTheirOwnIndex(@TempDir Path cache) throws IOException {
     try (Bm25ContextProvider provider =
-        new Bm25ContextProvider(fixture.settings(cache).withExtensions(List.of("py", "pyi")), Reporter.SILENT)) {
-      List<String> paths = provider.ranking(fixture.atBase("f-6"), List.of(HISTORY_STEP), 100).stream()
-          .map(ScoredPath::path).toList();
+        new Bm25ContextProvider(
+            fixture.settings(cache).withExtensions(List.of("py", "pyi")), Reporter.SILENT)) {
+      List<String> paths =
+          provider.ranking(fixture.atBase("f-6"), List.of(HISTORY_STEP), 100).stream()
+              .map(ScoredPath::path)
+              .toList();
       assertTrue(paths.contains("cachelib/stubs.pyi"));
       assertEquals(BASE_CANDIDATES.size() + 1, paths.size());
     }
     try (Bm25IndexStore store = new Bm25IndexStore(cache, Reporter.SILENT)) {
-      assertTrue(Files.isDirectory(store.indexDirectory(REPO, fixture.baseCommit, new CandidateFiles(List.of(".py", ".pyi")))));
-      assertFalse(Files.exists(store.indexDirectory(REPO, fixture.baseCommit, CandidateFiles.defaults())));
+      assertTrue(
+          Files.isDirectory(
+              store.indexDirectory(
+                  REPO, fixture.baseCommit, new CandidateFiles(List.of(".py", ".pyi")))));
+      assertFalse(
+          Files.exists(store.indexDirectory(REPO, fixture.baseCommit, CandidateFiles.defaults())));
     }
   }
 
   @Test
   void theFacadeRanksOneInstanceForNotebooks(@TempDir Path cache) throws IOException {
     List<ScoredPath> expected;
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
       expected = provider.ranking(fixture.atBase("g-7"), List.of(HISTORY_STEP), 3);
     }
-    assertEquals(expected,
-        EditBench.bm25Ranking(fixture.atBase("g-7"), List.of(HISTORY_STEP), 3, fixture.settings(cache), Reporter.SILENT));
-    RetrievalException noCommit = assertThrows(RetrievalException.class,
-        () -> EditBench.bm25Ranking(instance("h-8", REPO, ""), 3));
+    assertEquals(
+        expected,
+        EditBench.bm25Ranking(
+            fixture.atBase("g-7"),
+            List.of(HISTORY_STEP),
+            3,
+            fixture.settings(cache),
+            Reporter.SILENT));
+    RetrievalException noCommit =
+        assertThrows(
+            RetrievalException.class, () -> EditBench.bm25Ranking(instance("h-8", REPO, ""), 3));
     assertEquals("h-8: no base_commit", noCommit.getMessage());
   }
 }

@@ -40,9 +40,12 @@ class Bm25IndexStoreTest {
   }
 
   /** One run: two instances of the same commit. Returns the first one's ranking. */
-  private static List<ScoredPath> rank(Path cache, Reporter reporter, int[] built) throws IOException {
-    try (Bm25ContextProvider provider = new Bm25ContextProvider(fixture.settings(cache), reporter)) {
-      List<ScoredPath> ranking = provider.ranking(fixture.atBase("first"), List.of(HISTORY_STEP), 5);
+  private static List<ScoredPath> rank(Path cache, Reporter reporter, int[] built)
+      throws IOException {
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), reporter)) {
+      List<ScoredPath> ranking =
+          provider.ranking(fixture.atBase("first"), List.of(HISTORY_STEP), 5);
       provider.ranking(fixture.atBase("second"), List.of(), 5);
       built[0] = provider.indexesBuilt();
       return ranking;
@@ -51,8 +54,12 @@ class Bm25IndexStoreTest {
 
   private static Path theIndex(Path cache) throws IOException {
     try (Stream<Path> files = Files.walk(cache)) {
-      return files.filter(path -> path.getFileName().toString().endsWith(".py.v" + Bm25IndexBuilder.FORMAT_VERSION))
-          .findFirst().orElseThrow();
+      return files
+          .filter(
+              path ->
+                  path.getFileName().toString().endsWith(".py.v" + Bm25IndexBuilder.FORMAT_VERSION))
+          .findFirst()
+          .orElseThrow();
     }
   }
 
@@ -90,7 +97,9 @@ class Bm25IndexStoreTest {
     assertEquals(expected, rank(cache, reporter, built));
     assertEquals(1, built[0]);
     assertEquals(1, reporter.warnings.size());
-    assertTrue(reporter.warnings.get(0).contains("is corrupt") && reporter.warnings.get(0).contains("rebuilding"),
+    assertTrue(
+        reporter.warnings.get(0).contains("is corrupt")
+            && reporter.warnings.get(0).contains("rebuilding"),
         reporter.warnings.get(0));
     try (Stream<Path> siblings = Files.list(index.getParent())) {
       assertEquals(List.of(index), siblings.toList(), "nothing left beside the rebuilt index");
@@ -112,7 +121,9 @@ class Bm25IndexStoreTest {
       assertArrayEquals(derived.blobs(), kept.blobs());
       assertEquals(derived.statistics().documentCount(), kept.statistics().documentCount());
       assertEquals(derived.statistics().totalLength(), kept.statistics().totalLength());
-      assertEquals(derived.statistics().termsByDocumentFrequency(), kept.statistics().termsByDocumentFrequency());
+      assertEquals(
+          derived.statistics().termsByDocumentFrequency(),
+          kept.statistics().termsByDocumentFrequency());
     }
     assertEquals(firstRun, rank(cache, Reporter.SILENT, built));
     assertEquals(0, built[0]);
@@ -152,17 +163,19 @@ class Bm25IndexStoreTest {
   }
 
   @Test
-  void buildersRacingForTheSameIndexAllSucceedAndOneCopyStays(@TempDir Path cache) throws Exception {
+  void buildersRacingForTheSameIndexAllSucceedAndOneCopyStays(@TempDir Path cache)
+      throws Exception {
     int builders = 3;
     CyclicBarrier start = new CyclicBarrier(builders);
     ExecutorService pool = Executors.newFixedThreadPool(builders);
     try {
       List<Future<List<ScoredPath>>> results = new ArrayList<>();
       for (int i = 0; i < builders; i++) {
-        Callable<List<ScoredPath>> builder = () -> {
-          start.await();
-          return rank(cache, Reporter.SILENT, new int[1]);
-        };
+        Callable<List<ScoredPath>> builder =
+            () -> {
+              start.await();
+              return rank(cache, Reporter.SILENT, new int[1]);
+            };
         results.add(pool.submit(builder));
       }
       List<ScoredPath> first = results.get(0).get();
@@ -179,7 +192,8 @@ class Bm25IndexStoreTest {
   }
 
   @Test
-  void publishingWhenAnotherProcessPublishedFirstKeepsTheirIndex(@TempDir Path cache) throws IOException {
+  void publishingWhenAnotherProcessPublishedFirstKeepsTheirIndex(@TempDir Path cache)
+      throws IOException {
     Path target = cache.resolve("index");
     Path mine = Files.createDirectories(cache.resolve("mine"));
     Path theirs = Files.createDirectories(cache.resolve("theirs"));

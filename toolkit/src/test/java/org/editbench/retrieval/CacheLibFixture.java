@@ -13,17 +13,20 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.InstanceJson;
 
 /**
- * A repository built with git for retrieval tests: three commits, the instances' base commit in
- * the middle, and a working tree that is dirty, has staged and untracked files, and sits on another
+ * A repository built with git for retrieval tests: three commits, the instances' base commit in the
+ * middle, and a working tree that is dirty, has staged and untracked files, and sits on another
  * commit.
  */
 final class CacheLibFixture {
   static final String REPO = "acme/cachelib";
 
   /** The candidate files at the base commit (what the reference would index). */
-  static final Map<String, String> BASE_CANDIDATES = new TreeMap<>(Map.of(
-      "cachelib/__init__.py", "",
-      "cachelib/memcached.py", """
+  static final Map<String, String> BASE_CANDIDATES =
+      new TreeMap<>(
+          Map.of(
+              "cachelib/__init__.py", "",
+              "cachelib/memcached.py",
+                  """
           import pickle
           import memcache
 
@@ -35,7 +38,8 @@ final class CacheLibFixture {
                   value = self._client.get(key)
                   return default if value is None else pickle.loads(value)
           """,
-      "cachelib/backends/base.py", """
+              "cachelib/backends/base.py",
+                  """
           class BaseCache:
               def get(self, key, default=None):
                   raise NotImplementedError('subclasses of BaseCache must provide a get() method')
@@ -43,11 +47,13 @@ final class CacheLibFixture {
               def close(self, **kwargs):
                   pass
           """,
-      "cachelib/utils.py", """
+              "cachelib/utils.py",
+                  """
           def make_key(key, key_prefix, version):
               return '%s:%s:%s' % (key_prefix, version, key)
           """,
-      "cachelib/deprecation.py", """
+              "cachelib/deprecation.py",
+                  """
           import warnings
 
           class RemovedInNextVersionWarning(DeprecationWarning):
@@ -56,12 +62,15 @@ final class CacheLibFixture {
           def warn_deprecated(message):
               warnings.warn(message, RemovedInNextVersionWarning, stacklevel=2)
           """,
-      "envs/tools/kept.py", "def kept(): return 'a folder named envs is no excluded directory'\n",
-      "docs/conf.py", "project = 'cachelib'\nextensions = []\n"));
+              "envs/tools/kept.py",
+                  "def kept(): return 'a folder named envs is no excluded directory'\n",
+              "docs/conf.py", "project = 'cachelib'\nextensions = []\n"));
 
   /** The file every instance's history edits, at the base commit. */
   static final String EDITED = "cachelib/pymemcache.py";
-  static final String EDITED_AT_BASE = """
+
+  static final String EDITED_AT_BASE =
+      """
       import pymemcache
 
       class PyMemcacheCache:
@@ -69,7 +78,8 @@ final class CacheLibFixture {
               self._client = pymemcache.HashClient(server)
       """;
 
-  static final String HISTORY_STEP = """
+  static final String HISTORY_STEP =
+      """
       diff --git a/cachelib/pymemcache.py b/cachelib/pymemcache.py
       --- a/cachelib/pymemcache.py
       +++ b/cachelib/pymemcache.py
@@ -111,16 +121,22 @@ final class CacheLibFixture {
     base.put("cachelib/stubs.pyi", "def get(key: str) -> object: ...\n");
     base.put("README.md", "memcached warnings deprecated\n");
     for (String excluded : List.of("env", "venv", ".venv", "cachelib/__pycache__")) {
-      base.put(excluded + "/shadow.py", "warnings memcached deprecated RemovedInNextVersionWarning\n");
+      base.put(
+          excluded + "/shadow.py", "warnings memcached deprecated RemovedInNextVersionWarning\n");
     }
     String baseCommit = repository.commit("base", base);
 
     Map<String, String> later = new LinkedHashMap<>();
-    later.put("cachelib/only_at_head.py", "warnings.warn RemovedInNextVersionWarning pymemcache deprecated\n");
-    later.put("cachelib/utils.py", "import warnings\nwarnings.warn('deprecated', RemovedInNextVersionWarning)\n");
+    later.put(
+        "cachelib/only_at_head.py",
+        "warnings.warn RemovedInNextVersionWarning pymemcache deprecated\n");
+    later.put(
+        "cachelib/utils.py",
+        "import warnings\nwarnings.warn('deprecated', RemovedInNextVersionWarning)\n");
     repository.commit("after the base", later);
     // A user's clone as it may be: edited, with a new file, and some of it staged.
-    Files.writeString(clone.resolve("cachelib/memcached.py"), "# local edit\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        clone.resolve("cachelib/memcached.py"), "# local edit\n", StandardOpenOption.APPEND);
     Files.writeString(clone.resolve("untracked.py"), "print('work in progress')\n");
     repository.git("add", "untracked.py");
     Files.writeString(clone.resolve("untracked.py"), "print('more work')\n");

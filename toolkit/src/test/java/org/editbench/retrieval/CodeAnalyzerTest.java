@@ -17,14 +17,32 @@ class CodeAnalyzerTest {
 
   @Test
   void wordRunsAndSinglePunctuation() {
-    assertTokens("def foo(self, x=1):\n    return x**2  # h\u00e9llo",
-        "def", "foo", "(", "self", ",", "x", "=", "1", ")", ":", "return", "x", "*", "*", "2", "#", "h\u00e9llo");
+    assertTokens(
+        "def foo(self, x=1):\n    return x**2  # h\u00e9llo",
+        "def",
+        "foo",
+        "(",
+        "self",
+        ",",
+        "x",
+        "=",
+        "1",
+        ")",
+        ":",
+        "return",
+        "x",
+        "*",
+        "*",
+        "2",
+        "#",
+        "h\u00e9llo");
     assertTokens("'''doc''' != <=>", "'", "'", "'", "doc", "'", "'", "'", "!", "=", "<", "=", ">");
   }
 
   @Test
   void combiningMarksAndConnectorsAreNotWordCharactersAsInPython() {
-    assertTokens("na\u00efve caf\u00e9_1 x\u0301y", "na\u00efve", "caf\u00e9_1", "x", "\u0301", "y");
+    assertTokens(
+        "na\u00efve caf\u00e9_1 x\u0301y", "na\u00efve", "caf\u00e9_1", "x", "\u0301", "y");
     assertTokens("x\u203fy \u2028z\r\nw\u001cq", "x", "\u203f", "y", "z", "w", "q");
   }
 
@@ -36,9 +54,16 @@ class CodeAnalyzerTest {
 
   @Test
   void numbersLettersAndSupplementaryCharacters() {
-    assertTokens("\u216b \u00b2 \u00bd \u0663 \u4e2d\u6587 \ud835\udd18\ud835\udd2b\ud835\udd26 \ud83d\ude00!",
-        "\u216b", "\u00b2", "\u00bd", "\u0663", "\u4e2d\u6587", "\ud835\udd18\ud835\udd2b\ud835\udd26",
-        "\ud83d\ude00", "!");
+    assertTokens(
+        "\u216b \u00b2 \u00bd \u0663 \u4e2d\u6587 \ud835\udd18\ud835\udd2b\ud835\udd26 \ud83d\ude00!",
+        "\u216b",
+        "\u00b2",
+        "\u00bd",
+        "\u0663",
+        "\u4e2d\u6587",
+        "\ud835\udd18\ud835\udd2b\ud835\udd26",
+        "\ud83d\ude00",
+        "!");
   }
 
   @Test
@@ -50,7 +75,8 @@ class CodeAnalyzerTest {
   @Test
   void inputLongerThanTheReadBufferKeepsWordsWhole() {
     String word = "w".repeat(20_000);
-    assertEquals(List.of("a", word, "(", word, ")"), analyzer.tokens("a " + word + "(" + word + ")"));
+    assertEquals(
+        List.of("a", word, "(", word, ")"), analyzer.tokens("a " + word + "(" + word + ")"));
   }
 
   @Test

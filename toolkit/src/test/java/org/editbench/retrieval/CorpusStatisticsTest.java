@@ -14,9 +14,13 @@ class CorpusStatisticsTest {
 
   @Test
   void removingAFileRecomputesNAverageLengthVocabularyAndTheFloorExactly() {
-    CandidateStatistics rest = CORPUS.without(1, 2, Map.of(
-        new BytesRef("a"), new long[] {3, 1},
-        new BytesRef("b"), new long[] {1, 1}));
+    CandidateStatistics rest =
+        CORPUS.without(
+            1,
+            2,
+            Map.of(
+                new BytesRef("a"), new long[] {3, 1},
+                new BytesRef("b"), new long[] {1, 1}));
 
     // Left: "a c" and "a". a is in both, c in one, b in none (out of the vocabulary).
     double idfA = Math.log(2 - 2 + 0.5) - Math.log(2 + 0.5);
@@ -27,7 +31,8 @@ class CorpusStatisticsTest {
     assertEquals(floor, rest.floorIdf(), 1e-15);
     assertTrue(floor < 0);
     assertEquals(floor, rest.idf(new BytesRef("a"), 3), 1e-15, "negative idf → the floor");
-    assertEquals(0.0, rest.idf(new BytesRef("b"), 1), "only in the removed file → not in the vocabulary");
+    assertEquals(
+        0.0, rest.idf(new BytesRef("b"), 1), "only in the removed file → not in the vocabulary");
     assertEquals(0.0, rest.idf(new BytesRef("c"), 1), "an idf of exactly 0 is not negative");
   }
 

@@ -34,8 +34,10 @@ class GitCloneTest {
     Files.writeString(broken.resolve(".git/HEAD"), "not a ref\n");
 
     try (GitClone clone = GitClone.open(broken)) {
-      RetrievalException error = assertThrows(RetrievalException.class, () -> clone.resolveCommit("abc1234"));
-      assertTrue(error.getMessage().startsWith("git cannot read " + broken + ": "), error.getMessage());
+      RetrievalException error =
+          assertThrows(RetrievalException.class, () -> clone.resolveCommit("abc1234"));
+      assertTrue(
+          error.getMessage().startsWith("git cannot read " + broken + ": "), error.getMessage());
     }
   }
 
@@ -44,7 +46,8 @@ class GitCloneTest {
     TestRepository repository = TestRepository.init(root.resolve("origin"));
     String commit = repository.commit("one", Map.of("a.py", "a\n"));
     repository.git("clone", "-q", "--bare", ".", root.resolve("bare.git").toString());
-    repository.git("worktree", "add", "-q", root.resolve("linked").toString()); // .git is a file there
+    repository.git(
+        "worktree", "add", "-q", root.resolve("linked").toString()); // .git is a file there
 
     for (String clone : List.of("bare.git", "linked")) {
       try (GitClone opened = GitClone.open(root.resolve(clone))) {
@@ -65,10 +68,13 @@ class GitCloneTest {
     try (GitClone clone = GitClone.open(repository.directory)) {
       List<String> paths = new ArrayList<>();
       List<String> blobs = new ArrayList<>();
-      clone.forEachCandidate(commit, CandidateFiles.defaults(), (path, blob) -> {
-        paths.add(path);
-        blobs.add(blob);
-      });
+      clone.forEachCandidate(
+          commit,
+          CandidateFiles.defaults(),
+          (path, blob) -> {
+            paths.add(path);
+            blobs.add(blob);
+          });
       assertEquals(new ArrayList<>(files.keySet()), paths);
       assertEquals(new ArrayList<>(files.values()), clone.readTexts(blobs));
 
@@ -76,8 +82,12 @@ class GitCloneTest {
       assertTrue(missing.getMessage().contains("git has no blob"), missing.getMessage());
       assertEquals("value = 7\n", clone.readText(blobs.get(7)));
       // A missing blob amid a batch: the answers after it must not be taken for the next read's.
-      assertThrows(IOException.class, () -> clone.readTexts(List.of(blobs.get(1), "0".repeat(40), blobs.get(2))));
-      assertEquals(List.of("value = 3\n", "value = 4\n"), clone.readTexts(List.of(blobs.get(3), blobs.get(4))));
+      assertThrows(
+          IOException.class,
+          () -> clone.readTexts(List.of(blobs.get(1), "0".repeat(40), blobs.get(2))));
+      assertEquals(
+          List.of("value = 3\n", "value = 4\n"),
+          clone.readTexts(List.of(blobs.get(3), blobs.get(4))));
 
       List<String> streamed = new ArrayList<>();
       clone.streamTexts(blobs, (index, text) -> streamed.add(text));
@@ -90,9 +100,24 @@ class GitCloneTest {
     TestRepository repository = TestRepository.init(root.resolve("text"));
     // Invalid UTF-8 (a lone 0xFF, a cut-off 3-byte sequence) is dropped; CRLF and CR become LF;
     // a real U+FFFD stays.
-    Files.write(repository.directory.resolve("odd.py"),
-        new byte[] {'a', (byte) 0xFF, 'b', '\r', '\n', 'c', '\r', 'd', (byte) 0xE2, (byte) 0x82, ' ',
-            (byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
+    Files.write(
+        repository.directory.resolve("odd.py"),
+        new byte[] {
+          'a',
+          (byte) 0xFF,
+          'b',
+          '\r',
+          '\n',
+          'c',
+          '\r',
+          'd',
+          (byte) 0xE2,
+          (byte) 0x82,
+          ' ',
+          (byte) 0xEF,
+          (byte) 0xBF,
+          (byte) 0xBD
+        });
     String commit = repository.commit("odd", Map.of());
 
     try (GitClone clone = GitClone.open(repository.directory)) {
@@ -107,7 +132,8 @@ class GitCloneTest {
     TestRepository repository = TestRepository.init(root.resolve("plain"));
     repository.commit("one", Map.of("a.py", "a\n"));
     try (GitClone clone = GitClone.open(repository.directory)) {
-      RetrievalException error = assertThrows(RetrievalException.class, () -> clone.resolveCommit("--all"));
+      RetrievalException error =
+          assertThrows(RetrievalException.class, () -> clone.resolveCommit("--all"));
       assertTrue(error.getMessage().contains("is not in"), error.getMessage());
     }
   }

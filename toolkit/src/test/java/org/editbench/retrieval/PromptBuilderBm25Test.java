@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.EditBench;
-import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
 import org.editbench.bench.BenchInstance;
 import org.editbench.cli.CliRunner;
+import org.editbench.core.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,32 +24,54 @@ import org.junit.jupiter.api.io.TempDir;
  * and no base_commit, so its instances keep the oracle context.
  */
 class PromptBuilderBm25Test {
-  private static final Pattern FILE_HEADER = Pattern.compile("^\\[start of (.+)\\]$", Pattern.MULTILINE);
+  private static final Pattern FILE_HEADER =
+      Pattern.compile("^\\[start of (.+)\\]$", Pattern.MULTILINE);
 
   @Test
-  void bm25VariantsListHistoryFilesThenRetrievedFilesAndLeaveTheCloneAlone(@TempDir Path dir) throws Exception {
+  void bm25VariantsListHistoryFilesThenRetrievedFilesAndLeaveTheCloneAlone(@TempDir Path dir)
+      throws Exception {
     Path root = SharedCorpus.repositoryRoot();
     Path histories = root.resolve("patch_histories");
-    Map<String, String> baseCommits = SampleClones.inventoryClone(dir.resolve("repos/acme__inventory"));
+    Map<String, String> baseCommits =
+        SampleClones.inventoryClone(dir.resolve("repos/acme__inventory"));
     Path bench = dir.resolve("all-task-instances.jsonl");
-    SampleClones.withBaseCommits(root.resolve("crawled_data/bench/all-task-instances.jsonl"), bench, baseCommits);
-    Files.writeString(dir.resolve("repos/acme__inventory/inventory/stock.py"), "# uncommitted\n",
+    SampleClones.withBaseCommits(
+        root.resolve("crawled_data/bench/all-task-instances.jsonl"), bench, baseCommits);
+    Files.writeString(
+        dir.resolve("repos/acme__inventory/inventory/stock.py"),
+        "# uncommitted\n",
         java.nio.file.StandardOpenOption.APPEND);
     Files.writeString(dir.resolve("repos/acme__inventory/notes.txt"), "untracked\n");
     Map<String, String> before = TestRepository.fingerprint(dir.resolve("repos/acme__inventory"));
 
-    CliRunner.Result run = CliRunner.run("prompt-builder", "--dataset-name", bench.toString(),
-        "--histories-dir", histories.toString(), "--variants", "0.2_bm25_1,0.2_bm25_3",
-        "--out-dir", dir.resolve("out").toString(), "--repos-root", dir.resolve("repos").toString(),
-        "--bm25-cache", dir.resolve("cache").toString());
+    CliRunner.Result run =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            histories.toString(),
+            "--variants",
+            "0.2_bm25_1,0.2_bm25_3",
+            "--out-dir",
+            dir.resolve("out").toString(),
+            "--repos-root",
+            dir.resolve("repos").toString(),
+            "--bm25-cache",
+            dir.resolve("cache").toString());
 
     assertEquals(0, run.exitCode(), run.err() + run.out());
-    assertTrue(run.out().contains("0.2_bm25_3           processed 7, already present 0, written 7, invalid 0"), run.out());
+    assertTrue(
+        run.out()
+            .contains("0.2_bm25_3           processed 7, already present 0, written 7, invalid 0"),
+        run.out());
     assertTrue(run.out().contains("BM25: 3 instance(s) kept the oracle context"), run.out());
     assertEquals(before, TestRepository.fingerprint(dir.resolve("repos/acme__inventory")));
 
-    Bm25Settings settings = Bm25Settings.defaults()
-        .withReposRoot(dir.resolve("repos")).withCacheDirectory(dir.resolve("cache"));
+    Bm25Settings settings =
+        Bm25Settings.defaults()
+            .withReposRoot(dir.resolve("repos"))
+            .withCacheDirectory(dir.resolve("cache"));
     for (int topn : new int[] {1, 3}) {
       Path output = dir.resolve("out/all-task-instances_0.2_bm25_" + topn + ".jsonl");
       for (BenchInstance instance : EditBench.loadBench(output.toString())) {
@@ -61,7 +83,8 @@ class PromptBuilderBm25Test {
         EditBench.bm25Ranking(instance, instance.preEdits(), topn, settings, Reporter.SILENT)
             .forEach(file -> expected.add(file.path()));
         assertEquals(expected, contextFiles(instance.prompt()), instance.instanceId());
-        assertEquals(Math.min(topn, 5 - historyFiles.size()), expected.size() - historyFiles.size());
+        assertEquals(
+            Math.min(topn, 5 - historyFiles.size()), expected.size() - historyFiles.size());
       }
     }
   }

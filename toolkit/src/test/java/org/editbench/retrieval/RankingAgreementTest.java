@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.EditBench;
 import org.editbench.FullCorpus;
-import org.editbench.core.Reporter;
 import org.editbench.SharedCorpus;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.Reporter;
 import org.editbench.text.PyStrings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,8 @@ class RankingAgreementTest {
 
   @Test
   @FullCorpus
-  void topnSetsShareAtLeastNinetyPercentOfTheirFilesWithTheReference(@TempDir Path root) throws Exception {
+  void topnSetsShareAtLeastNinetyPercentOfTheirFilesWithTheReference(@TempDir Path root)
+      throws Exception {
     assertAgreement(SharedCorpus.root(), List.of("django/django"), 50, root);
   }
 
@@ -47,20 +48,27 @@ class RankingAgreementTest {
   }
 
   /** The histories of {@code repositories} (all when empty) in {@code corpusRoot} as queries. */
-  private static void assertAgreement(Path corpusRoot, List<String> repositories, int minQueries, Path root)
-      throws Exception {
+  private static void assertAgreement(
+      Path corpusRoot, List<String> repositories, int minQueries, Path root) throws Exception {
     Path histories = SharedCorpus.histories(corpusRoot);
-    List<BenchInstance> instances = EditBench.loadBench(SharedCorpus.bench(corpusRoot).toString()).stream()
-        .filter(instance -> repositories.isEmpty() || repositories.contains(instance.repo()))
-        .sorted((a, b) -> a.instanceId().compareTo(b.instanceId()))
-        .toList();
+    List<BenchInstance> instances =
+        EditBench.loadBench(SharedCorpus.bench(corpusRoot).toString()).stream()
+            .filter(instance -> repositories.isEmpty() || repositories.contains(instance.repo()))
+            .sorted((a, b) -> a.instanceId().compareTo(b.instanceId()))
+            .toList();
     Map<String, String> corpus = originalFiles(instances, histories);
-    String commit = TestRepository.init(root.resolve("repos/shared__originals")).commit("originals", corpus);
+    String commit =
+        TestRepository.init(root.resolve("repos/shared__originals")).commit("originals", corpus);
     Map<String, Map<String, Integer>> frequencies = new TreeMap<>();
-    corpus.forEach((path, text) -> frequencies.put(path, Bm25OkapiReference.frequencies(Bm25OkapiReference.tokenize(text))));
+    corpus.forEach(
+        (path, text) ->
+            frequencies.put(
+                path, Bm25OkapiReference.frequencies(Bm25OkapiReference.tokenize(text))));
 
-    Bm25Settings settings = Bm25Settings.defaults()
-        .withReposRoot(root.resolve("repos")).withCacheDirectory(root.resolve("cache"));
+    Bm25Settings settings =
+        Bm25Settings.defaults()
+            .withReposRoot(root.resolve("repos"))
+            .withCacheDirectory(root.resolve("cache"));
     double[] overlap = new double[TOP_N.length];
     int queries = 0;
     try (Bm25ContextProvider provider = new Bm25ContextProvider(settings, Reporter.SILENT)) {
@@ -72,19 +80,25 @@ class RankingAgreementTest {
         Set<String> edited = editedFiles(history);
         List<String> paths = new ArrayList<>();
         List<Map<String, Integer>> documents = new ArrayList<>();
-        frequencies.forEach((path, counts) -> {
-          if (!edited.contains(path)) {
-            paths.add(path);
-            documents.add(counts);
-          }
-        });
-        double[] scores = new Bm25OkapiReference(documents)
-            .scores(Bm25OkapiReference.tokenize(String.join("\n", history)));
-        List<ScoredPath> ours = provider.ranking(
-            CacheLibFixture.instance(instance.instanceId(), "shared/originals", commit), history, TOP_N[TOP_N.length - 1]);
+        frequencies.forEach(
+            (path, counts) -> {
+              if (!edited.contains(path)) {
+                paths.add(path);
+                documents.add(counts);
+              }
+            });
+        double[] scores =
+            new Bm25OkapiReference(documents)
+                .scores(Bm25OkapiReference.tokenize(String.join("\n", history)));
+        List<ScoredPath> ours =
+            provider.ranking(
+                CacheLibFixture.instance(instance.instanceId(), "shared/originals", commit),
+                history,
+                TOP_N[TOP_N.length - 1]);
         for (int i = 0; i < TOP_N.length; i++) {
           Set<String> expected = new HashSet<>(Bm25OkapiReference.top(scores, paths, TOP_N[i]));
-          long shared = ours.stream().limit(TOP_N[i]).filter(file -> expected.contains(file.path())).count();
+          long shared =
+              ours.stream().limit(TOP_N[i]).filter(file -> expected.contains(file.path())).count();
           overlap[i] += (double) shared / expected.size();
         }
         queries++;
@@ -92,8 +106,9 @@ class RankingAgreementTest {
     }
 
     assertTrue(queries >= minQueries, "real queries: " + queries);
-    StringBuilder report = new StringBuilder("ranking agreement over " + queries + " queries, "
-        + corpus.size() + " files:");
+    StringBuilder report =
+        new StringBuilder(
+            "ranking agreement over " + queries + " queries, " + corpus.size() + " files:");
     for (int i = 0; i < TOP_N.length; i++) {
       report.append(String.format(" top-%d %.1f%%", TOP_N[i], 100 * overlap[i] / queries));
     }
@@ -103,14 +118,20 @@ class RankingAgreementTest {
     }
   }
 
-  /** The pre-edit original of every file the instances edit, the first instance's version of each path. */
+  /**
+   * The pre-edit original of every file the instances edit, the first instance's version of each
+   * path.
+   */
   private static Map<String, String> originalFiles(List<BenchInstance> instances, Path histories)
       throws Exception {
     Map<String, String> files = new LinkedHashMap<>();
     for (BenchInstance instance : instances) {
       for (String path : instance.filesWork()) {
-        Path original = histories.resolve(instance.instanceId())
-            .resolve(path.replace("/", "__").replace(".", "__")).resolve("original.py");
+        Path original =
+            histories
+                .resolve(instance.instanceId())
+                .resolve(path.replace("/", "__").replace(".", "__"))
+                .resolve("original.py");
         if (!files.containsKey(path) && Files.exists(original)) {
           files.put(path, PyStrings.universalNewlines(Files.readString(original)));
         }

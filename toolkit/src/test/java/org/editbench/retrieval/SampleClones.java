@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.editbench.SharedCorpus;
 
-/** A git clone of the bundled sample's acme/inventory whose commits are its instances' base commits. */
+/**
+ * A git clone of the bundled sample's acme/inventory whose commits are its instances' base commits.
+ */
 public final class SampleClones {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +24,8 @@ public final class SampleClones {
 
   /**
    * A clone of acme/inventory: the sample project's base snapshot, then one commit per pull request
-   * (in number order) holding its files as they were before it, which is that instance's base commit.
+   * (in number order) holding its files as they were before it, which is that instance's base
+   * commit.
    *
    * @return instance_id → its base commit
    */
@@ -40,16 +43,22 @@ public final class SampleClones {
     }
     repository.commit("snapshot", files);
     List<JsonNode> pulls = new ArrayList<>();
-    for (String line : Files.readAllLines(root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"))) {
+    for (String line :
+        Files.readAllLines(
+            root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"))) {
       pulls.add(JSON.readTree(line));
     }
-    pulls.sort((a, b) -> Integer.compare(a.get("instance_num").asInt(), b.get("instance_num").asInt()));
+    pulls.sort(
+        (a, b) -> Integer.compare(a.get("instance_num").asInt(), b.get("instance_num").asInt()));
     for (JsonNode pull : pulls) {
       String id = pull.get("instance_id").asText();
       Map<String, String> originals = new LinkedHashMap<>();
       for (JsonNode path : pull.get("files_work")) {
-        Path original = histories.resolve(id)
-            .resolve(path.asText().replace("/", "__").replace(".", "__")).resolve("original.py");
+        Path original =
+            histories
+                .resolve(id)
+                .resolve(path.asText().replace("/", "__").replace(".", "__"))
+                .resolve("original.py");
         originals.put(path.asText(), Files.readString(original));
       }
       baseCommits.put(id, repository.commit("before " + id, originals));
@@ -57,8 +66,12 @@ public final class SampleClones {
     return baseCommits;
   }
 
-  /** Writes {@code bench} to {@code output} with each instance's base_commit from {@code baseCommits}, else empty. */
-  public static void withBaseCommits(Path bench, Path output, Map<String, String> baseCommits) throws IOException {
+  /**
+   * Writes {@code bench} to {@code output} with each instance's base_commit from {@code
+   * baseCommits}, else empty.
+   */
+  public static void withBaseCommits(Path bench, Path output, Map<String, String> baseCommits)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(bench)) {
       ObjectNode record = (ObjectNode) JSON.readTree(line);

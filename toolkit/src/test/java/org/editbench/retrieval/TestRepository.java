@@ -13,13 +13,27 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** A git repository that a test builds commit by commit with the git command, as users make clones. */
+/**
+ * A git repository that a test builds commit by commit with the git command, as users make clones.
+ */
 final class TestRepository {
   /** Fixed identities and dates: commit names are the same in every run. */
-  private static final Map<String, String> IDENTITY = Map.of(
-      "GIT_AUTHOR_NAME", "Test", "GIT_AUTHOR_EMAIL", "test@example.org", "GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z",
-      "GIT_COMMITTER_NAME", "Test", "GIT_COMMITTER_EMAIL", "test@example.org",
-      "GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z", "GIT_CONFIG_NOSYSTEM", "1");
+  private static final Map<String, String> IDENTITY =
+      Map.of(
+          "GIT_AUTHOR_NAME",
+          "Test",
+          "GIT_AUTHOR_EMAIL",
+          "test@example.org",
+          "GIT_AUTHOR_DATE",
+          "2024-01-01T00:00:00Z",
+          "GIT_COMMITTER_NAME",
+          "Test",
+          "GIT_COMMITTER_EMAIL",
+          "test@example.org",
+          "GIT_COMMITTER_DATE",
+          "2024-01-01T00:00:00Z",
+          "GIT_CONFIG_NOSYSTEM",
+          "1");
 
   final Path directory;
 
@@ -34,7 +48,10 @@ final class TestRepository {
     return repository;
   }
 
-  /** Writes {@code files} (path → content, null deletes) in the working tree and commits all changes. */
+  /**
+   * Writes {@code files} (path → content, null deletes) in the working tree and commits all
+   * changes.
+   */
   String commit(String message, Map<String, String> files) throws IOException {
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path path = directory.resolve(file.getKey());
@@ -54,7 +71,8 @@ final class TestRepository {
   String git(String... arguments) throws IOException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().putAll(IDENTITY);
     builder.environment().put("HOME", directory.toString()); // no user configuration either
     Process process = builder.start();
@@ -70,12 +88,16 @@ final class TestRepository {
     return output;
   }
 
-  /** Every file under the repository directory, {@code .git} included → sha256 of its bytes and its mtime. */
+  /**
+   * Every file under the repository directory, {@code .git} included → sha256 of its bytes and its
+   * mtime.
+   */
   static Map<String, String> fingerprint(Path directory) throws IOException {
     Map<String, String> fingerprint = new TreeMap<>();
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        fingerprint.put(directory.relativize(file).toString(),
+        fingerprint.put(
+            directory.relativize(file).toString(),
             sha256(Files.readAllBytes(file)) + " " + Files.getLastModifiedTime(file).toMillis());
       }
     }

@@ -13,10 +13,17 @@ import org.editbench.SharedCorpus;
 import org.editbench.results.PatchSimilarity;
 import org.junit.jupiter.api.Test;
 
-/** The bit-parallel distance against the textbook dynamic program, cell by cell, on random and real texts. */
+/**
+ * The bit-parallel distance against the textbook dynamic program, cell by cell, on random and real
+ * texts.
+ */
 class LevenshteinTest {
-  /** Code points to draw from: ASCII, a Latin-1 letter, a CJK one and two outside the BMP (surrogate pairs in Java). */
+  /**
+   * Code points to draw from: ASCII, a Latin-1 letter, a CJK one and two outside the BMP (surrogate
+   * pairs in Java).
+   */
   private static final int[] UNITS = {'a', 'b', 'c', ' ', '\n', '(', 'é', '中', 0x1F600, 0x1F601};
+
   /** Lengths around the 64-unit word boundaries, where the multi-word carries matter. */
   private static final int[] EDGES = {0, 1, 2, 63, 64, 65, 127, 128, 129, 191, 192, 193, 256};
 
@@ -26,7 +33,9 @@ class LevenshteinTest {
     assertEquals(0, Levenshtein.distance("", ""));
     assertEquals(3, Levenshtein.distance("abc", ""));
     assertEquals(3, Levenshtein.distance("", "abc"));
-    assertEquals(1, Levenshtein.distance("\uD83D\uDE00", "\uD83D\uDE01")); // one code point each, not two units
+    assertEquals(
+        1,
+        Levenshtein.distance("\uD83D\uDE00", "\uD83D\uDE01")); // one code point each, not two units
     assertEquals(2, Levenshtein.distance("\uD83D\uDE00x", "y"));
   }
 
@@ -34,9 +43,13 @@ class LevenshteinTest {
   void randomTextsOfEveryLengthUpTo200AgreeWithTheDynamicProgram() {
     SplittableRandom random = new SplittableRandom(16);
     for (int round = 0; round < 3000; round++) {
-      int alphabet = 1 + random.nextInt(UNITS.length); // small alphabets: many matches, long carries
+      int alphabet =
+          1 + random.nextInt(UNITS.length); // small alphabets: many matches, long carries
       int[] a = randomUnits(random, random.nextInt(200), alphabet);
-      int[] b = random.nextBoolean() ? randomUnits(random, random.nextInt(200), alphabet) : mutate(a, random, alphabet);
+      int[] b =
+          random.nextBoolean()
+              ? randomUnits(random, random.nextInt(200), alphabet)
+              : mutate(a, random, alphabet);
       assertAgrees(a, b);
     }
   }
@@ -47,7 +60,8 @@ class LevenshteinTest {
     for (int lengthA : EDGES) {
       for (int lengthB : EDGES) {
         for (int alphabet : new int[] {1, 2, UNITS.length}) {
-          assertAgrees(randomUnits(random, lengthA, alphabet), randomUnits(random, lengthB, alphabet));
+          assertAgrees(
+              randomUnits(random, lengthA, alphabet), randomUnits(random, lengthB, alphabet));
         }
       }
     }
@@ -81,8 +95,12 @@ class LevenshteinTest {
 
   private static void assertAgrees(int[] a, int[] b) {
     int expected = TextbookLevenshtein.distance(a, b);
-    assertEquals(expected, Levenshtein.distance(a, b), () -> "lengths " + a.length + ", " + b.length);
-    assertEquals(expected, Levenshtein.distance(b, a), () -> "swapped, lengths " + b.length + ", " + a.length);
+    assertEquals(
+        expected, Levenshtein.distance(a, b), () -> "lengths " + a.length + ", " + b.length);
+    assertEquals(
+        expected,
+        Levenshtein.distance(b, a),
+        () -> "swapped, lengths " + b.length + ", " + a.length);
   }
 
   private static int[] randomUnits(SplittableRandom random, int length, int alphabet) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link LfLines} cuts after each LF; its builder must record the cuts a scan of its text finds. */
+/**
+ * {@link LfLines} cuts after each LF; its builder must record the cuts a scan of its text finds.
+ */
 class LfLinesTest {
 
   private static List<Integer> starts(LfLines lines) {
@@ -33,8 +35,11 @@ class LfLinesTest {
     Random random = new Random(20240613);
     List<String> pieces = List.of("", "a", "\n", "ab\n", "\nb", "x\ny\n", "\r", "\n\n");
     for (int round = 0; round < 3000; round++) {
-      LfLines source = LfLines.of(String.join("", pieces.subList(0, random.nextInt(pieces.size())))
-          + pieces.get(random.nextInt(pieces.size())) + "tail");
+      LfLines source =
+          LfLines.of(
+              String.join("", pieces.subList(0, random.nextInt(pieces.size())))
+                  + pieces.get(random.nextInt(pieces.size()))
+                  + "tail");
       LfLines.Builder out = new LfLines.Builder(4);
       StringBuilder expected = new StringBuilder();
       for (int appends = random.nextInt(8); appends > 0; appends--) {

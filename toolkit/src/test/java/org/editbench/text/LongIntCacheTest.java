@@ -16,11 +16,12 @@ class LongIntCacheTest {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 200_000; i++) {
       // random keys, keys that share a stripe and a slot (same top and low bits), and 0
-      long key = switch (i % 3) {
-        case 0 -> random.nextLong();
-        case 1 -> (long) random.nextInt(5000) << 32;
-        default -> random.nextInt(100) == 0 ? 0 : random.nextLong(1000);
-      };
+      long key =
+          switch (i % 3) {
+            case 0 -> random.nextLong();
+            case 1 -> (long) random.nextInt(5000) << 32;
+            default -> random.nextInt(100) == 0 ? 0 : random.nextLong(1000);
+          };
       int value = random.nextInt(1 << 20);
       cache.put(key, value);
       expected.put(key, value);
@@ -33,11 +34,14 @@ class LongIntCacheTest {
   @Test
   void threadsPuttingAtOnceLoseNothing() {
     LongIntCache cache = new LongIntCache();
-    IntStream.range(0, 4).parallel().forEach(t -> {
-      for (long k = 1; k <= 100_000; k++) {
-        cache.put(k * 0x9e3779b97f4a7c15L + t, (int) k);
-      }
-    });
+    IntStream.range(0, 4)
+        .parallel()
+        .forEach(
+            t -> {
+              for (long k = 1; k <= 100_000; k++) {
+                cache.put(k * 0x9e3779b97f4a7c15L + t, (int) k);
+              }
+            });
     for (int t = 0; t < 4; t++) {
       for (long k = 1; k <= 100_000; k++) {
         assertEquals((int) k, cache.get(k * 0x9e3779b97f4a7c15L + t, -1));

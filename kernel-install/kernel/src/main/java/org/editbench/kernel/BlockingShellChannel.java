@@ -30,8 +30,12 @@ final class BlockingShellChannel extends ShellChannel {
   private final JupyterConnection connection;
   private volatile Loop loop;
 
-  BlockingShellChannel(ZMQ.Context context, KernelConnectionProperties properties, boolean isControl,
-      JupyterConnection connection) throws java.security.GeneralSecurityException {
+  BlockingShellChannel(
+      ZMQ.Context context,
+      KernelConnectionProperties properties,
+      boolean isControl,
+      JupyterConnection connection)
+      throws java.security.GeneralSecurityException {
     super(context, properties.createHMACGenerator(), isControl, connection);
     this.isControl = isControl;
     this.connection = connection;
@@ -44,11 +48,15 @@ final class BlockingShellChannel extends ShellChannel {
     ZMQ.Poller poller = ctx.poller(1);
     poller.register(this, ZMQ.Poller.POLLIN);
     // A loop body that blocks in poll() needs no sleep between rounds: 0.
-    loop = new Loop(isControl ? "control" : "shell", 0, () -> {
-      if (poller.poll(POLL_TIMEOUT_MILLIS) > 0) {
-        dispatch(readMessage());
-      }
-    });
+    loop =
+        new Loop(
+            isControl ? "control" : "shell",
+            0,
+            () -> {
+              if (poller.poll(POLL_TIMEOUT_MILLIS) > 0) {
+                dispatch(readMessage());
+              }
+            });
     loop.start();
   }
 

@@ -34,13 +34,15 @@ final class CellHistory implements HistoryManager {
   }
 
   @Override
-  public synchronized List<HistoryEntry> lookupRange(int session, int start, int stop, Set<ResultFlag> flags) {
+  public synchronized List<HistoryEntry> lookupRange(
+      int session, int start, int stop, Set<ResultFlag> flags) {
     if (session != 0 && session != SESSION) {
       return List.of();
     }
-    List<Cell> selected = cells.stream()
-        .filter(cell -> cell.number() >= start && (stop <= 0 || cell.number() < stop))
-        .toList();
+    List<Cell> selected =
+        cells.stream()
+            .filter(cell -> cell.number() >= start && (stop <= 0 || cell.number() < stop))
+            .toList();
     return entries(selected, flags);
   }
 
@@ -48,7 +50,9 @@ final class CellHistory implements HistoryManager {
   @Override
   public synchronized List<HistoryEntry> search(String pattern, int length, Set<ResultFlag> flags) {
     Pattern regex = globToRegex(pattern);
-    List<Cell> matching = new ArrayList<>(cells.stream().filter(cell -> regex.matcher(cell.input()).matches()).toList());
+    List<Cell> matching =
+        new ArrayList<>(
+            cells.stream().filter(cell -> regex.matcher(cell.input()).matches()).toList());
     if (flags.contains(ResultFlag.UNIQUE)) {
       // Keep the latest run of each input, in run order.
       Set<String> seen = new LinkedHashSet<>();
@@ -68,7 +72,10 @@ final class CellHistory implements HistoryManager {
   private static List<HistoryEntry> entries(List<Cell> cells, Set<ResultFlag> flags) {
     boolean withOutput = flags.contains(ResultFlag.INCLUDE_OUTPUT);
     return cells.stream()
-        .map(cell -> new HistoryEntry(SESSION, cell.number(), cell.input(), withOutput ? cell.output() : null))
+        .map(
+            cell ->
+                new HistoryEntry(
+                    SESSION, cell.number(), cell.input(), withOutput ? cell.output() : null))
         .toList();
   }
 

@@ -47,45 +47,59 @@ import org.editbench.notebook.MimeBundle;
  * The Jupyter side of the toolkit's {@link JShellEvaluator}: jjava handles the wire protocol, this
  * class turns requests into evaluator calls and evaluator output into messages.
  *
- * <p>The evaluator starts on a background thread after the first {@code kernel_info} reply, so
- * that reply goes out at once, and warms up there ({@link JShellEvaluator#warmUp()}); the first
- * cell waits for what is left of that (a second or so of compiler warm-up).
+ * <p>The evaluator starts on a background thread after the first {@code kernel_info} reply, so that
+ * reply goes out at once, and warms up there ({@link JShellEvaluator#warmUp()}); the first cell
+ * waits for what is left of that (a second or so of compiler warm-up).
  */
 final class EditBenchKernel extends BaseKernel {
   private final EvaluatorConfig config;
   private final CellHistory history;
+
   /**
    * Guards starting the session. Not the kernel's own monitor: handleExecuteRequest holds that for
    * a whole cell, and an interrupt must get through while a cell runs.
    */
   private final Object sessionStart = new Object();
+
   private volatile CompletableFuture<JShellEvaluator> evaluator;
 
   EditBenchKernel(EvaluatorConfig config, CellHistory history) {
-    super("editbench", implementationVersion(), languageInfo(), List.of(), history,
-        new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
-        null, null, false, new StringStyler.Builder().build());
+    super(
+        "editbench",
+        implementationVersion(),
+        languageInfo(),
+        List.of(),
+        history,
+        new JupyterIO(StandardCharsets.UTF_8),
+        new CommManager(),
+        new Renderer(),
+        null,
+        null,
+        false,
+        new StringStyler.Builder().build());
     this.config = config;
     this.history = history;
   }
 
   /**
    * Starts the session on a background thread, once. The kernel calls this after its first
-   * kernel_info reply: the second of compiler warm-up then does not compete with that reply for
-   * the processor, and the first cell waits only for what is left of it.
+   * kernel_info reply: the second of compiler warm-up then does not compete with that reply for the
+   * processor, and the first cell waits only for what is left of it.
    */
   private CompletableFuture<JShellEvaluator> evaluator() {
     synchronized (sessionStart) {
       if (evaluator == null) {
-        evaluator = CompletableFuture.supplyAsync(() -> {
-          try {
-            JShellEvaluator session = JShellEvaluator.start(config, new StartupOutput());
-            session.warmUp();
-            return session;
-          } catch (CellException e) {
-            throw new CompletionException(e);
-          }
-        });
+        evaluator =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    JShellEvaluator session = JShellEvaluator.start(config, new StartupOutput());
+                    session.warmUp();
+                    return session;
+                  } catch (CellException e) {
+                    throw new CompletionException(e);
+                  }
+                });
       }
       return evaluator;
     }
@@ -98,7 +112,10 @@ final class EditBenchKernel extends BaseKernel {
 
   private static LanguageInfo languageInfo() {
     return new LanguageInfo.Builder("java")
-        .version(Runtime.version().version().stream().map(String::valueOf).collect(Collectors.joining(".")))
+        .version(
+            Runtime.version().version().stream()
+                .map(String::valueOf)
+                .collect(Collectors.joining(".")))
         .mimetype("text/x-java-source")
         .fileExtension(".java")
         .pygments("java")
@@ -109,7 +126,8 @@ final class EditBenchKernel extends BaseKernel {
   // ---- execute ---------------------------------------------------------------------------------
 
   @Override
-  protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+  protected synchronized void handleExecuteRequest(
+      ShellReplyEnvironment env, Message<ExecuteRequest> message) {
     commManager.setMessageContext(message);
     ExecuteRequest request = message.getContent();
     // Silent runs and runs outside history neither count nor show (the protocol's rule).
@@ -123,7 +141,8 @@ final class EditBenchKernel extends BaseKernel {
     CellException failure = null;
     String historyOutput;
     try {
-      Optional<MimeBundle> value = session().execute("In [" + count + "]", request.getCode(), output);
+      Optional<MimeBundle> value =
+          session().execute("In [" + count + "]", request.getCode(), output);
       if (value.isPresent() && !request.isSilent()) {
         env.publish(new PublishExecuteResult(count, displayData(value.get())));
       }
@@ -156,7 +175,9 @@ final class EditBenchKernel extends BaseKernel {
     }
   }
 
-  /** The session, once started; a startup failure (a bad startup script) fails every cell with it. */
+  /**
+   * The session, once started; a startup failure (a bad startup script) fails every cell with it.
+   */
   private JShellEvaluator session() throws CellException {
     try {
       return evaluator().join();
@@ -184,7 +205,9 @@ final class EditBenchKernel extends BaseKernel {
     return data;
   }
 
-  /** A cell's output as IOPub messages, sent as it comes; pager text kept for the reply's payload. */
+  /**
+   * A cell's output as IOPub messages, sent as it comes; pager text kept for the reply's payload.
+   */
   private static final class MessageOutput implements CellOutput {
     private final ShellReplyEnvironment env;
     private final boolean silent;
@@ -278,13 +301,21 @@ final class EditBenchKernel extends BaseKernel {
     }
   }
 
-  // ---- kernel_info, history -----------------------------------------------------------------------
+  // ---- kernel_info, history
+  // -----------------------------------------------------------------------
 
   @Override
-  protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+  protected void handleKernelInfoRequest(
+      ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
     env.setBusyDeferIdle();
-    env.reply(new OkReplies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
-        getHelpLinks()));
+    env.reply(
+        new OkReplies.KernelInfo(
+            Header.PROTOCOL_VERISON,
+            name,
+            version,
+            getLanguageInfo(),
+            getBanner(),
+            getHelpLinks()));
     evaluator();
   }
 
@@ -296,29 +327,36 @@ final class EditBenchKernel extends BaseKernel {
     if (request.includeOutput()) {
       flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
     }
-    List<HistoryEntry> entries = switch (request.getAccessType()) {
-      case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
-      case RANGE -> {
-        HistoryRequest.Range range = (HistoryRequest.Range) request;
-        yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
-      }
-      case SEARCH -> {
-        HistoryRequest.Search search = (HistoryRequest.Search) request;
-        if (search.filterUnique()) {
-          flags.add(HistoryManager.ResultFlag.UNIQUE);
-        }
-        yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
-      }
-    };
+    List<HistoryEntry> entries =
+        switch (request.getAccessType()) {
+          case TAIL ->
+              history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+          case RANGE -> {
+            HistoryRequest.Range range = (HistoryRequest.Range) request;
+            yield history.lookupRange(
+                range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+          }
+          case SEARCH -> {
+            HistoryRequest.Search search = (HistoryRequest.Search) request;
+            if (search.filterUnique()) {
+              flags.add(HistoryManager.ResultFlag.UNIQUE);
+            }
+            yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+          }
+        };
     sendHistoryReply(env, OkReplies.history(entries));
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"}) // the content is plain JSON values, see OkReplies.history
+  @SuppressWarnings({
+    "unchecked",
+    "rawtypes"
+  }) // the content is plain JSON values, see OkReplies.history
   private static void sendHistoryReply(ShellReplyEnvironment env, Map<String, Object> content) {
     env.reply(new Message(env.getContext(), MessageType.HISTORY_REPLY, content));
   }
 
-  // ---- complete, inspect, is_complete, interrupt, shutdown ------------------------------------------
+  // ---- complete, inspect, is_complete, interrupt, shutdown
+  // ------------------------------------------
 
   @Override
   public ReplacementOptions complete(String code, int cursor) {
@@ -330,16 +368,24 @@ final class EditBenchKernel extends BaseKernel {
 
   @Override
   public DisplayData inspect(String code, int cursor, boolean extraDetail) {
-    return startedSession().flatMap(session -> session.inspect(code, cursor)).map(DisplayData::new).orElse(null);
+    return startedSession()
+        .flatMap(session -> session.inspect(code, cursor))
+        .map(DisplayData::new)
+        .orElse(null);
   }
 
   @Override
   public String isComplete(String code) {
-    return startedSession().map(session -> session.isComplete(code)).map(completeness -> switch (completeness.status()) {
-      case COMPLETE -> IS_COMPLETE_YES;
-      case INVALID -> IS_COMPLETE_BAD;
-      case INCOMPLETE -> completeness.indent();
-    }).orElse(IS_COMPLETE_MAYBE);
+    return startedSession()
+        .map(session -> session.isComplete(code))
+        .map(
+            completeness ->
+                switch (completeness.status()) {
+                  case COMPLETE -> IS_COMPLETE_YES;
+                  case INVALID -> IS_COMPLETE_BAD;
+                  case INCOMPLETE -> completeness.indent();
+                })
+        .orElse(IS_COMPLETE_MAYBE);
   }
 
   @Override
@@ -353,7 +399,10 @@ final class EditBenchKernel extends BaseKernel {
     super.onShutdown(isRestarting);
   }
 
-  /** jjava's own execute path calls this; this kernel runs cells through {@link #handleExecuteRequest}. */
+  /**
+   * jjava's own execute path calls this; this kernel runs cells through {@link
+   * #handleExecuteRequest}.
+   */
   @Override
   public Object evalRaw(String source) {
     throw new UnsupportedOperationException("cells run through the JShell evaluator");

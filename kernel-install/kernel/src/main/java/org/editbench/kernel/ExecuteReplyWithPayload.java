@@ -5,8 +5,8 @@ import java.util.Map;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 
 /**
- * An {@code execute_reply} with its {@code payload}: jjava's reply has none, and the pager
- * ({@code %doc}) is a payload of the reply, {@code {"source": "page", "data": {...}, "start": 0}}.
+ * An {@code execute_reply} with its {@code payload}: jjava's reply has none, and the pager ({@code
+ * %doc}) is a payload of the reply, {@code {"source": "page", "data": {...}, "start": 0}}.
  */
 final class ExecuteReplyWithPayload extends ExecuteReply {
   @SuppressWarnings("unused") // read by Gson when the reply is sent

@@ -11,11 +11,14 @@ public final class KernelMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      System.err.println("usage: java -jar editbench-kernel.jar CONNECTION_FILE (Jupyter passes {connection_file})");
+      System.err.println(
+          "usage: java -jar editbench-kernel.jar CONNECTION_FILE (Jupyter passes {connection_file})");
       System.exit(2);
     }
-    KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-    EditBenchKernel kernel = new EditBenchKernel(EvaluatorConfig.fromEnvironment(System.getenv()), new CellHistory());
+    KernelConnectionProperties properties =
+        KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+    EditBenchKernel kernel =
+        new EditBenchKernel(EvaluatorConfig.fromEnvironment(System.getenv()), new CellHistory());
     ResponsiveConnection connection = new ResponsiveConnection(properties);
     kernel.becomeHandlerForConnection(connection);
     connection.connect();

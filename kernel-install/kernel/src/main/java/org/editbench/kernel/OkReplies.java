@@ -18,22 +18,35 @@ final class OkReplies {
     @SuppressWarnings("unused") // read by Gson when the reply is sent
     private final String status = "ok";
 
-    KernelInfo(String protocolVersion, String implementation, String implementationVersion,
-        LanguageInfo languageInfo, String banner, List<HelpLink> helpLinks) {
-      super(protocolVersion, implementation, implementationVersion, languageInfo, banner, helpLinks);
+    KernelInfo(
+        String protocolVersion,
+        String implementation,
+        String implementationVersion,
+        LanguageInfo languageInfo,
+        String banner,
+        List<HelpLink> helpLinks) {
+      super(
+          protocolVersion, implementation, implementationVersion, languageInfo, banner, helpLinks);
     }
   }
 
   /**
-   * A {@code history_reply}'s content. Built as plain JSON values: jjava's reply would serialize its
-   * entries as objects, where the protocol wants {@code [session, line, input]} tuples
-   * ({@code [session, line, [input, output]]} with output).
+   * A {@code history_reply}'s content. Built as plain JSON values: jjava's reply would serialize
+   * its entries as objects, where the protocol wants {@code [session, line, input]} tuples ({@code
+   * [session, line, [input, output]]} with output).
    */
   static Map<String, Object> history(List<HistoryEntry> entries) {
-    List<List<Object>> tuples = entries.stream()
-        .map(entry -> List.<Object>of(entry.getSession(), entry.getCellNumber(),
-            entry.hasOutput() ? List.of(entry.getInput(), entry.getOutput()) : entry.getInput()))
-        .toList();
+    List<List<Object>> tuples =
+        entries.stream()
+            .map(
+                entry ->
+                    List.<Object>of(
+                        entry.getSession(),
+                        entry.getCellNumber(),
+                        entry.hasOutput()
+                            ? List.of(entry.getInput(), entry.getOutput())
+                            : entry.getInput()))
+            .toList();
     return Map.of("status", "ok", "history", tuples);
   }
 }

@@ -13,13 +13,13 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 /**
- * jjava's connection with {@link BlockingShellChannel}s for shell and control, and an IOPub
- * channel on the same ZeroMQ context as they are.
+ * jjava's connection with {@link BlockingShellChannel}s for shell and control, and an IOPub channel
+ * on the same ZeroMQ context as they are.
  *
  * <p>Why one context: each context sends through its own I/O thread. With IOPub on another one, a
  * cell's last outputs could reach a client after the execute_reply that follows them — on a busy
- * machine by more than the tenth of a second that clients such as jupyter_kernel_test wait.
- * jjava builds its own channels in its constructor; those are left unbound and closed with the rest.
+ * machine by more than the tenth of a second that clients such as jupyter_kernel_test wait. jjava
+ * builds its own channels in its constructor; those are left unbound and closed with the rest.
  */
 final class ResponsiveConnection extends JupyterConnection {
   private final KernelConnectionProperties properties;
@@ -43,7 +43,8 @@ final class ResponsiveConnection extends JupyterConnection {
     blockingControl.bind(properties);
     stdin.bind(properties);
     sharedIopub.bind(properties);
-    sharedIopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    sharedIopub.sendMessage(
+        new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
   }
 
   @Override
@@ -74,7 +75,8 @@ final class ResponsiveConnection extends JupyterConnection {
 
   /** jjava's reply environment, built here because its constructor is protected. */
   private static final class ReplyEnvironment extends ShellReplyEnvironment {
-    ReplyEnvironment(ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context) {
+    ReplyEnvironment(
+        ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context) {
       super(shell, stdin, iopub, context);
     }
   }

@@ -9,7 +9,7 @@
  * through the evaluator, not through this package.
  *
  * <p><b>To extend:</b> a new request type is a handler in {@code EditBenchKernel} calling the
- * evaluator; what cells can do (magics, renderers, imports) belongs in the toolkit's
- * {@code notebook} package, so that {@code editbench notebook run} gets it too.
+ * evaluator; what cells can do (magics, renderers, imports) belongs in the toolkit's {@code
+ * notebook} package, so that {@code editbench notebook run} gets it too.
  */
 package org.editbench.kernel;

@@ -15,7 +15,10 @@ final class ChildProcess {
 
   record Result(int exitCode, String output) {}
 
-  /** Jupyter's paths moved under {@code home}, so a kernel installed there is the only one these tests see. */
+  /**
+   * Jupyter's paths moved under {@code home}, so a kernel installed there is the only one these
+   * tests see.
+   */
   static Map<String, String> temporaryJupyter(Path home) {
     Map<String, String> env = new HashMap<>();
     env.put("JUPYTER_PATH", home.resolve("share/jupyter").toString());
@@ -30,20 +33,23 @@ final class ChildProcess {
    * Runs {@code command} in {@code dir} with {@code env} added (a null value removes the variable);
    * the log goes to a file in {@code logDir}.
    */
-  static Result run(List<String> command, Path dir, Map<String, String> env, Duration timeout, Path logDir)
+  static Result run(
+      List<String> command, Path dir, Map<String, String> env, Duration timeout, Path logDir)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile(logDir, "process", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    env.forEach((name, value) -> {
-      if (value == null) {
-        builder.environment().remove(name);
-      } else {
-        builder.environment().put(name, value);
-      }
-    });
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    env.forEach(
+        (name, value) -> {
+          if (value == null) {
+            builder.environment().remove(name);
+          } else {
+            builder.environment().put(name, value);
+          }
+        });
     Process process = builder.start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

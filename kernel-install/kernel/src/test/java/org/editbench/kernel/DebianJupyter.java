@@ -25,6 +25,7 @@ final class DebianJupyter {
 
   /** Debian's Python modules the tests import → the package to install for each. */
   private static final Map<String, String> MODULES = new LinkedHashMap<>();
+
   /** Commands the tests run → the package to install for each. */
   private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
 
@@ -55,8 +56,11 @@ final class DebianJupyter {
 
   static String message(Set<String> missing) {
     String packages = String.join(" ", missing);
-    return "the kernel and notebook tests need Debian packages that are missing: " + packages
-        + " (sudo apt-get install " + packages + "; .ci/run does)";
+    return "the kernel and notebook tests need Debian packages that are missing: "
+        + packages
+        + " (sudo apt-get install "
+        + packages
+        + "; .ci/run does)";
   }
 
   /**
@@ -64,7 +68,8 @@ final class DebianJupyter {
    * executable and each Python module (name → package) that {@code python} cannot import; all of
    * them, and python3, when {@code python} itself is missing.
    */
-  static Set<String> missingPackages(String python, Map<String, String> commands, Map<String, String> modules)
+  static Set<String> missingPackages(
+      String python, Map<String, String> commands, Map<String, String> modules)
       throws IOException, InterruptedException {
     Set<String> missing = new LinkedHashSet<>();
     if (!Files.isExecutable(Path.of(python))) {
@@ -75,22 +80,28 @@ final class DebianJupyter {
         missing.add(modules.get(module));
       }
     }
-    commands.forEach((command, pkg) -> {
-      if (!Files.isExecutable(Path.of(command))) {
-        missing.add(pkg);
-      }
-    });
+    commands.forEach(
+        (command, pkg) -> {
+          if (!Files.isExecutable(Path.of(command))) {
+            missing.add(pkg);
+          }
+        });
     return missing;
   }
 
   private static List<String> missingModules(String python, Set<String> modules)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(python, "-c",
-        "import importlib.util, sys\n"
-            + "print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                python,
+                "-c",
+                "import importlib.util, sys\n"
+                    + "print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))"));
     command.addAll(modules);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String output =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       fail(python + " could not look for Jupyter's modules: " + output);
     }

@@ -21,20 +21,24 @@ class DebianJupyterTest {
 
   @Test
   void namesThePackageOfEachMissingModuleAndCommand() throws Exception {
-    assertEquals(List.of("python3-nbclient", "jupyter-nbconvert"),
+    assertEquals(
+        List.of("python3-nbclient", "jupyter-nbconvert"),
         List.copyOf(DebianJupyter.missingPackages(DebianJupyter.PYTHON, COMMANDS, MODULES)));
   }
 
   @Test
   void withoutDebiansPythonEveryModulesPackageIsMissing() throws Exception {
-    assertEquals(List.of("python3", "libpython3-stdlib", "python3-nbclient", "jupyter-nbconvert"),
+    assertEquals(
+        List.of("python3", "libpython3-stdlib", "python3-nbclient", "jupyter-nbconvert"),
         List.copyOf(DebianJupyter.missingPackages("/nonexistent/python3", COMMANDS, MODULES)));
   }
 
   @Test
   void theMessageIsOneLineThatSaysWhatToInstall() {
-    assertEquals("the kernel and notebook tests need Debian packages that are missing: python3-nbclient "
-        + "jupyter-nbconvert (sudo apt-get install python3-nbclient jupyter-nbconvert; .ci/run does)",
-        DebianJupyter.message(new java.util.LinkedHashSet<>(List.of("python3-nbclient", "jupyter-nbconvert"))));
+    assertEquals(
+        "the kernel and notebook tests need Debian packages that are missing: python3-nbclient "
+            + "jupyter-nbconvert (sudo apt-get install python3-nbclient jupyter-nbconvert; .ci/run does)",
+        DebianJupyter.message(
+            new java.util.LinkedHashSet<>(List.of("python3-nbclient", "jupyter-nbconvert"))));
   }
 }

@@ -22,14 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged kernel through real Jupyter: installed by {@code kernel-install/install} into a
- * temporary Jupyter path, then driven by Debian's jupyter_kernel_test, jupyter_client and nbconvert.
- * Needs the Debian packages that .ci/run installs.
+ * temporary Jupyter path, then driven by Debian's jupyter_kernel_test, jupyter_client and
+ * nbconvert. Needs the Debian packages that .ci/run installs.
  */
 class KernelIT {
   private static final Path PYTHON_TESTS = Path.of(System.getProperty("kernel.python.tests"));
   private static final Path INSTALLER = PYTHON_TESTS.resolve("../../../../install").normalize();
+
   /** Debian's Python, where the Jupyter packages are, whatever python3 comes first on the PATH. */
   private static final String PYTHON = DebianJupyter.PYTHON;
+
   private static final String JUPYTER = DebianJupyter.JUPYTER;
 
   @TempDir static Path jupyterHome;
@@ -39,39 +41,61 @@ class KernelIT {
   static void installKernelIntoATemporaryJupyterPath() throws Exception {
     DebianJupyter.requireInstalled();
     env = ChildProcess.temporaryJupyter(jupyterHome);
-    Result install = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()), Duration.ofMinutes(5));
+    Result install =
+        run(
+            List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()),
+            Duration.ofMinutes(5));
     assertEquals(0, install.exitCode(), install.output());
     assertTrue(install.output().contains("jupyter kernelspec list"), install.output());
     Result list = run(List.of(JUPYTER, "kernelspec", "list"), Duration.ofMinutes(1));
-    assertTrue(list.output().contains(jupyterHome.resolve("share/jupyter/kernels/java").toString()), list.output());
+    assertTrue(
+        list.output().contains(jupyterHome.resolve("share/jupyter/kernels/java").toString()),
+        list.output());
   }
 
   @Test
   void passesJupyterKernelTestConformanceSuite() throws Exception {
-    Result result = run(List.of(PYTHON, "-m", "unittest", "-v", "test_kernel"), Duration.ofMinutes(5));
+    Result result =
+        run(List.of(PYTHON, "-m", "unittest", "-v", "test_kernel"), Duration.ofMinutes(5));
     assertEquals(0, result.exitCode(), result.output());
     assertTrue(result.output().contains("Ran 12 tests"), result.output());
-    assertTrue(!result.output().contains("skipped"), "every test of the suite has samples:\n" + result.output());
+    assertTrue(
+        !result.output().contains("skipped"),
+        "every test of the suite has samples:\n" + result.output());
   }
 
   @Test
   void interruptsRestartsAndShutsDownThroughJupyterClient() throws Exception {
-    Result result = run(List.of(PYTHON, "-m", "unittest", "-v", "test_protocol"), Duration.ofMinutes(5));
+    Result result =
+        run(List.of(PYTHON, "-m", "unittest", "-v", "test_protocol"), Duration.ofMinutes(5));
     assertEquals(0, result.exitCode(), result.output());
   }
 
   @Test
   void nbconvertExecutesANotebookThatShowsAToolkitTableAsHtml(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("bench.jsonl"), "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
-        + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
+    Files.writeString(
+        dir.resolve("bench.jsonl"),
+        "{\"instance_id\": \"demo__1\", \"repo\": \"demo/repo\"}\n"
+            + "{\"instance_id\": \"demo__2\", \"repo\": \"demo/repo\"}\n");
     Path notebook = dir.resolve("bench-table.ipynb");
     try (InputStream resource = KernelIT.class.getResourceAsStream("/bench-table.ipynb")) {
       Files.copy(resource, notebook);
     }
 
-    Result result = run(List.of(JUPYTER, "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=120",
-        "--output", "executed.ipynb", notebook.toString()), Duration.ofMinutes(3));
+    Result result =
+        run(
+            List.of(
+                JUPYTER,
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.kernel_name=java",
+                "--ExecutePreprocessor.timeout=120",
+                "--output",
+                "executed.ipynb",
+                notebook.toString()),
+            Duration.ofMinutes(3));
     assertEquals(0, result.exitCode(), result.output());
 
     JsonNode executed = new ObjectMapper().readTree(dir.resolve("executed.ipynb").toFile());
@@ -86,21 +110,33 @@ class KernelIT {
   void installerRefusesToReplaceAnotherKernelWithoutForce() throws Exception {
     Path foreign = jupyterHome.resolve("share/jupyter/kernels/other");
     Files.createDirectories(foreign);
-    Files.writeString(foreign.resolve("kernel.json"),
+    Files.writeString(
+        foreign.resolve("kernel.json"),
         "{\"argv\": [\"other\", \"{connection_file}\"], \"display_name\": \"Other\", \"language\": \"other\"}");
 
-    Result refused = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "other"),
-        Duration.ofMinutes(2));
+    Result refused =
+        run(
+            List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "other"),
+            Duration.ofMinutes(2));
     assertEquals(1, refused.exitCode(), refused.output());
     assertTrue(refused.output().contains("a different kernel named 'other'"), refused.output());
     assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Other"));
 
-    Result forced = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "other",
-        "--force"), Duration.ofMinutes(2));
+    Result forced =
+        run(
+            List.of(
+                INSTALLER.toString(),
+                "--prefix",
+                jupyterHome.toString(),
+                "--name",
+                "other",
+                "--force"),
+            Duration.ofMinutes(2));
     assertEquals(0, forced.exitCode(), forced.output());
     assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Java (editbench)"));
 
-    Result removed = run(List.of(INSTALLER.toString(), "--uninstall", "--name", "other"), Duration.ofMinutes(2));
+    Result removed =
+        run(List.of(INSTALLER.toString(), "--uninstall", "--name", "other"), Duration.ofMinutes(2));
     assertEquals(0, removed.exitCode(), removed.output());
     assertTrue(Files.notExists(foreign));
   }
@@ -108,11 +144,17 @@ class KernelIT {
   @Test
   void installerPutsTheJavaOptionsBeforeTheJarInTheKernelArgv() throws Exception {
     List<String> defaults = argv(jupyterHome.resolve("share/jupyter/kernels/java/kernel.json"));
-    List<String> expected = new ArrayList<>(
-        List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05"));
-    // The young generation's size where the machine has 4 GiB or more, huge pages where madvise is on.
-    if (Files.readAllLines(Path.of("/proc/meminfo")).stream().anyMatch(line -> line.startsWith("MemTotal:")
-        && Long.parseLong(line.replaceAll("\\D", "")) >= 4L * 1024 * 1024)) {
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05"));
+    // The young generation's size where the machine has 4 GiB or more, huge pages where madvise is
+    // on.
+    if (Files.readAllLines(Path.of("/proc/meminfo")).stream()
+        .anyMatch(
+            line ->
+                line.startsWith("MemTotal:")
+                    && Long.parseLong(line.replaceAll("\\D", "")) >= 4L * 1024 * 1024)) {
       expected.addAll(List.of("-Xms512m", "-Xmn256m"));
     }
     Path hugePages = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -122,21 +164,46 @@ class KernelIT {
     expected.add("-jar");
     assertEquals(expected, defaults.subList(1, expected.size() + 1), defaults.toString());
 
-    Result custom = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "custom",
-        "--java-options", "-Xmx1g  -Dnote=\"quoted\""), Duration.ofMinutes(2));
+    Result custom =
+        run(
+            List.of(
+                INSTALLER.toString(),
+                "--prefix",
+                jupyterHome.toString(),
+                "--name",
+                "custom",
+                "--java-options",
+                "-Xmx1g  -Dnote=\"quoted\""),
+            Duration.ofMinutes(2));
     assertEquals(0, custom.exitCode(), custom.output());
     List<String> customArgv = argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json"));
-    assertEquals(List.of("-Xmx1g", "-Dnote=\"quoted\"", "-jar"), customArgv.subList(1, 4), customArgv.toString());
+    assertEquals(
+        List.of("-Xmx1g", "-Dnote=\"quoted\"", "-jar"),
+        customArgv.subList(1, 4),
+        customArgv.toString());
 
-    Result none = run(List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "custom",
-        "--java-options", ""), Duration.ofMinutes(2));
+    Result none =
+        run(
+            List.of(
+                INSTALLER.toString(),
+                "--prefix",
+                jupyterHome.toString(),
+                "--name",
+                "custom",
+                "--java-options",
+                ""),
+            Duration.ofMinutes(2));
     assertEquals(0, none.exitCode(), none.output());
-    assertEquals("-jar", argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json")).get(1));
+    assertEquals(
+        "-jar", argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json")).get(1));
   }
 
   private static List<String> argv(Path kernelJson) throws IOException {
     List<String> argv = new ArrayList<>();
-    new ObjectMapper().readTree(kernelJson.toFile()).path("argv").forEach(entry -> argv.add(entry.asText()));
+    new ObjectMapper()
+        .readTree(kernelJson.toFile())
+        .path("argv")
+        .forEach(entry -> argv.add(entry.asText()));
     return argv;
   }
 
@@ -151,7 +218,10 @@ class KernelIT {
     try {
       Result result = run(List.of("/bin/bash", INSTALLER.toString()), Duration.ofMinutes(1));
       assertEquals(1, result.exitCode(), result.output());
-      assertTrue(result.output().contains("apt-get install jupyter-client python3-nbclient jupyter-nbconvert"),
+      assertTrue(
+          result
+              .output()
+              .contains("apt-get install jupyter-client python3-nbclient jupyter-nbconvert"),
           result.output());
     } finally {
       env = saved;
@@ -162,7 +232,8 @@ class KernelIT {
   void installerHelpDescribesItsOptions() throws Exception {
     Result help = run(List.of(INSTALLER.toString(), "--help"), Duration.ofMinutes(1));
     assertEquals(0, help.exitCode());
-    for (String option : List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force", "--java-options")) {
+    for (String option :
+        List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force", "--java-options")) {
       assertTrue(help.output().contains(option), option);
     }
   }
@@ -176,7 +247,8 @@ class KernelIT {
     return text.toString();
   }
 
-  private static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+  private static Result run(List<String> command, Duration timeout)
+      throws IOException, InterruptedException {
     return ChildProcess.run(command, PYTHON_TESTS, env, timeout, jupyterHome);
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The two runnable jars (the kernel's and the editbench command's) as the build leaves them.
  *
- * <p>Both bundle Lucene, whose jar carries classes for newer Javas under META-INF/versions. A bundle
- * that is not a multi-release jar hides them, and on Java 21 or later Lucene then cannot open an
- * index at all.
+ * <p>Both bundle Lucene, whose jar carries classes for newer Javas under META-INF/versions. A
+ * bundle that is not a multi-release jar hides them, and on Java 21 or later Lucene then cannot
+ * open an index at all.
  */
 class ShadedJarsIT {
   @TempDir Path logs;
@@ -29,13 +29,27 @@ class ShadedJarsIT {
    * not from the jar (a JVM that cannot map the archive loads them from the jar, only slower).
    */
   @Test
-  void theEditbenchCommandLoadsItsClassesFromTheBuildsArchive() throws IOException, InterruptedException {
-    Path project = Path.of(System.getProperty("toolkit.jar")).toAbsolutePath().normalize().getParent().getParent().getParent();
-    ChildProcess.Result result = ChildProcess.run(List.of(project.resolve("editbench").toString(), "--version"),
-        project, Map.of("EDITBENCH_JAVA_OPTS", "-Xlog:class+load=info"), Duration.ofMinutes(5), logs);
+  void theEditbenchCommandLoadsItsClassesFromTheBuildsArchive()
+      throws IOException, InterruptedException {
+    Path project =
+        Path.of(System.getProperty("toolkit.jar"))
+            .toAbsolutePath()
+            .normalize()
+            .getParent()
+            .getParent()
+            .getParent();
+    ChildProcess.Result result =
+        ChildProcess.run(
+            List.of(project.resolve("editbench").toString(), "--version"),
+            project,
+            Map.of("EDITBENCH_JAVA_OPTS", "-Xlog:class+load=info"),
+            Duration.ofMinutes(5),
+            logs);
     assertEquals(0, result.exitCode(), result.output());
-    assertTrue(result.output().contains("org.editbench.cli.Main source: shared objects file (top)"),
-        "Main from the archive:\n" + result.output().lines().filter(l -> l.contains("editbench")).toList());
+    assertTrue(
+        result.output().contains("org.editbench.cli.Main source: shared objects file (top)"),
+        "Main from the archive:\n"
+            + result.output().lines().filter(l -> l.contains("editbench")).toList());
   }
 
   @ParameterizedTest
@@ -43,8 +57,12 @@ class ShadedJarsIT {
   void jarsThatBundleLuceneAreMultiReleaseJars(String property) throws IOException {
     Path jar = Path.of(System.getProperty(property));
     try (JarFile file = new JarFile(jar.toFile())) {
-      assertEquals("true", file.getManifest().getMainAttributes().getValue("Multi-Release"), jar.toString());
-      assertTrue(file.getEntry("META-INF/versions/21/org/apache/lucene/store/MemorySegmentIndexInputProvider.class") != null,
+      assertEquals(
+          "true", file.getManifest().getMainAttributes().getValue("Multi-Release"), jar.toString());
+      assertTrue(
+          file.getEntry(
+                  "META-INF/versions/21/org/apache/lucene/store/MemorySegmentIndexInputProvider.class")
+              != null,
           "Lucene's Java 21 classes are bundled in " + jar);
     }
   }
