@@ -35,11 +35,24 @@ import tech.tablesaw.api.Table;
  */
 public final class Workspace {
   private final DataPaths paths;
+
+  /**
+   * The folder as {@link #toString} names it: relative ({@code .} or {@code ..}) when it was found
+   * from the working directory, so that a saved notebook's output names no folder of the machine
+   * that ran it; as given otherwise.
+   */
+  private final String shown;
+
   private final String why;
 
-  private Workspace(Path root, String why) {
+  private Workspace(Path root, String shown, String why) {
     this.paths = new DataPaths(root.toAbsolutePath().normalize());
+    this.shown = shown;
     this.why = why;
+  }
+
+  private Workspace(Path root, String why) {
+    this(root, root.toAbsolutePath().normalize().toString(), why);
   }
 
   /**
@@ -82,12 +95,13 @@ public final class Workspace {
       return new Workspace(root, "$" + DataPaths.HOME_VARIABLE);
     }
     if (holdsData(workingDir)) {
-      return new Workspace(workingDir, "the working directory");
+      return new Workspace(workingDir, ".", "the working directory");
     }
     Path parent = workingDir.getParent();
     if (parent != null && holdsData(parent)) {
       return new Workspace(
           parent,
+          "..",
           "the folder above the working directory "
               + workingDir.getFileName()
               + "/ (the repository root when the kernel runs in notebooks/)");
@@ -114,12 +128,13 @@ public final class Workspace {
   }
 
   /**
-   * Which folder was chosen and why, e.g. {@code EditBench data folder: /src/editbench
-   * ($EDITBENCH_HOME)}.
+   * Which folder was chosen and why, e.g. {@code EditBench data folder: /src/editbench —
+   * $EDITBENCH_HOME} or {@code EditBench data folder: .. — the folder above the working directory
+   * notebooks/ (…)}; {@link #root()} is the absolute path.
    */
   @Override
   public String toString() {
-    return "EditBench data folder: " + paths.root() + " — " + why;
+    return "EditBench data folder: " + shown + " — " + why;
   }
 
   // ---- bench → infbench ---------------------------------------------------------------------

@@ -44,7 +44,7 @@ class WorkspaceTest {
     Files.createDirectories(dir.resolve("patch_histories"));
     Workspace workspace = Workspace.locate(Map.of("EDITBENCH_HOME", " "), dir);
     assertEquals(dir, workspace.root());
-    assertTrue(workspace.toString().endsWith("— the working directory"), workspace.toString());
+    assertEquals("EditBench data folder: . — the working directory", workspace.toString());
   }
 
   @Test
@@ -53,6 +53,10 @@ class WorkspaceTest {
     Path notebooks = Files.createDirectories(dir.resolve("notebooks"));
     Workspace workspace = Workspace.locate(Map.of(), notebooks);
     assertEquals(dir, workspace.root());
+    // Relative, so that a saved notebook names no folder of the machine that ran it.
+    assertTrue(
+        workspace.toString().startsWith("EditBench data folder: .. — the folder above"),
+        workspace.toString());
     assertTrue(
         workspace.toString().contains("the repository root when the kernel runs in notebooks/"),
         workspace.toString());
