@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoublePredicate;
@@ -39,8 +40,10 @@ public final class PredictionTable {
   /**
    * The predictions in the merged files ({@code all-task-instances_{runId}.jsonl}) of {@code
    * models} (all models when empty) under {@code resultsDir}, scored against {@code
-   * infbenchDir/all-task-instances_{runId}.jsonl}. Predictions without an infbench record are left
-   * out with a warning.
+   * infbenchDir/all-task-instances_{runId}.jsonl}, each file's rows in its infbench file's order
+   * (not the prediction file's, which is the order concurrent requests ended in, so that equal rows
+   * sort the same in every run). Predictions without an infbench record are left out with a
+   * warning.
    */
   public static PredictionTable load(
       Path resultsDir,
@@ -50,6 +53,7 @@ public final class PredictionTable {
       Reporter reporter) {
     List<PredictionDetail> rows = new ArrayList<>();
     Map<Path, Map<String, BenchInstance>> recordsByFile = new HashMap<>();
+    Map<Path, Map<String, Integer>> positionsByFile = new HashMap<>();
     for (PredictionFile file : PredictionFile.find(resultsDir, models, List.of(runId))) {
       if (!file.dataset().equals(DataPaths.MERGED_DATASET)) {
         continue;
@@ -57,7 +61,10 @@ public final class PredictionTable {
       Path infbench = file.infbenchFile(infbenchDir);
       Map<String, BenchInstance> records =
           recordsByFile.computeIfAbsent(infbench, f -> byId(f, reporter));
+      Map<String, Integer> positions =
+          positionsByFile.computeIfAbsent(infbench, f -> positions(records));
       Map<String, Scoring.Target> targets = Scoring.readTargets(infbench, reporter);
+      List<PredictionDetail> fileRows = new ArrayList<>();
       int missing = 0;
       for (Prediction prediction : Prediction.read(file.file(), reporter)) {
         BenchInstance record = records.get(prediction.instanceId());
@@ -74,10 +81,12 @@ public final class PredictionTable {
                     target.groundTruth(),
                     prediction.modelPatch())
                 : null;
-        rows.add(
+        fileRows.add(
             new PredictionDetail(
                 file.model(), file.temperature(), runId, record, prediction, metrics));
       }
+      fileRows.sort(Comparator.comparingInt(row -> positions.get(row.record().instanceId())));
+      rows.addAll(fileRows);
       if (missing > 0) {
         reporter.warn(
             file.file()
@@ -101,10 +110,19 @@ public final class PredictionTable {
     return new PredictionTable(rows);
   }
 
+  /** The file's records by id, in the file's order (the first of a repeated id). */
   private static Map<String, BenchInstance> byId(Path infbench, Reporter reporter) {
-    Map<String, BenchInstance> records = new HashMap<>();
+    Map<String, BenchInstance> records = new LinkedHashMap<>();
     BenchReader.read(infbench, reporter).forEach(r -> records.putIfAbsent(r.instanceId(), r));
     return records;
+  }
+
+  private static Map<String, Integer> positions(Map<String, BenchInstance> records) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (String id : records.keySet()) {
+      positions.put(id, positions.size());
+    }
+    return positions;
   }
 
   public int size() {

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.editbench.EditBench;
+import org.editbench.bench.BenchInstance;
+import org.editbench.core.Reporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +53,30 @@ class PredictionTableTest {
     assertTrue(
         lastStep.rows().stream().anyMatch(d -> d.metric(ResultsSummary.EDIT_DISTANCE) > 0.3),
         "the baseline is not trivially all ones");
+  }
+
+  @Test
+  void rowsFollowTheInfbenchFileNotTheOrderRequestsEndedIn() throws Exception {
+    Path merged = root.resolve("experiment_results/gold/T=0/n=1/all-task-instances_0.4.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(merged));
+    Collections.reverse(lines);
+    Files.write(merged, lines);
+    List<String> infbenchOrder =
+        EditBench.loadBench(
+                root.resolve("crawled_data/infbench/all-task-instances_0.4.jsonl").toString())
+            .stream()
+            .map(BenchInstance::instanceId)
+            .toList();
+
+    PredictionTable gold =
+        PredictionTable.load(
+            root.resolve("experiment_results"),
+            root.resolve("crawled_data/infbench"),
+            List.of("gold"),
+            "0.4",
+            Reporter.SILENT);
+
+    assertEquals(infbenchOrder, gold.rows().stream().map(PredictionDetail::instanceId).toList());
   }
 
   @Test
