@@ -82,11 +82,21 @@ public final class JsonLineReader {
    */
   public static List<Jsonl.Line> readObjectsLeniently(
       Path file, Reporter reporter, String leftOut) {
+    return readObjectsLeniently(file, reporter, leftOut, null);
+  }
+
+  /**
+   * {@link #readObjectsLeniently(Path, Reporter, String)} for readers that look at a few top-level
+   * fields only: each line's object holds at least {@code fields} (as the whole tree would hold
+   * them; absent ones absent), read straight from the line's bytes where the line allows ({@link
+   * JsonFieldScanner}), other fields possibly not. The same lines are read, left out and reported.
+   */
+  public static List<Jsonl.Line> readObjectsLeniently(
+      Path file, Reporter reporter, String leftOut, List<String> fields) {
     List<Jsonl.Line> objects = new ArrayList<>();
     LineProblem leaveOut =
         (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
-    forEachLine(
-        file,
+    LineHandler parsed =
         (number, text) -> {
           try {
             JsonNode node = tree(text);
@@ -98,7 +108,23 @@ public final class JsonLineReader {
           } catch (JsonProcessingException e) {
             leaveOut.problem(number, problem(e));
           }
+        };
+    if (fields == null) {
+      forEachLine(file, parsed, leaveOut);
+      return objects;
+    }
+    JsonFieldScanner scanner = new JsonFieldScanner(fields);
+    forEachLine(
+        file,
+        (number, buf, off, len, fileOffset) -> {
+          JsonNode node = scanner.scan(buf, off, len);
+          if (node != null) {
+            objects.add(new Jsonl.Line(file, number, node));
+            return true;
+          }
+          return false;
         },
+        parsed,
         leaveOut);
     return objects;
   }
@@ -106,6 +132,11 @@ public final class JsonLineReader {
   /** What is done with one line's text. */
   public interface LineHandler {
     void line(int number, String text);
+  }
+
+  /** Takes a line from its bytes, or returns false to have it decoded and handed on as text. */
+  private interface BytesHandler {
+    boolean line(int number, byte[] buf, int off, int len, long fileOffset);
   }
 
   /** What is done with a line that cannot be read: thrown, or reported and skipped. */
@@ -118,6 +149,15 @@ public final class JsonLineReader {
    * that is not UTF-8, or too long to hold, goes to {@code problems} instead.
    */
   private static void forEachLine(Path file, LineHandler handler, LineProblem problems) {
+    forEachLine(file, (number, buf, off, len, fileOffset) -> false, handler, problems);
+  }
+
+  /**
+   * {@link #forEachLine(Path, LineHandler, LineProblem)}, offering each line's bytes to {@code
+   * bytes} first: the lines it does not take are decoded and handed on.
+   */
+  private static void forEachLine(
+      Path file, BytesHandler bytes, LineHandler handler, LineProblem problems) {
     try {
       ByteLines.forEach(
           file,
@@ -125,6 +165,9 @@ public final class JsonLineReader {
             @Override
             public void line(
                 int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
+              if (bytes.line(number, buf, off, len, fileOffset)) {
+                return;
+              }
               String text;
               try {
                 text = StrictUtf8.decode(buf, off, len);

@@ -24,6 +24,9 @@ public record Prediction(
     double cost,
     double responseTime,
     String error) {
+  /** The fields {@link #of} reads. */
+  private static final List<String> FIELDS =
+      List.of("instance_id", "prompt", "model_patch", "cost", "response_time", "status", "error");
 
   public boolean succeeded() {
     return error == null;
@@ -41,7 +44,8 @@ public record Prediction(
    */
   public static List<Prediction> read(Path file, Reporter reporter) {
     Map<String, Prediction> byInstance = new LinkedHashMap<>();
-    for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(file, reporter, "left out")) {
+    for (Jsonl.Line line :
+        JsonLineReader.readObjectsLeniently(file, reporter, "left out", FIELDS)) {
       if (!line.json().path("instance_id").isTextual()) {
         reporter.warn(
             file + ":" + line.number() + ": not a prediction record (no instance_id); left out");

@@ -16,6 +16,10 @@ import org.editbench.core.Reporter;
 public final class Scoring {
   private Scoring() {}
 
+  /** The fields of an infbench record that {@link #readTargets} reads. */
+  private static final List<String> TARGET_FIELDS =
+      List.of("instance_id", "prompt", "ground_truth");
+
   /** What scoring needs of an infbench record. */
   public record Target(Map<String, String> preEditFiles, String groundTruth) {}
 
@@ -30,7 +34,8 @@ public final class Scoring {
       return targets;
     }
     for (Jsonl.Line line :
-        JsonLineReader.readObjectsLeniently(infbenchFile, reporter, "left out of the scores")) {
+        JsonLineReader.readObjectsLeniently(
+            infbenchFile, reporter, "left out of the scores", TARGET_FIELDS)) {
       JsonNode record = line.json();
       targets.putIfAbsent(
           record.path("instance_id").asText(),

@@ -1,0 +1,481 @@
+package org.editbench.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a few top-level fields of a JSON object line straight from its bytes: the fields asked for
+ * become the nodes {@link JsonLineReader#tree} would make of them, every other value is checked and
+ * passed over without being decoded or kept. Prediction and infbench lines are mostly a prompt of
+ * some 100 kB that scoring needs once or not at all; decoding each line to a String and parsing it
+ * into a whole tree was over a third of a first score's time.
+ *
+ * <p>Only the common case is read here: pure ASCII lines (what editbench and Python's {@code
+ * json.dumps} write), a top-level object whose asked-for fields are strings, numbers, booleans or
+ * null. For any other line (non-ASCII bytes, a value or a form this scanner does not take, or
+ * anything that is not valid JSON) {@link #scan} returns null, and the caller reads the line as
+ * before (decoded and parsed into a tree), which also says what is wrong with it. Where it answers,
+ * the answer equals the tree's fields ({@code JsonFieldScannerTest} compares the two on real and
+ * mangled lines). Thread-safe: an instance holds only the names asked for.
+ */
+final class JsonFieldScanner {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Deeper values are left to the tree reader, whose limit (1,000 levels) is far above this. */
+  private static final int MAX_DEPTH = 256;
+
+  /** Longer numbers are left to the tree reader (Jackson's number limits and big integers). */
+  private static final int MAX_NUMBER = 64;
+
+  /** Thrown, without a stack trace, where the scanner stops and leaves the line to the tree. */
+  private static final RuntimeException NOT_HERE =
+      new RuntimeException("not read by the scanner", null, false, false) {};
+
+  private final String[] names;
+  private final byte[][] nameBytes;
+
+  JsonFieldScanner(List<String> names) {
+    this.names = names.toArray(String[]::new);
+    nameBytes = new byte[this.names.length][];
+    for (int i = 0; i < this.names.length; i++) {
+      nameBytes[i] = this.names[i].getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The asked-for fields of the object in {@code buf[off, off + len)} (absent ones left out), or
+   * null when the line is to be read by the tree reader.
+   */
+  ObjectNode scan(byte[] buf, int off, int len) {
+    try {
+      return new Cursor(buf, off, off + len).object();
+    } catch (RuntimeException e) {
+      if (e != NOT_HERE) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  private final class Cursor {
+    private final byte[] buf;
+    private final int end;
+    private int at;
+
+    Cursor(byte[] buf, int from, int end) {
+      this.buf = buf;
+      this.at = from;
+      this.end = end;
+    }
+
+    ObjectNode object() {
+      skipWhitespace();
+      expect('{');
+      ObjectNode fields = NODES.objectNode();
+      skipWhitespace();
+      if (peek() == '}') {
+        at++;
+      } else {
+        while (true) {
+          skipWhitespace();
+          int wanted = key();
+          skipWhitespace();
+          expect(':');
+          skipWhitespace();
+          if (wanted >= 0) {
+            fields.replace(names[wanted], scalar());
+          } else {
+            skipValue();
+          }
+          skipWhitespace();
+          byte b = next();
+          if (b == '}') {
+            break;
+          }
+          if (b != ',') {
+            throw NOT_HERE;
+          }
+        }
+      }
+      // The tree reader stops after the object too; the line's remaining bytes only have to be
+      // UTF-8, and ASCII is what is taken here.
+      for (int i = at; i < end; i++) {
+        if (buf[i] < 0) {
+          throw NOT_HERE;
+        }
+      }
+      return fields;
+    }
+
+    /** Reads a key; the index of the asked-for name it is, or -1. */
+    private int key() {
+      expect('"');
+      int start = at;
+      int close = skipStringBody();
+      if (!hasEscape(start, close)) {
+        for (int i = 0; i < names.length; i++) {
+          if (Arrays.equals(nameBytes[i], 0, nameBytes[i].length, buf, start, close)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      String key = decode(start, close);
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private JsonNode scalar() {
+      byte b = peek();
+      if (b == '"') {
+        at++;
+        int start = at;
+        int close = skipStringBody();
+        return NODES.textNode(decode(start, close));
+      }
+      if (b == '-' || (b >= '0' && b <= '9')) {
+        return number();
+      }
+      if (literal("true")) {
+        return NODES.booleanNode(true);
+      }
+      if (literal("false")) {
+        return NODES.booleanNode(false);
+      }
+      if (literal("null")) {
+        return NODES.nullNode();
+      }
+      throw NOT_HERE; // arrays and objects are left to the tree
+    }
+
+    /** Passes over any value, checking it. */
+    private void skipValue() {
+      int depth = 0;
+      while (true) {
+        byte b = peek();
+        if (b == '{' || b == '[') {
+          if (++depth > MAX_DEPTH) {
+            throw NOT_HERE;
+          }
+          setInObject(depth, b == '{');
+          at++;
+          skipWhitespace();
+          if (peek() == (b == '{' ? '}' : ']')) {
+            at++;
+            depth--;
+          } else {
+            if (b == '{') {
+              skipKey();
+            }
+            continue; // to the container's first value
+          }
+        } else if (b == '"') {
+          at++;
+          skipStringBody();
+        } else if (b == '-' || (b >= '0' && b <= '9')) {
+          numberEnd();
+        } else if (!literal("true") && !literal("false") && !literal("null")) {
+          throw NOT_HERE;
+        }
+        // after a value: its container's separator, or the container's end
+        while (depth > 0) {
+          skipWhitespace();
+          byte separator = next();
+          if (separator == ',') {
+            skipWhitespace();
+            if (isInObject(depth)) {
+              skipKey();
+            }
+            break;
+          }
+          if (separator != (isInObject(depth) ? '}' : ']')) {
+            throw NOT_HERE;
+          }
+          depth--;
+        }
+        if (depth == 0) {
+          return;
+        }
+      }
+    }
+
+    // Which of the open containers are objects: one bit per level.
+    private final long[] objects = new long[(MAX_DEPTH + 64) / 64];
+
+    private boolean isInObject(int depth) {
+      return (objects[depth >>> 6] >>> (depth & 63) & 1) != 0;
+    }
+
+    private void setInObject(int depth, boolean object) {
+      long bit = 1L << (depth & 63);
+      objects[depth >>> 6] = object ? objects[depth >>> 6] | bit : objects[depth >>> 6] & ~bit;
+    }
+
+    /** A key and its colon, inside a skipped object. */
+    private void skipKey() {
+      expect('"');
+      skipStringBody();
+      skipWhitespace();
+      expect(':');
+      skipWhitespace();
+    }
+
+    /**
+     * Passes over a string's characters after its opening quote, checking its escapes; returns the
+     * position of the closing quote and leaves the cursor after it.
+     */
+    private int skipStringBody() {
+      int i = at;
+      while (i < end) {
+        byte b = buf[i];
+        // printable ASCII other than the quote and the backslash: by far the most bytes
+        if (b >= 0x20 && b != '"' && b != '\\') {
+          i++;
+          continue;
+        }
+        if (b == '"') {
+          at = i + 1;
+          return i;
+        }
+        if (b != '\\') {
+          throw NOT_HERE; // a control character or a non-ASCII byte
+        }
+        byte e = i + 1 < end ? buf[i + 1] : 0;
+        if (e == 'u') {
+          if (i + 6 > end) {
+            throw NOT_HERE;
+          }
+          for (int k = 2; k < 6; k++) {
+            if (hex(buf[i + k]) < 0) {
+              throw NOT_HERE;
+            }
+          }
+          i += 6;
+        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+            || e == 't') {
+          i += 2;
+        } else {
+          throw NOT_HERE;
+        }
+      }
+      throw NOT_HERE; // not closed on this line
+    }
+
+    private boolean hasEscape(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (buf[i] == '\\') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The text of a checked string body {@code buf[from, to)}. */
+    private String decode(int from, int to) {
+      int escape = from;
+      while (escape < to && buf[escape] != '\\') {
+        escape++;
+      }
+      if (escape == to) {
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+      }
+      // Latin-1 bytes while every character fits, else chars.
+      byte[] latin = new byte[to - from];
+      int n = escape - from;
+      System.arraycopy(buf, from, latin, 0, n);
+      int i = escape;
+      while (i < to) {
+        byte b = buf[i];
+        if (b != '\\') {
+          int run = i;
+          while (run < to && buf[run] != '\\') {
+            run++;
+          }
+          System.arraycopy(buf, i, latin, n, run - i);
+          n += run - i;
+          i = run;
+          continue;
+        }
+        char c = escaped(i);
+        if (c > 0xff) {
+          return decodeWide(latin, n, i, to);
+        }
+        latin[n++] = (byte) c;
+        i += buf[i + 1] == 'u' ? 6 : 2;
+      }
+      return new String(latin, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The rest of a string from {@code buf[from]} on, after {@code n} Latin-1 characters. */
+    private String decodeWide(byte[] latin, int n, int from, int to) {
+      char[] chars = new char[n + (to - from)];
+      for (int k = 0; k < n; k++) {
+        chars[k] = (char) (latin[k] & 0xff);
+      }
+      int i = from;
+      while (i < to) {
+        byte b = buf[i];
+        if (b != '\\') {
+          chars[n++] = (char) b;
+          i++;
+        } else {
+          chars[n++] = escaped(i);
+          i += buf[i + 1] == 'u' ? 6 : 2;
+        }
+      }
+      return new String(chars, 0, n);
+    }
+
+    /** The character of the (checked) escape at {@code buf[i]}. */
+    private char escaped(int i) {
+      return switch (buf[i + 1]) {
+        case 'u' ->
+            (char)
+                (hex(buf[i + 2]) << 12
+                    | hex(buf[i + 3]) << 8
+                    | hex(buf[i + 4]) << 4
+                    | hex(buf[i + 5]));
+        case 'b' -> '\b';
+        case 'f' -> '\f';
+        case 'n' -> '\n';
+        case 'r' -> '\r';
+        case 't' -> '\t';
+        default -> (char) buf[i + 1]; // " \ /
+      };
+    }
+
+    private JsonNode number() {
+      int start = at;
+      boolean integral = numberEnd();
+      String text = new String(buf, start, at - start, StandardCharsets.ISO_8859_1);
+      if (!integral) {
+        return NODES.numberNode(Double.parseDouble(text));
+      }
+      int digits = at - start - (buf[start] == '-' ? 1 : 0);
+      if (digits > 18) {
+        throw NOT_HERE; // long or big integer: as the tree decides
+      }
+      long value = Long.parseLong(text);
+      return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+
+    /**
+     * Passes over a number in JSON's grammar that a separator, a container's end or white space
+     * follows; whether it is an integer.
+     */
+    private boolean numberEnd() {
+      int start = at;
+      if (peek() == '-') {
+        at++;
+      }
+      if (peek() == '0') {
+        at++;
+      } else {
+        requireDigits();
+      }
+      boolean integral = true;
+      if (at < end && buf[at] == '.') {
+        at++;
+        requireDigits();
+        integral = false;
+      }
+      if (at < end && (buf[at] == 'e' || buf[at] == 'E')) {
+        at++;
+        if (peek() == '+' || peek() == '-') {
+          at++;
+        }
+        requireDigits();
+        integral = false;
+      }
+      if (at - start > MAX_NUMBER) {
+        throw NOT_HERE;
+      }
+      byte after = peek();
+      if (after != ',' && after != '}' && after != ']' && !isWhitespace(after)) {
+        throw NOT_HERE;
+      }
+      return integral;
+    }
+
+    private void requireDigits() {
+      int start = at;
+      while (at < end && buf[at] >= '0' && buf[at] <= '9') {
+        at++;
+      }
+      if (at == start) {
+        throw NOT_HERE;
+      }
+    }
+
+    private boolean literal(String word) {
+      int n = word.length();
+      if (at + n > end) {
+        return false;
+      }
+      for (int k = 0; k < n; k++) {
+        if (buf[at + k] != word.charAt(k)) {
+          return false;
+        }
+      }
+      // "truex" is not a literal followed by garbage the tree would accept
+      if (at + n < end) {
+        byte after = buf[at + n];
+        if (after != ',' && after != '}' && after != ']' && !isWhitespace(after)) {
+          return false;
+        }
+      }
+      at += n;
+      return true;
+    }
+
+    private void skipWhitespace() {
+      while (at < end && isWhitespace(buf[at])) {
+        at++;
+      }
+    }
+
+    private byte peek() {
+      if (at >= end) {
+        throw NOT_HERE;
+      }
+      return buf[at];
+    }
+
+    private byte next() {
+      byte b = peek();
+      at++;
+      return b;
+    }
+
+    private void expect(char c) {
+      if (next() != c) {
+        throw NOT_HERE;
+      }
+    }
+  }
+
+  private static boolean isWhitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  private static int hex(byte b) {
+    if (b >= '0' && b <= '9') {
+      return b - '0';
+    }
+    if (b >= 'a' && b <= 'f') {
+      return b - 'a' + 10;
+    }
+    if (b >= 'A' && b <= 'F') {
+      return b - 'A' + 10;
+    }
+    return -1;
+  }
+}
