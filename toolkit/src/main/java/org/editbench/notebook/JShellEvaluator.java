@@ -1,10 +1,6 @@
 package org.editbench.notebook;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,49 +17,25 @@ import org.editbench.notebook.CellSource.Magic;
  * rendered by type. The Jupyter kernel and {@code editbench notebook run} both run cells here.
  *
  * <p>This class runs cells — magic lines and Java in order — and holds the session together; the
- * Java itself runs in {@link SnippetRunner}, errors are said by {@link CellErrors}, and what an
- * editor asks without running code (completion, inspection) is answered by {@link CodeInsight}.
+ * Java itself runs in {@link SnippetRunner}, errors are said by {@link CellErrors}, what an editor
+ * asks without running code (completion, inspection) is answered by {@link CodeInsight}, jars added
+ * and the magics they bring are tracked by {@link SessionClasspath}, and what runs before the first
+ * cell (imports, startup scripts, warm-up) is {@link SessionStartup}'s.
  *
  * <p>Cells run one at a time; {@link #interrupt()} may be called from another thread.
  */
 public final class JShellEvaluator implements AutoCloseable {
-  /**
-   * jshell's own default imports, the toolkit's facade and its core values (Reporter, DataPaths),
-   * the display helpers.
-   */
-  static final List<String> DEFAULT_IMPORTS =
-      List.of(
-          "java.io.*",
-          "java.math.*",
-          "java.net.*",
-          "java.nio.file.*",
-          "java.util.*",
-          "java.util.concurrent.*",
-          "java.util.function.*",
-          "java.util.regex.*",
-          "java.util.stream.*",
-          "org.editbench.*",
-          "org.editbench.core.*",
-          "tech.tablesaw.api.*",
-          "static org.editbench.notebook.Display.*");
-
   private final JShell jshell;
+  private final SessionClasspath classpath;
   private final SnippetRunner snippets;
   private final CodeInsight insight;
   private final DisplayRenderers renderers;
   private final Magics magics;
-  private final EvaluatorConfig config;
 
   /** The compiler's file manager, once JShell has made its compiler. */
   private volatile StableOptionsFileManager compilerFileManager;
 
-  /**
-   * Jars were added (at start or by a magic) since magic providers were last looked for in them.
-   */
-  private boolean classpathChanged;
-
   private JShellEvaluator(EvaluatorConfig config, DisplayRenderers renderers, Magics magics) {
-    this.config = config;
     this.renderers = renderers;
     this.magics = magics;
     CellExecutionControl.Provider engine =
@@ -81,13 +53,10 @@ public final class JShellEvaluator implements AutoCloseable {
       Thread.currentThread().setContextClassLoader(contextLoader);
     }
     // Before sourceCodeAnalysis(): creating it starts JShell's class path indexer on another
-    // thread,
-    // which reads the compiler's class path while addToClasspath changes it — a race that now and
-    // then left IJAVA_CLASSPATH's jars out of the compiler's view.
-    for (String entry : config.classpath()) {
-      PathGlobs.expand(entry).forEach(path -> jshell.addToClasspath(path.toString()));
-      classpathChanged = true;
-    }
+    // thread, which reads the compiler's class path while addToClasspath changes it — a race that
+    // now and then left IJAVA_CLASSPATH's jars out of the compiler's view.
+    this.classpath = new SessionClasspath(jshell);
+    classpath.addAll(config.classpath());
     var analysis = jshell.sourceCodeAnalysis();
     this.snippets =
         new SnippetRunner(
@@ -120,34 +89,12 @@ public final class JShellEvaluator implements AutoCloseable {
       EvaluatorConfig config, Magics magics, CellOutput startupOutput) throws CellException {
     JShellEvaluator evaluator = new JShellEvaluator(config, DisplayRenderers.standard(), magics);
     try {
-      evaluator.initialize(startupOutput);
+      SessionStartup.runScripts(evaluator, config, startupOutput);
     } catch (CellException | RuntimeException e) {
       evaluator.close();
       throw e;
     }
     return evaluator;
-  }
-
-  private void initialize(CellOutput startupOutput) throws CellException {
-    StringBuilder imports = new StringBuilder();
-    DEFAULT_IMPORTS.forEach(name -> imports.append("import ").append(name).append(";\n"));
-    execute("startup", imports.toString(), startupOutput);
-    for (String pattern : config.startupScriptPaths()) {
-      for (Path script : PathGlobs.expand(pattern)) {
-        execute(script.getFileName().toString(), readScript(script), startupOutput);
-      }
-    }
-    if (!config.startupScript().isBlank()) {
-      execute(EvaluatorConfig.STARTUP_SCRIPT, config.startupScript(), startupOutput);
-    }
-  }
-
-  private static String readScript(Path script) {
-    try {
-      return Files.readString(script);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read startup script " + script, e);
-    }
   }
 
   /**
@@ -171,56 +118,14 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Code of the kinds cells hold — expressions, calls, lambdas, statements — that {@link #warmUp()}
-   * runs. Expressions and statements only: they leave no name in the session.
-   */
-  private static final List<String> WARM_UP_CELLS =
-      List.of(
-          "1 + 1",
-          "String.valueOf(42).length()",
-          "List.of(1, 2, 3).stream().mapToInt(i -> i * 2).sum()",
-          "new StringBuilder(\"a\").append(1).toString()",
-          "if (Math.abs(-1) > 0) { Objects.hash(1); }",
-          "for (int i = 0; i < 2; i++) { Integer.toString(i); }");
-
-  /** How often {@link #warmUp()} runs {@link #WARM_UP_CELLS}. */
-  private static final int WARM_UP_ROUNDS = 4;
-
-  /**
-   * The longest {@link #warmUp()} waits for JShell's class index: at a load of 8 on 2 cores it took
-   * 6 s; beyond that, the first cells share the processor with it rather than wait.
-   */
-  private static final Duration CLASS_INDEX_WAIT = Duration.ofSeconds(10);
-
-  /**
    * Gets the session ready for quick cells, for a kernel to call after {@link #start} while no one
-   * waits for a cell yet. Every cell runs the Java compiler, whose code the JVM compiles to machine
-   * code only after it has run often enough: these throw-away cells run it that often, so the
-   * user's first cells do not each take twice as long. Then it waits for JShell's class index
-   * (built on another thread, it would otherwise compete with the first cells for the processor),
-   * and a full collection moves what the start left alive into the old generation, where the young
-   * collections during cells do not copy it again (with the serial collector that copying stops a
-   * cell for tens of milliseconds).
-   *
-   * <p>Only speed depends on it: when a warm-up cell fails (a startup script may have declared a
-   * class {@code Objects}), warming up ends there and the session is as it was.
+   * waits for a cell yet: throw-away cells get the compiler's code compiled by the JIT, JShell's
+   * class index is awaited, and what the start left alive is collected into the old generation (see
+   * {@link SessionStartup#warmUp}). Only speed depends on it: when a warm-up cell fails, warming up
+   * ends there and the session is as it was.
    */
   public void warmUp() {
-    CellOutput discard = new NotebookCellOutput();
-    try {
-      for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-        for (String cell : WARM_UP_CELLS) {
-          execute("warm-up", cell, discard);
-        }
-      }
-      insight.awaitClassIndex(CLASS_INDEX_WAIT);
-    } catch (CellException e) {
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    System.gc();
+    SessionStartup.warmUp(this, insight);
   }
 
   /** Stops the running cell, if any; safe to call from any thread. */
@@ -314,9 +219,8 @@ public final class JShellEvaluator implements AutoCloseable {
   }
 
   /**
-   * The magic of that name; when there is none and jars were added since providers were last looked
-   * for, those jars' {@link Magics.Provider}s are loaded first (they live in JShell's class loader,
-   * which only a snippet's thread has as its context loader).
+   * The magic of that name; when there is none, it may come with a jar added since providers were
+   * last looked for: those jars' {@link Magics.Provider}s are loaded and the name looked up again.
    */
   private <M> M find(
       String name,
@@ -325,9 +229,7 @@ public final class JShellEvaluator implements AutoCloseable {
       Supplier<SortedSet<String>> known)
       throws CellException {
     Optional<M> found = lookup.apply(name);
-    if (found.isEmpty() && classpathChanged) {
-      classpathChanged = false;
-      jshell.eval("org.editbench.notebook.Display.addMagicProviders();");
+    if (found.isEmpty() && classpath.loadAddedMagicProviders()) {
       found = lookup.apply(name);
     }
     return found.orElseThrow(
@@ -395,8 +297,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void addToClasspath(Path entry) {
-      jshell.addToClasspath(entry.toAbsolutePath().toString());
-      classpathChanged = true;
+      classpath.add(entry);
     }
 
     @Override

@@ -2,8 +2,10 @@
  * Java notebooks without a Jupyter server's help: one JShell session per notebook ({@link
  * org.editbench.notebook.JShellEvaluator}, which runs Java through {@link
  * org.editbench.notebook.SnippetRunner}, says errors in cell lines through {@link
- * org.editbench.notebook.CellErrors} and answers completion and inspection through {@link
- * org.editbench.notebook.CodeInsight}) with the toolkit on its class path, magics ({@link
+ * org.editbench.notebook.CellErrors}, answers completion and inspection through {@link
+ * org.editbench.notebook.CodeInsight}, tracks the jars it adds in {@link
+ * org.editbench.notebook.SessionClasspath} and runs imports, startup scripts and warm-up through
+ * {@link org.editbench.notebook.SessionStartup}) with the toolkit on its class path, magics ({@link
  * org.editbench.notebook.Magics}), rendering of values by type ({@link
  * org.editbench.notebook.DisplayRenderers}), progress shown in the cell, and running a whole {@code
  * .ipynb} headless ({@link org.editbench.notebook.NotebookRunner}). The Jupyter kernel in {@code

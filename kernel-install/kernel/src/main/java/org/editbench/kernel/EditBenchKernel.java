@@ -1,16 +1,11 @@
 package org.editbench.kernel;
 
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -26,19 +21,15 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
-import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
-import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
-import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.editbench.notebook.CellException;
-import org.editbench.notebook.CellOutput;
 import org.editbench.notebook.EvaluatorConfig;
 import org.editbench.notebook.JShellEvaluator;
 import org.editbench.notebook.MimeBundle;
@@ -48,20 +39,13 @@ import org.editbench.notebook.MimeBundle;
  * class turns requests into evaluator calls and evaluator output into messages.
  *
  * <p>The evaluator starts on a background thread after the first {@code kernel_info} reply, so that
- * reply goes out at once, and warms up there ({@link JShellEvaluator#warmUp()}); the first cell
- * waits for what is left of that (a second or so of compiler warm-up).
+ * reply goes out at once, and warms up there ({@link KernelSession}); the first cell waits for what
+ * is left of that (a second or so of compiler warm-up). A cell's output goes out as it comes
+ * ({@link MessageOutput}).
  */
 final class EditBenchKernel extends BaseKernel {
-  private final EvaluatorConfig config;
+  private final KernelSession session;
   private final CellHistory history;
-
-  /**
-   * Guards starting the session. Not the kernel's own monitor: handleExecuteRequest holds that for
-   * a whole cell, and an interrupt must get through while a cell runs.
-   */
-  private final Object sessionStart = new Object();
-
-  private volatile CompletableFuture<JShellEvaluator> evaluator;
 
   EditBenchKernel(EvaluatorConfig config, CellHistory history) {
     super(
@@ -77,32 +61,8 @@ final class EditBenchKernel extends BaseKernel {
         null,
         false,
         new StringStyler.Builder().build());
-    this.config = config;
+    this.session = new KernelSession(config);
     this.history = history;
-  }
-
-  /**
-   * Starts the session on a background thread, once. The kernel calls this after its first
-   * kernel_info reply: the second of compiler warm-up then does not compete with that reply for the
-   * processor, and the first cell waits only for what is left of it.
-   */
-  private CompletableFuture<JShellEvaluator> evaluator() {
-    synchronized (sessionStart) {
-      if (evaluator == null) {
-        evaluator =
-            CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    JShellEvaluator session = JShellEvaluator.start(config, new StartupOutput());
-                    session.warmUp();
-                    return session;
-                  } catch (CellException e) {
-                    throw new CompletionException(e);
-                  }
-                });
-      }
-      return evaluator;
-    }
   }
 
   private static String implementationVersion() {
@@ -142,9 +102,9 @@ final class EditBenchKernel extends BaseKernel {
     String historyOutput;
     try {
       Optional<MimeBundle> value =
-          session().execute("In [" + count + "]", request.getCode(), output);
+          session.await().execute("In [" + count + "]", request.getCode(), output);
       if (value.isPresent() && !request.isSilent()) {
-        env.publish(new PublishExecuteResult(count, displayData(value.get())));
+        env.publish(new PublishExecuteResult(count, MessageOutput.displayData(value.get())));
       }
       historyOutput = value.map(MimeBundle::text).orElse("");
     } catch (CellException e) {
@@ -159,7 +119,7 @@ final class EditBenchKernel extends BaseKernel {
     // cell already on IOPub, however busy the machine.
     env.setStatusIdle();
     if (failure == null) {
-      env.reply(new ExecuteReplyWithPayload(count, output.payload));
+      env.reply(new ExecuteReplyWithPayload(count, output.payload()));
     } else {
       ErrorReply reply = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
       reply.setExecutionCount(count);
@@ -167,142 +127,7 @@ final class EditBenchKernel extends BaseKernel {
     }
   }
 
-  /** Acts on the session if it was started; interrupting or closing must not start one. */
-  private void whenStarted(Consumer<JShellEvaluator> action) {
-    CompletableFuture<JShellEvaluator> started = evaluator;
-    if (started != null) {
-      started.thenAccept(action);
-    }
-  }
-
-  /**
-   * The session, once started; a startup failure (a bad startup script) fails every cell with it.
-   */
-  private JShellEvaluator session() throws CellException {
-    try {
-      return evaluator().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof CellException startup) {
-        throw startup;
-      }
-      throw e;
-    }
-  }
-
-  /** The session for requests that show no error (complete, inspect): none when startup failed. */
-  private Optional<JShellEvaluator> startedSession() {
-    try {
-      return Optional.of(session());
-    } catch (CellException startupFailed) {
-      return Optional.empty();
-    }
-  }
-
-  static DisplayData displayData(MimeBundle bundle) {
-    DisplayData data = new DisplayData();
-    bundle.data().forEach(data::putData);
-    bundle.metadata().forEach(data::putMetaData);
-    return data;
-  }
-
-  /**
-   * A cell's output as IOPub messages, sent as it comes; pager text kept for the reply's payload.
-   */
-  private static final class MessageOutput implements CellOutput {
-    private final ShellReplyEnvironment env;
-    private final boolean silent;
-    final List<Map<String, Object>> payload = new ArrayList<>();
-
-    MessageOutput(ShellReplyEnvironment env, boolean silent) {
-      this.env = env;
-      this.silent = silent;
-    }
-
-    @Override
-    public void stdout(String text) {
-      if (!silent) {
-        env.writeToStdOut(text);
-      }
-    }
-
-    @Override
-    public void stderr(String text) {
-      if (!silent) {
-        env.writeToStdErr(text);
-      }
-    }
-
-    @Override
-    public void display(MimeBundle bundle) {
-      if (!silent) {
-        env.publish(new PublishDisplayData(displayData(bundle)));
-      }
-    }
-
-    @Override
-    public void display(MimeBundle bundle, String displayId) {
-      if (!silent) {
-        env.publish(new PublishDisplayData(withId(bundle, displayId)));
-      }
-    }
-
-    /** Jupyter redraws every output of that display id in place, also once the cell has ended. */
-    @Override
-    public void updateDisplay(MimeBundle bundle, String displayId) {
-      if (!silent) {
-        env.publish(new PublishUpdateDisplayData(withId(bundle, displayId)));
-      }
-    }
-
-    private static DisplayData withId(MimeBundle bundle, String displayId) {
-      DisplayData data = displayData(bundle);
-      data.setDisplayId(displayId);
-      return data;
-    }
-
-    @Override
-    public void clearOutput(boolean wait) {
-      if (!silent) {
-        env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
-      }
-    }
-
-    @Override
-    public void page(MimeBundle bundle) {
-      payload.add(ExecuteReplyWithPayload.page(bundle.data()));
-    }
-  }
-
-  /** Startup scripts' output belongs to no cell: it goes to the kernel's log (its stderr). */
-  private static final class StartupOutput implements CellOutput {
-    private final PrintStream log = System.err;
-
-    @Override
-    public void stdout(String text) {
-      log.print(text);
-    }
-
-    @Override
-    public void stderr(String text) {
-      log.print(text);
-    }
-
-    @Override
-    public void display(MimeBundle bundle) {
-      log.println(bundle.text());
-    }
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public void page(MimeBundle bundle) {
-      display(bundle);
-    }
-  }
-
-  // ---- kernel_info, history
-  // -----------------------------------------------------------------------
+  // ---- kernel_info, history -------------------------------------------------------------------
 
   @Override
   protected void handleKernelInfoRequest(
@@ -316,7 +141,7 @@ final class EditBenchKernel extends BaseKernel {
             getLanguageInfo(),
             getBanner(),
             getHelpLinks()));
-    evaluator();
+    session.start();
   }
 
   @Override
@@ -355,12 +180,12 @@ final class EditBenchKernel extends BaseKernel {
     env.reply(new Message(env.getContext(), MessageType.HISTORY_REPLY, content));
   }
 
-  // ---- complete, inspect, is_complete, interrupt, shutdown
-  // ------------------------------------------
+  // ---- complete, inspect, is_complete, interrupt, shutdown ------------------------------------
 
   @Override
   public ReplacementOptions complete(String code, int cursor) {
-    return startedSession()
+    return session
+        .awaitUnlessStartupFailed()
         .map(session -> session.complete(code, cursor))
         .map(found -> new ReplacementOptions(found.matches(), found.start(), found.end()))
         .orElse(null);
@@ -368,7 +193,8 @@ final class EditBenchKernel extends BaseKernel {
 
   @Override
   public DisplayData inspect(String code, int cursor, boolean extraDetail) {
-    return startedSession()
+    return session
+        .awaitUnlessStartupFailed()
         .flatMap(session -> session.inspect(code, cursor))
         .map(DisplayData::new)
         .orElse(null);
@@ -376,7 +202,8 @@ final class EditBenchKernel extends BaseKernel {
 
   @Override
   public String isComplete(String code) {
-    return startedSession()
+    return session
+        .awaitUnlessStartupFailed()
         .map(session -> session.isComplete(code))
         .map(
             completeness ->
@@ -390,12 +217,12 @@ final class EditBenchKernel extends BaseKernel {
 
   @Override
   public void interrupt() {
-    whenStarted(JShellEvaluator::interrupt);
+    session.whenStarted(JShellEvaluator::interrupt);
   }
 
   @Override
   public void onShutdown(boolean isRestarting) {
-    whenStarted(JShellEvaluator::close);
+    session.whenStarted(JShellEvaluator::close);
     super.onShutdown(isRestarting);
   }
 

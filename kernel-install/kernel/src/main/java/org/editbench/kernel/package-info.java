@@ -1,9 +1,11 @@
 /**
  * The Jupyter kernel: {@link org.editbench.kernel.EditBenchKernel} speaks Jupyter's wire protocol
- * through jjava and hands every request to the toolkit's {@code notebook} package (one JShell
- * evaluator per kernel); the rest adapts jjava where it falls short (blocking channels, replies the
- * protocol wants, history). {@link org.editbench.kernel.KernelMain} is what the installed kernel
- * spec starts.
+ * through jjava and hands every request to the toolkit's {@code notebook} package: one JShell
+ * evaluator per kernel, started and warmed up in the background ({@link
+ * org.editbench.kernel.KernelSession}), its cells' output sent as IOPub messages ({@link
+ * org.editbench.kernel.MessageOutput}). The rest adapts jjava where it falls short (blocking
+ * channels, replies the protocol wants, history). {@link org.editbench.kernel.KernelMain} is what
+ * the installed kernel spec starts.
  *
  * <p><b>May use:</b> the toolkit's {@code notebook} package and jjava; cells reach the facade
  * through the evaluator, not through this package.

@@ -1,0 +1,120 @@
+package org.editbench.kernel;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.editbench.notebook.CellException;
+import org.editbench.notebook.CellOutput;
+import org.editbench.notebook.EvaluatorConfig;
+import org.editbench.notebook.JShellEvaluator;
+import org.editbench.notebook.MimeBundle;
+
+/**
+ * The kernel's one {@link JShellEvaluator}, started on a background thread and warmed up there
+ * ({@link JShellEvaluator#warmUp()}); requests wait for what is left of that when they need it.
+ */
+final class KernelSession {
+  private final EvaluatorConfig config;
+
+  /**
+   * Guards starting the session. Not the kernel's monitor: its execute handler holds that for a
+   * whole cell, and an interrupt must get through while a cell runs.
+   */
+  private final Object startLock = new Object();
+
+  private volatile CompletableFuture<JShellEvaluator> evaluator;
+
+  KernelSession(EvaluatorConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts the session on a background thread, once. The kernel calls this after its first
+   * kernel_info reply: the second of compiler warm-up then does not compete with that reply for the
+   * processor, and the first cell waits only for what is left of it.
+   */
+  void start() {
+    starting();
+  }
+
+  private CompletableFuture<JShellEvaluator> starting() {
+    synchronized (startLock) {
+      if (evaluator == null) {
+        evaluator =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    JShellEvaluator session = JShellEvaluator.start(config, new StartupOutput());
+                    session.warmUp();
+                    return session;
+                  } catch (CellException e) {
+                    throw new CompletionException(e);
+                  }
+                });
+      }
+      return evaluator;
+    }
+  }
+
+  /**
+   * The session, once started (starting it if need be); a startup failure (a bad startup script)
+   * fails every cell with it.
+   */
+  JShellEvaluator await() throws CellException {
+    try {
+      return starting().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof CellException startup) {
+        throw startup;
+      }
+      throw e;
+    }
+  }
+
+  /** The session for requests that show no error (complete, inspect): none when startup failed. */
+  Optional<JShellEvaluator> awaitUnlessStartupFailed() {
+    try {
+      return Optional.of(await());
+    } catch (CellException startupFailed) {
+      return Optional.empty();
+    }
+  }
+
+  /** Acts on the session if it was started; interrupting or closing must not start one. */
+  void whenStarted(Consumer<JShellEvaluator> action) {
+    CompletableFuture<JShellEvaluator> started = evaluator;
+    if (started != null) {
+      started.thenAccept(action);
+    }
+  }
+
+  /** Startup scripts' output belongs to no cell: it goes to the kernel's log (its stderr). */
+  private static final class StartupOutput implements CellOutput {
+    private final PrintStream log = System.err;
+
+    @Override
+    public void stdout(String text) {
+      log.print(text);
+    }
+
+    @Override
+    public void stderr(String text) {
+      log.print(text);
+    }
+
+    @Override
+    public void display(MimeBundle bundle) {
+      log.println(bundle.text());
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {}
+
+    @Override
+    public void page(MimeBundle bundle) {
+      display(bundle);
+    }
+  }
+}
