@@ -1,13 +1,6 @@
 package org.editbench.retrieval;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,7 +21,8 @@ import org.editbench.text.PyStrings;
  *
  * <p>Why git itself rather than a Java implementation: the index build reads every file of a
  * commit, and git inflates them in its own process, beside the JVM's indexing threads, without
- * hundreds of milliseconds of class loading first. Blob ids are git's hex object names.
+ * hundreds of milliseconds of class loading first. Blob ids are git's hex object names. Git runs
+ * through a {@link GitRunner}; objects are read through {@link CatFileBatch} conversations.
  */
 final class GitClone implements AutoCloseable {
   private static final Pattern OBJECT_NAME = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
@@ -36,27 +30,16 @@ final class GitClone implements AutoCloseable {
   /** Names sent to git before reading its answers: about 4 KB, far below a pipe's buffer. */
   private static final int PIPELINED_NAMES = 64;
 
-  /** Variables that would make git read another repository than the one named here. */
-  private static final List<String> REPOSITORY_VARIABLES =
-      List.of(
-          "GIT_DIR",
-          "GIT_WORK_TREE",
-          "GIT_COMMON_DIR",
-          "GIT_INDEX_FILE",
-          "GIT_OBJECT_DIRECTORY",
-          "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-          "GIT_NAMESPACE");
-
   private final Path directory;
-  private final Path gitDirectory;
+  private final GitRunner git;
   private final Map<String, String> resolvedCommits = new ConcurrentHashMap<>();
 
-  /** One {@code cat-file --batch} for single reads, started on first use. */
-  private BlobStream blobs;
+  /** One {@code cat-file --batch} for single reads and commit lookups, started on first use. */
+  private CatFileBatch sharedCatFile;
 
   private GitClone(Path directory, Path gitDirectory) {
     this.directory = directory;
-    this.gitDirectory = gitDirectory;
+    this.git = new GitRunner(directory, gitDirectory);
   }
 
   /**
@@ -109,18 +92,18 @@ final class GitClone implements AutoCloseable {
     }
     String[] header;
     synchronized (this) {
-      BlobStream stream = blobStream();
+      CatFileBatch catFile = catFile();
       try {
-        stream.request(revision + "^{commit}");
-        stream.flush();
-        header = stream.header();
+        catFile.request(revision + "^{commit}");
+        catFile.flush();
+        header = catFile.header();
         if (header.length == 3) {
-          stream.skip(Long.parseLong(header[2]));
+          catFile.skip(Long.parseLong(header[2]));
         }
       } catch (IOException e) {
         // git says why when the repository is broken, once it has ended
-        IOException reason = stream.ended() ? stream.processEnded() : e;
-        closeBlobStream();
+        IOException reason = catFile.ended() ? catFile.processEnded() : e;
+        closeCatFile();
         throw new RetrievalException(
             "git cannot read " + directory + ": " + reason.getMessage(), e);
       }
@@ -151,7 +134,7 @@ final class GitClone implements AutoCloseable {
   void forEachCandidate(String commit, CandidateFiles candidates, FileVisitor visitor)
       throws IOException {
     // -z: paths verbatim, NUL-terminated ("MODE TYPE NAME\tPATH").
-    GitOutput listing = run("ls-tree", "-r", "-z", "--full-tree", commit);
+    GitRunner.Result listing = git.run("ls-tree", "-r", "-z", "--full-tree", commit);
     if (listing.status() != 0) {
       throw new RetrievalException(
           "git cannot list commit " + commit + " in " + directory + ": " + listing.error());
@@ -187,7 +170,7 @@ final class GitClone implements AutoCloseable {
   List<String> readTexts(List<String> blobIds) throws IOException {
     List<byte[]> contents = new ArrayList<>(blobIds.size());
     synchronized (this) {
-      BlobStream blobs = blobStream();
+      CatFileBatch catFile = catFile();
       try {
         // git answers while it reads: a batch of names must fit in the pipe, or both sides would
         // wait.
@@ -195,17 +178,17 @@ final class GitClone implements AutoCloseable {
           List<String> batch =
               blobIds.subList(from, Math.min(blobIds.size(), from + PIPELINED_NAMES));
           for (String blob : batch) {
-            blobs.request(blob);
+            catFile.request(blob);
           }
-          blobs.flush();
+          catFile.flush();
           for (String blob : batch) {
-            contents.add(blobs.next(blob));
+            contents.add(catFile.next(blob));
           }
         }
       } catch (IOException e) {
         // The rest of the batch's answers are still on their way: a fresh cat-file for the next
         // read.
-        closeBlobStream();
+        closeCatFile();
         throw e;
       }
     }
@@ -229,24 +212,24 @@ final class GitClone implements AutoCloseable {
    * opens the repository on another core while the caller goes on.
    */
   synchronized void startReading() {
-    blobStream();
+    catFile();
   }
 
   /**
    * The {@code cat-file --batch} kept for this clone, started on first use; call it holding this
    * lock.
    */
-  private BlobStream blobStream() {
-    if (blobs == null) {
-      blobs = new BlobStream(start("cat-file", "--batch"));
+  private CatFileBatch catFile() {
+    if (sharedCatFile == null) {
+      sharedCatFile = CatFileBatch.start(git);
     }
-    return blobs;
+    return sharedCatFile;
   }
 
-  private void closeBlobStream() {
-    if (blobs != null) {
-      blobs.close();
-      blobs = null;
+  private void closeCatFile() {
+    if (sharedCatFile != null) {
+      sharedCatFile.close();
+      sharedCatFile = null;
     }
   }
 
@@ -261,18 +244,17 @@ final class GitClone implements AutoCloseable {
    * the next blobs in its own process while the caller works on the last ones.
    */
   void streamTexts(List<String> blobIds, BlobConsumer consumer) throws IOException {
-    Process process = start("cat-file", "--batch");
-    BlobStream stream = new BlobStream(process);
+    CatFileBatch catFile = CatFileBatch.start(git);
     Thread requests =
         new Thread(
             () -> {
               try {
                 for (String blob : blobIds) {
-                  stream.request(blob);
+                  catFile.request(blob);
                 }
-                stream.endRequests();
+                catFile.endRequests();
               } catch (IOException e) {
-                process.destroy(); // the reading side then fails with the reason
+                catFile.close(); // the reading side then fails with the reason
               }
             },
             "git-cat-file-requests");
@@ -280,10 +262,10 @@ final class GitClone implements AutoCloseable {
     requests.start();
     try {
       for (int i = 0; i < blobIds.size(); i++) {
-        consumer.accept(i, text(stream.next(blobIds.get(i))));
+        consumer.accept(i, text(catFile.next(blobIds.get(i))));
       }
     } finally {
-      process.destroy();
+      catFile.close();
     }
   }
 
@@ -310,164 +292,8 @@ final class GitClone implements AutoCloseable {
     }
   }
 
-  // ---- running git -----------------------------------------------------------------------------
-
-  private Process start(String... arguments) {
-    List<String> command =
-        new ArrayList<>(List.of("git", "--git-dir=" + gitDirectory, "--no-replace-objects"));
-    command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-    Map<String, String> environment = builder.environment();
-    REPOSITORY_VARIABLES.forEach(environment::remove);
-    try {
-      return builder.start();
-    } catch (IOException e) {
-      throw new RetrievalException(
-          "cannot run git, which BM25 retrieval reads clones with (install git): " + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * What a git command printed, and how it ended; {@code error} is the first line of its complaint.
-   */
-  private record GitOutput(int status, String output, String error) {}
-
-  /** Runs a git command to its end. */
-  private GitOutput run(String... arguments) {
-    Process process = start(arguments);
-    try {
-      process.getOutputStream().close();
-      // ls-tree's listing can exceed the pipe's buffer: read error output on another thread.
-      StringBuilder errors = new StringBuilder();
-      Thread errorReader =
-          new Thread(
-              () -> {
-                try (InputStream in = process.getErrorStream()) {
-                  errors.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException ignored) {
-                  // the exit status still tells
-                }
-              },
-              "git-stderr");
-      errorReader.start();
-      String output;
-      try (InputStream in = process.getInputStream()) {
-        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      int status = process.waitFor();
-      errorReader.join();
-      return new GitOutput(
-          status, output, errors.toString().strip().lines().findFirst().orElse(""));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading git's output failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetrievalException("interrupted while git " + arguments[0] + " ran", e);
-    } finally {
-      process.destroy();
-    }
-  }
-
-  /**
-   * A {@code git cat-file --batch} conversation: names in, then for each one {@code NAME TYPE
-   * SIZE\n} and the object's bytes and {@code \n}, or {@code NAME missing\n}.
-   */
-  private static final class BlobStream {
-    private final Process process;
-    private final OutputStream requests;
-    private final InputStream answers;
-
-    BlobStream(Process process) {
-      this.process = process;
-      this.requests = new BufferedOutputStream(process.getOutputStream());
-      this.answers = new BufferedInputStream(process.getInputStream(), 1 << 16);
-    }
-
-    void request(String blob) throws IOException {
-      requests.write(blob.getBytes(StandardCharsets.US_ASCII));
-      requests.write('\n');
-    }
-
-    void flush() throws IOException {
-      requests.flush();
-    }
-
-    /** Sends what is buffered and tells git no more names come, which ends it after its answers. */
-    void endRequests() throws IOException {
-      requests.close();
-    }
-
-    /**
-     * The next answer's header line, split at spaces: {@code NAME TYPE SIZE} or {@code NAME
-     * missing}.
-     */
-    String[] header() throws IOException {
-      return readLine().split(" ");
-    }
-
-    /** Skips the object the last header announced, and the newline after it. */
-    void skip(long size) throws IOException {
-      answers.skipNBytes(size + 1);
-    }
-
-    byte[] next(String blob) throws IOException {
-      String[] fields = header();
-      if (fields.length != 3 || !fields[1].equals("blob")) {
-        throw new IOException("git has no blob " + blob + " (" + String.join(" ", fields) + ")");
-      }
-      int size = Integer.parseInt(fields[2]);
-      byte[] content = answers.readNBytes(size);
-      if (content.length != size || answers.read() != '\n') {
-        throw new EOFException("git cat-file ended within blob " + blob);
-      }
-      return content;
-    }
-
-    private String readLine() throws IOException {
-      StringBuilder line = new StringBuilder();
-      for (int c = answers.read(); c != '\n'; c = answers.read()) {
-        if (c < 0) {
-          throw processEnded();
-        }
-        line.append((char) c);
-      }
-      return line.toString();
-    }
-
-    /** Whether git has ended, waiting a moment for a git that is ending. */
-    boolean ended() {
-      try {
-        return process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return !process.isAlive();
-      }
-    }
-
-    IOException processEnded() {
-      try {
-        if (process.waitFor() == 0) {
-          return new EOFException("git cat-file ended early");
-        }
-        String errors =
-            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return new IOException("git cat-file failed: " + errors);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new InterruptedIOException("interrupted while git cat-file ended");
-      } catch (IOException e) {
-        return e;
-      }
-    }
-
-    void close() {
-      process.destroy();
-    }
-  }
-
   @Override
   public synchronized void close() {
-    closeBlobStream();
+    closeCatFile();
   }
 }
