@@ -3,10 +3,7 @@ package org.editbench.core;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +56,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class JsonlAppender implements Closeable {
   /** A force interval that forces the file only when it is closed. */
   public static final Duration FORCE_ON_CLOSE = Duration.ofNanos(Long.MAX_VALUE);
-
-  static final ByteBuffer NEWLINE = ByteBuffer.wrap(new byte[] {'\n'}).asReadOnlyBuffer();
 
   /**
    * Decides, per record already in the file, whether it is done (kept) or to be redone (removed by
@@ -147,36 +142,20 @@ public final class JsonlAppender implements Closeable {
   public record Written(Path file, int lines) {}
 
   private final Path file;
-  private final FileChannel lockChannel;
-  private final FileChannel out;
-
-  /**
-   * The file's length up to the end of its last complete line: where a failed append is cut back
-   * to.
-   */
-  private long wholeLines;
-
-  private int appended;
-  private UncheckedIOException failure;
+  private final OutputLock lock;
+  private final WholeLineWriter lines;
   private boolean stopped;
   private final Set<String> done;
   private final Set<String> redone;
   private final int removed;
-  private final long forceIntervalNanos;
-  private long lastForce = System.nanoTime();
-  private boolean dirty;
 
-  private JsonlAppender(
-      Path file, FileChannel lockChannel, FileChannel out, JsonlScan scan, Options options)
-      throws IOException {
+  private JsonlAppender(Path file, OutputLock lock, WholeLineWriter lines, JsonlScan scan) {
     this.file = file;
-    this.lockChannel = lockChannel;
-    this.out = out;
-    this.wholeLines = out.size();
+    this.lock = lock;
+    this.lines = lines;
     this.done = Collections.unmodifiableSet(scan.done());
     this.redone = Collections.unmodifiableSet(scan.redoIds());
     this.removed = scan.redoLines().size();
-    this.forceIntervalNanos = options.forceInterval().toNanos();
   }
 
   /**
@@ -201,45 +180,36 @@ public final class JsonlAppender implements Closeable {
   static JsonlAppender open(Path file, Options options, Reporter reporter, ChannelOpener opener) {
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
-    Path lockFile = dir.resolve("." + file.getFileName() + ".lock");
-    FileChannel lockChannel = null;
     try {
       Files.createDirectories(dir);
-      lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
+      OutputLock lock = OutputLock.acquire(file);
       try {
-        lock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException sameJvm) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new OutputLockedException(file, lockFile);
-      }
-      boolean existed = Files.exists(file);
-      JsonlScan scan;
-      if (options.override()) {
-        scan = JsonlScan.empty();
-        if (existed) {
-          JsonlRepair.truncate(file, 0);
+        boolean existed = Files.exists(file);
+        JsonlScan scan;
+        if (options.override()) {
+          scan = JsonlScan.empty();
+          if (existed) {
+            JsonlRepair.truncate(file, 0);
+          }
+        } else {
+          scan = JsonlScan.of(file, options.resume());
+          JsonlRepair.repair(file, scan, options.resume(), reporter);
         }
-      } else {
-        scan = JsonlScan.of(file, options.resume());
-        JsonlRepair.repair(file, scan, options.resume(), reporter);
+        FileChannel out = opener.open(file);
+        if (!existed) {
+          AtomicFiles.forceDirectory(
+              dir); // the new file's name must survive a power loss as well as its lines
+        }
+        WholeLineWriter lines = new WholeLineWriter(file, out, options.forceInterval());
+        JsonlAppender appender = new JsonlAppender(file, lock, lines, scan);
+        OPEN.add(appender);
+        return appender;
+      } catch (IOException | RuntimeException e) {
+        lock.release();
+        throw e;
       }
-      FileChannel out = opener.open(file);
-      if (!existed) {
-        AtomicFiles.forceDirectory(
-            dir); // the new file's name must survive a power loss as well as its lines
-      }
-      JsonlAppender appender = new JsonlAppender(file, lockChannel, out, scan, options);
-      OPEN.add(appender);
-      return appender;
     } catch (IOException e) {
-      closeQuietly(lockChannel);
       throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      closeQuietly(lockChannel);
-      throw e;
     }
   }
 
@@ -277,62 +247,9 @@ public final class JsonlAppender implements Closeable {
    * Appends one record given as UTF-8 JSON without its line end; line and line end go in one
    * gathering write. Thread-safe.
    */
-  public void append(byte[] jsonLine) {
-    ByteBuffer[] line = {ByteBuffer.wrap(jsonLine), NEWLINE.duplicate()};
-    synchronized (this) {
-      awaitEndIfStopped();
-      if (failure != null) {
-        throw failure; // an earlier append failed: nothing more is written
-      }
-      try {
-        while (line[1].hasRemaining()) {
-          out.write(line);
-        }
-        dirty = true;
-        long now = System.nanoTime();
-        if (now - lastForce >= forceIntervalNanos) {
-          out.force(false);
-          lastForce = now;
-          dirty = false;
-        }
-      } catch (IOException e) {
-        failure = cutBack(e);
-        throw failure;
-      }
-      wholeLines += jsonLine.length + 1L;
-      appended++;
-    }
-  }
-
-  /**
-   * Cuts the file back to its last complete line after a failed append (part of the line may be
-   * written: a full disk takes what fits), and says so.
-   */
-  private UncheckedIOException cutBack(IOException cause) {
-    String kept;
-    try {
-      out.truncate(wholeLines);
-      out.force(false);
-      kept =
-          "cut it back to its last complete line ("
-              + appended
-              + " line(s) written by this run kept)";
-    } catch (IOException e) {
-      cause.addSuppressed(e);
-      kept =
-          "could not cut it back to its last complete line ("
-              + AtomicFiles.describe(e)
-              + "); the next run repairs it";
-    }
-    return new UncheckedIOException(
-        "cannot append to "
-            + file
-            + ": "
-            + AtomicFiles.describe(cause)
-            + "; "
-            + kept
-            + "; free space or fix the cause, then run the same command again to resume",
-        cause);
+  public synchronized void append(byte[] jsonLine) {
+    awaitEndIfStopped();
+    lines.append(jsonLine);
   }
 
   /**
@@ -355,13 +272,11 @@ public final class JsonlAppender implements Closeable {
   private synchronized Written stop() {
     stopped = true;
     try {
-      if (dirty && failure == null) {
-        out.force(false);
-      }
+      lines.force();
     } catch (IOException e) {
       // the lines are with the OS, which keeps them when this process ends
     }
-    return new Written(file, appended);
+    return new Written(file, lines.appended());
   }
 
   /** Holds an appending thread, for good, once {@link #stopAll()} has stopped this appender. */
@@ -377,7 +292,7 @@ public final class JsonlAppender implements Closeable {
 
   /** How many lines this run has appended. */
   public synchronized int appended() {
-    return appended;
+    return lines.appended();
   }
 
   /** Forces what was written to disk and releases the lock. */
@@ -386,33 +301,15 @@ public final class JsonlAppender implements Closeable {
     if (stopped) {
       return; // the process is ending: the OS releases the lock
     }
-    if (OPEN.remove(this) && appended > 0) {
-      CLOSED.add(new Written(file, appended));
-    }
-    if (failure != null) {
-      closeQuietly(out); // already cut back and forced; the append's error is the one reported
-      closeQuietly(lockChannel);
-      return;
+    if (OPEN.remove(this) && lines.appended() > 0) {
+      CLOSED.add(new Written(file, lines.appended()));
     }
     try {
-      if (dirty) {
-        out.force(false);
-      }
-      out.close();
+      lines.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
     } finally {
-      closeQuietly(lockChannel); // closing the channel releases the lock
-    }
-  }
-
-  private static void closeQuietly(java.nio.channels.Channel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // already failing; the first error is the one to report
-      }
+      lock.release();
     }
   }
 }

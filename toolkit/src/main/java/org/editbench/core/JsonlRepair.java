@@ -45,7 +45,7 @@ final class JsonlRepair {
     } else if (scan.unterminated()) {
       try (FileChannel ch =
           FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        ch.write(JsonlAppender.NEWLINE.duplicate());
+        ch.write(WholeLineWriter.NEWLINE.duplicate());
         ch.force(false);
       }
     }
@@ -71,7 +71,7 @@ final class JsonlRepair {
             copy(src, pos, end, dst);
           }
           if (scan.unterminated()) {
-            dst.write(JsonlAppender.NEWLINE.duplicate());
+            dst.write(WholeLineWriter.NEWLINE.duplicate());
           }
         });
   }

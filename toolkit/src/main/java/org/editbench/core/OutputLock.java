@@ -1,0 +1,56 @@
+package org.editbench.core;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The one writer's hold on an output file: an OS file lock on a hidden sidecar {@code .{name}.lock}
+ * beside it, kept until {@link #release()}. The sidecar (not the data file) is locked because
+ * compaction replaces the data file, and a lock on a replaced file guards nothing.
+ */
+final class OutputLock {
+  private final FileChannel channel;
+
+  private OutputLock(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  /**
+   * Locks {@code file}'s sidecar, creating it in {@code file}'s folder, which must exist.
+   *
+   * @throws OutputLockedException another writer holds it: another process, or another run in this
+   *     JVM
+   */
+  static OutputLock acquire(Path file) throws IOException {
+    Path lockFile = file.toAbsolutePath().getParent().resolve("." + file.getFileName() + ".lock");
+    OutputLock lock =
+        new OutputLock(
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+    boolean held = false;
+    try {
+      held = lock.channel.tryLock() != null;
+    } catch (OverlappingFileLockException sameJvm) {
+      // held by another run in this JVM: refused as another process would be
+    } finally {
+      if (!held) {
+        lock.release();
+      }
+    }
+    if (!held) {
+      throw new OutputLockedException(file, lockFile);
+    }
+    return lock;
+  }
+
+  /** Lets the next writer in; never fails, as it runs when something else may have failed. */
+  void release() {
+    try {
+      channel.close(); // closing the channel releases the lock
+    } catch (IOException ignored) {
+      // already failing, or done: the first error is the one to report
+    }
+  }
+}
