@@ -72,7 +72,18 @@ public final class BatchAdmin {
       for (Path file : stateFiles(resultsDir)) {
         BatchState.Stored stored = BatchState.read(file);
         Provider provider = Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
-        BatchApi api = live ? api(provider, http, environment) : null;
+        BatchApi api =
+            live
+                ? BatchApi.connect(
+                    provider,
+                    http,
+                    environment,
+                    RetryPolicy.defaults(RetryPolicy.DEFAULT_MAX_RETRIES),
+                    new Random(),
+                    Sleeper.SYSTEM,
+                    Clock.systemUTC(),
+                    null)
+                : null;
         for (BatchState.Batch batch : stored.batches()) {
           if (cancel
               && (batch.collected()
@@ -117,23 +128,6 @@ public final class BatchAdmin {
         http.connectionPool().evictAll();
       }
     }
-  }
-
-  private static BatchApi api(Provider provider, OkHttpClient http, ApiEnvironment environment) {
-    List<String> keys = environment.keysFor(provider);
-    BatchHttp calls =
-        new BatchHttp(
-            http,
-            provider,
-            environment.baseUrlFor(provider),
-            keys.isEmpty() ? null : keys.get(0),
-            RetryPolicy.defaults(RetryPolicy.DEFAULT_MAX_RETRIES),
-            new Random(),
-            Sleeper.SYSTEM,
-            Clock.systemUTC());
-    return provider == Provider.ANTHROPIC
-        ? new AnthropicBatchApi(calls)
-        : new OpenAiBatchApi(calls, null);
   }
 
   /** The listing as text lines, for the CLI. */

@@ -2,16 +2,51 @@ package org.editbench.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
 
 /**
  * A provider's batch engine, reduced to what a run needs: hand over a file of requests, see how far
  * the provider got, read the answers, cancel. One implementation per {@link Provider}.
  */
 interface BatchApi {
+  /**
+   * The batch engine of {@code provider}, every call made with its first key in {@code
+   * environment}: a batch's files belong to the key that made it.
+   *
+   * @param openAiEndpoint what OpenAI batches are created for ({@link
+   *     BatchEncoder#openAiEndpoint}); null where batches are only looked up or cancelled
+   */
+  static BatchApi connect(
+      Provider provider,
+      OkHttpClient http,
+      ApiEnvironment environment,
+      RetryPolicy retries,
+      RandomGenerator random,
+      Sleeper sleeper,
+      Clock clock,
+      String openAiEndpoint) {
+    List<String> keys = environment.keysFor(provider);
+    BatchHttp calls =
+        new BatchHttp(
+            http,
+            provider,
+            environment.baseUrlFor(provider),
+            keys.isEmpty() ? null : keys.get(0),
+            retries,
+            random,
+            sleeper,
+            clock);
+    return provider == Provider.ANTHROPIC
+        ? new AnthropicBatchApi(calls)
+        : new OpenAiBatchApi(calls, openAiEndpoint);
+  }
+
   Provider provider();
 
   /**

@@ -120,9 +120,18 @@ final class BatchRunner {
           Prefilter.apply(
               instances, out.finished(), out.retryRecordsRemoved(), model, tokens::count);
       observer.started(combination, filtered.stats());
+      BatchApi api =
+          BatchApi.connect(
+              model.api().provider(),
+              http,
+              options.environment(),
+              options.retryPolicy(),
+              options.random(),
+              options.sleeper(),
+              options.clock(),
+              BatchEncoder.openAiEndpoint(model));
       BatchRunner runner =
-          new BatchRunner(
-              combination, filtered, options, api(model, http, options), out, reporter, observer);
+          new BatchRunner(combination, filtered, options, api, out, reporter, observer);
       runner.passes();
       RunStats stats =
           new RunStats(
@@ -137,33 +146,6 @@ final class BatchRunner {
       runner.tellWhatIsStillRunning();
       return stats;
     }
-  }
-
-  /** The batch API of {@code model}'s provider, with the run's first key for that provider. */
-  static BatchApi api(ModelSpec model, OkHttpClient http, RunApiOptions options) {
-    Provider provider = model.api().provider();
-    BatchHttp calls = BatchRunner.http(provider, http, options);
-    return provider == Provider.ANTHROPIC
-        ? new AnthropicBatchApi(calls)
-        : new OpenAiBatchApi(calls, BatchEncoder.openAiEndpoint(model));
-  }
-
-  /**
-   * Batch calls to {@code provider}: all with its first key (a batch's files belong to the key that
-   * made it).
-   */
-  static BatchHttp http(Provider provider, OkHttpClient http, RunApiOptions options) {
-    ApiEnvironment env = options.environment();
-    List<String> keys = env.keysFor(provider);
-    return new BatchHttp(
-        http,
-        provider,
-        env.baseUrlFor(provider),
-        keys.isEmpty() ? null : keys.get(0),
-        options.retryPolicy(),
-        options.random(),
-        options.sleeper(),
-        options.clock());
   }
 
   private void passes() {

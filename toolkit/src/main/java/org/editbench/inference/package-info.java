@@ -9,6 +9,7 @@
  * <p><b>May use:</b> {@code bench}, {@code core} and {@code text}.
  *
  * <p><b>To extend:</b> a model: an entry in {@code models.json}; a wire protocol: an {@code
- * ApiCodec} and its {@code ApiStyle}; a provider's batch API: a {@code BatchApi}.
+ * ApiCodec} and its {@code ApiStyle}; a provider's batch API: a {@code BatchApi}, made in {@code
+ * BatchApi.connect}.
  */
 package org.editbench.inference;
