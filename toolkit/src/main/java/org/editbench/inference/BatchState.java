@@ -95,7 +95,18 @@ final class BatchState {
   record Retry(
       @JsonProperty("attempts") int attempts,
       @JsonProperty("trims") int trims,
-      @JsonProperty("reason") String reason) {}
+      @JsonProperty("reason") String reason) {
+    /** The reason of a retry that asks again with one more file dropped from the prompt. */
+    static final String TRIMMED = "context length exceeded";
+
+    /**
+     * {@code request} to ask again with one more file dropped: as in a direct run, a shorter prompt
+     * is no retry, so the next request keeps its attempt number.
+     */
+    static Retry trimmed(Request request) {
+      return new Retry(request.attempt() - 1, request.trims() + 1, TRIMMED);
+    }
+  }
 
   /** What the file describes, for {@code batch status}: model, provider and where its API is. */
   record Header(
