@@ -95,7 +95,10 @@ public final class ContextFiles {
    * → {@code x}.
    */
   private static String withoutLineNumbers(String text, int from, int to) {
-    StringBuilder out = new StringBuilder(to - from);
+    // Copied line by line into a char array: a StringBuilder appends a part of a String one
+    // character at a time.
+    char[] out = new char[to - from];
+    int length = 0;
     for (int line = from; line < to; ) {
       int lf = text.indexOf('\n', line);
       int lineEnd = lf < 0 || lf >= to ? to : lf + 1;
@@ -104,9 +107,11 @@ public final class ContextFiles {
         digits++;
       }
       boolean numbered = digits > line && digits < lineEnd && text.charAt(digits) == ' ';
-      out.append(text, numbered ? digits + 1 : line, lineEnd);
+      int start = numbered ? digits + 1 : line;
+      text.getChars(start, lineEnd, out, length);
+      length += lineEnd - start;
       line = lineEnd;
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 }

@@ -40,32 +40,42 @@ final class PromptTokens {
     char[] text = prompt.toCharArray();
     int length = text.length;
     // The parts' bounds and hashes first, in one pass over the characters; then the whole prompt
-    // (the same prompt is sent to every model of a study) and only if it is new, its parts.
-    int[] bounds = new int[16];
+    // (the same prompt is sent to every model of a study) and only if it is new, its parts. A line
+    // number's tokens are worked out, not looked up: every run of one to three ASCII digits is one
+    // token in both encodings, and longer runs are split into threes.
+    int[] starts = new int[16];
+    int[] ends = new int[16];
     long[] hashes = new long[16];
     int parts = 0;
+    int numberTokens = 0;
     int partStart = 0;
     long whole = 0;
     boolean lineStart = false;
     while (partStart < length) {
       int end = partStart;
+      long hash;
       if (lineStart && isDigit(text[partStart])) {
         while (end < length && isDigit(text[end])) {
           end++;
         }
         lineStart = false;
+        numberTokens += (end - partStart + 2) / 3;
+        hash = hash(text, partStart, end);
       } else {
         end = lineEnd(text, partStart);
         lineStart = true;
+        hash = hash(text, partStart, end);
+        if (parts == starts.length) {
+          starts = Arrays.copyOf(starts, parts * 2);
+          ends = Arrays.copyOf(ends, parts * 2);
+          hashes = Arrays.copyOf(hashes, parts * 2);
+        }
+        starts[parts] = partStart;
+        ends[parts] = end;
+        hashes[parts] = hash;
+        parts++;
       }
-      if (parts == bounds.length) {
-        bounds = Arrays.copyOf(bounds, parts * 2);
-        hashes = Arrays.copyOf(hashes, parts * 2);
-      }
-      bounds[parts] = end;
-      hashes[parts] = hash(text, partStart, end);
-      whole = whole * 0x9e3779b97f4a7c15L + hashes[parts];
-      parts++;
+      whole = whole * 0x9e3779b97f4a7c15L + hash;
       partStart = end;
     }
     long wholeKey = mix(whole ^ length);
@@ -73,9 +83,9 @@ final class PromptTokens {
     if (known >= 0) {
       return known;
     }
-    int total = 0;
-    for (int p = 0, from = 0; p < parts; from = bounds[p], p++) {
-      total += part(prompt, from, bounds[p], hashes[p]);
+    int total = numberTokens;
+    for (int p = 0; p < parts; p++) {
+      total += part(prompt, starts[p], ends[p], hashes[p]);
     }
     counted.put(wholeKey, total);
     return total;

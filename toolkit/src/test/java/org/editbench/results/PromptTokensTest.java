@@ -55,4 +55,21 @@ class PromptTokensTest {
       }
     }
   }
+
+  /** What counting a line number without the counter relies on. */
+  @Test
+  void everyRunOfOneToThreeDigitsIsOneTokenAndLongerRunsSplitIntoThrees() {
+    for (String encoding : List.of("cl100k_base", "o200k_base")) {
+      TokenCounter counter = TokenCounter.forEncoding(encoding);
+      for (int digits = 1; digits <= 3; digits++) {
+        for (int value = 0; value < Math.pow(10, digits); value++) {
+          String run = String.format("%0" + digits + "d", value);
+          assertEquals(1, counter.count(run), encoding + ": " + run);
+        }
+      }
+      for (String run : List.of("1234", "00000", "999999", "1000000", "12345678901234567")) {
+        assertEquals((run.length() + 2) / 3, counter.count(run), encoding + ": " + run);
+      }
+    }
+  }
 }
