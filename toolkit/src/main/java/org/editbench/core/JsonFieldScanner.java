@@ -116,7 +116,7 @@ final class JsonFieldScanner {
       expect('"');
       int start = at;
       int close = skipStringBody();
-      if (!hasEscape(start, close)) {
+      if (!JsonStringBytes.hasEscape(buf, start, close)) {
         for (int i = 0; i < names.length; i++) {
           if (Arrays.equals(nameBytes[i], 0, nameBytes[i].length, buf, start, close)) {
             return i;
@@ -124,7 +124,7 @@ final class JsonFieldScanner {
         }
         return -1;
       }
-      String key = decode(start, close);
+      String key = JsonStringBytes.decode(buf, start, close);
       for (int i = 0; i < names.length; i++) {
         if (names[i].equals(key)) {
           return i;
@@ -139,7 +139,7 @@ final class JsonFieldScanner {
         at++;
         int start = at;
         int close = skipStringBody();
-        return NODES.textNode(decode(start, close));
+        return NODES.textNode(JsonStringBytes.decode(buf, start, close));
       }
       if (b == '-' || (b >= '0' && b <= '9')) {
         return number();
@@ -254,7 +254,7 @@ final class JsonFieldScanner {
             throw NOT_HERE;
           }
           for (int k = 2; k < 6; k++) {
-            if (hex(buf[i + k]) < 0) {
+            if (JsonStringBytes.hex(buf[i + k]) < 0) {
               throw NOT_HERE;
             }
           }
@@ -267,89 +267,6 @@ final class JsonFieldScanner {
         }
       }
       throw NOT_HERE; // not closed on this line
-    }
-
-    private boolean hasEscape(int from, int to) {
-      for (int i = from; i < to; i++) {
-        if (buf[i] == '\\') {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** The text of a checked string body {@code buf[from, to)}. */
-    private String decode(int from, int to) {
-      int escape = from;
-      while (escape < to && buf[escape] != '\\') {
-        escape++;
-      }
-      if (escape == to) {
-        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-      }
-      // Latin-1 bytes while every character fits, else chars.
-      byte[] latin = new byte[to - from];
-      int n = escape - from;
-      System.arraycopy(buf, from, latin, 0, n);
-      int i = escape;
-      while (i < to) {
-        byte b = buf[i];
-        if (b != '\\') {
-          int run = i;
-          while (run < to && buf[run] != '\\') {
-            run++;
-          }
-          System.arraycopy(buf, i, latin, n, run - i);
-          n += run - i;
-          i = run;
-          continue;
-        }
-        char c = escaped(i);
-        if (c > 0xff) {
-          return decodeWide(latin, n, i, to);
-        }
-        latin[n++] = (byte) c;
-        i += buf[i + 1] == 'u' ? 6 : 2;
-      }
-      return new String(latin, 0, n, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The rest of a string from {@code buf[from]} on, after {@code n} Latin-1 characters. */
-    private String decodeWide(byte[] latin, int n, int from, int to) {
-      char[] chars = new char[n + (to - from)];
-      for (int k = 0; k < n; k++) {
-        chars[k] = (char) (latin[k] & 0xff);
-      }
-      int i = from;
-      while (i < to) {
-        byte b = buf[i];
-        if (b != '\\') {
-          chars[n++] = (char) b;
-          i++;
-        } else {
-          chars[n++] = escaped(i);
-          i += buf[i + 1] == 'u' ? 6 : 2;
-        }
-      }
-      return new String(chars, 0, n);
-    }
-
-    /** The character of the (checked) escape at {@code buf[i]}. */
-    private char escaped(int i) {
-      return switch (buf[i + 1]) {
-        case 'u' ->
-            (char)
-                (hex(buf[i + 2]) << 12
-                    | hex(buf[i + 3]) << 8
-                    | hex(buf[i + 4]) << 4
-                    | hex(buf[i + 5]));
-        case 'b' -> '\b';
-        case 'f' -> '\f';
-        case 'n' -> '\n';
-        case 'r' -> '\r';
-        case 't' -> '\t';
-        default -> (char) buf[i + 1]; // " \ /
-      };
     }
 
     private JsonNode number() {
@@ -464,18 +381,5 @@ final class JsonFieldScanner {
 
   private static boolean isWhitespace(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-  }
-
-  private static int hex(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
-    }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
-    }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
-    }
-    return -1;
   }
 }
