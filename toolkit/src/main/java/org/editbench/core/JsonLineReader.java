@@ -116,7 +116,7 @@ public final class JsonLineReader {
     JsonFieldScanner scanner = new JsonFieldScanner(fields);
     forEachLine(
         file,
-        (number, buf, off, len, fileOffset) -> {
+        (number, buf, off, len) -> {
           JsonNode node = scanner.scan(buf, off, len);
           if (node != null) {
             objects.add(new Jsonl.Line(file, number, node));
@@ -136,7 +136,7 @@ public final class JsonLineReader {
 
   /** Takes a line from its bytes, or returns false to have it decoded and handed on as text. */
   private interface BytesHandler {
-    boolean line(int number, byte[] buf, int off, int len, long fileOffset);
+    boolean line(int number, byte[] buf, int off, int len);
   }
 
   /** What is done with a line that cannot be read: thrown, or reported and skipped. */
@@ -149,7 +149,7 @@ public final class JsonLineReader {
    * that is not UTF-8, or too long to hold, goes to {@code problems} instead.
    */
   private static void forEachLine(Path file, LineHandler handler, LineProblem problems) {
-    forEachLine(file, (number, buf, off, len, fileOffset) -> false, handler, problems);
+    forEachLine(file, (number, buf, off, len) -> false, handler, problems);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class JsonLineReader {
             @Override
             public void line(
                 int number, byte[] buf, int off, int len, long fileOffset, boolean terminated) {
-              if (bytes.line(number, buf, off, len, fileOffset)) {
+              if (bytes.line(number, buf, off, len)) {
                 return;
               }
               String text;
