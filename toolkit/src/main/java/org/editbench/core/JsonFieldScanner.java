@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a few top-level fields of a JSON object line straight from its bytes: the fields asked for
@@ -20,7 +21,8 @@ import java.util.List;
  * anything that is not valid JSON) {@link #scan} returns null, and the caller reads the line as
  * before (decoded and parsed into a tree), which also says what is wrong with it. Where it answers,
  * the answer equals the tree's fields ({@code JsonFieldScannerTest} compares the two on real and
- * mangled lines). Thread-safe: an instance holds only the names asked for.
+ * mangled lines). Fields read as text ({@link TextField}) are decoded into a buffer of the
+ * scanner's and handed to their reader instead, so one instance serves one thread.
  */
 final class JsonFieldScanner {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -37,12 +39,26 @@ final class JsonFieldScanner {
 
   private final String[] names;
   private final byte[][] nameBytes;
+  private final TextField[] textFields;
+
+  /** The text of the last string read for a {@link TextField}; grown to the longest one. */
+  private char[] text = new char[0];
 
   JsonFieldScanner(List<String> names) {
+    this(names, Map.of());
+  }
+
+  /**
+   * {@code textFields}: the names among {@code names} whose string values go to a reader, which
+   * makes the node kept in their place ({@link JsonNodeFactory#pojoNode}).
+   */
+  JsonFieldScanner(List<String> names, Map<String, TextField> textFields) {
     this.names = names.toArray(String[]::new);
     nameBytes = new byte[this.names.length][];
+    this.textFields = new TextField[this.names.length];
     for (int i = 0; i < this.names.length; i++) {
       nameBytes[i] = this.names[i].getBytes(StandardCharsets.UTF_8);
+      this.textFields[i] = textFields.get(this.names[i]);
     }
   }
 
@@ -87,7 +103,9 @@ final class JsonFieldScanner {
           expect(':');
           skipWhitespace();
           if (wanted >= 0) {
-            fields.replace(names[wanted], scalar());
+            TextField reader = textFields[wanted];
+            fields.replace(
+                names[wanted], reader != null && peek() == '"' ? textNode(reader) : scalar());
           } else {
             skipValue();
           }
@@ -154,6 +172,16 @@ final class JsonFieldScanner {
         return NODES.nullNode();
       }
       throw NOT_HERE; // arrays and objects are left to the tree
+    }
+
+    /** A string value read by {@code reader}: its characters decoded into {@link #text}. */
+    private JsonNode textNode(TextField reader) {
+      at++;
+      if (text.length < end - at) {
+        text = new char[end - at];
+      }
+      int length = textBody(text);
+      return NODES.pojoNode(reader.read(text, length));
     }
 
     /** Passes over any value, checking it. */
@@ -245,28 +273,61 @@ final class JsonFieldScanner {
           at = i + 1;
           return i;
         }
-        if (b != '\\') {
-          throw NOT_HERE; // a control character or a non-ASCII byte
-        }
-        byte e = i + 1 < end ? buf[i + 1] : 0;
-        if (e == 'u') {
-          if (i + 6 > end) {
-            throw NOT_HERE;
-          }
-          for (int k = 2; k < 6; k++) {
-            if (JsonStringBytes.hex(buf[i + k]) < 0) {
-              throw NOT_HERE;
-            }
-          }
-          i += 6;
-        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
-            || e == 't') {
-          i += 2;
-        } else {
-          throw NOT_HERE;
-        }
+        i += escapeLength(i);
       }
       throw NOT_HERE; // not closed on this line
+    }
+
+    /**
+     * {@link #skipStringBody} that also decodes the string's characters into {@code out}, which
+     * holds at least as many characters as the line has bytes left; returns how many.
+     */
+    private int textBody(char[] out) {
+      int i = at;
+      int n = 0;
+      while (i < end) {
+        byte b = buf[i];
+        if (b >= 0x20 && b != '"' && b != '\\') {
+          out[n++] = (char) b;
+          i++;
+          continue;
+        }
+        if (b == '"') {
+          at = i + 1;
+          return n;
+        }
+        int length = escapeLength(i);
+        out[n++] = JsonStringBytes.escaped(buf, i);
+        i += length;
+      }
+      throw NOT_HERE; // not closed on this line
+    }
+
+    /**
+     * The length of the well-formed escape at {@code buf[i]} (2, or 6 for {@code \\uXXXX}); a
+     * control character, a non-ASCII byte or a malformed escape there leaves the line to the tree.
+     */
+    private int escapeLength(int i) {
+      if (buf[i] != '\\') {
+        throw NOT_HERE; // a control character or a non-ASCII byte
+      }
+      byte e = i + 1 < end ? buf[i + 1] : 0;
+      if (e == 'u') {
+        if (i + 6 > end) {
+          throw NOT_HERE;
+        }
+        for (int k = 2; k < 6; k++) {
+          if (JsonStringBytes.hex(buf[i + k]) < 0) {
+            throw NOT_HERE;
+          }
+        }
+        return 6;
+      }
+      if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+          || e == 't') {
+        return 2;
+      }
+      throw NOT_HERE;
     }
 
     private JsonNode number() {

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads JSON Lines into Jackson trees with jackson-core's streaming parser, building exactly the
@@ -93,6 +94,21 @@ public final class JsonLineReader {
    */
   public static List<Jsonl.Line> readObjectsLeniently(
       Path file, Reporter reporter, String leftOut, List<String> fields) {
+    return readObjectsLeniently(file, reporter, leftOut, fields, Map.of());
+  }
+
+  /**
+   * {@link #readObjectsLeniently(Path, Reporter, String, List)} where the string values of {@code
+   * textFields} (some of {@code fields}) are handed to their {@link TextField} as characters and
+   * replaced by a POJO node of what it returns, on whichever path the line is read: no String is
+   * made of them where the line is read from its bytes. Values of other kinds stay as they are.
+   */
+  public static List<Jsonl.Line> readObjectsLeniently(
+      Path file,
+      Reporter reporter,
+      String leftOut,
+      List<String> fields,
+      Map<String, TextField> textFields) {
     List<Jsonl.Line> objects = new ArrayList<>();
     LineProblem leaveOut =
         (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
@@ -101,6 +117,7 @@ public final class JsonLineReader {
           try {
             JsonNode node = tree(text);
             if (node.isObject()) {
+              readTextFields((ObjectNode) node, textFields);
               objects.add(new Jsonl.Line(file, number, node));
             } else {
               leaveOut.problem(number, "not a JSON object");
@@ -113,7 +130,7 @@ public final class JsonLineReader {
       forEachLine(file, parsed, leaveOut);
       return objects;
     }
-    JsonFieldScanner scanner = new JsonFieldScanner(fields);
+    JsonFieldScanner scanner = new JsonFieldScanner(fields, textFields);
     forEachLine(
         file,
         (number, buf, off, len) -> {
@@ -127,6 +144,20 @@ public final class JsonLineReader {
         parsed,
         leaveOut);
     return objects;
+  }
+
+  /**
+   * The tree's side of {@link TextField}s: each textual value replaced by what its reader makes.
+   */
+  private static void readTextFields(ObjectNode object, Map<String, TextField> textFields) {
+    textFields.forEach(
+        (name, reader) -> {
+          JsonNode value = object.get(name);
+          if (value != null && value.isTextual()) {
+            String text = value.textValue();
+            object.replace(name, NODES.pojoNode(reader.read(text.toCharArray(), text.length())));
+          }
+        });
   }
 
   /** What is done with one line's text. */

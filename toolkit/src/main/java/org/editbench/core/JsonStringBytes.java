@@ -76,7 +76,7 @@ final class JsonStringBytes {
   }
 
   /** The character of the (checked) escape at {@code buf[i]}. */
-  private static char escaped(byte[] buf, int i) {
+  static char escaped(byte[] buf, int i) {
     return switch (buf[i + 1]) {
       case 'u' ->
           (char)

@@ -25,20 +25,27 @@ public final class ContextFiles {
 
   /** Path → content of every file framed in {@code prompt}, in prompt order; empty when none is. */
   public static Map<String, String> fromPrompt(String prompt) {
+    return prompt == null
+        ? new LinkedHashMap<>()
+        : fromPrompt(prompt.toCharArray(), prompt.length());
+  }
+
+  /**
+   * {@link #fromPrompt(String)} of the text {@code prompt[0, length)}, read where it was decoded (a
+   * prompt is read once, for its files only): the array is not kept.
+   */
+  public static Map<String, String> fromPrompt(char[] prompt, int length) {
     Map<String, String> files = new LinkedHashMap<>();
-    if (prompt == null) {
-      return files;
-    }
     // The section opens with its first file, which keeps a requirement that quotes "<code>" out.
-    int start = prompt.indexOf(CODE_START + FILE_START);
+    int start = indexOf(prompt, length, CODE_START + FILE_START, 0);
     if (start < 0) {
       return files;
     }
     start += CODE_START.length();
     // Inside the section every file line starts with its number, so the first line that is the
     // closing tag ends it.
-    int end = prompt.indexOf(CODE_END, start - 1);
-    int sectionEnd = end < 0 ? prompt.length() : end + 1;
+    int end = indexOf(prompt, length, CODE_END, start - 1);
+    int sectionEnd = end < 0 ? length : end + 1;
     for (int at = start; at < sectionEnd; ) {
       at = readFile(prompt, at, sectionEnd, files);
     }
@@ -51,29 +58,28 @@ public final class ContextFiles {
    * line {@code [end of P]}. Adds it to {@code files} unless P is there already. Returns where to
    * look for the next file, {@code end} when there is none.
    */
-  private static int readFile(String prompt, int from, int end, Map<String, String> files) {
+  private static int readFile(char[] prompt, int from, int end, Map<String, String> files) {
     for (int line = from; line < end; line = nextLineStart(prompt, line, end)) {
-      if (!prompt.startsWith(FILE_START, line)) {
+      if (!startsWith(prompt, end, FILE_START, line)) {
         continue;
       }
       int nameStart = line + FILE_START.length();
       int nameEnd = nameStart;
-      while (nameEnd < end && prompt.charAt(nameEnd) != ']' && prompt.charAt(nameEnd) != '\n') {
+      while (nameEnd < end && prompt[nameEnd] != ']' && prompt[nameEnd] != '\n') {
         nameEnd++;
       }
       int contentStart = nameEnd + 2;
-      if (nameEnd == nameStart || contentStart > end || !prompt.startsWith("]\n", nameEnd)) {
+      if (nameEnd == nameStart || contentStart > end || !startsWith(prompt, end, "]\n", nameEnd)) {
         continue;
       }
-      String closing = FILE_END + prompt.substring(nameStart, nameEnd) + "]";
-      for (int close = prompt.indexOf(closing, contentStart);
-          close >= 0 && close + closing.length() <= end;
-          close = prompt.indexOf(closing, close + 1)) {
+      String name = new String(prompt, nameStart, nameEnd - nameStart);
+      String closing = FILE_END + name + "]";
+      for (int close = indexOf(prompt, end, closing, contentStart);
+          close >= 0;
+          close = indexOf(prompt, end, closing, close + 1)) {
         int after = close + closing.length();
-        if (after == end || prompt.charAt(after) == '\n') {
-          files.putIfAbsent(
-              prompt.substring(nameStart, nameEnd),
-              withoutLineNumbers(prompt, contentStart, close));
+        if (after == end || prompt[after] == '\n') {
+          files.putIfAbsent(name, withoutLineNumbers(prompt, contentStart, close));
           return after;
         }
       }
@@ -85,30 +91,54 @@ public final class ContextFiles {
    * The position after the next LF at or after {@code from}, {@code end} when there is none before
    * it.
    */
-  private static int nextLineStart(String text, int from, int end) {
-    int lf = text.indexOf('\n', from);
-    return lf < 0 || lf >= end ? end : lf + 1;
+  private static int nextLineStart(char[] text, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (text[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return end;
+  }
+
+  /** Where {@code word} first occurs whole in {@code text[from, end)}, or -1. */
+  private static int indexOf(char[] text, int end, String word, int from) {
+    char first = word.charAt(0);
+    for (int i = Math.max(from, 0); i + word.length() <= end; i++) {
+      if (text[i] == first && startsWith(text, end, word, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsWith(char[] text, int end, String word, int at) {
+    if (at + word.length() > end) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (text[at + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * The lines of {@code text[from, to)} without the leading number and space of each: {@code 12 x}
    * → {@code x}.
    */
-  private static String withoutLineNumbers(String text, int from, int to) {
-    // Copied line by line into a char array: a StringBuilder appends a part of a String one
-    // character at a time.
+  private static String withoutLineNumbers(char[] text, int from, int to) {
     char[] out = new char[to - from];
     int length = 0;
     for (int line = from; line < to; ) {
-      int lf = text.indexOf('\n', line);
-      int lineEnd = lf < 0 || lf >= to ? to : lf + 1;
+      int lineEnd = nextLineStart(text, line, to);
       int digits = line;
-      while (digits < lineEnd && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      while (digits < lineEnd && text[digits] >= '0' && text[digits] <= '9') {
         digits++;
       }
-      boolean numbered = digits > line && digits < lineEnd && text.charAt(digits) == ' ';
+      boolean numbered = digits > line && digits < lineEnd && text[digits] == ' ';
       int start = numbered ? digits + 1 : line;
-      text.getChars(start, lineEnd, out, length);
+      System.arraycopy(text, start, out, length, lineEnd - start);
       length += lineEnd - start;
       line = lineEnd;
     }

@@ -37,29 +37,23 @@ public record FileResults(
       return failure == null;
     }
 
-    static PredictionFacts of(Prediction p, int promptTokens) {
+    static PredictionFacts of(Prediction p) {
       return new PredictionFacts(
           p.succeeded() ? null : FailureKind.of(p.error()),
           p.emptyPatch(),
           p.cost(),
           p.responseTime(),
-          promptTokens);
+          p.promptTokens());
     }
   }
 
   /**
-   * Scores {@code predictions} against {@code targets} (null: no infbench file) and counts their
-   * prompts' tokens, spreading the predictions over the processor's cores.
+   * Scores {@code predictions} (their prompts' tokens counted) against {@code targets} (null: no
+   * infbench file), spreading the predictions over the processor's cores.
    */
   static FileResults compute(
-      List<Prediction> predictions,
-      Map<String, Scoring.Target> targets,
-      PromptTokens promptTokens,
-      List<String> warnings) {
-    List<PredictionFacts> facts =
-        predictions.parallelStream()
-            .map(p -> PredictionFacts.of(p, promptTokens.count(p.prompt())))
-            .toList();
+      List<Prediction> predictions, Map<String, Scoring.Target> targets, List<String> warnings) {
+    List<PredictionFacts> facts = predictions.stream().map(PredictionFacts::of).toList();
     List<InstanceMetrics> metrics =
         targets == null ? List.of() : Scoring.score(predictions, targets);
     Integer instances = targets == null || targets.isEmpty() ? null : targets.size();

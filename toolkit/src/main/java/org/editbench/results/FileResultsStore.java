@@ -116,14 +116,12 @@ public final class FileResultsStore {
                         PredictionFile file = files.get(i);
                         List<String> warnings = new ArrayList<>(infbenchWarnings);
                         List<Prediction> predictions =
-                            Prediction.read(file.file(), collecting(warnings));
-                        results[i] =
-                            FileResults.compute(
-                                predictions,
-                                targets,
+                            Prediction.read(
+                                file.file(),
                                 tokensByEncoding.computeIfAbsent(
                                     encodingOf.apply(file), PromptTokens::new),
-                                warnings);
+                                collecting(warnings));
+                        results[i] = FileResults.compute(predictions, targets, warnings);
                         store(file, keys.get(i), results[i], reporter);
                         synchronized (done) {
                           reporter.progress(

@@ -1,6 +1,7 @@
 package org.editbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,23 +10,29 @@ import java.util.Map;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
+import org.editbench.core.TextField;
 
 /**
  * One record of a prediction file: a success ({@code model_patch}, {@code cost}, {@code
  * response_time}) or a failure ({@code status: "failed"}, {@code error}).
  *
+ * @param promptTokens the tokens of the prompt as sent, counted while reading (the prompt itself,
+ *     some 100 kB, is not kept); -1 when not counted
  * @param modelPatch null when the model's answer held no patch
  * @param error null for a success
  */
 public record Prediction(
     String instanceId,
-    String prompt,
+    int promptTokens,
     String modelPatch,
     double cost,
     double responseTime,
     String error) {
-  /** The fields {@link #of} reads. */
+  /** The fields {@link #of} reads; the prompt's only when its tokens are counted. */
   private static final List<String> FIELDS =
+      List.of("instance_id", "model_patch", "cost", "response_time", "status", "error");
+
+  private static final List<String> FIELDS_AND_PROMPT =
       List.of("instance_id", "prompt", "model_patch", "cost", "response_time", "status", "error");
 
   public boolean succeeded() {
@@ -40,18 +47,34 @@ public record Prediction(
   /**
    * The predictions of a file, one per instance in first-seen order: a success wins over failures
    * (run-api retries failures in later runs), else the last failure counts. Lines that are not JSON
-   * objects are reported with {@code file:line} and left out.
+   * objects are reported with {@code file:line} and left out. Prompts are not counted.
    */
   public static List<Prediction> read(Path file, Reporter reporter) {
+    return read(file, null, reporter);
+  }
+
+  /**
+   * {@link #read(Path, Reporter)}, with each prompt's tokens counted by {@code tokens} (null: not
+   * counted) from the characters as they are decoded.
+   */
+  static List<Prediction> read(Path file, PromptTokens tokens, Reporter reporter) {
     Map<String, Prediction> byInstance = new LinkedHashMap<>();
-    for (Jsonl.Line line :
-        JsonLineReader.readObjectsLeniently(file, reporter, "left out", FIELDS)) {
+    List<Jsonl.Line> lines =
+        tokens == null
+            ? JsonLineReader.readObjectsLeniently(file, reporter, "left out", FIELDS)
+            : JsonLineReader.readObjectsLeniently(
+                file,
+                reporter,
+                "left out",
+                FIELDS_AND_PROMPT,
+                Map.of("prompt", (TextField) tokens::count));
+    for (Jsonl.Line line : lines) {
       if (!line.json().path("instance_id").isTextual()) {
         reporter.warn(
             file + ":" + line.number() + ": not a prediction record (no instance_id); left out");
         continue;
       }
-      Prediction p = of(line.json());
+      Prediction p = of(line.json(), tokens);
       Prediction earlier = byInstance.get(p.instanceId());
       if (earlier == null || !earlier.succeeded()) {
         byInstance.put(p.instanceId(), p);
@@ -60,12 +83,17 @@ public record Prediction(
     return new ArrayList<>(byInstance.values());
   }
 
-  private static Prediction of(JsonNode node) {
+  private static Prediction of(JsonNode node, PromptTokens tokens) {
     boolean failed = "failed".equals(node.path("status").asText(null));
     JsonNode patch = node.path("model_patch");
+    JsonNode prompt = node.path("prompt");
     return new Prediction(
         node.path("instance_id").asText(),
-        node.path("prompt").asText(""),
+        tokens == null
+            ? -1
+            : prompt instanceof POJONode counted
+                ? (Integer) counted.getPojo()
+                : tokens.count(prompt.asText("")),
         patch.isTextual() ? patch.asText() : null,
         node.path("cost").asDouble(0.0),
         node.path("response_time").asDouble(Double.NaN),

@@ -34,11 +34,14 @@ final class PromptTokens {
   }
 
   int count(String prompt) {
+    return count(prompt.toCharArray(), prompt.length());
+  }
+
+  /** The tokens of the text {@code text[0, length)}; the array is not kept. */
+  int count(char[] text, int length) {
     if (!byParts) {
-      return counter.count(prompt);
+      return counter.count(new String(text, 0, length));
     }
-    char[] text = prompt.toCharArray();
-    int length = text.length;
     // The parts' bounds and hashes first, in one pass over the characters; then the whole prompt
     // (the same prompt is sent to every model of a study) and only if it is new, its parts. A line
     // number's tokens are worked out, not looked up: every run of one to three ASCII digits is one
@@ -62,7 +65,7 @@ final class PromptTokens {
         numberTokens += (end - partStart + 2) / 3;
         hash = hash(text, partStart, end);
       } else {
-        end = lineEnd(text, partStart);
+        end = lineEnd(text, partStart, length);
         lineStart = true;
         hash = hash(text, partStart, end);
         if (parts == starts.length) {
@@ -85,7 +88,7 @@ final class PromptTokens {
     }
     int total = numberTokens;
     for (int p = 0; p < parts; p++) {
-      total += part(prompt, starts[p], ends[p], hashes[p]);
+      total += part(text, starts[p], ends[p], hashes[p]);
     }
     counted.put(wholeKey, total);
     return total;
@@ -95,21 +98,21 @@ final class PromptTokens {
    * The end of the part that starts at {@code from} (not a number): after the first LF that a
    * printable ASCII character follows, else the end of the text.
    */
-  private static int lineEnd(char[] text, int from) {
-    for (int i = from; i + 1 < text.length; i++) {
+  private static int lineEnd(char[] text, int from, int length) {
+    for (int i = from; i + 1 < length; i++) {
       if (text[i] == '\n' && isPrintableAscii(text[i + 1])) {
         return i + 1;
       }
     }
-    return text.length;
+    return length;
   }
 
-  private int part(String text, int from, int to, long hash) {
+  private int part(char[] text, int from, int to, long hash) {
     int known = counted.get(hash, -1);
     if (known >= 0) {
       return known;
     }
-    int tokens = counter.count(text.substring(from, to));
+    int tokens = counter.count(new String(text, from, to - from));
     counted.put(hash, tokens);
     return tokens;
   }

@@ -1,6 +1,7 @@
 package org.editbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.editbench.core.AtomicFiles;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
+import org.editbench.core.TextField;
 
 /** Offline metrics of a prediction file's successful predictions against their infbench records. */
 public final class Scoring {
@@ -19,6 +21,10 @@ public final class Scoring {
   /** The fields of an infbench record that {@link #readTargets} reads. */
   private static final List<String> TARGET_FIELDS =
       List.of("instance_id", "prompt", "ground_truth");
+
+  /** A prompt is read for its files only: they are read where its text is decoded. */
+  private static final Map<String, TextField> PROMPT_FILES =
+      Map.of("prompt", ContextFiles::fromPrompt);
 
   /** What scoring needs of an infbench record. */
   public record Target(Map<String, String> preEditFiles, String groundTruth) {}
@@ -35,13 +41,17 @@ public final class Scoring {
     }
     for (Jsonl.Line line :
         JsonLineReader.readObjectsLeniently(
-            infbenchFile, reporter, "left out of the scores", TARGET_FIELDS)) {
+            infbenchFile, reporter, "left out of the scores", TARGET_FIELDS, PROMPT_FILES)) {
       JsonNode record = line.json();
+      JsonNode prompt = record.path("prompt");
+      @SuppressWarnings("unchecked")
+      Map<String, String> files =
+          prompt instanceof POJONode read
+              ? (Map<String, String>) read.getPojo()
+              : ContextFiles.fromPrompt(prompt.asText(""));
       targets.putIfAbsent(
           record.path("instance_id").asText(),
-          new Target(
-              ContextFiles.fromPrompt(record.path("prompt").asText("")),
-              record.path("ground_truth").asText("")));
+          new Target(files, record.path("ground_truth").asText("")));
     }
     return targets;
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,26 @@ class JsonFieldScannerTest {
   private static final List<String> FIELDS =
       List.of("instance_id", "prompt", "n", "x", "cost", "flag", "none", "created_at", "repo");
 
+  /** Fields read as text: the reader keeps the text, to be compared with the tree's. */
+  private static final Map<String, TextField> TEXT_FIELDS =
+      Map.of("prompt", (text, length) -> new String(text, 0, length));
+
+  /** The scanners under test: plain, and with the prompt read as text. */
+  private static List<JsonFieldScanner> scanners() {
+    return List.of(new JsonFieldScanner(FIELDS), new JsonFieldScanner(FIELDS, TEXT_FIELDS));
+  }
+
+  /** {@link #agrees(JsonFieldScanner, byte[])} for both scanners, which must answer alike. */
+  private static boolean agrees(List<JsonFieldScanner> scanners, byte[] line) {
+    boolean plain = agrees(scanners.get(0), line);
+    assertEquals(plain, agrees(scanners.get(1), line), new String(line, StandardCharsets.UTF_8));
+    return plain;
+  }
+
   /**
    * Checks the scanner against the tree on {@code text}; whether the scanner answered. Where it
-   * does, the line must be an object the tree reads, and each asked-for field the same node.
+   * does, the line must be an object the tree reads, and each asked-for field the same node (for a
+   * field read as text, a POJO node of the tree's text).
    */
   private static boolean agrees(JsonFieldScanner scanner, byte[] line) {
     ObjectNode scanned = scanner.scan(line, 0, line.length);
@@ -48,6 +67,10 @@ class JsonFieldScannerTest {
     for (String field : FIELDS) {
       JsonNode expected = tree.get(field);
       JsonNode actual = scanned.get(field);
+      if (expected != null && expected.isTextual() && actual instanceof POJONode read) {
+        assertEquals(expected.textValue(), read.getPojo(), field + " of " + text);
+        continue;
+      }
       assertEquals(expected, actual, field + " of " + text);
       if (expected != null) {
         assertEquals(expected.getClass(), actual.getClass(), field + " of " + text);
@@ -66,7 +89,7 @@ class JsonFieldScannerTest {
 
   @Test
   void readsTheFieldsAsTheTreeHasThem() {
-    JsonFieldScanner scanner = new JsonFieldScanner(FIELDS);
+    List<JsonFieldScanner> scanner = scanners();
     for (String text :
         List.of(
             "{\"instance_id\": \"a\", \"prompt\": \"line 1\\nline 2\\n\", \"n\": 1}",
@@ -75,6 +98,11 @@ class JsonFieldScannerTest {
             "{\"n\": 1e400, \"x\": 2.5E-7, \"cost\": 123456789012345678, \"flag\": false}",
             "{\"prompt\": \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\/ \\b\\f\\r\\t\"}",
             "{\"prompt\": \"\\u00ff then \\u0100 then \\\\n\", \"x\": \"\\u0041\"}",
+            "{\"prompt\": \"a long prompt, then a short one in the same buffer\"}",
+            "{\"prompt\": \"short\"}",
+            "{\"prompt\": \"\"}",
+            "{\"prompt\": null, \"x\": \"not text: as the tree has it\"}",
+            "{\"prompt\": 12}",
             "{\"n\": 1, \"n\": 2, \"x\": \"first\", \"x\": \"last\"}",
             "{\"skipped\": [1, {\"a\": [[], {}]}, \"s\", -1.5e3, true, null], \"n\": 3}",
             "{\"skipped\": {\"prompt\": \"nested, not top-level\"}, \"prompt\": \"top\"}",
@@ -88,7 +116,6 @@ class JsonFieldScannerTest {
 
   @Test
   void leavesOtherLinesToTheTree() {
-    JsonFieldScanner scanner = new JsonFieldScanner(FIELDS);
     for (String text :
         List.of(
             "",
@@ -112,7 +139,9 @@ class JsonFieldScannerTest {
             "{\"s\": \"torn",
             "{'n': 1}",
             "{\"s\": " + "[".repeat(300) + "]".repeat(300) + "}")) {
-      assertNull(scanner.scan(ascii(text), 0, text.length()), text);
+      for (JsonFieldScanner scanner : scanners()) {
+        assertNull(scanner.scan(ascii(text), 0, text.length()), text);
+      }
     }
   }
 
@@ -130,7 +159,7 @@ class JsonFieldScannerTest {
 
   @Test
   void agreesWithTheTreeOnRealAndMangledLines() throws IOException {
-    JsonFieldScanner scanner = new JsonFieldScanner(FIELDS);
+    List<JsonFieldScanner> scanner = scanners();
     List<byte[]> lines = new ArrayList<>();
     for (String text : Files.readAllLines(SharedCorpus.bench(SharedCorpus.fixture()))) {
       byte[] line = text.getBytes(StandardCharsets.UTF_8);
@@ -178,6 +207,31 @@ class JsonFieldScannerTest {
         assertEquals(trees.get(i).json().get("n"), fields.get(i).json().get("n"));
         assertEquals(trees.get(i).json().get("x"), fields.get(i).json().get("x"));
       }
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
+  void textFieldsAreReadOnBothPaths() throws IOException {
+    Path file = Files.createTempFile("results", ".jsonl");
+    try {
+      Files.writeString(
+          file,
+          "{\"prompt\": \"1 a\\n2 \\u00e9\\u0100\\ud83d\\ude00\\\\n\\\"\", \"n\": 1}\n"
+              + "{\"prompt\": \"caf\u00e9 \u0100\\n\", \"n\": 2}\n" // not ASCII: the tree's
+              + "{\"prompt\": null, \"n\": 3}\n"
+              + "{\"n\": 4}\n");
+      List<Jsonl.Line> lines =
+          JsonLineReader.readObjectsLeniently(
+              file, new RecordingReporter(), "left out", List.of("prompt", "n"), TEXT_FIELDS);
+      assertEquals(4, lines.size());
+      assertEquals(
+          "1 a\n2 \u00e9\u0100\ud83d\ude00\\n\"",
+          ((POJONode) lines.get(0).json().get("prompt")).getPojo());
+      assertEquals("caf\u00e9 \u0100\n", ((POJONode) lines.get(1).json().get("prompt")).getPojo());
+      assertTrue(lines.get(2).json().get("prompt").isNull());
+      assertNull(lines.get(3).json().get("prompt"));
     } finally {
       Files.delete(file);
     }

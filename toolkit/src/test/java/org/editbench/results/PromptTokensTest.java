@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import org.editbench.SharedCorpus;
 import org.editbench.core.Jsonl;
+import org.editbench.core.Reporter;
 import org.editbench.inference.TokenCounter;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,44 @@ class PromptTokensTest {
         assertEquals(expected, byParts.count(prompt), what);
         assertEquals(expected, byParts.count(prompt), what); // now from the parts counted before
       }
+    }
+  }
+
+  /**
+   * Prompts are counted as prediction files are read, from the characters decoded out of the line's
+   * bytes or, for lines the byte scanner leaves to the tree (not ASCII), from the tree's text: the
+   * counts are those of the whole texts either way, and a prompt that is not a string counts as its
+   * text.
+   */
+  @Test
+  void promptsAreCountedWhileReadingPredictions() throws IOException {
+    String numbered = "1 def f(x):\n2     return x  # \u00bd \u4e2d\n10 \n\"q\" \\ \t\n";
+    String wide = "caf\u00e9 \u4e2d\u6587\n12 x\n";
+    Path file = Files.createTempFile("predictions", ".jsonl");
+    try {
+      Files.writeString(
+          file,
+          String.join(
+              "\n",
+              "{\"instance_id\": \"a\", \"prompt\": "
+                  + Jsonl.MAPPER.writeValueAsString(numbered) // escaped: \\u00bd, \\n
+                  + ", \"model_patch\": \"p\"}",
+              "{\"instance_id\": \"b\", \"prompt\": \"" + wide.replace("\n", "\\n") + "\"}",
+              "{\"instance_id\": \"c\", \"prompt\": null}",
+              "{\"instance_id\": \"d\", \"prompt\": 123}",
+              "{\"instance_id\": \"e\"}",
+              ""));
+      TokenCounter whole = TokenCounter.forEncoding("cl100k_base");
+      List<Prediction> read =
+          Prediction.read(file, new PromptTokens("cl100k_base"), Reporter.SILENT);
+      assertEquals(
+          List.of(whole.count(numbered), whole.count(wide), 0, whole.count("123"), 0),
+          read.stream().map(Prediction::promptTokens).toList());
+      assertEquals(
+          List.of(-1, -1, -1, -1, -1),
+          Prediction.read(file, Reporter.SILENT).stream().map(Prediction::promptTokens).toList());
+    } finally {
+      Files.delete(file);
     }
   }
 

@@ -88,12 +88,13 @@ public final class ScoreBenchmark {
         Runtime.getRuntime().availableProcessors(), scoringMs / scored);
     PromptTokens tokens = new PromptTokens("cl100k_base");
     start = System.nanoTime();
-    predictions.parallelStream().flatMap(List::stream).forEach(p -> tokens.count(p.prompt()));
+    files.parallelStream().forEach(file -> Prediction.read(file.file(), tokens, Reporter.SILENT));
     double tokensMs = (System.nanoTime() - start) / 1e6;
     System.out.printf(
-        "prompt tokens (cl100k_base, each distinct part counted once): %.3f ms/prediction;"
-            + " reading the files and preprocessing: %.3f ms/prediction%n",
-        tokensMs / pairs.size(), readMs / pairs.size());
+        "reading the files and preprocessing: %.3f ms/prediction; reading the prediction files"
+            + " again with their prompts' tokens counted (cl100k_base, each distinct part once,"
+            + " %d threads): %.3f ms/prediction%n",
+        readMs / pairs.size(), Runtime.getRuntime().availableProcessors(), tokensMs / pairs.size());
     long peak =
         ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP)
