@@ -55,7 +55,7 @@ final class ByteLines {
       int number = 0;
       boolean eof = false;
       while (true) {
-        int newline = indexOf(buf, searchFrom, len);
+        int newline = ByteSearch.lineFeed(buf, searchFrom, len);
         if (newline >= 0 || (eof && (lineStart < len || skipped >= 0))) {
           int end = newline >= 0 ? newline : len;
           number++;
@@ -95,15 +95,6 @@ final class ByteLines {
         }
       }
     }
-  }
-
-  private static int indexOf(byte[] buf, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

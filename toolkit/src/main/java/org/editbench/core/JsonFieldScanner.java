@@ -177,10 +177,12 @@ final class JsonFieldScanner {
     /** A string value read by {@code reader}: its characters decoded into {@link #text}. */
     private JsonNode textNode(TextField reader) {
       at++;
-      if (text.length < end - at) {
-        text = new char[end - at];
+      int start = at;
+      int close = skipStringBody();
+      if (text.length < close - start) {
+        text = new char[close - start];
       }
-      int length = textBody(text);
+      int length = JsonStringBytes.decodeChars(buf, start, close, text);
       return NODES.pojoNode(reader.read(text, length));
     }
 
@@ -261,73 +263,12 @@ final class JsonFieldScanner {
      * position of the closing quote and leaves the cursor after it.
      */
     private int skipStringBody() {
-      int i = at;
-      while (i < end) {
-        byte b = buf[i];
-        // printable ASCII other than the quote and the backslash: by far the most bytes
-        if (b >= 0x20 && b != '"' && b != '\\') {
-          i++;
-          continue;
-        }
-        if (b == '"') {
-          at = i + 1;
-          return i;
-        }
-        i += escapeLength(i);
+      int close = JsonStringBytes.stringEnd(buf, at, end);
+      if (close < 0) {
+        throw NOT_HERE; // a control character, a non-ASCII byte, a bad escape, or not closed
       }
-      throw NOT_HERE; // not closed on this line
-    }
-
-    /**
-     * {@link #skipStringBody} that also decodes the string's characters into {@code out}, which
-     * holds at least as many characters as the line has bytes left; returns how many.
-     */
-    private int textBody(char[] out) {
-      int i = at;
-      int n = 0;
-      while (i < end) {
-        byte b = buf[i];
-        if (b >= 0x20 && b != '"' && b != '\\') {
-          out[n++] = (char) b;
-          i++;
-          continue;
-        }
-        if (b == '"') {
-          at = i + 1;
-          return n;
-        }
-        int length = escapeLength(i);
-        out[n++] = JsonStringBytes.escaped(buf, i);
-        i += length;
-      }
-      throw NOT_HERE; // not closed on this line
-    }
-
-    /**
-     * The length of the well-formed escape at {@code buf[i]} (2, or 6 for {@code \\uXXXX}); a
-     * control character, a non-ASCII byte or a malformed escape there leaves the line to the tree.
-     */
-    private int escapeLength(int i) {
-      if (buf[i] != '\\') {
-        throw NOT_HERE; // a control character or a non-ASCII byte
-      }
-      byte e = i + 1 < end ? buf[i + 1] : 0;
-      if (e == 'u') {
-        if (i + 6 > end) {
-          throw NOT_HERE;
-        }
-        for (int k = 2; k < 6; k++) {
-          if (JsonStringBytes.hex(buf[i + k]) < 0) {
-            throw NOT_HERE;
-          }
-        }
-        return 6;
-      }
-      if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
-          || e == 't') {
-        return 2;
-      }
-      throw NOT_HERE;
+      at = close + 1;
+      return close;
     }
 
     private JsonNode number() {

@@ -3,12 +3,79 @@ package org.editbench.core;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The text of a JSON string's body in bytes that {@link JsonFieldScanner} has already checked
- * (ASCII, escapes well formed): its escapes decoded into Latin-1 bytes while every character fits,
- * into chars from the first one that does not, so that the common string costs one copy.
+ * The body of a JSON string in ASCII bytes, for {@link JsonFieldScanner}: found and checked
+ * (escapes well formed), then decoded — into Latin-1 bytes while every character fits and into
+ * chars from the first one that does not, so that the common string costs one copy, or into a char
+ * array the caller holds.
  */
 final class JsonStringBytes {
   private JsonStringBytes() {}
+
+  /**
+   * The position of the quote that closes the string whose body starts at {@code buf[from]}, its
+   * escapes checked; -1 when the body holds a control character, a non-ASCII byte or a malformed
+   * escape, or is not closed before {@code end}.
+   */
+  static int stringEnd(byte[] buf, int from, int end) {
+    for (int i = ByteSearch.stringStop(buf, from, end);
+        i < end;
+        i = ByteSearch.stringStop(buf, i, end)) {
+      if (buf[i] == '"') {
+        return i;
+      }
+      int escape = escapeLength(buf, i, end);
+      if (escape < 0) {
+        return -1;
+      }
+      i += escape;
+    }
+    return -1;
+  }
+
+  /**
+   * The length of the well-formed escape at {@code buf[i]} (2, or 6 for an escape of u and four hex
+   * digits); -1 when there is none (a control character or a non-ASCII byte) or it is malformed.
+   */
+  private static int escapeLength(byte[] buf, int i, int end) {
+    if (buf[i] != '\\') {
+      return -1;
+    }
+    byte e = i + 1 < end ? buf[i + 1] : 0;
+    if (e == 'u') {
+      if (i + 6 > end) {
+        return -1;
+      }
+      for (int k = 2; k < 6; k++) {
+        if (hex(buf[i + k]) < 0) {
+          return -1;
+        }
+      }
+      return 6;
+    }
+    boolean simple =
+        e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+            || e == 't';
+    return simple ? 2 : -1;
+  }
+
+  /**
+   * Decodes the checked string body {@code buf[from, to)} into {@code out} (at least {@code to -
+   * from} long); returns the number of characters.
+   */
+  static int decodeChars(byte[] buf, int from, int to, char[] out) {
+    int n = 0;
+    for (int i = from; i < to; ) {
+      byte b = buf[i];
+      if (b != '\\') {
+        out[n++] = (char) b;
+        i++;
+      } else {
+        out[n++] = escaped(buf, i);
+        i += buf[i + 1] == 'u' ? 6 : 2;
+      }
+    }
+    return n;
+  }
 
   static boolean hasEscape(byte[] buf, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -76,7 +143,7 @@ final class JsonStringBytes {
   }
 
   /** The character of the (checked) escape at {@code buf[i]}. */
-  static char escaped(byte[] buf, int i) {
+  private static char escaped(byte[] buf, int i) {
     return switch (buf[i + 1]) {
       case 'u' ->
           (char)

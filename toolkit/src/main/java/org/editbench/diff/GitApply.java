@@ -2,7 +2,6 @@ package org.editbench.diff;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,19 +106,40 @@ public final class GitApply {
     }
   }
 
-  /** A file as lines (each with its LF, the last one may lack it) and which lines hunks wrote. */
+  /**
+   * A file as lines (each with its LF, the last one may lack it) and which lines hunks wrote. The
+   * file's own lines are kept as where they start in its text, not cut out: a patch changes a few
+   * lines of files of thousands, and cutting every line out and joining them again was most of the
+   * time applying took.
+   */
   private static final class Image {
-    private final List<String> lines;
-    private final List<Boolean> patched;
+    private final String text;
+
+    /** Where the file's line {@code i} starts; its last entry is the text's length. */
+    private final int[] starts;
+
+    /**
+     * The image's lines in order: the file's line {@code i} as {@code i}, the {@code k}th line a
+     * hunk wrote as {@code -1 - k}. The lines hunks wrote are the patched ones.
+     */
+    private int[] lines;
+
+    private int size;
+    private final List<String> written = new ArrayList<>();
 
     Image(String text) {
-      lines = splitKeepingLf(text);
-      patched = new ArrayList<>(Collections.nCopies(lines.size(), false));
+      this.text = text;
+      starts = lineStarts(text);
+      size = starts.length - 1;
+      lines = new int[size + 16];
+      for (int i = 0; i < size; i++) {
+        lines[i] = i;
+      }
     }
 
     void apply(Hunk hunk, String path) throws RejectedException {
-      List<String> pre = Arrays.asList(hunk.oldSide().lines());
-      List<String> post = Arrays.asList(hunk.newSide().lines());
+      String[] pre = hunk.oldSide().lines();
+      String[] post = hunk.newSide().lines();
       boolean matchBeginning = hunk.oldSide().headerStart() <= 1;
       boolean matchEnd = hunk.suffixContext() == 0;
       int newStart = hunk.newSide().headerStart();
@@ -127,25 +147,28 @@ public final class GitApply {
       if (matchBeginning) {
         line = 0;
       } else if (matchEnd) {
-        line = lines.size() - pre.size();
+        line = size - pre.length;
       }
-      line = Math.max(0, Math.min(line, lines.size()));
+      line = Math.max(0, Math.min(line, size));
       int at = findPosition(pre, line, matchBeginning, matchEnd);
       if (at < 0) {
         throw new RejectedException(
             path + ": patch does not apply (the hunk at patch line " + hunk.line() + ")");
       }
-      for (int i = 0; i < pre.size(); i++) {
-        lines.remove(at);
-        patched.remove(at);
+      int grown = size - pre.length + post.length;
+      if (grown > lines.length) {
+        lines = Arrays.copyOf(lines, grown + 16);
       }
-      lines.addAll(at, post);
-      patched.addAll(at, Collections.nCopies(post.size(), true));
+      System.arraycopy(lines, at + pre.length, lines, at + post.length, size - at - pre.length);
+      for (int i = 0; i < post.length; i++) {
+        lines[at + i] = -1 - written.size();
+        written.add(post[i]);
+      }
+      size = grown;
     }
 
     /** git's find_pos: the start line, then alternately one further after and before it. */
-    private int findPosition(
-        List<String> pre, int start, boolean matchBeginning, boolean matchEnd) {
+    private int findPosition(String[] pre, int start, boolean matchBeginning, boolean matchEnd) {
       int backwards = start;
       int forwards = start;
       int current = start;
@@ -154,7 +177,7 @@ public final class GitApply {
           return current;
         }
         while (true) {
-          if (backwards == 0 && forwards == lines.size()) {
+          if (backwards == 0 && forwards == size) {
             return -1;
           }
           if ((i & 1) != 0) {
@@ -164,7 +187,7 @@ public final class GitApply {
             }
             current = --backwards;
           } else {
-            if (forwards == lines.size()) {
+            if (forwards == size) {
               i++;
               continue;
             }
@@ -175,18 +198,24 @@ public final class GitApply {
       }
     }
 
-    private boolean matches(List<String> pre, int at, boolean matchBeginning, boolean matchEnd) {
+    private boolean matches(String[] pre, int at, boolean matchBeginning, boolean matchEnd) {
       if (matchBeginning && at != 0) {
         return false;
       }
-      if (matchEnd && at + pre.size() != lines.size()) {
+      if (matchEnd && at + pre.length != size) {
         return false;
       }
-      if (at + pre.size() > lines.size()) {
+      if (at + pre.length > size) {
         return false;
       }
-      for (int i = 0; i < pre.size(); i++) {
-        if (patched.get(at + i) || !pre.get(i).equals(lines.get(at + i))) {
+      for (int i = 0; i < pre.length; i++) {
+        int line = lines[at + i];
+        if (line < 0) {
+          return false; // written by an earlier hunk
+        }
+        int start = starts[line];
+        int length = starts[line + 1] - start;
+        if (pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
           return false;
         }
       }
@@ -194,20 +223,40 @@ public final class GitApply {
     }
 
     String text() {
-      return String.join("", lines);
+      StringBuilder out = new StringBuilder(text.length());
+      for (int i = 0; i < size; ) {
+        int line = lines[i];
+        if (line < 0) {
+          out.append(written.get(-1 - line));
+          i++;
+          continue;
+        }
+        // a run of the file's own consecutive lines is one piece of its text
+        int last = line;
+        for (i++; i < size && lines[i] == last + 1; i++) {
+          last++;
+        }
+        out.append(text, starts[line], starts[last + 1]);
+      }
+      return out.toString();
     }
   }
 
-  private static List<String> splitKeepingLf(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    while (start < text.length()) {
+  /** Where each line of {@code text} starts (at LF), then the text's length. */
+  private static int[] lineStarts(String text) {
+    int[] starts = new int[64];
+    int n = 0;
+    for (int start = 0; ; ) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+      }
+      starts[n++] = start;
+      if (start == text.length()) {
+        return Arrays.copyOf(starts, n);
+      }
       int lf = text.indexOf('\n', start);
-      int end = lf < 0 ? text.length() : lf + 1;
-      out.add(text.substring(start, end));
-      start = end;
+      start = lf < 0 ? text.length() : lf + 1;
     }
-    return out;
   }
 
   // ---- reading the patch ----------------------------------------------------------------

@@ -17,9 +17,8 @@ import java.util.Map;
  */
 public final class ContextFiles {
   private static final String CODE_START = "<code>\n";
-  private static final String CODE_END = "\n</code>";
+  private static final String CODE_END = "</code>";
   private static final String FILE_START = "[start of ";
-  private static final String FILE_END = "\n[end of ";
 
   private ContextFiles() {}
 
@@ -32,7 +31,8 @@ public final class ContextFiles {
 
   /**
    * {@link #fromPrompt(String)} of the text {@code prompt[0, length)}, read where it was decoded (a
-   * prompt is read once, for its files only): the array is not kept.
+   * prompt is read once, for its files only): the array is not kept. The files are read in one pass
+   * over the section's lines, each line copied without its number as it is passed.
    */
   public static Map<String, String> fromPrompt(char[] prompt, int length) {
     Map<String, String> files = new LinkedHashMap<>();
@@ -41,13 +41,10 @@ public final class ContextFiles {
     if (start < 0) {
       return files;
     }
-    start += CODE_START.length();
-    // Inside the section every file line starts with its number, so the first line that is the
-    // closing tag ends it.
-    int end = indexOf(prompt, length, CODE_END, start - 1);
-    int sectionEnd = end < 0 ? length : end + 1;
-    for (int at = start; at < sectionEnd; ) {
-      at = readFile(prompt, at, sectionEnd, files);
+    // every file's content is copied into this first, then into its String
+    char[] content = new char[length - start];
+    for (int at = start + CODE_START.length(); at >= 0 && at < length; ) {
+      at = readFile(prompt, at, length, files, content);
     }
     return files;
   }
@@ -55,11 +52,15 @@ public final class ContextFiles {
   /**
    * Reads the first file framed at a line start at or after {@code from} and before {@code end}: a
    * line {@code [start of P]} (P without {@code ]} or line ends), the content, and the first later
-   * line {@code [end of P]}. Adds it to {@code files} unless P is there already. Returns where to
-   * look for the next file, {@code end} when there is none.
+   * line {@code [end of P]}, all before the section's end. Adds it to {@code files} unless P is
+   * there already. Returns where to look for the next file, -1 at the section's end.
    */
-  private static int readFile(char[] prompt, int from, int end, Map<String, String> files) {
+  private static int readFile(
+      char[] prompt, int from, int end, Map<String, String> files, char[] content) {
     for (int line = from; line < end; line = nextLineStart(prompt, line, end)) {
+      if (isSectionEnd(prompt, end, line)) {
+        return -1;
+      }
       if (!startsWith(prompt, end, FILE_START, line)) {
         continue;
       }
@@ -73,18 +74,66 @@ public final class ContextFiles {
         continue;
       }
       String name = new String(prompt, nameStart, nameEnd - nameStart);
-      String closing = FILE_END + name + "]";
-      for (int close = indexOf(prompt, end, closing, contentStart);
-          close >= 0;
-          close = indexOf(prompt, end, closing, close + 1)) {
-        int after = close + closing.length();
+      int after =
+          readContent(prompt, contentStart, end, "[end of " + name + "]", name, files, content);
+      if (after >= 0) {
+        return after;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Inside the section every file line starts with its number, so the first line that is the
+   * closing tag ends it (whole or followed by more text, as the tag first was searched for).
+   */
+  private static boolean isSectionEnd(char[] prompt, int end, int line) {
+    return prompt[line] == '<'
+        && line > 0
+        && prompt[line - 1] == '\n'
+        && startsWith(prompt, end, CODE_END, line);
+  }
+
+  /**
+   * Reads a file's content from {@code from} up to its closing line {@code closing} (a later line
+   * than the first that is the closing text, whole or up to a line end) in one pass: each line is
+   * copied without its number into {@code out} as it is passed. Adds the content to {@code files}
+   * under {@code name} unless that is there already; returns the position after the closing text,
+   * or -1 when no closing line comes before the section's end.
+   */
+  private static int readContent(
+      char[] prompt,
+      int from,
+      int end,
+      String closing,
+      String name,
+      Map<String, String> files,
+      char[] out) {
+    int length = 0;
+    for (int line = from; line < end; ) {
+      if (prompt[line] == '[' && line > from && startsWith(prompt, end, closing, line)) {
+        int after = line + closing.length();
         if (after == end || prompt[after] == '\n') {
-          files.putIfAbsent(name, withoutLineNumbers(prompt, contentStart, close));
+          // the LF before the closing line is not the content's
+          files.putIfAbsent(name, new String(out, 0, length - 1));
           return after;
         }
       }
+      if (isSectionEnd(prompt, end, line)) {
+        return -1;
+      }
+      int lineEnd = nextLineStart(prompt, line, end);
+      int digits = line;
+      while (digits < lineEnd && prompt[digits] >= '0' && prompt[digits] <= '9') {
+        digits++;
+      }
+      boolean numbered = digits > line && digits < lineEnd && prompt[digits] == ' ';
+      int start = numbered ? digits + 1 : line;
+      System.arraycopy(prompt, start, out, length, lineEnd - start);
+      length += lineEnd - start;
+      line = lineEnd;
     }
-    return end;
+    return -1;
   }
 
   /**
@@ -121,27 +170,5 @@ public final class ContextFiles {
       }
     }
     return true;
-  }
-
-  /**
-   * The lines of {@code text[from, to)} without the leading number and space of each: {@code 12 x}
-   * → {@code x}.
-   */
-  private static String withoutLineNumbers(char[] text, int from, int to) {
-    char[] out = new char[to - from];
-    int length = 0;
-    for (int line = from; line < to; ) {
-      int lineEnd = nextLineStart(text, line, to);
-      int digits = line;
-      while (digits < lineEnd && text[digits] >= '0' && text[digits] <= '9') {
-        digits++;
-      }
-      boolean numbered = digits > line && digits < lineEnd && text[digits] == ' ';
-      int start = numbered ? digits + 1 : line;
-      System.arraycopy(text, start, out, length, lineEnd - start);
-      length += lineEnd - start;
-      line = lineEnd;
-    }
-    return new String(out, 0, length);
   }
 }

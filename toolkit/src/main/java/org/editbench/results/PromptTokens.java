@@ -125,11 +125,22 @@ final class PromptTokens {
     return c >= '0' && c <= '9';
   }
 
-  /** FNV-1a over the characters, then MurmurHash3's finaliser over it and the length. */
-  private static long hash(char[] text, int from, int to) {
+  /**
+   * Four characters a step, then the rest one by one (each step a rotation, an xor and a
+   * multiplication by an odd number: a bijection of the state, so texts that differ in one step
+   * never collide), then MurmurHash3's finaliser over it and the length. A quarter of the
+   * multiplications of FNV-1a over each character, whose chain of them was a twentieth of scoring.
+   */
+  static long hash(char[] text, int from, int to) {
     long h = 0xcbf29ce484222325L;
-    for (int i = from; i < to; i++) {
-      h = (h ^ text[i]) * 0x100000001b3L;
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      long word =
+          text[i] | (long) text[i + 1] << 16 | (long) text[i + 2] << 32 | (long) text[i + 3] << 48;
+      h = (Long.rotateLeft(h, 23) ^ word) * 0x9e3779b97f4a7c15L;
+    }
+    for (; i < to; i++) {
+      h = (Long.rotateLeft(h, 23) ^ text[i]) * 0x9e3779b97f4a7c15L;
     }
     return mix(h ^ (long) (to - from) << 32);
   }

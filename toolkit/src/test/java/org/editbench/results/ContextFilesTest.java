@@ -87,7 +87,10 @@ class ContextFilesTest {
       "[start of c]d]\n",
       "\n[end of c]d]",
       "z",
-      "\n[start of a.py]\n"
+      "\n[start of a.py]\n",
+      "</code>",
+      "\n</code>x\n",
+      "\n</code>\n[start of b]\n1 after the section\n[end of b]"
     };
     SplittableRandom random = new SplittableRandom(15);
     for (int round = 0; round < 20_000; round++) {

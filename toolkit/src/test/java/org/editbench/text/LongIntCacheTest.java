@@ -1,6 +1,8 @@
 package org.editbench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -48,5 +50,40 @@ class LongIntCacheTest {
       }
     }
     assertEquals(400_000, cache.size());
+  }
+
+  /**
+   * Lookups take no lock: while two threads put (the stripes growing under them), two others look
+   * up the same keys and see either nothing yet or the right value, never another; a value of 0 is
+   * a value.
+   */
+  @Test
+  void lookupsDuringPutsSeeTheValueOrNothing() {
+    LongIntCache cache = new LongIntCache();
+    int keys = 200_000;
+    int[] seen = new int[4];
+    IntStream.range(0, 4)
+        .parallel()
+        .forEach(
+            t -> {
+              for (int pass = 0; pass < (t < 2 ? 1 : 3); pass++) {
+                for (long k = t % 2 + 1; k <= keys; k += 2) {
+                  long key = k * 0x9e3779b97f4a7c15L;
+                  int value = (int) (k % 1000);
+                  if (t < 2) {
+                    cache.put(key, value);
+                  } else {
+                    int got = cache.get(key, -1);
+                    assertTrue(got == -1 || got == value, "key " + k + ": " + got);
+                    seen[t] += got == -1 ? 0 : 1;
+                  }
+                }
+              }
+            });
+    for (long k = 1; k <= keys; k++) {
+      assertEquals((int) (k % 1000), cache.get(k * 0x9e3779b97f4a7c15L, -1));
+    }
+    assertEquals(keys, cache.size());
+    assertThrows(IllegalArgumentException.class, () -> cache.put(5, -1));
   }
 }
