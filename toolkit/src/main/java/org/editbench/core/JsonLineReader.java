@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads JSON Lines into Jackson trees with jackson-core's streaming parser, building exactly the
@@ -110,6 +111,21 @@ public final class JsonLineReader {
       List<String> fields,
       Map<String, TextField> textFields) {
     List<Jsonl.Line> objects = new ArrayList<>();
+    forEachObjectLeniently(file, reporter, leftOut, fields, textFields, objects::add);
+    return objects;
+  }
+
+  /**
+   * {@link #readObjectsLeniently(Path, Reporter, String, List, Map)} handing each object to {@code
+   * objects} as it is read, for readers that need one line at a time and keep little of it.
+   */
+  public static void forEachObjectLeniently(
+      Path file,
+      Reporter reporter,
+      String leftOut,
+      List<String> fields,
+      Map<String, TextField> textFields,
+      Consumer<Jsonl.Line> objects) {
     LineProblem leaveOut =
         (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
     LineHandler parsed =
@@ -118,7 +134,7 @@ public final class JsonLineReader {
             JsonNode node = tree(text);
             if (node.isObject()) {
               readTextFields((ObjectNode) node, textFields);
-              objects.add(new Jsonl.Line(file, number, node));
+              objects.accept(new Jsonl.Line(file, number, node));
             } else {
               leaveOut.problem(number, "not a JSON object");
             }
@@ -128,7 +144,7 @@ public final class JsonLineReader {
         };
     if (fields == null) {
       forEachLine(file, parsed, leaveOut);
-      return objects;
+      return;
     }
     JsonFieldScanner scanner = new JsonFieldScanner(fields, textFields);
     forEachLine(
@@ -136,14 +152,13 @@ public final class JsonLineReader {
         (number, buf, off, len) -> {
           JsonNode node = scanner.scan(buf, off, len);
           if (node != null) {
-            objects.add(new Jsonl.Line(file, number, node));
+            objects.accept(new Jsonl.Line(file, number, node));
             return true;
           }
           return false;
         },
         parsed,
         leaveOut);
-    return objects;
   }
 
   /**

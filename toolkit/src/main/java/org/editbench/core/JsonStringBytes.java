@@ -63,7 +63,14 @@ final class JsonStringBytes {
    * from} long); returns the number of characters.
    */
   static int decodeChars(byte[] buf, int from, int to, char[] out) {
-    int n = 0;
+    return decodeChars(buf, from, to, out, 0);
+  }
+
+  /**
+   * {@link #decodeChars(byte[], int, int, char[])} into {@code out} from {@code out[n]} on; its
+   * end.
+   */
+  private static int decodeChars(byte[] buf, int from, int to, char[] out, int n) {
     for (int i = from; i < to; ) {
       byte b = buf[i];
       if (b != '\\') {
@@ -128,18 +135,7 @@ final class JsonStringBytes {
     for (int k = 0; k < n; k++) {
       chars[k] = (char) (latin[k] & 0xff);
     }
-    int i = from;
-    while (i < to) {
-      byte b = buf[i];
-      if (b != '\\') {
-        chars[n++] = (char) b;
-        i++;
-      } else {
-        chars[n++] = escaped(buf, i);
-        i += buf[i + 1] == 'u' ? 6 : 2;
-      }
-    }
-    return new String(chars, 0, n);
+    return new String(chars, 0, decodeChars(buf, from, to, chars, n));
   }
 
   /** The character of the (checked) escape at {@code buf[i]}. */

@@ -3,7 +3,6 @@ package org.editbench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.editbench.core.JsonText;
 import org.editbench.core.PyJson;
 
@@ -47,16 +46,13 @@ public record FileResults(
     }
   }
 
-  /**
-   * Scores {@code predictions} (their prompts' tokens counted) against {@code targets} (null: no
-   * infbench file), spreading the predictions over the processor's cores.
-   */
-  static FileResults compute(
-      List<Prediction> predictions, Map<String, Scoring.Target> targets, List<String> warnings) {
+  /** The results of {@code predictions}, their prompts' tokens counted, and their metrics. */
+  static FileResults of(
+      Integer instances,
+      List<Prediction> predictions,
+      List<InstanceMetrics> metrics,
+      List<String> warnings) {
     List<PredictionFacts> facts = predictions.stream().map(PredictionFacts::of).toList();
-    List<InstanceMetrics> metrics =
-        targets == null ? List.of() : Scoring.score(predictions, targets);
-    Integer instances = targets == null || targets.isEmpty() ? null : targets.size();
     return new FileResults(instances, facts, metrics, List.copyOf(warnings));
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import org.editbench.core.AtomicFiles;
@@ -100,34 +101,48 @@ public final class FileResultsStore {
     // lines.
     Map<String, PromptTokens> tokensByEncoding = new ConcurrentHashMap<>();
     // Infbench files in parallel too: one file's reading is sequential, and a case may have one
-    // prediction file per infbench file.
+    // prediction file per infbench file. The prediction files first (small: their prompts are
+    // counted as they are read), then the infbench file, scored as it is read.
     toCompute.entrySet().parallelStream()
         .forEach(
             group -> {
               Path infbench = group.getKey();
-              List<String> infbenchWarnings = new ArrayList<>();
-              Map<String, Scoring.Target> targets =
-                  Files.isRegularFile(infbench)
-                      ? Scoring.readTargets(infbench, collecting(infbenchWarnings))
-                      : null;
-              group.getValue().parallelStream()
-                  .forEach(
-                      i -> {
-                        PredictionFile file = files.get(i);
-                        List<String> warnings = new ArrayList<>(infbenchWarnings);
-                        List<Prediction> predictions =
-                            Prediction.read(
+              List<Integer> members = group.getValue();
+              List<List<String>> readWarnings = new ArrayList<>();
+              members.forEach(i -> readWarnings.add(new ArrayList<>()));
+              List<List<Prediction>> predictions =
+                  IntStream.range(0, members.size())
+                      .parallel()
+                      .mapToObj(
+                          k -> {
+                            PredictionFile file = files.get(members.get(k));
+                            return Prediction.read(
                                 file.file(),
                                 tokensByEncoding.computeIfAbsent(
                                     encodingOf.apply(file), PromptTokens::new),
-                                collecting(warnings));
-                        results[i] = FileResults.compute(predictions, targets, warnings);
-                        store(file, keys.get(i), results[i], reporter);
-                        synchronized (done) {
-                          reporter.progress(
-                              "scoring prediction files", done.incrementAndGet(), total);
-                        }
-                      });
+                                collecting(readWarnings.get(k)));
+                          })
+                      .toList();
+              List<String> infbenchWarnings = new ArrayList<>();
+              Scoring.Scored scored =
+                  Files.isRegularFile(infbench)
+                      ? Scoring.scoreAsRead(predictions, infbench, collecting(infbenchWarnings))
+                      : null;
+              for (int k = 0; k < members.size(); k++) {
+                int i = members.get(k);
+                List<String> warnings = new ArrayList<>(infbenchWarnings);
+                warnings.addAll(readWarnings.get(k));
+                results[i] =
+                    FileResults.of(
+                        scored == null || scored.instances() == 0 ? null : scored.instances(),
+                        predictions.get(k),
+                        scored == null ? List.of() : scored.metrics().get(k),
+                        warnings);
+                store(files.get(i), keys.get(i), results[i], reporter);
+                synchronized (done) {
+                  reporter.progress("scoring prediction files", done.incrementAndGet(), total);
+                }
+              }
             });
     // Said once each, also when several files share an infbench file with bad lines.
     Arrays.stream(results).flatMap(r -> r.warnings().stream()).distinct().forEach(reporter::warn);

@@ -61,38 +61,34 @@ public final class Levenshtein {
     long[] negative = new long[blocks];
     Arrays.fill(positive, -1L); // column 0 is 0, 1, 2, …, m: every vertical difference +1
     long lastBit = 1L << ((m - 1) & 63);
-    int last = blocks - 1;
     int distance = m;
     for (int j = 0; j < n; j++) {
       int row = alphabet.idOrAbsent(text[textStart + j]) * blocks;
-      int carry =
-          1; // row 0 is 0, 1, 2, …, n: the horizontal difference entering the first block is +1
+      // The horizontal difference entering a block as two bits, +1 and -1 (never both): row 0 is
+      // 0, 1, 2, …, n, so +1 enters the first block. Bits rather than branches: the JIT this runs
+      // under (C1) does not turn branches into conditional moves.
+      long hp = 1;
+      long hm = 0;
+      long ph = 0;
+      long mh = 0;
       for (int b = 0; b < blocks; b++) {
         long equal = peq[row + b];
         long pv = positive[b];
         long mv = negative[b];
         long xv = equal | mv;
-        if (carry < 0) {
-          equal |= 1L;
-        }
+        equal |= hm;
         long xh = (((equal & pv) + pv) ^ pv) | equal;
-        long ph = mv | ~(xh | pv);
-        long mh = pv & xh;
-        if (b == last) {
-          distance += (ph & lastBit) != 0 ? 1 : (mh & lastBit) != 0 ? -1 : 0;
-        }
-        int carryOut = (int) (ph >>> 63) - (int) (mh >>> 63);
-        ph <<= 1;
-        mh <<= 1;
-        if (carry < 0) {
-          mh |= 1L;
-        } else if (carry > 0) {
-          ph |= 1L;
-        }
-        positive[b] = mh | ~(xv | ph);
-        negative[b] = ph & xv;
-        carry = carryOut;
+        ph = mv | ~(xh | pv);
+        mh = pv & xh;
+        long shiftedPh = ph << 1 | hp;
+        long shiftedMh = mh << 1 | hm;
+        hp = ph >>> 63;
+        hm = mh >>> 63;
+        positive[b] = shiftedMh | ~(xv | shiftedPh);
+        negative[b] = shiftedPh & xv;
       }
+      // the last block's differences, before the shift, hold the bottom row's change
+      distance += (ph & lastBit) != 0 ? 1 : (mh & lastBit) != 0 ? -1 : 0;
     }
     return distance;
   }

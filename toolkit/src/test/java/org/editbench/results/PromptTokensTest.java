@@ -58,6 +58,40 @@ class PromptTokensTest {
   }
 
   /**
+   * Variants of a prompt share runs of lines (chunks) with it, shifted by an edit elsewhere: the
+   * runs looked up from an earlier prompt still add up to each variant's whole count.
+   */
+  @Test
+  void variantsThatShareRunsOfLinesWithAnEarlierPromptAddUpToTheirWholeCounts() throws IOException {
+    Path golden = SharedCorpus.fixture().resolve("golden/all-task-instances_0.2.jsonl.gz");
+    String prompt;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(golden))) {
+      String first = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      prompt =
+          Jsonl.MAPPER.readTree(first.substring(0, first.indexOf('\n'))).path("prompt").asText();
+    }
+    String[] lines = prompt.split("\n", -1);
+    int middle = lines.length / 2;
+    List<String> variants =
+        List.of(
+            prompt,
+            // a line inserted, one removed, one changed, a third of the lines dropped, a prefix
+            prompt.replace(lines[middle] + "\n", lines[middle] + "\n999 inserted = 1\n"),
+            prompt.replace("\n" + lines[middle] + "\n", "\n"),
+            prompt.replace(lines[middle], lines[middle] + " changed"),
+            String.join("\n", List.of(lines).subList(lines.length / 3, lines.length)),
+            prompt.substring(0, prompt.length() / 2),
+            "x\n" + prompt);
+    for (String encoding : List.of("cl100k_base", "o200k_base")) {
+      TokenCounter whole = TokenCounter.forEncoding(encoding);
+      PromptTokens byParts = new PromptTokens(encoding);
+      for (String variant : variants) {
+        assertEquals(whole.count(variant), byParts.count(variant), encoding);
+      }
+    }
+  }
+
+  /**
    * Prompts are counted as prediction files are read, from the characters decoded out of the line's
    * bytes or, for lines the byte scanner leaves to the tree (not ASCII), from the tree's text: the
    * counts are those of the whole texts either way, and a prompt that is not a string counts as its

@@ -80,7 +80,19 @@ public final class ScoreBenchmark {
     start = System.nanoTime();
     int scored = 0;
     for (int f = 0; f < files.size(); f++) {
-      scored += Scoring.score(predictions.get(f), targets.get(f)).size();
+      Map<String, Scoring.Target> byId = targets.get(f);
+      scored +=
+          predictions.get(f).parallelStream()
+              .filter(p -> p.succeeded() && byId.containsKey(p.instanceId()))
+              .map(
+                  p ->
+                      InstanceMetrics.score(
+                          p.instanceId(),
+                          byId.get(p.instanceId()).preEditFiles(),
+                          byId.get(p.instanceId()).groundTruth(),
+                          p.modelPatch()))
+              .toList()
+              .size();
     }
     double scoringMs = (System.nanoTime() - start) / 1e6;
     System.out.printf(
