@@ -21,7 +21,8 @@ import org.editbench.core.Reporter;
  * <p>Like the reference: an instance without a base commit, or whose repository has no clone, gets
  * a warning and falls back to the oracle context. Unlike it, the clone is only read (the reference
  * runs {@code git reset --hard} and {@code git apply} in it), and a base commit missing from the
- * clone is an error, not a silent fallback.
+ * clone is an error, not a silent fallback — unless its index, built from a clone that had it, is
+ * cached: then retrieval needs nothing from the clone.
  */
 public final class Bm25ContextProvider implements AutoCloseable {
   private final Bm25Settings settings;
@@ -68,10 +69,11 @@ public final class Bm25ContextProvider implements AutoCloseable {
     }
     GitClone clone = clone(instance);
     Bm25Index index = index(clone, instance);
-    List<ScoredPath> retrieved = rank(index, clone, history, edited, topn);
+    BlobTexts blobs = blobs(clone, instance);
+    List<ScoredPath> retrieved = rank(index, blobs, history, edited, topn);
     try {
       List<String> texts =
-          clone.readTexts(retrieved.stream().map(file -> index.blob(file.path())).toList());
+          blobs.texts(retrieved.stream().map(file -> index.blob(file.path())).toList());
       for (int i = 0; i < retrieved.size(); i++) {
         files.put(retrieved.get(i).path(), texts.get(i));
       }
@@ -97,7 +99,12 @@ public final class Bm25ContextProvider implements AutoCloseable {
       throw new RetrievalException(instance.instanceId() + ": " + unavailable.get());
     }
     GitClone clone = clone(instance);
-    return rank(index(clone, instance), clone, history, HistoryPaths.editedFiles(history), topn);
+    return rank(
+        index(clone, instance),
+        blobs(clone, instance),
+        history,
+        HistoryPaths.editedFiles(history),
+        topn);
   }
 
   /** How many indexes were built rather than found in the cache. */
@@ -129,22 +136,27 @@ public final class Bm25ContextProvider implements AutoCloseable {
 
   private GitClone clone(BenchInstance instance) {
     Path directory = settings.clonePath(instance.repoOrDerived()).toAbsolutePath().normalize();
-    GitClone clone = clones.computeIfAbsent(directory, GitClone::open);
-    clone.startReading();
-    return clone;
+    return clones.computeIfAbsent(directory, GitClone::open);
   }
 
+  /**
+   * The index of the instance's base commit. A full commit name whose index is cached needs no git:
+   * the index was built from that commit, and the blobs retrieval reads are kept beside it ({@link
+   * BlobTexts}), so a run over instances seen before starts no git process. Otherwise git starts at
+   * once, on the other core, to resolve the commit and to build its index.
+   */
   private Bm25Index index(GitClone clone, BenchInstance instance) {
     String base = instance.baseCommit();
     String repository = instance.repoOrDerived();
     if (GitClone.isObjectName(base) && store.isCached(repository, base, settings.candidates())) {
-      // A full commit name finds its cached index without git: git starts on the other core while
-      // the index opens, and then confirms that the clone has the commit.
-      Bm25Index index = store.open(clone, repository, base, settings.candidates());
-      clone.resolveCommit(base);
-      return index;
+      return store.open(clone, repository, base, settings.candidates());
     }
+    clone.startReading();
     return store.open(clone, repository, clone.resolveCommit(base), settings.candidates());
+  }
+
+  private BlobTexts blobs(GitClone clone, BenchInstance instance) {
+    return new BlobTexts(clone, store.blobDirectory(instance.repoOrDerived()));
   }
 
   /**
@@ -159,9 +171,9 @@ public final class Bm25ContextProvider implements AutoCloseable {
   }
 
   private static List<ScoredPath> rank(
-      Bm25Index index, GitClone clone, List<String> history, List<String> edited, int topn) {
+      Bm25Index index, BlobTexts blobs, List<String> history, List<String> edited, int topn) {
     try {
-      return index.rank(HistoryPaths.query(history), edited, clone::readText, topn);
+      return index.rank(HistoryPaths.query(history), edited, blobs::text, topn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

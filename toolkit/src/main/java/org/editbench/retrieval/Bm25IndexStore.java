@@ -24,7 +24,8 @@ import org.editbench.core.SafePaths;
 /**
  * The on-disk cache of BM25 indexes, one per repository@commit and extension set, built on first
  * use and reused by every instance, variant and run after it: {@code
- * CACHE/{owner}__{name}/{commit}.{extensions}.v{format}}.
+ * CACHE/{owner}__{name}/{commit}.{extensions}.v{format}}; beside them, in {@code
+ * CACHE/{owner}__{name}/blobs}, the files retrieval has read from the clone ({@link BlobTexts}).
  *
  * <p>Safe across processes without a lock: an index is built in a fresh sibling directory and
  * published with one atomic rename, so a reader sees a complete index or none. When two processes
@@ -64,9 +65,21 @@ public final class Bm25IndexStore implements Closeable {
 
   /** Where the index of {@code repository} at {@code commit} lives. */
   Path indexDirectory(String repository, String commit, CandidateFiles candidates) {
-    String repositoryFolder = repository.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_");
-    return SafePaths.child(cacheDirectory, repositoryFolder, "repository")
+    return repositoryDirectory(repository)
         .resolve(commit + "." + candidates.tag() + ".v" + Bm25IndexBuilder.FORMAT_VERSION);
+  }
+
+  /**
+   * Where the blobs retrieval read from {@code repository}'s clone are kept (see {@link
+   * BlobTexts}).
+   */
+  Path blobDirectory(String repository) {
+    return repositoryDirectory(repository).resolve(BlobTexts.DIRECTORY);
+  }
+
+  private Path repositoryDirectory(String repository) {
+    String repositoryFolder = repository.replace("/", "__").replaceAll("[^A-Za-z0-9._-]", "_");
+    return SafePaths.child(cacheDirectory, repositoryFolder, "repository");
   }
 
   /**

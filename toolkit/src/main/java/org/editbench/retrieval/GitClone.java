@@ -155,19 +155,11 @@ final class GitClone implements AutoCloseable {
   }
 
   /**
-   * A blob's text as the reference reads a file: {@code read_text(encoding='utf-8',
-   * errors='ignore')}, so invalid UTF-8 bytes are dropped and line ends become LF.
+   * Several blobs' bytes, in order, through one {@code cat-file} kept for this clone: the names go
+   * out together and the answers come back together, one pipe round trip for a context's files
+   * rather than one each. {@link #text} makes them the text the reference reads.
    */
-  String readText(String blob) throws IOException {
-    return readTexts(List.of(blob)).get(0);
-  }
-
-  /**
-   * Several blobs' texts (as {@link #readText}), in order, through one {@code cat-file} kept for
-   * this clone: the names go out together and the answers come back together, one pipe round trip
-   * for a context's files rather than one each.
-   */
-  List<String> readTexts(List<String> blobIds) throws IOException {
+  List<byte[]> readBlobs(List<String> blobIds) throws IOException {
     List<byte[]> contents = new ArrayList<>(blobIds.size());
     synchronized (this) {
       CatFileBatch catFile = catFile();
@@ -192,11 +184,7 @@ final class GitClone implements AutoCloseable {
         throw e;
       }
     }
-    List<String> texts = new ArrayList<>(contents.size());
-    for (byte[] content : contents) {
-      texts.add(text(content));
-    }
-    return texts;
+    return contents;
   }
 
   /**
@@ -269,7 +257,11 @@ final class GitClone implements AutoCloseable {
     }
   }
 
-  private static String text(byte[] content) {
+  /**
+   * A blob's text as the reference reads a file: {@code read_text(encoding='utf-8',
+   * errors='ignore')}, so invalid UTF-8 bytes are dropped and line ends become LF.
+   */
+  static String text(byte[] content) {
     return PyStrings.universalNewlines(decodeUtf8IgnoringErrors(content));
   }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -129,17 +128,6 @@ record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics)
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
-    Path aside = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.write(aside, bytes.toByteArray());
-      Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      // a read-only cache: the next run derives the summary again
-      try {
-        Files.deleteIfExists(aside);
-      } catch (IOException ignored) {
-        // nothing left to do
-      }
-    }
+    CacheFiles.tryReplace(file, bytes.toByteArray());
   }
 }

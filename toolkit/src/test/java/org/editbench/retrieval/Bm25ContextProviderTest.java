@@ -191,22 +191,61 @@ class Bm25ContextProviderTest {
   }
 
   @Test
-  void aCachedIndexIsUsedOnlyWhenTheCloneHasItsCommit(@TempDir Path cache, @TempDir Path otherRoot)
-      throws Exception {
+  void aCachedIndexAndItsKeptBlobsAnswerWithoutGitAndDamagedBlobsAreReadFromGitAgain(
+      @TempDir Path cache, @TempDir Path otherRoot) throws Exception {
+    List<String> history = List.of(HISTORY_STEP);
+    Map<String, String> afterHistory = Map.of(EDITED, "edited text\n");
+    Bm25Context first;
     try (Bm25ContextProvider provider =
         new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
-      provider.ranking(fixture.atBase("e-1"), List.of(HISTORY_STEP), 3);
+      first = provider.context(fixture.atBase("e-1"), history, afterHistory, 3);
     }
-    // The same repository's index in the cache, but a clone without the base commit.
+    // The retrieved files and the edited one (its terms leave the statistics) are kept.
+    Path blobs = cache.resolve("acme__cachelib").resolve(BlobTexts.DIRECTORY);
+    try (var kept = Files.list(blobs)) {
+      assertEquals(4, kept.count());
+    }
+
+    // A clone of the same name that has neither the base commit nor its blobs: git would fail, so
+    // the same context must come from the cache alone.
     TestRepository other = TestRepository.init(otherRoot.resolve("acme__cachelib"));
     other.commit("unrelated", Map.of("a.py", "a = 1\n"));
     Bm25Settings otherClone = fixture.settings(cache).withReposRoot(otherRoot);
     try (Bm25ContextProvider provider = new Bm25ContextProvider(otherClone, Reporter.SILENT)) {
-      RetrievalException error =
+      Bm25Context again = provider.context(fixture.atBase("e-2"), history, afterHistory, 3);
+      assertEquals(first.files(), again.files());
+      assertEquals(first.retrieved(), again.retrieved());
+      assertEquals(0, provider.indexesBuilt());
+    }
+
+    // Damaged kept blobs are not used: read from git again (the original clone), same context.
+    try (var kept = Files.list(blobs)) {
+      for (Path file : kept.toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(file, bytes);
+      }
+    }
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
+      Bm25Context repaired = provider.context(fixture.atBase("e-3"), history, afterHistory, 3);
+      assertEquals(first.files(), repaired.files());
+      assertEquals(first.retrieved(), repaired.retrieved());
+    }
+    // ... and were kept again: the clone without the commit is served once more.
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(otherClone, Reporter.SILENT)) {
+      assertEquals(
+          first.files(), provider.context(fixture.atBase("e-4"), history, afterHistory, 3).files());
+    }
+
+    // Without kept blobs, that clone is asked for them, and it has none.
+    Bm25IndexStore.deleteRecursively(blobs);
+    try (Bm25ContextProvider provider = new Bm25ContextProvider(otherClone, Reporter.SILENT)) {
+      RuntimeException error =
           assertThrows(
-              RetrievalException.class,
-              () -> provider.context(fixture.atBase("e-2"), List.of(HISTORY_STEP), Map.of(), 3));
-      assertTrue(error.getMessage().contains("is not in " + other.directory), error.getMessage());
+              RuntimeException.class,
+              () -> provider.context(fixture.atBase("e-5"), history, afterHistory, 3));
+      assertTrue(error.getMessage().contains("git has no blob"), error.getMessage());
     }
   }
 

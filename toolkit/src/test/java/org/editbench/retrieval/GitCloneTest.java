@@ -76,18 +76,18 @@ class GitCloneTest {
             blobs.add(blob);
           });
       assertEquals(new ArrayList<>(files.keySet()), paths);
-      assertEquals(new ArrayList<>(files.values()), clone.readTexts(blobs));
+      assertEquals(new ArrayList<>(files.values()), texts(clone, blobs));
 
-      IOException missing = assertThrows(IOException.class, () -> clone.readText("0".repeat(40)));
+      IOException missing =
+          assertThrows(IOException.class, () -> texts(clone, List.of("0".repeat(40))).get(0));
       assertTrue(missing.getMessage().contains("git has no blob"), missing.getMessage());
-      assertEquals("value = 7\n", clone.readText(blobs.get(7)));
+      assertEquals("value = 7\n", texts(clone, List.of(blobs.get(7))).get(0));
       // A missing blob amid a batch: the answers after it must not be taken for the next read's.
       assertThrows(
           IOException.class,
-          () -> clone.readTexts(List.of(blobs.get(1), "0".repeat(40), blobs.get(2))));
+          () -> texts(clone, List.of(blobs.get(1), "0".repeat(40), blobs.get(2))));
       assertEquals(
-          List.of("value = 3\n", "value = 4\n"),
-          clone.readTexts(List.of(blobs.get(3), blobs.get(4))));
+          List.of("value = 3\n", "value = 4\n"), texts(clone, List.of(blobs.get(3), blobs.get(4))));
 
       List<String> streamed = new ArrayList<>();
       clone.streamTexts(blobs, (index, text) -> streamed.add(text));
@@ -123,7 +123,7 @@ class GitCloneTest {
     try (GitClone clone = GitClone.open(repository.directory)) {
       List<String> blobs = new ArrayList<>();
       clone.forEachCandidate(commit, CandidateFiles.defaults(), (path, blob) -> blobs.add(blob));
-      assertEquals("ab\nc\nd \uFFFD", clone.readText(blobs.get(0)));
+      assertEquals("ab\nc\nd \uFFFD", texts(clone, List.of(blobs.get(0))).get(0));
     }
   }
 
@@ -136,5 +136,10 @@ class GitCloneTest {
           assertThrows(RetrievalException.class, () -> clone.resolveCommit("--all"));
       assertTrue(error.getMessage().contains("is not in"), error.getMessage());
     }
+  }
+
+  /** Blobs' texts as retrieval reads them from git. */
+  private static List<String> texts(GitClone clone, List<String> blobs) throws IOException {
+    return clone.readBlobs(blobs).stream().map(GitClone::text).toList();
   }
 }
