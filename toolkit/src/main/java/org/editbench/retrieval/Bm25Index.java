@@ -4,9 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +13,11 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -49,7 +41,11 @@ final class Bm25Index implements Closeable {
   private final Map<String, Integer> documentByPath = new HashMap<>();
   private final CodeAnalyzer analyzer = new CodeAnalyzer();
 
-  private Bm25Index(Directory directory, DirectoryReader reader, IndexSummary summary) {
+  /** Each document's length in tokens (its norm), by document number. */
+  private final long[] lengths;
+
+  private Bm25Index(Directory directory, DirectoryReader reader, IndexSummary summary)
+      throws IOException {
     this.directory = directory;
     this.reader = reader;
     this.statistics = summary.statistics();
@@ -58,6 +54,25 @@ final class Bm25Index implements Closeable {
     for (int doc = 0; doc < paths.length; doc++) {
       documentByPath.put(paths[doc], doc);
     }
+    lengths = lengths(reader);
+  }
+
+  /**
+   * Every document's norm, as a Lucene scorer reads it: the exact token count ({@link
+   * Bm25OkapiSimilarity}); 0 for an empty file, which no term matches.
+   */
+  private static long[] lengths(DirectoryReader reader) throws IOException {
+    long[] lengths = new long[reader.maxDoc()];
+    for (LeafReaderContext leaf : reader.leaves()) {
+      NumericDocValues norms = leaf.reader().getNormValues(Bm25Fields.BODY);
+      if (norms == null) {
+        continue; // a segment without a single token: no posting will ask
+      }
+      for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
+        lengths[leaf.docBase + doc] = norms.longValue();
+      }
+    }
+    return lengths;
   }
 
   /**
@@ -66,11 +81,6 @@ final class Bm25Index implements Closeable {
    */
   static void initializeLucene() {
     Codec.getDefault().postingsFormat();
-    try (MultiReader noDocuments = new MultiReader()) {
-      new IndexSearcher(noDocuments).setQueryCache(null);
-    } catch (IOException e) {
-      // nothing was opened: the first real index initialises the rest
-    }
     try (CodeAnalyzer warmAnalyzer = new CodeAnalyzer()) {
       warmAnalyzer.tokens("def f(x):\n    return x");
     }
@@ -141,25 +151,34 @@ final class Bm25Index implements Closeable {
     CandidateStatistics candidateStatistics =
         candidateStatistics(excludedPaths, blobText, excluded);
     double[] scores = score(query, candidateStatistics);
-    Integer[] candidates = new Integer[paths.length];
-    int candidateCount = 0;
-    for (int doc = 0; doc < paths.length; doc++) {
-      if (!excluded[doc]) {
-        candidates[candidateCount++] = doc;
-      }
+    if (topn <= 0) {
+      return List.of();
     }
-    Arrays.sort(
-        candidates,
-        0,
-        candidateCount,
-        Comparator.<Integer>comparingDouble(doc -> scores[doc])
-            .reversed()
-            .thenComparing(doc -> paths[doc]));
-    List<ScoredPath> ranking = new ArrayList<>();
-    for (int i = 0; i < Math.min(topn, candidateCount); i++) {
-      ranking.add(new ScoredPath(paths[candidates[i]], scores[candidates[i]]));
+    // The best topn in one pass: the order of a full sort (score, then path), at the cost of a
+    // comparison with the worst kept for most documents.
+    int[] best = new int[Math.min(topn, paths.length)];
+    int kept = 0;
+    for (int doc = 0; doc < paths.length; doc++) {
+      if (excluded[doc] || (kept == best.length && !ranksBefore(doc, best[kept - 1], scores))) {
+        continue;
+      }
+      int at = kept == best.length ? kept - 1 : kept++;
+      for (; at > 0 && ranksBefore(doc, best[at - 1], scores); at--) {
+        best[at] = best[at - 1];
+      }
+      best[at] = doc;
+    }
+    List<ScoredPath> ranking = new ArrayList<>(kept);
+    for (int i = 0; i < kept; i++) {
+      ranking.add(new ScoredPath(paths[best[i]], scores[best[i]]));
     }
     return ranking;
+  }
+
+  /** Higher scores first; equal scores by path. */
+  private boolean ranksBefore(int doc, int other, double[] scores) {
+    int byScore = Double.compare(scores[other], scores[doc]);
+    return byScore < 0 || (byScore == 0 && paths[doc].compareTo(paths[other]) < 0);
   }
 
   private CandidateStatistics candidateStatistics(
@@ -181,7 +200,7 @@ final class Bm25Index implements Closeable {
         BytesRef term = new BytesRef(token.getKey());
         long[] frequencies = removedTerms.get(term);
         if (frequencies == null) {
-          frequencies = new long[] {lookup.states(term).docFreq(), 0};
+          frequencies = new long[] {lookup.seek(term), 0};
           removedTerms.put(term, frequencies);
         }
         frequencies[1]++;
@@ -199,6 +218,11 @@ final class Bm25Index implements Closeable {
     private final List<LeafReaderContext> leaves = reader.leaves();
     private final TermsEnum[] segmentTerms = new TermsEnum[leaves.size()];
 
+    /** Which segments hold the term of the last {@link #seek}. */
+    private final boolean[] found = new boolean[leaves.size()];
+
+    private final PostingsEnum[] postings = new PostingsEnum[leaves.size()];
+
     TermLookup() throws IOException {
       for (int i = 0; i < segmentTerms.length; i++) {
         Terms terms = leaves.get(i).reader().terms(Bm25Fields.BODY);
@@ -206,48 +230,59 @@ final class Bm25Index implements Closeable {
       }
     }
 
-    /** Where {@code term} is and how many documents hold it (0 when none does). */
-    TermStates states(BytesRef term) throws IOException {
-      TermStates states = new TermStates(reader.getContext());
+    /** Positions every segment on {@code term}; how many documents hold it (0 when none does). */
+    long seek(BytesRef term) throws IOException {
+      long documentFrequency = 0;
       for (int i = 0; i < segmentTerms.length; i++) {
-        if (segmentTerms[i] != null && segmentTerms[i].seekExact(term)) {
-          states.register(
-              segmentTerms[i].termState(),
-              leaves.get(i).ord,
-              segmentTerms[i].docFreq(),
-              segmentTerms[i].totalTermFreq());
+        found[i] = segmentTerms[i] != null && segmentTerms[i].seekExact(term);
+        if (found[i]) {
+          documentFrequency += segmentTerms[i].docFreq();
         }
       }
-      return states;
+      return documentFrequency;
+    }
+
+    /**
+     * Adds the term of the last {@link #seek} to every document that holds it: {@code weight} (its
+     * idf times its occurrences in the query) times BM25Okapi's term frequency part, rounded to a
+     * float as Lucene's scorers round a score.
+     */
+    void addScores(double weight, double averageLength, double[] scores) throws IOException {
+      for (int i = 0; i < segmentTerms.length; i++) {
+        if (!found[i]) {
+          continue;
+        }
+        postings[i] = segmentTerms[i].postings(postings[i], PostingsEnum.FREQS);
+        int docBase = leaves.get(i).docBase;
+        for (int doc = postings[i].nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings[i].nextDoc()) {
+          float frequency = postings[i].freq();
+          scores[docBase + doc] +=
+              (float) Bm25Okapi.termScore(weight, frequency, lengths[docBase + doc], averageLength);
+        }
+      }
     }
   }
 
-  /** Every document's score, in double precision across query terms. */
+  /**
+   * Every document's score, in double precision across query terms, read straight from the postings
+   * and norms (a searcher's weights and scorers cost more than the scoring itself in a new JVM).
+   */
   private double[] score(String query, CandidateStatistics candidateStatistics) throws IOException {
-    IndexSearcher searcher = new IndexSearcher(reader);
-    searcher.setSimilarity(Bm25OkapiSimilarity.forQuery(candidateStatistics));
-    searcher.setQueryCache(null);
     double[] scores = new double[paths.length];
     TermLookup lookup = new TermLookup();
     for (Map.Entry<String, Integer> token : tokenCounts(query).entrySet()) {
-      Term term = new Term(Bm25Fields.BODY, token.getKey());
-      TermStates states = lookup.states(term.bytes());
-      if (states.docFreq() == 0) {
+      BytesRef term = new BytesRef(token.getKey());
+      long documentFrequency = lookup.seek(term);
+      if (documentFrequency == 0) {
         continue; // no candidate holds it: idf 0 in the reference
       }
-      TermQuery termQuery = new TermQuery(term, states);
-      // The boost carries the repeats: the reference adds a token's score once per occurrence.
-      Weight weight = searcher.createWeight(termQuery, ScoreMode.COMPLETE, token.getValue());
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        DocIdSetIterator docs = scorer.iterator();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          scores[leaf.docBase + doc] += scorer.score();
-        }
-      }
+      // The occurrences carry the repeats: the reference adds a token's score once per
+      // occurrence. They multiply the idf as a float, as a query's boost did.
+      float occurrences = token.getValue();
+      double weight = occurrences * candidateStatistics.idf(term, documentFrequency);
+      lookup.addScores(weight, candidateStatistics.averageLength(), scores);
     }
     return scores;
   }

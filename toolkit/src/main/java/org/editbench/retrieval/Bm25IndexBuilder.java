@@ -76,7 +76,7 @@ final class Bm25IndexBuilder {
               });
       IndexWriterConfig config =
           new IndexWriterConfig(new CodeAnalyzer())
-              .setSimilarity(Bm25OkapiSimilarity.forIndexing())
+              .setSimilarity(new Bm25OkapiSimilarity())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
               // One segment per indexing thread for a typical repository, not many small ones.
               .setRAMBufferSizeMB(256)
