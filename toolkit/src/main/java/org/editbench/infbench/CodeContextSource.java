@@ -28,6 +28,13 @@ public interface CodeContextSource {
    */
   default void prepare(Collection<RunId> runIds) {}
 
+  /**
+   * Called once the outputs are open, for each of the build's run_ids that has instances left to
+   * derive, with the first of them: a source may prepare that instance's context in the background
+   * while the build splits the first instances. Does nothing unless a source needs it.
+   */
+  default void prefetch(RunId runId, BenchInstance first) {}
+
   /** The edited files themselves. */
   CodeContextSource ORACLE = (instance, runId, preEdits, oracleContext) -> oracleContext;
 }

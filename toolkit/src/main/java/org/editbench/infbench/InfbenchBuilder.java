@@ -66,6 +66,7 @@ public final class InfbenchBuilder {
       for (InfbenchRequest.Target target : targets) {
         outputs.add(JsonlAppender.open(target.output(), request.override(), reporter));
       }
+      prefetchFirstPending(request, bench, outputs);
       // A bounded window of instances in flight keeps memory flat whatever the bench size. It is
       // wide because instances differ in size many times over: a worker that has finished the
       // window behind a large instance waits until the large one is written.
@@ -117,6 +118,19 @@ public final class InfbenchBuilder {
               nanos[t]));
     }
     return new InfbenchReport(variants, invalid);
+  }
+
+  /** Tells the context source, for each target, the first instance its output still lacks. */
+  private static void prefetchFirstPending(
+      InfbenchRequest request, List<BenchInstance> bench, List<JsonlAppender> outputs) {
+    for (int t = 0; t < outputs.size(); t++) {
+      JsonlAppender output = outputs.get(t);
+      RunId runId = request.targets().get(t).runId();
+      bench.stream()
+          .filter(instance -> !output.contains(instance.instanceId()))
+          .findFirst()
+          .ifPresent(first -> request.contextSource().prefetch(runId, first));
+    }
   }
 
   /**

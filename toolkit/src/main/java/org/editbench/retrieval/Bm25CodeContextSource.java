@@ -61,6 +61,14 @@ public final class Bm25CodeContextSource implements CodeContextSource, AutoClose
     }
   }
 
+  /** Opens or builds the first instance's index in the background for a run_id that retrieves. */
+  @Override
+  public void prefetch(RunId runId, BenchInstance first) {
+    if (runId.usesBm25()) {
+      provider.prefetch(first);
+    }
+  }
+
   /** run_id → how many instances kept the oracle context; run_ids without fallbacks are absent. */
   public Map<String, Long> oracleFallbacks() {
     Map<String, Long> counts = new TreeMap<>();

@@ -33,6 +33,9 @@ public final class Bm25ContextProvider implements AutoCloseable {
   /** Instances already warned about: several variants of one instance fall back alike. */
   private final Set<String> warnedInstances = ConcurrentHashMap.newKeySet();
 
+  /** The repository@commit indexes {@link #prefetch} has started opening. */
+  private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
+
   public Bm25ContextProvider(Bm25Settings settings, Reporter reporter) {
     this.settings = settings;
     this.reporter = reporter;
@@ -168,6 +171,32 @@ public final class Bm25ContextProvider implements AutoCloseable {
     Thread preparing = new Thread(Bm25Index::initializeLucene, "bm25-prepare");
     preparing.setDaemon(true);
     preparing.start();
+  }
+
+  /**
+   * Opens the index of {@code instance}'s base commit — or builds it when the cache lacks it — on a
+   * thread of its own, once per repository and commit, while the caller splits its first instances:
+   * in a new JVM, opening an index costs about as much as splitting two instances, and a build
+   * leaves a core idle at its start and at its end. An instance that cannot use retrieval is left
+   * alone; a failure is left for the instance to report when it asks.
+   */
+  public void prefetch(BenchInstance instance) {
+    if (unavailableReason(instance).isPresent()
+        || !prefetched.add(instance.repoOrDerived() + "@" + instance.baseCommit())) {
+      return;
+    }
+    Thread opening =
+        new Thread(
+            () -> {
+              try {
+                index(clone(instance), instance);
+              } catch (RuntimeException e) {
+                // the instance asks again, and reports it
+              }
+            },
+            "bm25-prefetch");
+    opening.setDaemon(true);
+    opening.start();
   }
 
   private static List<ScoredPath> rank(

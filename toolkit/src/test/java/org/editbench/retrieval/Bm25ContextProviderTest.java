@@ -250,6 +250,35 @@ class Bm25ContextProviderTest {
   }
 
   @Test
+  void prefetchBuildsTheFirstInstancesIndexInTheBackgroundOnceAndContextsUseIt(@TempDir Path cache)
+      throws Exception {
+    Bm25Context expected;
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache.resolve("plain")), Reporter.SILENT)) {
+      expected = provider.context(fixture.atBase("p-1"), List.of(HISTORY_STEP), Map.of(), 3);
+    }
+    RecordingReporter reporter = new RecordingReporter();
+    try (Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache.resolve("prefetched")), reporter)) {
+      provider.prefetch(instance("p-0", "other/project", fixture.baseCommit)); // no clone
+      provider.prefetch(instance("p-00", REPO, "")); // no base commit
+      provider.prefetch(fixture.atBase("p-1"));
+      provider.prefetch(fixture.atBase("p-2")); // the same index: not again
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (provider.indexesBuilt() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(1, provider.indexesBuilt(), "built in the background");
+      Bm25Context context =
+          provider.context(fixture.atBase("p-1"), List.of(HISTORY_STEP), Map.of(), 3);
+      assertEquals(expected.files(), context.files());
+      assertEquals(expected.retrieved(), context.retrieved());
+      assertEquals(1, provider.indexesBuilt());
+    }
+    assertEquals(List.of(), reporter.warnings, "instances BM25 cannot serve are left alone");
+  }
+
+  @Test
   void anAbbreviatedBaseCommitAndASingleRepoDirWork(@TempDir Path cache) throws IOException {
     Bm25Settings single =
         Bm25Settings.defaults().withRepoDir(fixture.clone).withCacheDirectory(cache);
