@@ -2,6 +2,7 @@ package org.editbench.diff;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,64 @@ public final class GitApply {
     }
   }
 
-  /** Every file after the patch (unchanged ones included); deleted files are absent. */
-  public record Applied(Map<String, String> files) implements Result {}
+  /**
+   * Every file after the patch (unchanged ones included); deleted files are absent. A patched
+   * file's text is put together when first asked for: whether a patch applies needs none, and
+   * whether two patches make the same files mostly only their lengths.
+   */
+  public static final class Applied implements Result {
+    /** Path → an unchanged file's text or a patched file's {@link LineImage}. */
+    private final Map<String, Object> files;
+
+    private Map<String, String> texts;
+
+    private Applied(Map<String, Object> files) {
+      this.files = files;
+    }
+
+    /** Path → content, in the order of the files given, renamed and created ones last. */
+    public synchronized Map<String, String> files() {
+      if (texts == null) {
+        Map<String, String> out = new LinkedHashMap<>();
+        files.forEach((path, file) -> out.put(path, text(file)));
+        texts = Collections.unmodifiableMap(out);
+      }
+      return texts;
+    }
+
+    /**
+     * {@code files().equals(other.files())}, with the lengths of patched files compared before
+     * their texts are put together.
+     */
+    public boolean sameFiles(Applied other) {
+      if (!files.keySet().equals(other.files.keySet())) {
+        return false;
+      }
+      for (Map.Entry<String, Object> file : files.entrySet()) {
+        Object mine = file.getValue();
+        Object theirs = other.files.get(file.getKey());
+        if (mine != theirs && length(mine) != length(theirs)) {
+          return false;
+        }
+      }
+      for (Map.Entry<String, Object> file : files.entrySet()) {
+        Object mine = file.getValue();
+        Object theirs = other.files.get(file.getKey());
+        if (mine != theirs && !text(mine).equals(text(theirs))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static String text(Object file) {
+      return file instanceof LineImage image ? image.text() : (String) file;
+    }
+
+    private static int length(Object file) {
+      return file instanceof LineImage image ? image.length() : ((String) file).length();
+    }
+  }
 
   public record Rejected(String reason) implements Result {}
 
@@ -56,7 +113,7 @@ public final class GitApply {
       if (patches.isEmpty()) {
         return new Rejected("no valid patches in input");
       }
-      Map<String, String> out = new LinkedHashMap<>(files);
+      Map<String, Object> out = new LinkedHashMap<>(files);
       for (FilePatch p : patches) {
         p.applyTo(out);
       }
@@ -74,7 +131,8 @@ public final class GitApply {
 
   /** The hunks for one file; a null name is /dev/null (creation or deletion). */
   private record FilePatch(String oldName, String newName, List<Hunk> hunks) {
-    void applyTo(Map<String, String> files) throws RejectedException {
+    /** {@code files}: path → text, or the {@link LineImage} an earlier file patch made. */
+    void applyTo(Map<String, Object> files) throws RejectedException {
       String content;
       if (oldName == null) {
         if (files.containsKey(newName)) {
@@ -82,18 +140,24 @@ public final class GitApply {
         }
         content = "";
       } else {
-        content = files.get(oldName);
-        if (content == null) {
+        Object file = files.get(oldName);
+        if (file == null) {
           throw new RejectedException(oldName + ": no such file");
         }
+        content = Applied.text(file);
       }
-      Image image = new Image(content);
+      LineImage image = new LineImage(content);
       for (Hunk hunk : hunks) {
-        image.apply(hunk, oldName == null ? newName : oldName);
+        if (!image.apply(hunk)) {
+          throw new RejectedException(
+              (oldName == null ? newName : oldName)
+                  + ": patch does not apply (the hunk at patch line "
+                  + hunk.line()
+                  + ")");
+        }
       }
-      String result = image.text();
       if (newName == null) {
-        if (!result.isEmpty()) {
+        if (image.length() != 0) {
           throw new RejectedException(oldName + ": the removal patch leaves file contents");
         }
         files.remove(oldName);
@@ -102,160 +166,7 @@ public final class GitApply {
       if (oldName != null && !oldName.equals(newName)) {
         files.remove(oldName);
       }
-      files.put(newName, result);
-    }
-  }
-
-  /**
-   * A file as lines (each with its LF, the last one may lack it) and which lines hunks wrote. The
-   * file's own lines are kept as where they start in its text, not cut out: a patch changes a few
-   * lines of files of thousands, and cutting every line out and joining them again was most of the
-   * time applying took.
-   */
-  private static final class Image {
-    private final String text;
-
-    /** Where the file's line {@code i} starts; its last entry is the text's length. */
-    private final int[] starts;
-
-    /**
-     * The image's lines in order: the file's line {@code i} as {@code i}, the {@code k}th line a
-     * hunk wrote as {@code -1 - k}. The lines hunks wrote are the patched ones.
-     */
-    private int[] lines;
-
-    private int size;
-    private final List<String> written = new ArrayList<>();
-
-    Image(String text) {
-      this.text = text;
-      starts = lineStarts(text);
-      size = starts.length - 1;
-      lines = new int[size + 16];
-      for (int i = 0; i < size; i++) {
-        lines[i] = i;
-      }
-    }
-
-    void apply(Hunk hunk, String path) throws RejectedException {
-      String[] pre = hunk.oldSide().lines();
-      String[] post = hunk.newSide().lines();
-      boolean matchBeginning = hunk.oldSide().headerStart() <= 1;
-      boolean matchEnd = hunk.suffixContext() == 0;
-      int newStart = hunk.newSide().headerStart();
-      int line = newStart > 0 ? newStart - 1 : 0;
-      if (matchBeginning) {
-        line = 0;
-      } else if (matchEnd) {
-        line = size - pre.length;
-      }
-      line = Math.max(0, Math.min(line, size));
-      int at = findPosition(pre, line, matchBeginning, matchEnd);
-      if (at < 0) {
-        throw new RejectedException(
-            path + ": patch does not apply (the hunk at patch line " + hunk.line() + ")");
-      }
-      int grown = size - pre.length + post.length;
-      if (grown > lines.length) {
-        lines = Arrays.copyOf(lines, grown + 16);
-      }
-      System.arraycopy(lines, at + pre.length, lines, at + post.length, size - at - pre.length);
-      for (int i = 0; i < post.length; i++) {
-        lines[at + i] = -1 - written.size();
-        written.add(post[i]);
-      }
-      size = grown;
-    }
-
-    /** git's find_pos: the start line, then alternately one further after and before it. */
-    private int findPosition(String[] pre, int start, boolean matchBeginning, boolean matchEnd) {
-      int backwards = start;
-      int forwards = start;
-      int current = start;
-      for (int i = 0; ; i++) {
-        if (matches(pre, current, matchBeginning, matchEnd)) {
-          return current;
-        }
-        while (true) {
-          if (backwards == 0 && forwards == size) {
-            return -1;
-          }
-          if ((i & 1) != 0) {
-            if (backwards == 0) {
-              i++;
-              continue;
-            }
-            current = --backwards;
-          } else {
-            if (forwards == size) {
-              i++;
-              continue;
-            }
-            current = ++forwards;
-          }
-          break;
-        }
-      }
-    }
-
-    private boolean matches(String[] pre, int at, boolean matchBeginning, boolean matchEnd) {
-      if (matchBeginning && at != 0) {
-        return false;
-      }
-      if (matchEnd && at + pre.length != size) {
-        return false;
-      }
-      if (at + pre.length > size) {
-        return false;
-      }
-      for (int i = 0; i < pre.length; i++) {
-        int line = lines[at + i];
-        if (line < 0) {
-          return false; // written by an earlier hunk
-        }
-        int start = starts[line];
-        int length = starts[line + 1] - start;
-        if (pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    String text() {
-      StringBuilder out = new StringBuilder(text.length());
-      for (int i = 0; i < size; ) {
-        int line = lines[i];
-        if (line < 0) {
-          out.append(written.get(-1 - line));
-          i++;
-          continue;
-        }
-        // a run of the file's own consecutive lines is one piece of its text
-        int last = line;
-        for (i++; i < size && lines[i] == last + 1; i++) {
-          last++;
-        }
-        out.append(text, starts[line], starts[last + 1]);
-      }
-      return out.toString();
-    }
-  }
-
-  /** Where each line of {@code text} starts (at LF), then the text's length. */
-  private static int[] lineStarts(String text) {
-    int[] starts = new int[64];
-    int n = 0;
-    for (int start = 0; ; ) {
-      if (n == starts.length) {
-        starts = Arrays.copyOf(starts, n * 2);
-      }
-      starts[n++] = start;
-      if (start == text.length()) {
-        return Arrays.copyOf(starts, n);
-      }
-      int lf = text.indexOf('\n', start);
-      start = lf < 0 ? text.length() : lf + 1;
+      files.put(newName, image);
     }
   }
 

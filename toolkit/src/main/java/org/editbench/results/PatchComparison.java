@@ -54,7 +54,7 @@ public final class PatchComparison {
       exact =
           predicted() instanceof GitApply.Applied p
               && GitApply.apply(preEditFiles, groundTruth) instanceof GitApply.Applied t
-              && p.files().equals(t.files());
+              && p.sameFiles(t);
     }
     return exact;
   }

@@ -73,4 +73,18 @@ class ByteSearchTest {
       }
     }
   }
+
+  @Test
+  void theFirstMarkedByteIsTheLowestOfEveryMarkSet() {
+    for (int set = 1; set < 256; set++) {
+      long marks = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((set >>> k & 1) != 0) {
+          marks |= 0x80L << (8 * k);
+        }
+      }
+      assertEquals(
+          Integer.numberOfTrailingZeros(set), ByteSearch.firstMarked(marks), "marks " + set);
+    }
+  }
 }

@@ -155,6 +155,54 @@ class GitApplyTest {
                 patch));
   }
 
+  /**
+   * Whether two patches make the same files, decided from the patched files' lengths first, is
+   * whether their files are equal: over results that differ in one character (same length), in
+   * length, in which files exist, and results reached by different patches.
+   */
+  @Test
+  void sameFilesIsEqualityOfTheFiles() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("m.py", FILE);
+    files.put("n.py", "x\n");
+    String otherHeader = "diff --git a/n.py b/n.py\n--- a/n.py\n+++ b/n.py\n";
+    java.util.List<String> patches =
+        java.util.List.of(
+            CHANGE_D,
+            CHANGE_D.replace("+D", "+E"), // the same length, another character
+            CHANGE_D.replace("+D", "+DD"),
+            HEADER + "@@ -3,3 +3,3 @@\n c\n-d\n+D\n e\n", // CHANGE_D's files, other context
+            CHANGE_D + otherHeader + "@@ -1 +1 @@\n-x\n+y\n",
+            CHANGE_D + otherHeader.replace("+++ b/n.py", "+++ /dev/null") + "@@ -1 +0,0 @@\n-x\n",
+            "diff --git a/new.py b/new.py\n--- /dev/null\n+++ b/new.py\n@@ -0,0 +1 @@\n+n\n",
+            HEADER + "@@ -1,3 +1,3 @@\n a\n-b\n+b\n c\n"); // changes nothing in effect
+    java.util.List<GitApply.Applied> results =
+        patches.stream()
+            .map(
+                patch ->
+                    assertInstanceOf(GitApply.Applied.class, GitApply.apply(files, patch), patch))
+            .toList();
+    for (GitApply.Applied a : results) {
+      for (GitApply.Applied b : results) {
+        assertEquals(a.files().equals(b.files()), a.sameFiles(b));
+        assertEquals(
+            a.files().equals(b.files()), freshlyApplied(a, patches, results, files).sameFiles(b));
+      }
+    }
+    assertEquals(true, results.get(0).sameFiles(results.get(3)));
+    assertEquals(false, results.get(0).sameFiles(results.get(1)));
+    assertEquals(files, results.get(7).files());
+  }
+
+  /** {@code result} applied again, its texts not yet put together. */
+  private static GitApply.Applied freshlyApplied(
+      GitApply.Applied result,
+      java.util.List<String> patches,
+      java.util.List<GitApply.Applied> results,
+      Map<String, String> files) {
+    return (GitApply.Applied) GitApply.apply(files, patches.get(results.indexOf(result)));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void appliesAsGitApplyDoes(

@@ -1,0 +1,183 @@
+package org.editbench.diff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A file as lines (each with its LF, the last one may lack it) and which lines hunks wrote. The
+ * file's own lines are kept as where they start in its text, not cut out: a patch changes a few
+ * lines of files of thousands, and cutting every line out and joining them again was most of the
+ * time applying took.
+ */
+final class LineImage {
+  private final String text;
+
+  /** Where the file's line {@code i} starts; its last entry is the text's length. */
+  private final int[] starts;
+
+  /**
+   * The image's lines in order: the file's line {@code i} as {@code i}, the {@code k}th line a hunk
+   * wrote as {@code -1 - k}. The lines hunks wrote are the patched ones.
+   */
+  private int[] lines;
+
+  private int size;
+  private final List<String> written = new ArrayList<>();
+
+  /** The length of the text after the hunks; the text itself once asked for. */
+  private int length;
+
+  private String patchedText;
+
+  LineImage(String text) {
+    this.text = text;
+    length = text.length();
+    starts = lineStarts(text);
+    size = starts.length - 1;
+    lines = new int[size + 16];
+    for (int i = 0; i < size; i++) {
+      lines[i] = i;
+    }
+  }
+
+  /**
+   * Applies {@code hunk} where git apply would place it; false when it matches nowhere (the image
+   * is then unchanged).
+   */
+  boolean apply(Hunk hunk) {
+    String[] pre = hunk.oldSide().lines();
+    String[] post = hunk.newSide().lines();
+    boolean matchBeginning = hunk.oldSide().headerStart() <= 1;
+    boolean matchEnd = hunk.suffixContext() == 0;
+    int newStart = hunk.newSide().headerStart();
+    int line = newStart > 0 ? newStart - 1 : 0;
+    if (matchBeginning) {
+      line = 0;
+    } else if (matchEnd) {
+      line = size - pre.length;
+    }
+    line = Math.max(0, Math.min(line, size));
+    int at = findPosition(pre, line, matchBeginning, matchEnd);
+    if (at < 0) {
+      return false;
+    }
+    int grown = size - pre.length + post.length;
+    if (grown > lines.length) {
+      lines = Arrays.copyOf(lines, grown + 16);
+    }
+    System.arraycopy(lines, at + pre.length, lines, at + post.length, size - at - pre.length);
+    for (int i = 0; i < pre.length; i++) {
+      length -= pre[i].length();
+    }
+    for (int i = 0; i < post.length; i++) {
+      lines[at + i] = -1 - written.size();
+      written.add(post[i]);
+      length += post[i].length();
+    }
+    size = grown;
+    patchedText = null;
+    return true;
+  }
+
+  /** The length of {@link #text()}, without putting it together. */
+  int length() {
+    return length;
+  }
+
+  /** git's find_pos: the start line, then alternately one further after and before it. */
+  private int findPosition(String[] pre, int start, boolean matchBeginning, boolean matchEnd) {
+    int backwards = start;
+    int forwards = start;
+    int current = start;
+    for (int i = 0; ; i++) {
+      if (matches(pre, current, matchBeginning, matchEnd)) {
+        return current;
+      }
+      while (true) {
+        if (backwards == 0 && forwards == size) {
+          return -1;
+        }
+        if ((i & 1) != 0) {
+          if (backwards == 0) {
+            i++;
+            continue;
+          }
+          current = --backwards;
+        } else {
+          if (forwards == size) {
+            i++;
+            continue;
+          }
+          current = ++forwards;
+        }
+        break;
+      }
+    }
+  }
+
+  private boolean matches(String[] pre, int at, boolean matchBeginning, boolean matchEnd) {
+    if (matchBeginning && at != 0) {
+      return false;
+    }
+    if (matchEnd && at + pre.length != size) {
+      return false;
+    }
+    if (at + pre.length > size) {
+      return false;
+    }
+    for (int i = 0; i < pre.length; i++) {
+      int line = lines[at + i];
+      if (line < 0) {
+        return false; // written by an earlier hunk
+      }
+      int start = starts[line];
+      int length = starts[line + 1] - start;
+      if (pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The file after the hunks applied so far. */
+  String text() {
+    if (patchedText != null) {
+      return patchedText;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < size; ) {
+      int line = lines[i];
+      if (line < 0) {
+        out.append(written.get(-1 - line));
+        i++;
+        continue;
+      }
+      // a run of the file's own consecutive lines is one piece of its text
+      int last = line;
+      for (i++; i < size && lines[i] == last + 1; i++) {
+        last++;
+      }
+      out.append(text, starts[line], starts[last + 1]);
+    }
+    patchedText = out.toString();
+    return patchedText;
+  }
+
+  /** Where each line of {@code text} starts (at LF), then the text's length. */
+  private static int[] lineStarts(String text) {
+    int[] starts = new int[64];
+    int n = 0;
+    for (int start = 0; ; ) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+      }
+      starts[n++] = start;
+      if (start == text.length()) {
+        return Arrays.copyOf(starts, n);
+      }
+      int lf = text.indexOf('\n', start);
+      start = lf < 0 ? text.length() : lf + 1;
+    }
+  }
+}
