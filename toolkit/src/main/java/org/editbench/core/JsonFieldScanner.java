@@ -177,13 +177,15 @@ final class JsonFieldScanner {
     /** A string value read by {@code reader}: its characters decoded into {@link #text}. */
     private JsonNode textNode(TextField reader) {
       at++;
-      int start = at;
-      int close = skipStringBody();
-      if (text.length < close - start) {
-        text = new char[close - start];
+      if (text.length < end - at) {
+        text = new char[end - at];
       }
-      int length = JsonStringBytes.decodeChars(buf, start, close, text);
-      return NODES.pojoNode(reader.read(text, length));
+      long decoded = JsonStringBytes.decodeBody(buf, at, end, text);
+      if (decoded < 0) {
+        throw NOT_HERE; // a control character, a non-ASCII byte, a bad escape, or not closed
+      }
+      at = (int) (decoded >>> 32) + 1;
+      return NODES.pojoNode(reader.read(text, (int) decoded));
     }
 
     /** Passes over any value, checking it. */

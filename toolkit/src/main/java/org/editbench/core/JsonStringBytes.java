@@ -59,16 +59,36 @@ final class JsonStringBytes {
   }
 
   /**
-   * Decodes the checked string body {@code buf[from, to)} into {@code out} (at least {@code to -
-   * from} long); returns the number of characters.
+   * {@link #stringEnd} and the decoding of the body into {@code out} (at least {@code end - from}
+   * long) in one pass, for a string read whole: the closing quote's position in the high 32 bits
+   * and the number of characters in the low 32, or -1 where {@link #stringEnd} has none (then
+   * {@code out} holds a part of the body).
    */
-  static int decodeChars(byte[] buf, int from, int to, char[] out) {
-    return decodeChars(buf, from, to, out, 0);
+  static long decodeBody(byte[] buf, int from, int end, char[] out) {
+    int n = 0;
+    for (int i = from; ; ) {
+      int stop = ByteSearch.stringStop(buf, i, end);
+      for (int k = i; k < stop; k++) {
+        out[n++] = (char) buf[k];
+      }
+      if (stop == end) {
+        return -1;
+      }
+      if (buf[stop] == '"') {
+        return (long) stop << 32 | n;
+      }
+      int escape = escapeLength(buf, stop, end);
+      if (escape < 0) {
+        return -1;
+      }
+      out[n++] = escaped(buf, stop);
+      i = stop + escape;
+    }
   }
 
   /**
-   * {@link #decodeChars(byte[], int, int, char[])} into {@code out} from {@code out[n]} on; its
-   * end.
+   * Decodes the checked string body {@code buf[from, to)} into {@code out} from {@code out[n]} on;
+   * returns the end.
    */
   private static int decodeChars(byte[] buf, int from, int to, char[] out, int n) {
     for (int i = from; i < to; ) {
