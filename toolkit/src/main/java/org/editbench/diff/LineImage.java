@@ -30,10 +30,11 @@ final class LineImage {
 
   private String patchedText;
 
-  LineImage(String text) {
+  /** {@code starts}: {@link #lineStarts} of {@code text}, not changed. */
+  LineImage(String text, int[] starts) {
     this.text = text;
     length = text.length();
-    starts = lineStarts(text);
+    this.starts = starts;
     size = starts.length - 1;
     lines = new int[size + 16];
     for (int i = 0; i < size; i++) {
@@ -165,7 +166,7 @@ final class LineImage {
   }
 
   /** Where each line of {@code text} starts (at LF), then the text's length. */
-  private static int[] lineStarts(String text) {
+  static int[] lineStarts(String text) {
     int[] starts = new int[64];
     int n = 0;
     for (int start = 0; ; ) {

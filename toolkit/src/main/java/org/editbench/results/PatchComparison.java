@@ -12,6 +12,7 @@ public final class PatchComparison {
   private final Map<String, String> preEditFiles;
   private final String groundTruth;
   private final String patch;
+  private final GitApply.LineStarts lineStarts = new GitApply.LineStarts();
   private GitApply.Result predicted;
   private Boolean exact;
   private String processedGroundTruth;
@@ -41,7 +42,7 @@ public final class PatchComparison {
       predicted =
           patch.isBlank()
               ? new GitApply.Rejected("empty patch")
-              : GitApply.apply(preEditFiles, patch);
+              : GitApply.apply(preEditFiles, patch, lineStarts);
     }
     return predicted;
   }
@@ -53,7 +54,7 @@ public final class PatchComparison {
     if (exact == null) {
       exact =
           predicted() instanceof GitApply.Applied p
-              && GitApply.apply(preEditFiles, groundTruth) instanceof GitApply.Applied t
+              && GitApply.apply(preEditFiles, groundTruth, lineStarts) instanceof GitApply.Applied t
               && p.sameFiles(t);
     }
     return exact;

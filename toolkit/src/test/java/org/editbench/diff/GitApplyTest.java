@@ -189,6 +189,17 @@ class GitApplyTest {
             a.files().equals(b.files()), freshlyApplied(a, patches, results, files).sameFiles(b));
       }
     }
+    // line starts kept across patches of the same files, and a second patch of a patched file
+    GitApply.LineStarts shared = new GitApply.LineStarts();
+    for (String patch : patches) {
+      String twice = patch + HEADER + "@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n";
+      for (String p : java.util.List.of(patch, twice)) {
+        assertEquals(
+            ((GitApply.Applied) GitApply.apply(files, p)).files(),
+            ((GitApply.Applied) GitApply.apply(files, p, shared)).files(),
+            p);
+      }
+    }
     assertEquals(true, results.get(0).sameFiles(results.get(3)));
     assertEquals(false, results.get(0).sameFiles(results.get(1)));
     assertEquals(files, results.get(7).files());
