@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -187,6 +186,7 @@ final class Bm25Index implements Closeable {
     long removedDocuments = 0;
     long removedLength = 0;
     Map<BytesRef, long[]> removedTerms = new HashMap<>();
+    TermLookup lookup = new TermLookup();
     for (String path : excludedPaths) {
       Integer doc = documentByPath.get(path);
       if (doc == null || excluded[doc]) {
@@ -197,16 +197,14 @@ final class Bm25Index implements Closeable {
       Map<String, Integer> fileTerms = tokenCounts(blobText.read(blobs[doc]));
       for (Map.Entry<String, Integer> token : fileTerms.entrySet()) {
         removedLength += token.getValue();
-        removedTerms.computeIfAbsent(new BytesRef(token.getKey()), term -> new long[2])[1]++;
+        BytesRef term = new BytesRef(token.getKey());
+        long[] frequencies = removedTerms.get(term);
+        if (frequencies == null) {
+          frequencies = new long[] {lookup.seek(term), 0};
+          removedTerms.put(term, frequencies);
+        }
+        frequencies[1]++;
       }
-    }
-    // Looked up in term order: each seek then mostly stays in the blocks of the terms dictionary
-    // that the one before loaded (in a file's order, nearly every seek loads and decodes a block).
-    BytesRef[] terms = removedTerms.keySet().toArray(new BytesRef[0]);
-    Arrays.sort(terms);
-    TermLookup lookup = new TermLookup();
-    for (BytesRef term : terms) {
-      removedTerms.get(term)[0] = lookup.seek(term);
     }
     return statistics.without(removedDocuments, removedLength, removedTerms);
   }
