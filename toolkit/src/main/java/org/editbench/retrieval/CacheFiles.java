@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writing the files a cache keeps beside its indexes, which only ever save work. */
+/**
+ * Writing the files a cache keeps beside its indexes, which only ever save work. Not {@link
+ * org.editbench.core.AtomicFiles}, the way results are written: these files are checked when read
+ * and made again when they fail, so they are not forced to disk (a cold run writes one per file it
+ * retrieves) and a cache that cannot be written to is no error.
+ */
 final class CacheFiles {
   private CacheFiles() {}
 
