@@ -1,13 +1,9 @@
 package org.editbench.retrieval;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * The texts of blobs that retrieval reads (the files it retrieves, and the files a history edits,
@@ -26,7 +22,6 @@ import java.util.zip.CRC32;
 final class BlobTexts {
   static final String DIRECTORY = "blobs";
   private static final int MAGIC = 0x45424231; // "EBB1"
-  private static final int HEADER = 3 * Integer.BYTES;
 
   private final GitClone clone;
   private final Path directory;
@@ -76,46 +71,15 @@ final class BlobTexts {
   /** The kept bytes of {@code blob}, or null when none are kept or they fail their checks. */
   byte[] read(String blob) {
     Path file = file(blob);
-    if (file == null) {
-      return null;
-    }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      return null; // unreadable: git has it
-    }
-    if (bytes.length < HEADER) {
-      return null;
-    }
-    ByteBuffer header = ByteBuffer.wrap(bytes, 0, HEADER);
-    if (header.getInt() != MAGIC || header.getInt() != bytes.length - HEADER) {
-      return null;
-    }
-    int expectedCrc = header.getInt();
-    CRC32 crc = new CRC32();
-    crc.update(bytes, HEADER, bytes.length - HEADER);
-    if ((int) crc.getValue() != expectedCrc) {
-      return null;
-    }
-    byte[] content = new byte[bytes.length - HEADER];
-    System.arraycopy(bytes, HEADER, content, 0, content.length);
-    return content;
+    return file == null ? null : CacheFiles.readChecked(file, MAGIC);
   }
 
   /** Keeps {@code content} as the bytes of {@code blob}, when the cache can be written to. */
   void keep(String blob, byte[] content) {
     Path file = file(blob);
-    if (file == null) {
-      return;
+    if (file != null) {
+      CacheFiles.tryWriteChecked(file, MAGIC, content);
     }
-    CRC32 crc = new CRC32();
-    crc.update(content);
-    ByteBuffer bytes = ByteBuffer.allocate(HEADER + content.length);
-    bytes.putInt(MAGIC).putInt(content.length).putInt((int) crc.getValue()).put(content);
-    CacheFiles.tryReplace(file, bytes.array());
   }
 
   /** Where {@code blob} is kept; null for a name that is not a git object name. */

@@ -30,7 +30,8 @@ import org.apache.lucene.util.IOUtils;
  * history edits: those files are analysed again from their blobs and their terms taken out of N,
  * the average length, the document frequencies and the vocabulary before scoring (see {@link
  * CorpusStatistics#without}), so every score is the one BM25Okapi computes over exactly the
- * reference's candidates.
+ * reference's candidates. What that takes for each file is derived once and kept beside the index
+ * ({@link DocumentTerms}).
  */
 final class Bm25Index implements Closeable {
   private final Directory directory;
@@ -41,13 +42,20 @@ final class Bm25Index implements Closeable {
   private final Map<String, Integer> documentByPath = new HashMap<>();
   private final CodeAnalyzer analyzer = new CodeAnalyzer();
 
+  /** Where the files' {@link DocumentTerms} are kept, and the index commit they belong to. */
+  private final Path termsDirectory;
+
+  private final String identity;
+
   /** Each document's length in tokens (its norm), by document number. */
   private final long[] lengths;
 
-  private Bm25Index(Directory directory, DirectoryReader reader, IndexSummary summary)
+  private Bm25Index(Path path, Directory directory, DirectoryReader reader, IndexSummary summary)
       throws IOException {
     this.directory = directory;
     this.reader = reader;
+    termsDirectory = path.resolve(DocumentTerms.DIRECTORY);
+    identity = reader.getIndexCommit().getSegmentsFileName();
     this.statistics = summary.statistics();
     paths = summary.paths();
     blobs = summary.blobs();
@@ -106,7 +114,7 @@ final class Bm25Index implements Closeable {
       expect(commitData, Bm25IndexBuilder.COMMIT, commit, path);
       expect(
           commitData, Bm25IndexBuilder.EXTENSIONS, String.join(",", candidates.extensions()), path);
-      return new Bm25Index(directory, reader, IndexSummary.of(path, reader));
+      return new Bm25Index(path, directory, reader, IndexSummary.of(path, reader));
     } catch (IOException | RuntimeException e) {
       if (reader != null) {
         reader.close();
@@ -186,7 +194,6 @@ final class Bm25Index implements Closeable {
     long removedDocuments = 0;
     long removedLength = 0;
     Map<BytesRef, long[]> removedTerms = new HashMap<>();
-    TermLookup lookup = new TermLookup();
     for (String path : excludedPaths) {
       Integer doc = documentByPath.get(path);
       if (doc == null || excluded[doc]) {
@@ -194,19 +201,38 @@ final class Bm25Index implements Closeable {
       }
       excluded[doc] = true;
       removedDocuments++;
-      Map<String, Integer> fileTerms = tokenCounts(blobText.read(blobs[doc]));
-      for (Map.Entry<String, Integer> token : fileTerms.entrySet()) {
-        removedLength += token.getValue();
-        BytesRef term = new BytesRef(token.getKey());
-        long[] frequencies = removedTerms.get(term);
-        if (frequencies == null) {
-          frequencies = new long[] {lookup.seek(term), 0};
-          removedTerms.put(term, frequencies);
-        }
-        frequencies[1]++;
+      DocumentTerms fileTerms = documentTerms(blobs[doc], blobText);
+      removedLength += fileTerms.length();
+      for (int i = 0; i < fileTerms.terms().length; i++) {
+        long documentFrequency = fileTerms.documentFrequencies()[i];
+        removedTerms
+            .computeIfAbsent(fileTerms.terms()[i], term -> new long[] {documentFrequency, 0})[1]++;
       }
     }
     return statistics.without(removedDocuments, removedLength, removedTerms);
+  }
+
+  /** An indexed file's terms: kept ones, or derived from its text and kept for the next time. */
+  private DocumentTerms documentTerms(String blob, BlobText blobText) throws IOException {
+    DocumentTerms kept = DocumentTerms.read(termsDirectory, blob, identity);
+    if (kept != null) {
+      return kept;
+    }
+    Map<String, Integer> counts = tokenCounts(blobText.read(blob));
+    BytesRef[] terms = new BytesRef[counts.size()];
+    long[] documentFrequencies = new long[counts.size()];
+    long length = 0;
+    TermLookup lookup = new TermLookup();
+    int i = 0;
+    for (Map.Entry<String, Integer> token : counts.entrySet()) {
+      length += token.getValue();
+      terms[i] = new BytesRef(token.getKey());
+      documentFrequencies[i] = lookup.seek(terms[i]);
+      i++;
+    }
+    DocumentTerms derived = new DocumentTerms(length, terms, documentFrequencies);
+    derived.keep(termsDirectory, blob, identity);
+    return derived;
   }
 
   /**

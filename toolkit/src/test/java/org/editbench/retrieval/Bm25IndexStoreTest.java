@@ -87,7 +87,11 @@ class Bm25IndexStoreTest {
     List<ScoredPath> expected = rank(cache, Reporter.SILENT, built);
     Path index = theIndex(cache);
     try (Stream<Path> files = Files.list(index)) {
-      Path largest = files.max(Comparator.comparingLong(Bm25IndexStoreTest::size)).orElseThrow();
+      Path largest =
+          files
+              .filter(Files::isRegularFile)
+              .max(Comparator.comparingLong(Bm25IndexStoreTest::size))
+              .orElseThrow();
       byte[] bytes = Files.readAllBytes(largest);
       bytes[bytes.length / 2] ^= 0x5a; // one flipped byte in the middle of the postings
       Files.write(largest, bytes);
@@ -210,6 +214,42 @@ class Bm25IndexStoreTest {
     assertFalse(Bm25IndexStore.publish(mine, target));
     assertEquals("theirs", Files.readString(target.resolve("segments_1")));
     assertTrue(Files.exists(mine), "the loser's copy is left for its builder to delete");
+  }
+
+  @Test
+  void aSetAsideFilesTermsAreKeptAndGiveTheSameRankingWithoutItsText(@TempDir Path cache)
+      throws IOException {
+    rank(cache, Reporter.SILENT, new int[1]);
+    Path index = theIndex(cache);
+    List<String> excluded = List.of(CacheLibFixture.EDITED);
+    try (Bm25Index opened =
+        Bm25Index.open(index, fixture.baseCommit, fixture.settings(cache).candidates())) {
+      String blob = opened.blob(CacheLibFixture.EDITED);
+      List<String> textsRead = new ArrayList<>();
+      Bm25Index.BlobText fromGit =
+          requested -> {
+            textsRead.add(requested);
+            return CacheLibFixture.EDITED_AT_BASE;
+          };
+      Path kept = index.resolve(DocumentTerms.DIRECTORY).resolve(blob);
+      Files.deleteIfExists(kept);
+      List<ScoredPath> derived = opened.rank(HISTORY_STEP, excluded, fromGit, 5);
+      assertEquals(List.of(blob), textsRead, "derived from the file's text");
+      assertTrue(Files.exists(kept), "and kept");
+
+      Bm25Index.BlobText unreachable =
+          requested -> {
+            throw new AssertionError("the set-aside file's text was read: " + requested);
+          };
+      assertEquals(derived, opened.rank(HISTORY_STEP, excluded, unreachable, 5));
+
+      byte[] bytes = Files.readAllBytes(kept);
+      bytes[bytes.length - 1] ^= 0x01;
+      Files.write(kept, bytes);
+      assertEquals(derived, opened.rank(HISTORY_STEP, excluded, fromGit, 5));
+      assertEquals(List.of(blob, blob), textsRead, "a damaged file is derived again");
+      assertEquals(derived, opened.rank(HISTORY_STEP, excluded, unreachable, 5), "and rewritten");
+    }
   }
 
   @Test
