@@ -5,12 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -22,13 +19,13 @@ import org.apache.lucene.index.StoredFields;
  * in a file beside the index, so that later runs read it in one go instead of deriving it again
  * (with 2,000 files and 100,000 terms, the two cost about ten retrievals in a new JVM).
  *
- * <p>The file names the index commit it was derived from and ends with a CRC-32 of its bytes; one
- * that does not match the index, is cut short or damaged is derived again and rewritten (written
- * aside and renamed, so that a reader never sees half a file). A cache folder that cannot be
- * written to only loses the saving.
+ * <p>The file names the index commit it was derived from and is checked with a CRC-32 ({@link
+ * CacheFiles}); one that does not match the index, is cut short or damaged is derived again and
+ * rewritten (written aside and renamed, so that a reader never sees half a file). A cache folder
+ * that cannot be written to only loses the saving.
  */
 record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics) {
-  static final String FILE_NAME = "editbench-summary.v1";
+  static final String FILE_NAME = "editbench-summary.v2";
   private static final int MAGIC = 0x45425331; // "EBS1"
 
   /** The summary of the index {@code reader} has open in {@code directory}. */
@@ -62,26 +59,13 @@ record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics)
   }
 
   /** The kept summary, or null when there is none that belongs to this index commit. */
-  private static IndexSummary read(Path file, String identity, int documents) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
+  private static IndexSummary read(Path file, String identity, int documents) {
+    byte[] payload = CacheFiles.readChecked(file, MAGIC);
+    if (payload == null) {
       return null;
     }
-    if (bytes.length < Long.BYTES) {
-      return null;
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - Long.BYTES);
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-    try {
-      in.skipNBytes(bytes.length - Long.BYTES);
-      if (in.readLong() != crc.getValue()) {
-        return null;
-      }
-      in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
-      if (in.readInt() != MAGIC || !in.readUTF().equals(identity) || in.readInt() != documents) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+      if (!in.readUTF().equals(identity) || in.readInt() != documents) {
         return null;
       }
       String[] paths = new String[documents];
@@ -100,14 +84,13 @@ record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics)
       return new IndexSummary(
           paths, blobs, new CorpusStatistics(documentCount, totalLength, histogram));
     } catch (IOException e) {
-      return null; // cut short: derived again
+      return null; // a payload shorter than it says: derived again
     }
   }
 
   private void tryWrite(Path file, String identity) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
       out.writeUTF(identity);
       out.writeInt(paths.length);
       for (int doc = 0; doc < paths.length; doc++) {
@@ -122,12 +105,9 @@ record IndexSummary(String[] paths, String[] blobs, CorpusStatistics statistics)
         out.writeLong(bucket.getKey());
         out.writeLong(bucket.getValue());
       }
-      CRC32 crc = new CRC32();
-      crc.update(bytes.toByteArray());
-      out.writeLong(crc.getValue());
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
-    CacheFiles.tryReplace(file, bytes.toByteArray());
+    CacheFiles.tryWriteChecked(file, MAGIC, bytes.toByteArray());
   }
 }
