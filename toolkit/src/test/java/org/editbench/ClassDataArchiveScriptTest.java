@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * toolkit/class-data-archive.sh, which the build runs after packaging: a training run that fails
- * fails the build, but one that never ends must not hold the build up, since the archive only saves
- * start-up time. Run on a copy of the scripts with a fake java first on the PATH.
+ * fails the build, but one that never ends, or a JVM that cannot store the archive, must not hold
+ * the build up, since the archive only saves start-up time. Run on a copy of the scripts with a
+ * fake java first on the PATH.
  */
 class ClassDataArchiveScriptTest {
   @TempDir Path dir;
@@ -55,6 +56,20 @@ class ClassDataArchiveScriptTest {
 
     assertEquals(3, result.status, result.output);
     assertTrue(result.output.contains("prompt-builder exited with 1"), result.output);
+  }
+
+  @Test
+  void aDumpThatFailsLeavesNoArchiveAndTheBuildGoesOn() throws Exception {
+    // The training succeeds; the JVM asked to store the classes it listed cannot.
+    fakeJava(
+        "case \"$*\" in *-Xshare:dump*) echo 'dump: no space left' >&2; exit 1 ;; esac; exit 0");
+
+    Result result = runScript("60");
+
+    assertEquals(0, result.status, result.output);
+    assertTrue(result.output.contains("could not store the archive"), result.output);
+    assertFalse(Files.exists(toolkit.resolve("target/editbench.jsa")));
+    assertFalse(Files.exists(toolkit.resolve("target/editbench.jsa.java-home")));
   }
 
   private void fakeJava(String body) throws IOException {

@@ -17,9 +17,10 @@ import picocli.CommandLine;
 /**
  * The training run behind {@code toolkit/target/editbench.jsa}, the class-data archive that {@code
  * ./editbench} starts its JVM with: after packaging, the build runs this class once with {@code
- * -XX:ArchiveClassesAtExit} ({@code toolkit/class-data-archive.sh}), and the JVM stores every class
- * the run loaded, parsed and verified, so that later runs map them instead of loading them from the
- * jar. On two cores that saves about a quarter of a cold BM25 index build.
+ * -XX:DumpLoadedClassList} ({@code toolkit/class-data-archive.sh}), and a second JVM stores every
+ * class the run loaded, parsed and verified, so that later runs map them instead of loading them
+ * from the jar. On two cores that saves about a quarter of a cold BM25 index build, and of every
+ * start.
  *
  * <p>It runs the commands users run most, in process, on the bundled sample bench: prompt-builder
  * (with a BM25 variant, which indexes this project's own repository at {@code HEAD}, read-only),
