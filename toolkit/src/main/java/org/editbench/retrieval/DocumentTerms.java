@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.lucene.util.BytesRef;
 
@@ -81,7 +80,7 @@ record DocumentTerms(long length, BytesRef[] terms, long[] documentFrequencies) 
         out.writeLong(documentFrequencies[i]);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
+      throw new IllegalStateException("writing to memory cannot fail", e);
     }
     CacheFiles.tryWriteChecked(file, MAGIC, bytes.toByteArray());
   }
