@@ -41,7 +41,8 @@ elif [ "$status" -ne 0 ]; then
 fi
 # The archive replaces the JDK's default one, so the JDK's default classes go in too: commands the
 # training does not run still find the JDK's common classes archived. The dump warns about the few
-# classes it cannot store (lambda forms the JVM makes again at run time): only errors are shown.
+# classes it cannot store (two of picocli's, which it links itself while dumping, and load from the
+# jar at run time): only errors are shown.
 if [ -f "$java_home/lib/classlist" ]; then
   cat "$java_home/lib/classlist" >> "$classes"
 fi
