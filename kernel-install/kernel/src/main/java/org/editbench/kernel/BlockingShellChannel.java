@@ -28,17 +28,30 @@ final class BlockingShellChannel extends ShellChannel {
 
   private final boolean isControl;
   private final JupyterConnection connection;
+  private final BackgroundIOPubChannel iopub;
   private volatile Loop loop;
 
   BlockingShellChannel(
       ZMQ.Context context,
       KernelConnectionProperties properties,
       boolean isControl,
-      JupyterConnection connection)
+      JupyterConnection connection,
+      BackgroundIOPubChannel iopub)
       throws java.security.GeneralSecurityException {
     super(context, properties.createHMACGenerator(), isControl, connection);
     this.isControl = isControl;
     this.connection = connection;
+    this.iopub = iopub;
+  }
+
+  /**
+   * Sends a reply once everything published before it has been handed to ZeroMQ: a client that
+   * holds the reply then finds the request's outputs and status on IOPub.
+   */
+  @Override
+  public void sendMessage(Message<?> message) {
+    iopub.awaitPublished();
+    super.sendMessage(message);
   }
 
   @Override

@@ -13,8 +13,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 /**
- * jjava's connection with {@link BlockingShellChannel}s for shell and control, and an IOPub channel
- * on the same ZeroMQ context as they are.
+ * jjava's connection with {@link BlockingShellChannel}s for shell and control, and a {@link
+ * BackgroundIOPubChannel} on the same ZeroMQ context as they are; each reply waits until what was
+ * published before it is handed to ZeroMQ.
  *
  * <p>Why one context: each context sends through its own I/O thread. With IOPub on another one, a
  * cell's last outputs could reach a client after the execute_reply that follows them — on a busy
@@ -26,14 +27,14 @@ final class ResponsiveConnection extends JupyterConnection {
   private final ZMQ.Context context = ZMQ.context(1);
   private final BlockingShellChannel blockingShell;
   private final BlockingShellChannel blockingControl;
-  private final IOPubChannel sharedIopub;
+  private final BackgroundIOPubChannel sharedIopub;
 
   ResponsiveConnection(KernelConnectionProperties properties) throws GeneralSecurityException {
     super(properties);
     this.properties = properties;
-    this.blockingShell = new BlockingShellChannel(context, properties, false, this);
-    this.blockingControl = new BlockingShellChannel(context, properties, true, this);
-    this.sharedIopub = new IOPubChannel(context, properties.createHMACGenerator());
+    this.sharedIopub = new BackgroundIOPubChannel(context, properties.createHMACGenerator());
+    this.blockingShell = new BlockingShellChannel(context, properties, false, this, sharedIopub);
+    this.blockingControl = new BlockingShellChannel(context, properties, true, this, sharedIopub);
   }
 
   @Override
