@@ -14,7 +14,8 @@ import org.zeromq.ZMQ;
  *
  * <p>Why: publishing {@code busy} on the cell's thread stalled it for about a millisecond on
  * average before the cell had even started compiling (on 2 cores, the thread that wakes ZeroMQ's
- * I/O thread is often descheduled). {@code 1 + 1} round trips: p50 0.6–1.2 ms lower.
+ * I/O thread is often descheduled). {@code 1 + 1} round trips: p50 about 1 ms lower in the same
+ * benchmark run (README, "Java kernel").
  *
  * <p>{@link #awaitPublished()} keeps the protocol's order across channels: the shell channel calls
  * it before each reply, so a client holding a reply finds every message published before it already
