@@ -75,7 +75,7 @@ final class Bm25IndexBuilder {
                 return files;
               });
       IndexWriterConfig config =
-          new IndexWriterConfig(new CodeAnalyzer())
+          new IndexWriterConfig(CodeAnalyzer.countingTerms())
               .setSimilarity(new Bm25OkapiSimilarity())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
               // One segment per indexing thread for a typical repository, not many small ones.

@@ -20,6 +20,19 @@ public final class CodeAnalyzer extends Analyzer {
   }
 
   /**
+   * Analysis for indexing: each distinct token of a text once, with its count as the term frequency
+   * (see {@link CodeTokenizer#countingTerms()}).
+   */
+  static Analyzer countingTerms() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        return new TokenStreamComponents(CodeTokenizer.countingTerms());
+      }
+    };
+  }
+
+  /**
    * The tokens of {@code text} in order, repeats included (what the reference's tokenizer returns).
    */
   public List<String> tokens(String text) {

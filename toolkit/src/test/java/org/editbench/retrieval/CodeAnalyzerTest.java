@@ -2,8 +2,19 @@ package org.editbench.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.junit.jupiter.api.Test;
 
 /** Expected tokens are what Python 3.11's {@code re.findall(r'\b\w+\b|[^\w\s]', text)} returns. */
@@ -85,5 +96,48 @@ class CodeAnalyzerTest {
     List<String> tokens = analyzer.tokens("a " + huge + " b");
     assertEquals(List.of("a", CodeTokenizer.digestTerm(huge), "b"), tokens);
     assertNotEquals(CodeTokenizer.digestTerm(huge), CodeTokenizer.digestTerm(huge + "y"));
+  }
+
+  @Test
+  void countingForTheIndexGivesEachDistinctTokenOnceWithItsCountInOrderOfFirstAppearance()
+      throws IOException {
+    String huge = "y".repeat(40_000);
+    List<String> texts =
+        List.of(
+            "def foo(self, x=1):\n    return x**2  # h\u00e9llo\n\nfoo(x) == foo(x)",
+            "na\u00efve caf\u00e9_1 x\u0301y \ud835\udd18\ud835\udd2b \ud835\udd18\ud835\udd2b!",
+            "a " + huge + " b " + huge + " a",
+            "",
+            // Thousands of distinct tokens: the counting table grows several times.
+            String.join(" ", IntStream.range(0, 5000).mapToObj(i -> "t" + (i % 3000)).toList()));
+    try (Analyzer counting = CodeAnalyzer.countingTerms()) {
+      // One analyzer over several texts, as the index builder uses it.
+      for (String text : texts) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        analyzer.tokens(text).forEach(token -> expected.merge(token, 1, Integer::sum));
+        assertEquals(
+            expected, counted(counting, text), text.length() > 80 ? text.substring(0, 80) : text);
+      }
+    }
+  }
+
+  /** The terms and frequencies the index builder's analysis gives for {@code text}, in order. */
+  private static Map<String, Integer> counted(Analyzer counting, String text) throws IOException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (TokenStream stream = counting.tokenStream(Bm25Fields.BODY, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      TermFrequencyAttribute frequency = stream.addAttribute(TermFrequencyAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      int lastStart = -1;
+      while (stream.incrementToken()) {
+        assertTrue(offset.startOffset() > lastStart, "offsets go forward, as Lucene requires");
+        lastStart = offset.startOffset();
+        assertNull(
+            counts.put(term.toString(), frequency.getTermFrequency()), "given once: " + term);
+      }
+      stream.end();
+    }
+    return counts;
   }
 }
