@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.codecs.Codec;
@@ -40,7 +39,7 @@ final class Bm25Index implements Closeable {
   private final String[] paths;
   private final String[] blobs;
   private final Map<String, Integer> documentByPath = new HashMap<>();
-  private final CodeAnalyzer analyzer = new CodeAnalyzer();
+  private final CodeAnalyzer analyzer = CodeAnalyzer.countingTerms();
 
   /** Where the files' {@link DocumentTerms} are kept, and the index commit they belong to. */
   private final Path termsDirectory;
@@ -89,8 +88,8 @@ final class Bm25Index implements Closeable {
    */
   static void initializeLucene() {
     Codec.getDefault().postingsFormat();
-    try (CodeAnalyzer warmAnalyzer = new CodeAnalyzer()) {
-      warmAnalyzer.tokens("def f(x):\n    return x");
+    try (CodeAnalyzer warmAnalyzer = CodeAnalyzer.countingTerms()) {
+      warmAnalyzer.tokenCounts("def f(x):\n    return x");
     }
   }
 
@@ -218,7 +217,7 @@ final class Bm25Index implements Closeable {
     if (kept != null) {
       return kept;
     }
-    Map<String, Integer> counts = tokenCounts(blobText.read(blob));
+    Map<String, Integer> counts = analyzer.tokenCounts(blobText.read(blob));
     BytesRef[] terms = new BytesRef[counts.size()];
     long[] documentFrequencies = new long[counts.size()];
     long length = 0;
@@ -298,7 +297,7 @@ final class Bm25Index implements Closeable {
   private double[] score(String query, CandidateStatistics candidateStatistics) throws IOException {
     double[] scores = new double[paths.length];
     TermLookup lookup = new TermLookup();
-    for (Map.Entry<String, Integer> token : tokenCounts(query).entrySet()) {
+    for (Map.Entry<String, Integer> token : analyzer.tokenCounts(query).entrySet()) {
       BytesRef term = new BytesRef(token.getKey());
       long documentFrequency = lookup.seek(term);
       if (documentFrequency == 0) {
@@ -311,17 +310,6 @@ final class Bm25Index implements Closeable {
       lookup.addScores(weight, candidateStatistics.averageLength(), scores);
     }
     return scores;
-  }
-
-  /**
-   * Each distinct token of {@code text} → its number of occurrences, in order of first appearance.
-   */
-  private Map<String, Integer> tokenCounts(String text) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String token : analyzer.tokens(text)) {
-      counts.merge(token, 1, Integer::sum);
-    }
-    return counts;
   }
 
   @Override

@@ -110,13 +110,15 @@ class CodeAnalyzerTest {
             "",
             // Thousands of distinct tokens: the counting table grows several times.
             String.join(" ", IntStream.range(0, 5000).mapToObj(i -> "t" + (i % 3000)).toList()));
-    try (Analyzer counting = CodeAnalyzer.countingTerms()) {
-      // One analyzer over several texts, as the index builder uses it.
+    try (CodeAnalyzer counting = CodeAnalyzer.countingTerms()) {
+      // One analyzer over several texts, as the index builder and a query's ranking use it.
       for (String text : texts) {
         Map<String, Integer> expected = new LinkedHashMap<>();
         analyzer.tokens(text).forEach(token -> expected.merge(token, 1, Integer::sum));
-        assertEquals(
-            expected, counted(counting, text), text.length() > 80 ? text.substring(0, 80) : text);
+        String shown = text.length() > 80 ? text.substring(0, 80) : text;
+        assertEquals(expected, counted(counting, text), shown);
+        assertEquals(expected, counting.tokenCounts(text), shown);
+        assertEquals(expected, analyzer.tokenCounts(text), shown);
       }
     }
   }
