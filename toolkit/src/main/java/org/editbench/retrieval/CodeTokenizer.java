@@ -39,10 +39,14 @@ public final class CodeTokenizer extends Tokenizer {
   /** Which ASCII characters are word characters: letters, digits and {@code _}. */
   private static final boolean[] ASCII_WORD = new boolean[0x80];
 
+  /** Which ASCII characters are white space. */
+  private static final boolean[] ASCII_SPACE = new boolean[0x80];
+
   static {
     for (char c = 0; c < 0x80; c++) {
       ASCII_WORD[c] =
           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      ASCII_SPACE[c] = PyStrings.isSpace(c);
     }
   }
 
@@ -208,8 +212,44 @@ public final class CodeTokenizer extends Tokenizer {
     if (counts != null) {
       counts.clear();
       nextCounted = 0;
-      while (nextToken()) {
+      countTokens();
+    }
+  }
+
+  /**
+   * Counts {@link #nextToken()}'s tokens in one pass over the text: ASCII, most of source code, by
+   * table, hashing a word as it is scanned; from a non-ASCII char on, by {@link #nextToken()}.
+   */
+  private void countTokens() {
+    int at = 0;
+    while (at < length) {
+      char c = text[at];
+      if (c >= 0x80) {
+        position = at;
+        if (!nextToken()) {
+          return;
+        }
         counts.add(text, tokenStart, position);
+        at = position;
+      } else if (ASCII_WORD[c]) {
+        int start = at;
+        int hash = c;
+        for (at++; at < length && (c = text[at]) < 0x80 && ASCII_WORD[c]; at++) {
+          hash = 31 * hash + c;
+        }
+        if (at < length && c >= 0x80) {
+          // The word may go on in non-ASCII word characters.
+          int end = endOfWord(at);
+          for (; at < end; at++) {
+            hash = 31 * hash + text[at];
+          }
+        }
+        counts.add(text, start, at, hash);
+      } else {
+        if (!ASCII_SPACE[c]) {
+          counts.add(text, at, at + 1, c);
+        }
+        at++;
       }
     }
   }

@@ -80,6 +80,23 @@ final class TokenCounts {
    * Counts the token {@code text[start, end)}; every token of one count comes from the same array.
    */
   void add(char[] text, int start, int end) {
+    add(text, start, end, hash(text, start, end));
+  }
+
+  /** The hash {@link #add(char[], int, int, int)} takes: {@link String#hashCode()}'s. */
+  static int hash(char[] text, int start, int end) {
+    int hash = 0;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + text[i];
+    }
+    return hash;
+  }
+
+  /**
+   * Counts the token {@code text[start, end)} whose {@link #hash} its caller computed while
+   * scanning it.
+   */
+  void add(char[] text, int start, int end, int hash) {
     if (end - start == 1 && text[start] < 0x80) {
       char c = text[start];
       int entry = asciiChars[c] - 1;
@@ -89,10 +106,6 @@ final class TokenCounts {
         counts[entry]++;
       }
       return;
-    }
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + text[i];
     }
     int mask = slots.length - 1;
     // The high bits mixed into the low ones that pick the slot, as java.util.HashMap does.

@@ -106,6 +106,8 @@ class CodeAnalyzerTest {
         List.of(
             "def foo(self, x=1):\n    return x**2  # h\u00e9llo\n\nfoo(x) == foo(x)",
             "na\u00efve caf\u00e9_1 x\u0301y \ud835\udd18\ud835\udd2b \ud835\udd18\ud835\udd2b!",
+            // Words that go on past ASCII, start outside it, or end at a non-ASCII space or mark.
+            "\u00f1u x\u00f1u \u00f1u caf\u00e9 caf\u00e9s a\u00a0b a\u2003(b) x\u0301 x",
             "a " + huge + " b " + huge + " a",
             "",
             // Thousands of distinct tokens: the counting table grows several times.
