@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What the kernel's IOPub relies on: order kept, callers never wait unasked, replies after all. */
 class InOrderSenderTest {
   private final List<String> sent = new CopyOnWriteArrayList<>();
+  private final List<InOrderSender<String>> senders = new ArrayList<>();
+
+  @AfterEach
+  void stopSenders() throws InterruptedException {
+    for (InOrderSender<String> sender : senders) {
+      sender.close(1000);
+    }
+  }
 
   @Test
   void sendsInTheOrderGivenOnItsOwnThread() throws Exception {
@@ -33,7 +43,6 @@ class InOrderSenderTest {
       assertEquals("m" + i, sent.get(i));
     }
     assertEquals(List.of("test-sender"), threads.stream().distinct().toList());
-    sender.close(1000);
   }
 
   @Test
@@ -66,7 +75,6 @@ class InOrderSenderTest {
     release.countDown();
     assertTrue(awaited.await(5, TimeUnit.SECONDS));
     assertEquals(List.of("busy", "result"), sent);
-    sender.close(1000);
   }
 
   @Test
@@ -84,7 +92,6 @@ class InOrderSenderTest {
     sender.give("b");
     sender.awaitSent();
     assertEquals(List.of("a", "b"), sent);
-    sender.close(1000);
   }
 
   @Test
@@ -118,9 +125,11 @@ class InOrderSenderTest {
     stuck.awaitSent();
   }
 
-  private static InOrderSender<String> started(Consumer<String> send) {
+  /** A started sender, stopped after the test. */
+  private InOrderSender<String> started(Consumer<String> send) {
     InOrderSender<String> sender = new InOrderSender<>("test-sender", send);
     sender.start();
+    senders.add(sender);
     return sender;
   }
 
