@@ -192,31 +192,42 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     int derived = 0;
     for (InfbenchReport.VariantCounts v : report.variants()) {
       derived += v.written() + v.invalid();
-      out.printf(
-          "%-20s processed %d, already present %d, written %d, invalid %d%s  -> %s%n",
-          v.runId(),
-          v.processed(),
-          v.alreadyPresent(),
-          v.written(),
-          v.invalid(),
-          v.written() + v.invalid() == 0
-              ? ""
-              : String.format(" (%.0f instances/s)", v.instancesPerSecond()),
-          v.output());
+      out.println(
+          ConsoleNumbers.padRight(v.runId(), 20)
+              + " processed "
+              + v.processed()
+              + ", already present "
+              + v.alreadyPresent()
+              + ", written "
+              + v.written()
+              + ", invalid "
+              + v.invalid()
+              + (v.written() + v.invalid() == 0
+                  ? ""
+                  : " (" + ConsoleNumbers.fixed(v.instancesPerSecond(), 0) + " instances/s)")
+              + "  -> "
+              + v.output());
       if (oracleFallbacks.containsKey(v.runId())) {
-        out.printf(
-            "%-20s BM25: %d instance(s) kept the oracle context (no base_commit or no clone)%n",
-            "", oracleFallbacks.get(v.runId()));
+        out.println(
+            ConsoleNumbers.padRight("", 20)
+                + " BM25: "
+                + oracleFallbacks.get(v.runId())
+                + " instance(s) kept the oracle context (no base_commit or no clone)");
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf(
-        "done in %.2f s%s, peak heap %d MiB%n",
-        seconds,
-        derived == 0
-            ? ""
-            : String.format(" (%.3f ms per instance per variant)", seconds * 1000 / derived),
-        peakHeapMiB());
+    out.println(
+        "done in "
+            + ConsoleNumbers.fixed(seconds, 2)
+            + " s"
+            + (derived == 0
+                ? ""
+                : " ("
+                    + ConsoleNumbers.fixed(seconds * 1000 / derived, 3)
+                    + " ms per instance per variant)")
+            + ", peak heap "
+            + peakHeapMiB()
+            + " MiB");
     return 0;
   }
 

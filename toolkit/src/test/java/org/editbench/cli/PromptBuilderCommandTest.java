@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +131,15 @@ class PromptBuilderCommandTest {
     assertTrue(
         r.out()
             .contains("0.2                  processed 1, already present 0, written 0, invalid 1"),
+        r.out());
+    // The summary as bench/infbench-benchmark.sh reads it: decimal points, whatever the locale.
+    assertTrue(
+        Pattern.compile(
+                "invalid 1 \\(\\d+ instances/s\\)  -> \\S+\\n"
+                    + "done in \\d+\\.\\d{2} s \\(\\d+\\.\\d{3} ms per instance per variant\\),"
+                    + " peak heap \\d+ MiB\\n")
+            .matcher(r.out().replace(System.lineSeparator(), "\n"))
+            .find(),
         r.out());
     assertEquals("", Files.readString(dir.resolve("out/x-task-instances_0.2.jsonl")));
   }
