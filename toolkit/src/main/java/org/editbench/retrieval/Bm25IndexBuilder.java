@@ -81,7 +81,7 @@ final class Bm25IndexBuilder {
               // One segment per indexing thread for a typical repository, not many small ones.
               .setRAMBufferSizeMB(256)
               .setCommitOnClose(false);
-      try (Directory luceneDirectory = FSDirectory.open(directory);
+      try (Directory luceneDirectory = new UnforcedDirectory(FSDirectory.open(directory));
           IndexWriter writer = new IndexWriter(luceneDirectory, config)) {
         List<Candidate> files = await(listing);
         indexInParallel(
