@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 done (invalid instances are listed), 1 strict-mode stop, 2 bad input or options."
     })
 public final class PromptBuilderCommand implements Callable<Integer> {
+  /** The width of the summary's first column, the run_id, padded so that the counts line up. */
+  private static final int RUN_ID_COLUMN = 20;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -193,7 +196,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     for (InfbenchReport.VariantCounts v : report.variants()) {
       derived += v.written() + v.invalid();
       out.println(
-          ConsoleNumbers.padRight(v.runId(), 20)
+          ConsoleNumbers.padRight(v.runId(), RUN_ID_COLUMN)
               + " processed "
               + v.processed()
               + ", already present "
@@ -209,7 +212,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
               + v.output());
       if (oracleFallbacks.containsKey(v.runId())) {
         out.println(
-            ConsoleNumbers.padRight("", 20)
+            " ".repeat(RUN_ID_COLUMN)
                 + " BM25: "
                 + oracleFallbacks.get(v.runId())
                 + " instance(s) kept the oracle context (no base_commit or no clone)");
