@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,10 @@ class PromptBuilderCommandTest {
   @TempDir Path dir;
 
   CliRunner.Result buildVariants(Path bench) {
+    return buildVariants(bench, "0.2,None_body_issue");
+  }
+
+  CliRunner.Result buildVariants(Path bench, String variants) {
     return CliRunner.run(
         "prompt-builder",
         "--dataset-name",
@@ -23,7 +28,7 @@ class PromptBuilderCommandTest {
         "--histories-dir",
         dir.resolve("histories").toString(),
         "--variants",
-        "0.2,None_body_issue",
+        variants,
         "--out-dir",
         dir.resolve("out").toString());
   }
@@ -32,6 +37,12 @@ class PromptBuilderCommandTest {
     Path file = dir.resolve("x-task-instances.jsonl");
     Files.writeString(file, String.join("\n", lines) + "\n");
     return file;
+  }
+
+  /** A bench of one instance with two edit steps and no patch histories: invalid, but readable. */
+  Path oneInstanceBench() throws IOException {
+    return bench(
+        "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
   }
 
   void assertBadInput(CliRunner.Result r, String message) {
@@ -81,9 +92,7 @@ class PromptBuilderCommandTest {
 
   @Test
   void useBm25MakesABm25RunIdWithItsOptions() throws IOException {
-    Path bench =
-        bench(
-            "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
+    Path bench = oneInstanceBench();
     CliRunner.Result r =
         CliRunner.run(
             "prompt-builder",
@@ -123,9 +132,7 @@ class PromptBuilderCommandTest {
 
   @Test
   void missingHistoriesMakeInstancesInvalidNotTheRun() throws IOException {
-    Path bench =
-        bench(
-            "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"], [\"e\"]]}");
+    Path bench = oneInstanceBench();
     CliRunner.Result r = buildVariants(bench);
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(
@@ -142,6 +149,27 @@ class PromptBuilderCommandTest {
             .find(),
         r.out());
     assertEquals("", Files.readString(dir.resolve("out/x-task-instances_0.2.jsonl")));
+  }
+
+  @Test
+  void aVariantNamedTwiceIsBuiltOnce() throws IOException {
+    CliRunner.Result r = buildVariants(oneInstanceBench(), "0.2,None_body_issue,0.20, 0.2");
+    assertEquals(0, r.exitCode(), r.err());
+    String out = r.out().replace(System.lineSeparator(), "\n");
+    assertEquals(
+        1, Pattern.compile("^run_id 0\\.2 -> ", Pattern.MULTILINE).matcher(out).results().count());
+    assertTrue(
+        out.indexOf("run_id 0.2 -> ") < out.indexOf("run_id None_body_issue -> "),
+        "first-named order: " + out);
+    try (var files = Files.list(dir.resolve("out"))) {
+      assertEquals(
+          List.of("x-task-instances_0.2.jsonl", "x-task-instances_None_body_issue.jsonl"),
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".jsonl"))
+              .sorted()
+              .toList());
+    }
   }
 
   @Test
