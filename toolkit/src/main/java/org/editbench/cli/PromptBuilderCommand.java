@@ -3,7 +3,6 @@ package org.editbench.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -262,15 +261,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
             "--variants names every variant itself: drop --info-pct, --no-pr-mes, --no-issue-mes, "
                 + "--use-bm25 and --save-path (use --out-dir for the folder)");
       }
-      // A variant named twice (or as 0.2 and 0.20) is built once. Told apart by their canonical
-      // text rather than by the record's equals and hashCode: the first call of those bootstraps
-      // java.lang.runtime.ObjectMethods, about 10 ms of this command's start.
-      Map<String, RunId> byName = new LinkedHashMap<>();
-      for (String variant : variants) {
-        RunId runId = RunId.parse(variant);
-        byName.putIfAbsent(runId.text(), runId);
-      }
-      List<RunId> runIds = List.copyOf(byName.values());
+      List<RunId> runIds = variants.stream().map(RunId::parse).distinct().toList();
       return InfbenchRequest.targetsIn(
           outDir != null ? outDir : paths.infbenchDir(), bench, runIds);
     }
