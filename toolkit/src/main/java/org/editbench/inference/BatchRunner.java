@@ -89,10 +89,7 @@ final class BatchRunner {
     long start = System.nanoTime();
     try (ResultFile out =
         ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
-      TokenCounter tokens = TokenCounter.forEncoding(model.encoding());
-      Prefilter.Result filtered =
-          Prefilter.apply(
-              instances, out.finished(), out.retryRecordsRemoved(), model, tokens::count);
+      Prefilter.Result filtered = Prefilter.forRun(instances, out, model);
       observer.started(combination, filtered.stats());
       BatchApi api =
           BatchApi.connect(

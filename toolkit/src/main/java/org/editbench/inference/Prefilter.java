@@ -23,6 +23,15 @@ final class Prefilter {
   record Result(List<Planned> toRun, FilterStats stats) {}
 
   /**
+   * Applies the filter for a run that appends to {@code out}: the instances it has finished are
+   * skipped, the prompts' tokens counted with {@code model}'s encoding.
+   */
+  static Result forRun(List<BenchInstance> instances, ResultFile out, ModelSpec model) {
+    TokenCounter tokens = TokenCounter.forEncoding(model.encoding());
+    return apply(instances, out.finished(), out.retryRecordsRemoved(), model, tokens::count);
+  }
+
+  /**
    * Applies the filter. Token counting runs in parallel: on 100 KB prompts it is the slowest part
    * of starting a run.
    */
