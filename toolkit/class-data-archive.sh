@@ -42,13 +42,14 @@ fi
 # The archive replaces the JDK's default one, so the JDK's default classes go in too: commands the
 # training does not run still find the JDK's common classes archived. The dump warns about the few
 # classes it cannot store (two of picocli's, which it links itself while dumping, and load from the
-# jar at run time): only errors are shown.
+# jar at run time) and about how it lays out the archived heap, neither of which a user can act on:
+# only errors are shown, of every kind.
 if [ -f "$java_home/lib/classlist" ]; then
   cat "$java_home/lib/classlist" >> "$classes"
 fi
 # A dump that fails leaves no archive (and says why above): start-up is slower, nothing else.
 if ! java -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$archive" \
-    -Xlog:cds=error -cp "$toolkit/target/editbench.jar"; then
+    -Xlog:all=error -cp "$toolkit/target/editbench.jar"; then
   rm -rf "$archive" "$work" "$classes"
   echo "class-data archive: WARNING: the JVM could not store the archive (see above); ./editbench" \
     "starts without one." >&2
