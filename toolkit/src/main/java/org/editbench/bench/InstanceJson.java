@@ -70,8 +70,8 @@ public final class InstanceJson {
           "instance_id must be a non-empty string, found " + describe(id));
     }
     Map<String, JsonNode> extras = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               if (!KNOWN.contains(e.getKey())) {
                 extras.put(e.getKey(), e.getValue());

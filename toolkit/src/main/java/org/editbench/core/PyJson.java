@@ -2,7 +2,6 @@ package org.editbench.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -73,8 +72,7 @@ public final class PyJson {
       case OBJECT -> {
         out.raw('{');
         boolean first = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           if (!first) {
             out.raw(", ");
           }

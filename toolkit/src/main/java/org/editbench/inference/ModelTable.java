@@ -125,8 +125,8 @@ public final class ModelTable {
     }
     Map<String, ModelSpec> merged = new LinkedHashMap<>(models);
     Map<String, List<String>> mergedGuesses = new LinkedHashMap<>(guesses);
-    root.fields()
-        .forEachRemaining(
+    root.properties()
+        .forEach(
             entry -> {
               String name = entry.getKey();
               ModelSpec spec;

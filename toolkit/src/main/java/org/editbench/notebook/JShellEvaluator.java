@@ -105,6 +105,7 @@ public final class JShellEvaluator implements AutoCloseable {
    * @throws CellException when a snippet does not compile, throws, is interrupted or times out, or
    *     a magic fails; the snippets before it have run
    */
+  @SuppressWarnings("try") // the console is open for the cell's duration, not used by name
   public Optional<MimeBundle> execute(String cellName, String code, CellOutput output)
       throws CellException {
     snippets.beginCell();

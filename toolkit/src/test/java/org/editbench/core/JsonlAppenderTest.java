@@ -85,6 +85,7 @@ class JsonlAppenderTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first writer only holds the file open
   void secondWriterOfTheSameFileIsRefused() {
     Path file = dir.resolve("out.jsonl");
     try (JsonlAppender first = JsonlAppender.open(file, false, Reporter.SILENT)) {

@@ -96,6 +96,7 @@ class WholeLinesOnFailureTest {
     assertFalse(isLocked(file), "closing after a failure releases the lock");
   }
 
+  @SuppressWarnings("try") // opening is the test; the appender is closed at once
   private static boolean isLocked(Path file) {
     try (JsonlAppender ignored = JsonlAppender.open(file, false, Reporter.SILENT)) {
       return false;

@@ -180,6 +180,7 @@ class ResultFileTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first writer only holds the file open
   void aSecondWriterOfTheSameFileStopsAtOnce() {
     Path file = dir.resolve("out.jsonl");
     try (ResultFile first = open(file)) {
