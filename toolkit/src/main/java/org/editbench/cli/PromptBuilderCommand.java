@@ -15,6 +15,7 @@ import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25Settings;
+import org.editbench.text.PlainNumbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -196,7 +197,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     for (InfbenchReport.VariantCounts v : report.variants()) {
       derived += v.written() + v.invalid();
       out.println(
-          ConsoleNumbers.padRight(v.runId(), RUN_ID_COLUMN)
+          PlainNumbers.padRight(v.runId(), RUN_ID_COLUMN)
               + " processed "
               + v.processed()
               + ", already present "
@@ -207,7 +208,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
               + v.invalid()
               + (v.written() + v.invalid() == 0
                   ? ""
-                  : " (" + ConsoleNumbers.fixed(v.instancesPerSecond(), 0) + " instances/s)")
+                  : " (" + PlainNumbers.fixed(v.instancesPerSecond(), 0) + " instances/s)")
               + "  -> "
               + v.output());
       if (oracleFallbacks.containsKey(v.runId())) {
@@ -221,12 +222,12 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     out.println(
         "done in "
-            + ConsoleNumbers.fixed(seconds, 2)
+            + PlainNumbers.fixed(seconds, 2)
             + " s"
             + (derived == 0
                 ? ""
                 : " ("
-                    + ConsoleNumbers.fixed(seconds * 1000 / derived, 3)
+                    + PlainNumbers.fixed(seconds * 1000 / derived, 3)
                     + " ms per instance per variant)")
             + ", peak heap "
             + peakHeapMiB()

@@ -2,7 +2,6 @@ package org.editbench.notebook;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.editbench.bench.BenchInstance;
 import org.editbench.infbench.Requirement;
@@ -12,6 +11,7 @@ import org.editbench.results.Metric;
 import org.editbench.results.PredictionDetail;
 import org.editbench.results.PredictionTable;
 import org.editbench.text.Html;
+import org.editbench.text.PlainNumbers;
 
 /**
  * How a notebook shows an infbench record and a prediction: requirement, history steps, the model's
@@ -206,7 +206,7 @@ final class PredictionRendering {
     }
     return badges
         + "<span>"
-        + Html.escape(String.format(Locale.ROOT, "$%.4f", detail.prediction().cost()))
+        + Html.escape("$" + PlainNumbers.fixed(detail.prediction().cost(), 4))
         + "</span>";
   }
 
@@ -229,7 +229,7 @@ final class PredictionRendering {
 
   /** A rate with two decimals, a score with three. */
   private static String shown(Metric metric, double value) {
-    return fixed(value, metric.scale() == Metric.Scale.RATE ? 2 : 3);
+    return PlainNumbers.fixed(value, metric.scale() == Metric.Scale.RATE ? 2 : 3);
   }
 
   private static String badge(String text, boolean good) {
@@ -272,10 +272,6 @@ final class PredictionRendering {
           .append("</span>");
     }
     return html.append("</pre>").toString();
-  }
-
-  private static String fixed(double value, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   private static String yesNo(boolean value) {

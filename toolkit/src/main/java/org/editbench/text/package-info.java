@@ -2,8 +2,10 @@
  * Text algorithms that byte-identical output depends on: Python's {@code str} semantics ({@link
  * org.editbench.text.PyStrings}: white space, {@code strip}, {@code splitlines}), Python's regular
  * expressions ({@link org.editbench.text.PyRegex}), LF line indexing ({@link
- * org.editbench.text.LfLines}), the Levenshtein distance, HTML escaping, and a primitive cache from
- * 64-bit hashes to counts ({@link org.editbench.text.LongIntCache}).
+ * org.editbench.text.LfLines}), the Levenshtein distance, HTML escaping, numbers written as the
+ * root locale writes them without {@link java.util.Formatter} ({@link
+ * org.editbench.text.PlainNumbers}), and a primitive cache from 64-bit hashes to counts ({@link
+ * org.editbench.text.LongIntCache}).
  *
  * <p><b>May use:</b> the JDK only.
  *

@@ -55,6 +55,7 @@ class PredictionRenderingTest {
     assertTrue(
         gold.contains("✓ applies") && gold.contains("✓ exact") && gold.contains("Jaccard 1.000"),
         gold);
+    assertTrue(gold.contains("<span>$0.0000</span>"), "the cost, four decimals: " + gold);
   }
 
   @Test

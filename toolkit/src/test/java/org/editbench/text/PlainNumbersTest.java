@@ -1,4 +1,4 @@
-package org.editbench.cli;
+package org.editbench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class ConsoleNumbersTest {
+class PlainNumbersTest {
   @Test
   void fixedWritesWhatFormatWritesInTheRootLocale() {
     double[] values = {
@@ -31,7 +31,7 @@ class ConsoleNumbersTest {
       for (int places = 0; places <= 3; places++) {
         assertEquals(
             String.format(Locale.ROOT, "%." + places + "f", value),
-            ConsoleNumbers.fixed(value, places),
+            PlainNumbers.fixed(value, places),
             value + " to " + places + " places");
       }
     }
@@ -41,7 +41,7 @@ class ConsoleNumbersTest {
       int places = random.nextInt(4);
       assertEquals(
           String.format(Locale.ROOT, "%." + places + "f", value),
-          ConsoleNumbers.fixed(value, places),
+          PlainNumbers.fixed(value, places),
           value + " to " + places + " places");
     }
   }
@@ -51,7 +51,7 @@ class ConsoleNumbersTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMANY);
-      assertEquals("15.667", ConsoleNumbers.fixed(15.6666, 3));
+      assertEquals("15.667", PlainNumbers.fixed(15.6666, 3));
     } finally {
       Locale.setDefault(before);
     }
@@ -61,7 +61,7 @@ class ConsoleNumbersTest {
   void padRightPadsAsFormatDoes() {
     for (String text :
         new String[] {"", "0.2", "0.2_bm25_5", "None_body_issue_bm25_10", "x".repeat(20)}) {
-      assertEquals(String.format("%-20s", text), ConsoleNumbers.padRight(text, 20), text);
+      assertEquals(String.format("%-20s", text), PlainNumbers.padRight(text, 20), text);
     }
   }
 }
