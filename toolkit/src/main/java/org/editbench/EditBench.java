@@ -320,6 +320,15 @@ public final class EditBench {
   }
 
   /**
+   * Checks that the charts can draw {@code metric}: a numeric column of {@code summary}.
+   *
+   * @throws IllegalArgumentException naming the numeric columns otherwise
+   */
+  public static void requireChartable(Table summary, String metric) {
+    Charts.requireChartable(summary, metric);
+  }
+
+  /**
    * Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code
    * {metric}-by-info-ratio.png}.
    */

@@ -77,12 +77,11 @@ public final class SummarizeCommand implements Callable<Integer> {
     if (summary.rowCount() == 0) {
       spec.commandLine().getErr().println("no prediction files matched");
     }
-    if (chartsDir != null && !summary.columnNames().contains(chartMetric)) {
-      throw new IllegalArgumentException(
-          "--chart-metric "
-              + chartMetric
-              + " is not a summary column; columns: "
-              + String.join(", ", summary.columnNames()));
+    // Checked with or without --charts: a metric named without them is most likely a mistake too.
+    try {
+      EditBench.requireChartable(summary, chartMetric);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--chart-metric " + e.getMessage(), e);
     }
     String text =
         format.render(

@@ -1,6 +1,9 @@
 package org.editbench.results;
 
 import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,10 +21,13 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Charts of a summary table, drawn with XChart without a display (AWT headless): as images for the
@@ -38,10 +44,11 @@ public final class Charts {
    * a model ran at several). Rows with a missing value are left out.
    */
   public static BufferedImage metricByModelAndRunId(Table summary, String metric) {
-    return BitmapEncoder.getBufferedImage(barChart(summary, metric));
+    return draw(barChart(summary, metric));
   }
 
   static CategoryChart barChart(Table summary, String metric) {
+    requireChartable(summary, metric);
     Map<String, Map<String, Double>> bySeries = new LinkedHashMap<>();
     Set<String> runIds = new LinkedHashSet<>();
     boolean severalSettings = severalSettingsPerModel(summary);
@@ -92,10 +99,59 @@ public final class Charts {
    * (no PR or issue text, no retrieval, not None) so that each point differs only in the ratio.
    */
   public static BufferedImage metricByInfoRatio(Table summary, String metric) {
-    return BitmapEncoder.getBufferedImage(lineChart(summary, metric));
+    return draw(lineChart(summary, metric));
+  }
+
+  /**
+   * The chart as an image; a chart without a series (every value missing: all predictions failed,
+   * or no run_id of the kind) is an image of its title alone, since XChart cannot lay out axes
+   * without data.
+   */
+  private static BufferedImage draw(Chart<?, ?> chart) {
+    if (!chart.getSeriesMap().isEmpty()) {
+      return BitmapEncoder.getBufferedImage(chart);
+    }
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, WIDTH, HEIGHT);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.BLACK);
+      g.setFont(chart.getStyler().getChartTitleFont());
+      FontMetrics metrics = g.getFontMetrics();
+      String title = chart.getTitle();
+      g.drawString(title, (WIDTH - metrics.stringWidth(title)) / 2, HEIGHT / 2);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /**
+   * Checks that {@code metric} is a numeric column of {@code summary}, the only kind a chart can
+   * draw.
+   *
+   * @throws IllegalArgumentException naming the numeric columns otherwise
+   */
+  public static void requireChartable(Table summary, String metric) {
+    if (summary.containsColumn(metric) && summary.column(metric) instanceof NumericColumn<?>) {
+      return;
+    }
+    List<String> numeric =
+        summary.columns().stream()
+            .filter(c -> c instanceof NumericColumn<?>)
+            .map(Column::name)
+            .toList();
+    throw new IllegalArgumentException(
+        metric
+            + " is not a numeric summary column; the charts can draw: "
+            + String.join(", ", numeric));
   }
 
   static XYChart lineChart(Table summary, String metric) {
+    requireChartable(summary, metric);
     Map<String, Map<Double, Double>> bySeries = new LinkedHashMap<>();
     boolean severalSettings = severalSettingsPerModel(summary);
     for (Row row : summary) {
@@ -144,17 +200,18 @@ public final class Charts {
     }
   }
 
-  /** Writes {@code image} as a PNG file, creating its folder. */
   /**
    * Writes both charts of {@code metric} as {@code {dir}/{metric}-by-run-id.png} and {@code
    * {metric}-by-info-ratio.png}.
    */
   public static List<Path> writeBoth(Table summary, String metric, Path dir) {
+    requireChartable(summary, metric);
     return List.of(
         writePng(metricByModelAndRunId(summary, metric), dir.resolve(metric + "-by-run-id.png")),
         writePng(metricByInfoRatio(summary, metric), dir.resolve(metric + "-by-info-ratio.png")));
   }
 
+  /** Writes {@code image} as a PNG file, creating its folder. */
   public static Path writePng(BufferedImage image, Path file) {
     return AtomicFiles.write(
         file,

@@ -1,6 +1,7 @@
 package org.editbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.editbench.results.ResultsSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,10 +115,18 @@ class ResultsCommandsTest {
         table.get(4));
     assertTrue(Files.isRegularFile(home.resolve("out/charts/exact-by-info-ratio.png")));
 
-    Result badMetric = editbench("summarize", "--charts", "out/c", "--chart-metric", "nope");
-    assertEquals(Main.EXIT_BAD_INPUT, badMetric.code());
-    assertTrue(
-        badMetric.err().contains("--chart-metric nope is not a summary column"), badMetric.err());
+    // Checked without --charts too, and a text column is no metric either.
+    for (String metric : List.of("nope", ResultsSummary.MODEL)) {
+      Result badMetric = editbench("summarize", "--chart-metric", metric);
+      assertEquals(Main.EXIT_BAD_INPUT, badMetric.code(), badMetric.err());
+      assertTrue(
+          badMetric
+              .err()
+              .contains("--chart-metric " + metric + " is not a numeric summary column;"),
+          badMetric.err());
+      assertTrue(badMetric.err().contains("the charts can draw: "), badMetric.err());
+      assertFalse(badMetric.err().contains("Exception"), badMetric.err());
+    }
 
     Result score = editbench("score", "--model", "gold", "--run-id", "0.8");
     assertEquals(0, score.code(), score.err());

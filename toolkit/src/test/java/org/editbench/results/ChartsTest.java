@@ -2,7 +2,10 @@ package org.editbench.results;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -101,6 +104,42 @@ class ChartsTest {
     assertEquals(
         30, slanted.getStyler().getXAxisLabelRotation(), "eight long run_ids would collide");
     assertEquals(null, slanted.getStyler().getYAxisMax(), "token counts keep their own scale");
+  }
+
+  @Test
+  void aMetricWithoutValuesIsDrawnAsItsTitleAlone() throws IOException {
+    // Every prediction failed: nothing to draw, and XChart cannot lay out empty axes.
+    Table table = summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    for (BufferedImage image :
+        List.of(
+            Charts.metricByModelAndRunId(table, ResultsSummary.APPLIES),
+            Charts.metricByInfoRatio(table, ResultsSummary.APPLIES))) {
+      assertEquals(800, image.getWidth());
+      assertTrue(
+          Arrays.stream(pixels(image)).anyMatch(rgb -> (rgb & 0xffffff) != 0xffffff),
+          "the title is written");
+    }
+    List<Path> files = EditBench.writeCharts(table, ResultsSummary.APPLIES, dir);
+    for (Path f : files) {
+      assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(Files.readAllBytes(f), 8), f.toString());
+    }
+    assertEquals(
+        ResultsSummary.APPLIES + ": no values to draw",
+        Charts.barChart(table, ResultsSummary.APPLIES).getTitle());
+  }
+
+  @Test
+  void onlyNumericColumnsCanBeCharted() {
+    Table table = summary(0.5);
+    IllegalArgumentException text =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditBench.writeCharts(table, ResultsSummary.MODEL, dir));
+    assertEquals(
+        "model is not a numeric summary column; the charts can draw: n, info_ratio, applies",
+        text.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Charts.metricByInfoRatio(table, "nope"));
+    assertFalse(Files.exists(dir.resolve("model-by-run-id.png")));
   }
 
   private static int[] pixels(BufferedImage image) {
