@@ -18,6 +18,7 @@ import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
+import org.editbench.core.OutputLock;
 import org.editbench.core.Reporter;
 import org.editbench.text.PyStrings;
 
@@ -122,41 +123,44 @@ public final class DatasetMerges {
     Set<String> seen = new HashSet<>();
     int[] counts = new int[3]; // records, duplicates, invalid
     // Read while writing, into a file renamed over the output at the end: a line that is not
-    // UTF-8 stops the merge with the output untouched.
-    AtomicFiles.writeText(
+    // UTF-8 stops the merge with the output untouched. Not while a run appends to the output.
+    OutputLock.whileHeld(
         output,
-        out -> {
-          for (Path file : files) {
-            JsonLineReader.forEachLine(
-                file,
-                (number, text) -> {
-                  String line = PyStrings.strip(text);
-                  if (line.isEmpty()) {
-                    return;
+        () ->
+            AtomicFiles.writeText(
+                output,
+                out -> {
+                  for (Path file : files) {
+                    JsonLineReader.forEachLine(
+                        file,
+                        (number, text) -> {
+                          String line = PyStrings.strip(text);
+                          if (line.isEmpty()) {
+                            return;
+                          }
+                          JsonNode node;
+                          try {
+                            node = Jsonl.parse(file, number, line);
+                          } catch (DataFormatException e) {
+                            reporter.warn(e.getMessage() + "; line skipped");
+                            counts[2]++;
+                            return;
+                          }
+                          String id = node.path("instance_id").asText("");
+                          if (dedupe && !id.isEmpty() && !seen.add(id)) {
+                            counts[1]++;
+                            return;
+                          }
+                          try {
+                            out.write(line);
+                            out.write('\n');
+                          } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                          }
+                          counts[0]++;
+                        });
                   }
-                  JsonNode node;
-                  try {
-                    node = Jsonl.parse(file, number, line);
-                  } catch (DataFormatException e) {
-                    reporter.warn(e.getMessage() + "; line skipped");
-                    counts[2]++;
-                    return;
-                  }
-                  String id = node.path("instance_id").asText("");
-                  if (dedupe && !id.isEmpty() && !seen.add(id)) {
-                    counts[1]++;
-                    return;
-                  }
-                  try {
-                    out.write(line);
-                    out.write('\n');
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                  counts[0]++;
-                });
-          }
-        });
+                }));
     return new MergeResult(output, files, counts[0], counts[1], counts[2]);
   }
 

@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
           + "all-task-instances_{run_id}.jsonl beside them; the first record of an instance wins, records are "
           + "grouped by repository in name order."
     },
-    footer = {"", "Exit codes: 0 merged; 1 I/O error; 2 nothing to merge or a bad option."})
+    footer = {
+      "",
+      "Exit codes: 0 merged; 1 I/O error, or a run is writing an all file; 2 nothing to merge, a bad "
+          + "option, or an all file that the merge would shrink (see --force)."
+    })
 public final class MergeResultsCommand implements Callable<Integer> {
   @Option(
       names = {"--model-name", "--model_name"},
@@ -65,6 +69,14 @@ public final class MergeResultsCommand implements Callable<Integer> {
   Path outputPath;
 
   @Option(
+      names = "--force",
+      description =
+          "Replace an all-task-instances file even when it holds instances that the merge does not "
+              + "(by default the merge refuses: such a file was written by run-api --dataset_name all, "
+              + "or merged from files since removed, and its answers would be lost).")
+  boolean force;
+
+  @Option(
       names = {"--results-dir", "--results_dir"},
       paramLabel = "DIR",
       description = "Default: experiment_results under $EDITBENCH_HOME or the working directory.")
@@ -79,7 +91,7 @@ public final class MergeResultsCommand implements Callable<Integer> {
     List<MergeResults.Merged> merged =
         EditBench.mergeResults(
             results,
-            new MergeResults.Request(modelName, temperature, n, runId, repos, outputPath),
+            new MergeResults.Request(modelName, temperature, n, runId, repos, outputPath, force),
             reporter);
     merged.forEach(
         m ->

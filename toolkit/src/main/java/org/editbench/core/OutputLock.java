@@ -1,8 +1,10 @@
 package org.editbench.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -11,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * beside it, kept until {@link #release()}. The sidecar (not the data file) is locked because
  * compaction replaces the data file, and a lock on a replaced file guards nothing.
  */
-final class OutputLock {
+public final class OutputLock {
   private final FileChannel channel;
 
   private OutputLock(FileChannel channel) {
@@ -43,6 +45,28 @@ final class OutputLock {
       throw new OutputLockedException(file, lockFile);
     }
     return lock;
+  }
+
+  /**
+   * Runs {@code action} while holding {@code file}'s lock, for writers that replace a file whole
+   * (merges): replacing a file that a run is appending to would leave that run writing into the
+   * replaced one, so everything it writes after that would be lost.
+   *
+   * @throws OutputLockedException another writer holds it
+   */
+  public static void whileHeld(Path file, Runnable action) {
+    OutputLock lock;
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      lock = acquire(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + file + ": " + AtomicFiles.describe(e), e);
+    }
+    try {
+      action.run();
+    } finally {
+      lock.release();
+    }
   }
 
   /** Lets the next writer in; never fails, as it runs when something else may have failed. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
+import org.editbench.core.OutputLock;
 import org.editbench.core.PyJson;
 import org.editbench.core.Reporter;
 
@@ -30,6 +31,11 @@ import org.editbench.core.Reporter;
  * the first record of an instance wins, records are grouped by repository in name order (and by
  * {@code created_at}, newest first, when records carry it), and lines are written as Python's
  * {@code json.dumps(record, ensure_ascii=False)} writes them.
+ *
+ * <p>Unlike the reference, a merge does not silently throw answers away: it refuses to replace an
+ * {@code all} file that holds instances the merge would leave out — one that {@code run-api
+ * --dataset_name all} wrote directly, or a merge of files since removed — unless forced; and it
+ * waits for no one but refuses while a run is appending to that file ({@link OutputLock}).
  */
 public final class MergeResults {
   private static final String TASK_INSTANCES = "-task-instances_";
@@ -48,6 +54,8 @@ public final class MergeResults {
    * @param repos null for every repository; else {@code owner/repo} names
    * @param outputPath null for the folder of the first file merged; else a folder (created when
    *     missing), or an existing file whose folder is used
+   * @param force replace a merged file even when it holds instances the merge does not (see {@link
+   *     MergeResults})
    */
   public record Request(
       String modelName,
@@ -55,30 +63,35 @@ public final class MergeResults {
       Integer n,
       String runId,
       List<String> repos,
-      Path outputPath) {
+      Path outputPath,
+      boolean force) {
     public Request {
       repos = repos == null ? null : List.copyOf(repos);
     }
 
     /** Everything of one model: every T, n, run_id and repository, merged beside the inputs. */
     public static Request forModel(String modelName) {
-      return new Request(modelName, null, null, null, null, null);
+      return new Request(modelName, null, null, null, null, null, false);
     }
 
     public Request withTemperature(String value) {
-      return new Request(modelName, value, n, runId, repos, outputPath);
+      return new Request(modelName, value, n, runId, repos, outputPath, force);
     }
 
     public Request withRunId(String value) {
-      return new Request(modelName, temperature, n, value, repos, outputPath);
+      return new Request(modelName, temperature, n, value, repos, outputPath, force);
     }
 
     public Request withRepos(List<String> value) {
-      return new Request(modelName, temperature, n, runId, value, outputPath);
+      return new Request(modelName, temperature, n, runId, value, outputPath, force);
     }
 
     public Request withOutputPath(Path value) {
-      return new Request(modelName, temperature, n, runId, repos, value);
+      return new Request(modelName, temperature, n, runId, repos, value, force);
+    }
+
+    public Request withForce(boolean value) {
+      return new Request(modelName, temperature, n, runId, repos, outputPath, value);
     }
   }
 
@@ -141,13 +154,13 @@ public final class MergeResults {
     Path outputDir = outputDir(request.outputPath(), files.get(0));
     List<Merged> merged = new ArrayList<>();
     byRunId.forEach(
-        (runId, group) ->
-            merged.add(mergeRunId(runId, group, request.repos(), outputDir, reporter)));
+        (runId, group) -> merged.add(mergeRunId(runId, group, request, outputDir, reporter)));
     return merged;
   }
 
   private static Merged mergeRunId(
-      String runId, List<Path> files, List<String> repos, Path outputDir, Reporter reporter) {
+      String runId, List<Path> files, Request request, Path outputDir, Reporter reporter) {
+    List<String> repos = request.repos();
     Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (Path file : files) {
@@ -168,23 +181,31 @@ public final class MergeResults {
     }
     Path output = outputDir.resolve(MERGED_PREFIX + "_" + runId + ".jsonl");
     int[] count = {0};
-    AtomicFiles.writeText(
+    OutputLock.whileHeld(
         output,
-        w -> {
-          // Repository names are ASCII, so String order is Python's code point order.
-          for (String repo : byRepo.keySet().stream().sorted().toList()) {
-            List<JsonNode> records = byRepo.get(repo);
-            if (records.get(0).has("created_at")) {
-              // List.sort is stable, as Python's sort(reverse=True) is.
-              records.sort(
-                  Comparator.comparing((JsonNode r) -> r.path("created_at").asText("")).reversed());
-            }
-            for (JsonNode record : records) {
-              w.write(unescapeNonAscii(PyJson.toJson(record)));
-              w.write('\n');
-              count[0]++;
-            }
+        () -> {
+          if (!request.force()) {
+            refuseToDrop(output, byRepo);
           }
+          AtomicFiles.writeText(
+              output,
+              w -> {
+                // Repository names are ASCII, so String order is Python's code point order.
+                for (String repo : byRepo.keySet().stream().sorted().toList()) {
+                  List<JsonNode> records = byRepo.get(repo);
+                  if (records.get(0).has("created_at")) {
+                    // List.sort is stable, as Python's sort(reverse=True) is.
+                    records.sort(
+                        Comparator.comparing((JsonNode r) -> r.path("created_at").asText(""))
+                            .reversed());
+                  }
+                  for (JsonNode record : records) {
+                    w.write(unescapeNonAscii(PyJson.toJson(record)));
+                    w.write('\n');
+                    count[0]++;
+                  }
+                }
+              });
         });
     reporter.info(
         "run_id "
@@ -199,6 +220,40 @@ public final class MergeResults {
             + byRepo.size()
             + " repositories)");
     return new Merged(runId, output, count[0], byRepo.size());
+  }
+
+  /**
+   * Throws when {@code output} exists and holds instances that the merge of {@code byRepo} would
+   * not: answers that may have been paid for and exist nowhere else. A line that is not a JSON
+   * object (torn by a crash) holds no answer and does not count.
+   */
+  private static void refuseToDrop(Path output, Map<String, List<JsonNode>> byRepo) {
+    if (!Files.isRegularFile(output)) {
+      return;
+    }
+    Set<String> merged = new HashSet<>();
+    byRepo
+        .values()
+        .forEach(records -> records.forEach(r -> merged.add(r.path("instance_id").asText(""))));
+    List<String> dropped = new ArrayList<>();
+    for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(output, Reporter.SILENT, "")) {
+      String id = line.json().path("instance_id").asText("");
+      if (!merged.contains(id)) {
+        dropped.add(id.isEmpty() ? "line " + line.number() + " (no instance_id)" : id);
+      }
+    }
+    if (!dropped.isEmpty()) {
+      throw new IllegalArgumentException(
+          output
+              + " holds "
+              + dropped.size()
+              + " record(s) that this merge would drop ("
+              + String.join(", ", dropped.subList(0, Math.min(3, dropped.size())))
+              + (dropped.size() > 3 ? ", …" : "")
+              + "): it was not merged from these files (run-api --dataset_name all writes there"
+              + " directly, or the files merged before are gone). Move it aside to keep it, or pass"
+              + " --force to replace it.");
+    }
   }
 
   /** {@code owner/repo} from an id {@code owner__repo-pull-N}, else {@code unknown}. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.editbench.cli.CliRunner;
+import org.editbench.core.JsonlAppender;
+import org.editbench.core.OutputLockedException;
 import org.editbench.core.RecordingReporter;
 import org.editbench.core.Reporter;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,21 @@ class DatasetMergesTest {
             .warnings
             .get(0)
             .startsWith(dir.resolve("a-a-task-instances_0.2.jsonl") + ":2: not valid JSON"));
+  }
+
+  @Test
+  void aRunWritingTheMergedFileKeepsTheMergeOut() throws IOException {
+    Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Path all = dir.resolve("all-task-instances_0.2.jsonl");
+    try (JsonlAppender run = JsonlAppender.open(all, false, Reporter.SILENT)) {
+      assertEquals(
+          all,
+          assertThrows(
+                  OutputLockedException.class,
+                  () -> DatasetMerges.mergeInfbench(dir, "0.2", all, null, Reporter.SILENT))
+              .file());
+    }
+    assertEquals(1, DatasetMerges.mergeInfbench(dir, "0.2", all, null, Reporter.SILENT).records());
   }
 
   @Test

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.editbench.EditBench;
+import org.editbench.core.JsonlAppender;
+import org.editbench.core.OutputLockedException;
 import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,9 @@ class MergeResultsTest {
             + "\n");
     Fixtures.write(
         t0.resolve("a-a-task-instances_0.4.jsonl"), record("a__a-pull-1", "a1 at 0.4") + "\n");
-    Fixtures.write(t0.resolve("all-task-instances_0.2.jsonl"), record("old", "never read") + "\n");
+    // An earlier merge: never read as an input (else its record of b__b-pull-1 would win).
+    Fixtures.write(
+        t0.resolve("all-task-instances_0.2.jsonl"), record("b__b-pull-1", "never read") + "\n");
     Fixtures.write(
         t07.resolve("a-a-task-instances_0.2.jsonl"),
         record("a__a-pull-1", "a1 at T=0.7") + "\n" + record("a__a-pull-3", "a3") + "\n");
@@ -76,7 +82,17 @@ class MergeResultsTest {
 
   @Test
   void temperatureSelectsFoldersByNumberAndRunIdAndReposFilter() {
-    List<MergeResults.Merged> merged = merge("0.0", "0.2", List.of("a/a"), null);
+    // Only a/a into an all file that holds b/b too: the merge would drop b/b, so it needs --force.
+    assertThrows(IllegalArgumentException.class, () -> merge("0.0", "0.2", List.of("a/a"), null));
+    List<MergeResults.Merged> merged =
+        MergeResults.merge(
+            results,
+            MergeResults.Request.forModel("m")
+                .withTemperature("0.0")
+                .withRunId("0.2")
+                .withRepos(List.of("a/a"))
+                .withForce(true),
+            reporter);
     assertEquals(1, merged.size());
     assertEquals(
         List.of("a__a-pull-2", "a__a-pull-1"),
@@ -118,6 +134,46 @@ class MergeResultsTest {
         warning.startsWith(file + ":2: not valid JSON (")
             && warning.endsWith("); left out of the merge"),
         warning);
+  }
+
+  @Test
+  void anAllFileHoldingInstancesTheMergeLacksIsKeptUnlessForced() throws IOException {
+    // As run-api --dataset_name all leaves it: an answer no per-repository file holds, one that one
+    // does, and a line torn by a crash.
+    Path all = t0.resolve("all-task-instances_0.2.jsonl");
+    String direct =
+        record("c__c-pull-9", "paid for")
+            + "\n"
+            + record("b__b-pull-1", "direct")
+            + "\n{\"instance_id\": \"c__c-pu";
+    Fixtures.write(all, direct);
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> merge("0", "0.2", null, null))
+            .getMessage();
+    assertTrue(
+        message.startsWith(all + " holds 1 record(s) that this merge would drop (c__c-pull-9)"),
+        message);
+    assertTrue(message.endsWith("Move it aside to keep it, or pass --force to replace it."));
+    assertEquals(direct, Files.readString(all), "left as it was");
+
+    MergeResults.merge(
+        results,
+        MergeResults.Request.forModel("m").withTemperature("0").withRunId("0.2").withForce(true),
+        reporter);
+    assertEquals(
+        List.of("a__a-pull-2", "a__a-pull-1", "b__b-pull-1"),
+        Fixtures.records(all).stream().map(r -> r.get("instance_id").asText()).toList());
+  }
+
+  @Test
+  void aRunAppendingToTheAllFileKeepsTheMergeOut() {
+    Path all = t0.resolve("all-task-instances_0.2.jsonl");
+    try (JsonlAppender run = JsonlAppender.open(all, false, reporter)) {
+      assertEquals(
+          all,
+          assertThrows(OutputLockedException.class, () -> merge("0", "0.2", null, null)).file());
+    }
+    assertEquals(3, merge("0", "0.2", null, null).get(0).records(), "merged once the run is over");
   }
 
   @Test
