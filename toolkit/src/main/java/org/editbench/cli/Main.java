@@ -62,6 +62,9 @@ public final class Main implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // A misspelled option after a list option (--run_id 0.2 --max_worker 2) is an error, not one
+    // more value of the list that the command would then quietly ignore.
+    cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
     cli.setUsageHelpWidth(HELP_WIDTH);
     WordWrappingHelp.install(cli);
     cli.setExecutionExceptionHandler(

@@ -65,6 +65,20 @@ class BadInputCommandsTest {
   }
 
   @Test
+  void aMisspelledOptionIsRejectedNotTakenAsAValueOfTheOptionBefore() throws IOException {
+    Path dataset = dir.resolve("d.jsonl");
+    Files.writeString(dataset, String.format(RECORD, 1, 1));
+    // After --run_id (a list) and after --model (one value): each was once taken as a value.
+    CliRunner.Result afterList = runApi(dataset, "--run_id", "0.2", "--max_worker", "2");
+    assertEquals(Main.EXIT_BAD_INPUT, afterList.exitCode(), afterList.err());
+    assertTrue(afterList.err().contains("Unknown option: '--max_worker'"), afterList.err());
+    CliRunner.Result afterModel = runApi(dataset, "--model", "gold", "--bogus");
+    assertEquals(Main.EXIT_BAD_INPUT, afterModel.exitCode(), afterModel.err());
+    assertTrue(afterModel.err().contains("Unknown option: '--bogus'"), afterModel.err());
+    assertFalse(Files.exists(dir.resolve("results")), "nothing ran");
+  }
+
+  @Test
   void invalidUtf8InABenchStopsPromptBuilderBeforeAnythingIsWritten() throws IOException {
     Path bench = withBadByte("x-task-instances.jsonl");
     CliRunner.Result r =
