@@ -14,17 +14,27 @@ import org.editbench.core.Jsonl;
 /** Reads what an API says when it fails: which kind of failure, its message, how long to wait. */
 final class ApiErrors {
   /**
-   * Error codes that mean "the prompt is too long"; 20059 is what some OpenAI-compatible proxies
-   * send.
+   * Error codes and types that mean "the prompt is too long": OpenAI's, 20059 (what some
+   * OpenAI-compatible proxies send), llama.cpp's server's.
    */
   private static final Set<String> CONTEXT_CODES =
-      Set.of("context_length_exceeded", "20059", "string_above_max_length");
+      Set.of(
+          "context_length_exceeded",
+          "20059",
+          "string_above_max_length",
+          "exceed_context_size_error");
 
+  /**
+   * Messages that say so: OpenAI, Anthropic, vLLM ("maximum context length"), llama.cpp ("exceeds
+   * the available context size"), Gemini ("exceeds the maximum number of tokens allowed").
+   */
   private static final Pattern CONTEXT_MESSAGE =
       Pattern.compile(
-          "context[ _-]?length|context window|maximum context|too many tokens|prompt is too long"
-              + "|input is too long|input too long|exceeds the model's maximum|maximum input length",
+          "context[ _-]?length|context window|context size|maximum context|too many tokens"
+              + "|prompt is too long|input is too long|input too long|exceeds the model's maximum"
+              + "|maximum input length|maximum number of tokens",
           Pattern.CASE_INSENSITIVE);
+
   private static final int MAX_MESSAGE_CHARS = 500;
 
   private ApiErrors() {}
@@ -45,9 +55,12 @@ final class ApiErrors {
     return new Outcome.Rejected(status, message);
   }
 
-  /** An {@code error} object of an API answer: its code and message, either possibly null. */
-  record ApiError(String code, String message) {
-    static final ApiError NONE = new ApiError(null, null);
+  /**
+   * An {@code error} object of an API answer: its code, type and message, any of them possibly
+   * null.
+   */
+  record ApiError(String code, String type, String message) {
+    static final ApiError NONE = new ApiError(null, null, null);
 
     /** The {@code error} of a JSON body (an object or a plain string), or {@link #NONE}. */
     static ApiError parse(String body) {
@@ -59,29 +72,45 @@ final class ApiErrors {
     }
 
     static ApiError of(JsonNode body) {
+      if (body != null && body.isArray() && !body.isEmpty()) {
+        body = body.get(0); // Gemini's OpenAI-compatible endpoint sends its error in an array
+      }
       if (body == null || !body.isObject()) {
         return NONE;
       }
       JsonNode error = body.get("error");
+      if ((error == null || error.isNull())
+          && "error".equals(body.path("object").asText())
+          && body.has("message")) {
+        error = body; // vLLM before 0.6 sends the error's fields at the top, as object "error"
+      }
       if (error == null || error.isNull()) {
         return NONE;
       }
       if (error.isTextual()) {
-        return new ApiError(null, error.textValue());
+        return new ApiError(null, null, error.textValue());
       }
-      JsonNode code = error.hasNonNull("code") ? error.get("code") : error.get("type");
-      JsonNode message = error.get("message");
+      String message = text(error.get("message"));
       return new ApiError(
-          code == null || code.isNull() ? null : code.asText(),
-          message == null || message.isNull() ? null : clip(message.asText()));
+          text(error.get("code")), text(error.get("type")), message == null ? null : clip(message));
+    }
+
+    private static String text(JsonNode value) {
+      return value == null || value.isNull() ? null : value.asText();
     }
 
     boolean present() {
-      return code != null || message != null;
+      return code != null || type != null || message != null;
+    }
+
+    /** The code, else the type: what names the error when it has no message. */
+    String name() {
+      return code != null ? code : type;
     }
 
     boolean isContextExceeded() {
-      return (code != null && CONTEXT_CODES.contains(code))
+      return CONTEXT_CODES.contains(String.valueOf(code))
+          || CONTEXT_CODES.contains(String.valueOf(type))
           || (message != null && CONTEXT_MESSAGE.matcher(message).find());
     }
   }

@@ -112,7 +112,7 @@ public final class HttpBackend implements ModelBackend {
     ApiErrors.ApiError error = ApiErrors.ApiError.of(json);
     if (error.present()) {
       String message =
-          "error in a 2xx answer: " + (error.message() != null ? error.message() : error.code());
+          "error in a 2xx answer: " + (error.message() != null ? error.message() : error.name());
       return error.isContextExceeded()
           ? new Outcome.ContextExceeded(message)
           : new Outcome.Retryable(message, null);

@@ -39,6 +39,48 @@ class ApiErrorsTest {
   }
 
   @Test
+  void contextLengthIsRecognisedInTheShapesOfOpenAiCompatibleServers() {
+    // llama.cpp's server: a numeric code beside its type
+    assertEquals(
+        new Outcome.ContextExceeded(
+            "HTTP 400: the request exceeds the available context size, try increasing it"),
+        classify(
+            400,
+            "{\"error\": {\"code\": 400, \"message\": \"the request exceeds the available context"
+                + " size, try increasing it\", \"type\": \"exceed_context_size_error\"}}"));
+    assertInstanceOf(
+        Outcome.ContextExceeded.class,
+        classify(400, "{\"error\": {\"code\": 400, \"type\": \"exceed_context_size_error\"}}"));
+    // vLLM before 0.6: the error's fields at the top
+    assertEquals(
+        new Outcome.ContextExceeded(
+            "HTTP 400: This model's maximum context length is 32768 tokens. However, you requested"
+                + " 40000 tokens."),
+        classify(
+            400,
+            "{\"object\": \"error\", \"message\": \"This model's maximum context length is 32768"
+                + " tokens. However, you requested 40000 tokens.\", \"type\": \"BadRequestError\","
+                + " \"code\": 400}"));
+    // Gemini's OpenAI-compatible endpoint: the error in an array
+    assertEquals(
+        new Outcome.ContextExceeded(
+            "HTTP 400: The input token count (1200000) exceeds the maximum number of tokens allowed"
+                + " (1048576)."),
+        classify(
+            400,
+            "[{\"error\": {\"code\": 400, \"message\": \"The input token count (1200000) exceeds"
+                + " the maximum number of tokens allowed (1048576).\", \"status\":"
+                + " \"INVALID_ARGUMENT\"}}]"));
+    // the same shapes with other messages stay final
+    assertEquals(
+        new Outcome.Rejected(400, "bad top_p"),
+        classify(400, "{\"object\": \"error\", \"message\": \"bad top_p\", \"code\": 400}"));
+    assertEquals(
+        new Outcome.Rejected(400, "bad top_p"),
+        classify(400, "[{\"error\": {\"code\": 400, \"message\": \"bad top_p\"}}]"));
+  }
+
+  @Test
   void otherClientErrorsAreRejectedWithTheirMessage() {
     assertEquals(
         new Outcome.Rejected(400, "bad temperature"),
