@@ -27,7 +27,8 @@ final class RunPlanner {
   /**
    * Every combination, datasets outermost as in the reference. A dataset given as a {@code .jsonl}
    * path has no run_id, so it runs once per model; combinations that would write the same file run
-   * once.
+   * once — unless they read different files: results are named after the input's file name, so two
+   * inputs of one name in different folders would share a results file, and that is an error.
    */
   static List<Combination> plan(RunApiOptions options, ModelTable table) {
     Map<Path, Combination> byOutput = new LinkedHashMap<>();
@@ -38,13 +39,29 @@ final class RunPlanner {
           Path input = resolveDataset(dataset, runId, options.dataPaths());
           Path output =
               ResultPaths.outputFile(options.resultsDir(), model, input.getFileName().toString());
-          byOutput.putIfAbsent(
-              output.toAbsolutePath().normalize(),
-              new Combination(dataset, isPath(dataset) ? null : runId, input, model, output));
+          Combination combination =
+              new Combination(dataset, isPath(dataset) ? null : runId, input, model, output);
+          Combination before =
+              byOutput.putIfAbsent(output.toAbsolutePath().normalize(), combination);
+          if (before != null && !sameFile(before.input(), input)) {
+            throw new IllegalArgumentException(
+                "--dataset_name "
+                    + before.input()
+                    + " and "
+                    + input
+                    + " would write the same results file "
+                    + output
+                    + " (results are named after the input's file name): rename one of them, or"
+                    + " run them one at a time with different --results-dir");
+          }
         }
       }
     }
     return List.copyOf(byOutput.values());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   static boolean isPath(String dataset) {

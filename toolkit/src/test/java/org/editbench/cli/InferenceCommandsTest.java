@@ -201,6 +201,36 @@ class InferenceCommandsTest {
                     + " are skipped: a"),
         err.toString());
 
+    // Two inputs of one name would share a results file: an error, not the second left out.
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("x.jsonl");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("x.jsonl");
+    Files.copy(data, a);
+    Files.copy(data, b);
+    Path sameNameResults = dir.resolve("same-name-results");
+    assertEquals(
+        2,
+        run(
+            "run-api",
+            "--dataset_name",
+            a.toString(),
+            a.toString(),
+            b.toString(),
+            "--model",
+            "gold",
+            "--results-dir",
+            sameNameResults.toString()));
+    assertTrue(
+        err.toString()
+            .contains(
+                "error: --dataset_name "
+                    + a
+                    + " and "
+                    + b
+                    + " would write the same results file "
+                    + sameNameResults.resolve("gold/T=0/n=1/x.jsonl")),
+        err.toString());
+    assertTrue(Files.notExists(sameNameResults), "nothing ran");
+
     assertEquals(
         2,
         run(
