@@ -87,6 +87,11 @@ public record ApiEnvironment(
     return custom == null ? provider.defaultBaseUrl() : custom;
   }
 
+  /** {@link #baseUrlFor} as it may be printed: without the credentials a URL may carry. */
+  public String shownBaseUrl(Provider provider) {
+    return KeyMask.maskUrl(baseUrlFor(provider));
+  }
+
   /** Every key of every provider: what must never be written or printed whole. */
   public List<String> allKeys() {
     return Stream.concat(apiKeys.stream(), anthropicKeys.stream()).toList();
@@ -106,11 +111,11 @@ public record ApiEnvironment(
     return "ApiEnvironment[apiKeys="
         + maskedKeys()
         + ", baseUrl="
-        + effectiveBaseUrl()
+        + shownBaseUrl(Provider.OPENAI)
         + ", anthropicKeys="
         + masked(anthropicKeys)
         + ", anthropicBaseUrl="
-        + baseUrlFor(Provider.ANTHROPIC)
+        + shownBaseUrl(Provider.ANTHROPIC)
         + "]";
   }
 

@@ -144,7 +144,7 @@ public final class RunReport {
                 ? "none"
                 : env.apiKeys().size() + " (" + env.maskedKeys() + ")")
             + "; base URL: "
-            + env.effectiveBaseUrl();
+            + env.shownBaseUrl(Provider.OPENAI);
     if (!env.anthropicKeys().isEmpty() || env.anthropicBaseUrl() != null) {
       line +=
           "; Anthropic keys: "
@@ -152,7 +152,7 @@ public final class RunReport {
               + " ("
               + ApiEnvironment.masked(env.anthropicKeys())
               + "), base URL: "
-              + env.baseUrlFor(Provider.ANTHROPIC);
+              + env.shownBaseUrl(Provider.ANTHROPIC);
     }
     return line;
   }

@@ -3,6 +3,7 @@ package org.editbench.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,28 @@ class ApiEnvironmentTest {
         "quota of sk-***xyz and sk-***xyz",
         KeyMask.redactor(List.of("sk-0123456789xyz"))
             .apply("quota of sk-0123456789xyz and sk-0123456789xyz"));
+  }
+
+  @Test
+  void baseUrlsAreShownWithoutTheCredentialsTheyCarry() {
+    assertEquals(
+        "http://***@127.0.0.1:18081/v1",
+        KeyMask.maskUrl("http://proxyuser:pr0xy-s3cret-pass@127.0.0.1:18081/v1"));
+    assertEquals(
+        "https://gw.example/v1?api-key=***&region=eu&access_token=***#x",
+        KeyMask.maskUrl("https://gw.example/v1?api-key=abc123&region=eu&access_token=t0k#x"));
+    assertEquals("http://127.0.0.1:8000/v1", KeyMask.maskUrl("http://127.0.0.1:8000/v1"));
+    ApiEnvironment env =
+        ApiEnvironment.load(
+            Map.of(
+                "BASE_URL",
+                "http://user:pr0xy-s3cret@127.0.0.1:9/v1",
+                "ANTHROPIC_BASE_URL",
+                "http://127.0.0.1:9?key=an7hr0pic"),
+            dir.resolve("none"));
+    String shown = RunReport.environmentLine(env) + env;
+    assertFalse(shown.contains("pr0xy-s3cret") || shown.contains("an7hr0pic"), shown);
+    assertTrue(shown.contains("base URL: http://***@127.0.0.1:9/v1"), shown);
   }
 
   @Test
