@@ -3,13 +3,11 @@ package org.editbench.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +107,12 @@ public final class MergeResults {
               + " does not exist (run run-api first, or pass --results-dir)");
     }
     List<Path> files = new ArrayList<>();
-    for (Path tDir : temperatureDirs(modelDir, request.temperature())) {
+    for (Path tDir : ResultFolders.temperatureDirs(modelDir, request.temperature())) {
       for (Path nDir :
-          request.n() == null ? subDirs(tDir, "n=") : List.of(tDir.resolve("n=" + request.n()))) {
-        for (Path f : list(nDir, "*.jsonl")) {
+          request.n() == null
+              ? ResultFolders.subDirs(tDir, "n=")
+              : List.of(tDir.resolve("n=" + request.n()))) {
+        for (Path f : ResultFolders.list(nDir, "*.jsonl")) {
           String name = f.getFileName().toString();
           if (!name.startsWith(MERGED_PREFIX)
               && name.contains(TASK_INSTANCES)
@@ -139,7 +139,7 @@ public final class MergeResults {
             "no result file matches --repos " + String.join(" ", request.repos()));
       }
     }
-    files.sort(MergeResults::comparePathParts);
+    files.sort(ResultFolders::comparePathParts);
 
     Map<String, List<Path>> byRunId = new TreeMap<>();
     for (Path f : files) {
@@ -312,50 +312,6 @@ public final class MergeResults {
     return out.toString();
   }
 
-  private static List<Path> temperatureDirs(Path modelDir, String temperature) {
-    List<Path> all = subDirs(modelDir, "T=");
-    if (temperature == null) {
-      if (all.isEmpty()) {
-        throw new IllegalArgumentException("no T=* folders in " + modelDir);
-      }
-      return all;
-    }
-    double wanted = parseTemperature(temperature);
-    List<Path> matching =
-        all.stream()
-            .filter(
-                d -> {
-                  try {
-                    return Double.parseDouble(d.getFileName().toString().substring(2)) == wanted;
-                  } catch (NumberFormatException e) {
-                    return false;
-                  }
-                })
-            .toList();
-    if (matching.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no folder T="
-              + temperature
-              + " in "
-              + modelDir
-              + " (found: "
-              + (all.isEmpty()
-                  ? "none"
-                  : String.join(", ", all.stream().map(p -> p.getFileName().toString()).toList()))
-              + ")");
-    }
-    return matching;
-  }
-
-  private static double parseTemperature(String temperature) {
-    try {
-      return Double.parseDouble(temperature);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--temperature must be a number such as 0 or 0.7, found '" + temperature + "'");
-    }
-  }
-
   private static Path outputDir(Path outputPath, Path firstFile) {
     if (outputPath == null) {
       return firstFile.getParent();
@@ -368,40 +324,5 @@ public final class MergeResults {
       throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
     return dir;
-  }
-
-  private static List<Path> subDirs(Path dir, String prefix) {
-    return list(dir, prefix + "*").stream()
-        .filter(Files::isDirectory)
-        .sorted(MergeResults::comparePathParts)
-        .toList();
-  }
-
-  private static List<Path> list(Path dir, String glob) {
-    List<Path> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
-      entries.forEach(out::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
-    return out;
-  }
-
-  /**
-   * Python's order of {@code Path}s: name by name, so {@code T=0/…} sorts before {@code T=0.7/…}.
-   */
-  static int comparePathParts(Path a, Path b) {
-    Iterator<Path> i = a.iterator();
-    Iterator<Path> j = b.iterator();
-    while (i.hasNext() && j.hasNext()) {
-      int c = i.next().toString().compareTo(j.next().toString());
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Boolean.compare(i.hasNext(), j.hasNext());
   }
 }
