@@ -119,12 +119,10 @@ final class JsonFieldScanner {
           }
         }
       }
-      // The tree reader stops after the object too; the line's remaining bytes only have to be
-      // UTF-8, and ASCII is what is taken here.
-      for (int i = at; i < end; i++) {
-        if (buf[i] < 0) {
-          throw NOT_HERE;
-        }
+      // Only whitespace may follow the object; anything else is for the tree reader to report.
+      skipWhitespace();
+      if (at < end) {
+        throw NOT_HERE;
       }
       return fields;
     }

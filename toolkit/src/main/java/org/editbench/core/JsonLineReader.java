@@ -2,6 +2,7 @@ package org.editbench.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -259,10 +260,11 @@ public final class JsonLineReader {
   }
 
   /**
-   * {@code new ObjectMapper().readTree(text)}: the first JSON value of the text (what follows it is
-   * not read), a missing node for no value; objects keep their first order of keys and the last
-   * value of a repeated key; integers as int, long or BigInteger nodes by size, other numbers as
-   * doubles.
+   * {@code new ObjectMapper().readTree(text)}: the JSON value of the text, a missing node for no
+   * value; objects keep their first order of keys and the last value of a repeated key; integers as
+   * int, long or BigInteger nodes by size, other numbers as doubles. Unlike readTree, and as
+   * Python's {@code json.loads}, anything but whitespace after the value makes the text invalid:
+   * two records joined on one line must not pass as the first of them.
    */
   public static JsonNode tree(String text) throws JsonProcessingException {
     try (JsonParser parser = FACTORY.createParser(text)) {
@@ -284,6 +286,13 @@ public final class JsonLineReader {
         JsonNode value = token.isStructEnd() ? open.pop() : scalar(parser, token);
         ContainerNode<?> parent = open.peek();
         if (parent == null) {
+          if (parser.nextToken() != null) {
+            throw new JsonParseException(
+                parser,
+                "extra data after the JSON value, at column "
+                    + parser.currentTokenLocation().getColumnNr()
+                    + " (two records on one line?)");
+          }
           return value;
         }
         if (parent instanceof ObjectNode object) {

@@ -79,6 +79,21 @@ class BadInputCommandsTest {
   }
 
   @Test
+  void twoRecordsJoinedOnOneLineAreBadInputNotTheFirstOfThem() throws IOException {
+    Path dataset = dir.resolve("joined.jsonl");
+    Files.writeString(
+        dataset, String.format(RECORD, 1, 1).strip() + String.format(RECORD, 2, 2) + "\n");
+    CliRunner.Result r = runApi(dataset);
+    assertBadInput(
+        r,
+        dataset
+            + ":1: not valid JSON (extra data after the JSON value, at column "
+            + (String.format(RECORD, 1, 1).strip().length() + 1)
+            + " (two records on one line?))");
+    assertFalse(Files.exists(dir.resolve("results")), "nothing ran");
+  }
+
+  @Test
   void invalidUtf8InABenchStopsPromptBuilderBeforeAnythingIsWritten() throws IOException {
     Path bench = withBadByte("x-task-instances.jsonl");
     CliRunner.Result r =

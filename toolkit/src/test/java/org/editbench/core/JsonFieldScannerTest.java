@@ -107,7 +107,7 @@ class JsonFieldScannerTest {
             "{\"skipped\": [1, {\"a\": [[], {}]}, \"s\", -1.5e3, true, null], \"n\": 3}",
             "{\"skipped\": {\"prompt\": \"nested, not top-level\"}, \"prompt\": \"top\"}",
             "{\"pr\\u006fmpt\": \"escaped key\", \"instance\\u005fid\": \"id\"}",
-            "  {\"n\": 1}  trailing text is not read",
+            "  {\"n\": 1}  \r",
             "{}",
             "{ \"n\" : 1 , \"s\" : [ ] }")) {
       assertTrue(agrees(scanner, ascii(text)), text);
@@ -126,6 +126,8 @@ class JsonFieldScannerTest {
             "{\"n\": 12345678901234567890}", // a big integer
             "{\"prompt\": \"caf\u00e9\"}", // not ASCII
             "{\"n\": 1} \u00e9",
+            "{\"n\": 1} trailing text", // invalid, as two records on one line are
+            "{\"n\": 1}{\"n\": 2}",
             "{\"prompt\": \"tab\tinside\"}",
             "{\"n\": 01}",
             "{\"n\": 1.}",

@@ -39,7 +39,7 @@ class JsonLineReaderTest {
             "[[], [[]], {\"\": {\"\": []}}]",
             "42",
             "null",
-            "  {\"a\": 1}  trailing text is not read",
+            "  {\"a\": 1}  \r",
             "",
             "   ",
             "[".repeat(900) + "{\"deep\": 1}" + "]".repeat(900))) {
@@ -68,6 +68,20 @@ class JsonLineReaderTest {
   void buildsTheCorpusBenchAsObjectMapperDoes() throws IOException {
     for (String text : Files.readAllLines(SharedCorpus.bench())) {
       assertSameTree(text);
+    }
+  }
+
+  @Test
+  void textAfterTheValueIsNotValidJsonAsForPythonsJsonLoads() {
+    // ObjectMapper.readTree reads the first value and stops; json.loads says "Extra data".
+    JsonProcessingException joined =
+        assertThrows(
+            JsonProcessingException.class, () -> JsonLineReader.tree("{\"a\": 1}{\"b\": 2}"));
+    assertEquals(
+        "extra data after the JSON value, at column 9 (two records on one line?)",
+        joined.getOriginalMessage());
+    for (String text : List.of("{\"a\": 1} garbage", "{\"a\": 1}}", "[1] [2]", "1 2")) {
+      assertThrows(JsonProcessingException.class, () -> JsonLineReader.tree(text), text);
     }
   }
 
