@@ -20,6 +20,7 @@ import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.OutputLock;
 import org.editbench.core.Reporter;
+import org.editbench.core.SafePaths;
 import org.editbench.text.PyStrings;
 
 /**
@@ -120,6 +121,7 @@ public final class DatasetMerges {
 
   private static MergeResult concatenate(
       List<Path> files, Path output, boolean dedupe, Reporter reporter) {
+    SafePaths.requireNotAnInput(output, files);
     Set<String> seen = new HashSet<>();
     int[] counts = new int[3]; // records, duplicates, invalid
     // Read while writing, into a file renamed over the output at the end: a line that is not

@@ -2,6 +2,7 @@ package org.editbench.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -235,6 +236,12 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static void requireFolder(String option, Path folder, String why) {
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException(option + " " + folder + ": no such folder (" + why + ")");
+    }
+  }
+
   static long peakHeapMiB() {
     return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
@@ -243,7 +250,21 @@ public final class PromptBuilderCommand implements Callable<Integer> {
         / (1024 * 1024);
   }
 
+  /**
+   * The retrieval settings, the folders named on the command line checked first: a folder of clones
+   * that is not there would make every instance keep the oracle context, and a cache that is a file
+   * every instance invalid, each without stopping the run. A default folder of clones that is
+   * missing is no mistake (a bench without base commits needs none).
+   */
   private Bm25Settings bm25Settings() {
+    requireFolder("--repos-root", reposRoot, "BM25 reads one clone per repository there");
+    requireFolder("--repo-dir", repoDir, "BM25 reads the repository's clone there");
+    if (bm25Cache != null && Files.exists(bm25Cache) && !Files.isDirectory(bm25Cache)) {
+      throw new IllegalArgumentException(
+          "--bm25-cache "
+              + bm25Cache
+              + " is a file; the index cache is a folder (made when missing)");
+    }
     Bm25Settings settings = Bm25Settings.defaults().withRepoDir(repoDir);
     if (reposRoot != null) {
       settings = settings.withReposRoot(reposRoot);

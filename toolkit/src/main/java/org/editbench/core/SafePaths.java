@@ -1,8 +1,10 @@
 package org.editbench.core;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /**
  * The one check of names that come from data (an {@code instance_id}, a repository, a commit)
@@ -73,6 +75,28 @@ public final class SafePaths {
 
   private static String quoted(String name) {
     return name == null ? "null" : PyJson.quote(name); // escaped: a NUL or line end shows as such
+  }
+
+  /**
+   * Throws when {@code output} is one of {@code inputs} — the same file, by name or through a link:
+   * a command that wrote over what it reads would destroy its input, or read its own output.
+   */
+  public static void requireNotAnInput(Path output, Collection<Path> inputs) {
+    Path absolute = output.toAbsolutePath().normalize();
+    for (Path input : inputs) {
+      if (absolute.equals(input.toAbsolutePath().normalize()) || sameExistingFile(output, input)) {
+        throw new IllegalArgumentException(
+            output + " is also an input of this command (" + input + "); write to another file");
+      }
+    }
+  }
+
+  private static boolean sameExistingFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false; // neither can then be read or written: the command says so itself
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.editbench.infbench;
 
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,6 +50,13 @@ public final class InfbenchBuilder {
         .contextSource()
         .prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
     List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
+    // Without the folder every instance would be invalid: a wrong path, not a bench's fault.
+    if (!Files.isDirectory(request.historiesDir())) {
+      throw new IllegalArgumentException(
+          "no patch histories folder "
+              + request.historiesDir()
+              + " (the bench's histories, {folder}/{instance_id}/…; --histories-dir)");
+    }
     List<InfbenchRequest.Target> targets = request.targets();
     int[][] counts = new int[targets.size()][3]; // already present, written, invalid
     long[] nanos = new long[targets.size()];

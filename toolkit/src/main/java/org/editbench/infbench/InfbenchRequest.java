@@ -3,6 +3,7 @@ package org.editbench.infbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.editbench.core.SafePaths;
 
 /**
  * What to build: a bench, its histories, and the variants with their output files.
@@ -56,6 +57,9 @@ public record InfbenchRequest(
     }
     if (targets.stream().map(Target::output).distinct().count() != targets.size()) {
       throw new IllegalArgumentException("two variants would be written to the same file");
+    }
+    for (Target target : targets) {
+      SafePaths.requireNotAnInput(target.output(), List.of(bench));
     }
     Objects.requireNonNull(contextSource, "contextSource");
     if (threads < 1) {

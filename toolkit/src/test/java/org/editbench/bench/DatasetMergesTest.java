@@ -87,6 +87,21 @@ class DatasetMergesTest {
   }
 
   @Test
+  void theOutputCannotBeAnInput() throws IOException {
+    Path input = dir.resolve("a-a-task-instances.jsonl");
+    Files.writeString(input, "{\"instance_id\": \"a1\"}\n");
+    Files.writeString(dir.resolve("b-b-task-instances.jsonl"), "{\"instance_id\": \"b1\"}\n");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DatasetMerges.mergeBench(dir, input, null, Reporter.SILENT));
+    assertEquals(
+        input + " is also an input of this command (" + input + "); write to another file",
+        e.getMessage());
+    assertEquals("{\"instance_id\": \"a1\"}\n", Files.readString(input));
+  }
+
+  @Test
   void unknownConditionListsTheAvailableOnes() throws IOException {
     Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
     Files.writeString(

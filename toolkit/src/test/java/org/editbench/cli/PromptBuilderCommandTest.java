@@ -9,12 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bad inputs of the bench: a message naming file and line, exit code 2, nothing written. */
 class PromptBuilderCommandTest {
   @TempDir Path dir;
+
+  /** The folders the commands name: there, but empty (no instance has its histories). */
+  @BeforeEach
+  void folders() throws IOException {
+    Files.createDirectories(dir.resolve("histories"));
+    Files.createDirectories(dir.resolve("repos"));
+  }
 
   CliRunner.Result buildVariants(Path bench) {
     return buildVariants(bench, "0.2,None_body_issue");
@@ -113,6 +121,64 @@ class PromptBuilderCommandTest {
             dir.resolve("cache").toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("run_id: 0.2_body_issue_bm25_5"), r.out());
+  }
+
+  @Test
+  void foldersNamedOnTheCommandLineMustBeThere() throws IOException {
+    Path bench = oneInstanceBench();
+    Path file = Files.writeString(dir.resolve("a-file"), "");
+    List<List<String>> cases =
+        List.of(
+            List.of("--histories-dir", dir.resolve("nope").toString()),
+            List.of("--repos-root", dir.resolve("nope").toString()),
+            List.of("--repo-dir", file.toString()),
+            List.of("--bm25-cache", file.toString()));
+    List<String> messages =
+        List.of(
+            "no patch histories folder " + dir.resolve("nope"),
+            "--repos-root " + dir.resolve("nope") + ": no such folder",
+            "--repo-dir " + file + ": no such folder",
+            "--bm25-cache " + file + " is a file; the index cache is a folder");
+    for (int i = 0; i < cases.size(); i++) {
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of(
+                  "prompt-builder",
+                  "--dataset-name",
+                  bench.toString(),
+                  "--variants",
+                  "0.2,0.2_bm25_3",
+                  "--out-dir",
+                  dir.resolve("out").toString()));
+      if (i > 0) {
+        args.addAll(List.of("--histories-dir", dir.resolve("histories").toString()));
+      }
+      args.addAll(cases.get(i));
+      assertBadInput(CliRunner.run(args.toArray(String[]::new)), messages.get(i));
+    }
+  }
+
+  @Test
+  void theOutputCannotBeTheBench() throws IOException {
+    Path bench = oneInstanceBench();
+    String before = Files.readString(bench);
+    CliRunner.Result r =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("histories").toString(),
+            "--info-pct",
+            "0.2",
+            "--save-path",
+            bench.toString(),
+            "--override");
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(
+        r.err().contains("error: " + bench + " is also an input of this command (" + bench + ")"),
+        r.err());
+    assertEquals(before, Files.readString(bench), "the bench is untouched");
   }
 
   @Test
