@@ -29,16 +29,21 @@ class PromptBuilderCommandTest {
   }
 
   CliRunner.Result buildVariants(Path bench, String variants) {
-    return CliRunner.run(
-        "prompt-builder",
-        "--dataset-name",
-        bench.toString(),
-        "--histories-dir",
-        dir.resolve("histories").toString(),
-        "--variants",
-        variants,
-        "--out-dir",
-        dir.resolve("out").toString());
+    return promptBuilder(bench, "--variants", variants, "--out-dir", dir.resolve("out").toString());
+  }
+
+  /** prompt-builder over {@code bench} with the test's histories folder and {@code options}. */
+  CliRunner.Result promptBuilder(Path bench, String... options) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "prompt-builder",
+                "--dataset-name",
+                bench.toString(),
+                "--histories-dir",
+                dir.resolve("histories").toString()));
+    args.addAll(List.of(options));
+    return CliRunner.run(args.toArray(String[]::new));
   }
 
   Path bench(String... lines) throws IOException {
@@ -102,12 +107,8 @@ class PromptBuilderCommandTest {
   void useBm25MakesABm25RunIdWithItsOptions() throws IOException {
     Path bench = oneInstanceBench();
     CliRunner.Result r =
-        CliRunner.run(
-            "prompt-builder",
-            "--dataset-name",
-            bench.toString(),
-            "--histories-dir",
-            dir.resolve("histories").toString(),
+        promptBuilder(
+            bench,
             "--info-pct",
             "0.2",
             "--use-bm25",
@@ -139,22 +140,24 @@ class PromptBuilderCommandTest {
             "--repos-root " + dir.resolve("nope") + ": no such folder",
             "--repo-dir " + file + ": no such folder",
             "--bm25-cache " + file + " is a file; the index cache is a folder");
-    for (int i = 0; i < cases.size(); i++) {
+    assertBadInput(
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            cases.get(0).get(1),
+            "--variants",
+            "0.2",
+            "--out-dir",
+            dir.resolve("out").toString()),
+        messages.get(0));
+    for (int i = 1; i < cases.size(); i++) {
       List<String> args =
           new java.util.ArrayList<>(
-              List.of(
-                  "prompt-builder",
-                  "--dataset-name",
-                  bench.toString(),
-                  "--variants",
-                  "0.2,0.2_bm25_3",
-                  "--out-dir",
-                  dir.resolve("out").toString()));
-      if (i > 0) {
-        args.addAll(List.of("--histories-dir", dir.resolve("histories").toString()));
-      }
+              List.of("--variants", "0.2,0.2_bm25_3", "--out-dir", dir.resolve("out").toString()));
       args.addAll(cases.get(i));
-      assertBadInput(CliRunner.run(args.toArray(String[]::new)), messages.get(i));
+      assertBadInput(promptBuilder(bench, args.toArray(String[]::new)), messages.get(i));
     }
   }
 
@@ -163,17 +166,7 @@ class PromptBuilderCommandTest {
     Path bench = oneInstanceBench();
     String before = Files.readString(bench);
     CliRunner.Result r =
-        CliRunner.run(
-            "prompt-builder",
-            "--dataset-name",
-            bench.toString(),
-            "--histories-dir",
-            dir.resolve("histories").toString(),
-            "--info-pct",
-            "0.2",
-            "--save-path",
-            bench.toString(),
-            "--override");
+        promptBuilder(bench, "--info-pct", "0.2", "--save-path", bench.toString(), "--override");
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(
         r.err().contains("error: " + bench + " is also an input of this command (" + bench + ")"),
@@ -242,12 +235,8 @@ class PromptBuilderCommandTest {
   void strictModeStopsAtTheFirstInvalidInstance() throws IOException {
     Path bench = bench("{\"instance_id\": \"a\", \"files_work\": [\"m.py\"]}");
     CliRunner.Result r =
-        CliRunner.run(
-            "prompt-builder",
-            "--dataset-name",
-            bench.toString(),
-            "--histories-dir",
-            dir.resolve("histories").toString(),
+        promptBuilder(
+            bench,
             "--info-pct",
             "0.2",
             "--strict",
