@@ -2,10 +2,12 @@ package org.editbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.SafePaths;
 import org.editbench.notebook.CellException;
 import org.editbench.notebook.EvaluatorConfig;
@@ -62,7 +64,16 @@ public final class NotebookCommand implements Runnable {
         }
       }
       if (outDir != null) {
-        Files.createDirectories(outDir);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+          throw new IllegalArgumentException(
+              "--out " + outDir + " is a file; --out names the folder the run notebooks go to");
+        }
+        try {
+          Files.createDirectories(outDir);
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              "cannot create " + outDir + ": " + AtomicFiles.describe(e), e);
+        }
       }
       EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
       for (Path notebook : notebooks) {

@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON Lines into Jackson trees with jackson-core's streaming parser, building exactly the
@@ -48,6 +49,14 @@ public final class JsonLineReader {
       new JsonFactoryBuilder().streamReadConstraints(READ_LIMITS).build();
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * Where Jackson says an unclosed array or object started: {@code [Source: REDACTED (…); line: L,
+   * column: C]}, of which only the place means anything to a reader.
+   */
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile(
+          "\\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   private JsonLineReader() {}
 
@@ -253,10 +262,12 @@ public final class JsonLineReader {
    * (which is not the line's fault, and is said so).
    */
   static String problem(JsonProcessingException e) {
+    String message =
+        SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
     if (e instanceof StreamConstraintsException) {
-      return "over a limit of the JSON parser (" + e.getOriginalMessage() + ")";
+      return "over a limit of the JSON parser (" + message + ")";
     }
-    return "not valid JSON (" + e.getOriginalMessage() + ")";
+    return "not valid JSON (" + message + ")";
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.editbench.core.AtomicFiles;
+import org.editbench.core.Jsonl;
 
 /**
  * An nbformat 4 notebook, held as its JSON so that everything this code does not touch (metadata,
@@ -28,13 +29,15 @@ public final class NotebookDocument {
     this.root = root;
   }
 
+  /**
+   * The notebook in {@code file}.
+   *
+   * @throws org.editbench.core.DataFormatException the file is not UTF-8 or not JSON ({@code
+   *     file:line})
+   * @throws IllegalArgumentException it is JSON but not an nbformat 4 notebook
+   */
   public static NotebookDocument read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read notebook " + file + ": " + e.getMessage(), e);
-    }
+    JsonNode root = Jsonl.readDocument(file, "notebook");
     if (!(root instanceof ObjectNode object)
         || root.path("nbformat").asInt() != 4
         || !root.path("cells").isArray()) {

@@ -1,6 +1,7 @@
 package org.editbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,6 +161,24 @@ class NotebookCommandTest {
     assertEquals("java.lang.IllegalStateException", error.path("ename").asText());
     assertTrue(cells.get(3).path("outputs").isEmpty(), "cells after the failure do not run");
     assertTrue(cells.get(3).path("execution_count").isNull());
+  }
+
+  @Test
+  void aNotebookThatIsNotJsonAndAnOutThatIsAFileAreBadInput(@TempDir Path dir) throws Exception {
+    Path torn = Files.writeString(dir.resolve("torn.ipynb"), "{\"cells\": [\n");
+    Run notJson = editbench("notebook", "run", torn.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, notJson.exitCode(), notJson.err());
+    assertTrue(notJson.err().contains("error: " + torn + ":2: not valid JSON ("), notJson.err());
+    assertFalse(notJson.err().contains("REDACTED"), "no parser internals: " + notJson.err());
+
+    Path input = notebook(dir.resolve("ok.ipynb"), "1 + 1");
+    Path file = Files.writeString(dir.resolve("a-file"), "kept");
+    Run outIsAFile = editbench("notebook", "run", input.toString(), "--out", file.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, outIsAFile.exitCode(), outIsAFile.err());
+    assertTrue(
+        outIsAFile.err().contains("error: --out " + file + " is a file; --out names the folder"),
+        outIsAFile.err());
+    assertEquals("kept", Files.readString(file));
   }
 
   @Test
