@@ -10,6 +10,8 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +25,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
   private static final int BUFFER = 1 << 16;
+  private static final String TEMP_SUFFIX = ".tmp";
 
   private AtomicFiles() {}
 
@@ -69,10 +72,10 @@ public final class AtomicFiles {
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     // A fixed name per process: two processes never share one, and a leftover is overwritten.
-    Path temp =
-        dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    Path temp = dir.resolve(tempPrefix(file) + ProcessHandle.current().pid() + TEMP_SUFFIX);
     try {
       Files.createDirectories(dir);
+      removeLeftovers(dir, file);
       try (FileChannel channel =
           FileChannel.open(
               temp,
@@ -93,6 +96,39 @@ public final class AtomicFiles {
       deleteQuietly(temp);
       throw e;
     }
+  }
+
+  private static String tempPrefix(Path file) {
+    return "." + file.getFileName() + ".";
+  }
+
+  /**
+   * Deletes the temporary files of {@code file} that processes no longer running left (killed, or
+   * stopped by a signal, while writing): nothing else would, and a compaction's can be as large as
+   * its output. A process still running may be writing its own, which stays.
+   */
+  private static void removeLeftovers(Path dir, Path file) {
+    String prefix = tempPrefix(file);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(prefix)
+            && name.length() > prefix.length() + TEMP_SUFFIX.length()
+            && leftBehind(name.substring(prefix.length(), name.length() - TEMP_SUFFIX.length()))) {
+          deleteQuietly(entry);
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      // only a clean-up: the write goes on, and says what fails if anything does
+    }
+  }
+
+  /** Whether the process {@code pid} (a temporary file's middle part) has ended. */
+  private static boolean leftBehind(String pid) {
+    if (pid.isEmpty() || pid.length() > 18 || !pid.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false; // not a name this class gives
+    }
+    return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
   }
 
   /** {@link #write(Path, Content)} of UTF-8 text. */

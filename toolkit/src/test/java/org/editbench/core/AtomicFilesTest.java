@@ -1,7 +1,9 @@
 package org.editbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +54,28 @@ class AtomicFilesTest {
     try (var files = Files.list(file.getParent())) {
       assertEquals(1, files.count());
     }
+  }
+
+  @Test
+  void temporaryFilesLeftByEndedProcessesAreRemovedByTheNextWrite() throws IOException {
+    Path file = dir.resolve("all-task-instances_0.2.jsonl");
+    // 2^31 - 1: above any process id Linux hands out (at most 2^22)
+    Path ended =
+        Files.writeString(dir.resolve(".all-task-instances_0.2.jsonl.2147483647.tmp"), "x");
+    long running = ProcessHandle.current().parent().orElseThrow().pid();
+    Path writing =
+        Files.writeString(dir.resolve(".all-task-instances_0.2.jsonl." + running + ".tmp"), "x");
+    Path otherFiles = Files.writeString(dir.resolve(".other.jsonl.2147483647.tmp"), "x");
+    Path notOurs = Files.writeString(dir.resolve(".all-task-instances_0.2.jsonl.notes.tmp"), "x");
+    Path noPid = Files.writeString(dir.resolve(".all-task-instances_0.2.jsonl.tmp"), "x");
+
+    AtomicFiles.writeString(file, "{}\n");
+
+    assertFalse(Files.exists(ended), "left by a process that ended");
+    assertTrue(Files.exists(writing), "a running process may still be writing it");
+    assertTrue(Files.exists(otherFiles), "another file's, left for its own next write");
+    assertTrue(Files.exists(notOurs) && Files.exists(noPid), "not names AtomicFiles gives");
+    assertEquals("{}\n", Files.readString(file));
   }
 
   @Test
