@@ -55,6 +55,11 @@ public record ResultRecord(
     return completion != null;
   }
 
+  /** An answer of 401, 403 or 404: the key, the base URL or the model name is wrong. */
+  public boolean setupFailure() {
+    return error != null && SETUP_FAILURE.matcher(error).find();
+  }
+
   /**
    * Whether a record with this {@code status} and {@code error} leaves its instance to a later run.
    */

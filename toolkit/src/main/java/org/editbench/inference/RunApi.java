@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -206,17 +207,35 @@ public final class RunApi {
           new InstanceRunner(model, backend, options.retryPolicy().maxRetries(), redact);
 
       List<String> keys = provider == null ? List.of() : env.keysFor(provider);
-      Tally tally =
-          execute(
-              combination,
-              filtered.toRun(),
-              runner,
-              keys,
-              out,
-              options.maxWorkers(),
-              retries,
-              reporter,
-              observer);
+      Tally tally;
+      try {
+        tally =
+            execute(
+                combination,
+                filtered.toRun(),
+                runner,
+                keys,
+                out,
+                options.maxWorkers(),
+                retries,
+                reporter,
+                observer);
+      } catch (SetupFailed e) {
+        throw new IllegalStateException(
+            model.name()
+                + ": stopped after "
+                + e.getMessage()
+                + " with none accepted: check the key ("
+                + provider.keysVariable()
+                + " or "
+                + provider.keyVariable()
+                + ": "
+                + ApiEnvironment.masked(keys)
+                + "), the base URL ("
+                + env.shownBaseUrl(provider)
+                + ") and the model name. The refused requests are recorded and asked again by"
+                + " the next run; the others were not sent.");
+      }
       RunStats stats =
           new RunStats(
               combination,
@@ -235,7 +254,22 @@ public final class RunApi {
   private static final class Tally {
     int succeeded;
     int failed;
+    int setupFailures;
     double cost;
+  }
+
+  /**
+   * Set-up failures (401, 403, 404) that stop a combination in which nothing has succeeded yet and
+   * every key has had one: a wrong key, base URL or model name would otherwise be sent the whole
+   * dataset, and every answer would be the same refusal.
+   */
+  private static final int SETUP_FAILURES_TO_STOP = 3;
+
+  /** Thrown by {@link #execute} when {@link #SETUP_FAILURES_TO_STOP} is reached. */
+  private static final class SetupFailed extends RuntimeException {
+    SetupFailed(String lastError, int count) {
+      super(count + " requests refused (the last: " + lastError + ")", null, false, false);
+    }
   }
 
   private static Tally execute(
@@ -256,6 +290,8 @@ public final class RunApi {
         System.nanoTime(); // rates count from the first request, not from reading and filtering
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.min(maxWorkers, toRun.size()), workerThreads());
+    Set<String> keysRefused = ConcurrentHashMap.newKeySet();
+    int keysUsed = Math.max(1, Math.min(keys.size(), toRun.size()));
     try {
       ExecutorCompletionService<ResultRecord> finished = new ExecutorCompletionService<>(pool);
       for (int i = 0; i < toRun.size(); i++) {
@@ -273,6 +309,9 @@ public final class RunApi {
         finished.submit(
             () -> {
               ResultRecord record = runner.run(request);
+              if (record.setupFailure()) {
+                keysRefused.add(String.valueOf(key));
+              }
               out.append(
                   record); // written by the worker at once: nothing paid for waits in a queue
               return record;
@@ -285,6 +324,12 @@ public final class RunApi {
           tally.cost += record.completion().usage().usd();
         } else {
           tally.failed++;
+          if (record.setupFailure()
+              && ++tally.setupFailures >= SETUP_FAILURES_TO_STOP
+              && tally.succeeded == 0
+              && keysRefused.size() >= keysUsed) {
+            throw new SetupFailed(record.error(), tally.setupFailures);
+          }
           if (tally.failed <= FAILURES_LISTED) {
             reporter.warn(record.instanceId() + " failed: " + record.error());
           } else if (tally.failed == FAILURES_LISTED + 1) {

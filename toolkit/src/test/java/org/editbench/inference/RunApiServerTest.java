@@ -498,6 +498,43 @@ class RunApiServerTest {
   }
 
   @Test
+  void aKeyRefusedForEveryRequestStopsTheRunInsteadOfSendingTheWholeDataset() {
+    infbench(100);
+    serve(request -> Fixtures.json(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}"));
+    IllegalStateException stopped =
+        assertThrows(IllegalStateException.class, () -> run(options("test-chat").maxWorkers(2)));
+    assertTrue(
+        stopped
+            .getMessage()
+            .startsWith(
+                "test-chat: stopped after 3 requests refused (the last: HTTP 401: bad key sk-***def)"
+                    + " with none accepted: check the key (OPENAI_KEYS or OPENAI_KEY: sk-***def), the"
+                    + " base URL ("
+                    + baseUrl()
+                    + ") and the model name."),
+        stopped.getMessage());
+    assertFalse(stopped.getMessage().contains(KEY), "the key is masked");
+    // The workers may finish a few more while the run stops; far from the whole dataset.
+    assertTrue(requests.size() < 50, requests.size() + " requests of 100 sent");
+    int recorded = Fixtures.records(output("test-chat", "0")).size();
+    assertTrue(recorded >= 3 && recorded < 50, recorded + " records");
+  }
+
+  @Test
+  void oneRefusedKeyAmongGoodOnesDoesNotStopTheRun() {
+    infbench(12);
+    String bad = "sk-key-bad-000000000";
+    serve(
+        request ->
+            ("Bearer " + bad).equals(request.getHeaders().get("Authorization"))
+                ? Fixtures.json(401, "{\"error\": {\"message\": \"bad key\"}}")
+                : Fixtures.patchFor(request));
+    RunStats stats = run(options("test-chat", bad, KEY).maxWorkers(2));
+    assertEquals(6, stats.failed(), "every second request, with the refused key");
+    assertEquals(6, stats.succeeded());
+  }
+
+  @Test
   void onResumeTransientFailuresAreAskedAgainAndFinalOnesAreNot() {
     infbench(4);
     serve(
