@@ -65,6 +65,7 @@ public final class Main implements Runnable {
     // A misspelled option after a list option (--run_id 0.2 --max_worker 2) is an error, not one
     // more value of the list that the command would then quietly ignore.
     cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+    shareVersion(cli, new Version());
     cli.setUsageHelpWidth(HELP_WIDTH);
     WordWrappingHelp.install(cli);
     cli.setExecutionExceptionHandler(
@@ -85,6 +86,12 @@ public final class Main implements Runnable {
           throw ex;
         });
     return cli;
+  }
+
+  /** Every command's -V/--version prints editbench's version, not an empty line. */
+  private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+    command.getCommandSpec().versionProvider(version);
+    command.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
   }
 
   static final class Version implements CommandLine.IVersionProvider {

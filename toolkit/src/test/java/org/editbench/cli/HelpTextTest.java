@@ -68,6 +68,23 @@ class HelpTextTest {
                     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyCommandsVersionOptionPrintsTheVersion() {
+    return commands(Main.newCommandLine()).stream()
+        .filter(command -> command.getCommandSpec().optionsMap().containsKey("--version"))
+        .map(
+            command ->
+                DynamicTest.dynamicTest(
+                    name(command),
+                    () -> {
+                      List<String> args = new ArrayList<>(path(command));
+                      args.add("--version");
+                      CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+                      assertEquals(0, r.exitCode(), r.err());
+                      assertTrue(r.out().startsWith("editbench "), "\"" + r.out() + "\"");
+                    }));
+  }
+
   @Test
   void wordsAreWrappedWholeWherePicocliWouldCutThemAtADotOrASlash() {
     String straddling =
