@@ -22,6 +22,7 @@ import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
 import org.editbench.inference.MergeResults;
+import org.editbench.inference.ModelTable;
 import org.editbench.inference.RunApi;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
@@ -101,6 +102,9 @@ public final class Pipeline {
       Reporter reporter,
       RunObserver observer) {
     List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
+    // A misspelled model stops the run before the build, not after it.
+    ModelTable builtIn = ModelTable.builtIn();
+    models.forEach(builtIn::require);
     Reporter warnings = reporter.withoutNotes();
     reporter.info("data folder: " + paths.root());
     List<RunId> variants = runIds.stream().map(RunId::parse).toList();

@@ -1,6 +1,7 @@
 package org.editbench.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,25 @@ class PipelineTest {
     assertTrue(
         Files.notExists(subfolder.resolve("crawled_data")),
         "nothing written where the data is not");
+  }
+
+  @Test
+  void aMisspelledModelStopsTheRunBeforeAnythingIsBuilt() throws IOException {
+    SampleData.copyTo(home);
+    DataPaths paths = new DataPaths(home);
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditBench.pipeline(
+                    paths,
+                    List.of("gpt4"),
+                    Pipeline.DEFAULT_RUN_IDS,
+                    paths.resultsDir().resolve("charts"),
+                    new RecordingReporter(),
+                    RunObserver.NONE));
+    assertTrue(unknown.getMessage().startsWith("unknown model 'gpt4'. Known models: "));
+    assertFalse(Files.exists(paths.infbenchDir()), "no variant was built");
   }
 
   private static Pipeline.Report run(DataPaths paths, RecordingReporter reporter) {
