@@ -10,6 +10,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +55,9 @@ public record PredictionFile(
    * Every prediction file under {@code resultsDir}, ordered by model, T, n, dataset and run_id;
    * only the given models and run_ids when those are not empty. Files elsewhere in the tree (such
    * as the {@code metrics} folders and harness reports) are not predictions and are left out.
+   *
+   * @throws IllegalArgumentException a model or run_id asked for has no file (a misspelling, most
+   *     likely), saying which there are
    */
   public static List<PredictionFile> find(
       Path resultsDir, Collection<String> models, Collection<String> runIds) {
@@ -65,6 +71,14 @@ public record PredictionFile(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
     }
+    requirePresent("model", models, found.stream().map(PredictionFile::model), resultsDir);
+    requirePresent(
+        "run_id",
+        runIds,
+        found.stream()
+            .filter(p -> models.isEmpty() || models.contains(p.model()))
+            .map(PredictionFile::runId),
+        resultsDir);
     return found.stream()
         .filter(p -> models.isEmpty() || models.contains(p.model()))
         .filter(p -> runIds.isEmpty() || runIds.contains(p.runId()))
@@ -75,6 +89,26 @@ public record PredictionFile(
                 .thenComparing(PredictionFile::dataset)
                 .thenComparing(PredictionFile::runId))
         .toList();
+  }
+
+  private static void requirePresent(
+      String what, Collection<String> asked, Stream<String> present, Path resultsDir) {
+    Set<String> there = present.collect(Collectors.toCollection(TreeSet::new));
+    List<String> missing = asked.stream().filter(a -> !there.contains(a)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no prediction files of "
+              + what
+              + " "
+              + String.join(", ", missing)
+              + " under "
+              + resultsDir
+              + " ("
+              + what
+              + "s there: "
+              + (there.isEmpty() ? "none" : String.join(", ", there))
+              + ")");
+    }
   }
 
   private static Optional<PredictionFile> parse(Path resultsDir, Path file) {

@@ -128,6 +128,20 @@ class ResultsCommandsTest {
       assertFalse(badMetric.err().contains("Exception"), badMetric.err());
     }
 
+    // A model or run_id that has no files is a misspelling: exit 2, saying what there is.
+    Result noModel = editbench("summarize", "--model", "nope");
+    assertEquals(Main.EXIT_BAD_INPUT, noModel.code(), noModel.err());
+    assertTrue(
+        noModel.err().contains("error: no prediction files of model nope under ")
+            && noModel.err().contains("(models there: gold)"),
+        noModel.err());
+    Result noRunId = editbench("score", "--model", "gold", "--run-id", "9");
+    assertEquals(Main.EXIT_BAD_INPUT, noRunId.code(), noRunId.err());
+    assertTrue(
+        noRunId.err().contains("no prediction files of run_id 9 under ")
+            && noRunId.err().contains("(run_ids there: 0.2, 0.2_body_issue, 0.4, 0.6, 0.8)"),
+        noRunId.err());
+
     Result score = editbench("score", "--model", "gold", "--run-id", "0.8");
     assertEquals(0, score.code(), score.err());
     Path metrics =

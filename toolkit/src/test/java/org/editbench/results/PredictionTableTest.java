@@ -134,6 +134,8 @@ class PredictionTableTest {
             IllegalArgumentException.class,
             () -> EditBench.open(root.toString()).predictions(List.of("nobody"), "0.4"));
     assertTrue(
-        none.getMessage().contains("run run-api and merge-results first"), none.getMessage());
+        none.getMessage().startsWith("no prediction files of model nobody under ")
+            && none.getMessage().endsWith("(models there: gold, last-step)"),
+        none.getMessage());
   }
 }
