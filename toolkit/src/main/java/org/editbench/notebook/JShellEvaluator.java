@@ -109,10 +109,14 @@ public final class JShellEvaluator implements AutoCloseable {
   public Optional<MimeBundle> execute(String cellName, String code, CellOutput output)
       throws CellException {
     snippets.beginCell();
+    // Everything the cell shows goes through one batcher, so printed text keeps its place among
+    // displays; the console closes first and hands its last text to it, then the batcher sends it.
+    BatchedCellOutput batched = new BatchedCellOutput(output);
     Display.ActiveCell previousCell =
-        Display.bind(new Display.ActiveCell(output, renderers, magics));
-    try (CellConsole console = new CellConsole(output)) {
-      return runParts(cellName, code, 0, output);
+        Display.bind(new Display.ActiveCell(batched, renderers, magics));
+    try (batched;
+        CellConsole console = new CellConsole(batched)) {
+      return runParts(cellName, code, 0, batched);
     } finally {
       Display.restore(previousCell);
     }

@@ -90,6 +90,20 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aFloodOfPrintedLinesArrivesWholeInAFewMessagesBeforeTheResult() throws CellException {
+    RecordingOutput output = new RecordingOutput();
+    Optional<MimeBundle> result =
+        run("for (int i = 0; i < 20000; i++) System.out.println(\"line \" + i);\n\"done\"", output);
+    assertEquals("done", result.orElseThrow().text());
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 20000; i++) {
+      expected.append("line ").append(i).append('\n');
+    }
+    assertEquals(expected.toString(), output.stdoutText());
+    assertTrue(output.events.size() < 100, output.events.size() + " messages for 20,000 lines");
+  }
+
+  @Test
   void aDisplayCanBeUpdatedInPlaceByItsId() throws CellException {
     RecordingOutput output = new RecordingOutput();
     run("var id = displayUpdatable(\"0 %\");\nupdateDisplay(id, \"100 %\");", output);
