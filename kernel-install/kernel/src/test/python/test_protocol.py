@@ -5,6 +5,9 @@ EDITBENCH_KERNEL_NAME names the installed kernelspec (default "java").
 """
 
 import os
+import signal
+import subprocess
+import sys
 import time
 import unittest
 
@@ -113,6 +116,43 @@ class KernelShutdownTests(unittest.TestCase):
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+
+    def test_the_kernel_ends_when_the_client_that_started_it_is_killed(self):
+        # A client in a process of its own, killed as a crash would end it: it cannot ask for a
+        # shutdown, so the kernel must notice that its client is gone.
+        client = subprocess.Popen(
+            [sys.executable, "-c",
+             "import sys, time\n"
+             "from jupyter_client.manager import start_new_kernel\n"
+             "km, kc = start_new_kernel(kernel_name=sys.argv[1], startup_timeout=60)\n"
+             "print(km.provisioner.process.pid, flush=True)\n"
+             "time.sleep(600)\n",
+             KERNEL_NAME],
+            stdout=subprocess.PIPE, text=True)
+        try:
+            kernel_pid = int(client.stdout.readline())
+        finally:
+            client.send_signal(signal.SIGKILL)
+            client.wait()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and alive(kernel_pid):
+            time.sleep(0.2)
+        if alive(kernel_pid):
+            os.kill(kernel_pid, signal.SIGKILL)
+            self.fail("the kernel outlived its killed client by 20 s")
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a process that has ended but is not yet reaped by its new parent counts as gone
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ public final class KernelMain {
     ResponsiveConnection connection = new ResponsiveConnection(properties);
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
+    ParentWatch.start(System.getenv());
     kernel.onStartup();
     connection.waitUntilClose();
     // Cell code may have left threads running; the kernel's life ends with the connection.
