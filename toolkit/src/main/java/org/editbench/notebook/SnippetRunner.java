@@ -79,6 +79,11 @@ final class SnippetRunner {
       int snippetLine = firstLine + CellErrors.countNewlines(code, snippetStart);
       checkInterrupted();
       value = evaluate(cellName, snippet.substring(leadingWhitespace(snippet)), snippetLine);
+      // As in IPython, a semicolon after the cell's last expression hides its value: JShell's
+      // source has one added as needed, so the cell's own text tells.
+      if (lastCodeChar(remaining.substring(0, remaining.length() - rest.length())) == ';') {
+        value = NO_VALUE;
+      }
       consumed += remaining.length() - rest.length();
       remaining = rest;
     }
@@ -124,6 +129,53 @@ final class SnippetRunner {
       case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
       default -> false;
     };
+  }
+
+  /**
+   * The last character of {@code source} that is code: not white space, not in a comment ({@code
+   * sb.append(1); // note} ends with its semicolon); 0 for none. String and character literals are
+   * passed over whole, so a {@code //} inside one starts no comment.
+   */
+  static char lastCodeChar(String source) {
+    char last = 0;
+    int i = 0;
+    int n = source.length();
+    while (i < n) {
+      char c = source.charAt(i);
+      if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+        int end = source.indexOf('\n', i);
+        i = end < 0 ? n : end;
+      } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+        int end = source.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else if (c == '"' || c == '\'') {
+        i = literalEnd(source, i);
+        last = c;
+      } else {
+        if (!Character.isWhitespace(c)) {
+          last = c;
+        }
+        i++;
+      }
+    }
+    return last;
+  }
+
+  /** The index after the string, text block or character literal that starts at {@code start}. */
+  private static int literalEnd(String source, int start) {
+    String quote =
+        source.startsWith("\"\"\"", start) ? "\"\"\"" : source.substring(start, start + 1);
+    int i = start + quote.length();
+    while (i < source.length()) {
+      if (source.charAt(i) == '\\') {
+        i += 2;
+      } else if (source.startsWith(quote, i)) {
+        return i + quote.length();
+      } else {
+        i++;
+      }
+    }
+    return source.length();
   }
 
   private static int leadingWhitespace(String text) {

@@ -104,6 +104,32 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aSemicolonAfterTheLastExpressionHidesItsValueAsInIPython() throws CellException {
+    assertEquals(
+        Optional.empty(),
+        run("var sb = new StringBuilder();\nsb.append(\"x\");", new RecordingOutput()));
+    assertEquals(
+        Optional.empty(), run("new ArrayList<Integer>().add(1);  ", new RecordingOutput()));
+    assertEquals(Optional.empty(), run("sb.append(\"y\"); // kept quiet", new RecordingOutput()));
+    assertEquals("xyz", run("sb.append(\"z\")", new RecordingOutput()).orElseThrow().text());
+    assertEquals(
+        "4", run("sb.append(1);\nsb.length()", new RecordingOutput()).orElseThrow().text());
+    assertEquals(
+        "xyz1;",
+        run("sb.append(\";\") /* not the end; */", new RecordingOutput()).orElseThrow().text());
+  }
+
+  @Test
+  void theLastCodeCharacterSkipsCommentsAndLiterals() {
+    assertEquals(';', SnippetRunner.lastCodeChar("f(); // note"));
+    assertEquals(')', SnippetRunner.lastCodeChar("f() // a; b"));
+    assertEquals(')', SnippetRunner.lastCodeChar("f(\"//;\") /* ; */ \n "));
+    assertEquals('"', SnippetRunner.lastCodeChar("\"\"\"\n a;\n \\\"\"\"\"\"\""));
+    assertEquals(';', SnippetRunner.lastCodeChar("c = ';';"));
+    assertEquals(0, SnippetRunner.lastCodeChar("  // only a comment"));
+  }
+
+  @Test
   void aDisplayCanBeUpdatedInPlaceByItsId() throws CellException {
     RecordingOutput output = new RecordingOutput();
     run("var id = displayUpdatable(\"0 %\");\nupdateDisplay(id, \"100 %\");", output);
