@@ -63,9 +63,25 @@ public final class DisplayRenderers {
       // deepToString handles primitive arrays only as elements of an Object[]: unwrap the outer
       // brackets.
       String wrapped = Arrays.deepToString(new Object[] {value});
-      return MimeBundle.text(wrapped.substring(1, wrapped.length() - 1));
+      return MimeBundle.text(capped(wrapped.substring(1, wrapped.length() - 1)));
     }
-    return MimeBundle.text(String.valueOf(value));
+    return MimeBundle.text(capped(String.valueOf(value)));
+  }
+
+  /**
+   * Values shown as text are cut at this many characters, as tables are at 50 rows: a list of a
+   * million numbers was 8 MB in one message, more than a browser shows or a notebook should keep.
+   */
+  static final int MAX_TEXT_CHARS = 100_000;
+
+  private static String capped(String text) {
+    if (text.length() <= MAX_TEXT_CHARS) {
+      return text;
+    }
+    return text.substring(0, MAX_TEXT_CHARS)
+        + "\n… ("
+        + (text.length() - MAX_TEXT_CHARS)
+        + " more characters not shown; print the value to see all of it)";
   }
 
   private Function<Object, MimeBundle> rendererFor(Class<?> type) {

@@ -71,6 +71,22 @@ class DisplayRenderersTest {
   }
 
   @Test
+  void longTextIsCutWithANoteOfWhatIsLeftOut() {
+    List<Integer> million = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();
+    String full = million.toString();
+    String shown = new DisplayRenderers().render(million).text();
+    assertEquals(
+        full.substring(0, DisplayRenderers.MAX_TEXT_CHARS)
+            + "\n… ("
+            + (full.length() - DisplayRenderers.MAX_TEXT_CHARS)
+            + " more characters not shown; print the value to see all of it)",
+        shown);
+    String exactlyAtTheLimit = "x".repeat(DisplayRenderers.MAX_TEXT_CHARS);
+    assertEquals(exactlyAtTheLimit, new DisplayRenderers().render(exactlyAtTheLimit).text());
+    assertTrue(new DisplayRenderers().render(new long[200_000]).text().contains("more characters"));
+  }
+
+  @Test
   void aTableIsAnEscapedHtmlTableCutAfterFiftyRows() {
     Table table =
         Table.create(
