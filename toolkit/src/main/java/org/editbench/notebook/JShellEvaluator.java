@@ -217,7 +217,7 @@ public final class JShellEvaluator implements AutoCloseable {
         value = shown.isPresent() ? shown.get() : SnippetRunner.NO_VALUE;
       } else {
         Java java = (Java) part;
-        value = snippets.run(cellName, java.code(), line);
+        value = snippets.run(cellName, java.code(), line, output);
       }
     }
     return value == SnippetRunner.NO_VALUE ? Optional.empty() : Optional.of(render(value));
@@ -307,7 +307,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void evaluate(String originName, String source) throws CellException {
-      snippets.run(originName, source, 1);
+      snippets.run(originName, source, 1, output);
     }
 
     @Override

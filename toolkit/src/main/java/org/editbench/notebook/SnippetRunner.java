@@ -53,7 +53,7 @@ final class SnippetRunner {
    * Runs {@code code}, whose first line is line {@code firstLine} of {@code cellName}; returns the
    * last snippet's value, or {@link #NO_VALUE}.
    */
-  Object run(String cellName, String code, int firstLine) throws CellException {
+  Object run(String cellName, String code, int firstLine, CellOutput output) throws CellException {
     Object value = NO_VALUE;
     String remaining = code;
     int consumed = 0;
@@ -78,7 +78,8 @@ final class SnippetRunner {
       int snippetStart = consumed + leadingWhitespace(remaining);
       int snippetLine = firstLine + CellErrors.countNewlines(code, snippetStart);
       checkInterrupted();
-      value = evaluate(cellName, snippet.substring(leadingWhitespace(snippet)), snippetLine);
+      value =
+          evaluate(cellName, snippet.substring(leadingWhitespace(snippet)), snippetLine, output);
       // As in IPython, a semicolon after the cell's last expression hides its value: JShell's
       // source has one added as needed, so the cell's own text tells.
       if (lastCodeChar(remaining.substring(0, remaining.length() - rest.length())) == ';') {
@@ -90,12 +91,16 @@ final class SnippetRunner {
     return value;
   }
 
-  private Object evaluate(String cellName, String source, int snippetLine) throws CellException {
+  private Object evaluate(String cellName, String source, int snippetLine, CellOutput output)
+      throws CellException {
     List<SnippetEvent> events = jshell.eval(source);
     if (control.takeTimedOut()) {
       throw errors.timedOut();
     }
     checkInterrupted();
+    for (SnippetEvent event : events) {
+      SnippetNotices.of(jshell, event).ifPresent(note -> output.stderr(note + "\n"));
+    }
     for (SnippetEvent event : events) {
       if (event.causeSnippet() != null) {
         continue; // a snippet updated because of this one

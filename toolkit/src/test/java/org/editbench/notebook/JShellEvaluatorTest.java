@@ -120,6 +120,31 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void redefinitionsAndMissingNamesAreNotedAsJshellNotesThem() throws CellException {
+    run(
+        "class Redef { int v = 1; }\nvar r1 = new Redef();\nRedef r2 = new Redef();",
+        new RecordingOutput());
+    RecordingOutput redefined = new RecordingOutput();
+    run("class Redef { int v = 2; int w = 3; }", redefined);
+    assertEquals(
+        List.of(
+            "stderr:note: variable r1 cannot be used until this is corrected: incompatible types:"
+                + " Redef cannot be converted to Redef\n"
+                + "note: variable r2 was reset to null, as a declaration it depends on changed\n"),
+        redefined.events);
+    RecordingOutput early = new RecordingOutput();
+    run("int usesLater() { return notYet; }", early);
+    assertEquals(
+        List.of(
+            "stderr:note: method usesLater is declared, but cannot be used until variable notYet"
+                + " is declared\n"),
+        early.events);
+    RecordingOutput fine = new RecordingOutput();
+    run("int notYet = 4;\nusesLater()", fine);
+    assertEquals(List.of(), fine.events, "nothing to note once it resolves");
+  }
+
+  @Test
   void theLastCodeCharacterSkipsCommentsAndLiterals() {
     assertEquals(';', SnippetRunner.lastCodeChar("f(); // note"));
     assertEquals(')', SnippetRunner.lastCodeChar("f() // a; b"));
