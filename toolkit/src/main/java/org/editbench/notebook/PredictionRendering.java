@@ -197,6 +197,7 @@ final class PredictionRendering {
         new StringBuilder(badge(detail.status(), !detail.prediction().emptyPatch()));
     for (Metric metric : Metric.ALL) {
       double value = m.value(metric);
+      badges.append(' ');
       badges.append(
           badge(
               metric.kind() == Metric.Kind.PASS_FAIL
@@ -204,8 +205,9 @@ final class PredictionRendering {
                   : metric.label() + " " + shown(metric, value),
               metric.isBest(value)));
     }
+    // Spaces between the badges, so that they read apart without their styles too.
     return badges
-        + "<span>"
+        + " <span>"
         + Html.escape("$" + PlainNumbers.fixed(detail.prediction().cost(), 4))
         + "</span>";
   }
@@ -269,7 +271,9 @@ final class PredictionRendering {
           .append(header ? " font-weight: bold;" : "")
           .append("\">")
           .append(line.isEmpty() ? " " : Html.escape(line))
-          .append("</span>");
+          // The line's own end inside its span: where a notebook is not trusted, Jupyter strips
+          // the styles, and the lines still break (a trailing break in a block adds no line).
+          .append("\n</span>");
     }
     return html.append("</pre>").toString();
   }

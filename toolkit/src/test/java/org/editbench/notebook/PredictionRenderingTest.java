@@ -77,6 +77,27 @@ class PredictionRenderingTest {
   }
 
   @Test
+  void withoutItsStylesAsInAnUntrustedNotebookADiffKeepsItsLinesAndBadgesTheirSpaces() {
+    String diff =
+        "diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a < b\n+a <= b\n";
+    assertEquals(
+        diff + " \n",
+        unstyled(PredictionRendering.diffHtml(diff)),
+        "each line ends with its break");
+    String gold = unstyled(html(predictions.model("gold").row(0)));
+    assertTrue(gold.contains("ok ✓ applies ✓ exact file hit 1.00 "), gold);
+  }
+
+  /** The text a page shows once the tags and their styles are gone. */
+  private static String unstyled(String html) {
+    return html.replaceAll("<[^>]*>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+  }
+
+  @Test
   void anEmptyPatchSaysSoAndDiffTextIsEscaped() {
     assertTrue(PredictionRendering.diffHtml("").contains("(no patch)"));
     assertTrue(PredictionRendering.diffHtml("+if a < b:").contains("+if a &lt; b:"));
