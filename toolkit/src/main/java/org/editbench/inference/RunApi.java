@@ -190,9 +190,9 @@ public final class RunApi {
       Prefilter.Result filtered = Prefilter.forRun(instances, out, model);
       observer.started(combination, filtered.stats());
 
-      AtomicInteger retries = new AtomicInteger();
       ApiEnvironment env = options.environment();
       UnaryOperator<String> redact = KeyMask.redactor(env.allKeys());
+      RetryNotices retries = new RetryNotices(reporter, options.retryPolicy().maxRetries(), redact);
       Provider provider = model.api().provider();
       ModelBackend backend =
           provider == null
@@ -202,7 +202,7 @@ public final class RunApi {
                   options.retryPolicy(),
                   options.random(),
                   options.sleeper(),
-                  (request, retry, delay, reason) -> retries.incrementAndGet());
+                  retries);
       InstanceRunner runner =
           new InstanceRunner(model, backend, options.retryPolicy().maxRetries(), redact);
 
@@ -243,7 +243,7 @@ public final class RunApi {
               tally.succeeded,
               tally.failed,
               tally.cost,
-              retries.get(),
+              retries.count(),
               Duration.ofNanos(System.nanoTime() - start));
       observer.finished(stats);
       return stats;
@@ -279,7 +279,7 @@ public final class RunApi {
       List<String> keys,
       ResultFile out,
       int maxWorkers,
-      AtomicInteger retries,
+      RetryNotices retries,
       Reporter reporter,
       RunObserver observer) {
     Tally tally = new Tally();
@@ -345,7 +345,7 @@ public final class RunApi {
                 tally.succeeded,
                 tally.failed,
                 tally.cost,
-                retries.get(),
+                retries.count(),
                 Duration.ofNanos(System.nanoTime() - start)));
         reporter.progress(
             combination.label(), done, toRun.size()); // for generic Reporter consumers

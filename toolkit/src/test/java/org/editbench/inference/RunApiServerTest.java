@@ -407,6 +407,32 @@ class RunApiServerTest {
         Fixtures.json(200, Fixtures.chatAnswer("ok", 1, 1)));
     run(options("test-chat"));
     assertEquals(List.of(Duration.ofSeconds(2)), sleeps);
+    assertEquals(List.of(), reporter.warnings, "a short wait passes unremarked");
+  }
+
+  @Test
+  void aLongWaitBeforeARetryIsSaidOnceNotEveryTime() {
+    infbench(3);
+    serve(
+        request ->
+            requests.size() <= 3
+                ? new MockResponse.Builder()
+                    .code(429)
+                    .addHeader("Retry-After", "20")
+                    .body("{\"error\": {\"message\": \"slow down, " + KEY + "\"}}")
+                    .build()
+                : Fixtures.patchFor(request));
+    RunStats stats = run(options("test-chat").maxWorkers(3));
+    assertEquals(3, stats.retries());
+    assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+    assertTrue(
+        reporter
+            .warnings
+            .get(0)
+            .matches(
+                "o__r-pull-[123] waits 20 s before retry 1 of 5 \\(HTTP 429: slow down,"
+                    + " sk-\\*\\*\\*def\\); [123] retries in this run so far"),
+        reporter.warnings.get(0));
   }
 
   @Test
