@@ -19,7 +19,7 @@ final class ConsoleReporter implements Reporter {
   }
 
   static ConsoleReporter standardError() {
-    return new ConsoleReporter(System.err, System.console() != null);
+    return new ConsoleReporter(System.err, Terminal.isStandardError());
   }
 
   @Override

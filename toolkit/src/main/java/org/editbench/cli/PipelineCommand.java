@@ -65,7 +65,7 @@ public final class PipelineCommand implements Callable<Integer> {
   public Integer call() {
     DataPaths paths = DataPaths.fromEnvironment();
     PrintWriter out = spec.commandLine().getOut();
-    boolean terminal = System.console() != null;
+    boolean terminal = Terminal.isStandardError();
     ConsoleRunObserver console = new ConsoleRunObserver(out, spec.commandLine().getErr(), terminal);
     Pipeline.Report report =
         EditBench.pipeline(

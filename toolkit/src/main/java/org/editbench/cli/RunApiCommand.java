@@ -197,7 +197,7 @@ public final class RunApiCommand implements Callable<Integer> {
             + maxRetries
             + "; "
             + RunReport.environmentLine(environment));
-    ConsoleRunObserver console = new ConsoleRunObserver(out, err, System.console() != null);
+    ConsoleRunObserver console = new ConsoleRunObserver(out, err, Terminal.isStandardError());
     EditBench.runApi(options, StopNotice.tracking(console), console);
     return 0;
   }

@@ -21,7 +21,7 @@ public final class ConsoleRunObserver implements RunObserver, Reporter {
   private boolean barShown;
 
   /**
-   * @param terminal draw a bar in place (the CLI passes {@code System.console() != null})
+   * @param terminal draw a bar in place (the CLI passes whether standard error is a terminal)
    */
   public ConsoleRunObserver(PrintWriter out, PrintWriter err, boolean terminal) {
     this.out = out;
