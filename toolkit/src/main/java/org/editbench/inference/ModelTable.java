@@ -203,7 +203,13 @@ public final class ModelTable {
       b.topP(entry.get("top_p").isNull() ? null : number(entry, "top_p"));
     }
     if (entry.has("n")) {
-      b.n(integer(entry, "n"));
+      // The results folder n={n} would promise answers that a run does not ask for.
+      int n = integer(entry, "n");
+      if (n != 1) {
+        throw new IllegalArgumentException(
+            "field 'n': run-api asks for one answer per instance, so n must be 1, found " + n);
+      }
+      b.n(n);
     }
     if (entry.has("context_limit")) {
       b.contextLimit(integer(entry, "context_limit"));

@@ -141,6 +141,19 @@ class ModelTableTest {
                 "unknown api style 'completions' (use one of chat, responses, anthropic, gold, last-step)"),
         e.getMessage());
 
+    // n=3 would name a results folder n=3 for one answer per instance
+    Path severalAnswers = file("{\"gpt-4.1\": {\"n\": 3}}");
+    e =
+        assertThrows(
+            DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(severalAnswers));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                severalAnswers
+                    + ": model 'gpt-4.1': field 'n': run-api asks for one answer per instance, so n"
+                    + " must be 1, found 3"),
+        e.getMessage());
+
     Path notJson = file("{\"m\": ");
     e =
         assertThrows(
