@@ -74,7 +74,7 @@ public final class AtomicFiles {
     // A fixed name per process: two processes never share one, and a leftover is overwritten.
     Path temp = dir.resolve(tempPrefix(file) + ProcessHandle.current().pid() + TEMP_SUFFIX);
     try {
-      Files.createDirectories(dir);
+      createFolder(dir);
       removeLeftovers(dir, file);
       try (FileChannel channel =
           FileChannel.open(
@@ -129,6 +129,23 @@ public final class AtomicFiles {
       return false; // not a name this class gives
     }
     return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  /**
+   * Creates {@code dir} and its parents. Where a file stands in the way, Java says only its name or
+   * "Not a directory"; this names the file and says what is wrong.
+   */
+  static void createFolder(Path dir) throws IOException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+          throw new IOException(p + " is a file, where a folder is needed", e);
+        }
+      }
+      throw e;
+    }
   }
 
   /** {@link #write(Path, Content)} of UTF-8 text. */

@@ -181,7 +181,7 @@ public final class JsonlAppender implements Closeable {
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(dir);
+      AtomicFiles.createFolder(dir);
       OutputLock lock = OutputLock.acquire(file);
       try {
         boolean existed = Files.exists(file);
@@ -209,7 +209,8 @@ public final class JsonlAppender implements Closeable {
         throw e;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file + " for writing: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open " + file + " for writing: " + AtomicFiles.describe(e), e);
     }
   }
 

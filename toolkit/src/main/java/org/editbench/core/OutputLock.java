@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -57,7 +56,7 @@ public final class OutputLock {
   public static void whileHeld(Path file, Runnable action) {
     OutputLock lock;
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      AtomicFiles.createFolder(file.toAbsolutePath().getParent());
       lock = acquire(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file + ": " + AtomicFiles.describe(e), e);

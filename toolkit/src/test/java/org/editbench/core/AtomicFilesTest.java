@@ -79,6 +79,34 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aFileWhereAFolderIsNeededIsSaidSo() throws IOException {
+    Path file = Files.writeString(dir.resolve("afile"), "kept");
+    var write =
+        assertThrows(
+            java.io.UncheckedIOException.class,
+            () -> AtomicFiles.writeString(file.resolve("out.md"), "x"));
+    assertEquals(
+        "cannot write "
+            + file.resolve("out.md")
+            + ": "
+            + file
+            + " is a file, where a folder is needed",
+        write.getMessage());
+    var append =
+        assertThrows(
+            java.io.UncheckedIOException.class,
+            () -> JsonlAppender.open(file.resolve("sub/x.jsonl"), false, Reporter.SILENT));
+    assertEquals(
+        "cannot open "
+            + file.resolve("sub/x.jsonl")
+            + " for writing: "
+            + file
+            + " is a file, where a folder is needed",
+        append.getMessage());
+    assertEquals("kept", Files.readString(file));
+  }
+
+  @Test
   void aDirectoryWhereTheFileGoesIsBadInput() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("out.png"));
     var e = assertThrows(DataFormatException.class, () -> AtomicFiles.writeString(folder, "x"));
