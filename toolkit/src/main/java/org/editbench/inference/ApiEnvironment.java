@@ -2,7 +2,6 @@ package org.editbench.inference;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.editbench.core.StrictUtf8;
 
 /**
  * The API keys and base URLs a run uses: {@code OPENAI_KEYS} (comma-separated) or {@code
@@ -139,7 +139,12 @@ public record ApiEnvironment(
     }
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        lines = StrictUtf8.decode(bytes).lines().toList();
+      } catch (StrictUtf8.InvalidUtf8Exception e) {
+        throw StrictUtf8.error(file, StrictUtf8.lineOf(bytes, e.offset()), e.offset());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

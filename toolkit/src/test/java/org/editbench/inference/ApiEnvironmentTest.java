@@ -3,11 +3,14 @@ package org.editbench.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.editbench.core.DataFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +51,15 @@ class ApiEnvironmentTest {
     ApiEnvironment overridden =
         ApiEnvironment.load(Map.of("BASE_URL", "http://127.0.0.1:9/v1"), env);
     assertEquals("http://127.0.0.1:9/v1", overridden.baseUrl());
+  }
+
+  @Test
+  void aDotEnvThatIsNotUtf8IsBadInputNamingItsLine() throws IOException {
+    Path env = dir.resolve(".env");
+    java.nio.file.Files.write(env, new byte[] {'A', '=', '1', '\n', 'B', '=', (byte) 0xff, '\n'});
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> ApiEnvironment.load(Map.of(), env));
+    assertEquals(env + ":2: invalid UTF-8 at byte 6", e.getMessage());
   }
 
   @Test
