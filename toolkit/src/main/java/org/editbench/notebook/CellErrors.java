@@ -161,7 +161,50 @@ final class CellErrors {
     for (int i = 0; i < end; i++) {
       lines.add("\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString()));
     }
-    return lines;
+    return collapseRepeats(lines);
+  }
+
+  /** Longest cycle of frames {@link #collapseRepeats} looks for: a recursion through 4 methods. */
+  private static final int MAX_CYCLE = 4;
+
+  /**
+   * A recursion's frames once, then how often they repeat: a StackOverflowError showed the same
+   * frame 1,024 times.
+   */
+  static List<String> collapseRepeats(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      int bestCycle = 0;
+      int bestRepeats = 0;
+      for (int cycle = 1; cycle <= MAX_CYCLE && i + 2 * cycle <= lines.size(); cycle++) {
+        int repeats = 1;
+        while (i + (repeats + 1) * cycle <= lines.size()
+            && lines
+                .subList(i, i + cycle)
+                .equals(lines.subList(i + repeats * cycle, i + (repeats + 1) * cycle))) {
+          repeats++;
+        }
+        if (repeats * cycle > bestRepeats * bestCycle) {
+          bestCycle = cycle;
+          bestRepeats = repeats;
+        }
+      }
+      if (bestRepeats >= 3) {
+        out.addAll(lines.subList(i, i + bestCycle));
+        out.add(
+            "\t… the "
+                + (bestCycle == 1 ? "frame above" : bestCycle + " frames above")
+                + " "
+                + (bestRepeats - 1)
+                + " more times");
+        i += bestRepeats * bestCycle;
+      } else {
+        out.add(lines.get(i));
+        i++;
+      }
+    }
+    return out;
   }
 
   private static boolean isCellFrame(StackTraceElement frame) {

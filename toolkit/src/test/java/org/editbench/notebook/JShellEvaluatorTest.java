@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -142,6 +143,37 @@ class JShellEvaluatorTest {
     RecordingOutput fine = new RecordingOutput();
     run("int notYet = 4;\nusesLater()", fine);
     assertEquals(List.of(), fine.events, "nothing to note once it resolves");
+  }
+
+  @Test
+  void aRecursionsFramesAreShownOnceWithHowOftenTheyRepeat() throws CellException {
+    session
+        .evaluator()
+        .execute("In [1]", "int depth(int n) { return depth(n + 1) + 1; }", new RecordingOutput());
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () -> session.evaluator().execute("In [2]", "depth(0)", new RecordingOutput()));
+    assertEquals("java.lang.StackOverflowError", error.ename());
+    List<String> traceback = error.traceback();
+    assertTrue(traceback.size() < 10, String.join("\n", traceback));
+    assertEquals("\tat depth (In [1] line 1)", traceback.get(1));
+    assertTrue(
+        traceback.get(2).matches("\t… the frame above \\d{3,} more times"), traceback.get(2));
+  }
+
+  @Test
+  void repeatedFramesCollapseByTheirCycle() {
+    List<String> cycle = List.of("a", "b");
+    List<String> lines = new ArrayList<>(List.of("top"));
+    for (int i = 0; i < 5; i++) {
+      lines.addAll(cycle);
+    }
+    lines.add("bottom");
+    assertEquals(
+        List.of("top", "a", "b", "\t… the 2 frames above 4 more times", "bottom"),
+        CellErrors.collapseRepeats(lines));
+    assertEquals(List.of("x", "x", "y"), CellErrors.collapseRepeats(List.of("x", "x", "y")));
   }
 
   @Test
