@@ -1,5 +1,8 @@
 package org.editbench.notebook;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,6 +67,14 @@ final class CellErrors {
   /** A magic that threw: its message, with the cell line of the magic. */
   static CellException magicFailed(String shownName, String cellName, int line, Exception e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    // A file error's message is the file's name alone: say what happened to it.
+    if (e instanceof NoSuchFileException missing) {
+      message = missing.getFile() + ": no such file";
+    } else if (e instanceof FileSystemException failed && failed.getReason() != null) {
+      message = failed.getFile() + ": " + failed.getReason();
+    } else if (e instanceof AccessDeniedException denied) {
+      message = denied.getFile() + ": permission denied";
+    }
     return new CellException(
         e.getClass().getName(),
         message,

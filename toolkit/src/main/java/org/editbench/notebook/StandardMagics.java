@@ -83,7 +83,7 @@ final class StandardMagics {
     for (String pattern : args) {
       List<Path> matches = PathGlobs.expand(pattern).stream().filter(Files::exists).toList();
       if (matches.isEmpty()) {
-        throw new IllegalArgumentException("%classpath: nothing matches " + pattern);
+        throw new IllegalArgumentException("nothing matches " + pattern);
       }
       matches.forEach(context::addToClasspath);
     }
@@ -104,7 +104,7 @@ final class StandardMagics {
         }
       }
       if (jars.isEmpty()) {
-        throw new IllegalArgumentException("%jars: no jar matches " + pattern);
+        throw new IllegalArgumentException("no jar matches " + pattern);
       }
       jars.forEach(context::addToClasspath);
     }

@@ -368,6 +368,22 @@ class JShellEvaluatorTest {
         assertThrows(
             CellException.class, () -> run("%jars /nonexistent/*.jar", new RecordingOutput()));
     assertTrue(noMatch.evalue().contains("no jar matches"), noMatch.evalue());
+    // Each says what is wrong once, after the magic's name.
+    assertEquals(
+        "In [1] line 1: %jars: no jar matches /nonexistent/*.jar", noMatch.traceback().get(0));
+    assertEquals(
+        "In [1] line 1: %classpath: nothing matches /nonexistent/*.jar",
+        assertThrows(
+                CellException.class,
+                () -> run("%classpath /nonexistent/*.jar", new RecordingOutput()))
+            .traceback()
+            .get(0));
+    assertEquals(
+        "In [1] line 1: %load: /nonexistent/lib.jsh: no such file",
+        assertThrows(
+                CellException.class, () -> run("%load /nonexistent/lib.jsh", new RecordingOutput()))
+            .traceback()
+            .get(0));
   }
 
   @Test
