@@ -1,6 +1,8 @@
 package org.editbench.kernel;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,11 +69,18 @@ final class KernelSession {
       return starting().join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof CellException startup) {
-        throw startup;
+        List<String> traceback = new ArrayList<>(startup.traceback());
+        traceback.add(STARTUP_FAILED);
+        throw new CellException(startup.ename(), startup.evalue(), traceback);
       }
       throw e;
     }
   }
+
+  /** Said under a startup script's error, which every cell shows until the kernel restarts. */
+  static final String STARTUP_FAILED =
+      "The session did not start, so no cell runs: correct IJAVA_STARTUP_SCRIPT (or the scripts"
+          + " of IJAVA_STARTUP_SCRIPTS_PATH), then restart the kernel.";
 
   /** The session for requests that show no error (complete, inspect): none when startup failed. */
   Optional<JShellEvaluator> awaitUnlessStartupFailed() {
