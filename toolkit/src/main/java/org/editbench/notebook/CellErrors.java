@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -124,8 +125,8 @@ final class CellErrors {
     String ename;
     String evalue;
     if (exception instanceof EvalException eval) {
-      ename = eval.getExceptionClassName();
-      evalue = eval.getMessage() == null ? "" : eval.getMessage();
+      ename = withoutWrapperNames(eval.getExceptionClassName());
+      evalue = eval.getMessage() == null ? "" : withoutWrapperNames(eval.getMessage());
     } else if (exception instanceof UnresolvedReferenceException unresolved) {
       ename = "UnresolvedReferenceException";
       evalue = describeUnresolved(unresolved.getSnippet());
@@ -145,7 +146,10 @@ final class CellErrors {
               ? eval.getExceptionClassName()
               : cause.getClass().getName();
       traceback.add(
-          "Caused by: " + name + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+          withoutWrapperNames(
+              "Caused by: "
+                  + name
+                  + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
       traceback.addAll(userFrames(cause.getStackTrace()));
     }
     return new CellException(ename, evalue, traceback);
@@ -174,6 +178,17 @@ final class CellErrors {
     }
     return collapseRepeats(lines);
   }
+
+  /**
+   * The classes JShell wraps each snippet in ({@code REPL.$JShell$49}) are not the cell's: a class
+   * {@code Old} declared in a cell is {@code REPL.$JShell$50$Old} to the JVM, and a null local is
+   * {@code "REPL.$JShell$49.o"} in a NullPointerException's message. This drops the wrapper.
+   */
+  static String withoutWrapperNames(String text) {
+    return WRAPPER.matcher(text).replaceAll("");
+  }
+
+  private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]*[.$]");
 
   /** Longest cycle of frames {@link #collapseRepeats} looks for: a recursion through 4 methods. */
   private static final int MAX_CYCLE = 4;

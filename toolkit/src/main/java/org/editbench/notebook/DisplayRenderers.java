@@ -65,7 +65,7 @@ public final class DisplayRenderers {
       String wrapped = Arrays.deepToString(new Object[] {value});
       return MimeBundle.text(capped(wrapped.substring(1, wrapped.length() - 1)));
     }
-    return MimeBundle.text(capped(String.valueOf(value)));
+    return MimeBundle.text(capped(CellErrors.withoutWrapperNames(String.valueOf(value))));
   }
 
   /**

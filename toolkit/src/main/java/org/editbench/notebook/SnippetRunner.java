@@ -110,17 +110,23 @@ final class SnippetRunner {
       if (event.status() == Snippet.Status.REJECTED) {
         throw errors.compilation(snippet, source, cellName, snippetLine);
       }
+      // JShell keeps an expression's value as a $N variable that every later snippet imports:
+      // compiling a cell grows slower with each expression run (twice as slow after a hundred),
+      // and a large result stays in memory. The value is shown; a variable keeps it. An
+      // expression that threw leaves one too.
+      boolean temporary = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
       if (event.exception() != null) {
-        throw errors.runtime(event.exception());
+        CellException error = errors.runtime(event.exception());
+        if (temporary) {
+          jshell.drop(snippet);
+        }
+        throw error;
       }
       if (!showsValue(snippet)) {
         return NO_VALUE;
       }
       Object value = control.takeLastValue();
-      if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-        // JShell keeps an expression's value as a $N variable that every later snippet imports:
-        // compiling a cell grows slower with each expression run (twice as slow after a hundred),
-        // and a large result stays in memory. The value is shown; a variable keeps it.
+      if (temporary) {
         jshell.drop(snippet);
       }
       return value;

@@ -127,12 +127,15 @@ class JShellEvaluatorTest {
         new RecordingOutput());
     RecordingOutput redefined = new RecordingOutput();
     run("class Redef { int v = 2; int w = 3; }", redefined);
+    // in the order JShell reports its dependents, which its state decides
     assertEquals(
-        List.of(
-            "stderr:note: variable r1 cannot be used until this is corrected: incompatible types:"
-                + " Redef cannot be converted to Redef\n"
-                + "note: variable r2 was reset to null, as a declaration it depends on changed\n"),
-        redefined.events);
+        java.util.Set.of(
+            "note: variable r1 cannot be used until this is corrected: incompatible types:"
+                + " Redef cannot be converted to Redef",
+            "note: variable r2 was reset to null, as a declaration it depends on changed"),
+        java.util.Set.copyOf(
+            redefined.events.get(0).substring("stderr:".length()).lines().toList()));
+    assertEquals(1, redefined.events.size(), redefined.events.toString());
     RecordingOutput early = new RecordingOutput();
     run("int usesLater() { return notYet; }", early);
     assertEquals(
@@ -160,6 +163,27 @@ class JShellEvaluatorTest {
     assertEquals("\tat depth (In [1] line 1)", traceback.get(1));
     assertTrue(
         traceback.get(2).matches("\t… the frame above \\d{3,} more times"), traceback.get(2));
+  }
+
+  @Test
+  void jshellsWrapperClassesStayOutOfValuesAndErrors() throws CellException {
+    run(
+        "class Plain { }\nclass Oops extends RuntimeException { Oops(String m) { super(m); } }",
+        new RecordingOutput());
+    String shown = run("new Plain()", new RecordingOutput()).orElseThrow().text();
+    assertTrue(shown.matches("Plain@[0-9a-f]+"), shown);
+    CellException npe =
+        assertThrows(
+            CellException.class,
+            () -> run("String nothing = null;\nnothing.length()", new RecordingOutput()));
+    assertFalse(
+        String.join("\n", npe.traceback()).contains("$JShell$"), npe.traceback().toString());
+    assertTrue(npe.evalue().contains("\"nothing\" is null"), npe.evalue());
+    CellException own =
+        assertThrows(
+            CellException.class, () -> run("throw new Oops(\"mine\");", new RecordingOutput()));
+    assertEquals("Oops", own.ename());
+    assertEquals("Oops: mine", own.traceback().get(0));
   }
 
   @Test
