@@ -98,7 +98,24 @@ final class CellErrors {
                   + ": rejected: "
                   + source.lines().findFirst().orElse("")));
     }
-    List<String> traceback = new ArrayList<>();
+    String first = errors.get(0).getMessage(Locale.ROOT).lines().findFirst().orElse("");
+    return new CellException(
+        "CompilationException", first, described(diagnostics, source, cellName, snippetLine));
+  }
+
+  /**
+   * The warnings of an accepted snippet (unchecked calls; with {@code -Xlint:all} in
+   * IJAVA_COMPILER_OPTS, every lint), as {@link #compilation} shows diagnostics; none mostly.
+   */
+  List<String> warnings(Snippet snippet, String source, String cellName, int snippetLine) {
+    List<Diag> warnings = jshell.diagnostics(snippet).filter(d -> !d.isError()).toList();
+    return warnings.isEmpty() ? List.of() : described(warnings, source, cellName, snippetLine);
+  }
+
+  /** Each diagnostic with its cell line, the line's text and a caret under its position. */
+  private static List<String> described(
+      List<Diag> diagnostics, String source, String cellName, int snippetLine) {
+    List<String> lines = new ArrayList<>();
     for (Diag diag : diagnostics) {
       long position =
           Math.max(0, diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition());
@@ -107,17 +124,16 @@ final class CellErrors {
       int lineEnd = source.indexOf('\n', offset);
       String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
       int cellLine = snippetLine + countNewlines(source, offset);
-      traceback.add(
+      lines.add(
           cellName
               + " line "
               + cellLine
               + (diag.isError() ? ": error: " : ": warning: ")
               + diag.getMessage(Locale.ROOT));
-      traceback.add("    " + line);
-      traceback.add("    " + " ".repeat(offset - lineStart) + "^");
+      lines.add("    " + line);
+      lines.add("    " + " ".repeat(offset - lineStart) + "^");
     }
-    String first = errors.get(0).getMessage(Locale.ROOT).lines().findFirst().orElse("");
-    return new CellException("CompilationException", first, traceback);
+    return lines;
   }
 
   /** An exception thrown by cell code, its causes, and their frames down to the last cell frame. */

@@ -110,6 +110,10 @@ final class SnippetRunner {
       if (event.status() == Snippet.Status.REJECTED) {
         throw errors.compilation(snippet, source, cellName, snippetLine);
       }
+      List<String> warnings = errors.warnings(snippet, source, cellName, snippetLine);
+      if (!warnings.isEmpty()) {
+        output.stderr(String.join("\n", warnings) + "\n");
+      }
       // JShell keeps an expression's value as a $N variable that every later snippet imports:
       // compiling a cell grows slower with each expression run (twice as slow after a hundred),
       // and a large result stays in memory. The value is shown; a variable keeps it. An

@@ -187,6 +187,17 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void anAcceptedSnippetsWarningsAreShownWithTheirLine() throws CellException {
+    RecordingOutput output = new RecordingOutput();
+    run("List raw = new ArrayList();\nraw.add(1);", output);
+    assertEquals(1, output.events.size(), output.events.toString());
+    assertTrue(
+        output.events.get(0).startsWith("stderr:In [1] line 2: warning: unchecked call to add(E)"),
+        output.events.get(0));
+    assertTrue(output.events.get(0).contains("\n    raw.add(1);\n    ^"), output.events.get(0));
+  }
+
+  @Test
   void repeatedFramesCollapseByTheirCycle() {
     List<String> cycle = List.of("a", "b");
     List<String> lines = new ArrayList<>(List.of("top"));
