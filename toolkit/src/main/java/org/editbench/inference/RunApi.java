@@ -49,6 +49,7 @@ public final class RunApi {
         .distinct()
         .flatMap(model -> table.guesses(model).stream())
         .forEach(reporter::warn);
+    RunPlanner.unfoundResults(combinations).forEach(reporter::warn);
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
 

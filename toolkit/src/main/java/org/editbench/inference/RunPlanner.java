@@ -60,6 +60,30 @@ final class RunPlanner {
     return List.copyOf(byOutput.values());
   }
 
+  /**
+   * A note for each dataset file whose name is not {@code {dataset}-task-instances_{run_id}.jsonl}:
+   * its results are named after it, and summarize, score and merge-results read only results of
+   * that form, so they would not find them.
+   */
+  static List<String> unfoundResults(List<Combination> combinations) {
+    return combinations.stream()
+        .filter(c -> c.runId() == null)
+        .map(c -> c.input().getFileName().toString())
+        .distinct()
+        .filter(name -> !name.matches(".+" + TASK_INSTANCES + ".+\\.jsonl"))
+        .map(
+            name ->
+                "results of "
+                    + name
+                    + " are named after it, but summarize, score and merge-results read only"
+                    + " files named {dataset}"
+                    + TASK_INSTANCES
+                    + "{run_id}.jsonl: name the dataset so (my-subset"
+                    + TASK_INSTANCES
+                    + "0.2.jsonl) to have them summarized")
+        .toList();
+  }
+
   private static boolean sameFile(Path a, Path b) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }

@@ -1,6 +1,7 @@
 package org.editbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,13 @@ class InferenceCommandsTest {
         out.toString().contains("finished gold · mine.jsonl: 2 succeeded, 0 failed, 0 skipped"),
         out.toString());
     assertTrue(err.toString().contains("gold · mine.jsonl: 2/2 (100%)"), err.toString());
+    // Results of a file not named {dataset}-task-instances_{run_id}.jsonl are not summarized: said.
+    assertTrue(
+        err.toString()
+            .contains(
+                "results of mine.jsonl are named after it, but summarize, score and merge-results"
+                    + " read only files named {dataset}-task-instances_{run_id}.jsonl"),
+        err.toString());
 
     assertEquals(
         0,
@@ -200,6 +208,9 @@ class InferenceCommandsTest {
                 "1 instance(s) with an empty prompt (no history and no requirement text)"
                     + " are skipped: a"),
         err.toString());
+    assertFalse(
+        err.toString().contains("results of partly-task-instances"),
+        "a file named as the harness names them needs no note: " + err);
 
     // Two inputs of one name would share a results file: an error, not the second left out.
     Path a = Files.createDirectories(dir.resolve("a")).resolve("x.jsonl");
