@@ -32,8 +32,8 @@ import org.editbench.core.Reporter;
  *
  * <p>Unlike the reference, a merge does not silently throw answers away: it refuses to replace an
  * {@code all} file that holds instances the merge would leave out — one that {@code run-api
- * --dataset_name all} wrote directly, or a merge of files since removed — unless forced; and it
- * waits for no one but refuses while a run is appending to that file ({@link OutputLock}).
+ * --dataset_name all} wrote directly, or a merge of files since removed — unless forced; and,
+ * rather than wait, it refuses while a run is appending to that file ({@link OutputLock}).
  */
 public final class MergeResults {
   private static final String TASK_INSTANCES = "-task-instances_";
