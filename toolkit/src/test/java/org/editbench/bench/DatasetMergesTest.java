@@ -72,6 +72,7 @@ class DatasetMergesTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the run is open for the block: it holds the output's lock
   void aRunWritingTheMergedFileKeepsTheMergeOut() throws IOException {
     Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
     Path all = dir.resolve("all-task-instances_0.2.jsonl");

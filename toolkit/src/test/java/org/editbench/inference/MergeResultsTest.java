@@ -166,6 +166,7 @@ class MergeResultsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the run is open for the block: it holds the output's lock
   void aRunAppendingToTheAllFileKeepsTheMergeOut() {
     Path all = t0.resolve("all-task-instances_0.2.jsonl");
     try (JsonlAppender run = JsonlAppender.open(all, false, reporter)) {
