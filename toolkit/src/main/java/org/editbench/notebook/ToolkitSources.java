@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
@@ -238,23 +237,15 @@ final class ToolkitSources {
       doc(path).ifPresent(doc -> docs.put(key, doc));
     }
 
-    /**
-     * The comment as written, less the space after each line's {@code *}, Unicode escapes decoded.
-     */
+    /** The comment as text to read ({@link JavadocText}), Unicode escapes decoded. */
     private Optional<String> doc(TreePath path) {
       DocCommentTree comment = docTrees.getDocCommentTree(path);
       if (comment == null || comment.toString().isBlank()) {
         return Optional.empty();
       }
-      String text =
-          comment
-              .toString()
-              .lines()
-              .map(line -> line.startsWith(" ") ? line.substring(1) : line)
-              .collect(Collectors.joining("\n"));
       return Optional.of(
           UNICODE_ESCAPE
-              .matcher(text)
+              .matcher(JavadocText.render(comment))
               .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
     }
   }

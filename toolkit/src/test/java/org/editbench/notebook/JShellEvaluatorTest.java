@@ -391,7 +391,7 @@ class JShellEvaluatorTest {
     assertFalse(page.contains("EditBench.class"), page);
 
     String method = session.evaluator().inspect("EditBench.loadBench", 19).orElseThrow();
-    assertTrue(method.contains("Like {@link #loadBench(String)}"), method);
+    assertTrue(method.contains("Like loadBench(String), with warnings"), method);
   }
 
   @Test

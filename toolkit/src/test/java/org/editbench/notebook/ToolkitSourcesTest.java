@@ -43,14 +43,26 @@ class ToolkitSourcesTest {
     assertTrue(
         doc("java.util.List<org.editbench.bench.BenchInstance> EditBench.loadBench("
                 + "java.nio.file.Path path, Reporter reporter)")
-            .startsWith("Like {@link #loadBench(String)}"));
+            .startsWith("Like loadBench(String), with warnings"),
+        "as text to read: a link is its target, {@code} its code");
     assertTrue(
         doc("org.editbench.inference.ConsoleRunObserver(java.io.PrintWriter out, java.io.PrintWriter err, "
                 + "boolean terminal)")
-            .contains("@param terminal"));
+            .equals(
+                "Parameters:\n  terminal - draw a bar in place (the CLI passes whether standard"
+                    + " error is a terminal)"));
     assertEquals(
         "Thrown in strict mode at the first invalid instance.",
         doc("org.editbench.infbench.InfbenchBuilder.StrictModeException"));
+  }
+
+  @Test
+  void markupBecomesTextToRead() {
+    String type = doc("org.editbench.inference.ConsoleRunObserver");
+    assertTrue(
+        type.startsWith("Prints a run for a person: statistics and summaries on out; progress"),
+        type);
+    assertFalse(type.contains("{@") || type.contains("<p>"), type);
   }
 
   @Test
