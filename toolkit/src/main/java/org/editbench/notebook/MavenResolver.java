@@ -38,6 +38,19 @@ final class MavenResolver {
   }
 
   /**
+   * What a failed mvn run says is wrong: its first error, without Maven's "[ERROR]" and "[Help 1]"
+   * and the advice to run it again with -e or -X; the whole log when it has no error line.
+   */
+  static String failure(String log) {
+    return log.lines()
+        .filter(line -> line.startsWith("[ERROR] ") && !line.strip().equals("[ERROR]"))
+        .map(line -> line.substring("[ERROR] ".length()).replace(" -> [Help 1]", "").strip())
+        .filter(line -> !line.isEmpty())
+        .findFirst()
+        .orElse(log.strip());
+  }
+
+  /**
    * The jar of {@code group:artifact[:extension[:classifier]]:version} and its runtime
    * dependencies.
    */
@@ -53,6 +66,7 @@ final class MavenResolver {
                   "mvn",
                   "-q",
                   "-B",
+                  "-Dstyle.color=never",
                   "-f",
                   pom.toString(),
                   BUILD_CLASSPATH_GOAL,
@@ -64,14 +78,11 @@ final class MavenResolver {
       if (!mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         mvn.destroyForcibly();
         throw new IOException(
-            "%maven " + coordinates + ": mvn did not finish in " + TIMEOUT_MINUTES + " minutes");
+            coordinates + ": mvn did not finish in " + TIMEOUT_MINUTES + " minutes");
       }
       if (mvn.exitValue() != 0) {
         throw new IOException(
-            "%maven "
-                + coordinates
-                + " failed:\n"
-                + Files.readString(log, StandardCharsets.UTF_8).strip());
+            coordinates + ": " + failure(Files.readString(log, StandardCharsets.UTF_8)));
       }
       String classpath = Files.readString(classpathFile).strip();
       return classpath.isEmpty()
