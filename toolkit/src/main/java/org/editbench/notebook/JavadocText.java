@@ -14,6 +14,7 @@ import com.sun.source.doctree.TextTree;
 import com.sun.source.doctree.ThrowsTree;
 import com.sun.source.doctree.ValueTree;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -87,14 +88,14 @@ final class JavadocText {
         text.append(entity(entity.getName().toString()));
       } else if (tree instanceof StartElementTree start) {
         text.append(
-            switch (start.getName().toString().toLowerCase(java.util.Locale.ROOT)) {
+            switch (start.getName().toString().toLowerCase(Locale.ROOT)) {
               case "p" -> "\n\n";
               case "li" -> "\n - ";
               case "br", "pre", "ul", "ol" -> "\n";
               default -> "";
             });
       } else if (tree instanceof EndElementTree end) {
-        String name = end.getName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = end.getName().toString().toLowerCase(Locale.ROOT);
         text.append(name.equals("ul") || name.equals("ol") || name.equals("pre") ? "\n" : "");
       } else if (tree.getKind() == DocTree.Kind.REFERENCE) {
         text.append(target(tree.toString()));
