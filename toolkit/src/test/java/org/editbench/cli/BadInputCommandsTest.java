@@ -50,18 +50,16 @@ class BadInputCommandsTest {
   }
 
   private CliRunner.Result runApi(Path dataset, String... more) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "run-api",
-                "--dataset_name",
-                dataset.toString(),
-                "--model",
-                "gold",
-                "--results-dir",
-                dir.resolve("results").toString()));
-    args.addAll(List.of(more));
-    return CliRunner.run(args.toArray(String[]::new));
+    return CliRunner.run(
+        List.of(
+            "run-api",
+            "--dataset_name",
+            dataset.toString(),
+            "--model",
+            "gold",
+            "--results-dir",
+            dir.resolve("results").toString()),
+        more);
   }
 
   @Test

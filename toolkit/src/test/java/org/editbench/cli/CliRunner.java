@@ -2,6 +2,8 @@ package org.editbench.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs CLI commands in process and captures what they print. */
 public final class CliRunner {
@@ -9,6 +11,13 @@ public final class CliRunner {
 
   /** Exit code and the two streams of one command. */
   public record Result(int exitCode, String out, String err) {}
+
+  /** {@link #run(String...)} of {@code args} followed by {@code more}. */
+  public static Result run(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return run(all.toArray(String[]::new));
+  }
 
   public static Result run(String... args) {
     StringWriter out = new StringWriter();

@@ -34,16 +34,14 @@ class PromptBuilderCommandTest {
 
   /** prompt-builder over {@code bench} with the test's histories folder and {@code options}. */
   CliRunner.Result promptBuilder(Path bench, String... options) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "prompt-builder",
-                "--dataset-name",
-                bench.toString(),
-                "--histories-dir",
-                dir.resolve("histories").toString()));
-    args.addAll(List.of(options));
-    return CliRunner.run(args.toArray(String[]::new));
+    return CliRunner.run(
+        List.of(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            dir.resolve("histories").toString()),
+        options);
   }
 
   Path bench(String... lines) throws IOException {
@@ -154,10 +152,13 @@ class PromptBuilderCommandTest {
         messages.get(0));
     for (int i = 1; i < cases.size(); i++) {
       List<String> args =
-          new java.util.ArrayList<>(
-              List.of("--variants", "0.2,0.2_bm25_3", "--out-dir", dir.resolve("out").toString()));
-      args.addAll(cases.get(i));
-      assertBadInput(promptBuilder(bench, args.toArray(String[]::new)), messages.get(i));
+          List.of("--variants", "0.2,0.2_bm25_3", "--out-dir", dir.resolve("out").toString());
+      assertBadInput(
+          promptBuilder(
+              bench,
+              java.util.stream.Stream.concat(args.stream(), cases.get(i).stream())
+                  .toArray(String[]::new)),
+          messages.get(i));
     }
   }
 
