@@ -172,8 +172,9 @@ final class CellErrors {
   }
 
   private String describeUnresolved(DeclarationSnippet snippet) {
-    List<String> missing = jshell.unresolvedDependencies(snippet).toList();
-    return snippet.name() + " cannot be used until " + String.join(", ", missing) + " is declared";
+    return snippet.name()
+        + " "
+        + SnippetNotices.usableOnceDeclared(jshell.unresolvedDependencies(snippet).toList());
   }
 
   /**

@@ -44,12 +44,7 @@ final class SnippetNotices {
     if (event.causeSnippet() == null) {
       return unresolved.isEmpty()
           ? Optional.empty()
-          : Optional.of(
-              "note: "
-                  + what
-                  + " is declared, but cannot be used until "
-                  + String.join(", ", unresolved)
-                  + " is declared");
+          : Optional.of("note: " + what + " is declared, but " + usableOnceDeclared(unresolved));
     }
     if (!usable) {
       String errors =
@@ -60,10 +55,10 @@ final class SnippetNotices {
       return Optional.of(
           "note: "
               + what
-              + " cannot be used until "
+              + " "
               + (unresolved.isEmpty()
-                  ? "this is corrected: " + errors
-                  : String.join(", ", unresolved) + " is declared"));
+                  ? "cannot be used until this is corrected: " + errors
+                  : usableOnceDeclared(unresolved)));
     }
     if (snippet instanceof VarSnippet variable) {
       return Optional.of(
@@ -74,6 +69,14 @@ final class SnippetNotices {
               + ", as a declaration it depends on changed");
     }
     return Optional.empty();
+  }
+
+  /**
+   * What a declaration waits for: {@code cannot be used until variable x is declared}. Also the
+   * message of a cell that calls such a declaration ({@link CellErrors}).
+   */
+  static String usableOnceDeclared(List<String> unresolved) {
+    return "cannot be used until " + String.join(", ", unresolved) + " is declared";
   }
 
   private static String kind(Snippet snippet) {
