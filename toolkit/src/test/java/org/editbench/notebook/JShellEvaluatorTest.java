@@ -212,6 +212,15 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void callingADeclarationThatWaitsOnANameSaysWhichName() throws CellException {
+    run("int waitsFor() { return stillMissing; }", new RecordingOutput());
+    CellException error =
+        assertThrows(CellException.class, () -> run("waitsFor()", new RecordingOutput()));
+    assertEquals("UnresolvedReferenceException", error.ename());
+    assertEquals("waitsFor cannot be used until variable stillMissing is declared", error.evalue());
+  }
+
+  @Test
   void theLastCodeCharacterSkipsCommentsAndLiterals() {
     assertEquals(';', SnippetRunner.lastCodeChar("f(); // note"));
     assertEquals(')', SnippetRunner.lastCodeChar("f() // a; b"));
