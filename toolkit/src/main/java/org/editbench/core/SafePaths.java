@@ -82,16 +82,19 @@ public final class SafePaths {
    * a command that wrote over what it reads would destroy its input, or read its own output.
    */
   public static void requireNotAnInput(Path output, Collection<Path> inputs) {
-    Path absolute = output.toAbsolutePath().normalize();
     for (Path input : inputs) {
-      if (absolute.equals(input.toAbsolutePath().normalize()) || sameExistingFile(output, input)) {
+      if (sameFile(output, input)) {
         throw new IllegalArgumentException(
             output + " is also an input of this command (" + input + "); write to another file");
       }
     }
   }
 
-  private static boolean sameExistingFile(Path a, Path b) {
+  /** Whether two paths name one file: by name, or (both existing) through a link. */
+  public static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
     try {
       return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
     } catch (IOException e) {

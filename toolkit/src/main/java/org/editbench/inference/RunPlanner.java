@@ -43,7 +43,7 @@ final class RunPlanner {
               new Combination(dataset, isPath(dataset) ? null : runId, input, model, output);
           Combination before =
               byOutput.putIfAbsent(output.toAbsolutePath().normalize(), combination);
-          if (before != null && !sameFile(before.input(), input)) {
+          if (before != null && !SafePaths.sameFile(before.input(), input)) {
             throw new IllegalArgumentException(
                 "--dataset_name "
                     + before.input()
@@ -82,10 +82,6 @@ final class RunPlanner {
                     + TASK_INSTANCES
                     + "0.2.jsonl) to have them summarized")
         .toList();
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   static boolean isPath(String dataset) {
