@@ -17,12 +17,15 @@ final class RetryNotices implements RetryingBackend.RetryListener {
 
   static final Duration NOTE_INTERVAL = Duration.ofSeconds(10);
 
+  private static final long NONE = Long.MIN_VALUE;
+
   private final Reporter reporter;
   private final int maxRetries;
   private final UnaryOperator<String> redact;
   private final AtomicInteger retries = new AtomicInteger();
-  private final AtomicLong lastNote = new AtomicLong();
-  private final AtomicInteger notes = new AtomicInteger();
+
+  /** When the last note was made ({@link System#nanoTime}); none yet at its initial value. */
+  private final AtomicLong lastNote = new AtomicLong(NONE);
 
   /**
    * @param redact masks API keys in the server's reason
@@ -41,11 +44,10 @@ final class RetryNotices implements RetryingBackend.RetryListener {
     }
     long now = System.nanoTime();
     long last = lastNote.get();
-    if (notes.get() > 0 && now - last < NOTE_INTERVAL.toNanos()
+    if (last != NONE && now - last < NOTE_INTERVAL.toNanos()
         || !lastNote.compareAndSet(last, now)) {
       return;
     }
-    notes.incrementAndGet();
     reporter.warn(
         request.instanceId()
             + " waits "
