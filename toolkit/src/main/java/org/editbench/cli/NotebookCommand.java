@@ -69,7 +69,7 @@ public final class NotebookCommand implements Runnable {
               "--out " + outDir + " is a file; --out names the folder the run notebooks go to");
         }
         try {
-          Files.createDirectories(outDir);
+          AtomicFiles.createFolder(outDir);
         } catch (IOException e) {
           throw new UncheckedIOException(
               "cannot create " + outDir + ": " + AtomicFiles.describe(e), e);

@@ -135,7 +135,7 @@ public final class AtomicFiles {
    * Creates {@code dir} and its parents. Where a file stands in the way, Java says only its name or
    * "Not a directory"; this names the file and says what is wrong.
    */
-  static void createFolder(Path dir) throws IOException {
+  public static void createFolder(Path dir) throws IOException {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
