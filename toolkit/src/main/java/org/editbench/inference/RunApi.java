@@ -8,16 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
@@ -36,9 +27,6 @@ import org.editbench.core.Reporter;
  * request, so a mistake costs nothing.
  */
 public final class RunApi {
-  /** Failures named one by one before the rest are only counted. */
-  private static final int FAILURES_LISTED = 10;
-
   private RunApi() {}
 
   public static List<RunStats> run(RunApiOptions options, Reporter reporter, RunObserver observer) {
@@ -208,10 +196,10 @@ public final class RunApi {
           new InstanceRunner(model, backend, options.retryPolicy().maxRetries(), redact);
 
       List<String> keys = provider == null ? List.of() : env.keysFor(provider);
-      Tally tally;
+      ConcurrentRequests.Tally tally;
       try {
         tally =
-            execute(
+            ConcurrentRequests.execute(
                 combination,
                 filtered.toRun(),
                 runner,
@@ -221,7 +209,7 @@ public final class RunApi {
                 retries,
                 reporter,
                 observer);
-      } catch (SetupFailed e) {
+      } catch (ConcurrentRequests.SetupFailed e) {
         throw new IllegalStateException(
             model.name()
                 + ": stopped after "
@@ -249,149 +237,5 @@ public final class RunApi {
       observer.finished(stats);
       return stats;
     }
-  }
-
-  /** Running counts of one combination; touched only by the collecting thread. */
-  private static final class Tally {
-    int succeeded;
-    int failed;
-    int setupFailures;
-    double cost;
-  }
-
-  /**
-   * Set-up failures (401, 403, 404) that stop a combination in which nothing has succeeded yet and
-   * every key has had one: a wrong key, base URL or model name would otherwise be sent the whole
-   * dataset, and every answer would be the same refusal.
-   */
-  private static final int SETUP_FAILURES_TO_STOP = 3;
-
-  /** Thrown by {@link #execute} when {@link #SETUP_FAILURES_TO_STOP} is reached. */
-  private static final class SetupFailed extends RuntimeException {
-    SetupFailed(String lastError, int count) {
-      super(count + " requests refused (the last: " + lastError + ")", null, false, false);
-    }
-  }
-
-  private static Tally execute(
-      Combination combination,
-      List<Prefilter.Planned> toRun,
-      InstanceRunner runner,
-      List<String> keys,
-      ResultFile out,
-      int maxWorkers,
-      RetryNotices retries,
-      Reporter reporter,
-      RunObserver observer) {
-    Tally tally = new Tally();
-    if (toRun.isEmpty()) {
-      return tally;
-    }
-    long start =
-        System.nanoTime(); // rates count from the first request, not from reading and filtering
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(maxWorkers, toRun.size()), workerThreads());
-    Set<String> keysRefused = ConcurrentHashMap.newKeySet();
-    int keysUsed = Math.max(1, Math.min(keys.size(), toRun.size()));
-    try {
-      ExecutorCompletionService<ResultRecord> finished = new ExecutorCompletionService<>(pool);
-      for (int i = 0; i < toRun.size(); i++) {
-        Prefilter.Planned planned = toRun.get(i);
-        String key =
-            keys.isEmpty() ? null : keys.get(i % keys.size()); // request i uses key i mod k
-        List<String> history = planned.instance().preEdits();
-        InferenceRequest request =
-            new InferenceRequest(
-                planned.instance().instanceId(),
-                planned.fit().prompt(),
-                planned.instance().groundTruth(),
-                history.isEmpty() ? null : history.get(history.size() - 1),
-                key);
-        finished.submit(
-            () -> {
-              ResultRecord record = runner.run(request);
-              if (record.setupFailure()) {
-                keysRefused.add(String.valueOf(key));
-              }
-              out.append(
-                  record); // written by the worker at once: nothing paid for waits in a queue
-              return record;
-            });
-      }
-      for (int done = 1; done <= toRun.size(); done++) {
-        ResultRecord record = take(finished);
-        if (record.succeeded()) {
-          tally.succeeded++;
-          tally.cost += record.completion().usage().usd();
-        } else {
-          tally.failed++;
-          if (record.setupFailure()
-              && ++tally.setupFailures >= SETUP_FAILURES_TO_STOP
-              && tally.succeeded == 0
-              && keysRefused.size() >= keysUsed) {
-            throw new SetupFailed(record.error(), tally.setupFailures);
-          }
-          if (tally.failed <= FAILURES_LISTED) {
-            reporter.warn(record.instanceId() + " failed: " + record.error());
-          } else if (tally.failed == FAILURES_LISTED + 1) {
-            reporter.warn(
-                "further failures are not listed; see \"status\"/\"error\" in " + out.path());
-          }
-        }
-        observer.progress(
-            combination,
-            new Progress(
-                done,
-                toRun.size(),
-                tally.succeeded,
-                tally.failed,
-                tally.cost,
-                retries.count(),
-                Duration.ofNanos(System.nanoTime() - start)));
-        reporter.progress(
-            combination.label(), done, toRun.size()); // for generic Reporter consumers
-      }
-      return tally;
-    } finally {
-      pool.shutdownNow();
-      awaitQuietly(pool);
-    }
-  }
-
-  private static ResultRecord take(ExecutorCompletionService<ResultRecord> finished) {
-    try {
-      Future<ResultRecord> next = finished.take();
-      return next.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException(
-          "run-api was interrupted; what was answered is saved, run again to resume");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    }
-  }
-
-  private static void awaitQuietly(ExecutorService pool) {
-    try {
-      pool.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static ThreadFactory workerThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return task -> {
-      Thread t = new Thread(task, "run-api-worker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
