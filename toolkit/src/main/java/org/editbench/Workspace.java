@@ -282,10 +282,19 @@ public final class Workspace {
     }
 
     @Override
+    public void counting(Combination combination, int counted, int total) {
+      tracker.task(label(combination) + " · counting prompt tokens, " + counted + "/" + total);
+    }
+
+    @Override
     public void started(Combination combination, FilterStats stats) {
       last = null;
-      tracker.task(task + " · " + combination.datasetName() + " " + combination.runId());
+      tracker.task(label(combination));
       tracker.addTotal(stats.toRun());
+    }
+
+    private String label(Combination combination) {
+      return task + " · " + combination.datasetName() + " " + combination.runId();
     }
 
     @Override

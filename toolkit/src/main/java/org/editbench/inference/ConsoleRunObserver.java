@@ -6,7 +6,8 @@ import org.editbench.core.Reporter;
 /**
  * Prints a run for a person: statistics and summaries on {@code out}; progress, warnings and notes
  * on {@code err}. On a terminal the progress is one bar redrawn in place (at most 10 times a
- * second); elsewhere (a log file, a notebook) a line at each 5 %.
+ * second); elsewhere (a log file, a notebook) a line at each 5 %. Counting a combination's prompt
+ * tokens, when it lasts, is shown the same way, a line a second.
  */
 public final class ConsoleRunObserver implements RunObserver, Reporter {
   private static final int BAR_WIDTH = 30;
@@ -27,6 +28,18 @@ public final class ConsoleRunObserver implements RunObserver, Reporter {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+  }
+
+  @Override
+  public synchronized void counting(Combination combination, int counted, int total) {
+    String line = RunReport.countingLine(combination, counted, total);
+    if (terminal) {
+      err.print("\r" + line + "\u001b[K");
+      barShown = true;
+    } else {
+      err.println(line);
+    }
+    err.flush();
   }
 
   @Override

@@ -1,9 +1,17 @@
 package org.editbench.inference;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import org.editbench.bench.BenchInstance;
 
@@ -17,6 +25,19 @@ final class Prefilter {
 
   private Prefilter() {}
 
+  /** How often {@link CountingProgress} is told how far the counting is. */
+  static final Duration COUNTING_REPORTED_EVERY = Duration.ofSeconds(1);
+
+  /**
+   * Told on the filtering thread, once per {@link #COUNTING_REPORTED_EVERY} while the counting
+   * lasts (not at all when it is quicker), how many of the prompts have been counted: thousands of
+   * 100 KB prompts take seconds, which should not pass in silence.
+   */
+  @FunctionalInterface
+  interface CountingProgress {
+    void counted(int counted, int total);
+  }
+
   /** An instance that will be asked, with the prompt it will be asked with. */
   record Planned(BenchInstance instance, PromptFit fit) {}
 
@@ -26,13 +47,21 @@ final class Prefilter {
    * Applies the filter for a run that appends to {@code out}: the instances it has finished are
    * skipped, the prompts' tokens counted with {@code model}'s encoding.
    */
-  static Result forRun(List<BenchInstance> instances, ResultFile out, ModelSpec model) {
+  static Result forRun(
+      List<BenchInstance> instances, ResultFile out, ModelSpec model, CountingProgress progress) {
     TokenCounter tokens = TokenCounter.forEncoding(model.encoding());
-    return apply(instances, out.finished(), out.retryRecordsRemoved(), model, tokens::count);
+    return apply(
+        instances,
+        out.finished(),
+        out.retryRecordsRemoved(),
+        model,
+        tokens::count,
+        COUNTING_REPORTED_EVERY,
+        progress);
   }
 
   /**
-   * Applies the filter. Token counting runs in parallel: on 100 KB prompts it is the slowest part
+   * Applies the filter. Token counting runs on every core: on 100 KB prompts it is the slowest part
    * of starting a run.
    */
   static Result apply(
@@ -40,7 +69,9 @@ final class Prefilter {
       Set<String> finished,
       int retryRecordsRemoved,
       ModelSpec model,
-      ToIntFunction<String> countTokens) {
+      ToIntFunction<String> countTokens,
+      Duration reportEvery,
+      CountingProgress progress) {
     List<String> doneExamples = new ArrayList<>();
     List<BenchInstance> pending = new ArrayList<>();
     int alreadyDone = 0;
@@ -54,10 +85,7 @@ final class Prefilter {
         pending.add(instance);
       }
     }
-    List<PromptFit> fits =
-        pending.parallelStream()
-            .map(in -> PromptFit.fit(in.prompt(), model.contextLimit(), countTokens))
-            .toList();
+    List<PromptFit> fits = fitAll(pending, model, countTokens, reportEvery, progress);
 
     List<Planned> toRun = new ArrayList<>();
     List<FilterStats.SkippedInstance> skipped = new ArrayList<>();
@@ -107,5 +135,69 @@ final class Prefilter {
             any ? tokens.getMax() : 0,
             model.contextLimit());
     return new Result(toRun, stats);
+  }
+
+  /**
+   * Each pending prompt fitted to the model's limit, in order, on as many threads as there are
+   * cores, while this thread tells {@code progress} how far they are.
+   */
+  private static List<PromptFit> fitAll(
+      List<BenchInstance> pending,
+      ModelSpec model,
+      ToIntFunction<String> countTokens,
+      Duration reportEvery,
+      CountingProgress progress) {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    int threads = Math.min(pending.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "run-api-token-counter");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      ExecutorCompletionService<PromptFit> counting = new ExecutorCompletionService<>(pool);
+      List<Future<PromptFit>> fits = new ArrayList<>(pending.size());
+      for (BenchInstance instance : pending) {
+        fits.add(
+            counting.submit(
+                () -> PromptFit.fit(instance.prompt(), model.contextLimit(), countTokens)));
+      }
+      int counted = 0;
+      long nextReport = System.nanoTime() + reportEvery.toNanos();
+      while (counted < pending.size()) {
+        long wait = nextReport - System.nanoTime();
+        Future<PromptFit> done = counting.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        if (done != null) {
+          done.get(); // a counter's failure ends the filter at once
+          counted++;
+        } else {
+          progress.counted(counted, pending.size());
+          nextReport = System.nanoTime() + reportEvery.toNanos();
+        }
+      }
+      List<PromptFit> results = new ArrayList<>(pending.size());
+      for (Future<PromptFit> fit : fits) {
+        results.add(fit.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("run-api was interrupted while counting prompt tokens");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

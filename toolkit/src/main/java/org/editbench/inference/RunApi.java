@@ -176,7 +176,12 @@ public final class RunApi {
     long start = System.nanoTime();
     try (ResultFile out =
         ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
-      Prefilter.Result filtered = Prefilter.forRun(instances, out, model);
+      Prefilter.Result filtered =
+          Prefilter.forRun(
+              instances,
+              out,
+              model,
+              (counted, total) -> observer.counting(combination, counted, total));
       observer.started(combination, filtered.stats());
 
       ApiEnvironment env = options.environment();

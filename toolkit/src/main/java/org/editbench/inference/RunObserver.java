@@ -5,6 +5,12 @@ package org.editbench.inference;
  * the CLI prints through {@link ConsoleRunObserver}.
  */
 public interface RunObserver {
+  /**
+   * While a combination's prompt tokens are counted, before {@link #started}: about once a second
+   * once it has lasted a second, how many of its {@code total} prompts are counted.
+   */
+  default void counting(Combination combination, int counted, int total) {}
+
   /** Before the requests of a combination: what the filter decided. */
   default void started(Combination combination, FilterStats stats) {}
 

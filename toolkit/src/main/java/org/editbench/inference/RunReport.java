@@ -117,6 +117,13 @@ public final class RunReport {
         p.eta() == null ? "?" : clock(p.eta()));
   }
 
+  /**
+   * What a combination is doing while its prompts' tokens are counted, before its first request.
+   */
+  public static String countingLine(Combination c, int counted, int total) {
+    return c.label() + ": counting prompt tokens, " + counted + "/" + total;
+  }
+
   /** A progress bar of {@code width} cells for a terminal line. */
   public static String progressBar(Combination c, Progress p, int width) {
     int filled = (int) Math.floor(p.fraction() * width);

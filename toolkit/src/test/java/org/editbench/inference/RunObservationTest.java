@@ -69,6 +69,29 @@ class RunObservationTest {
   }
 
   @Test
+  void countingPromptTokensIsALineASecondOrALineRedrawnOnATerminal() {
+    ConsoleRunObserver lines = console(false);
+    lines.counting(COMBINATION, 1200, 4000);
+    lines.counting(COMBINATION, 2500, 4000);
+    assertEquals(
+        List.of(
+            "m · all-task-instances_0.2.jsonl: counting prompt tokens, 1200/4000",
+            "m · all-task-instances_0.2.jsonl: counting prompt tokens, 2500/4000"),
+        err.toString().lines().toList());
+
+    err.getBuffer().setLength(0);
+    ConsoleRunObserver terminal = console(true);
+    terminal.counting(COMBINATION, 1200, 4000);
+    terminal.counting(COMBINATION, 2500, 4000);
+    terminal.info("note");
+    assertEquals(
+        "\rm · all-task-instances_0.2.jsonl: counting prompt tokens, 1200/4000\u001b[K"
+            + "\rm · all-task-instances_0.2.jsonl: counting prompt tokens, 2500/4000\u001b[K"
+            + "\nnote\n",
+        err.toString());
+  }
+
+  @Test
   void statisticsBeforeAndSummaryAfter() {
     FilterStats stats =
         new FilterStats(
