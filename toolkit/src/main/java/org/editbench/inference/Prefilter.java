@@ -44,11 +44,16 @@ final class Prefilter {
   record Result(List<Planned> toRun, FilterStats stats) {}
 
   /**
-   * Applies the filter for a run that appends to {@code out}: the instances it has finished are
-   * skipped, the prompts' tokens counted with {@code model}'s encoding.
+   * Applies the filter for a combination whose run appends to {@code out}: the instances it has
+   * finished are skipped, the prompts' tokens counted with its model's encoding while {@code
+   * observer} is told how far the counting is.
    */
   static Result forRun(
-      List<BenchInstance> instances, ResultFile out, ModelSpec model, CountingProgress progress) {
+      List<BenchInstance> instances,
+      ResultFile out,
+      Combination combination,
+      RunObserver observer) {
+    ModelSpec model = combination.model();
     TokenCounter tokens = TokenCounter.forEncoding(model.encoding());
     return apply(
         instances,
@@ -57,7 +62,7 @@ final class Prefilter {
         model,
         tokens::count,
         COUNTING_REPORTED_EVERY,
-        progress);
+        (counted, total) -> observer.counting(combination, counted, total));
   }
 
   /**

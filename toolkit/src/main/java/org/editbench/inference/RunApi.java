@@ -176,12 +176,7 @@ public final class RunApi {
     long start = System.nanoTime();
     try (ResultFile out =
         ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
-      Prefilter.Result filtered =
-          Prefilter.forRun(
-              instances,
-              out,
-              model,
-              (counted, total) -> observer.counting(combination, counted, total));
+      Prefilter.Result filtered = Prefilter.forRun(instances, out, combination, observer);
       observer.started(combination, filtered.stats());
 
       ApiEnvironment env = options.environment();
