@@ -40,4 +40,9 @@ final class AnthropicMessagesCodec implements ApiCodec {
     }
     return text.toString();
   }
+
+  @Override
+  public boolean cutOff(JsonNode body) {
+    return "max_tokens".equals(body.path("stop_reason").asText());
+  }
 }

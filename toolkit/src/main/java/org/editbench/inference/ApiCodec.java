@@ -17,6 +17,12 @@ interface ApiCodec {
    */
   String outputText(JsonNode body);
 
+  /**
+   * Whether the answer in a successful response body stopped at the output token limit (a model's
+   * own or the request's), not where the model ended it: its patch may be incomplete.
+   */
+  boolean cutOff(JsonNode body);
+
   static ApiCodec forStyle(ApiStyle style) {
     return switch (style) {
       case CHAT -> new ChatCompletionsCodec();

@@ -30,6 +30,7 @@ final class BatchCollector {
   private final Clock clock;
   private final Reporter reporter;
   private int succeeded;
+  private int cutOff;
   private int failed;
   private double cost;
 
@@ -60,6 +61,11 @@ final class BatchCollector {
 
   int succeeded() {
     return succeeded;
+  }
+
+  /** Of the successes, answers that stopped at the output token limit. */
+  int cutOff() {
+    return cutOff;
   }
 
   int failed() {
@@ -175,7 +181,7 @@ final class BatchCollector {
       if (answer instanceof Outcome.Success success) {
         Completion c = success.completion();
         return new Outcome.Success(
-            new Completion(c.text(), c.usage().atBatchPrice(model), c.responseTime()));
+            new Completion(c.text(), c.usage().atBatchPrice(model), c.responseTime(), c.cutOff()));
       }
       return answer;
     }
@@ -219,6 +225,9 @@ final class BatchCollector {
     counts.written++;
     if (record.succeeded()) {
       succeeded++;
+      if (record.completion().cutOff()) {
+        cutOff++;
+      }
       cost += record.completion().usage().usd();
     } else {
       failed++;

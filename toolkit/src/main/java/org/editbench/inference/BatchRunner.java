@@ -109,6 +109,7 @@ final class BatchRunner {
               combination,
               filtered.stats(),
               runner.collector.succeeded(),
+              runner.collector.cutOff(),
               runner.collector.failed(),
               runner.collector.cost(),
               runner.submitter.resubmitted(),

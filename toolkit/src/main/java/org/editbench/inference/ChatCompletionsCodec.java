@@ -38,4 +38,9 @@ final class ChatCompletionsCodec implements ApiCodec {
     }
     return content == null || content.isNull() ? null : content.textValue();
   }
+
+  @Override
+  public boolean cutOff(JsonNode body) {
+    return "length".equals(body.path("choices").path(0).path("finish_reason").asText());
+  }
 }

@@ -29,6 +29,7 @@ final class ConcurrentRequests {
   /** Running counts of one combination; touched only by the collecting thread. */
   static final class Tally {
     int succeeded;
+    int cutOff;
     int failed;
     int setupFailures;
     double cost;
@@ -97,6 +98,9 @@ final class ConcurrentRequests {
         ResultRecord record = take(finished);
         if (record.succeeded()) {
           tally.succeeded++;
+          if (record.completion().cutOff()) {
+            tally.cutOff++;
+          }
           tally.cost += record.completion().usage().usd();
         } else {
           tally.failed++;

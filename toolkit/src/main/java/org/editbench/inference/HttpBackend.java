@@ -120,7 +120,8 @@ public final class HttpBackend implements ModelBackend {
     try {
       String text = codec.outputText(json);
       return new Outcome.Success(
-          new Completion(text, UsageCost.from(json.get("usage"), model), elapsed));
+          new Completion(
+              text, UsageCost.from(json.get("usage"), model), elapsed, codec.cutOff(json)));
     } catch (ApiCodec.UnusableResponseException e) {
       return new Outcome.Retryable("unusable answer (" + e.getMessage() + ")", null);
     }

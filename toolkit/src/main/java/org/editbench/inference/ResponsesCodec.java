@@ -46,4 +46,10 @@ final class ResponsesCodec implements ApiCodec {
     }
     return text.toString();
   }
+
+  @Override
+  public boolean cutOff(JsonNode body) {
+    return "incomplete".equals(body.path("status").asText())
+        && "max_output_tokens".equals(body.path("incomplete_details").path("reason").asText());
+  }
 }

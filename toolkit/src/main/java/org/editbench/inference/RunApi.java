@@ -230,6 +230,7 @@ public final class RunApi {
               combination,
               filtered.stats(),
               tally.succeeded,
+              tally.cutOff,
               tally.failed,
               tally.cost,
               retries.count(),

@@ -82,7 +82,8 @@ public final class RunReport {
 
   /** The post-run summary of one combination. */
   public static List<String> summaryLines(RunStats r) {
-    return List.of(
+    List<String> lines = new ArrayList<>();
+    lines.add(
         "finished "
             + r.combination().label()
             + ": "
@@ -93,14 +94,24 @@ public final class RunReport {
             + r.skipped()
             + " skipped (over the token limit), "
             + r.filter().alreadyDone()
-            + " already done",
+            + " already done");
+    if (r.cutOff() > 0) {
+      lines.add(
+          "  cut off: "
+              + r.cutOff()
+              + " of the answers stopped at the output token limit, not where the model ended"
+              + " them: their patches may be incomplete (for anthropic models, max_tokens in the model"
+              + " table sets the limit)");
+    }
+    lines.add(
         String.format(
             Locale.ROOT,
             "  total cost: $%.4f; retries: %d; time: %s",
             r.cost(),
             r.retries(),
-            clock(r.elapsed())),
-        "  output: " + r.combination().output());
+            clock(r.elapsed())));
+    lines.add("  output: " + r.combination().output());
+    return lines;
   }
 
   /** One progress line: {@code label: done/total (pct), rate, cost, ETA}. */

@@ -257,6 +257,17 @@ class BatchRunTest {
   }
 
   @Test
+  void answersCutOffAtTheTokenLimitAreCountedAsInADirectRun() throws Exception {
+    infbench(Fixtures.ids(4));
+    fake.answer =
+        (customId, body) ->
+            new FakeBatchServer.Ok("<patch>fix</patch>", 1, 1, customId.equals("o__r-pull-2"));
+    RunStats stats = run(options("test-chat"));
+    assertEquals(4, stats.succeeded());
+    assertEquals(1, stats.cutOff());
+  }
+
+  @Test
   void partialFailuresAreRecordedRetriedOrTrimmedAsInADirectRun() throws Exception {
     infbench(Fixtures.ids(5));
     fake.answer =

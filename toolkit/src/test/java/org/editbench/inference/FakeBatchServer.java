@@ -27,8 +27,15 @@ final class FakeBatchServer extends Dispatcher {
   /** What one request of a batch comes to. */
   sealed interface Answer {}
 
-  /** A 2xx answer with this text and usage. */
-  record Ok(String text, int inputTokens, int outputTokens) implements Answer {}
+  /**
+   * A 2xx answer with this text and usage, ended by the model or (for chat requests) cut off at the
+   * token limit.
+   */
+  record Ok(String text, int inputTokens, int outputTokens, boolean cutOff) implements Answer {
+    Ok(String text, int inputTokens, int outputTokens) {
+      this(text, inputTokens, outputTokens, false);
+    }
+  }
 
   /** An HTTP error answer with this status and error body. */
   record Error(int status, String body) implements Answer {}
@@ -313,11 +320,15 @@ final class FakeBatchServer extends Dispatcher {
     if (answer instanceof Ok ok) {
       ObjectNode response =
           line.putObject("response").put("status_code", 200).put("request_id", "req_1");
-      response.set(
-          "body",
-          body.has("input")
-              ? read(Fixtures.responsesAnswer(ok.text(), ok.inputTokens(), ok.outputTokens()))
-              : read(Fixtures.chatAnswer(ok.text(), ok.inputTokens(), ok.outputTokens())));
+      ObjectNode answerBody =
+          (ObjectNode)
+              (body.has("input")
+                  ? read(Fixtures.responsesAnswer(ok.text(), ok.inputTokens(), ok.outputTokens()))
+                  : read(Fixtures.chatAnswer(ok.text(), ok.inputTokens(), ok.outputTokens())));
+      if (ok.cutOff() && !body.has("input")) {
+        ((ObjectNode) answerBody.path("choices").path(0)).put("finish_reason", "length");
+      }
+      response.set("body", answerBody);
       line.putNull("error");
     } else if (answer instanceof Error error) {
       line.putObject("response")

@@ -323,6 +323,42 @@ class RunApiServerTest {
     assertEquals(1, stats.succeeded());
   }
 
+  /**
+   * Answers that stop at the output token limit are kept (the patch may still apply) and counted,
+   * in the shape each API says so.
+   */
+  @Test
+  void answersCutOffAtTheOutputTokenLimitAreCountedInEachApisShape() {
+    infbench(3);
+    String chat = Fixtures.chatAnswer("<patch>p</patch>", 1, 1);
+    assertOneOfThreeCutOff(
+        options("claude-test"),
+        chat,
+        chat.replace("{\"message\"", "{\"finish_reason\":\"length\",\"message\""));
+    String responses = Fixtures.responsesAnswer("<patch>p</patch>", 1, 1);
+    assertOneOfThreeCutOff(
+        options("gpt-5-codex"),
+        responses,
+        responses.replace(
+            "{\"error\":null",
+            "{\"error\":null,\"status\":\"incomplete\",\"incomplete_details\":"
+                + "{\"reason\":\"max_output_tokens\"}"));
+    String anthropic = anthropicAnswer("<patch>p</patch>", 1, 1);
+    assertOneOfThreeCutOff(
+        anthropicOptions(), anthropic, anthropic.replace("\"end_turn\"", "\"max_tokens\""));
+  }
+
+  /**
+   * Runs three instances, the second answered with {@code cutOff}, the others with {@code ended}.
+   */
+  private void assertOneOfThreeCutOff(RunApiOptions.Builder options, String ended, String cutOff) {
+    requests.clear();
+    script(Fixtures.json(200, ended), Fixtures.json(200, cutOff), Fixtures.json(200, ended));
+    RunStats stats = run(options);
+    assertEquals(3, stats.succeeded());
+    assertEquals(1, stats.cutOff(), cutOff);
+  }
+
   @Test
   void anthropicPromptTooLongTrimsAndOverloadedIsRetried() {
     infbench(1);

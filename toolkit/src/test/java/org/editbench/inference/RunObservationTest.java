@@ -124,7 +124,7 @@ class RunObservationTest {
             "    skipped z: token length exceeds limit (9 > 5), removed 1 files still cannot satisfy"));
     assertTrue(
         lines.contains("  prompt tokens (instances not done): min 100, mean 250.5, max 900"));
-    RunStats run = new RunStats(COMBINATION, stats, 5, 1, 0.25, 3, Duration.ofSeconds(75));
+    RunStats run = new RunStats(COMBINATION, stats, 5, 0, 1, 0.25, 3, Duration.ofSeconds(75));
     assertEquals(
         List.of(
             "finished m · all-task-instances_0.2.jsonl: 5 succeeded, 1 failed, 1 skipped (over the token limit),"
@@ -132,6 +132,12 @@ class RunObservationTest {
             "  total cost: $0.2500; retries: 3; time: 1:15",
             "  output: out/all-task-instances_0.2.jsonl"),
         RunReport.summaryLines(run));
+    RunStats cutOff = new RunStats(COMBINATION, stats, 5, 2, 1, 0.25, 3, Duration.ofSeconds(75));
+    assertEquals(
+        "  cut off: 2 of the answers stopped at the output token limit, not where the model ended"
+            + " them: their patches may be incomplete (for anthropic models, max_tokens in the model"
+            + " table sets the limit)",
+        RunReport.summaryLines(cutOff).get(1));
   }
 
   @Test
