@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
@@ -77,13 +78,15 @@ public final class CodeInsight {
               .stream().filter(name -> name.startsWith(prefix)).toList();
       return new Completions(names, cursor - prefix.length(), cursor);
     }
+    String analysed = at.withEarlierDeclarations();
     int[] anchor = new int[1];
     List<String> matches =
-        analysis.completionSuggestions(at.text(), at.text().length(), anchor).stream()
+        analysis.completionSuggestions(analysed, analysed.length(), anchor).stream()
             .map(SourceCodeAnalysis.Suggestion::continuation)
             .distinct()
             .toList();
-    return new Completions(matches, at.start() + anchor[0], cursor);
+    int offset = analysed.length() - at.text().length();
+    return new Completions(matches, at.start() + anchor[0] - offset, cursor);
   }
 
   Completeness isComplete(String code) {
@@ -127,7 +130,8 @@ public final class CodeInsight {
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
       end++;
     }
-    return documentationOf(at.text() + code.substring(cursor, end), classNames());
+    return documentationOf(
+        at.withEarlierDeclarations() + code.substring(cursor, end), classNames());
   }
 
   Optional<String> documentation(String name) {
@@ -208,8 +212,31 @@ public final class CodeInsight {
    * where it starts in the cell; null when the cursor is in a magic's arguments. With {@code
    * inMagicName}, the text is the part of a magic's name before the cursor (after one {@code %}, so
    * a cell magic's starts with the second).
+   *
+   * @param earlier the complete snippets before it in the same Java part of the cell, which have
+   *     not run yet
    */
-  private record SnippetAtCursor(String text, int start, boolean inMagicName) {}
+  private record SnippetAtCursor(
+      String text, int start, boolean inMagicName, List<String> earlier) {
+    SnippetAtCursor(String text, int start, boolean inMagicName) {
+      this(text, start, inMagicName, List.of());
+    }
+
+    /**
+     * The snippet's text after those of the earlier snippets that a block can hold (variables,
+     * statements, expressions, local classes), in a block: the session does not know what this cell
+     * declares until it runs, and the analysis only knows the session — but in a block, a variable
+     * the cell declared a line above is a local variable the analysis sees.
+     */
+    String withEarlierDeclarations() {
+      if (earlier.isEmpty()) {
+        return text;
+      }
+      StringBuilder block = new StringBuilder("{\n");
+      earlier.forEach(snippet -> block.append(snippet).append('\n'));
+      return block.append(text).toString();
+    }
+  }
 
   private SnippetAtCursor snippetAt(String code, int cursor) {
     int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
@@ -230,14 +257,30 @@ public final class CodeInsight {
       lineBegin = lineEnd + 1;
     }
     String remaining = code.substring(start, cursor);
+    List<String> earlier = new ArrayList<>();
     while (true) {
       CompletionInfo info = analysis.analyzeCompletion(remaining);
       if (!info.completeness().isComplete() || info.remaining().isBlank()) {
-        return new SnippetAtCursor(remaining, start, false);
+        return new SnippetAtCursor(remaining, start, false, earlier);
+      }
+      if (fitsInABlock(info.source())) {
+        earlier.add(info.source());
       }
       int consumed = remaining.length() - info.remaining().length();
       start += consumed;
       remaining = remaining.substring(consumed);
     }
+  }
+
+  /**
+   * Whether a complete snippet may stand in a block: anything but a method or an import. A snippet
+   * the analysis calls erroneous is kept: it is most often a variable whose type the cell declares
+   * above it, which the session does not know yet.
+   */
+  private boolean fitsInABlock(String source) {
+    return analysis.sourceToSnippets(source).stream()
+        .noneMatch(
+            snippet ->
+                snippet.kind() == Snippet.Kind.METHOD || snippet.kind() == Snippet.Kind.IMPORT);
   }
 }

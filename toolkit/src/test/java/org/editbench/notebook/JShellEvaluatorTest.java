@@ -370,6 +370,33 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void completionSeesTheVariablesAndClassesTheCellDeclaresAboveTheCursorBeforeItRuns() {
+    // Methods and imports above are left out of what the analysis sees (a block cannot hold
+    // them), and do not spoil the rest.
+    String code =
+        "%classpath x\nint twice(int x) { return 2 * x; }\nimport java.time.*;\n"
+            + "record Point(int x, int y) {}\nvar origin = new Point(0, 0);\n"
+            + "Point mirrored(Point p) { return new Point(p.y(), p.x()); }\n"
+            + "String greeting = \"hi\";\ngreeting.isEm";
+    CodeInsight.Completions completions = session.evaluator().complete(code, code.length());
+    assertEquals(List.of("isEmpty()"), completions.matches());
+    assertEquals(code.length() - "isEm".length(), completions.start());
+
+    String record = code.replace("greeting.isEm", "origin.x");
+    assertTrue(
+        session.evaluator().complete(record, record.length()).matches().contains("x()"),
+        "a record declared in the cell");
+    String call = code.replace("greeting.isEm", "greeting.isEmpty()");
+    assertTrue(
+        session
+            .evaluator()
+            .inspect(call, call.indexOf("isEmpty") + 3)
+            .orElse("")
+            .contains("boolean String.isEmpty()"),
+        "Shift-Tab on a variable the cell declared");
+  }
+
+  @Test
   void isCompleteTellsCompleteIncompleteAndInvalid() {
     assertEquals(
         CodeInsight.Completeness.Status.COMPLETE,
