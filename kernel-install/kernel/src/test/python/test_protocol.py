@@ -54,6 +54,23 @@ class KernelSessionTests(unittest.TestCase):
         results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
         self.assertEqual(["42"], results)
 
+    def test_what_a_thread_prints_after_its_cell_ended_goes_to_that_cell(self):
+        msg_id = self.kc.execute(
+            'new Thread(() -> {\n'
+            '  try { Thread.sleep(500); } catch (InterruptedException e) { return; }\n'
+            '  System.out.println("late");\n'
+            '}).start();')
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(msg_id, reply["parent_header"]["msg_id"])
+        deadline = time.time() + TIMEOUT
+        late = []
+        while not late and time.time() < deadline:
+            message = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if message["msg_type"] == "stream" and message["content"]["text"] == "late\n":
+                late.append(message)
+        self.assertEqual(1, len(late), "the late line was published")
+        self.assertEqual(msg_id, late[0]["parent_header"]["msg_id"], "under the cell that started the thread")
+
     def test_a_compile_error_shows_the_offending_line(self):
         reply, outputs = execute(self.kc, 'int fine = 1;\nint broken = "text";')
         self.assertEqual("error", reply["status"])

@@ -115,7 +115,7 @@ public final class JShellEvaluator implements AutoCloseable {
     Display.ActiveCell previousCell =
         Display.bind(new Display.ActiveCell(batched, renderers, magics));
     try (batched;
-        CellConsole console = new CellConsole(batched)) {
+        CellConsole console = new CellConsole(batched, output)) {
       return runParts(cellName, code, 0, batched);
     } finally {
       Display.restore(previousCell);
@@ -141,6 +141,7 @@ public final class JShellEvaluator implements AutoCloseable {
   @Override
   public void close() {
     jshell.close();
+    CellConsole.restoreJvmStreams();
   }
 
   /**

@@ -349,6 +349,49 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void whatAThreadPrintsAfterItsCellEndedGoesToThatCellUntilTheNextStarts() throws Exception {
+    String gate = "editbench.test.late-output";
+    RecordingOutput first = new RecordingOutput();
+    run(
+        "Thread late = new Thread(() -> {\n"
+            + "  while (System.getProperty(\""
+            + gate
+            + "\") == null) { try { Thread.sleep(5); } catch (InterruptedException e) { return; } }\n"
+            + "  System.out.println(\"late\");\n"
+            + "});\n"
+            + "late.start();",
+        first);
+    List<String> whenTheCellEnded = List.copyOf(first.events);
+    System.setProperty(gate, "open");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!first.events.contains("stdout:late\n") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of(), whenTheCellEnded);
+      assertEquals(List.of("stdout:late\n"), first.events);
+      RecordingOutput next = new RecordingOutput();
+      run("late.join(); System.out.println(\"next\");", next);
+      assertEquals(List.of("stdout:next\n"), next.events);
+    } finally {
+      System.clearProperty(gate);
+    }
+  }
+
+  @Test
+  void closingASessionEndsTheRoutingOfPrintingToItsLastCell() throws CellException {
+    RecordingOutput last = new RecordingOutput();
+    try (JShellEvaluator evaluator =
+        JShellEvaluator.start(EvaluatorConfig.defaults(), new RecordingOutput())) {
+      evaluator.execute("In [1]", "1", last);
+      System.out.println("between cells");
+      assertEquals(List.of("stdout:between cells\n"), last.events);
+    }
+    System.out.println("after the session");
+    assertEquals(List.of("stdout:between cells\n"), last.events);
+  }
+
+  @Test
   void interruptEndsASleepingCellByInterruption() throws Exception {
     CompletableFuture<CellException> outcome = runInBackground("Thread.sleep(60_000);");
     Thread.sleep(500);

@@ -1,5 +1,6 @@
 package org.editbench.kernel;
 
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ final class ParentWatch {
 
   /** Watches the client on a daemon thread; when it ends, says so on stderr and exits. */
   static void start(Map<String, String> environment) {
+    // The kernel's own stderr, its log: by the time the client ends, System.err is a cell's.
+    PrintStream log = System.err;
     client(environment)
         .ifPresent(
             client ->
@@ -22,7 +25,7 @@ final class ParentWatch {
                     .onExit()
                     .thenRun(
                         () -> {
-                          System.err.println(
+                          log.println(
                               "editbench kernel: the Jupyter client (process "
                                   + client.pid()
                                   + ") has ended; the kernel ends too");
