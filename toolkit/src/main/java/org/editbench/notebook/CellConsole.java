@@ -39,8 +39,8 @@ final class CellConsole implements AutoCloseable {
    */
   CellConsole(CellOutput output, CellOutput afterTheCell) {
     this.afterTheCell = afterTheCell;
-    out = CellStream.printingTo(output::stdout);
-    err = CellStream.printingTo(output::stderr);
+    out = CellStream.printingTo(output::stdout, JVM_OUT);
+    err = CellStream.printingTo(output::stderr, JVM_ERR);
     install(out, err);
     // Cells have no terminal: reading standard input sees its end rather than hanging the kernel.
     System.setIn(new ByteArrayInputStream(new byte[0]));
@@ -50,7 +50,8 @@ final class CellConsole implements AutoCloseable {
   public void close() {
     // Late printing is routed before the cell's own is flushed, so no line falls in between.
     install(
-        CellStream.printingTo(afterTheCell::stdout), CellStream.printingTo(afterTheCell::stderr));
+        CellStream.printingTo(afterTheCell::stdout, JVM_OUT),
+        CellStream.printingTo(afterTheCell::stderr, JVM_ERR));
     out.flush();
     err.flush();
   }
@@ -76,24 +77,44 @@ final class CellConsole implements AutoCloseable {
   }
 
   private static final class CellStream extends ByteArrayOutputStream {
-    private final Consumer<String> sink;
+    /** Whether this thread is handing text to a sink: what the sink prints is not a cell's. */
+    private static final ThreadLocal<Boolean> IN_SINK = ThreadLocal.withInitial(() -> false);
 
-    private CellStream(Consumer<String> sink) {
+    private final Consumer<String> sink;
+    private final PrintStream jvmStream;
+
+    private CellStream(Consumer<String> sink, PrintStream jvmStream) {
       this.sink = sink;
+      this.jvmStream = jvmStream;
     }
 
-    static PrintStream printingTo(Consumer<String> sink) {
+    /**
+     * @param jvmStream where text goes that the sink itself prints (an output that logs to
+     *     System.err would otherwise feed itself until the stack overflows)
+     */
+    static PrintStream printingTo(Consumer<String> sink, PrintStream jvmStream) {
       // A plain PrintStream: a subclass's println writes the text and the line end in two
       // flushes.
-      return new PrintStream(new CellStream(sink), true, StandardCharsets.UTF_8);
+      return new PrintStream(new CellStream(sink, jvmStream), true, StandardCharsets.UTF_8);
     }
 
     @Override
     public synchronized void flush() {
-      if (count > 0) {
-        String text = toString(StandardCharsets.UTF_8);
-        reset();
+      if (count == 0) {
+        return;
+      }
+      String text = toString(StandardCharsets.UTF_8);
+      reset();
+      if (IN_SINK.get()) {
+        jvmStream.print(text);
+        jvmStream.flush();
+        return;
+      }
+      IN_SINK.set(true);
+      try {
         sink.accept(text);
+      } finally {
+        IN_SINK.set(false);
       }
     }
   }

@@ -392,6 +392,39 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void anOutputThatPrintsToTheConsoleItselfDoesNotFeedItself() throws CellException {
+    List<String> logged = new ArrayList<>();
+    CellOutput logging =
+        new CellOutput() {
+          @Override
+          public void stdout(String text) {}
+
+          @Override
+          public void stderr(String text) {
+            logged.add(text);
+            System.err.print("log: " + text); // as a log that writes to System.err does
+          }
+
+          @Override
+          public void display(MimeBundle bundle) {}
+
+          @Override
+          public void clearOutput(boolean wait) {}
+
+          @Override
+          public void page(MimeBundle bundle) {}
+        };
+    session.evaluator().execute("In [1]", "System.err.println(\"in the cell\");", logging);
+    System.err.println("after the cell");
+    // Without a guard, the output's own printing came back to it until the stack overflowed. Its
+    // print of the cell's text comes back once or twice (as a line of the cell, if the batch was
+    // handed over while the cell ran, and after it), never more.
+    assertEquals("in the cell\n", logged.get(0));
+    assertEquals("after the cell\n", logged.get(logged.size() - 1));
+    assertTrue(logged.size() <= 4, logged.toString());
+  }
+
+  @Test
   void interruptEndsASleepingCellByInterruption() throws Exception {
     CompletableFuture<CellException> outcome = runInBackground("Thread.sleep(60_000);");
     Thread.sleep(500);
