@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
+import org.editbench.core.DataPaths;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.OutputLock;
@@ -30,7 +31,9 @@ import org.editbench.text.PyStrings;
  */
 public final class DatasetMerges {
   private static final String ALL_BENCH = "all-task-instances.jsonl";
-  private static final Pattern CONDITION = Pattern.compile("-task-instances_(.+?)\\.jsonl$");
+
+  /** {@code {name}-task-instances_{condition}.jsonl}: the dataset's name and the condition. */
+  private static final Pattern CONDITION = Pattern.compile("^(.+)-task-instances_(.+?)\\.jsonl$");
 
   private DatasetMerges() {}
 
@@ -60,15 +63,16 @@ public final class DatasetMerges {
 
   /**
    * The infbench files of {@code infbenchDir} by condition (run_id): every {@code
-   * {name}-task-instances_{condition}.jsonl} whose name does not contain {@code
-   * all-task-instances}, sorted.
+   * {name}-task-instances_{condition}.jsonl} but the merged ones ({@code name} {@value
+   * DataPaths#MERGED_DATASET}), sorted. A repository whose name ends in "all" ({@code
+   * o-firewall-task-instances_0.2.jsonl}) is one to merge.
    */
   public static Map<String, List<Path>> infbenchConditions(Path infbenchDir) {
     Map<String, List<Path>> byCondition = new TreeMap<>();
     for (Path f : listJsonl(infbenchDir)) {
       Matcher m = CONDITION.matcher(name(f));
-      if (!name(f).contains("all-task-instances") && m.find()) {
-        byCondition.computeIfAbsent(m.group(1), c -> new ArrayList<>()).add(f);
+      if (m.matches() && !m.group(1).equals(DataPaths.MERGED_DATASET)) {
+        byCondition.computeIfAbsent(m.group(2), c -> new ArrayList<>()).add(f);
       }
     }
     return byCondition;

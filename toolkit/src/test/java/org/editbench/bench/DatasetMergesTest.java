@@ -72,6 +72,19 @@ class DatasetMergesTest {
   }
 
   @Test
+  void aRepositoryWhoseNameEndsInAllIsMergedOnlyTheMergedFileIsLeftOut() throws IOException {
+    Files.writeString(
+        dir.resolve("o-firewall-task-instances_0.2.jsonl"), "{\"instance_id\": \"f\"}\n");
+    Files.writeString(dir.resolve("o-x-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Files.writeString(dir.resolve("all-task-instances_0.2.jsonl"), "{\"instance_id\": \"old\"}\n");
+    assertEquals(
+        List.of(
+            dir.resolve("o-firewall-task-instances_0.2.jsonl"),
+            dir.resolve("o-x-task-instances_0.2.jsonl")),
+        DatasetMerges.infbenchConditions(dir).get("0.2"));
+  }
+
+  @Test
   @SuppressWarnings("try") // the run is open for the block: it holds the output's lock
   void aRunWritingTheMergedFileKeepsTheMergeOut() throws IOException {
     Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
