@@ -67,10 +67,6 @@ public record ApiEnvironment(
     return baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
   }
 
-  public String effectiveBaseUrl() {
-    return baseUrlFor(Provider.OPENAI);
-  }
-
   /** The keys of {@code provider}'s API. */
   public List<String> keysFor(Provider provider) {
     return provider == Provider.ANTHROPIC ? anthropicKeys : apiKeys;

@@ -58,7 +58,7 @@ final class BatchHttp {
 
   /** {@code base} + {@code path}. */
   HttpUrl url(String path) {
-    return HttpBackend.endpoint(baseUrl, path);
+    return HttpBackend.endpoint(baseUrl, path, provider);
   }
 
   /** A request to {@code url}, authenticated. */

@@ -50,7 +50,8 @@ final class BatchRunner {
                 BatchState.FORMAT,
                 model.name(),
                 provider.name().toLowerCase(Locale.ROOT),
-                options.environment().baseUrlFor(provider),
+                // Shown, not whole: a base URL may carry credentials (user:pass@, ?api-key=).
+                options.environment().shownBaseUrl(provider),
                 combination.output().toString()));
     BatchEncoder encoder =
         new BatchEncoder(

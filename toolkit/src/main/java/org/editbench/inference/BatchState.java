@@ -108,7 +108,10 @@ final class BatchState {
     }
   }
 
-  /** What the file describes, for {@code batch status}: model, provider and where its API is. */
+  /**
+   * What the file describes, for a person reading it: model, provider and where its API is (the
+   * base URL with any credentials masked).
+   */
   record Header(
       @JsonProperty("format") int format,
       @JsonProperty("model") String model,

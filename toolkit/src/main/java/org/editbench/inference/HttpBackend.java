@@ -20,9 +20,6 @@ import org.editbench.core.Jsonl;
  * model's {@link ApiCodec}, and turns every answer — or the lack of one — into an {@link Outcome}.
  */
 public final class HttpBackend implements ModelBackend {
-  /** The OpenAI API; {@code BASE_URL} points elsewhere (any OpenAI-compatible server). */
-  public static final String DEFAULT_BASE_URL = Provider.OPENAI.defaultBaseUrl();
-
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient client;
@@ -34,22 +31,25 @@ public final class HttpBackend implements ModelBackend {
   public HttpBackend(OkHttpClient client, String baseUrl, ModelSpec model, Clock clock) {
     this.client = client;
     this.codec = ApiCodec.forStyle(model.api());
-    this.endpoint = endpoint(baseUrl, codec.path());
+    this.endpoint = endpoint(baseUrl, codec.path(), model.api().provider());
     this.model = model;
     this.clock = clock;
   }
 
-  /** {@code base} + {@code path}, for a base with or without a final slash. */
-  static HttpUrl endpoint(String baseUrl, String path) {
+  /**
+   * {@code base} + {@code path}, for a base with or without a final slash; a base that is not an
+   * http(s) URL is refused naming {@code provider}'s variable, shown without credentials.
+   */
+  static HttpUrl endpoint(String baseUrl, String path, Provider provider) {
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     HttpUrl url = HttpUrl.parse(base + path);
     if (url == null) {
       throw new IllegalArgumentException(
-          "BASE_URL '"
-              + baseUrl
-              + "' is not an http(s) URL; set it to "
-              + "the API's base such as "
-              + DEFAULT_BASE_URL
+          provider.baseUrlVariable()
+              + " '"
+              + KeyMask.maskUrl(baseUrl)
+              + "' is not an http(s) URL; set it to the API's base such as "
+              + provider.defaultBaseUrl()
               + " or http://127.0.0.1:8000/v1");
     }
     return url;

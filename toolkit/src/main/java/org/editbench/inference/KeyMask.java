@@ -13,9 +13,9 @@ public final class KeyMask {
   /** Shorter keys show nothing at all: 3 + 3 characters would be most of the key. */
   private static final int MIN_LENGTH_TO_SHOW_ENDS = 12;
 
-  /** The user-info part of a URL, {@code scheme://user:password@}. */
+  /** The user-info part of a URL, {@code scheme://user:password@}, the scheme maybe left out. */
   private static final Pattern USER_INFO =
-      Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
+      Pattern.compile("^((?:[A-Za-z][A-Za-z0-9+.-]*://)?)[^/?#@]*@");
 
   /** A query parameter whose name says it holds a secret: {@code ?api-key=…}, {@code &token=…}. */
   private static final Pattern SECRET_PARAMETER =

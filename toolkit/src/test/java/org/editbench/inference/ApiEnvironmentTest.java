@@ -35,7 +35,8 @@ class ApiEnvironmentTest {
     assertEquals(List.of(), ApiEnvironment.load(Map.of(), none).apiKeys());
     assertNull(ApiEnvironment.load(Map.of(), none).baseUrl());
     assertEquals(
-        HttpBackend.DEFAULT_BASE_URL, ApiEnvironment.load(Map.of(), none).effectiveBaseUrl());
+        "https://api.openai.com/v1",
+        ApiEnvironment.load(Map.of(), none).baseUrlFor(Provider.OPENAI));
   }
 
   @Test

@@ -589,6 +589,26 @@ class BatchRunTest {
   }
 
   @Test
+  void credentialsInTheBaseUrlAreNeverWrittenToAnyFile() throws IOException {
+    infbench(Fixtures.ids(2));
+    fake.answer = (customId, body) -> new FakeBatchServer.Ok("<patch>fix</patch>", 1, 1);
+    String withCredentials =
+        server.url("/v1").newBuilder().username("team").password("s3cr3t-pass").build().toString();
+    RunStats stats =
+        run(
+            options("test-chat")
+                .environment(
+                    new ApiEnvironment(
+                        List.of(KEY), withCredentials, List.of(KEY), server.url("/").toString())));
+    assertEquals(2, stats.succeeded());
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertFalse(Files.readString(file).contains("s3cr3t-pass"), file.toString());
+      }
+    }
+  }
+
+  @Test
   void theGoldModelHasNoBatchApi() {
     infbench(Fixtures.ids(1));
     IllegalArgumentException e =

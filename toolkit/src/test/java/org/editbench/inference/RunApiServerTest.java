@@ -523,14 +523,23 @@ class RunApiServerTest {
   void theBaseUrlMayEndWithASlashAndMustBeAnHttpUrl() {
     assertEquals(
         "http://127.0.0.1:8000/v1/chat/completions",
-        HttpBackend.endpoint("http://127.0.0.1:8000/v1/", "/chat/completions").toString());
+        HttpBackend.endpoint("http://127.0.0.1:8000/v1/", "/chat/completions", Provider.OPENAI)
+            .toString());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> HttpBackend.endpoint("127.0.0.1:8000", "/responses"));
+            () -> HttpBackend.endpoint("127.0.0.1:8000", "/responses", Provider.OPENAI));
     assertTrue(
         e.getMessage().startsWith("BASE_URL '127.0.0.1:8000' is not an http(s) URL"),
         e.getMessage());
+    IllegalArgumentException anthropic =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HttpBackend.endpoint("team:s3cr3t@proxy:8000", "/messages", Provider.ANTHROPIC));
+    assertEquals(
+        "ANTHROPIC_BASE_URL '***@proxy:8000' is not an http(s) URL; set it to the API's base such"
+            + " as https://api.anthropic.com or http://127.0.0.1:8000/v1",
+        anthropic.getMessage());
   }
 
   @Test
