@@ -1,6 +1,8 @@
 package org.editbench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchReport;
+import org.editbench.infbench.InfbenchRequest;
+import org.editbench.infbench.RunId;
 import org.editbench.inference.Combination;
 import org.editbench.inference.FilterStats;
 import org.editbench.inference.MergeResults;
@@ -21,6 +25,8 @@ import org.editbench.inference.RunStats;
 import org.editbench.pipeline.Pipeline;
 import org.editbench.progress.ProgressTracker;
 import org.editbench.results.PredictionTable;
+import org.editbench.retrieval.Bm25CodeContextSource;
+import org.editbench.retrieval.Bm25Settings;
 import tech.tablesaw.api.Table;
 
 /**
@@ -168,6 +174,7 @@ public final class Workspace {
    */
   public List<InfbenchReport> buildInfbench(List<String> runIds) {
     List<Path> files = benchFiles();
+    List<RunId> variants = runIds.stream().map(RunId::parse).toList();
     ProgressTracker progress = ProgressTracker.open("prompt-builder " + String.join(" ", runIds));
     return progress.run(
         () -> {
@@ -175,24 +182,33 @@ public final class Workspace {
             progress.addTotal(EditBench.loadBench(bench, Reporter.SILENT).size());
           }
           List<InfbenchReport> reports = new ArrayList<>();
-          for (Path bench : files) {
-            progress.task(
-                "prompt-builder " + String.join(" ", runIds) + " · " + bench.getFileName());
-            InfbenchReport report =
-                EditBench.buildInfbench(
-                    bench,
-                    paths.historiesDir(),
-                    paths.infbenchDir(),
-                    runIds,
-                    new ProgressReporter(progress));
-            progress.advance(
-                0,
-                report.invalid().stream()
-                    .map(InfbenchReport.Invalid::instanceId)
-                    .distinct()
-                    .count(),
-                0);
-            reports.add(report);
+          // BM25 variants retrieve from this folder's clones (repos/), whatever the kernel's
+          // working directory; one source serves every repository, as in the pipeline.
+          try (Bm25CodeContextSource contextSource =
+              EditBench.codeContextSource(Bm25Settings.defaults(paths), warnings())) {
+            for (Path bench : files) {
+              progress.task(
+                  "prompt-builder " + String.join(" ", runIds) + " · " + bench.getFileName());
+              InfbenchReport report =
+                  EditBench.buildInfbench(
+                      InfbenchRequest.resuming(
+                          bench,
+                          paths.historiesDir(),
+                          paths.infbenchDir(),
+                          variants,
+                          contextSource),
+                      new ProgressReporter(progress));
+              progress.advance(
+                  0,
+                  report.invalid().stream()
+                      .map(InfbenchReport.Invalid::instanceId)
+                      .distinct()
+                      .count(),
+                  0);
+              reports.add(report);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
           progress.task("prompt-builder " + String.join(" ", runIds));
           return reports;

@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.editbench.bench.BenchInstance;
 import org.editbench.cli.SampleData;
+import org.editbench.core.Reporter;
 import org.editbench.inference.RunStats;
 import org.editbench.results.ResultsSummary;
+import org.editbench.retrieval.SampleClones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -68,6 +72,35 @@ class WorkspaceTest {
     Workspace workspace = Workspace.locate(Map.of(), empty);
     assertEquals(empty, workspace.root());
     assertTrue(workspace.toString().contains("set EDITBENCH_HOME"), workspace.toString());
+  }
+
+  @Test
+  void bm25VariantsRetrieveFromTheDataFoldersClonesWhateverTheKernelsWorkingDirectory()
+      throws Exception {
+    SampleData.copyTo(dir);
+    Map<String, String> baseCommits =
+        SampleClones.inventoryClone(dir.resolve("repos/acme__inventory"));
+    Path inventory = dir.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    SampleClones.withBaseCommits(inventory, inventory, baseCommits);
+    Workspace eb = Workspace.locate(Map.of(), Files.createDirectories(dir.resolve("notebooks")));
+
+    eb.buildInfbench(List.of("0.2", "0.2_bm25_1"));
+
+    Path infbench = dir.resolve("crawled_data/infbench");
+    List<BenchInstance> oracle =
+        EditBench.loadBench(
+            infbench.resolve("acme-inventory-task-instances_0.2.jsonl"), Reporter.SILENT);
+    List<BenchInstance> retrieved =
+        EditBench.loadBench(
+            infbench.resolve("acme-inventory-task-instances_0.2_bm25_1.jsonl"), Reporter.SILENT);
+    assertEquals(baseCommits.size(), retrieved.size());
+    // Without the clone (looked for under notebooks/repos), BM25 kept the oracle context: every
+    // prompt was the same. One instance's best file is the one the oracle shows.
+    long differing =
+        IntStream.range(0, retrieved.size())
+            .filter(i -> !oracle.get(i).prompt().equals(retrieved.get(i).prompt()))
+            .count();
+    assertEquals(retrieved.size() - 1, differing);
   }
 
   @Test
