@@ -78,10 +78,7 @@ class WorkspaceTest {
   void bm25VariantsRetrieveFromTheDataFoldersClonesWhateverTheKernelsWorkingDirectory()
       throws Exception {
     SampleData.copyTo(dir);
-    Map<String, String> baseCommits =
-        SampleClones.inventoryClone(dir.resolve("repos/acme__inventory"));
-    Path inventory = dir.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
-    SampleClones.withBaseCommits(inventory, inventory, baseCommits);
+    Map<String, String> baseCommits = SampleClones.inventoryCloneIn(dir);
     Workspace eb = Workspace.locate(Map.of(), Files.createDirectories(dir.resolve("notebooks")));
 
     eb.buildInfbench(List.of("0.2", "0.2_bm25_1"));

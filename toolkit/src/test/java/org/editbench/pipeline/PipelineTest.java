@@ -70,10 +70,7 @@ class PipelineTest {
   void bm25VariantsRetrieveFromTheDataFoldersClonesThroughOneContextSource(@TempDir Path cache)
       throws IOException {
     SampleData.copyTo(home);
-    Map<String, String> baseCommits =
-        SampleClones.inventoryClone(home.resolve("repos/acme__inventory"));
-    Path inventory = home.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
-    SampleClones.withBaseCommits(inventory, inventory, baseCommits);
+    SampleClones.inventoryCloneIn(home);
     DataPaths paths = new DataPaths(home);
 
     RecordingReporter reporter = new RecordingReporter();

@@ -67,6 +67,19 @@ public final class SampleClones {
   }
 
   /**
+   * In a data folder holding the sample ({@code SampleData.copyTo}): the acme/inventory clone under
+   * {@code repos/}, and its bench file's instances given their base commits.
+   *
+   * @return instance_id → its base commit
+   */
+  public static Map<String, String> inventoryCloneIn(Path dataFolder) throws IOException {
+    Map<String, String> baseCommits = inventoryClone(dataFolder.resolve("repos/acme__inventory"));
+    Path inventory = dataFolder.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    withBaseCommits(inventory, inventory, baseCommits);
+    return baseCommits;
+  }
+
+  /**
    * Writes {@code bench} to {@code output} with each instance's base_commit from {@code
    * baseCommits}, else empty.
    */
