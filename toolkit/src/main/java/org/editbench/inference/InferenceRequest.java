@@ -18,6 +18,18 @@ public record InferenceRequest(
     Objects.requireNonNull(prompt, "prompt");
   }
 
+  /** Names the key by its mask and the texts by their length: a request may end up in a log. */
+  @Override
+  public String toString() {
+    return "InferenceRequest[instanceId="
+        + instanceId
+        + ", prompt="
+        + prompt.length()
+        + " chars, apiKey="
+        + (apiKey == null ? "none" : KeyMask.mask(apiKey))
+        + "]";
+  }
+
   /** The same request with another prompt (after the context was trimmed). */
   public InferenceRequest withPrompt(String trimmed) {
     return new InferenceRequest(instanceId, trimmed, groundTruth, lastHistoryStep, apiKey);

@@ -18,26 +18,7 @@ public final class RunHandle {
   private final Thread thread;
 
   private RunHandle(RunApiOptions options, Reporter reporter, RunObserver observer) {
-    RunObserver tracking =
-        new RunObserver() {
-          @Override
-          public void started(Combination combination, FilterStats stats) {
-            current.set(combination);
-            latest.set(null);
-            observer.started(combination, stats);
-          }
-
-          @Override
-          public void progress(Combination combination, Progress progress) {
-            latest.set(progress);
-            observer.progress(combination, progress);
-          }
-
-          @Override
-          public void finished(RunStats stats) {
-            observer.finished(stats);
-          }
-        };
+    RunObserver tracking = new Tracking(current, latest, observer);
     thread =
         new Thread(
             () -> {
@@ -49,6 +30,48 @@ public final class RunHandle {
             },
             "run-api");
     thread.setDaemon(true);
+  }
+
+  /**
+   * Passes every call on to the caller's observer, noting the combination and progress this handle
+   * reports; a method RunObserver gains must be passed on here too (a test checks them all).
+   */
+  static final class Tracking implements RunObserver {
+    private final AtomicReference<Combination> current;
+    private final AtomicReference<Progress> latest;
+    private final RunObserver observer;
+
+    Tracking(
+        AtomicReference<Combination> current,
+        AtomicReference<Progress> latest,
+        RunObserver observer) {
+      this.current = current;
+      this.latest = latest;
+      this.observer = observer;
+    }
+
+    @Override
+    public void counting(Combination combination, int counted, int total) {
+      observer.counting(combination, counted, total);
+    }
+
+    @Override
+    public void started(Combination combination, FilterStats stats) {
+      current.set(combination);
+      latest.set(null);
+      observer.started(combination, stats);
+    }
+
+    @Override
+    public void progress(Combination combination, Progress progress) {
+      latest.set(progress);
+      observer.progress(combination, progress);
+    }
+
+    @Override
+    public void finished(RunStats stats) {
+      observer.finished(stats);
+    }
   }
 
   /** Starts {@code options} on a background thread. */

@@ -119,4 +119,13 @@ class ApiEnvironmentTest {
     assertFalse(env.toString().contains("0123456789"), env.toString());
     assertEquals(2, env.allKeys().size());
   }
+
+  @Test
+  void anInferenceRequestShowsItsKeyOnlyMasked() {
+    InferenceRequest request =
+        new InferenceRequest("o__r-1", "the prompt", null, null, "sk-proj-0123456789abcdef");
+    assertEquals(
+        "InferenceRequest[instanceId=o__r-1, prompt=10 chars, apiKey=sk-***def]",
+        request.toString());
+  }
 }

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.editbench.EditBench;
 import org.editbench.core.DataPaths;
 import org.editbench.core.RecordingReporter;
@@ -89,6 +94,36 @@ class RunObservationTest {
             + "\rm · all-task-instances_0.2.jsonl: counting prompt tokens, 2500/4000\u001b[K"
             + "\nnote\n",
         err.toString());
+  }
+
+  @Test
+  void aRunHandlePassesEveryObserverCallOn() throws Exception {
+    List<String> passedOn = new ArrayList<>();
+    RunObserver recording =
+        (RunObserver)
+            Proxy.newProxyInstance(
+                RunObserver.class.getClassLoader(),
+                new Class<?>[] {RunObserver.class},
+                (proxy, method, args) -> {
+                  passedOn.add(method.getName());
+                  return null;
+                });
+    RunObserver tracking =
+        new RunHandle.Tracking(new AtomicReference<>(), new AtomicReference<>(), recording);
+    List<String> called = new ArrayList<>();
+    for (Method method : RunObserver.class.getMethods()) {
+      if (Modifier.isStatic(method.getModifiers())) {
+        continue;
+      }
+      Object[] args =
+          Arrays.stream(method.getParameterTypes())
+              .map(type -> type == int.class ? (Object) 0 : null)
+              .toArray();
+      method.invoke(tracking, args);
+      called.add(method.getName());
+    }
+    assertEquals(called, passedOn);
+    assertTrue(called.contains("counting"), called.toString());
   }
 
   @Test
