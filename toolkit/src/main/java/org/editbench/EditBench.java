@@ -247,7 +247,16 @@ public final class EditBench {
    * now.
    */
   public static List<BatchInfo> batchStatus(Path resultsDir, ApiEnvironment environment) {
-    return BatchAdmin.status(resultsDir, environment, true);
+    return batchStatus(resultsDir, environment, true);
+  }
+
+  /**
+   * The batches recorded under {@code resultsDir}; with {@code askProviders} false, as the last run
+   * saw them (no request, no key needed).
+   */
+  public static List<BatchInfo> batchStatus(
+      Path resultsDir, ApiEnvironment environment, boolean askProviders) {
+    return BatchAdmin.status(resultsDir, environment, askProviders);
   }
 
   /** Cancels the running batches under {@code resultsDir} (only {@code ids}, unless empty). */

@@ -74,9 +74,7 @@ public final class BatchCommand implements Runnable {
     @Override
     public Integer call() {
       List<BatchInfo> batches =
-          offline
-              ? BatchAdmin.status(folder.resolve(), ApiEnvironment.fromProcess(), false)
-              : EditBench.batchStatus(folder.resolve(), ApiEnvironment.fromProcess());
+          EditBench.batchStatus(folder.resolve(), ApiEnvironment.fromProcess(), !offline);
       BatchAdmin.lines(batches).forEach(spec.commandLine().getOut()::println);
       return 0;
     }
