@@ -71,6 +71,32 @@ class KernelSessionTests(unittest.TestCase):
         self.assertEqual(1, len(late), "the late line was published")
         self.assertEqual(msg_id, late[0]["parent_header"]["msg_id"], "under the cell that started the thread")
 
+    def replies_to(self, msg_ids):
+        """The execute_reply contents for msg_ids, by id, waiting for each."""
+        replies = {}
+        while len(replies) < len(msg_ids):
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]
+        return replies
+
+    def test_a_failing_cell_aborts_the_cells_queued_behind_it_as_run_all_sends_them(self):
+        failing = self.kc.execute('Thread.sleep(800);\nInteger.parseInt("not a number")')
+        queued = [self.kc.execute('System.out.println("must not run");'), self.kc.execute("1 + 1")]
+        replies = self.replies_to([failing] + queued)
+        self.assertEqual("error", replies[failing]["status"])
+        self.assertEqual(["aborted", "aborted"], [replies[m]["status"] for m in queued])
+        # The session goes on: the next cell runs, and nothing printed the aborted line.
+        reply, outputs = execute(self.kc, 'System.out.println("runs");')
+        self.assertEqual("ok", reply["status"])
+        self.assertEqual(["runs\n"], [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"])
+
+    def test_without_stop_on_error_the_queued_cells_run(self):
+        failing = self.kc.execute('Thread.sleep(800);\nInteger.parseInt("not a number")', stop_on_error=False)
+        queued = self.kc.execute("1 + 1")
+        replies = self.replies_to([failing, queued])
+        self.assertEqual("error", replies[failing]["status"])
+        self.assertEqual("ok", replies[queued]["status"])
+
     def test_a_compile_error_shows_the_offending_line(self):
         reply, outputs = execute(self.kc, 'int fine = 1;\nint broken = "text";')
         self.assertEqual("error", reply["status"])

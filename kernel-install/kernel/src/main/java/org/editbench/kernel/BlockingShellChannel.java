@@ -1,5 +1,6 @@
 package org.editbench.kernel;
 
+import java.util.Map;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.Loop;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
@@ -8,6 +9,8 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
@@ -19,6 +22,11 @@ import org.zeromq.ZMQ;
  * request waits for the end of that sleep — a {@code 1 + 1} cell then takes 25–50 ms on the wire
  * whatever the kernel does. Blocking in the poll answers as soon as a request arrives. Requests are
  * dispatched to the kernel's handlers exactly as jjava's channel does.
+ *
+ * <p>When a cell sent with {@code stop_on_error} fails, the execute requests already waiting are
+ * answered {@code aborted} without running, as ipykernel answers them: "Run All" stops at the first
+ * failing cell instead of running the rest on a broken session. Other requests waiting meanwhile
+ * are handled as usual.
  */
 final class BlockingShellChannel extends ShellChannel {
   /** How long one poll blocks; bounds how long closing the channel waits for its thread. */
@@ -30,6 +38,12 @@ final class BlockingShellChannel extends ShellChannel {
   private final JupyterConnection connection;
   private final BackgroundIOPubChannel iopub;
   private volatile Loop loop;
+
+  /** The request being handled, on the loop's thread; null between requests. */
+  private Message<?> handling;
+
+  /** Whether the request being handled failed with stop_on_error: the queue is to be aborted. */
+  private boolean abortWaiting;
 
   BlockingShellChannel(
       ZMQ.Context context,
@@ -52,6 +66,12 @@ final class BlockingShellChannel extends ShellChannel {
   public void sendMessage(Message<?> message) {
     iopub.awaitPublished();
     super.sendMessage(message);
+    if (handling != null
+        && message.getHeader().getType().isErrorFor(ExecuteReply.MESSAGE_TYPE)
+        && handling.getContent() instanceof ExecuteRequest request
+        && request.shouldStopOnError()) {
+      abortWaiting = true;
+    }
   }
 
   @Override
@@ -69,8 +89,31 @@ final class BlockingShellChannel extends ShellChannel {
               if (poller.poll(POLL_TIMEOUT_MILLIS) > 0) {
                 dispatch(readMessage());
               }
+              // What is waiting now was sent before the failure was known: abort those cells.
+              while (abortWaiting && poller.poll(0) > 0) {
+                Message<?> waiting = readMessage();
+                if (waiting.getHeader().getType().equals(ExecuteRequest.MESSAGE_TYPE)) {
+                  abort(waiting);
+                } else {
+                  dispatch(waiting);
+                }
+              }
+              abortWaiting = false;
             });
     loop.start();
+  }
+
+  /** Answers an execute request {@code {"status": "aborted"}}, between busy and idle. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void abort(Message<?> request) {
+    ShellReplyEnvironment env = connection.prepareReplyEnv(this, request);
+    env.setStatusBusy();
+    env.reply(
+        new Message<>(
+            env.getContext(),
+            (MessageType) ExecuteReply.MESSAGE_TYPE,
+            Map.of("status", "aborted")));
+    env.setStatusIdle();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -82,12 +125,14 @@ final class BlockingShellChannel extends ShellChannel {
       return;
     }
     ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+    handling = message;
     try {
       handler.handle(env, message);
     } catch (Exception e) {
       LOG.warn("handling {} failed", type.getName(), e);
     } finally {
       env.resolveDeferrals();
+      handling = null;
     }
     if (env.isMarkedForShutdown()) {
       connection.close();
