@@ -286,8 +286,12 @@ public final class Workspace {
     };
   }
 
-  /** run-api's per-combination progress, counted into one tracker for the whole run. */
-  private static final class CombinationProgress implements RunObserver {
+  /**
+   * run-api's per-combination progress, counted into one tracker for the whole run: its total is
+   * every combination's instances from the start, less those each combination's filter leaves out
+   * as it starts (already done, over the token limit), so the bar and its ETA span the whole run.
+   */
+  static final class CombinationProgress implements RunObserver {
     private final String task;
     private final ProgressTracker tracker;
     private Progress last;
@@ -303,10 +307,15 @@ public final class Workspace {
     }
 
     @Override
+    public void planned(List<Combination> combinations, int instances) {
+      tracker.addTotal(instances);
+    }
+
+    @Override
     public void started(Combination combination, FilterStats stats) {
       last = null;
       tracker.task(label(combination));
-      tracker.addTotal(stats.toRun());
+      tracker.addTotal(stats.toRun() - stats.total());
     }
 
     private String label(Combination combination) {

@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.editbench.bench.BenchInstance;
 import org.editbench.cli.SampleData;
 import org.editbench.core.Reporter;
+import org.editbench.inference.Combination;
+import org.editbench.inference.FilterStats;
+import org.editbench.inference.ModelSpec;
+import org.editbench.inference.Progress;
 import org.editbench.inference.RunStats;
+import org.editbench.progress.ProgressSnapshot;
+import org.editbench.progress.ProgressTracker;
 import org.editbench.results.ResultsSummary;
 import org.editbench.retrieval.SampleClones;
 import org.junit.jupiter.api.Test;
@@ -98,6 +105,31 @@ class WorkspaceTest {
             .filter(i -> !oracle.get(i).prompt().equals(retrieved.get(i).prompt()))
             .count();
     assertEquals(retrieved.size() - 1, differing);
+  }
+
+  @Test
+  void aRunsProgressTotalSpansEveryCombinationFromTheStart() {
+    List<ProgressSnapshot> seen = new ArrayList<>();
+    ProgressTracker tracker = new ProgressTracker("run-api m", seen::add);
+    Workspace.CombinationProgress progress =
+        new Workspace.CombinationProgress("run-api m", tracker);
+    Combination first =
+        new Combination(
+            "acme/inventory",
+            "0.2",
+            Path.of("in.jsonl"),
+            ModelSpec.builder("m").build(),
+            Path.of("out.jsonl"));
+
+    progress.planned(List.of(first, first), 14);
+    assertEquals(14, tracker.snapshot().total());
+    // 7 instances, 2 already done and 1 over the token limit: 4 to run.
+    progress.started(
+        first, new FilterStats(7, 2, List.of(), 0, 4, 1, 0, 0, List.of(), 10, 10.0, 10, 100));
+    assertEquals(11, tracker.snapshot().total());
+    progress.progress(first, new Progress(1, 4, 1, 0, 0.001, 0, java.time.Duration.ofSeconds(1)));
+    assertEquals(1, tracker.snapshot().done());
+    assertEquals(11, tracker.snapshot().total());
   }
 
   @Test

@@ -40,6 +40,8 @@ public final class RunApi {
     RunPlanner.unfoundResults(combinations).forEach(reporter::warn);
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
+    observer.planned(
+        combinations, combinations.stream().mapToInt(c -> inputs.get(c.input()).size()).sum());
 
     OkHttpClient http = needsHttp(combinations) ? httpClient(options) : null;
     try {

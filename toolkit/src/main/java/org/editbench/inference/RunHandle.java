@@ -51,6 +51,11 @@ public final class RunHandle {
     }
 
     @Override
+    public void planned(List<Combination> combinations, int instances) {
+      observer.planned(combinations, instances);
+    }
+
+    @Override
     public void counting(Combination combination, int counted, int total) {
       observer.counting(combination, counted, total);
     }

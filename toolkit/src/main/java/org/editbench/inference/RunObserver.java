@@ -1,10 +1,19 @@
 package org.editbench.inference;
 
+import java.util.List;
+
 /**
  * Watches a run; called on one thread, in order. A notebook can pass a lambda-friendly subclass,
  * the CLI prints through {@link ConsoleRunObserver}.
  */
 public interface RunObserver {
+  /**
+   * Before the first combination: the combinations the run goes through, in order, and how many
+   * instances their datasets hold together (before instances already done or over the token limit
+   * are left out, which {@link #started} tells for each).
+   */
+  default void planned(List<Combination> combinations, int instances) {}
+
   /**
    * While a combination's prompt tokens are counted, before {@link #started}: about once a second
    * once it has lasted a second, how many of its {@code total} prompts are counted.

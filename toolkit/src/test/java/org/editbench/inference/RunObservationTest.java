@@ -179,6 +179,7 @@ class RunObservationTest {
   void aNotebookStartsARunWatchesItAndGetsTheCountsBack() throws Exception {
     Path data = Fixtures.infbench(dir.resolve("mine.jsonl"), Fixtures.ids(30));
     List<Progress> seen = Collections.synchronizedList(new ArrayList<>());
+    List<String> planned = Collections.synchronizedList(new ArrayList<>());
     RunApiOptions options =
         RunApiOptions.builder()
             .dataPaths(new DataPaths(dir))
@@ -201,11 +202,17 @@ class RunObservationTest {
             reporter,
             new RunObserver() {
               @Override
+              public void planned(List<Combination> combinations, int instances) {
+                planned.add(combinations.size() + " combination(s), " + instances + " instances");
+              }
+
+              @Override
               public void progress(Combination combination, Progress progress) {
                 seen.add(progress);
               }
             });
     List<RunStats> stats = handle.await();
+    assertEquals(List.of("1 combination(s), 30 instances"), planned);
     assertTrue(handle.isDone());
     assertEquals(1, stats.size());
     assertEquals(30, stats.get(0).succeeded());
