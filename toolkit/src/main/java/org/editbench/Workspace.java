@@ -266,7 +266,14 @@ public final class Workspace {
         () -> {
           List<RunStats> stats =
               EditBench.runApi(built, warnings(), new CombinationProgress(task, progress));
-          progress.task(task + " · " + stats.size() + " dataset × run_id combination(s)");
+          int alreadyDone = stats.stream().mapToInt(run -> run.filter().alreadyDone()).sum();
+          // A resumed run counts only what it asked: say what it found answered already.
+          progress.task(
+              task
+                  + " · "
+                  + stats.size()
+                  + " dataset × run_id combination(s)"
+                  + (alreadyDone > 0 ? " · " + alreadyDone + " answered before" : ""));
           return stats;
         },
         "stopped; every answer received is saved: run the cell again to resume");

@@ -1,6 +1,7 @@
 package org.editbench.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,10 @@ class ProgressInCellsTest {
     assertTrue(
         resumed.contains("0/0 (100%)") && resumed.contains("value=\"1\" max=\"1\""),
         "nothing left to do is a full bar: " + resumed);
+    assertTrue(
+        resumed.contains("run-api gold · 2 dataset × run_id combination(s) · 7 answered before"),
+        "a resumed run says what it found answered: " + resumed);
+    assertFalse(ran.contains("answered before"), ran);
   }
 
   @Test
