@@ -54,7 +54,7 @@ public final class NotebookCommand implements Runnable {
     Path outDir;
 
     @Override
-    public Integer call() throws IOException, CellException {
+    public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       for (Path notebook : notebooks) {
@@ -78,7 +78,25 @@ public final class NotebookCommand implements Runnable {
       EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
       for (Path notebook : notebooks) {
         Path destination = outDir == null ? notebook : outDir.resolve(notebook.getFileName());
-        NotebookRunner.Outcome outcome = NotebookRunner.run(notebook, destination, config, err);
+        NotebookRunner.Outcome outcome;
+        try {
+          outcome = NotebookRunner.run(notebook, destination, config, err);
+        } catch (CellException e) {
+          err.println(
+              "error: "
+                  + notebook
+                  + ": no cell ran, a startup script failed ("
+                  + EvaluatorConfig.STARTUP_SCRIPTS_PATH
+                  + " or "
+                  + EvaluatorConfig.STARTUP_SCRIPT
+                  + "): "
+                  + e.ename()
+                  + ": "
+                  + e.evalue());
+          e.traceback().forEach(err::println);
+          err.flush();
+          return 1;
+        }
         if (outcome.failure().isPresent()) {
           NotebookRunner.Failure failure = outcome.failure().get();
           err.println(
@@ -86,7 +104,9 @@ public final class NotebookCommand implements Runnable {
                   + notebook
                   + " cell "
                   + failure.cellNumber()
-                  + ": "
+                  + " (In ["
+                  + outcome.codeCellsRun()
+                  + "]): "
                   + failure.error().ename()
                   + ": "
                   + failure.error().evalue());

@@ -26,7 +26,7 @@ public final class NotebookRunner {
       Path notebook, Path destination, EvaluatorConfig config, PrintWriter log)
       throws CellException {
     NotebookDocument document = NotebookDocument.read(notebook);
-    try (JShellEvaluator evaluator = JShellEvaluator.start(config, new LogOutput(log))) {
+    try (JShellEvaluator evaluator = JShellEvaluator.start(config, new LogCellOutput(log))) {
       int executionCount = 0;
       for (NotebookDocument.Cell cell : document.cells()) {
         if (!cell.isCode()) {
@@ -49,33 +49,6 @@ public final class NotebookRunner {
       }
       document.write(destination);
       return new Outcome(executionCount, Optional.empty());
-    }
-  }
-
-  /** Startup output, which belongs to no cell, printed for the person running the notebook. */
-  private record LogOutput(PrintWriter log) implements CellOutput {
-    @Override
-    public void stdout(String text) {
-      log.print(text);
-      log.flush();
-    }
-
-    @Override
-    public void stderr(String text) {
-      stdout(text);
-    }
-
-    @Override
-    public void display(MimeBundle bundle) {
-      stdout(bundle.text() == null ? "" : bundle.text() + "\n");
-    }
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public void page(MimeBundle bundle) {
-      display(bundle);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.editbench.notebook.EvaluatorConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +154,8 @@ class NotebookCommandTest {
 
     assertEquals(1, run.exitCode());
     assertTrue(
-        run.err().contains("cell 3: java.lang.IllegalStateException: no bench here"), run.err());
+        run.err().contains("cell 3 (In [2]): java.lang.IllegalStateException: no bench here"),
+        run.err());
     assertValidNbformat(input);
     JsonNode cells = JSON.readTree(input.toFile()).path("cells");
     JsonNode error = cells.get(2).path("outputs").get(0);
@@ -161,6 +163,37 @@ class NotebookCommandTest {
     assertEquals("java.lang.IllegalStateException", error.path("ename").asText());
     assertTrue(cells.get(3).path("outputs").isEmpty(), "cells after the failure do not run");
     assertTrue(cells.get(3).path("execution_count").isNull());
+  }
+
+  @Test
+  void aFailingStartupScriptIsAnErrorLineNotAStackTrace(@TempDir Path dir) throws Exception {
+    Path input = notebook(dir.resolve("any.ipynb"), "1 + 1");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "notebook",
+                "run",
+                input.toString())
+            .redirectErrorStream(true);
+    child
+        .environment()
+        .put(EvaluatorConfig.STARTUP_SCRIPT, "throw new IllegalStateException(\"no setup\");");
+    Process process = child.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(1, process.exitValue(), output);
+    assertTrue(
+        output.contains(
+            "error: "
+                + input
+                + ": no cell ran, a startup script failed (IJAVA_STARTUP_SCRIPTS_PATH or"
+                + " IJAVA_STARTUP_SCRIPT): java.lang.IllegalStateException: no setup"),
+        output);
+    assertFalse(output.contains("at picocli."), "no stack trace of the command: " + output);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.editbench.kernel;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,10 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.editbench.notebook.CellException;
-import org.editbench.notebook.CellOutput;
 import org.editbench.notebook.EvaluatorConfig;
 import org.editbench.notebook.JShellEvaluator;
-import org.editbench.notebook.MimeBundle;
+import org.editbench.notebook.LogCellOutput;
 
 /**
  * The kernel's one {@link JShellEvaluator}, started on a background thread and warmed up there
@@ -48,7 +47,10 @@ final class KernelSession {
             CompletableFuture.supplyAsync(
                 () -> {
                   try {
-                    JShellEvaluator session = JShellEvaluator.start(config, new StartupOutput());
+                    JShellEvaluator session =
+                        JShellEvaluator.start(
+                            // Startup scripts' output belongs to no cell: the kernel's log.
+                            config, new LogCellOutput(new PrintWriter(System.err, true)));
                     session.warmUp();
                     return session;
                   } catch (CellException e) {
@@ -96,34 +98,6 @@ final class KernelSession {
     CompletableFuture<JShellEvaluator> started = evaluator;
     if (started != null) {
       started.thenAccept(action);
-    }
-  }
-
-  /** Startup scripts' output belongs to no cell: it goes to the kernel's log (its stderr). */
-  private static final class StartupOutput implements CellOutput {
-    private final PrintStream log = System.err;
-
-    @Override
-    public void stdout(String text) {
-      log.print(text);
-    }
-
-    @Override
-    public void stderr(String text) {
-      log.print(text);
-    }
-
-    @Override
-    public void display(MimeBundle bundle) {
-      log.println(bundle.text());
-    }
-
-    @Override
-    public void clearOutput(boolean wait) {}
-
-    @Override
-    public void page(MimeBundle bundle) {
-      display(bundle);
     }
   }
 }
