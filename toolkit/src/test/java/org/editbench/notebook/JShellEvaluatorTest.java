@@ -325,11 +325,12 @@ class JShellEvaluatorTest {
   }
 
   /** Runs a cell on another thread; completes with its error (null when it succeeds). */
-  private static CompletableFuture<CellException> runInBackground(String code) {
+  private static CompletableFuture<CellException> runInBackground(
+      String code, RecordingOutput output) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            run(code, new RecordingOutput());
+            run(code, output);
             return null;
           } catch (CellException e) {
             return e;
@@ -337,11 +338,32 @@ class JShellEvaluatorTest {
         });
   }
 
+  /** Whether {@code output} holds {@code event}, read under the lock its writers hold. */
+  private static boolean printed(RecordingOutput output, String event) {
+    synchronized (output) {
+      return output.events.contains(event);
+    }
+  }
+
+  /**
+   * Waits until a running cell has printed {@code line}: it has started, whatever the machine's
+   * speed (a fixed sleep before interrupting could come before the cell did).
+   */
+  private static void awaitPrinted(RecordingOutput output, String line)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!printed(output, "stdout:" + line)) {
+      assertTrue(System.nanoTime() < deadline, "the cell never printed " + line);
+      Thread.sleep(10);
+    }
+  }
+
   @Test
   void interruptStopsABusyLoopAndTheSessionLivesOn() throws Exception {
+    RecordingOutput output = new RecordingOutput();
     CompletableFuture<CellException> outcome =
-        runInBackground("System.out.println(\"spinning\");\nwhile (true) {}");
-    Thread.sleep(500);
+        runInBackground("System.out.println(\"spinning\");\nwhile (true) {}", output);
+    awaitPrinted(output, "spinning\n");
     session.evaluator().interrupt();
     CellException error = outcome.get(10, TimeUnit.SECONDS);
     assertEquals("InterruptedException", error.ename());
@@ -365,7 +387,7 @@ class JShellEvaluatorTest {
     System.setProperty(gate, "open");
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!first.events.contains("stdout:late\n") && System.nanoTime() < deadline) {
+      while (!printed(first, "stdout:late\n") && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       assertEquals(List.of(), whenTheCellEnded);
@@ -426,8 +448,10 @@ class JShellEvaluatorTest {
 
   @Test
   void interruptEndsASleepingCellByInterruption() throws Exception {
-    CompletableFuture<CellException> outcome = runInBackground("Thread.sleep(60_000);");
-    Thread.sleep(500);
+    RecordingOutput output = new RecordingOutput();
+    CompletableFuture<CellException> outcome =
+        runInBackground("System.out.println(\"sleeping\");\nThread.sleep(60_000);", output);
+    awaitPrinted(output, "sleeping\n");
     session.evaluator().interrupt();
     assertEquals("InterruptedException", outcome.get(10, TimeUnit.SECONDS).ename());
   }
