@@ -90,6 +90,15 @@ public final class ModelTable {
    * The model called {@code name}, or an error that lists the known ones and says how to add one.
    */
   public ModelSpec require(String name) {
+    return require(
+        name, "pass it with --models FILE (in a notebook: RunApiOptions.Builder.modelsFile)");
+  }
+
+  /**
+   * {@link #require(String)}, the error ending in {@code howToUse}: what to do with the file that
+   * adds the model, where the caller takes it in.
+   */
+  public ModelSpec require(String name, String howToUse) {
     ModelSpec spec = models.get(name);
     if (spec == null) {
       throw new IllegalArgumentException(
@@ -101,7 +110,8 @@ public final class ModelTable {
               + name
               + "\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, "
               + "\"context_limit\": 128000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6, "
-              + "\"encoding\": \"cl100k_base\"}} and pass it with --models FILE");
+              + "\"encoding\": \"cl100k_base\"}} and "
+              + howToUse);
     }
     return spec;
   }

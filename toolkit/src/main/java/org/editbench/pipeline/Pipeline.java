@@ -104,7 +104,12 @@ public final class Pipeline {
     List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
     // A misspelled model stops the run before the build, not after it.
     ModelTable builtIn = ModelTable.builtIn();
-    models.forEach(builtIn::require);
+    models.forEach(
+        model ->
+            builtIn.require(
+                model,
+                "run it with run-api --models FILE (pipeline runs the built-in models only), then"
+                    + " merge-results and summarize"));
     Reporter warnings = reporter.withoutNotes();
     reporter.info("data folder: " + paths.root());
     List<RunId> variants = runIds.stream().map(RunId::parse).toList();

@@ -114,7 +114,11 @@ class ModelTableTest {
         assertThrows(IllegalArgumentException.class, () -> ModelTable.builtIn().require("gpt-9"));
     assertTrue(e.getMessage().contains("unknown model 'gpt-9'"), e.getMessage());
     assertTrue(e.getMessage().contains("gpt-5-codex, claude-sonnet-4-5-20250929"), e.getMessage());
-    assertTrue(e.getMessage().contains("--models FILE"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "pass it with --models FILE (in a notebook: RunApiOptions.Builder.modelsFile)"),
+        e.getMessage());
   }
 
   @Test

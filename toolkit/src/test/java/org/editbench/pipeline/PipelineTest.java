@@ -161,6 +161,14 @@ class PipelineTest {
                     new RecordingReporter(),
                     RunObserver.NONE));
     assertTrue(unknown.getMessage().startsWith("unknown model 'gpt4'. Known models: "));
+    // pipeline has no --models: the advice is run-api's.
+    assertTrue(
+        unknown
+            .getMessage()
+            .endsWith(
+                "run it with run-api --models FILE (pipeline runs the built-in models only), then"
+                    + " merge-results and summarize"),
+        unknown.getMessage());
     assertFalse(Files.exists(paths.infbenchDir()), "no variant was built");
   }
 
