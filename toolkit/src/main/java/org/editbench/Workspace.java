@@ -1,7 +1,6 @@
 package org.editbench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -279,18 +278,9 @@ public final class Workspace {
         "stopped; every answer received is saved: run the cell again to resume");
   }
 
-  /** Warnings for the person running the cell, on standard error. */
+  /** Warnings for the person running the cell, on standard error (the cell's, as it runs). */
   private static Reporter warnings() {
-    PrintStream err = System.err;
-    return new Reporter() {
-      @Override
-      public void warn(String message) {
-        err.println("warning: " + message);
-      }
-
-      @Override
-      public void info(String message) {}
-    };
+    return Reporter.printingTo(System.err).withoutNotes();
   }
 
   /**

@@ -1,37 +1,42 @@
 package org.editbench.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.editbench.core.Reporter;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Prints warnings and notes to standard error, and progress as a bar redrawn in place on a terminal
- * or as a line every 5 % otherwise (CI logs stay readable).
+ * Prints warnings and notes to a command's error stream (standard error, unless the command line
+ * was given another), and progress as a bar redrawn in place on a terminal or as a line every 5 %
+ * otherwise (CI logs stay readable).
  */
 final class ConsoleReporter implements Reporter {
-  private final PrintStream err;
+  private final PrintWriter err;
   private final boolean terminal;
   private long lastPercentPrinted = -1;
   private boolean barOnScreen;
 
-  ConsoleReporter(PrintStream err, boolean terminal) {
+  ConsoleReporter(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
   }
 
-  static ConsoleReporter standardError() {
-    return new ConsoleReporter(System.err, Terminal.isStandardError());
+  /** For {@code spec}'s command: its error stream, a bar when standard error is a terminal. */
+  static ConsoleReporter of(CommandSpec spec) {
+    return new ConsoleReporter(spec.commandLine().getErr(), Terminal.isStandardError());
   }
 
   @Override
   public synchronized void warn(String message) {
     endBar();
     err.println("warning: " + message);
+    err.flush();
   }
 
   @Override
   public synchronized void info(String message) {
     endBar();
     err.println(message);
+    err.flush();
   }
 
   @Override
@@ -66,6 +71,7 @@ final class ConsoleReporter implements Reporter {
       }
     }
     lastPercentPrinted = percent;
+    err.flush();
   }
 
   private void endBar() {

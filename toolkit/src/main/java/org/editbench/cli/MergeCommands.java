@@ -56,8 +56,7 @@ final class MergeCommands {
       DataPaths paths = DataPaths.fromEnvironment();
       Path benchDir = paths.requireBenchDir();
       Path out = outputPath != null ? outputPath : benchDir.resolve("all-task-instances.jsonl");
-      print(
-          spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.standardError()));
+      print(spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.of(spec)));
       return 0;
     }
   }
@@ -96,7 +95,7 @@ final class MergeCommands {
       print(
           spec,
           EditBench.mergeInfbench(
-              paths.infbenchDir(), condition, out, filter.repos, ConsoleReporter.standardError()));
+              paths.infbenchDir(), condition, out, filter.repos, ConsoleReporter.of(spec)));
       return 0;
     }
   }
@@ -120,8 +119,7 @@ final class MergeCommands {
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputDir != null ? outputDir : paths.infbenchDir();
-      EditBench.mergeAllInfbench(
-              paths.infbenchDir(), out, filter.repos, ConsoleReporter.standardError())
+      EditBench.mergeAllInfbench(paths.infbenchDir(), out, filter.repos, ConsoleReporter.of(spec))
           .forEach(r -> print(spec, r));
       return 0;
     }

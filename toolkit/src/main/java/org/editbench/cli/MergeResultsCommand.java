@@ -87,7 +87,7 @@ public final class MergeResultsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path results = resultsDir != null ? resultsDir : DataPaths.fromEnvironment().resultsDir();
-    Reporter reporter = Reporter.printingTo(System.err);
+    Reporter reporter = ConsoleReporter.of(spec);
     List<MergeResults.Merged> merged =
         EditBench.mergeResults(
             results,

@@ -167,7 +167,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
             : paths.requireBenchDir().resolve("all-task-instances.jsonl");
     Path histories = historiesDir != null ? historiesDir : paths.historiesDir();
     List<InfbenchRequest.Target> targets = targets(paths, bench);
-    Reporter reporter = StopNotice.tracking(ConsoleReporter.standardError());
+    Reporter reporter = StopNotice.tracking(ConsoleReporter.of(spec));
     var out = spec.commandLine().getOut();
     out.println("Input dataset: " + bench);
     targets.forEach(t -> out.println("run_id " + t.runId().text() + " -> " + t.output()));

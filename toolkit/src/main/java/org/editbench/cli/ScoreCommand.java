@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
-import org.editbench.core.Reporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +32,7 @@ public final class ScoreCommand implements Callable<Integer> {
             selection.infbenchDir(),
             selection.models,
             selection.runIds,
-            Reporter.printingTo(System.err));
+            ConsoleReporter.of(spec));
     written.forEach(spec.commandLine().getOut()::println);
     if (written.isEmpty()) {
       spec.commandLine().getErr().println("no prediction files matched");

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.core.AtomicFiles;
-import org.editbench.core.Reporter;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
 import picocli.CommandLine;
@@ -73,7 +72,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             selection.infbenchDir(),
             selection.models,
             selection.runIds,
-            Reporter.printingTo(System.err));
+            ConsoleReporter.of(spec));
     if (summary.rowCount() == 0) {
       spec.commandLine().getErr().println("no prediction files matched");
     }

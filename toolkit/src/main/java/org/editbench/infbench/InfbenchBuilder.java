@@ -1,6 +1,7 @@
 package org.editbench.infbench;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import org.editbench.bench.BenchReader;
 import org.editbench.core.JsonText;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
+import org.editbench.core.SafePaths;
 
 /**
  * Builds infbench files — one per variant — from a bench in one pass: the bench and each instance's
@@ -45,18 +47,50 @@ public final class InfbenchBuilder {
     static final Outcome PRESENT = new Outcome(null, null, 0);
   }
 
+  /**
+   * Refuses a histories folder that is missing, and warns of one that holds the histories of none
+   * of the bench's instances: every instance would be invalid, which most likely says a wrong path
+   * rather than a bench's fault — but a bench of instances whose histories are all missing is one a
+   * run reports instance by instance, so it goes on.
+   */
+  private static void checkHistoriesOf(
+      Path historiesDir, List<BenchInstance> bench, Path file, Reporter reporter) {
+    String expected = " (the bench's histories, {folder}/{instance_id}/…; --histories-dir)";
+    if (!Files.isDirectory(historiesDir)) {
+      throw new IllegalArgumentException("no patch histories folder " + historiesDir + expected);
+    }
+    boolean anyFound =
+        bench.isEmpty()
+            || bench.stream()
+                .anyMatch(
+                    instance -> {
+                      try {
+                        return Files.isDirectory(
+                            SafePaths.child(historiesDir, instance.instanceId(), "instance_id"));
+                      } catch (SafePaths.UnsafeNameException e) {
+                        return false;
+                      }
+                    });
+    if (!anyFound) {
+      reporter.warn(
+          historiesDir
+              + " holds the patch histories of none of the "
+              + bench.size()
+              + " instances of "
+              + file
+              + ", e.g. no folder "
+              + historiesDir.resolve(bench.get(0).instanceId())
+              + ": every instance will be invalid; is it the bench's patch_histories folder?"
+              + expected);
+    }
+  }
+
   public static InfbenchReport build(InfbenchRequest request, Reporter reporter) {
     request
         .contextSource()
         .prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
     List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
-    // Without the folder every instance would be invalid: a wrong path, not a bench's fault.
-    if (!Files.isDirectory(request.historiesDir())) {
-      throw new IllegalArgumentException(
-          "no patch histories folder "
-              + request.historiesDir()
-              + " (the bench's histories, {folder}/{instance_id}/…; --histories-dir)");
-    }
+    checkHistoriesOf(request.historiesDir(), bench, request.bench(), reporter);
     List<InfbenchRequest.Target> targets = request.targets();
     int[][] counts = new int[targets.size()][3]; // already present, written, invalid
     long[] nanos = new long[targets.size()];

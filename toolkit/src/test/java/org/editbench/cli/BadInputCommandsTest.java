@@ -171,30 +171,13 @@ class BadInputCommandsTest {
     return bench;
   }
 
-  /**
-   * Runs a command in process, with what it reports on standard error (warnings, progress) in
-   * {@code err}.
-   */
-  private static CliRunner.Result runCapturingStandardError(String... args) {
-    java.io.PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      CliRunner.Result r = CliRunner.run(args);
-      return new CliRunner.Result(
-          r.exitCode(), r.out(), r.err() + captured.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(original);
-    }
-  }
-
   @Test
   void anInstanceIdThatIsAPathIsReportedAndSkippedAndNothingOutsideTheHistoriesIsRead()
       throws IOException {
     Path bench = benchWithAnEscapingId("../outside/X");
     Path out = dir.resolve("out.jsonl");
     CliRunner.Result r =
-        runCapturingStandardError(
+        CliRunner.run(
             "prompt-builder",
             "--dataset-name",
             bench.toString(),
@@ -244,7 +227,7 @@ class BadInputCommandsTest {
     Path outside = dir.resolve("abs-history");
     Path bench = benchWithAnEscapingId(outside.toString());
     CliRunner.Result r =
-        runCapturingStandardError(
+        CliRunner.run(
             "prompt-builder",
             "--dataset-name",
             bench.toString(),
@@ -282,7 +265,7 @@ class BadInputCommandsTest {
     Files.writeString(report, "{\"%resolved\": 1");
 
     CliRunner.Result summary =
-        runCapturingStandardError(
+        CliRunner.run(
             "summarize",
             "--results-dir",
             dir.resolve("results").toString(),
@@ -303,7 +286,7 @@ class BadInputCommandsTest {
     assertTrue(summary.err().contains("; harness figures left empty"), summary.err());
 
     CliRunner.Result score =
-        runCapturingStandardError(
+        CliRunner.run(
             "score",
             "--results-dir",
             dir.resolve("results").toString(),

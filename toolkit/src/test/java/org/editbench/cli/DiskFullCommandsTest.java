@@ -133,7 +133,7 @@ class DiskFullCommandsTest {
     assertTrue(
         full.err()
             .matches(
-                "(?s)error: cannot append to "
+                "(?s)(.*\n)?error: cannot append to "
                     + disk.resolve("infbench")
                     + "/all-task-instances_"
                     + "[^ ]+\\.jsonl: No space left on device; cut it back to its last complete line.*"),

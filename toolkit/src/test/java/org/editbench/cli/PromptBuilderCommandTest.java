@@ -209,6 +209,19 @@ class PromptBuilderCommandTest {
             .find(),
         r.out());
     assertEquals("", Files.readString(dir.resolve("out/x-task-instances_0.2.jsonl")));
+    // None of the bench's instances has histories there: most likely the wrong folder.
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: "
+                    + dir.resolve("histories")
+                    + " holds the patch histories of none of the 1 instances of "
+                    + bench
+                    + ", e.g. no folder "
+                    + dir.resolve("histories/a")
+                    + ": every instance will be invalid; is it the bench's patch_histories"
+                    + " folder?"),
+        r.err());
   }
 
   @Test
