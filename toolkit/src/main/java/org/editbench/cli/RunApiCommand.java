@@ -75,8 +75,8 @@ public final class RunApiCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Model name(s) from the model table: gpt-5-codex, claude-sonnet-4-5-20250929, deepseek-v3.2, "
-              + "qwen3-235b-a22b, gemini-2.5-pro, gpt-4.1, gold (offline: answers with the ground truth, free); more "
-              + "with --models.")
+              + "qwen3-235b-a22b, gemini-2.5-pro, gpt-4.1, gold (offline: answers with the ground truth, free), "
+              + "last-step (offline baseline: answers with the history's last step); more with --models.")
   List<String> models;
 
   @Option(

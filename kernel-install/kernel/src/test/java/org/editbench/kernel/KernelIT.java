@@ -133,7 +133,13 @@ class KernelIT {
                 "--force"),
             Duration.ofMinutes(2));
     assertEquals(0, forced.exitCode(), forced.output());
-    assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Java (editbench)"));
+    assertTrue(
+        forced.output().contains("install: replacing the kernel 'other' at " + foreign),
+        forced.output());
+    // Under another name than java, the menus tell it apart from the default install.
+    String spec = Files.readString(foreign.resolve("kernel.json"));
+    assertTrue(spec.contains("\"display_name\": \"Java (editbench: other)\""), spec);
+    assertTrue(spec.contains("\"commit\": \""), spec);
 
     Result removed =
         run(List.of(INSTALLER.toString(), "--uninstall", "--name", "other"), Duration.ofMinutes(2));
