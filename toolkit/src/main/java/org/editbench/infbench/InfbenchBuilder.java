@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,10 +144,13 @@ public final class InfbenchBuilder {
         }
         reporter.progress("prompt-builder", ++done, bench.size());
       }
-    } finally {
+    } catch (RuntimeException | Error e) {
       workers.shutdownNow();
-      closeAll(outputs);
+      closeAll(outputs, e);
+      throw e;
     }
+    workers.shutdownNow();
+    closeAll(outputs, null);
     List<InfbenchReport.VariantCounts> variants = new ArrayList<>();
     for (int t = 0; t < targets.size(); t++) {
       variants.add(
@@ -176,20 +180,31 @@ public final class InfbenchBuilder {
   }
 
   /**
-   * Closes every output, so that every lock is released even when one close fails; the first
-   * failure is thrown.
+   * Closes every output, so that every lock is released even when one close fails. A failure is
+   * added to {@code failing}, the error the build already ends with, else the first is thrown. An
+   * interrupted thread's interrupt waits until the outputs are closed: a file forced while it is
+   * set is closed by interruption instead, and its close would hide why the build ended.
    */
-  private static void closeAll(List<JsonlAppender> outputs) {
+  private static void closeAll(List<JsonlAppender> outputs, Throwable failing) {
+    boolean interrupted = Thread.interrupted();
     RuntimeException first = null;
-    for (JsonlAppender output : outputs) {
-      try {
-        output.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
+    try {
+      for (JsonlAppender output : outputs) {
+        try {
+          output.close();
+        } catch (RuntimeException e) {
+          if (failing != null) {
+            failing.addSuppressed(e);
+          } else if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
         }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
     if (first != null) {
@@ -239,7 +254,9 @@ public final class InfbenchBuilder {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while building infbench", e);
+      throw new CancellationException(
+          "interrupted while building infbench: every record written is whole; run again to"
+              + " resume");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
