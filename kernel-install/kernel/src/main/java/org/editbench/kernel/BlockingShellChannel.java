@@ -1,5 +1,7 @@
 package org.editbench.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.Loop;
@@ -23,10 +25,11 @@ import org.zeromq.ZMQ;
  * whatever the kernel does. Blocking in the poll answers as soon as a request arrives. Requests are
  * dispatched to the kernel's handlers exactly as jjava's channel does.
  *
- * <p>When a cell sent with {@code stop_on_error} fails, the execute requests already waiting are
- * answered {@code aborted} without running, as ipykernel answers them: "Run All" stops at the first
- * failing cell instead of running the rest on a broken session. Other requests waiting meanwhile
- * are handled as usual.
+ * <p>When a cell sent with {@code stop_on_error} fails, the execute requests already waiting when
+ * its error reply goes out are answered {@code aborted} without running, as ipykernel answers them:
+ * "Run All" stops at the first failing cell instead of running the rest on a broken session. They
+ * are read before the reply is sent, so that a cell sent after the client saw the failure runs.
+ * Other requests waiting meanwhile are handled as usual.
  */
 final class BlockingShellChannel extends ShellChannel {
   /** How long one poll blocks; bounds how long closing the channel waits for its thread. */
@@ -39,11 +42,16 @@ final class BlockingShellChannel extends ShellChannel {
   private final BackgroundIOPubChannel iopub;
   private volatile Loop loop;
 
+  private ZMQ.Poller poller;
+
   /** The request being handled, on the loop's thread; null between requests. */
   private Message<?> handling;
 
-  /** Whether the request being handled failed with stop_on_error: the queue is to be aborted. */
-  private boolean abortWaiting;
+  /**
+   * Requests that were waiting when the one being handled failed with stop_on_error, read before
+   * its error reply went out: the client sent them before it could know of the failure.
+   */
+  private final List<Message<?>> waitingAtFailure = new ArrayList<>();
 
   BlockingShellChannel(
       ZMQ.Context context,
@@ -65,20 +73,23 @@ final class BlockingShellChannel extends ShellChannel {
   @Override
   public void sendMessage(Message<?> message) {
     iopub.awaitPublished();
-    super.sendMessage(message);
     if (handling != null
         && message.getHeader().getType().isErrorFor(ExecuteReply.MESSAGE_TYPE)
         && handling.getContent() instanceof ExecuteRequest request
         && request.shouldStopOnError()) {
-      abortWaiting = true;
+      // Before the reply: what is waiting now was sent before the client saw the failure.
+      while (poller.poll(0) > 0) {
+        waitingAtFailure.add(readMessage());
+      }
     }
+    super.sendMessage(message);
   }
 
   @Override
   public void bind(KernelConnectionProperties properties) {
     int port = isControl ? properties.getControlPort() : properties.getShellPort();
     bind(formatAddress(properties.getTransport(), properties.getIp(), port));
-    ZMQ.Poller poller = ctx.poller(1);
+    poller = ctx.poller(1);
     poller.register(this, ZMQ.Poller.POLLIN);
     // A loop body that blocks in poll() needs no sleep between rounds: 0.
     loop =
@@ -89,16 +100,15 @@ final class BlockingShellChannel extends ShellChannel {
               if (poller.poll(POLL_TIMEOUT_MILLIS) > 0) {
                 dispatch(readMessage());
               }
-              // What is waiting now was sent before the failure was known: abort those cells.
-              while (abortWaiting && poller.poll(0) > 0) {
-                Message<?> waiting = readMessage();
+              // Cells the client sent before it knew of a failure are aborted; the rest is handled.
+              while (!waitingAtFailure.isEmpty()) {
+                Message<?> waiting = waitingAtFailure.remove(0);
                 if (waiting.getHeader().getType().equals(ExecuteRequest.MESSAGE_TYPE)) {
                   abort(waiting);
                 } else {
                   dispatch(waiting);
                 }
               }
-              abortWaiting = false;
             });
     loop.start();
   }
