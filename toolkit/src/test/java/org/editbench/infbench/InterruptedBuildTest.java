@@ -18,9 +18,9 @@ class InterruptedBuildTest {
   @Test
   void anInterruptEndsTheBuildAsCancelledWithItsOutputsClosedAndWhole(@TempDir Path out)
       throws Exception {
-    Path root = SharedCorpus.repositoryRoot();
-    Path bench = root.resolve("crawled_data/bench/all-task-instances.jsonl");
-    Path histories = root.resolve("patch_histories");
+    // The bundled sample, laid out as the corpus is.
+    Path bench = SharedCorpus.bench(SharedCorpus.repositoryRoot());
+    Path histories = SharedCorpus.histories(SharedCorpus.repositoryRoot());
     List<InfbenchRequest.Target> targets =
         InfbenchRequest.targetsIn(out, bench, List.of(RunId.parse("0.2")));
     Reporter interruptingAtTheFirstRecord =

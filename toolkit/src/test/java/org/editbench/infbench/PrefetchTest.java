@@ -25,9 +25,9 @@ class PrefetchTest {
   @Test
   void eachVariantsFirstPendingInstanceIsPrefetchedBeforeItsContextIsAskedFor(@TempDir Path out)
       throws Exception {
-    Path root = SharedCorpus.repositoryRoot();
-    Path bench = root.resolve("crawled_data/bench/all-task-instances.jsonl");
-    Path histories = root.resolve("patch_histories");
+    // The bundled sample, laid out as the corpus is.
+    Path bench = SharedCorpus.bench(SharedCorpus.repositoryRoot());
+    Path histories = SharedCorpus.histories(SharedCorpus.repositoryRoot());
     List<BenchInstance> instances = BenchReader.read(bench, Reporter.SILENT);
     List<RunId> runIds = List.of(RunId.parse("0.2"), RunId.parse("0.4"));
     List<InfbenchRequest.Target> targets = InfbenchRequest.targetsIn(out, bench, runIds);
