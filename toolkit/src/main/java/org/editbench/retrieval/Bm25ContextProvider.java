@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.editbench.bench.BenchInstance;
 import org.editbench.core.Reporter;
 
@@ -35,6 +36,12 @@ public final class Bm25ContextProvider implements AutoCloseable {
 
   /** The repository@commit indexes {@link #prefetch} has started opening. */
   private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
+
+  /** The threads {@link #prefetch} started: {@link #close} waits for them. */
+  private final List<Thread> prefetching = new CopyOnWriteArrayList<>();
+
+  /** Set by {@link #close}: no clone is opened after it (a prefetch that ends late opens none). */
+  private volatile boolean closed;
 
   public Bm25ContextProvider(Bm25Settings settings, Reporter reporter) {
     this.settings = settings;
@@ -138,6 +145,9 @@ public final class Bm25ContextProvider implements AutoCloseable {
   }
 
   private GitClone clone(BenchInstance instance) {
+    if (closed) {
+      throw new IllegalStateException("the BM25 context provider is closed");
+    }
     Path directory = settings.clonePath(instance.repoOrDerived()).toAbsolutePath().normalize();
     return clones.computeIfAbsent(directory, GitClone::open);
   }
@@ -196,6 +206,7 @@ public final class Bm25ContextProvider implements AutoCloseable {
             },
             "bm25-prefetch");
     opening.setDaemon(true);
+    prefetching.add(opening);
     opening.start();
   }
 
@@ -208,10 +219,26 @@ public final class Bm25ContextProvider implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the clones (their {@code git cat-file} processes) and the indexes, once the prefetches
+   * have ended: one that ended later would open a clone that nothing closes.
+   */
   @Override
   public void close() throws IOException {
+    closed = true;
+    boolean interrupted = false;
+    for (Thread thread : prefetching) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // closing goes on: the clones must not be left open
+      }
+    }
     clones.values().forEach(GitClone::close);
     clones.clear();
     store.close();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -93,6 +93,39 @@ class Bm25ContextProviderTest {
   }
 
   @Test
+  void closingRightAfterAPrefetchWaitsForItAndLeavesNoGitProcess(@TempDir Path cache)
+      throws IOException {
+    Bm25ContextProvider provider =
+        new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT);
+    provider.prefetch(fixture.atBase("acme__cachelib-pull-1"));
+    provider.close();
+    // A prefetch that ended after close used to open the clone's git cat-file, left running.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(thread -> thread.getName().equals("bm25-prefetch"))
+        && System.nanoTime() < deadline) {
+      sleepBriefly();
+    }
+    assertEquals(
+        List.of(),
+        ProcessHandle.current()
+            .descendants()
+            .filter(ProcessHandle::isAlive)
+            .map(process -> process.info().commandLine().orElse(""))
+            .filter(command -> command.contains("cat-file"))
+            .toList());
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void onlyCommittedCandidatesOfTheBaseCommitAreRetrieved(@TempDir Path cache) throws IOException {
     try (Bm25ContextProvider provider =
         new Bm25ContextProvider(fixture.settings(cache), Reporter.SILENT)) {
