@@ -20,13 +20,22 @@ public enum SummaryFormat {
   /** A standalone HTML table. */
   HTML;
 
+  /**
+   * {@code table} in this format; for a person (text, Markdown, HTML) with the numbers as {@link
+   * ColumnFormats} shows them — rates as percentages, costs in dollars — which a bare {@code 1}
+   * under "applies" is not; CSV at full precision.
+   */
   public String render(Table table) {
     return switch (this) {
-      case TEXT -> text(table);
+      case TEXT -> text(shown(table));
       case CSV -> csv(table);
-      case MD -> markdown(table);
-      case HTML -> html(table);
+      case MD -> markdown(shown(table));
+      case HTML -> html(shown(table));
     };
+  }
+
+  private static Table shown(Table table) {
+    return ColumnFormats.applyTo(table.copy());
   }
 
   private static String text(Table table) {

@@ -49,7 +49,7 @@ class ResultsCommandsTest {
                       l.matches(
                           "gold +0 +1 +all +"
                               + runId.replace(".", "\\.")
-                              + " +7 +7 +0 +0 +0 +1 +1")),
+                              + " +7 +7 +0 +0 +\\$0\\.0000 +100\\.0% +100\\.0%")),
           runId + " row missing:\n" + first.out());
     }
     Path charts = home.resolve("experiment_results/charts");

@@ -206,7 +206,8 @@ class ResultsSummaryTest {
             .anyMatch(
                 l ->
                     l.matches(
-                        "gpt-4\\.1-mini-2025-04-14  0 +1  django__django  0\\.2_body_issue_bm25_10 +1 +1 +0 +1 +1")),
+                        "gpt-4\\.1-mini-2025-04-14  0 +1  django__django  0\\.2_body_issue_bm25_10 +1 +1 +0"
+                            + " +100\\.0% +100\\.0%")),
         text);
     assertEquals(
         ResultsSummary.OVERVIEW,
