@@ -185,7 +185,7 @@ public final class PromptBuilderCommand implements Callable<Integer> {
                   strict,
                   override,
                   contextSource,
-                  threads != null ? threads : Runtime.getRuntime().availableProcessors()),
+                  threads != null ? threads : InfbenchRequest.defaultThreads()),
               reporter);
       oracleFallbacks = contextSource.oracleFallbacks();
     } catch (InfbenchBuilder.StrictModeException e) {

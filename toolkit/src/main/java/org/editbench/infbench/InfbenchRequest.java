@@ -22,7 +22,12 @@ public record InfbenchRequest(
     CodeContextSource contextSource,
     int threads) {
 
-  /** A request using one worker thread per processor. */
+  /** What a request uses unless told otherwise: one worker thread per processor. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** A request using {@link #defaultThreads()} worker threads. */
   public InfbenchRequest(
       Path bench,
       Path historiesDir,
@@ -30,14 +35,7 @@ public record InfbenchRequest(
       boolean strict,
       boolean override,
       CodeContextSource contextSource) {
-    this(
-        bench,
-        historiesDir,
-        targets,
-        strict,
-        override,
-        contextSource,
-        Runtime.getRuntime().availableProcessors());
+    this(bench, historiesDir, targets, strict, override, contextSource, defaultThreads());
   }
 
   /** One variant and the file it is written to. */
