@@ -229,10 +229,31 @@ public final class Workspace {
    * crawled_data/infbench/all-task-instances_{runId}.jsonl}).
    */
   public List<BenchInstance> infbench(String runId) {
-    Path merged =
-        paths
-            .infbenchDir()
-            .resolve(DataPaths.MERGED_DATASET + "-task-instances_" + runId + ".jsonl");
+    String prefix = DataPaths.MERGED_DATASET + "-task-instances_";
+    Path merged = paths.infbenchDir().resolve(prefix + runId + ".jsonl");
+    if (!Files.isRegularFile(merged)) {
+      List<String> merges = new ArrayList<>();
+      try (var files = Files.list(paths.infbenchDir())) {
+        files
+            .map(file -> file.getFileName().toString())
+            .filter(name -> name.startsWith(prefix) && name.endsWith(".jsonl"))
+            .map(name -> name.substring(prefix.length(), name.length() - ".jsonl".length()))
+            .sorted()
+            .forEach(merges::add);
+      } catch (IOException e) {
+        // no infbench folder yet: nothing merged
+      }
+      throw new IllegalArgumentException(
+          "no merged infbench file for run_id "
+              + runId
+              + " ("
+              + paths.shown(merged)
+              + "); "
+              + (merges.isEmpty()
+                  ? "none is merged yet"
+                  : "run_ids merged: " + String.join(", ", merges))
+              + ". buildInfbench(runIds) and mergeAllInfbench() make them (notebook 01)");
+    }
     return EditBench.loadBench(merged, Reporter.SILENT);
   }
 

@@ -142,6 +142,13 @@ class WorkspaceTest {
     assertEquals(2, eb.buildInfbench(List.of("0.2")).size());
     assertEquals(7, eb.mergeAllInfbench().get(0).records());
     assertEquals(7, eb.infbench("0.2").size());
+    IllegalArgumentException unmerged =
+        assertThrows(IllegalArgumentException.class, () -> eb.infbench("0.3"));
+    assertEquals(
+        "no merged infbench file for run_id 0.3 (crawled_data/infbench/all-task-instances_0.3.jsonl);"
+            + " run_ids merged: 0.2. buildInfbench(runIds) and mergeAllInfbench() make them"
+            + " (notebook 01)",
+        unmerged.getMessage());
     List<RunStats> runs = eb.runApi("gold", List.of("0.2"));
     assertEquals(7, runs.stream().mapToInt(RunStats::succeeded).sum());
     assertEquals(7, eb.mergeResults("gold").get(0).records());

@@ -242,7 +242,14 @@ public final class JsonLineReader {
             }
           });
     } catch (NoSuchFileException e) {
-      throw new DataFormatException(file, "file not found");
+      // A relative path says where it was looked for: a notebook's kernel runs in notebooks/.
+      throw new DataFormatException(
+          file,
+          file.isAbsolute()
+              ? "file not found"
+              : "file not found (looked for "
+                  + file.toAbsolutePath().normalize()
+                  + ", relative to the working directory)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

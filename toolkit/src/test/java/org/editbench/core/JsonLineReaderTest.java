@@ -48,6 +48,18 @@ class JsonLineReaderTest {
   }
 
   @Test
+  void aRelativePathThatIsNotThereSaysWhereItWasLookedFor() {
+    java.nio.file.Path relative = java.nio.file.Path.of("no-such-folder/bench.jsonl");
+    DataFormatException missing =
+        assertThrows(DataFormatException.class, () -> JsonLineReader.readAll(relative));
+    assertEquals(
+        "no-such-folder/bench.jsonl: file not found (looked for "
+            + relative.toAbsolutePath().normalize()
+            + ", relative to the working directory)",
+        missing.getMessage());
+  }
+
+  @Test
   void reportsTheParsersMessage() {
     for (String text : List.of("{\"a\": ", "{\"a\" 1}", "[1,]", "{'a': 1}", "tru", "{\"a\": 01}")) {
       var expected = assertThrows(JsonProcessingException.class, () -> Jsonl.MAPPER.readTree(text));
