@@ -104,7 +104,8 @@ public final class MergeResults {
               + request.modelName()
               + ": "
               + modelDir
-              + " does not exist (run run-api first, or pass --results-dir)");
+              + " does not exist (run run-api first — in a notebook, runApi: notebook 02 — or pass"
+              + " --results-dir)");
     }
     List<Path> files = new ArrayList<>();
     for (Path tDir : ResultFolders.temperatureDirs(modelDir, request.temperature())) {

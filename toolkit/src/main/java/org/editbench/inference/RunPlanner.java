@@ -121,8 +121,8 @@ final class RunPlanner {
                       + prefix
                       + "*.jsonl in "
                       + paths.infbenchDir()
-                      + "; build the infbench file first"
-                      + " (or pass a .jsonl path as --dataset_name)."
+                      + "; build the infbench file first (prompt-builder; in a notebook,"
+                      + " buildInfbench: notebook 01), or pass a .jsonl path as --dataset_name."
                   : "Run ids with a file for "
                       + dataset
                       + ": "

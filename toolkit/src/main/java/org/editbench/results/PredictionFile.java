@@ -63,7 +63,9 @@ public record PredictionFile(
       Path resultsDir, Collection<String> models, Collection<String> runIds) {
     if (!Files.isDirectory(resultsDir)) {
       throw new IllegalArgumentException(
-          "no results folder " + resultsDir + " (run run-api first, or pass --results-dir)");
+          "no results folder "
+              + resultsDir
+              + " (run run-api first — in a notebook, runApi: notebook 02 — or pass --results-dir)");
     }
     List<PredictionFile> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(resultsDir)) {

@@ -186,7 +186,9 @@ class MergeResultsTest {
                     EditBench.mergeResults(
                         results, MergeResults.Request.forModel("none"), reporter))
             .getMessage()
-            .startsWith("no results for model none"));
+            .matches(
+                "no results for model none: .* does not exist \\(run run-api first — in a"
+                    + " notebook, runApi: notebook 02 — or pass --results-dir\\)"));
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> merge("0.3", null, null, null))
             .getMessage()
