@@ -10,16 +10,13 @@ import java.util.Map;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
-import org.editbench.inference.Combination;
-import org.editbench.inference.FilterStats;
 import org.editbench.inference.MergeResults;
-import org.editbench.inference.Progress;
 import org.editbench.inference.RunApiOptions;
-import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
 import org.editbench.pipeline.Pipeline;
 import org.editbench.progress.ProgressTracker;
@@ -229,15 +226,15 @@ public final class Workspace {
    * crawled_data/infbench/all-task-instances_{runId}.jsonl}).
    */
   public List<BenchInstance> infbench(String runId) {
-    String prefix = DataPaths.MERGED_DATASET + "-task-instances_";
-    Path merged = paths.infbenchDir().resolve(prefix + runId + ".jsonl");
+    Path merged =
+        paths.infbenchDir().resolve(DatasetFile.of(DataPaths.MERGED_DATASET, runId).fileName());
     if (!Files.isRegularFile(merged)) {
       List<String> merges = new ArrayList<>();
       try (var files = Files.list(paths.infbenchDir())) {
         files
-            .map(file -> file.getFileName().toString())
-            .filter(name -> name.startsWith(prefix) && name.endsWith(".jsonl"))
-            .map(name -> name.substring(prefix.length(), name.length() - ".jsonl".length()))
+            .flatMap(file -> DatasetFile.parse(file).stream())
+            .filter(named -> named.isMerged() && named.runId() != null)
+            .map(DatasetFile::runId)
             .sorted()
             .forEach(merges::add);
       } catch (IOException e) {
@@ -302,52 +299,6 @@ public final class Workspace {
   /** Warnings for the person running the cell, on standard error (the cell's, as it runs). */
   private static Reporter warnings() {
     return Reporter.printingTo(System.err).withoutNotes();
-  }
-
-  /**
-   * run-api's per-combination progress, counted into one tracker for the whole run: its total is
-   * every combination's instances from the start, less those each combination's filter leaves out
-   * as it starts (already done, over the token limit), so the bar and its ETA span the whole run.
-   */
-  static final class CombinationProgress implements RunObserver {
-    private final String task;
-    private final ProgressTracker tracker;
-    private Progress last;
-
-    CombinationProgress(String task, ProgressTracker tracker) {
-      this.task = task;
-      this.tracker = tracker;
-    }
-
-    @Override
-    public void counting(Combination combination, int counted, int total) {
-      tracker.task(label(combination) + " · counting prompt tokens, " + counted + "/" + total);
-    }
-
-    @Override
-    public void planned(List<Combination> combinations, int instances) {
-      tracker.addTotal(instances);
-    }
-
-    @Override
-    public void started(Combination combination, FilterStats stats) {
-      last = null;
-      tracker.task(label(combination));
-      tracker.addTotal(stats.toRun() - stats.total());
-    }
-
-    private String label(Combination combination) {
-      return task + " · " + combination.datasetName() + " " + combination.runId();
-    }
-
-    @Override
-    public void progress(Combination combination, Progress now) {
-      tracker.advance(
-          now.done() - (last == null ? 0 : last.done()),
-          now.failed() - (last == null ? 0 : last.failed()),
-          now.cost() - (last == null ? 0 : last.cost()));
-      last = now;
-    }
   }
 
   /**

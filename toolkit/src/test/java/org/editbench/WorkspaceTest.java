@@ -111,8 +111,7 @@ class WorkspaceTest {
   void aRunsProgressTotalSpansEveryCombinationFromTheStart() {
     List<ProgressSnapshot> seen = new ArrayList<>();
     ProgressTracker tracker = new ProgressTracker("run-api m", seen::add);
-    Workspace.CombinationProgress progress =
-        new Workspace.CombinationProgress("run-api m", tracker);
+    CombinationProgress progress = new CombinationProgress("run-api m", tracker);
     Combination first =
         new Combination(
             "acme/inventory",

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.OutputLock;
@@ -30,11 +29,6 @@ import org.editbench.text.PyStrings;
  * previous output intact; invalid JSON lines are reported as {@code file:line} and skipped.
  */
 public final class DatasetMerges {
-  private static final String ALL_BENCH = "all-task-instances.jsonl";
-
-  /** {@code {name}-task-instances_{condition}.jsonl}: the dataset's name and the condition. */
-  private static final Pattern CONDITION = Pattern.compile("^(.+)-task-instances_(.+?)\\.jsonl$");
-
   private DatasetMerges() {}
 
   /** What one merge wrote. */
@@ -48,10 +42,7 @@ public final class DatasetMerges {
    */
   public static MergeResult mergeBench(
       Path benchDir, Path output, List<String> repos, Reporter reporter) {
-    List<Path> files =
-        select(listJsonl(benchDir), repos).stream()
-            .filter(f -> !name(f).equals(ALL_BENCH) && name(f).endsWith("task-instances.jsonl"))
-            .toList();
+    List<Path> files = select(perRepositoryBench(benchDir), repos);
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
           "no bench files to merge in "
@@ -70,12 +61,26 @@ public final class DatasetMerges {
   public static Map<String, List<Path>> infbenchConditions(Path infbenchDir) {
     Map<String, List<Path>> byCondition = new TreeMap<>();
     for (Path f : listJsonl(infbenchDir)) {
-      Matcher m = CONDITION.matcher(name(f));
-      if (m.matches() && !m.group(1).equals(DataPaths.MERGED_DATASET)) {
-        byCondition.computeIfAbsent(m.group(2), c -> new ArrayList<>()).add(f);
-      }
+      DatasetFile.parse(f)
+          .filter(named -> named.runId() != null && !named.isMerged())
+          .ifPresent(
+              named -> byCondition.computeIfAbsent(named.runId(), c -> new ArrayList<>()).add(f));
     }
     return byCondition;
+  }
+
+  /**
+   * The per-repository bench files of {@code benchDir} ({@code {name}-task-instances.jsonl}, not
+   * the merged one), by name; empty when there are none.
+   */
+  public static List<Path> perRepositoryBench(Path benchDir) {
+    return listJsonl(benchDir).stream()
+        .filter(
+            f ->
+                DatasetFile.parse(f)
+                    .filter(named -> named.runId() == null && !named.isMerged())
+                    .isPresent())
+        .toList();
   }
 
   /** Merges the infbench files of one condition; the first record of an instance_id wins. */
@@ -116,7 +121,7 @@ public final class DatasetMerges {
           mergeInfbench(
               infbenchDir,
               condition,
-              outDir.resolve("all-task-instances_" + condition + ".jsonl"),
+              outDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, condition).fileName()),
               repos,
               reporter));
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +56,10 @@ final class MergeCommands {
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path benchDir = paths.requireBenchDir();
-      Path out = outputPath != null ? outputPath : benchDir.resolve("all-task-instances.jsonl");
+      Path out =
+          outputPath != null
+              ? outputPath
+              : benchDir.resolve(DatasetFile.bench(DataPaths.MERGED_DATASET).fileName());
       print(spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.of(spec)));
       return 0;
     }
@@ -91,7 +95,9 @@ final class MergeCommands {
       Path out =
           outputPath != null
               ? outputPath
-              : paths.infbenchDir().resolve("all-task-instances_" + condition + ".jsonl");
+              : paths
+                  .infbenchDir()
+                  .resolve(DatasetFile.of(DataPaths.MERGED_DATASET, condition).fileName());
       print(
           spec,
           EditBench.mergeInfbench(

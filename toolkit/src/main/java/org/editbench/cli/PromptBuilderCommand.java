@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
@@ -164,7 +165,9 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     Path bench =
         datasetName != null
             ? datasetName
-            : paths.requireBenchDir().resolve("all-task-instances.jsonl");
+            : paths
+                .requireBenchDir()
+                .resolve(DatasetFile.bench(DataPaths.MERGED_DATASET).fileName());
     Path histories = historiesDir != null ? historiesDir : paths.historiesDir();
     List<InfbenchRequest.Target> targets = targets(paths, bench);
     Reporter reporter = StopNotice.tracking(ConsoleReporter.of(spec));

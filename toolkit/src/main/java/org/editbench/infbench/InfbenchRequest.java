@@ -3,6 +3,7 @@ package org.editbench.infbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.SafePaths;
 
 /**
@@ -86,7 +87,7 @@ public record InfbenchRequest(
   public static List<Target> targetsIn(Path outDir, Path bench, List<RunId> runIds) {
     String name = datasetName(bench);
     return runIds.stream()
-        .map(r -> new Target(r, outDir.resolve(name + "-task-instances_" + r.text() + ".jsonl")))
+        .map(r -> new Target(r, outDir.resolve(DatasetFile.of(name, r.text()).fileName())))
         .toList();
   }
 
@@ -96,10 +97,10 @@ public record InfbenchRequest(
    */
   public static String datasetName(Path bench) {
     String name = bench.getFileName().toString();
-    if (name.endsWith(".jsonl")) {
-      name = name.substring(0, name.length() - ".jsonl".length());
-    }
-    String suffix = "-task-instances";
-    return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+    return DatasetFile.parse(name)
+        .filter(named -> named.runId() == null)
+        .map(DatasetFile::dataset)
+        .orElse(
+            name.endsWith(".jsonl") ? name.substring(0, name.length() - ".jsonl".length()) : name);
   }
 }

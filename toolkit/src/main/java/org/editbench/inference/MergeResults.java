@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.editbench.core.AtomicFiles;
+import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.OutputLock;
@@ -36,8 +38,6 @@ import org.editbench.core.Reporter;
  * rather than wait, it refuses while a run is appending to that file ({@link OutputLock}).
  */
 public final class MergeResults {
-  private static final String TASK_INSTANCES = "-task-instances_";
-  private static final String MERGED_PREFIX = "all-task-instances";
   private static final Pattern REPO_OF_ID = Pattern.compile("^([^_]+)__([^_]+)-pull");
 
   private MergeResults() {}
@@ -114,11 +114,13 @@ public final class MergeResults {
               ? ResultFolders.subDirs(tDir, "n=")
               : List.of(tDir.resolve("n=" + request.n()))) {
         for (Path f : ResultFolders.list(nDir, "*.jsonl")) {
-          String name = f.getFileName().toString();
-          if (!name.startsWith(MERGED_PREFIX)
-              && name.contains(TASK_INSTANCES)
-              && (request.runId() == null
-                  || name.endsWith(TASK_INSTANCES + request.runId() + ".jsonl"))) {
+          if (DatasetFile.parse(f)
+              .filter(
+                  named ->
+                      !named.isMerged()
+                          && named.runId() != null
+                          && (request.runId() == null || named.runId().equals(request.runId())))
+              .isPresent()) {
             files.add(f);
           }
         }
@@ -126,9 +128,8 @@ public final class MergeResults {
     }
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
-          "no per-repository result files ({owner-repo}"
-              + TASK_INSTANCES
-              + "{run_id}.jsonl) to merge under "
+          "no per-repository result files ({owner-repo}-task-instances_{run_id}.jsonl) to merge"
+              + " under "
               + modelDir
               + " for the given --temperature/--n/--run-id");
     }
@@ -144,13 +145,10 @@ public final class MergeResults {
 
     Map<String, List<Path>> byRunId = new TreeMap<>();
     for (Path f : files) {
-      String runId = runIdOf(f.getFileName().toString());
-      if (runId != null) {
-        byRunId.computeIfAbsent(runId, k -> new ArrayList<>()).add(f);
-      }
-    }
-    if (byRunId.isEmpty()) {
-      throw new IllegalArgumentException("cannot tell the run_id of any of " + files);
+      // Every file listed above is named after its run_id.
+      byRunId
+          .computeIfAbsent(DatasetFile.parse(f).orElseThrow().runId(), k -> new ArrayList<>())
+          .add(f);
     }
     Path outputDir = outputDir(request.outputPath(), files.get(0));
     List<Merged> merged = new ArrayList<>();
@@ -180,7 +178,7 @@ public final class MergeResults {
         }
       }
     }
-    Path output = outputDir.resolve(MERGED_PREFIX + "_" + runId + ".jsonl");
+    Path output = outputDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, runId).fileName());
     int[] count = {0};
     OutputLock.whileHeld(
         output,
@@ -261,24 +259,6 @@ public final class MergeResults {
   static String repoOf(String instanceId) {
     Matcher m = REPO_OF_ID.matcher(instanceId);
     return m.find() ? m.group(1) + "/" + m.group(2) : "unknown";
-  }
-
-  /**
-   * {@code x-task-instances_RUN.jsonl} → {@code RUN}; null when the name has the marker twice or no
-   * run_id.
-   */
-  static String runIdOf(String fileName) {
-    String stem =
-        fileName.endsWith(".jsonl")
-            ? fileName.substring(0, fileName.length() - ".jsonl".length())
-            : fileName;
-    int at = stem.indexOf(TASK_INSTANCES);
-    if (at < 0
-        || stem.lastIndexOf(TASK_INSTANCES) != at
-        || at + TASK_INSTANCES.length() == stem.length()) {
-      return null;
-    }
-    return stem.substring(at + TASK_INSTANCES.length());
   }
 
   /**

@@ -15,13 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.Jsonl;
 import org.editbench.core.SafePaths;
 
 /** Turns the options into the dataset × model × run_id combinations, checking each input exists. */
 final class RunPlanner {
-  private static final String TASK_INSTANCES = "-task-instances_";
-
   private RunPlanner() {}
 
   /**
@@ -70,17 +69,16 @@ final class RunPlanner {
         .filter(c -> c.runId() == null)
         .map(c -> c.input().getFileName().toString())
         .distinct()
-        .filter(name -> !name.matches(".+" + TASK_INSTANCES + ".+\\.jsonl"))
+        .filter(name -> DatasetFile.parse(name).filter(f -> f.runId() != null).isEmpty())
         .map(
             name ->
                 "results of "
                     + name
                     + " are named after it, but summarize, score and merge-results read only"
-                    + " files named {dataset}"
-                    + TASK_INSTANCES
-                    + "{run_id}.jsonl: name the dataset so (my-subset"
-                    + TASK_INSTANCES
-                    + "0.2.jsonl) to have them summarized")
+                    + " files named {dataset}-task-instances_{run_id}.jsonl: name the dataset so"
+                    + " ("
+                    + DatasetFile.of("my-subset", "0.2").fileName()
+                    + ") to have them summarized")
         .toList();
   }
 
@@ -103,11 +101,11 @@ final class RunPlanner {
       }
       return file;
     }
-    String prefix = dataset.replace('/', '-') + TASK_INSTANCES;
-    Path file = paths.infbenchDir().resolve(prefix + runId + ".jsonl");
+    String name = dataset.replace('/', '-');
+    Path file = paths.infbenchDir().resolve(DatasetFile.of(name, runId).fileName());
     SafePaths.requireNotDirectory(file);
     if (!Files.isRegularFile(file)) {
-      Set<String> available = availableRunIds(paths.infbenchDir(), prefix);
+      Set<String> available = availableRunIds(paths.infbenchDir(), name);
       throw new IllegalArgumentException(
           "no infbench file for --dataset_name "
               + dataset
@@ -118,8 +116,8 @@ final class RunPlanner {
               + " does not exist. "
               + (available.isEmpty()
                   ? "There is no "
-                      + prefix
-                      + "*.jsonl in "
+                      + name
+                      + "-task-instances_*.jsonl in "
                       + paths.infbenchDir()
                       + "; build the infbench file first (prompt-builder; in a notebook,"
                       + " buildInfbench: notebook 01), or pass a .jsonl path as --dataset_name."
@@ -132,15 +130,16 @@ final class RunPlanner {
     return file;
   }
 
-  private static Set<String> availableRunIds(Path dir, String prefix) {
+  private static Set<String> availableRunIds(Path dir, String dataset) {
     Set<String> runIds = new TreeSet<>();
     if (!Files.isDirectory(dir)) {
       return runIds;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*.jsonl")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jsonl")) {
       for (Path f : files) {
-        String name = f.getFileName().toString();
-        runIds.add(name.substring(prefix.length(), name.length() - ".jsonl".length()));
+        DatasetFile.parse(f)
+            .filter(named -> named.dataset().equals(dataset) && named.runId() != null)
+            .ifPresent(named -> runIds.add(named.runId()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

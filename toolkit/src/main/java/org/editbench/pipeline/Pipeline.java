@@ -4,14 +4,12 @@ import static org.editbench.core.DataPaths.MERGED_DATASET;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
@@ -279,24 +277,11 @@ public final class Pipeline {
    * name.
    */
   public static List<Path> perRepositoryBenchFiles(Path benchDir) {
-    try (Stream<Path> files = Files.list(benchDir)) {
-      List<Path> found =
-          files
-              .filter(
-                  f -> {
-                    String name = f.getFileName().toString();
-                    return name.endsWith("-task-instances.jsonl")
-                        && !name.equals(MERGED_DATASET + "-task-instances.jsonl");
-                  })
-              .sorted()
-              .toList();
-      if (found.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no per-repository bench files ({name}-task-instances.jsonl) in " + benchDir);
-      }
-      return found;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + benchDir + ": " + e.getMessage(), e);
+    List<Path> found = DatasetMerges.perRepositoryBench(benchDir);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no per-repository bench files ({name}-task-instances.jsonl) in " + benchDir);
     }
+    return found;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.editbench.core.DatasetFile;
 
 /**
  * One prediction file of the results layout {@code
@@ -27,15 +28,13 @@ import java.util.stream.Stream;
  */
 public record PredictionFile(
     String model, String temperature, int n, String dataset, String runId, Path file) {
-  private static final String TASK_INSTANCES = "-task-instances_";
-  private static final String JSONL = ".jsonl";
 
   /**
    * {@code {dataset}-task-instances_{run_id}}: also the infbench file's and the metrics file's
    * stem.
    */
   public String stem() {
-    return dataset + TASK_INSTANCES + runId;
+    return DatasetFile.of(dataset, runId).stem();
   }
 
   /**
@@ -43,12 +42,12 @@ public record PredictionFile(
    * beside it.
    */
   public Path metricsFile() {
-    return file.resolveSibling("metrics").resolve(stem() + JSONL);
+    return file.resolveSibling("metrics").resolve(DatasetFile.of(dataset, runId).fileName());
   }
 
   /** The infbench file the predictions were made from. */
   public Path infbenchFile(Path infbenchDir) {
-    return infbenchDir.resolve(stem() + JSONL);
+    return infbenchDir.resolve(DatasetFile.of(dataset, runId).fileName());
   }
 
   /**
@@ -118,9 +117,8 @@ public record PredictionFile(
     Path nDir = file.getParent();
     Path tDir = nDir == null ? null : nDir.getParent();
     Path modelDir = tDir == null ? null : tDir.getParent();
-    int marker = name.indexOf(TASK_INSTANCES);
-    if (!name.endsWith(JSONL)
-        || marker <= 0
+    Optional<DatasetFile> named = DatasetFile.parse(name).filter(f -> f.runId() != null);
+    if (named.isEmpty()
         || modelDir == null
         || !modelDir.startsWith(resultsDir)
         || modelDir.equals(resultsDir)
@@ -134,18 +132,14 @@ public record PredictionFile(
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    String runId = name.substring(marker + TASK_INSTANCES.length(), name.length() - JSONL.length());
-    if (runId.isEmpty()) {
-      return Optional.empty();
-    }
     String model = resultsDir.relativize(modelDir).toString().replace(File.separatorChar, '/');
     return Optional.of(
         new PredictionFile(
             model,
             tDir.getFileName().toString().substring(2),
             n,
-            name.substring(0, marker),
-            runId,
+            named.get().dataset(),
+            named.get().runId(),
             file));
   }
 }

@@ -205,9 +205,6 @@ class MergeResultsTest {
 
   @Test
   void runIdAndRepositoryComeFromNames() {
-    assertEquals(
-        "0.2_bm25_5", MergeResults.runIdOf("django-django-task-instances_0.2_bm25_5.jsonl"));
-    assertEquals(null, MergeResults.runIdOf("x-task-instances_.jsonl"));
     assertEquals("django/django", MergeResults.repoOf("django__django-pull-1234"));
     assertEquals("unknown", MergeResults.repoOf("not-an-id"));
   }
