@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
@@ -72,22 +73,34 @@ final class BatchHttp {
    * Sends {@code request} (retrying what is worth it) and answers the JSON object of its 2xx body.
    */
   JsonNode json(Request request, String what) {
+    return json(request, what, () -> null);
+  }
+
+  /**
+   * {@link #json(Request, String)} for a call that must not take effect twice (creating a batch):
+   * before sending it again after a failure — which may have come after the server acted, as when
+   * the connection drops before the answer — {@code done} looks for what the call would have made,
+   * and a non-null answer is taken as the call's.
+   */
+  JsonNode json(Request request, String what, Supplier<JsonNode> done) {
     JsonNode[] out = new JsonNode[1];
-    send(
-        request,
-        what,
-        response -> {
-          try {
-            JsonNode body = Jsonl.MAPPER.readTree(response.body().byteStream());
-            if (body == null || !body.isObject()) {
-              throw new BatchApiException(what + ": the answer is not a JSON object");
-            }
-            out[0] = body;
-          } catch (IOException e) {
-            throw new RetryableIo(e);
-          }
-        });
-    return out[0];
+    JsonNode found =
+        send(
+            request,
+            what,
+            done,
+            response -> {
+              try {
+                JsonNode body = Jsonl.MAPPER.readTree(response.body().byteStream());
+                if (body == null || !body.isObject()) {
+                  throw new BatchApiException(what + ": the answer is not a JSON object");
+                }
+                out[0] = body;
+              } catch (IOException e) {
+                throw new RetryableIo(e);
+              }
+            });
+    return found != null ? found : out[0];
   }
 
   /** Sends {@code request} and hands each line of its 2xx body, as JSON, to {@code each}. */
@@ -95,6 +108,7 @@ final class BatchHttp {
     send(
         request,
         what,
+        () -> null,
         response -> {
           try (BufferedReader reader =
               new BufferedReader(
@@ -125,13 +139,20 @@ final class BatchHttp {
    * Sends until a 2xx answer is read by {@code read} or the failure is final. {@code read} must be
    * repeatable: a connection dropped mid-body sends the request again.
    */
-  private void send(Request request, String what, Consumer<Response> read) {
+  private JsonNode send(
+      Request request, String what, Supplier<JsonNode> done, Consumer<Response> read) {
     for (int retry = 1; ; retry++) {
+      if (retry > 1) {
+        JsonNode already = done.get();
+        if (already != null) {
+          return already;
+        }
+      }
       Outcome.Retryable failure;
       try (Response response = client.newCall(request).execute()) {
         if (response.isSuccessful()) {
           read.accept(response);
-          return;
+          return null;
         }
         String body = response.body().string();
         Duration retryAfter =

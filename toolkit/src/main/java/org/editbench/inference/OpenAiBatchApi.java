@@ -69,16 +69,25 @@ final class OpenAiBatchApi implements BatchApi {
     body.put("endpoint", endpoint);
     body.put("completion_window", "24h");
     body.putObject("metadata").put("created_by", "editbench run-api --batch");
+    // A create whose answer was lost may have made the batch: before sending it again, look for
+    // one made from this file, so that a batch is never made (and paid for) twice.
     return parse(
         http.json(
             http.request(http.url("/batches"))
                 .post(RequestBody.create(body.toString(), JSON))
                 .build(),
-            "creating a batch of " + staged));
+            "creating a batch of " + staged,
+            () -> createdFrom(staged)));
   }
 
   @Override
   public BatchStatus findCreatedFrom(String staged) {
+    JsonNode batch = createdFrom(staged);
+    return batch == null ? null : parse(batch);
+  }
+
+  /** The batch made from the uploaded file {@code staged}, as listed; null for none. */
+  private JsonNode createdFrom(String staged) {
     HttpUrl url =
         http.url("/batches")
             .newBuilder()
@@ -87,7 +96,7 @@ final class OpenAiBatchApi implements BatchApi {
     JsonNode list = http.json(http.request(url).get().build(), "listing batches");
     for (JsonNode batch : list.path("data")) {
       if (staged.equals(batch.path("input_file_id").asText(null))) {
-        return parse(batch);
+        return batch;
       }
     }
     return null;

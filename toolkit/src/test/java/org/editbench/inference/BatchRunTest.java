@@ -475,6 +475,16 @@ class BatchRunTest {
   }
 
   @Test
+  void aCreateRetriedAfterItsAnswerWasLostTakesTheBatchItMadeInsteadOfASecond() {
+    infbench(Fixtures.ids(2));
+    fake.dropNextCreateAnswer = true;
+    RunStats stats = run(options("test-chat"));
+    assertEquals(1, fake.batches.size(), "one batch made and paid for");
+    assertEquals(1, fake.calls("POST", "/v1/batches").size(), "looked for, not sent again");
+    assertEquals(2, stats.succeeded());
+  }
+
+  @Test
   void anthropicMessageBatchesCarryParamsAndResultsComeFromTheResultsUrl() throws Exception {
     infbench(Fixtures.ids(4));
     fake.answer =
