@@ -80,13 +80,7 @@ final class BatchRunner {
       Reporter reporter,
       RunObserver observer) {
     ModelSpec model = combination.model();
-    Provider provider = model.api().provider();
-    if (provider == null) {
-      throw new IllegalArgumentException(
-          "--batch needs a model served over an API; "
-              + model.name()
-              + " is answered offline (run it without --batch)");
-    }
+    requireBatchable(model);
     long start = System.nanoTime();
     try (ResultFile out =
         ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
@@ -94,7 +88,7 @@ final class BatchRunner {
       observer.started(combination, filtered.stats());
       BatchApi api =
           BatchApi.connect(
-              provider,
+              model.api().provider(),
               http,
               options.environment(),
               options.retryPolicy(),
@@ -171,6 +165,19 @@ final class BatchRunner {
               + String.join(", ", live.stream().map(b -> String.valueOf(b.id())).toList())
               + "); run the same command"
               + " again to collect them, 'editbench batch status' to see how far they are");
+    }
+  }
+
+  /**
+   * Refuses a model answered offline: it has no batch API. {@link RunApi} asks this of every
+   * combination before the first is submitted.
+   */
+  static void requireBatchable(ModelSpec model) {
+    if (model.api().provider() == null) {
+      throw new IllegalArgumentException(
+          "--batch needs a model served over an API; "
+              + model.name()
+              + " is answered offline (run it without --batch)");
     }
   }
 }

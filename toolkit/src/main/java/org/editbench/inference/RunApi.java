@@ -38,6 +38,10 @@ public final class RunApi {
         .flatMap(model -> table.guesses(model).stream())
         .forEach(reporter::warn);
     RunPlanner.unfoundResults(combinations).forEach(reporter::warn);
+    if (options.batch()) {
+      // Every model, before any batch is submitted (and paid for) for the first.
+      combinations.forEach(c -> BatchRunner.requireBatchable(c.model()));
+    }
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
     observer.planned(

@@ -627,4 +627,16 @@ class BatchRunTest {
         e.getMessage().startsWith("--batch needs a model served over an API"), e.getMessage());
     assertNotNull(e);
   }
+
+  @Test
+  void anOfflineModelAmongOthersIsRefusedBeforeAnyBatchIsSubmitted() {
+    infbench(Fixtures.ids(1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(options("test-chat").models("test-chat", "gold")));
+    assertTrue(e.getMessage().contains("gold is answered offline"), e.getMessage());
+    assertEquals(0, fake.batches.size(), "nothing submitted for test-chat first");
+    assertEquals(0, fake.calls("POST", "/v1/files").size());
+  }
 }
