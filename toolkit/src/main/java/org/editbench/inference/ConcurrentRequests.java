@@ -86,8 +86,15 @@ final class ConcurrentRequests {
         finished.submit(
             () -> {
               ResultRecord record = runner.run(request);
-              if (record.setupFailure()) {
-                keysRefused.add(String.valueOf(key));
+              if (record.setupFailure() && keysRefused.add(String.valueOf(key)) && key != null) {
+                // Said once per key: a revoked key among good ones fails every k-th request.
+                reporter.warn(
+                    "the key "
+                        + KeyMask.mask(key)
+                        + " was refused ("
+                        + record.error()
+                        + "): every request sent with it fails; take it out of the keys"
+                        + " variable and run again to ask them with the others");
               }
               out.append(
                   record); // written by the worker at once: nothing paid for waits in a queue

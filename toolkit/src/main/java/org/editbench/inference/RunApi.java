@@ -1,5 +1,6 @@
 package org.editbench.inference;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class RunApi {
     if (options.batch()) {
       // Every model, before any batch is submitted (and paid for) for the first.
       combinations.forEach(c -> BatchRunner.requireBatchable(c.model()));
+    } else {
+      combinations.forEach(RunApi::refuseWithBatchesRunning);
     }
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
@@ -243,6 +246,29 @@ public final class RunApi {
               Duration.ofNanos(System.nanoTime() - start));
       observer.finished(stats);
       return stats;
+    }
+  }
+
+  /**
+   * Refuses to ask directly what batches submitted with {@code --batch} for the same output are
+   * still answering: both answers would be paid for, and the batch's discarded when collected.
+   */
+  private static void refuseWithBatchesRunning(Combination combination) {
+    Path stateFile = BatchState.fileFor(combination.output());
+    if (!Files.isRegularFile(stateFile)) {
+      return;
+    }
+    long running =
+        BatchState.read(stateFile).batches().stream().filter(b -> !b.collected()).count();
+    if (running > 0) {
+      throw new IllegalArgumentException(
+          combination.output()
+              + " has "
+              + running
+              + " batch(es) submitted with --batch and not collected yet: run the same command"
+              + " with --batch to collect them, or cancel them (editbench batch cancel) and let"
+              + " the next --batch run record them, before asking directly — else each answer is"
+              + " paid for twice");
     }
   }
 }

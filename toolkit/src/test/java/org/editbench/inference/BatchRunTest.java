@@ -629,6 +629,19 @@ class BatchRunTest {
   }
 
   @Test
+  void aDirectRunIsRefusedWhileBatchesForItsOutputAreUncollected() {
+    infbench(Fixtures.ids(2));
+    fake.frozen = true;
+    run(options("test-chat").waitForBatches(false));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> run(options("test-chat").batch(false)));
+    assertTrue(
+        e.getMessage().contains("has 1 batch(es) submitted with --batch and not collected yet"),
+        e.getMessage());
+    assertEquals(0, fake.calls("POST", "/v1/chat/completions").size(), "nothing asked directly");
+  }
+
+  @Test
   void anOfflineModelAmongOthersIsRefusedBeforeAnyBatchIsSubmitted() {
     infbench(Fixtures.ids(1));
     IllegalArgumentException e =

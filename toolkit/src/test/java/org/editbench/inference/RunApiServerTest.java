@@ -603,6 +603,13 @@ class RunApiServerTest {
     RunStats stats = run(options("test-chat", bad, KEY).maxWorkers(2));
     assertEquals(6, stats.failed(), "every second request, with the refused key");
     assertEquals(6, stats.succeeded());
+    // The key is named once, masked, so that the user can take it out.
+    assertEquals(
+        List.of(
+            "the key sk-***000 was refused (HTTP 401: bad key): every request sent with it fails;"
+                + " take it out of the keys variable and run again to ask them with the others"),
+        reporter.warnings.stream().filter(w -> w.startsWith("the key")).toList());
+    reporter.warnings.forEach(w -> assertFalse(w.contains(bad), w));
   }
 
   @Test
