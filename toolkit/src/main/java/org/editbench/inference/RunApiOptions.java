@@ -64,7 +64,11 @@ public final class RunApiOptions {
     batchMaxRequests = b.batchMaxRequests;
     batchMaxBytes = b.batchMaxBytes;
     if (pollInitial.isNegative() || pollMax.compareTo(pollInitial) < 0) {
-      throw new IllegalArgumentException("poll intervals must satisfy 0 <= initial <= max");
+      throw new IllegalArgumentException(
+          "--poll-interval must be 0 or more seconds (and at most the longest wait, "
+              + pollMax.toSeconds()
+              + " s), found "
+              + pollInitial.toSeconds());
     }
     if (batchMaxRequests < 1 || batchMaxBytes < 1) {
       throw new IllegalArgumentException("batch limits must be positive");

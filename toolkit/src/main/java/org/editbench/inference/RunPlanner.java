@@ -92,6 +92,12 @@ final class RunPlanner {
    * that lists the run_ids that do exist.
    */
   static Path resolveDataset(String dataset, String runId, DataPaths paths) {
+    if (dataset.matches(".*\\.jsonl\\.(gz|bz2|xz|zst)")) {
+      throw new IllegalArgumentException(
+          "--dataset_name "
+              + dataset
+              + ": compressed files are not read; decompress it (gzip -dk, …) and pass the .jsonl");
+    }
     if (isPath(dataset)) {
       Path file = DataPaths.userPath(dataset);
       SafePaths.requireNotDirectory(file);

@@ -60,6 +60,10 @@ public record PredictionFile(
    */
   public static List<PredictionFile> find(
       Path resultsDir, Collection<String> models, Collection<String> runIds) {
+    if (Files.isRegularFile(resultsDir)) {
+      throw new IllegalArgumentException(
+          resultsDir + " is a file; the results folder holds {model}/T=…/n=…/ folders");
+    }
     if (!Files.isDirectory(resultsDir)) {
       throw new IllegalArgumentException(
           "no results folder "

@@ -324,4 +324,40 @@ class InferenceCommandsTest {
             dir.resolve("results").toString()));
     assertTrue(err.toString().contains("error: no per-repository result files"), err.toString());
   }
+
+  @Test
+  void aCompressedDatasetANegativePollIntervalAndAFileAsResultsFolderAreSaidPlainly()
+      throws Exception {
+    assertEquals(
+        Main.EXIT_BAD_INPUT,
+        run("run-api", "--model", "gold", "--dataset_name", "all-task-instances_0.2.jsonl.gz"));
+    assertTrue(
+        err.toString()
+            .contains(
+                "error: --dataset_name all-task-instances_0.2.jsonl.gz: compressed files are not"
+                    + " read; decompress it"),
+        err.toString());
+
+    Path data = infbench("mine-task-instances_0.2.jsonl", "o__r-pull-1");
+    assertEquals(
+        Main.EXIT_BAD_INPUT,
+        run(
+            "run-api",
+            "--model",
+            "gold",
+            "--dataset_name",
+            data.toString(),
+            "--batch",
+            "--poll-interval",
+            "-5"));
+    assertTrue(
+        err.toString().contains("error: --poll-interval must be 0 or more seconds"),
+        err.toString());
+
+    Path file = Files.writeString(dir.resolve("results.txt"), "");
+    assertEquals(Main.EXIT_BAD_INPUT, run("summarize", "--results-dir", file.toString()));
+    assertTrue(
+        err.toString().contains("error: " + file + " is a file; the results folder holds"),
+        err.toString());
+  }
 }
