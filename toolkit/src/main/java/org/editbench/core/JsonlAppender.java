@@ -177,7 +177,9 @@ public final class JsonlAppender implements Closeable {
     return open(file, options, reporter, APPEND);
   }
 
-  static JsonlAppender open(Path file, Options options, Reporter reporter, ChannelOpener opener) {
+  static JsonlAppender open(
+      Path linkOrFile, Options options, Reporter reporter, ChannelOpener opener) {
+    Path file = SafePaths.throughLink(linkOrFile);
     SafePaths.requireNotDirectory(file);
     Path dir = file.toAbsolutePath().getParent();
     try {

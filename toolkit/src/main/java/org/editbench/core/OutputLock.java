@@ -25,7 +25,8 @@ public final class OutputLock {
    * @throws OutputLockedException another writer holds it: another process, or another run in this
    *     JVM
    */
-  static OutputLock acquire(Path file) throws IOException {
+  static OutputLock acquire(Path linkOrFile) throws IOException {
+    Path file = SafePaths.throughLink(linkOrFile);
     Path lockFile = file.toAbsolutePath().getParent().resolve("." + file.getFileName() + ".lock");
     OutputLock lock =
         new OutputLock(

@@ -110,4 +110,23 @@ public final class SafePaths {
       throw new DataFormatException(file, "is a directory; expected a file");
     }
   }
+
+  /**
+   * The file a symbolic link {@code file} points to (through every link), or {@code file} itself
+   * when it is no link: two outputs linked to one file are one output, locked and written as one —
+   * and a compaction replaces the file, not the link.
+   */
+  public static Path throughLink(Path file) {
+    Path at = file;
+    for (int hops = 0; Files.isSymbolicLink(at) && hops < 40; hops++) {
+      try {
+        Path target = Files.readSymbolicLink(at);
+        Path parent = at.toAbsolutePath().getParent();
+        at = (parent == null ? target : parent.resolve(target)).normalize();
+      } catch (IOException e) {
+        return at; // unreadable: opening it will say why
+      }
+    }
+    return at;
+  }
 }

@@ -40,4 +40,20 @@ class OutputLockTest {
     second.release();
     second.release(); // releasing twice is harmless: it runs on paths that are already failing
   }
+
+  @Test
+  void twoLinksToOneFileAreOneOutputAndWritingThroughALinkKeepsIt() throws IOException {
+    Path store = Files.createDirectories(dir.resolve("store")).resolve("preds.jsonl");
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("all-task-instances_0.2.jsonl");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("all-task-instances_0.2.jsonl");
+    Files.createSymbolicLink(a, store);
+    Files.createSymbolicLink(b, Path.of("../store/preds.jsonl")); // relative, as ln -s makes it
+    try (JsonlAppender first = JsonlAppender.open(a, false, Reporter.SILENT)) {
+      assertThrows(
+          OutputLockedException.class, () -> JsonlAppender.open(b, false, Reporter.SILENT));
+      first.append("{\"instance_id\": \"x\"}");
+    }
+    assertTrue(Files.isSymbolicLink(a) && Files.isSymbolicLink(b), "the links stay links");
+    assertEquals("{\"instance_id\": \"x\"}\n", Files.readString(store));
+  }
 }
