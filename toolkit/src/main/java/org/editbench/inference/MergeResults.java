@@ -65,6 +65,18 @@ public final class MergeResults {
       boolean force) {
     public Request {
       repos = repos == null ? null : List.copyOf(repos);
+      if (repos != null) {
+        // Records are kept by the owner/repo their instance_id names: another form keeps none.
+        for (String repo : repos) {
+          if (!repo.matches("[^/\\s]+/[^/\\s]+")) {
+            throw new IllegalArgumentException(
+                "--repos "
+                    + repo
+                    + ": give repositories as owner/repo (as in django/django), the way instance"
+                    + " ids name them");
+          }
+        }
+      }
     }
 
     /** Everything of one model: every T, n, run_id and repository, merged beside the inputs. */

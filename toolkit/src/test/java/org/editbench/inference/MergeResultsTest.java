@@ -198,6 +198,14 @@ class MergeResultsTest {
             .getMessage()
             .startsWith("no per-repository result files"));
     assertThrows(IllegalArgumentException.class, () -> merge(null, null, List.of("z/z"), null));
+    // A repository named as in file names matched files but kept no record: an empty merge.
+    assertEquals(
+        "--repos django-django: give repositories as owner/repo (as in django/django), the way"
+            + " instance ids name them",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> merge(null, null, List.of("django-django"), null))
+            .getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> EditBench.mergeResults(results, MergeResults.Request.forModel("../m"), reporter));
