@@ -142,13 +142,30 @@ public final class Scoring {
    * others.
    */
   public static List<Path> writeMetrics(
-      List<PredictionFile> files, Path infbenchDir, Reporter reporter) {
-    for (PredictionFile file : files) {
+      List<PredictionFile> selected, Path infbenchDir, Reporter reporter) {
+    // As summarize does: a file whose infbench file is missing is left out with a warning, the
+    // others are scored; only when none can be is it an error.
+    List<PredictionFile> files = new ArrayList<>();
+    for (PredictionFile file : selected) {
       Path infbench = file.infbenchFile(infbenchDir);
-      if (!Files.isRegularFile(infbench)) {
-        throw new IllegalArgumentException(
-            "no infbench file " + infbench + " for " + file.file() + " (pass --infbench-dir)");
+      if (Files.isRegularFile(infbench)) {
+        files.add(file);
+      } else {
+        reporter.warn(
+            "no infbench file "
+                + infbench
+                + " for "
+                + file.file()
+                + ": not scored (--infbench-dir)");
       }
+    }
+    if (files.isEmpty() && !selected.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no infbench file for any of the "
+              + selected.size()
+              + " prediction file(s) under "
+              + infbenchDir
+              + " (pass --infbench-dir)");
     }
     List<FileResults> results =
         FileResultsStore.results(files, infbenchDir, ResultsSummary.encodings(), reporter);

@@ -2,6 +2,7 @@ package org.editbench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -241,6 +242,29 @@ class ResultsSummaryTest {
         lines.get(1).contains("\"applied\": false")
             && lines.get(1).contains("\"apply_error\": \"empty patch\""));
     assertFalse(lines.get(2).contains("\"exact\": true"));
+  }
+
+  @Test
+  void scoreLeavesOutAFileWithoutItsInfbenchFileAndScoresTheRest() {
+    List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of());
+    List<PredictionFile> unmatched =
+        all.stream().filter(f -> !Files.isRegularFile(f.infbenchFile(infbench))).toList();
+    assertFalse(unmatched.isEmpty(), "the fixture has a file without its infbench file");
+    RecordingReporter reporter = new RecordingReporter();
+    List<Path> written = Scoring.writeMetrics(all, infbench, reporter);
+    assertEquals(all.size() - unmatched.size(), written.size());
+    for (PredictionFile missing : unmatched) {
+      assertTrue(
+          reporter.warnings.stream()
+              .anyMatch(
+                  w -> w.startsWith("no infbench file " + missing.infbenchFile(infbench) + " for")),
+          reporter.warnings.toString());
+    }
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Scoring.writeMetrics(unmatched, infbench, Reporter.SILENT));
+    assertTrue(none.getMessage().startsWith("no infbench file for any of the"), none.getMessage());
   }
 
   @Test
