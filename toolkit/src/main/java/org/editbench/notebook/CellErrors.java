@@ -112,6 +112,14 @@ final class CellErrors {
     return warnings.isEmpty() ? List.of() : described(warnings, source, cellName, snippetLine);
   }
 
+  /**
+   * A diagnostic without javac's "location: class" line when the class is JShell's wrapper, which
+   * JShell blanks out: "location: class " named nothing a cell declares.
+   */
+  static String withoutWrapperLocation(String message) {
+    return message.replaceAll("\\n\\s*location: class\\s*(?=\\n|$)", "");
+  }
+
   /** Each diagnostic with its cell line, the line's text and a caret under its position. */
   private static List<String> described(
       List<Diag> diagnostics, String source, String cellName, int snippetLine) {
@@ -129,7 +137,7 @@ final class CellErrors {
               + " line "
               + cellLine
               + (diag.isError() ? ": error: " : ": warning: ")
-              + diag.getMessage(Locale.ROOT));
+              + withoutWrapperLocation(diag.getMessage(Locale.ROOT)));
       lines.add("    " + line);
       lines.add("    " + " ".repeat(offset - lineStart) + "^");
     }

@@ -302,6 +302,15 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void anUnknownTypeSaysWhichWithoutAnEmptyLocationLine() {
+    CellException error =
+        assertThrows(CellException.class, () -> run("Strin s = \"x\";", new RecordingOutput()));
+    assertEquals(
+        "In [1] line 1: error: cannot find symbol\n  symbol:   class Strin",
+        error.traceback().get(0));
+  }
+
+  @Test
   void aRuntimeExceptionShowsItsTraceTrimmedToCellCode() throws CellException {
     run(
         "void explode() {\n  throw new IllegalStateException(\"boom\", new RuntimeException(\"root\"));\n}",
