@@ -126,7 +126,7 @@ final class CellErrors {
     List<String> lines = new ArrayList<>();
     for (Diag diag : diagnostics) {
       long position =
-          Math.max(0, diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition());
+          Math.max(0, diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition());
       int offset = (int) Math.min(position, source.length());
       int lineStart = source.lastIndexOf('\n', offset - 1) + 1;
       int lineEnd = source.indexOf('\n', offset);

@@ -194,7 +194,9 @@ class JShellEvaluatorTest {
     assertTrue(
         output.events.get(0).startsWith("stderr:In [1] line 2: warning: unchecked call to add(E)"),
         output.events.get(0));
-    assertTrue(output.events.get(0).contains("\n    raw.add(1);\n    ^"), output.events.get(0));
+    // The caret where javac puts it: at the call's parenthesis.
+    assertTrue(
+        output.events.get(0).contains("\n    raw.add(1);\n           ^"), output.events.get(0));
   }
 
   @Test
@@ -308,6 +310,13 @@ class JShellEvaluatorTest {
     assertEquals(
         "In [1] line 1: error: cannot find symbol\n  symbol:   class Strin",
         error.traceback().get(0));
+
+    CellException member =
+        assertThrows(
+            CellException.class,
+            () -> run("String text = \"x\";\ntext.lenght()", new RecordingOutput()));
+    assertEquals("    text.lenght()", member.traceback().get(1));
+    assertEquals("        ^", member.traceback().get(2), "under the member, not the receiver");
   }
 
   @Test
