@@ -263,10 +263,19 @@ final class CellErrors {
   }
 
   private String cellFrame(StackTraceElement frame) {
+    // JShell runs a cell's top-level code in wrapper methods it names do_it$ (do_it$Aux for a
+    // value): that is the cell itself, shown by its line alone; a lambda there is javac's
+    // lambda$do_it$$0, shown as a lambda.
+    String method = frame.getMethodName();
+    if (method.startsWith("do_it$")) {
+      method = "";
+    } else if (method.startsWith("lambda$do_it$")) {
+      method = "lambda";
+    }
     String where =
-        frame.getClassName().isEmpty()
-            ? frame.getMethodName()
-            : frame.getClassName() + "." + frame.getMethodName();
+        frame.getClassName().isEmpty() || method.isEmpty()
+            ? method
+            : frame.getClassName() + "." + method;
     SnippetOrigin origin = origins.get(frame.getFileName().substring(1));
     String location =
         origin == null

@@ -304,6 +304,25 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aLambdaInACellShowsAsALambdaOnItsCellLineWithoutJShellsWrapperMethod() {
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () ->
+                run(
+                    "int zero = 0;\nList.of(1).stream().map(x -> x / zero).toList()",
+                    new RecordingOutput()));
+    assertEquals("java.lang.ArithmeticException", error.ename());
+    assertTrue(
+        error.traceback().stream().noneMatch(line -> line.contains("do_it$")),
+        error.traceback().toString());
+    assertTrue(
+        error.traceback().stream()
+            .anyMatch(line -> line.matches("\tat lambda \\(In \\[\\d+\\] line 2\\)")),
+        error.traceback().toString());
+  }
+
+  @Test
   void anUnknownTypeSaysWhichWithoutAnEmptyLocationLine() {
     CellException error =
         assertThrows(CellException.class, () -> run("Strin s = \"x\";", new RecordingOutput()));
