@@ -68,6 +68,19 @@ public final class Main implements Runnable {
     shareVersion(cli, new Version());
     cli.setUsageHelpWidth(HELP_WIDTH);
     WordWrappingHelp.install(cli);
+    // A mistyped option: the error, picocli's suggestions, and where the options are listed —
+    // not the whole usage after it, which buries the one line that says what is wrong.
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine command = ex.getCommandLine();
+          PrintWriter err = command.getErr();
+          err.println("error: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+          err.println(
+              "Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+          err.flush();
+          return EXIT_BAD_INPUT;
+        });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();

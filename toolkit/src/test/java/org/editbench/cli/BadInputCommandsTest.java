@@ -74,6 +74,12 @@ class BadInputCommandsTest {
     assertEquals(Main.EXIT_BAD_INPUT, afterModel.exitCode(), afterModel.err());
     assertTrue(afterModel.err().contains("Unknown option: '--bogus'"), afterModel.err());
     assertFalse(Files.exists(dir.resolve("results")), "nothing ran");
+    // The error and where the options are listed; not the whole usage burying it.
+    assertTrue(afterList.err().startsWith("error: "), afterList.err());
+    assertTrue(
+        afterList.err().contains("Run 'editbench run-api --help' for its options."),
+        afterList.err());
+    assertFalse(afterList.err().contains("Usage:"), afterList.err());
   }
 
   @Test
