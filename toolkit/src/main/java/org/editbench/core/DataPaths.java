@@ -37,6 +37,16 @@ public record DataPaths(Path root) {
     if (Files.isDirectory(bench)) {
       return bench;
     }
+    if (!Files.isDirectory(root)) {
+      // Only $EDITBENCH_HOME can name a data folder that is not there.
+      throw new IllegalArgumentException(
+          "the data folder "
+              + root
+              + " is not there: "
+              + HOME_VARIABLE
+              + " names it; set it to the folder that holds crawled_data/bench and"
+              + " patch_histories, or unset it to use the working directory");
+    }
     throw new IllegalArgumentException(
         "no bench folder: looked for "
             + root.relativize(bench)

@@ -127,6 +127,16 @@ class PipelineTest {
             + "when it is set, else the working directory). Run from the folder that holds crawled_data/bench and "
             + "patch_histories (the repository root, for the bundled sample), or set EDITBENCH_HOME to that folder.",
         nothing.getMessage());
+    Path gone = home.resolve("no-such-folder");
+    assertEquals(
+        "the data folder "
+            + gone
+            + " is not there: EDITBENCH_HOME names it; set it to the folder that holds"
+            + " crawled_data/bench and patch_histories, or unset it to use the working directory",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> run(new DataPaths(gone), new RecordingReporter()))
+            .getMessage());
 
     SampleData.copyTo(home);
     Path subfolder = Files.createDirectories(home.resolve("notebooks/deeper"));
