@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -66,6 +67,27 @@ public final class OutputLock {
       action.run();
     } finally {
       lock.release();
+    }
+  }
+
+  /**
+   * Whether a writer holds {@code file} now (another process, or another run in this JVM): a reader
+   * would see it half written. A file without a lock sidecar has no writer.
+   */
+  public static boolean isBeingWritten(Path file) {
+    Path target = SafePaths.throughLink(file);
+    Path lockFile =
+        target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".lock");
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try {
+      acquire(file).release();
+      return false;
+    } catch (OutputLockedException held) {
+      return true;
+    } catch (IOException e) {
+      return false; // cannot tell (a read-only folder): readers go on as before
     }
   }
 

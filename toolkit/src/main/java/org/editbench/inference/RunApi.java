@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.core.DataFormatException;
+import org.editbench.core.OutputLock;
 import org.editbench.core.Reporter;
 
 /**
@@ -86,6 +87,12 @@ public final class RunApi {
    */
   private static List<BenchInstance> loadInput(
       Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
+    if (OutputLock.isBeingWritten(file)) {
+      throw new IllegalArgumentException(
+          file
+              + " is being written by another command (prompt-builder or a merge): its instances"
+              + " would be read half written; run again once it has finished");
+    }
     Map<Boolean, List<BenchInstance>> byPrompt =
         BenchReader.read(file, reporter).stream()
             .collect(
