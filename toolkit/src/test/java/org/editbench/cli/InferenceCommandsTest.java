@@ -365,32 +365,22 @@ class InferenceCommandsTest {
   @SuppressWarnings("try") // held open for the block: the writer's lock
   void anInfbenchFileStillBeingWrittenIsNotRead() throws Exception {
     Path data = infbench("mine-task-instances_0.2.jsonl", "o__r-pull-1");
+    String[] runApi = {
+      "run-api",
+      "--model",
+      "gold",
+      "--dataset_name",
+      data.toString(),
+      "--results-dir",
+      dir.resolve("results").toString()
+    };
     try (var writer =
         org.editbench.core.JsonlAppender.open(data, false, org.editbench.core.Reporter.SILENT)) {
-      assertEquals(
-          Main.EXIT_BAD_INPUT,
-          run(
-              "run-api",
-              "--model",
-              "gold",
-              "--dataset_name",
-              data.toString(),
-              "--results-dir",
-              dir.resolve("results").toString()));
+      assertEquals(Main.EXIT_BAD_INPUT, run(runApi));
     }
     assertTrue(
         err.toString().contains(data + " is being written by another command"), err.toString());
     assertFalse(Files.exists(dir.resolve("results")), "nothing asked");
-    // Once the writer is done, the same command runs.
-    assertEquals(
-        0,
-        run(
-            "run-api",
-            "--model",
-            "gold",
-            "--dataset_name",
-            data.toString(),
-            "--results-dir",
-            dir.resolve("results").toString()));
+    assertEquals(0, run(runApi), "once the writer is done, the same command runs");
   }
 }
