@@ -2,6 +2,7 @@ package org.editbench.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,7 +85,9 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
+          if (ex instanceof DataFormatException
+              || ex instanceof IllegalArgumentException
+              || ex.getCause() instanceof AtomicFiles.FileInTheWayException) {
             err.println("error: " + ex.getMessage());
             return EXIT_BAD_INPUT;
           }

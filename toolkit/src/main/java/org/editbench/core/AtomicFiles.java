@@ -131,9 +131,16 @@ public final class AtomicFiles {
     return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
   }
 
+  /** A file where a folder is needed: the user's to move, so the CLI's bad-input exit. */
+  public static final class FileInTheWayException extends IOException {
+    FileInTheWayException(Path file, IOException cause) {
+      super(file + " is a file, where a folder is needed", cause);
+    }
+  }
+
   /**
    * Creates {@code dir} and its parents. Where a file stands in the way, Java says only its name or
-   * "Not a directory"; this names the file and says what is wrong.
+   * "Not a directory"; this names the file and says what is wrong ({@link FileInTheWayException}).
    */
   public static void createFolder(Path dir) throws IOException {
     try {
@@ -141,7 +148,7 @@ public final class AtomicFiles {
     } catch (IOException e) {
       for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
         if (Files.exists(p) && !Files.isDirectory(p)) {
-          throw new IOException(p + " is a file, where a folder is needed", e);
+          throw new FileInTheWayException(p, e);
         }
       }
       throw e;

@@ -345,4 +345,23 @@ class BadInputCommandsTest {
             folder.toString()),
         isADirectory);
   }
+
+  @Test
+  void aFileWhereAnOutputFolderIsNeededIsBadInputToo() throws IOException {
+    Path file = Files.writeString(dir.resolve("afile"), "kept");
+    Path infbench = dir.resolve("mine.jsonl");
+    Files.writeString(infbench, String.format(RECORD, 1, 1));
+    CliRunner.Result r =
+        CliRunner.run(
+            "run-api",
+            "--model",
+            "gold",
+            "--dataset_name",
+            infbench.toString(),
+            "--results-dir",
+            file.resolve("results").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, r.exitCode(), r.err());
+    assertTrue(r.err().contains(file + " is a file, where a folder is needed"), r.err());
+    assertEquals("kept", Files.readString(file));
+  }
 }
