@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way editbench writes a file whole — merges, score files, summaries, charts, the
@@ -73,6 +75,7 @@ public final class AtomicFiles {
     Path dir = file.toAbsolutePath().getParent();
     // A fixed name per process: two processes never share one, and a leftover is overwritten.
     Path temp = dir.resolve(tempPrefix(file) + ProcessHandle.current().pid() + TEMP_SUFFIX);
+    InProgress.add(temp);
     try {
       createFolder(dir);
       removeLeftovers(dir, file);
@@ -95,6 +98,8 @@ public final class AtomicFiles {
     } catch (RuntimeException | Error e) {
       deleteQuietly(temp);
       throw e;
+    } finally {
+      InProgress.remove(temp);
     }
   }
 
@@ -200,6 +205,29 @@ public final class AtomicFiles {
       Files.deleteIfExists(temp);
     } catch (IOException ignored) {
       // the error being reported is the one that matters
+    }
+  }
+
+  /**
+   * The temporary files being written now, removed when the JVM ends on a signal (Ctrl-C, kill) in
+   * the middle of one: a merge stopped so left hundreds of MB until the next write of that file. A
+   * process killed outright runs no hook; {@link #removeLeftovers} takes those.
+   */
+  private static final class InProgress {
+    private static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
+
+    static {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> FILES.forEach(AtomicFiles::deleteQuietly), "atomic-files-cleanup"));
+    }
+
+    static void add(Path temp) {
+      FILES.add(temp);
+    }
+
+    static void remove(Path temp) {
+      FILES.remove(temp);
     }
   }
 }
