@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -117,6 +118,26 @@ final class BatchCollector {
    * Writes an ended batch's answers and queues what is to be asked again; then marks it collected.
    */
   private void collect(BatchState.Batch batch, BatchApi.BatchStatus status) {
+    List<String> outside =
+        batch.requests().stream()
+            .map(BatchState.Request::instanceId)
+            .filter(prompts::outsideRun)
+            .distinct()
+            .toList();
+    if (!outside.isEmpty()) {
+      // Collecting marks the batch done: the answers of instances this run does not cover, paid
+      // for, would be dropped for good.
+      throw new IllegalArgumentException(
+          "batch "
+              + status.id()
+              + " holds answers for "
+              + outside.size()
+              + " instance(s) this run does not cover ("
+              + String.join(", ", outside.subList(0, Math.min(3, outside.size())))
+              + (outside.size() > 3 ? ", …" : "")
+              + "): it was submitted with a larger selection (--sampled_ids_file). Collect it"
+              + " with that selection so that they are written; it stays uncollected until then");
+    }
     Map<String, BatchState.Request> byCustomId = new HashMap<>();
     batch.requests().forEach(r -> byCustomId.put(r.customId(), r));
     Set<String> answered = new HashSet<>();

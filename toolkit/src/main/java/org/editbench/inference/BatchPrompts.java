@@ -40,6 +40,14 @@ final class BatchPrompts {
   }
 
   /**
+   * Whether {@code id} is neither part of this run nor recorded: a batch submitted with a larger
+   * selection asked it, and this run would drop its answer.
+   */
+  boolean outsideRun(String id) {
+    return !planned.containsKey(id) && !recorded.contains(id);
+  }
+
+  /**
    * Whether an answer for {@code id} is still wanted: it is part of this run and has no record yet.
    */
   boolean awaitsAnswer(String id) {

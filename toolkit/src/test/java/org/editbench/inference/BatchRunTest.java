@@ -642,6 +642,27 @@ class BatchRunTest {
   }
 
   @Test
+  void aBatchOfALargerSelectionIsNotCollectedByASmallerOneWhichWouldDropItsAnswers() {
+    infbench(Fixtures.ids(3));
+    Path all = root.resolve("all.json");
+    Path one = root.resolve("one.json");
+    Fixtures.write(
+        all, "{\"sampled_instance_ids\": [\"o__r-pull-1\", \"o__r-pull-2\", \"o__r-pull-3\"]}");
+    Fixtures.write(one, "{\"sampled_instance_ids\": [\"o__r-pull-1\"]}");
+    run(options("test-chat").sampledIdsFile(all).waitForBatches(false));
+
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(options("test-chat").sampledIdsFile(one)));
+    assertTrue(
+        refused.getMessage().contains("holds answers for 2 instance(s) this run does not cover"),
+        refused.getMessage());
+    RunStats collected = run(options("test-chat").sampledIdsFile(all));
+    assertEquals(3, collected.succeeded(), "every paid answer written");
+    assertEquals(1, fake.batches.size(), "nothing submitted again");
+  }
+
+  @Test
   void anOfflineModelAmongOthersIsRefusedBeforeAnyBatchIsSubmitted() {
     infbench(Fixtures.ids(1));
     IllegalArgumentException e =
