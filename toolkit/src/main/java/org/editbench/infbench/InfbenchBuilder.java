@@ -251,6 +251,11 @@ public final class InfbenchBuilder {
 
   private static List<Outcome> await(Future<List<Outcome>> future) {
     try {
+      // An interrupt is honoured before each instance's lines, also when its outcome is ready (a
+      // finished future's get() does not look): a write on an interrupted thread closes the file.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException();
+      }
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
