@@ -26,9 +26,8 @@ public final class OutputLock {
    * @throws OutputLockedException another writer holds it: another process, or another run in this
    *     JVM
    */
-  static OutputLock acquire(Path linkOrFile) throws IOException {
-    Path file = SafePaths.throughLink(linkOrFile);
-    Path lockFile = file.toAbsolutePath().getParent().resolve("." + file.getFileName() + ".lock");
+  static OutputLock acquire(Path file) throws IOException {
+    Path lockFile = lockFileOf(file);
     OutputLock lock =
         new OutputLock(
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
@@ -75,10 +74,7 @@ public final class OutputLock {
    * would see it half written. A file without a lock sidecar has no writer.
    */
   public static boolean isBeingWritten(Path file) {
-    Path target = SafePaths.throughLink(file);
-    Path lockFile =
-        target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".lock");
-    if (!Files.exists(lockFile)) {
+    if (!Files.exists(lockFileOf(file))) {
       return false;
     }
     try {
@@ -89,6 +85,12 @@ public final class OutputLock {
     } catch (IOException e) {
       return false; // cannot tell (a read-only folder): readers go on as before
     }
+  }
+
+  /** The sidecar of {@code file}, beside the file a link points to: one lock per real file. */
+  private static Path lockFileOf(Path linkOrFile) {
+    Path file = SafePaths.throughLink(linkOrFile);
+    return file.toAbsolutePath().getParent().resolve("." + file.getFileName() + ".lock");
   }
 
   /** Lets the next writer in; never fails, as it runs when something else may have failed. */

@@ -137,7 +137,8 @@ final class BatchHttp {
 
   /**
    * Sends until a 2xx answer is read by {@code read} or the failure is final. {@code read} must be
-   * repeatable: a connection dropped mid-body sends the request again.
+   * repeatable: a connection dropped mid-body sends the request again. Before each resend, {@code
+   * done} may answer what the first attempts made after all; that answer is returned (else null).
    */
   private JsonNode send(
       Request request, String what, Supplier<JsonNode> done, Consumer<Response> read) {
