@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.core.DataPaths;
@@ -229,17 +230,7 @@ public final class Workspace {
     Path merged =
         paths.infbenchDir().resolve(DatasetFile.of(DataPaths.MERGED_DATASET, runId).fileName());
     if (!Files.isRegularFile(merged)) {
-      List<String> merges = new ArrayList<>();
-      try (var files = Files.list(paths.infbenchDir())) {
-        files
-            .flatMap(file -> DatasetFile.parse(file).stream())
-            .filter(named -> named.isMerged() && named.runId() != null)
-            .map(DatasetFile::runId)
-            .sorted()
-            .forEach(merges::add);
-      } catch (IOException e) {
-        // no infbench folder yet: nothing merged
-      }
+      Set<String> merges = DatasetFile.runIdsIn(paths.infbenchDir(), DataPaths.MERGED_DATASET);
       throw new IllegalArgumentException(
           "no merged infbench file for run_id "
               + runId

@@ -1,7 +1,13 @@
 package org.editbench.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The one naming rule every stage's files follow, as the reference names them: a bench is {@code
@@ -74,5 +80,25 @@ public record DatasetFile(String dataset, String runId) {
 
   public String fileName() {
     return stem() + JSONL;
+  }
+
+  /**
+   * The run_ids with an infbench-style file of {@code dataset} in {@code dir}, sorted; none when
+   * the folder is not there.
+   */
+  public static SortedSet<String> runIdsIn(Path dir, String dataset) {
+    SortedSet<String> runIds = new TreeSet<>();
+    if (!Files.isDirectory(dir)) {
+      return runIds;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      files
+          .flatMap(file -> parse(file).stream())
+          .filter(named -> named.dataset().equals(dataset) && named.runId() != null)
+          .forEach(named -> runIds.add(named.runId()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return runIds;
   }
 }

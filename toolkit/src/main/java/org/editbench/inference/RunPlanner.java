@@ -1,9 +1,6 @@
 package org.editbench.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
@@ -111,7 +107,7 @@ final class RunPlanner {
     Path file = paths.infbenchDir().resolve(DatasetFile.of(name, runId).fileName());
     SafePaths.requireNotDirectory(file);
     if (!Files.isRegularFile(file)) {
-      Set<String> available = availableRunIds(paths.infbenchDir(), name);
+      Set<String> available = DatasetFile.runIdsIn(paths.infbenchDir(), name);
       throw new IllegalArgumentException(
           "no infbench file for --dataset_name "
               + dataset
@@ -134,23 +130,6 @@ final class RunPlanner {
                       + "."));
     }
     return file;
-  }
-
-  private static Set<String> availableRunIds(Path dir, String dataset) {
-    Set<String> runIds = new TreeSet<>();
-    if (!Files.isDirectory(dir)) {
-      return runIds;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jsonl")) {
-      for (Path f : files) {
-        DatasetFile.parse(f)
-            .filter(named -> named.dataset().equals(dataset) && named.runId() != null)
-            .ifPresent(named -> runIds.add(named.runId()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
-    return runIds;
   }
 
   /**
