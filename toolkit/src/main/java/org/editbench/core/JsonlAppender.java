@@ -141,6 +141,12 @@ public final class JsonlAppender implements Closeable {
   /** How many lines a run appended to a file. */
   public record Written(Path file, int lines) {}
 
+  /**
+   * A record found in the file when it was opened: its instance, its line number then, and its
+   * bytes without the line end.
+   */
+  public record KeptRecord(String instanceId, int line, byte[] bytes) {}
+
   private final Path file;
   private final OutputLock lock;
   private final WholeLineWriter lines;
@@ -148,6 +154,7 @@ public final class JsonlAppender implements Closeable {
   private final Set<String> done;
   private final Set<String> redone;
   private final int removed;
+  private final List<KeptRecord> samples;
 
   private JsonlAppender(Path file, OutputLock lock, WholeLineWriter lines, JsonlScan scan) {
     this.file = file;
@@ -156,6 +163,7 @@ public final class JsonlAppender implements Closeable {
     this.done = Collections.unmodifiableSet(scan.done());
     this.redone = Collections.unmodifiableSet(scan.redoIds());
     this.removed = scan.redoLines().size();
+    this.samples = scan.samples();
   }
 
   /**
@@ -229,6 +237,14 @@ public final class JsonlAppender implements Closeable {
 
   public boolean contains(String instanceId) {
     return done.contains(instanceId);
+  }
+
+  /**
+   * Samples of the records kept from what the file held when it was opened — the first and the
+   * longest — for checking that what this run appends is made the way they were.
+   */
+  public List<KeptRecord> samples() {
+    return samples;
   }
 
   /** How many records the compaction at open removed. */

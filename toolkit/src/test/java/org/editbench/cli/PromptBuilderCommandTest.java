@@ -34,13 +34,17 @@ class PromptBuilderCommandTest {
 
   /** prompt-builder over {@code bench} with the test's histories folder and {@code options}. */
   CliRunner.Result promptBuilder(Path bench, String... options) {
+    return promptBuilder(dir.resolve("histories"), bench, options);
+  }
+
+  static CliRunner.Result promptBuilder(Path histories, Path bench, String... options) {
     return CliRunner.run(
         List.of(
             "prompt-builder",
             "--dataset-name",
             bench.toString(),
             "--histories-dir",
-            dir.resolve("histories").toString()),
+            histories.toString()),
         options);
   }
 
@@ -262,5 +266,62 @@ class PromptBuilderCommandTest {
             .contains(
                 "invalid instance (strict mode): a [0.2_body_issue]: no patch history folder"),
         r.err());
+  }
+
+  @Test
+  void aSavePathBuiltWithOtherOptionsIsNotResumed() throws IOException {
+    SampleData.copyTo(dir);
+    Path full = dir.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    List<String> instances = Files.readAllLines(full);
+    Path saved = dir.resolve("mine.jsonl");
+    // The first two instances: the first one's record is the same at every info ratio, the
+    // second one's (the longer) is not.
+    CliRunner.Result first =
+        sampleBuild(
+            bench(instances.get(0), instances.get(1)),
+            "--info-pct",
+            "0.2",
+            "--save-path",
+            saved.toString());
+    assertEquals(0, first.exitCode(), first.err());
+    String built = Files.readString(saved);
+    assertEquals(2, built.lines().count(), built);
+    String secondLine = built.lines().toList().get(1);
+    String longestId =
+        secondLine.substring("{\"instance_id\": \"".length(), secondLine.indexOf("\", "));
+
+    // The whole bench at another info ratio, into the same file: refused, the file untouched.
+    CliRunner.Result other =
+        sampleBuild(full, "--info-pct", "0.5", "--save-path", saved.toString());
+    assertEquals(2, other.exitCode(), other.err());
+    assertTrue(
+        other
+            .err()
+            .contains(
+                "error: "
+                    + saved
+                    + ":2: the record of "
+                    + longestId
+                    + " is not the one run_id 0.5_body_issue builds from "
+                    + full
+                    + " now"),
+        other.err());
+    assertTrue(other.err().contains("Start it afresh with --override"), other.err());
+    assertEquals(built, Files.readString(saved));
+
+    // The same options resume it; --override starts it afresh with the other ones.
+    CliRunner.Result same = sampleBuild(full, "--info-pct", "0.2", "--save-path", saved.toString());
+    assertEquals(0, same.exitCode(), same.err());
+    assertTrue(
+        same.out().contains("already present 2, written " + (instances.size() - 2)), same.out());
+    CliRunner.Result afresh =
+        sampleBuild(full, "--info-pct", "0.5", "--save-path", saved.toString(), "--override");
+    assertEquals(0, afresh.exitCode(), afresh.err());
+    assertEquals(instances.size(), Files.readAllLines(saved).size());
+  }
+
+  /** prompt-builder over {@code bench} with the sample's patch histories (see SampleData). */
+  CliRunner.Result sampleBuild(Path bench, String... options) {
+    return promptBuilder(dir.resolve("patch_histories"), bench, options);
   }
 }
