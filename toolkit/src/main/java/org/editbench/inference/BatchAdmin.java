@@ -72,6 +72,10 @@ public final class BatchAdmin {
       for (Path file : stateFiles(resultsDir)) {
         BatchState.Stored stored = BatchState.read(file);
         Provider provider = Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
+        if (live) {
+          BatchState.requireRecordedServer(
+              file, stored, environment.shownBaseUrl(provider), cancel ? "cancel" : "ask about");
+        }
         BatchApi api =
             live
                 ? BatchApi.connect(

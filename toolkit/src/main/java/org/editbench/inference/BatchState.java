@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
@@ -168,8 +169,42 @@ final class BatchState {
               + header.provider()
               + "; collect or cancel them with that model, or delete the file to forget them");
     }
+    requireRecordedServer(file, stored, header.baseUrl(), "collect");
     return new BatchState(
         file, header, stored.batches(), stored.retries() == null ? Map.of() : stored.retries());
+  }
+
+  /**
+   * Refuses to reach batches not collected yet anywhere but where they were submitted: their ids
+   * mean nothing at another server, and a batch can only be collected or cancelled at its own.
+   * Compared as shown (credentials masked), the only form the file keeps; a file of a version that
+   * kept no base URL is not checked.
+   *
+   * @param shownBaseUrl where requests would go now, as {@link ApiEnvironment#shownBaseUrl} shows
+   * @param action what would be done with the batches, for the message
+   */
+  static void requireRecordedServer(Path file, Stored stored, String shownBaseUrl, String action) {
+    String recorded = stored.header().baseUrl();
+    if (recorded == null
+        || recorded.equals(shownBaseUrl)
+        || stored.batches().stream().allMatch(Batch::collected)) {
+      return;
+    }
+    Provider provider = Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
+    throw new IllegalArgumentException(
+        file
+            + " records batches submitted to "
+            + recorded
+            + ", but "
+            + provider.baseUrlVariable()
+            + " now sends requests to "
+            + shownBaseUrl
+            + ": a batch can only be collected or cancelled where it was submitted. Set "
+            + provider.baseUrlVariable()
+            + " back to "
+            + action
+            + " them, or delete the file to forget them (what they answered is then lost and"
+            + " their instances are asked again)");
   }
 
   /** Reads a state file as it is, for {@code batch status} and {@code batch cancel}. */

@@ -642,6 +642,50 @@ class BatchRunTest {
   }
 
   @Test
+  void batchesAreCollectedOnlyAtTheServerTheyWereSubmittedTo() {
+    infbench(Fixtures.ids(2));
+    run(options("test-chat").waitForBatches(false));
+    ApiEnvironment elsewhere =
+        new ApiEnvironment(
+            List.of(KEY),
+            server.url("/proxy/v1").toString(),
+            List.of(KEY),
+            server.url("/").toString());
+    Path results = root.resolve("experiment_results");
+
+    IllegalArgumentException collect =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(options("test-chat").environment(elsewhere)));
+    assertTrue(
+        collect
+            .getMessage()
+            .contains(
+                " records batches submitted to "
+                    + server.url("/v1")
+                    + ", but BASE_URL now sends requests to "
+                    + server.url("/proxy/v1")
+                    + ": a batch can only be collected or cancelled where it was submitted. Set"
+                    + " BASE_URL back to collect them"),
+        collect.getMessage());
+    IllegalArgumentException status =
+        assertThrows(
+            IllegalArgumentException.class, () -> EditBench.batchStatus(results, elsewhere));
+    assertTrue(
+        status.getMessage().contains("BASE_URL back to ask about them"), status.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> EditBench.cancelBatches(results, elsewhere, List.of()));
+    assertEquals(1, EditBench.batchStatus(results, elsewhere, false).size(), "offline: listed");
+    assertTrue(
+        fake.calls("GET", "/proxy").isEmpty() && fake.calls("POST", "/proxy").isEmpty(),
+        "nothing asked at the other server");
+
+    assertEquals(2, run(options("test-chat")).succeeded(), "collected where it was submitted");
+    // Collected: the next runs may go to another server.
+    assertEquals(0, run(options("test-chat").environment(elsewhere)).succeeded());
+  }
+
+  @Test
   void aBatchOfALargerSelectionIsNotCollectedByASmallerOneWhichWouldDropItsAnswers() {
     infbench(Fixtures.ids(3));
     Path all = root.resolve("all.json");
