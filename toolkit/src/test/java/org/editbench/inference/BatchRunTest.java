@@ -101,16 +101,6 @@ class BatchRunTest {
     return Jsonl.MAPPER.readTree(text);
   }
 
-  private static Map<String, JsonNode> byInstance(Path file) {
-    Map<String, JsonNode> out = new java.util.TreeMap<>();
-    for (JsonNode record : Fixtures.records(file)) {
-      assertNull(
-          out.put(record.get("instance_id").asText(), record),
-          "one record per instance: " + record);
-    }
-    return out;
-  }
-
   @Test
   void openAiBatchUploadsCreatesPollsAndWritesWhatADirectRunWrites() throws Exception {
     infbench(Fixtures.ids(3));
@@ -150,7 +140,7 @@ class BatchRunTest {
         sleeps,
         "each look saw a change: the interval stays at its start");
 
-    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    Map<String, JsonNode> records = Fixtures.byInstance(output("test-chat", "0"));
     assertEquals(3, records.size());
     JsonNode first = records.get("o__r-pull-1");
     assertEquals(
@@ -198,7 +188,7 @@ class BatchRunTest {
   void batchRecordsMatchADirectRunsFieldForField() {
     infbench(Fixtures.ids(2));
     run(options("test-chat"));
-    Map<String, JsonNode> batch = byInstance(output("test-chat", "0"));
+    Map<String, JsonNode> batch = Fixtures.byInstance(output("test-chat", "0"));
 
     Path directRoot = root.resolve("direct");
     Fixtures.infbench(
@@ -218,7 +208,7 @@ class BatchRunTest {
         reporter,
         RunObserver.NONE);
     Map<String, JsonNode> direct =
-        byInstance(
+        Fixtures.byInstance(
             directRoot.resolve(
                 "experiment_results/test-chat/T=0/n=1/" + "all-task-instances_0.2.jsonl"));
     assertEquals(direct.keySet(), batch.keySet());
@@ -300,7 +290,7 @@ class BatchRunTest {
     List<String> retried =
         batch(1).requests.stream().map(r -> r.get("custom_id").asText()).sorted().toList();
     assertEquals(List.of("o__r-pull-2", "o__r-pull-3", "o__r-pull-4"), retried);
-    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    Map<String, JsonNode> records = Fixtures.byInstance(output("test-chat", "0"));
     assertEquals(5, records.size());
     assertEquals(
         "HTTP 400: content policy",
@@ -352,7 +342,7 @@ class BatchRunTest {
         reporter.infos.toString());
     fake.openAiPhases = List.of("validating", "completed");
     run(options("test-chat").maxRetries(1));
-    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    Map<String, JsonNode> records = Fixtures.byInstance(output("test-chat", "0"));
     assertEquals(2, records.size());
     records
         .values()
@@ -385,7 +375,7 @@ class BatchRunTest {
     assertEquals(1, cancelled.size());
     assertEquals("cancelling", cancelled.get(0).phase());
     run(options("test-chat"));
-    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    Map<String, JsonNode> records = Fixtures.byInstance(output("test-chat", "0"));
     assertEquals(
         4, records.size(), "answers of the cancelled batch kept, the rest asked in a third batch");
     assertEquals(3, fake.batches.size());
@@ -451,7 +441,7 @@ class BatchRunTest {
     assertEquals(1, fake.calls("POST", "/v1/batches").size(), "no second submission");
     assertEquals(1, fake.calls("POST", "/v1/files").size(), "no second upload");
     assertEquals(3, collected.succeeded());
-    assertEquals(3, byInstance(output("test-chat", "0")).size());
+    assertEquals(3, Fixtures.byInstance(output("test-chat", "0")).size());
   }
 
   @Test
@@ -522,7 +512,7 @@ class BatchRunTest {
         fake.calls("POST", "/v1/messages/batches").size(),
         "the overloaded request in a second batch");
 
-    Map<String, JsonNode> records = byInstance(output("claude-native", "0"));
+    Map<String, JsonNode> records = Fixtures.byInstance(output("claude-native", "0"));
     assertEquals(
         0.5 * (200 * 3e-6 + 20 * 1.5e-5), records.get("o__r-pull-1").get("cost").asDouble(), 1e-12);
     assertEquals(120.0, records.get("o__r-pull-1").get("response_time").asDouble());
@@ -538,7 +528,7 @@ class BatchRunTest {
     run(options("claude-native").waitForBatches(false));
     EditBench.cancelBatches(root.resolve("experiment_results"), environment(), List.of());
     run(options("claude-native"));
-    assertEquals(4, byInstance(output("claude-native", "0")).size());
+    assertEquals(4, Fixtures.byInstance(output("claude-native", "0")).size());
     assertEquals(2, fake.batches.size());
     assertEquals(2, batch(1).requests.size(), "the two canceled requests");
   }
@@ -552,10 +542,13 @@ class BatchRunTest {
             .map(r -> r.get("custom_id").asText())
             .toList();
     customIds.forEach(id -> assertTrue(id.matches("[A-Za-z0-9_-]{1,64}"), id));
-    assertEquals(2, byInstance(output("claude-native", "0")).size());
+    assertEquals(2, Fixtures.byInstance(output("claude-native", "0")).size());
     assertEquals(
         "fix o.x__r-pull-1",
-        byInstance(output("claude-native", "0")).get("o.x__r-pull-1").get("model_patch").asText());
+        Fixtures.byInstance(output("claude-native", "0"))
+            .get("o.x__r-pull-1")
+            .get("model_patch")
+            .asText());
   }
 
   @Test
@@ -571,7 +564,7 @@ class BatchRunTest {
             + lines.get(1)
             + "\n");
     run(options("test-chat"));
-    Map<String, JsonNode> records = byInstance(output("test-chat", "0"));
+    Map<String, JsonNode> records = Fixtures.byInstance(output("test-chat", "0"));
     assertEquals(2, records.size());
     assertTrue(records.get("o__r-pull-1").get("prompt").asText().contains("edited"));
     assertEquals(2, fake.batches.size(), "the changed instance was asked again");

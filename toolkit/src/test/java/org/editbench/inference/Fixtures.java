@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -105,6 +106,17 @@ public final class Fixtures {
               }
             })
         .toList();
+  }
+
+  /** The records of a prediction file by instance id; fails when an instance has two. */
+  static Map<String, JsonNode> byInstance(Path file) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    for (JsonNode record : records(file)) {
+      if (out.put(record.get("instance_id").asText(), record) != null) {
+        throw new AssertionError("one record per instance: " + record);
+      }
+    }
+    return out;
   }
 
   /** A Chat Completions answer. */
