@@ -81,20 +81,25 @@ public final class EditBench {
 
   /** {@code merge-bench}: see {@link DatasetMerges#mergeBench}. */
   public static MergeResult mergeBench(
-      Path benchDir, Path output, List<String> repos, Reporter reporter) {
-    return DatasetMerges.mergeBench(benchDir, output, repos, reporter);
+      Path benchDir, Path output, List<String> repos, boolean force, Reporter reporter) {
+    return DatasetMerges.mergeBench(benchDir, output, repos, force, reporter);
   }
 
   /** {@code merge-infbench}: see {@link DatasetMerges#mergeInfbench}. */
   public static MergeResult mergeInfbench(
-      Path infbenchDir, String condition, Path output, List<String> repos, Reporter reporter) {
-    return DatasetMerges.mergeInfbench(infbenchDir, condition, output, repos, reporter);
+      Path infbenchDir,
+      String condition,
+      Path output,
+      List<String> repos,
+      boolean force,
+      Reporter reporter) {
+    return DatasetMerges.mergeInfbench(infbenchDir, condition, output, repos, force, reporter);
   }
 
   /** {@code merge-all-infbench}: see {@link DatasetMerges#mergeAllInfbench}. */
   public static List<MergeResult> mergeAllInfbench(
-      Path infbenchDir, Path outDir, List<String> repos, Reporter reporter) {
-    return DatasetMerges.mergeAllInfbench(infbenchDir, outDir, repos, reporter);
+      Path infbenchDir, Path outDir, List<String> repos, boolean force, Reporter reporter) {
+    return DatasetMerges.mergeAllInfbench(infbenchDir, outDir, repos, force, reporter);
   }
 
   // ---- infbench ---------------------------------------------------------------------------

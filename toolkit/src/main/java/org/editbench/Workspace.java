@@ -219,7 +219,7 @@ public final class Workspace {
    */
   public List<MergeResult> mergeAllInfbench() {
     return EditBench.mergeAllInfbench(
-        paths.infbenchDir(), paths.infbenchDir(), null, Reporter.SILENT);
+        paths.infbenchDir(), paths.infbenchDir(), null, false, Reporter.SILENT);
   }
 
   /**

@@ -18,6 +18,7 @@ import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
+import org.editbench.core.MergedOutput;
 import org.editbench.core.OutputLock;
 import org.editbench.core.Reporter;
 import org.editbench.core.SafePaths;
@@ -26,7 +27,10 @@ import org.editbench.text.PyStrings;
 /**
  * The reference's merges of per-repository bench and infbench files into {@code all-…} files.
  * Outputs are written to a temporary file and moved into place, so a failed merge leaves the
- * previous output intact; invalid JSON lines are reported as {@code file:line} and skipped.
+ * previous output intact; invalid JSON lines are reported as {@code file:line} and skipped. Unlike
+ * the reference, a merge does not replace an output that holds instances it would leave out (one
+ * built from the whole bench directly, or merged from files since removed) unless {@code force}
+ * ({@link MergedOutput}).
  */
 public final class DatasetMerges {
   private DatasetMerges() {}
@@ -41,7 +45,7 @@ public final class DatasetMerges {
    * owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
    */
   public static MergeResult mergeBench(
-      Path benchDir, Path output, List<String> repos, Reporter reporter) {
+      Path benchDir, Path output, List<String> repos, boolean force, Reporter reporter) {
     List<Path> files = select(perRepositoryBench(benchDir), repos);
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
@@ -49,7 +53,7 @@ public final class DatasetMerges {
               + benchDir
               + " (expected {owner}-{repo}-task-instances.jsonl files)");
     }
-    return concatenate(files, output, false, reporter);
+    return concatenate(files, output, false, force, reporter);
   }
 
   /**
@@ -85,7 +89,12 @@ public final class DatasetMerges {
 
   /** Merges the infbench files of one condition; the first record of an instance_id wins. */
   public static MergeResult mergeInfbench(
-      Path infbenchDir, String condition, Path output, List<String> repos, Reporter reporter) {
+      Path infbenchDir,
+      String condition,
+      Path output,
+      List<String> repos,
+      boolean force,
+      Reporter reporter) {
     Map<String, List<Path>> conditions = infbenchConditions(infbenchDir);
     List<Path> files = conditions.get(condition);
     if (files == null) {
@@ -102,14 +111,14 @@ public final class DatasetMerges {
       throw new IllegalArgumentException(
           "no infbench files of condition '" + condition + "' match " + repos);
     }
-    return concatenate(files, output, true, reporter);
+    return concatenate(files, output, true, force, reporter);
   }
 
   /**
    * {@link #mergeInfbench} for every condition, into {@code outDir/all-task-instances_{c}.jsonl}.
    */
   public static List<MergeResult> mergeAllInfbench(
-      Path infbenchDir, Path outDir, List<String> repos, Reporter reporter) {
+      Path infbenchDir, Path outDir, List<String> repos, boolean force, Reporter reporter) {
     Set<String> conditions = infbenchConditions(infbenchDir).keySet();
     if (conditions.isEmpty()) {
       throw new IllegalArgumentException(
@@ -123,13 +132,14 @@ public final class DatasetMerges {
               condition,
               outDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, condition).fileName()),
               repos,
+              force,
               reporter));
     }
     return results;
   }
 
   private static MergeResult concatenate(
-      List<Path> files, Path output, boolean dedupe, Reporter reporter) {
+      List<Path> files, Path output, boolean dedupe, boolean force, Reporter reporter) {
     SafePaths.requireNotAnInput(output, files);
     Set<String> seen = new HashSet<>();
     int[] counts = new int[3]; // records, duplicates, invalid
@@ -158,7 +168,7 @@ public final class DatasetMerges {
                             return;
                           }
                           String id = node.path("instance_id").asText("");
-                          if (dedupe && !id.isEmpty() && !seen.add(id)) {
+                          if (!seen.add(id) && dedupe && !id.isEmpty()) {
                             counts[1]++;
                             return;
                           }
@@ -170,6 +180,16 @@ public final class DatasetMerges {
                           }
                           counts[0]++;
                         });
+                  }
+                  if (!force) {
+                    MergedOutput.refuseToDrop(
+                        output,
+                        seen,
+                        "a run over the whole bench writes there directly, or the files merged"
+                            + " before are gone or hold fewer instances; infbench files can be"
+                            + " built again",
+                        "merge-bench, merge-infbench and merge-all-infbench replace it with"
+                            + " --force");
                   }
                 }));
     return new MergeResult(output, files, counts[0], counts[1], counts[2]);

@@ -17,14 +17,22 @@ import picocli.CommandLine.Spec;
 final class MergeCommands {
   private MergeCommands() {}
 
-  /** {@code --repos}: the merges' common filter on file names. */
-  static final class ReposFilter {
+  /** The merges' common options: the filter on file names, and replacing a larger output. */
+  static final class MergeOptions {
     @Option(
         names = "--repos",
         arity = "1..*",
         paramLabel = "OWNER/REPO",
         description = "Only files whose name contains owner-repo.")
     List<String> repos;
+
+    @Option(
+        names = "--force",
+        description =
+            "Replace an output that holds instances the merge would leave out (one built from the"
+                + " whole bench directly, or merged from files since removed); without it the"
+                + " merge stops and names them.")
+    boolean force;
   }
 
   static void print(CommandSpec spec, MergeResult r) {
@@ -50,7 +58,7 @@ final class MergeCommands {
         description = "Output (default: crawled_data/bench/all-task-instances.jsonl).")
     Path outputPath;
 
-    @Mixin ReposFilter filter;
+    @Mixin MergeOptions merge;
 
     @Override
     public Integer call() {
@@ -60,7 +68,9 @@ final class MergeCommands {
           outputPath != null
               ? outputPath
               : benchDir.resolve(DatasetFile.bench(DataPaths.MERGED_DATASET).fileName());
-      print(spec, EditBench.mergeBench(benchDir, out, filter.repos, ConsoleReporter.of(spec)));
+      print(
+          spec,
+          EditBench.mergeBench(benchDir, out, merge.repos, merge.force, ConsoleReporter.of(spec)));
       return 0;
     }
   }
@@ -87,7 +97,7 @@ final class MergeCommands {
         description = "Output (default: crawled_data/infbench/all-task-instances_{C}.jsonl).")
     Path outputPath;
 
-    @Mixin ReposFilter filter;
+    @Mixin MergeOptions merge;
 
     @Override
     public Integer call() {
@@ -101,7 +111,12 @@ final class MergeCommands {
       print(
           spec,
           EditBench.mergeInfbench(
-              paths.infbenchDir(), condition, out, filter.repos, ConsoleReporter.of(spec)));
+              paths.infbenchDir(),
+              condition,
+              out,
+              merge.repos,
+              merge.force,
+              ConsoleReporter.of(spec)));
       return 0;
     }
   }
@@ -119,13 +134,14 @@ final class MergeCommands {
         description = "Output folder (default: crawled_data/infbench).")
     Path outputDir;
 
-    @Mixin ReposFilter filter;
+    @Mixin MergeOptions merge;
 
     @Override
     public Integer call() {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputDir != null ? outputDir : paths.infbenchDir();
-      EditBench.mergeAllInfbench(paths.infbenchDir(), out, filter.repos, ConsoleReporter.of(spec))
+      EditBench.mergeAllInfbench(
+              paths.infbenchDir(), out, merge.repos, merge.force, ConsoleReporter.of(spec))
           .forEach(r -> print(spec, r));
       return 0;
     }

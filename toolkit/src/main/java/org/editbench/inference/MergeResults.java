@@ -20,6 +20,7 @@ import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
+import org.editbench.core.MergedOutput;
 import org.editbench.core.OutputLock;
 import org.editbench.core.PyJson;
 import org.editbench.core.Reporter;
@@ -234,37 +235,19 @@ public final class MergeResults {
   }
 
   /**
-   * Throws when {@code output} exists and holds instances that the merge of {@code byRepo} would
-   * not: answers that may have been paid for and exist nowhere else. A line that is not a JSON
-   * object (torn by a crash) holds no answer and does not count.
+   * Throws when {@code output} holds instances that the merge of {@code byRepo} would not: answers
+   * that may have been paid for and exist nowhere else.
    */
   private static void refuseToDrop(Path output, Map<String, List<JsonNode>> byRepo) {
-    if (!Files.isRegularFile(output)) {
-      return;
-    }
     Set<String> merged = new HashSet<>();
     byRepo
         .values()
         .forEach(records -> records.forEach(r -> merged.add(r.path("instance_id").asText(""))));
-    List<String> dropped = new ArrayList<>();
-    for (Jsonl.Line line : JsonLineReader.readObjectsLeniently(output, Reporter.SILENT, "")) {
-      String id = line.json().path("instance_id").asText("");
-      if (!merged.contains(id)) {
-        dropped.add(id.isEmpty() ? "line " + line.number() + " (no instance_id)" : id);
-      }
-    }
-    if (!dropped.isEmpty()) {
-      throw new IllegalArgumentException(
-          output
-              + " holds "
-              + dropped.size()
-              + " record(s) that this merge would drop ("
-              + String.join(", ", dropped.subList(0, Math.min(3, dropped.size())))
-              + (dropped.size() > 3 ? ", …" : "")
-              + "): it was not merged from these files (run-api --dataset_name all writes there"
-              + " directly, or the files merged before are gone). Move it aside to keep it, or pass"
-              + " --force to replace it.");
-    }
+    MergedOutput.refuseToDrop(
+        output,
+        merged,
+        "run-api --dataset_name all writes there directly, or the files merged before are gone",
+        "merge-results --force replaces it");
   }
 
   /** {@code owner/repo} from an id {@code owner__repo-pull-N}, else {@code unknown}. */

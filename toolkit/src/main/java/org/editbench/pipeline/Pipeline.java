@@ -132,7 +132,7 @@ public final class Pipeline {
     reporter.info(
         infbenchMergeLine(
             DatasetMerges.mergeAllInfbench(
-                paths.infbenchDir(), paths.infbenchDir(), null, warnings)));
+                paths.infbenchDir(), paths.infbenchDir(), null, false, warnings)));
     List<RunStats> runs =
         RunApi.run(
             RunApiOptions.builder()

@@ -29,7 +29,7 @@ class DatasetMergesTest {
     Files.writeString(dir.resolve("notes.jsonl"), "{\"instance_id\": \"n\"}\n");
     var r =
         DatasetMerges.mergeBench(
-            dir, dir.resolve("all-task-instances.jsonl"), null, Reporter.SILENT);
+            dir, dir.resolve("all-task-instances.jsonl"), null, true, Reporter.SILENT);
     assertEquals(3, r.records());
     assertEquals(
         "{\"instance_id\": \"a1\"}\n{\"instance_id\": \"a2\"}\n{\"instance_id\": \"b1\"}\n",
@@ -41,7 +41,8 @@ class DatasetMergesTest {
     Files.writeString(dir.resolve("a-a-task-instances.jsonl"), "{\"instance_id\": \"a1\"}\n");
     Files.writeString(dir.resolve("b-b-task-instances.jsonl"), "{\"instance_id\": \"b1\"}\n");
     var r =
-        DatasetMerges.mergeBench(dir, dir.resolve("out.jsonl"), List.of("b/b"), Reporter.SILENT);
+        DatasetMerges.mergeBench(
+            dir, dir.resolve("out.jsonl"), List.of("b/b"), false, Reporter.SILENT);
     assertEquals(List.of(dir.resolve("b-b-task-instances.jsonl")), r.inputs());
   }
 
@@ -58,7 +59,7 @@ class DatasetMergesTest {
     RecordingReporter recorder = new RecordingReporter();
     var r =
         DatasetMerges.mergeInfbench(
-            dir, "0.2", dir.resolve("all-task-instances_0.2.jsonl"), null, recorder);
+            dir, "0.2", dir.resolve("all-task-instances_0.2.jsonl"), null, true, recorder);
     assertEquals(
         "{\"instance_id\": \"x\", \"v\": 1}\n{\"instance_id\": \"y\"}\n",
         Files.readString(dir.resolve("all-task-instances_0.2.jsonl")));
@@ -94,10 +95,11 @@ class DatasetMergesTest {
           all,
           assertThrows(
                   OutputLockedException.class,
-                  () -> DatasetMerges.mergeInfbench(dir, "0.2", all, null, Reporter.SILENT))
+                  () -> DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT))
               .file());
     }
-    assertEquals(1, DatasetMerges.mergeInfbench(dir, "0.2", all, null, Reporter.SILENT).records());
+    assertEquals(
+        1, DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT).records());
   }
 
   @Test
@@ -108,7 +110,7 @@ class DatasetMergesTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> DatasetMerges.mergeBench(dir, input, null, Reporter.SILENT));
+            () -> DatasetMerges.mergeBench(dir, input, null, false, Reporter.SILENT));
     assertEquals(
         input + " is also an input of this command (" + input + "); write to another file",
         e.getMessage());
@@ -125,7 +127,7 @@ class DatasetMergesTest {
             IllegalArgumentException.class,
             () ->
                 DatasetMerges.mergeInfbench(
-                    dir, "0.8", dir.resolve("o.jsonl"), null, Reporter.SILENT));
+                    dir, "0.8", dir.resolve("o.jsonl"), null, false, Reporter.SILENT));
     assertEquals(
         "condition '0.8' not found in " + dir + "; available: 0.2, None_body_issue",
         e.getMessage());
@@ -136,7 +138,7 @@ class DatasetMergesTest {
     Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
     Files.writeString(dir.resolve("a-a-task-instances_0.4.jsonl"), "{\"instance_id\": \"y\"}\n");
     Path out = dir.resolve("merged");
-    var results = DatasetMerges.mergeAllInfbench(dir, out, null, Reporter.SILENT);
+    var results = DatasetMerges.mergeAllInfbench(dir, out, null, false, Reporter.SILENT);
     assertEquals(
         List.of(
             out.resolve("all-task-instances_0.2.jsonl"),
@@ -151,5 +153,53 @@ class DatasetMergesTest {
             "merge-infbench", "--condition", "0.2", "--output-path", dir.resolve("o").toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().startsWith("error: "), r.err());
+  }
+
+  @Test
+  void anOutputHoldingInstancesTheMergeLeavesOutIsKeptUnlessForced() throws IOException {
+    Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Path all = dir.resolve("all-task-instances_0.2.jsonl");
+    // Built from the whole bench directly: two repositories, one of them merged here.
+    String whole = "{\"instance_id\": \"x\"}\n{\"instance_id\": \"y\"}\n";
+    Files.writeString(all, whole);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT));
+    assertEquals(
+        all
+            + " holds 1 record(s) that this merge would drop (y): it was not merged from these"
+            + " files (a run over the whole bench writes there directly, or the files merged"
+            + " before are gone or hold fewer instances; infbench files can be built again). Move"
+            + " it aside to keep it; merge-bench, merge-infbench and merge-all-infbench replace it"
+            + " with --force.",
+        e.getMessage());
+    assertEquals(whole, Files.readString(all));
+    try (var files = Files.list(dir)) {
+      assertEquals(
+          List.of(),
+          files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+          "no temporary file left");
+    }
+
+    // A merge that keeps every instance replaces it unasked; --force replaces it anyway.
+    Files.writeString(all, "{\"instance_id\": \"x\", \"old\": true}\n");
+    assertEquals(1, DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT).size());
+    assertEquals("{\"instance_id\": \"x\"}\n", Files.readString(all));
+    Files.writeString(all, whole);
+    DatasetMerges.mergeAllInfbench(dir, dir, null, true, Reporter.SILENT);
+    assertEquals("{\"instance_id\": \"x\"}\n", Files.readString(all));
+  }
+
+  @Test
+  void aBenchMergeKeepsAnAllBenchWithMoreInstancesToo() throws IOException {
+    Files.writeString(dir.resolve("a-a-task-instances.jsonl"), "{\"instance_id\": \"a1\"}\n");
+    Path all = dir.resolve("all-task-instances.jsonl");
+    Files.writeString(all, "{\"instance_id\": \"a1\"}\n{\"instance_id\": \"b1\"}\n");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DatasetMerges.mergeBench(dir, all, null, false, Reporter.SILENT));
+    assertTrue(e.getMessage().contains("would drop (b1)"), e.getMessage());
   }
 }

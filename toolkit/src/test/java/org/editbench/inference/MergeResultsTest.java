@@ -153,7 +153,8 @@ class MergeResultsTest {
     assertTrue(
         message.startsWith(all + " holds 1 record(s) that this merge would drop (c__c-pull-9)"),
         message);
-    assertTrue(message.endsWith("Move it aside to keep it, or pass --force to replace it."));
+    assertTrue(
+        message.endsWith("Move it aside to keep it; merge-results --force replaces it."), message);
     assertEquals(direct, Files.readString(all), "left as it was");
 
     MergeResults.merge(
