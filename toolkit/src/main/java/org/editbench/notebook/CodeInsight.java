@@ -78,7 +78,7 @@ public final class CodeInsight {
               .stream().filter(name -> name.startsWith(prefix)).toList();
       return new Completions(names, cursor - prefix.length(), cursor);
     }
-    String analysed = at.withEarlierDeclarations();
+    String analysed = at.forCompletion();
     int[] anchor = new int[1];
     List<String> matches =
         analysis.completionSuggestions(analysed, analysed.length(), anchor).stream()
@@ -130,8 +130,7 @@ public final class CodeInsight {
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
       end++;
     }
-    return documentationOf(
-        at.withEarlierDeclarations() + code.substring(cursor, end), classNames());
+    return documentationOf(at.forInspection() + code.substring(cursor, end), classNames());
   }
 
   Optional<String> documentation(String name) {
@@ -213,28 +212,52 @@ public final class CodeInsight {
    * inMagicName}, the text is the part of a magic's name before the cursor (after one {@code %}, so
    * a cell magic's starts with the second).
    *
-   * @param earlier the complete snippets before it in the same Java part of the cell, which have
-   *     not run yet
+   * @param methods the methods the cell declares before it, in the same Java part of the cell,
+   *     which have not run yet
+   * @param types the classes, records, enums and interfaces it declares there
+   * @param earlier the other complete snippets before it there (variables, statements, expressions)
    */
   private record SnippetAtCursor(
-      String text, int start, boolean inMagicName, List<String> earlier) {
+      String text,
+      int start,
+      boolean inMagicName,
+      List<String> methods,
+      List<String> types,
+      List<String> earlier) {
     SnippetAtCursor(String text, int start, boolean inMagicName) {
-      this(text, start, inMagicName, List.of());
+      this(text, start, inMagicName, List.of(), List.of(), List.of());
     }
 
     /**
-     * The snippet's text after those of the earlier snippets that a block can hold (variables,
-     * statements, expressions, local classes), in a block: the session does not know what this cell
-     * declares until it runs, and the analysis only knows the session — but in a block, a variable
-     * the cell declared a line above is a local variable the analysis sees.
+     * The snippet's text where the analysis sees what the cell declares above it: the session does
+     * not know that until the cell runs, and the analysis only knows the session. The earlier
+     * snippets go in a block that ends with the text, where a variable the cell declared a line
+     * above is a local variable; its methods, and the types their signatures may name, go before
+     * that block, as members of the class whose initializer the block then is. Methods come first:
+     * JShell analyses code for completion as class members when it starts with a method, but as a
+     * method's body when it starts with a record, enum or interface.
      */
-    String withEarlierDeclarations() {
-      if (earlier.isEmpty()) {
-        return text;
-      }
-      StringBuilder block = new StringBuilder("{\n");
-      earlier.forEach(snippet -> block.append(snippet).append('\n'));
-      return block.append(text).toString();
+    String forCompletion() {
+      return methods.isEmpty() && types.isEmpty() && earlier.isEmpty() ? text : membersThenBlock();
+    }
+
+    /**
+     * As {@link #forCompletion()}, for documentation, which JShell always analyses as a method's
+     * body: there the members need a class around them, an anonymous one so that their signatures
+     * read as the session's own do. Completion cannot use that class: it offers nothing after a dot
+     * inside one.
+     */
+    String forInspection() {
+      return methods.isEmpty() ? forCompletion() : "new Object() {\n" + membersThenBlock();
+    }
+
+    private String membersThenBlock() {
+      StringBuilder code = new StringBuilder();
+      methods.forEach(method -> code.append(method).append('\n'));
+      types.forEach(type -> code.append(type).append('\n'));
+      code.append("{\n");
+      earlier.forEach(snippet -> code.append(snippet).append('\n'));
+      return code.append(text).toString();
     }
   }
 
@@ -257,14 +280,21 @@ public final class CodeInsight {
       lineBegin = lineEnd + 1;
     }
     String remaining = code.substring(start, cursor);
+    List<String> methods = new ArrayList<>();
+    List<String> types = new ArrayList<>();
     List<String> earlier = new ArrayList<>();
     while (true) {
       CompletionInfo info = analysis.analyzeCompletion(remaining);
       if (!info.completeness().isComplete() || info.remaining().isBlank()) {
-        return new SnippetAtCursor(remaining, start, false, earlier);
+        return new SnippetAtCursor(remaining, start, false, methods, types, earlier);
       }
-      if (fitsInABlock(info.source())) {
-        earlier.add(info.source());
+      switch (kindOf(info.source())) {
+        case METHOD -> methods.add(info.source());
+        case TYPE_DECL -> types.add(info.source());
+        case IMPORT -> {} // neither a block nor a class body can hold one
+        // Variables, statements, expressions; and what the analysis calls erroneous: most often
+        // a variable whose type the cell declares above it, which the session does not know yet.
+        default -> earlier.add(info.source());
       }
       int consumed = remaining.length() - info.remaining().length();
       start += consumed;
@@ -272,15 +302,11 @@ public final class CodeInsight {
     }
   }
 
-  /**
-   * Whether a complete snippet may stand in a block: anything but a method or an import. A snippet
-   * the analysis calls erroneous is kept: it is most often a variable whose type the cell declares
-   * above it, which the session does not know yet.
-   */
-  private boolean fitsInABlock(String source) {
+  /** What a complete snippet is, as the analysis tells without declaring or running it. */
+  private Snippet.Kind kindOf(String source) {
     return analysis.sourceToSnippets(source).stream()
-        .noneMatch(
-            snippet ->
-                snippet.kind() == Snippet.Kind.METHOD || snippet.kind() == Snippet.Kind.IMPORT);
+        .findFirst()
+        .map(Snippet::kind)
+        .orElse(Snippet.Kind.ERRONEOUS);
   }
 }

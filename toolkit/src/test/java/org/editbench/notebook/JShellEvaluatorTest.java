@@ -508,8 +508,8 @@ class JShellEvaluatorTest {
 
   @Test
   void completionSeesTheVariablesAndClassesTheCellDeclaresAboveTheCursorBeforeItRuns() {
-    // Methods and imports above are left out of what the analysis sees (a block cannot hold
-    // them), and do not spoil the rest.
+    // Imports above are left out of what the analysis sees (neither a block nor a class body can
+    // hold one), and do not spoil the rest.
     String code =
         "%classpath x\nint twice(int x) { return 2 * x; }\nimport java.time.*;\n"
             + "record Point(int x, int y) {}\nvar origin = new Point(0, 0);\n"
