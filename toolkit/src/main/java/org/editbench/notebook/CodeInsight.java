@@ -89,8 +89,17 @@ public final class CodeInsight {
     return new Completions(matches, at.start() + anchor[0] - offset, cursor);
   }
 
+  /**
+   * Whether a frontend should run {@code code} now, as IPython judges its cells: Java by JShell,
+   * each part between magic lines on its own, and magic lines as complete; a cell magic's cell by
+   * its last line, as it need not hold Java.
+   */
   Completeness isComplete(String code) {
-    for (CellSource.Part part : CellSource.split(code)) {
+    List<CellSource.Part> parts = CellSource.split(code);
+    if (!parts.isEmpty() && parts.get(0) instanceof CellSource.CellMagic) {
+      return cellMagicCompleteness(code);
+    }
+    for (CellSource.Part part : parts) {
       if (!(part instanceof Java java)) {
         continue;
       }
@@ -104,7 +113,10 @@ public final class CodeInsight {
             return new Completeness(Completeness.Status.INVALID, "");
           }
           default -> {
-            return new Completeness(Completeness.Status.INCOMPLETE, nextIndent(code));
+            // A magic line after the part ends it: no line typed later can complete it.
+            return part == parts.get(parts.size() - 1)
+                ? new Completeness(Completeness.Status.INCOMPLETE, nextIndent(code))
+                : new Completeness(Completeness.Status.INVALID, "");
           }
         }
       }
@@ -112,12 +124,28 @@ public final class CodeInsight {
     return new Completeness(Completeness.Status.COMPLETE, "");
   }
 
+  /**
+   * A cell magic's cell, as IPython judges one: incomplete, at the indent of its last line, until
+   * that line is blank. A newline at the end of the text ends its last line rather than starting an
+   * empty one, so "body\n" still waits for more, and "body\n\n" runs.
+   */
+  private static Completeness cellMagicCompleteness(String code) {
+    String lines = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+    String last = lines.substring(lines.lastIndexOf('\n') + 1);
+    return last.isBlank()
+        ? new Completeness(Completeness.Status.COMPLETE, "")
+        : new Completeness(Completeness.Status.INCOMPLETE, indentOf(last));
+  }
+
   /** The last line's indentation, one level deeper after an opening brace or parenthesis. */
   private static String nextIndent(String code) {
     String last = code.lines().filter(line -> !line.isBlank()).reduce((a, b) -> b).orElse("");
-    String indent = last.substring(0, last.length() - last.stripLeading().length());
     String end = last.strip();
-    return end.endsWith("{") || end.endsWith("(") ? indent + "    " : indent;
+    return end.endsWith("{") || end.endsWith("(") ? indentOf(last) + "    " : indentOf(last);
+  }
+
+  private static String indentOf(String line) {
+    return line.substring(0, line.length() - line.stripLeading().length());
   }
 
   Optional<String> inspect(String code, int cursor) {

@@ -45,4 +45,44 @@ class CodeInsightTest {
     // Completion and inspection ran nothing: the session has no such method.
     assertThrows(CellException.class, () -> session.run("twice(2)"));
   }
+
+  private static CodeInsight.Completeness completeness(String code) {
+    return session.evaluator().isComplete(code);
+  }
+
+  @Test
+  void aCellMagicsCellIsIncompleteUntilItEndsWithABlankLineAsInIPython() {
+    // The body is not judged: a cell magic's body need not be Java.
+    for (String waiting : new String[] {"%%time", "%%time\nint x = 1;", "%%time\nint x = 1;\n"}) {
+      assertEquals(
+          new CodeInsight.Completeness(CodeInsight.Completeness.Status.INCOMPLETE, ""),
+          completeness(waiting),
+          waiting);
+    }
+    assertEquals(
+        new CodeInsight.Completeness(CodeInsight.Completeness.Status.INCOMPLETE, "  "),
+        completeness("\n%%time\nfor (int i = 0; i < 3; i++) {\n  i++;"),
+        "the indent of the last line");
+    for (String done :
+        new String[] {"%%time\nint x = 1;\n\n", "%%time\nint x = 1;\n  ", "%%time\n\n"}) {
+      assertEquals(
+          new CodeInsight.Completeness(CodeInsight.Completeness.Status.COMPLETE, ""),
+          completeness(done),
+          done);
+    }
+  }
+
+  @Test
+  void aLineMagicLineIsCompleteAndTheJavaAroundItIsJudgedByJShell() {
+    assertEquals(
+        CodeInsight.Completeness.Status.COMPLETE,
+        completeness("%classpath x\nint a = 1;\n%time a + 1").status());
+    assertEquals(
+        new CodeInsight.Completeness(CodeInsight.Completeness.Status.INCOMPLETE, "    "),
+        completeness("%classpath x\nfor (int i = 0; i < 3; i++) {"));
+    // A magic line ends the Java before it: no line typed after it can close that loop.
+    assertEquals(
+        CodeInsight.Completeness.Status.INVALID,
+        completeness("for (int i = 0; i < 3; i++) {\n%time 1\n}").status());
+  }
 }
