@@ -313,7 +313,7 @@ public final class EditBench {
    * {@code editbench score}: writes per-instance offline metrics (applies, exact, file hit rate,
    * edit distance, token Jaccard) beside each prediction file, in {@code metrics/{stem}.jsonl}.
    */
-  public static List<Path> score(
+  public static List<Scoring.ScoredFile> score(
       Path resultsDir,
       Path infbenchDir,
       List<String> models,

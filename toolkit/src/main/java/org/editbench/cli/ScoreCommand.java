@@ -1,9 +1,11 @@
 package org.editbench.cli;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
+import org.editbench.results.Scoring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,17 +28,53 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> written =
+    List<Scoring.ScoredFile> written =
         EditBench.score(
             selection.resultsDir(),
             selection.infbenchDir(),
             selection.models,
             selection.runIds,
             ConsoleReporter.of(spec));
-    written.forEach(spec.commandLine().getOut()::println);
+    written.forEach(file -> spec.commandLine().getOut().println(line(file)));
     if (written.isEmpty()) {
       spec.commandLine().getErr().println("no prediction files matched");
     }
     return 0;
+  }
+
+  /**
+   * A metrics file and what is in it: how many of the file's predictions were scored, why the
+   * others were not, and the two pass/fail rates.
+   */
+  static String line(Scoring.ScoredFile file) {
+    StringBuilder line =
+        new StringBuilder()
+            .append(file.metricsFile())
+            .append(": ")
+            .append(file.scored())
+            .append(" of ")
+            .append(file.predictions())
+            .append(" prediction(s) scored");
+    List<String> left = new ArrayList<>();
+    if (file.failed() > 0) {
+      left.add(file.failed() + " failed");
+    }
+    if (file.withoutRecord() > 0) {
+      left.add(file.withoutRecord() + " without an infbench record");
+    }
+    if (!left.isEmpty()) {
+      line.append(" (").append(String.join(", ", left)).append(')');
+    }
+    if (file.scored() > 0) {
+      line.append("; applies ")
+          .append(percent(file.applies()))
+          .append(", exact ")
+          .append(percent(file.exact()));
+    }
+    return line.toString();
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * share);
   }
 }

@@ -136,12 +136,30 @@ public final class Scoring {
   }
 
   /**
+   * What {@code editbench score} wrote for one prediction file.
+   *
+   * @param predictions the file's predictions (one per instance)
+   * @param failed those without an answer (their error is recorded), which are not scored
+   * @param scored the successful ones scored against their infbench record: the metrics file's
+   *     lines
+   * @param applies the share of the scored whose patch applies; NaN when none was scored
+   * @param exact the share of the scored whose patch yields the ground truth's files; NaN likewise
+   */
+  public record ScoredFile(
+      Path metricsFile, int predictions, int failed, int scored, double applies, double exact) {
+    /** Successful predictions without a record in the infbench file, so not scored. */
+    public int withoutRecord() {
+      return predictions - failed - scored;
+    }
+  }
+
+  /**
    * {@code editbench score}: writes one JSONL line per scored prediction of each file to {@link
    * PredictionFile#metricsFile()}, replacing it whole. The scores come from {@link
    * FileResultsStore}: computed for files that changed since they were last scored, reused for the
    * others.
    */
-  public static List<Path> writeMetrics(
+  public static List<ScoredFile> writeMetrics(
       List<PredictionFile> selected, Path infbenchDir, Reporter reporter) {
     // As summarize does: a file whose infbench file is missing is left out with a warning, the
     // others are scored; only when none can be is it an error.
@@ -169,16 +187,28 @@ public final class Scoring {
     }
     List<FileResults> results =
         FileResultsStore.results(files, infbenchDir, ResultsSummary.encodings(), reporter);
-    List<Path> written = new ArrayList<>();
+    List<ScoredFile> written = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
+      FileResults result = results.get(i);
       StringBuilder lines = new StringBuilder();
-      for (InstanceMetrics m : results.get(i).metrics()) {
+      for (InstanceMetrics m : result.metrics()) {
         lines.append(m.toJsonLine()).append('\n');
       }
       Path out = files.get(i).metricsFile();
       AtomicFiles.writeString(out, lines.toString());
-      written.add(out);
+      written.add(
+          new ScoredFile(
+              out,
+              result.predictions().size(),
+              (int) result.predictions().stream().filter(p -> !p.succeeded()).count(),
+              result.metrics().size(),
+              share(result.metrics(), Metric.APPLIES),
+              share(result.metrics(), Metric.EXACT)));
     }
     return written;
+  }
+
+  private static double share(List<InstanceMetrics> metrics, Metric passFail) {
+    return metrics.stream().mapToDouble(m -> m.values().get(passFail)).average().orElse(Double.NaN);
   }
 }

@@ -80,7 +80,9 @@ class MetricTest {
     JsonNode scoreLine =
         Jsonl.MAPPER.readTree(
             Files.readString(
-                Scoring.writeMetrics(List.of(file), infbench, Reporter.SILENT).get(0)));
+                Scoring.writeMetrics(List.of(file), infbench, Reporter.SILENT)
+                    .get(0)
+                    .metricsFile()));
     JsonNode stored =
         Jsonl.MAPPER
             .readTree(Files.readString(FileResultsStore.entryFile(file)))

@@ -230,8 +230,17 @@ class ResultsSummaryTest {
   @Test
   void scoreWritesPerInstanceMetricsBesideThePredictions() throws IOException {
     PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
-    Path written = Scoring.writeMetrics(List.of(file), infbench, Reporter.SILENT).get(0);
+    Scoring.ScoredFile scored =
+        Scoring.writeMetrics(List.of(file), infbench, Reporter.SILENT).get(0);
+    Path written = scored.metricsFile();
     assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.jsonl"), written);
+    // Counts and rates of what was written: the three successes scored, the three failures not.
+    assertEquals(6, scored.predictions());
+    assertEquals(3, scored.scored());
+    assertEquals(3, scored.failed());
+    assertEquals(0, scored.withoutRecord());
+    assertEquals(2.0 / 3, scored.applies(), 1e-9);
+    assertEquals(1.0 / 3, scored.exact(), 1e-9);
     List<String> lines = Files.readAllLines(written);
     assertEquals(3, lines.size());
     assertEquals(
@@ -251,7 +260,7 @@ class ResultsSummaryTest {
         all.stream().filter(f -> !Files.isRegularFile(f.infbenchFile(infbench))).toList();
     assertFalse(unmatched.isEmpty(), "the fixture has a file without its infbench file");
     RecordingReporter reporter = new RecordingReporter();
-    List<Path> written = Scoring.writeMetrics(all, infbench, reporter);
+    List<Scoring.ScoredFile> written = Scoring.writeMetrics(all, infbench, reporter);
     assertEquals(all.size() - unmatched.size(), written.size());
     for (PredictionFile missing : unmatched) {
       assertTrue(
