@@ -43,7 +43,10 @@ public final class ResultsSummary {
   /** The run_id's info ratio; missing for {@code None} run_ids. */
   public static final String INFO_RATIO = "info_ratio";
 
-  /** Records in the infbench file the predictions were made from. */
+  /**
+   * Records in the infbench file the predictions were made from, less those with an empty prompt
+   * (no history and no PR text, as None_body_issue has some), which run-api does not ask.
+   */
   public static final String INSTANCES = "instances";
 
   /** Instances with a record in the prediction file (a success wins over earlier failures). */

@@ -31,16 +31,22 @@ public final class Scoring {
   private static final int BATCH = 32;
 
   /** A prompt is read for its files only: they are read where its text is decoded. */
+  /** What {@link #PROMPT_FILES} keeps of an empty prompt. */
+  private static final Object NO_PROMPT = new Object();
+
   private static final Map<String, TextField> PROMPT_FILES =
-      Map.of("prompt", ContextFiles::fromPrompt);
+      Map.of(
+          "prompt",
+          (text, length) -> length == 0 ? NO_PROMPT : ContextFiles.fromPrompt(text, length));
 
   /** What scoring needs of an infbench record. */
   public record Target(Map<String, String> preEditFiles, String groundTruth) {}
 
   /**
-   * instance_id → pre-edit files and ground truth of an infbench file; empty when the file is
-   * missing. Scoring only reads, so a line it cannot read (torn by a crash, not UTF-8, not JSON) is
-   * reported as {@code file:line} and left out, and the rest is scored.
+   * instance_id → pre-edit files and ground truth of an infbench file's instances that have a
+   * prompt; empty when the file is missing. Scoring only reads, so a line it cannot read (torn by a
+   * crash, not UTF-8, not JSON) is reported as {@code file:line} and left out, and the rest is
+   * scored.
    */
   public static Map<String, Target> readTargets(Path infbenchFile, Reporter reporter) {
     Map<String, Target> targets = new LinkedHashMap<>();
@@ -70,6 +76,13 @@ public final class Scoring {
             return;
           }
           JsonNode prompt = record.path("prompt");
+          // The reference writes an empty prompt for an instance with neither history nor PR
+          // text (None_body_issue); run-api asks nothing for it, so it is no instance of a run.
+          if (prompt instanceof POJONode read
+              ? read.getPojo() == NO_PROMPT
+              : prompt.asText("").isEmpty()) {
+            return;
+          }
           @SuppressWarnings("unchecked")
           Map<String, String> files =
               prompt instanceof POJONode read

@@ -49,6 +49,8 @@ class ResultsSummaryTest {
           .append(PyJson.quote(TRUTH))
           .append("}\n");
     }
+    // One more record with an empty prompt (no history, no PR text): run-api asks nothing for it.
+    records.append("{\"instance_id\": \"i8\", \"prompt\": \"\", \"ground_truth\": \"\"}\n");
     write(infbench.resolve("all-task-instances_0.2.jsonl"), records.toString());
     write(
         results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl"),
@@ -90,7 +92,7 @@ class ResultsSummaryTest {
     assertEquals("all", m1.getString(ResultsSummary.DATASET));
     assertEquals("0.2", m1.getString(ResultsSummary.RUN_ID));
     assertEquals(0.2, m1.getDouble(ResultsSummary.INFO_RATIO));
-    assertEquals(7, m1.getInt(ResultsSummary.INSTANCES));
+    assertEquals(7, m1.getInt(ResultsSummary.INSTANCES), "i8's empty prompt is asked for nothing");
     assertEquals(6, m1.getInt(ResultsSummary.PREDICTIONS)); // i6's success replaces its failure
     assertEquals(3, m1.getInt(ResultsSummary.SUCCESSES));
     assertEquals(3, m1.getInt(ResultsSummary.FAILURES));
