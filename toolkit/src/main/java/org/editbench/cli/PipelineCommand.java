@@ -74,7 +74,7 @@ public final class PipelineCommand implements Callable<Integer> {
             runIds,
             chartsDir != null ? chartsDir : paths.resultsDir().resolve("charts"),
             StopNotice.tracking(console),
-            progressOnly(console, spec.commandLine().getErr(), terminal));
+            StopNotice.observing(progressOnly(console, spec.commandLine().getErr(), terminal)));
     out.print(
         SummaryFormat.TEXT.render(
             ResultsSummary.overview(report.summary(), ResultsSummary.TERMINAL_WIDTH)));

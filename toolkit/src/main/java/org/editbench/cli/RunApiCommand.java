@@ -198,7 +198,7 @@ public final class RunApiCommand implements Callable<Integer> {
             + "; "
             + RunReport.environmentLine(environment));
     ConsoleRunObserver console = new ConsoleRunObserver(out, err, Terminal.isStandardError());
-    EditBench.runApi(options, StopNotice.tracking(console), console);
+    EditBench.runApi(options, StopNotice.tracking(console), StopNotice.observing(console));
     return 0;
   }
 }

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
+import org.editbench.inference.Combination;
+import org.editbench.inference.FilterStats;
+import org.editbench.inference.Progress;
+import org.editbench.inference.RunObserver;
 
 /**
  * What {@code editbench} says when SIGINT (Ctrl-C) or SIGTERM stops it: one line with what was
@@ -19,6 +23,9 @@ final class StopNotice {
   private static volatile String task;
   private static volatile long done;
   private static volatile long total;
+
+  /** What a run-api run has left, once one is observed; it then speaks for the progress above. */
+  private static volatile RunLeft runLeft;
 
   private volatile boolean finished;
 
@@ -35,7 +42,7 @@ final class StopNotice {
             new Thread(
                 () -> {
                   if (!notice.finished) {
-                    err.println(message(JsonlAppender.stopAll(), task, done, total, args));
+                    err.println(message(JsonlAppender.stopAll(), left(), args));
                     err.flush();
                   }
                 },
@@ -71,9 +78,94 @@ final class StopNotice {
     };
   }
 
-  /** The notice's one line. */
-  static String message(
-      List<JsonlAppender.Written> written, String task, long done, long total, String[] args) {
+  /**
+   * What a run-api run has left when it is stopped: the combination under way, its instances not
+   * written yet (of them, those answered in batches that are still running, which the next run
+   * collects), and the combinations not started.
+   */
+  record RunLeft(
+      String combination, int toRun, int written, int inRunningBatches, int laterCombinations) {
+    String text() {
+      StringBuilder text = new StringBuilder();
+      if (combination != null) {
+        text.append(toRun - written)
+            .append(" of ")
+            .append(toRun)
+            .append(" in ")
+            .append(combination);
+        if (inRunningBatches > 0) {
+          text.append(" (")
+              .append(inRunningBatches)
+              .append(" answered in batches still running, collected by the next run)");
+        }
+      }
+      if (laterCombinations > 0) {
+        text.append(text.length() > 0 ? ", and " : "")
+            .append(laterCombinations)
+            .append(" more model × run_id × dataset combination(s)");
+      }
+      return text.length() == 0 ? null : text.toString();
+    }
+  }
+
+  /**
+   * {@code observer}, and what the run has left kept for the notice: the combinations planned, the
+   * one under way and what its records are.
+   */
+  static RunObserver observing(RunObserver observer) {
+    RunObserver tracker =
+        new RunObserver() {
+          private int planned;
+          private int started;
+
+          @Override
+          public void planned(List<Combination> combinations, int instances) {
+            planned = combinations.size();
+            runLeft = new RunLeft(null, 0, 0, 0, planned);
+          }
+
+          @Override
+          public void started(Combination combination, FilterStats stats) {
+            started++;
+            runLeft =
+                new RunLeft(
+                    combination.label(), stats.toRun(), 0, 0, Math.max(0, planned - started));
+          }
+
+          @Override
+          public void progress(Combination combination, Progress progress) {
+            int written = progress.succeeded() + progress.failed();
+            runLeft =
+                new RunLeft(
+                    combination.label(),
+                    progress.total(),
+                    written,
+                    Math.max(0, progress.done() - written),
+                    Math.max(0, planned - started));
+          }
+        };
+    return RunObserver.all(tracker, observer);
+  }
+
+  /** What is left undone as the notice says it; null when nothing was tracked. */
+  static String left() {
+    RunLeft run = runLeft;
+    if (run != null) {
+      return run.text();
+    }
+    return task != null && total > 0 ? (total - done) + " of " + total + " in " + task : null;
+  }
+
+  /** Forgets what was tracked: for tests, which run commands one after another in one JVM. */
+  static void forget() {
+    task = null;
+    done = 0;
+    total = 0;
+    runLeft = null;
+  }
+
+  /** The notice's one line; {@code left} says what is left undone, when known. */
+  static String message(List<JsonlAppender.Written> written, String left, String[] args) {
     StringBuilder line = new StringBuilder("stopped by a signal: ");
     int lines = written.stream().mapToInt(JsonlAppender.Written::lines).sum();
     List<JsonlAppender.Written> files = written.stream().filter(w -> w.lines() > 0).toList();
@@ -88,13 +180,8 @@ final class StopNotice {
       line.append(String.join(", ", named))
           .append(files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
     }
-    if (task != null && total > 0) {
-      line.append("; left: ")
-          .append(total - done)
-          .append(" of ")
-          .append(total)
-          .append(" in ")
-          .append(task);
+    if (left != null) {
+      line.append("; left: ").append(left);
     }
     line.append("; resume with: ").append(resumeCommand(args));
     return line.toString();

@@ -30,4 +30,35 @@ public interface RunObserver {
   default void finished(RunStats stats) {}
 
   RunObserver NONE = new RunObserver() {};
+
+  /** One observer that tells {@code observers} everything, in order. */
+  static RunObserver all(RunObserver... observers) {
+    List<RunObserver> each = List.of(observers);
+    return new RunObserver() {
+      @Override
+      public void planned(List<Combination> combinations, int instances) {
+        each.forEach(o -> o.planned(combinations, instances));
+      }
+
+      @Override
+      public void counting(Combination combination, int counted, int total) {
+        each.forEach(o -> o.counting(combination, counted, total));
+      }
+
+      @Override
+      public void started(Combination combination, FilterStats stats) {
+        each.forEach(o -> o.started(combination, stats));
+      }
+
+      @Override
+      public void progress(Combination combination, Progress progress) {
+        each.forEach(o -> o.progress(combination, progress));
+      }
+
+      @Override
+      public void finished(RunStats stats) {
+        each.forEach(o -> o.finished(stats));
+      }
+    };
+  }
 }

@@ -1,10 +1,19 @@
 package org.editbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.editbench.core.JsonlAppender;
+import org.editbench.core.Reporter;
+import org.editbench.inference.Combination;
+import org.editbench.inference.FilterStats;
+import org.editbench.inference.ModelSpec;
+import org.editbench.inference.Progress;
+import org.editbench.inference.RunObserver;
 import org.junit.jupiter.api.Test;
 
 /** The one line a stopped command prints (the signals themselves: RunApiProcessTest). */
@@ -21,9 +30,7 @@ class StopNoticeTest {
             List.of(
                 new JsonlAppender.Written(Path.of("a.jsonl"), 5),
                 new JsonlAppender.Written(Path.of("b.jsonl"), 7)),
-            "prompt-builder",
-            7,
-            10,
+            "3 of 10 in prompt-builder",
             args));
   }
 
@@ -31,6 +38,42 @@ class StopNoticeTest {
   void saysSoWhenNothingWasWrittenYet() {
     assertEquals(
         "stopped by a signal: no new records written; resume with: editbench run-api --model 'it'\\''s'",
-        StopNotice.message(List.of(), null, 0, 0, new String[] {"run-api", "--model", "it's"}));
+        StopNotice.message(List.of(), null, new String[] {"run-api", "--model", "it's"}));
+  }
+
+  @Test
+  void aRunSaysWhatItsCombinationHasLeftAndHowManyCombinationsAreStillToCome() {
+    StopNotice.forget();
+    try {
+      Combination combination =
+          new Combination(
+              "all", "0.2", Path.of("in/all.jsonl"), ModelSpec.builder("m").build(), Path.of("o"));
+      List<String> seen = new ArrayList<>();
+      RunObserver run =
+          StopNotice.observing(
+              new RunObserver() {
+                @Override
+                public void progress(Combination c, Progress p) {
+                  seen.add(p.done() + "/" + p.total());
+                }
+              });
+      run.planned(List.of(combination, combination, combination), 60);
+      assertEquals("3 more model × run_id × dataset combination(s)", StopNotice.left());
+      run.started(
+          combination, new FilterStats(20, 0, List.of(), 0, 20, 0, 0, 0, List.of(), 1, 1, 1, 9));
+      // A batch run: 15 answered, of them 10 collected (8 succeeded, 2 failed), 5 in a batch
+      // that is still running.
+      run.progress(combination, new Progress(15, 20, 8, 2, 0, 0, Duration.ofSeconds(1)));
+      assertEquals(List.of("15/20"), seen, "the observer given is told everything");
+      assertEquals(
+          "10 of 20 in m · all.jsonl (5 answered in batches still running, collected by the next"
+              + " run), and 2 more model × run_id × dataset combination(s)",
+          StopNotice.left());
+      // The reporter's own progress line counts the running batches as done: the run's wins.
+      StopNotice.tracking(Reporter.SILENT).progress("m · all.jsonl", 15, 20);
+      assertTrue(StopNotice.left().startsWith("10 of 20"), StopNotice.left());
+    } finally {
+      StopNotice.forget();
+    }
   }
 }

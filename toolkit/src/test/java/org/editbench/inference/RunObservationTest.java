@@ -99,17 +99,38 @@ class RunObservationTest {
   @Test
   void aRunHandlePassesEveryObserverCallOn() throws Exception {
     List<String> passedOn = new ArrayList<>();
-    RunObserver recording =
-        (RunObserver)
-            Proxy.newProxyInstance(
-                RunObserver.class.getClassLoader(),
-                new Class<?>[] {RunObserver.class},
-                (proxy, method, args) -> {
-                  passedOn.add(method.getName());
-                  return null;
-                });
     RunObserver tracking =
-        new RunHandle.Tracking(new AtomicReference<>(), new AtomicReference<>(), recording);
+        new RunHandle.Tracking(
+            new AtomicReference<>(), new AtomicReference<>(), recording(passedOn));
+    List<String> called = callEveryMethod(tracking);
+    assertEquals(called, passedOn);
+    assertTrue(called.contains("counting"), called.toString());
+  }
+
+  @Test
+  void allTellsEveryObserverEveryCallInOrder() throws Exception {
+    List<String> passedOn = new ArrayList<>();
+    RunObserver both = RunObserver.all(recording(passedOn), recording(passedOn), RunObserver.NONE);
+    List<String> called = callEveryMethod(both);
+    List<String> twice = new ArrayList<>();
+    called.forEach(name -> twice.addAll(List.of(name, name)));
+    assertEquals(twice, passedOn);
+  }
+
+  /** An observer that records the name of every method called on it. */
+  private static RunObserver recording(List<String> names) {
+    return (RunObserver)
+        Proxy.newProxyInstance(
+            RunObserver.class.getClassLoader(),
+            new Class<?>[] {RunObserver.class},
+            (proxy, method, args) -> {
+              names.add(method.getName());
+              return null;
+            });
+  }
+
+  /** Calls every method of {@link RunObserver} on {@code observer}; returns their names. */
+  private static List<String> callEveryMethod(RunObserver observer) throws Exception {
     List<String> called = new ArrayList<>();
     for (Method method : RunObserver.class.getMethods()) {
       if (Modifier.isStatic(method.getModifiers())) {
@@ -119,11 +140,10 @@ class RunObservationTest {
           Arrays.stream(method.getParameterTypes())
               .map(type -> type == int.class ? (Object) 0 : null)
               .toArray();
-      method.invoke(tracking, args);
+      method.invoke(observer, args);
       called.add(method.getName());
     }
-    assertEquals(called, passedOn);
-    assertTrue(called.contains("counting"), called.toString());
+    return called;
   }
 
   @Test
