@@ -53,7 +53,9 @@ class EditbenchScriptTest {
     Files.writeString(toolkit.resolve("pom.xml"), "<project/>");
     bin = Files.createDirectories(dir.resolve("bin"));
     executable(bin.resolve("mvn"), FAKE_MVN);
-    executable(bin.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
+    executable(
+        bin.resolve("java"),
+        "#!/bin/sh\necho \"java $*\"\necho \"LC_ALL=${LC_ALL-} LC_CTYPE=${LC_CTYPE-}\" >&2\n");
   }
 
   @Test
@@ -61,6 +63,7 @@ class EditbenchScriptTest {
     Run first = editbench();
     assertEquals(0, first.code(), first.err());
     List<String> said = first.err().lines().toList();
+    said = said.stream().filter(l -> !l.startsWith("LC_")).toList(); // the fake java's
     assertEquals(2, said.size(), first.err());
     assertTrue(
         said.get(0)
@@ -79,12 +82,13 @@ class EditbenchScriptTest {
         first.out());
 
     Run second = editbench();
-    assertEquals("", second.err(), "a built jar runs at once, silently");
+    assertEquals(
+        List.of(), second.err().lines().filter(l -> !l.startsWith("LC_")).toList(), "silently");
   }
 
   @Test
   void aFailedBuildPassesMavensMessagesOnWithoutEscapesAndStops() throws Exception {
-    Run failed = editbench("FAKE_MVN_FAILS");
+    Run failed = editbench("FAKE_MVN_FAILS=1");
     assertEquals(1, failed.code());
     assertTrue(failed.err().contains("\n[ERROR] compilation failure\n"), failed.err());
     assertFalse(failed.err().contains("\u001b"), failed.err());
@@ -101,8 +105,26 @@ class EditbenchScriptTest {
     assertEquals("", failed.out(), "java does not run");
   }
 
+  @Test
+  void theCLocaleReadsFileNamesAsUtf8AndOtherLocalesAreLeftAlone() throws Exception {
+    editbench(); // builds the fake jar
+    // The locale variable that decides the character set becomes C.UTF-8: ASCII cannot name
+    // "données".
+    assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=", locale(editbench("LC_ALL=C")));
+    assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=C", locale(editbench("LC_ALL=POSIX", "LC_CTYPE=C")));
+    assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", locale(editbench("LANG=C")));
+    assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", locale(editbench()));
+    assertEquals("LC_ALL= LC_CTYPE=", locale(editbench("LANG=C.UTF-8")));
+  }
+
+  /** The locale variables the fake java saw. */
+  private static String locale(Run run) {
+    return run.err().lines().filter(l -> l.startsWith("LC_ALL=")).findFirst().orElse(run.err());
+  }
+
   private record Run(int code, String out, String err) {}
 
+  /** Runs the script with no locale variables but {@code variables} ({@code NAME=VALUE}). */
   private Run editbench(String... variables) throws IOException, InterruptedException {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
@@ -113,8 +135,10 @@ class EditbenchScriptTest {
             .redirectError(err.toFile());
     builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     builder.environment().remove("EDITBENCH_JAVA_OPTS");
+    builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
     for (String variable : variables) {
-      builder.environment().put(variable, "1");
+      int equals = variable.indexOf('=');
+      builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
     }
     Process process = builder.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script did not finish");
