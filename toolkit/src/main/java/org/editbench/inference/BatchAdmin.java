@@ -71,13 +71,15 @@ public final class BatchAdmin {
       List<BatchInfo> out = new ArrayList<>();
       for (Path file : stateFiles(resultsDir)) {
         BatchState.Stored stored = BatchState.read(file);
-        Provider provider = Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
-        if (live) {
-          BatchState.requireRecordedServer(
-              file, stored, environment.shownBaseUrl(provider), cancel ? "cancel" : "ask about");
-        }
-        BatchApi api =
+        Provider provider = BatchState.providerOf(stored);
+        // Batches submitted to another server than the one requests go to now are listed as last
+        // seen and not cancelled: their ids mean nothing here. The other files are served.
+        String elsewhere =
             live
+                ? BatchState.elsewhere(stored, environment.shownBaseUrl(provider)).orElse(null)
+                : null;
+        BatchApi api =
+            live && elsewhere == null
                 ? BatchApi.connect(
                     provider,
                     http,
@@ -95,6 +97,7 @@ public final class BatchAdmin {
                   || (!ids.isEmpty() && !ids.contains(batch.id())))) {
             continue;
           }
+          boolean notHere = elsewhere != null && !batch.collected();
           BatchApi.BatchStatus now =
               !batch.collected() && batch.id() != null && api != null
                   ? (cancel ? api.cancel(batch.id()) : api.status(batch.id()))
@@ -110,12 +113,29 @@ public final class BatchAdmin {
                   now != null ? now.done() : batch.done(),
                   now != null ? now.failed() : batch.failed(),
                   batch.collected(),
-                  batch.submittedAt()));
+                  batch.submittedAt(),
+                  notHere ? elsewhere : null));
         }
       }
       if (cancel && !ids.isEmpty()) {
         List<String> unknown =
             ids.stream().filter(id -> out.stream().noneMatch(b -> id.equals(b.id()))).toList();
+        List<BatchInfo> notHere =
+            out.stream().filter(b -> b.elsewhere() != null && ids.contains(b.id())).toList();
+        if (!notHere.isEmpty()) {
+          BatchInfo first = notHere.get(0);
+          Provider provider = Provider.valueOf(first.provider().toUpperCase(Locale.ROOT));
+          throw new IllegalArgumentException(
+              "batch "
+                  + first.id()
+                  + " was submitted to "
+                  + first.elsewhere()
+                  + ", not to "
+                  + environment.shownBaseUrl(provider)
+                  + " where "
+                  + provider.baseUrlVariable()
+                  + " sends requests now; set it to that base URL to cancel it");
+        }
         if (!unknown.isEmpty()) {
           throw new IllegalArgumentException(
               "no running batch "
@@ -154,14 +174,17 @@ public final class BatchAdmin {
     for (BatchInfo b : batches) {
       lines.add(
           String.format(
-              Locale.ROOT,
-              "%-32s %-10s %-12s %9s %7d  %s",
-              b.id() == null ? "(not confirmed)" : b.id(),
-              b.provider(),
-              b.collected() ? "collected" : b.phase(),
-              b.done() + "/" + b.total(),
-              b.failed(),
-              b.output()));
+                  Locale.ROOT,
+                  "%-32s %-10s %-12s %9s %7d  %s",
+                  b.id() == null ? "(not confirmed)" : b.id(),
+                  b.provider(),
+                  b.collected() ? "collected" : b.phase(),
+                  b.done() + "/" + b.total(),
+                  b.failed(),
+                  b.output())
+              + (b.elsewhere() == null
+                  ? ""
+                  : "  (submitted to " + b.elsewhere() + ": not reached from here, as last seen)"));
     }
     return lines;
   }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * @param total requests in the batch
  * @param done requests answered or given up on by the provider
  * @param collected its answers are in the prediction file
+ * @param elsewhere the base URL it was submitted to (credentials masked) when requests now go to
+ *     another, so that it was not asked about or cancelled; null otherwise
  */
 public record BatchInfo(
     Path output,
@@ -21,4 +23,5 @@ public record BatchInfo(
     int done,
     int failed,
     boolean collected,
-    String submittedAt) {}
+    String submittedAt,
+    String elsewhere) {}

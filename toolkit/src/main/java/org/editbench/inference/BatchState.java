@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
@@ -175,36 +176,58 @@ final class BatchState {
   }
 
   /**
-   * Refuses to reach batches not collected yet anywhere but where they were submitted: their ids
-   * mean nothing at another server, and a batch can only be collected or cancelled at its own.
-   * Compared as shown (credentials masked), the only form the file keeps; a file of a version that
-   * kept no base URL is not checked.
+   * Where the batches of {@code stored} not collected yet were submitted, when that is not where
+   * requests go now ({@code shownBaseUrl}, as {@link ApiEnvironment#shownBaseUrl} shows it); empty
+   * when it is, when every batch is collected, or for a file of a version that kept no base URL.
+   * Compared as shown (credentials masked: a file of an earlier version may hold them whole) and
+   * without a trailing slash, which does not change where requests go.
+   */
+  static Optional<String> elsewhere(Stored stored, String shownBaseUrl) {
+    String recorded = stored.header().baseUrl();
+    if (recorded == null || stored.batches().stream().allMatch(Batch::collected)) {
+      return Optional.empty();
+    }
+    String shown = KeyMask.maskUrl(recorded);
+    return comparable(shown).equals(comparable(shownBaseUrl))
+        ? Optional.empty()
+        : Optional.of(shown);
+  }
+
+  private static String comparable(String baseUrl) {
+    return baseUrl.replaceAll("/+$", "");
+  }
+
+  /**
+   * Refuses to reach batches not collected yet anywhere but where they were submitted ({@link
+   * #elsewhere}): their ids mean nothing at another server, and a batch can only be collected or
+   * cancelled at its own.
    *
-   * @param shownBaseUrl where requests would go now, as {@link ApiEnvironment#shownBaseUrl} shows
    * @param action what would be done with the batches, for the message
    */
   static void requireRecordedServer(Path file, Stored stored, String shownBaseUrl, String action) {
-    String recorded = stored.header().baseUrl();
-    if (recorded == null
-        || recorded.equals(shownBaseUrl)
-        || stored.batches().stream().allMatch(Batch::collected)) {
+    Optional<String> recorded = elsewhere(stored, shownBaseUrl);
+    if (recorded.isEmpty()) {
       return;
     }
-    Provider provider = Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
+    String variable = providerOf(stored).baseUrlVariable();
     throw new IllegalArgumentException(
         file
             + " records batches submitted to "
-            + recorded
+            + recorded.get()
             + ", but "
-            + provider.baseUrlVariable()
+            + variable
             + " now sends requests to "
             + shownBaseUrl
             + ": a batch can only be collected or cancelled where it was submitted. Set "
-            + provider.baseUrlVariable()
+            + variable
             + " back to "
             + action
             + " them, or delete the file to forget them (what they answered is then lost and"
             + " their instances are asked again)");
+  }
+
+  static Provider providerOf(Stored stored) {
+    return Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
   }
 
   /** Reads a state file as it is, for {@code batch status} and {@code batch cancel}. */

@@ -92,6 +92,11 @@ class BatchRunTest {
     return new ArrayList<>(fake.batches.values()).get(index);
   }
 
+  /** The test's keys, with OpenAI's requests going to {@code baseUrl}. */
+  private ApiEnvironment environmentAt(String baseUrl) {
+    return new ApiEnvironment(List.of(KEY), baseUrl, List.of(KEY), server.url("/").toString());
+  }
+
   private ApiEnvironment environment() {
     return new ApiEnvironment(
         List.of(KEY), server.url("/v1").toString(), List.of(KEY), server.url("/").toString());
@@ -637,18 +642,21 @@ class BatchRunTest {
   @Test
   void batchesAreCollectedOnlyAtTheServerTheyWereSubmittedTo() {
     infbench(Fixtures.ids(2));
-    run(options("test-chat").waitForBatches(false));
-    ApiEnvironment elsewhere =
-        new ApiEnvironment(
-            List.of(KEY),
-            server.url("/proxy/v1").toString(),
-            List.of(KEY),
-            server.url("/").toString());
+    Fixtures.infbench(
+        root.resolve("crawled_data/infbench/all-task-instances_0.4.jsonl"), Fixtures.ids(2));
+    run(options("test-chat").runIds("0.4").waitForBatches(false));
+    ApiEnvironment elsewhere = environmentAt(server.url("/proxy/v1").toString());
     Path results = root.resolve("experiment_results");
 
+    // A run over 0.2 and 0.4 stops before submitting 0.2's batch (0.4's are elsewhere).
     IllegalArgumentException collect =
         assertThrows(
-            IllegalArgumentException.class, () -> run(options("test-chat").environment(elsewhere)));
+            IllegalArgumentException.class,
+            () ->
+                EditBench.runApi(
+                    options("test-chat").runIds("0.2", "0.4").environment(elsewhere).build(),
+                    reporter,
+                    RunObserver.NONE));
     assertTrue(
         collect
             .getMessage()
@@ -660,22 +668,67 @@ class BatchRunTest {
                     + ": a batch can only be collected or cancelled where it was submitted. Set"
                     + " BASE_URL back to collect them"),
         collect.getMessage());
-    IllegalArgumentException status =
-        assertThrows(
-            IllegalArgumentException.class, () -> EditBench.batchStatus(results, elsewhere));
+    assertEquals(1, fake.batches.size(), "nothing submitted for 0.2");
+
+    // status and cancel serve the other files, and list these as last seen.
+    List<BatchInfo> status = EditBench.batchStatus(results, elsewhere);
+    assertEquals(1, status.size());
+    assertEquals(server.url("/v1").toString(), status.get(0).elsewhere());
     assertTrue(
-        status.getMessage().contains("BASE_URL back to ask about them"), status.getMessage());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> EditBench.cancelBatches(results, elsewhere, List.of()));
-    assertEquals(1, EditBench.batchStatus(results, elsewhere, false).size(), "offline: listed");
+        BatchAdmin.lines(status)
+            .get(1)
+            .endsWith(
+                "(submitted to "
+                    + server.url("/v1")
+                    + ": not"
+                    + " reached from here, as last seen)"),
+        BatchAdmin.lines(status).toString());
+    assertEquals(
+        server.url("/v1").toString(),
+        EditBench.cancelBatches(results, elsewhere, List.of()).get(0).elsewhere());
+    String id = status.get(0).id();
+    IllegalArgumentException cancel =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditBench.cancelBatches(results, elsewhere, List.of(id)));
+    assertTrue(
+        cancel.getMessage().startsWith("batch " + id + " was submitted to " + server.url("/v1")),
+        cancel.getMessage());
     assertTrue(
         fake.calls("GET", "/proxy").isEmpty() && fake.calls("POST", "/proxy").isEmpty(),
         "nothing asked at the other server");
 
-    assertEquals(2, run(options("test-chat")).succeeded(), "collected where it was submitted");
+    // A trailing slash goes to the same server.
+    ApiEnvironment slash = environmentAt(server.url("/v1") + "/");
+    assertEquals(
+        2,
+        run(options("test-chat").runIds("0.4").environment(slash)).succeeded(),
+        "collected where it was submitted");
     // Collected: the next runs may go to another server.
-    assertEquals(0, run(options("test-chat").environment(elsewhere)).succeeded());
+    assertEquals(0, run(options("test-chat").runIds("0.4").environment(elsewhere)).succeeded());
+  }
+
+  @Test
+  void aStateFileThatKeptTheBaseUrlWholeIsCollectedAndNeverPrintsItsCredentials()
+      throws IOException {
+    infbench(Fixtures.ids(2));
+    String withCredentials =
+        server.url("/v1").newBuilder().username("team").password("s3cr3t-pass").build().toString();
+    ApiEnvironment credentials = environmentAt(withCredentials);
+    run(options("test-chat").environment(credentials).waitForBatches(false));
+    // As a version before base URLs were masked wrote it.
+    Path state = BatchState.fileFor(output("test-chat", "0"));
+    String masked = KeyMask.maskUrl(withCredentials);
+    Files.writeString(state, Files.readString(state).replace(masked, withCredentials));
+    assertTrue(Files.readString(state).contains("s3cr3t-pass"));
+
+    ApiEnvironment elsewhere = environmentAt(server.url("/proxy/v1").toString());
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(options("test-chat").environment(elsewhere)));
+    assertFalse(refused.getMessage().contains("s3cr3t-pass"), refused.getMessage());
+    assertTrue(refused.getMessage().contains(masked), refused.getMessage());
+    assertEquals(2, run(options("test-chat").environment(credentials)).succeeded());
   }
 
   @Test
