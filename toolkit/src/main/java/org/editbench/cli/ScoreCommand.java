@@ -60,7 +60,7 @@ public final class ScoreCommand implements Callable<Integer> {
       left.add(file.failed() + " failed");
     }
     if (file.withoutRecord() > 0) {
-      left.add(file.withoutRecord() + " without an infbench record");
+      left.add(file.withoutRecord() + " without a prompt in the infbench file");
     }
     if (!left.isEmpty()) {
       line.append(" (").append(String.join(", ", left)).append(')');

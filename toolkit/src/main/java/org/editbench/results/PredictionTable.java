@@ -72,9 +72,11 @@ public final class PredictionTable {
           missing++;
           continue;
         }
+        // No target: the record's prompt is empty, so run-api asks nothing for it; an answer from
+        // elsewhere is shown, unscored, as scoring leaves it out.
         Scoring.Target target = targets.get(prediction.instanceId());
         InstanceMetrics metrics =
-            prediction.succeeded()
+            prediction.succeeded() && target != null
                 ? InstanceMetrics.score(
                     prediction.instanceId(),
                     target.preEditFiles(),

@@ -160,7 +160,10 @@ public final class Scoring {
    */
   public record ScoredFile(
       Path metricsFile, int predictions, int failed, int scored, double applies, double exact) {
-    /** Successful predictions without a record in the infbench file, so not scored. */
+    /**
+     * Successful predictions without a record in the infbench file, or whose record has an empty
+     * prompt (run-api asks nothing for it): not scored.
+     */
     public int withoutRecord() {
       return predictions - failed - scored;
     }

@@ -14,7 +14,7 @@ class ScoreCommandTest {
   void eachFileSaysWhatWasScoredAndWhyTheRestWasNot() {
     assertEquals(
         METRICS
-            + ": 6 of 10 prediction(s) scored (3 failed, 1 without an infbench record);"
+            + ": 6 of 10 prediction(s) scored (3 failed, 1 without a prompt in the infbench file);"
             + " applies 83.3%, exact 50.0%",
         ScoreCommand.line(new Scoring.ScoredFile(METRICS, 10, 3, 6, 5.0 / 6, 0.5)));
     assertEquals(

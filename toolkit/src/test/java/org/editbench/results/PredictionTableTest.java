@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import org.editbench.EditBench;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,31 @@ class PredictionTableTest {
             Reporter.SILENT);
 
     assertEquals(infbenchOrder, gold.rows().stream().map(PredictionDetail::instanceId).toList());
+  }
+
+  @Test
+  void anAnswerToARecordWithAnEmptyPromptIsShownUnscored(@TempDir Path copy) throws Exception {
+    // An answer from elsewhere to an instance whose record has an empty prompt, which run-api
+    // never asks for: shown, without metrics, as scoring leaves it out.
+    Path infbench = Files.createDirectories(copy.resolve("infbench"));
+    Path results = copy.resolve("results/gold/T=0/n=1");
+    Files.createDirectories(results);
+    String name = "all-task-instances_0.4.jsonl";
+    Files.copy(
+        root.resolve("experiment_results/gold/T=0/n=1").resolve(name), results.resolve(name));
+    List<String> records =
+        new ArrayList<>(Files.readAllLines(root.resolve("crawled_data/infbench").resolve(name)));
+    ObjectNode first = (ObjectNode) Jsonl.MAPPER.readTree(records.get(0));
+    first.put("prompt", "");
+    String emptied = Jsonl.MAPPER.writeValueAsString(first);
+    records.set(0, emptied);
+    Files.write(infbench.resolve(name), records);
+
+    PredictionTable gold =
+        PredictionTable.load(
+            copy.resolve("results"), infbench, List.of("gold"), "0.4", Reporter.SILENT);
+    assertEquals(7, gold.size());
+    assertEquals(6, gold.rows().stream().filter(d -> d.metrics() != null).count());
   }
 
   @Test
