@@ -1,8 +1,10 @@
 package org.editbench.core;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -142,10 +147,10 @@ public final class JsonlAppender implements Closeable {
   public record Written(Path file, int lines) {}
 
   /**
-   * A record found in the file when it was opened: its instance, its line number then, and its
-   * bytes without the line end.
+   * A record found in the file when it was opened: its line number then, and its bytes without the
+   * line end (nor a CR before it).
    */
-  public record KeptRecord(String instanceId, int line, byte[] bytes) {}
+  public record KeptRecord(int line, byte[] bytes) {}
 
   private final Path file;
   private final OutputLock lock;
@@ -154,7 +159,7 @@ public final class JsonlAppender implements Closeable {
   private final Set<String> done;
   private final Set<String> redone;
   private final int removed;
-  private final List<KeptRecord> samples;
+  private final Map<String, JsonlScan.KeptLine> keptLines;
 
   private JsonlAppender(Path file, OutputLock lock, WholeLineWriter lines, JsonlScan scan) {
     this.file = file;
@@ -163,7 +168,8 @@ public final class JsonlAppender implements Closeable {
     this.done = Collections.unmodifiableSet(scan.done());
     this.redone = Collections.unmodifiableSet(scan.redoIds());
     this.removed = scan.redoLines().size();
-    this.samples = scan.samples();
+    // A compaction moved the lines: where they were is known no more.
+    this.keptLines = removed == 0 ? scan.keptLines() : Map.of();
   }
 
   /**
@@ -240,11 +246,30 @@ public final class JsonlAppender implements Closeable {
   }
 
   /**
-   * Samples of the records kept from what the file held when it was opened — the first and the
-   * longest — for checking that what this run appends is made the way they were.
+   * The record of {@code instanceId} that the file held when it was opened and that is kept, read
+   * again from the file: for checking that what this run appends is made the way it was. Empty when
+   * there is none, or when opening compacted the file.
    */
-  public List<KeptRecord> samples() {
-    return samples;
+  public Optional<KeptRecord> kept(String instanceId) {
+    JsonlScan.KeptLine at = keptLines.get(instanceId);
+    if (at == null) {
+      return Optional.empty();
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(at.length());
+    try (FileChannel channel = FileChannel.open(file)) {
+      while (bytes.hasRemaining()) {
+        if (channel.read(bytes, at.offset() + bytes.position()) < 0) {
+          throw new EOFException(file + " became shorter while it was open");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
+    }
+    int length = at.length();
+    if (length > 0 && bytes.get(length - 1) == '\r') {
+      length--; // a line end written as CRLF
+    }
+    return Optional.of(new KeptRecord(at.line(), Arrays.copyOf(bytes.array(), length)));
   }
 
   /** How many records the compaction at open removed. */

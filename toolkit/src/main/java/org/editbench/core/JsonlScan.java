@@ -4,17 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,8 +33,7 @@ import java.util.Set;
  * @param tornStart offset of an unterminated last line that is not a record (a write cut short by a
  *     crash), or -1
  * @param unterminated whether the last line is a kept record that only lacks its line end
- * @param samples the first record the policy keeps and its longest one (one record when they are
- *     the same, none when nothing is kept)
+ * @param keptLines where each kept instance's first kept record is in the file
  */
 record JsonlScan(
     long size,
@@ -45,7 +43,7 @@ record JsonlScan(
     int lastLine,
     long tornStart,
     boolean unterminated,
-    List<JsonlAppender.KeptRecord> samples) {
+    Map<String, KeptLine> keptLines) {
 
   private static final JsonFactory JSON = JsonLineReader.FACTORY;
 
@@ -53,7 +51,7 @@ record JsonlScan(
   record ByteRange(long start, long end) {}
 
   static JsonlScan empty() {
-    return new JsonlScan(0, new LinkedHashSet<>(), List.of(), Set.of(), 0, -1, false, List.of());
+    return new JsonlScan(0, new LinkedHashSet<>(), List.of(), Set.of(), 0, -1, false, Map.of());
   }
 
   static JsonlScan of(Path file, JsonlAppender.Resume resume) throws IOException {
@@ -63,28 +61,11 @@ record JsonlScan(
     } catch (NoSuchFileException e) {
       return empty();
     }
-    return scan.build(Files.size(file), readSamples(file, scan.samples()));
+    return scan.build(Files.size(file));
   }
 
-  /** Where a kept record is in the file, so that only the samples' bytes are read. */
-  private record KeptLine(String instanceId, int line, long offset, int length) {}
-
-  private static List<JsonlAppender.KeptRecord> readSamples(Path file, List<KeptLine> lines)
-      throws IOException {
-    List<JsonlAppender.KeptRecord> samples = new ArrayList<>();
-    try (FileChannel channel = FileChannel.open(file)) {
-      for (KeptLine kept : lines) {
-        ByteBuffer bytes = ByteBuffer.allocate(kept.length());
-        while (bytes.hasRemaining()) {
-          if (channel.read(bytes, kept.offset() + bytes.position()) < 0) {
-            throw new EOFException(file + " became shorter while it was read");
-          }
-        }
-        samples.add(new JsonlAppender.KeptRecord(kept.instanceId(), kept.line(), bytes.array()));
-      }
-    }
-    return samples;
-  }
+  /** Where a kept record is in the file: its line number, first byte and length (no line end). */
+  record KeptLine(int line, long offset, int length) {}
 
   private static final class Builder implements ByteLines.Handler {
     private static final String[] NO_VALUES = {};
@@ -98,8 +79,7 @@ record JsonlScan(
     private int lineNumber;
     private long tornStart = -1;
     private boolean unterminated;
-    private KeptLine firstKept;
-    private KeptLine longestKept;
+    private final Map<String, KeptLine> keptLines = new HashMap<>();
 
     Builder(Path file, JsonlAppender.Resume resume) {
       this.file = file;
@@ -158,29 +138,17 @@ record JsonlScan(
       if (resume.done(values)) {
         done.add(id);
         unterminated = !terminated;
-        if (firstKept == null) {
-          firstKept = new KeptLine(id, number, fileOffset, len);
-        }
-        if (longestKept == null || len > longestKept.length()) {
-          longestKept = new KeptLine(id, number, fileOffset, len);
-        }
+        keptLines.putIfAbsent(id, new KeptLine(number, fileOffset, len));
       } else {
         redoLines.add(new ByteRange(fileOffset, fileOffset + len + (terminated ? 1 : 0)));
         redone.add(id);
       }
     }
 
-    List<KeptLine> samples() {
-      if (firstKept == null) {
-        return List.of();
-      }
-      return firstKept.equals(longestKept) ? List.of(firstKept) : List.of(firstKept, longestKept);
-    }
-
-    JsonlScan build(long size, List<JsonlAppender.KeptRecord> samples) {
+    JsonlScan build(long size) {
       redone.removeAll(done);
       return new JsonlScan(
-          size, done, redoLines, redone, lineNumber, tornStart, unterminated, samples);
+          size, done, redoLines, redone, lineNumber, tornStart, unterminated, keptLines);
     }
 
     private static boolean isBlank(byte[] buf, int off, int len) {

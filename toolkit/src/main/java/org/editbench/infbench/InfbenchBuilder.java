@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -46,7 +45,7 @@ public final class InfbenchBuilder {
   }
 
   /** What one instance yields for one variant: a line, a reason it is invalid, or nothing to do. */
-  private record Outcome(byte[] line, String problem, long nanos) {
+  record Outcome(byte[] line, String problem, long nanos) {
     static final Outcome PRESENT = new Outcome(null, null, 0);
   }
 
@@ -112,7 +111,7 @@ public final class InfbenchBuilder {
         outputs.add(JsonlAppender.open(target.output(), request.override(), reporter));
       }
       prefetchFirstPending(request, bench, outputs);
-      refuseResumingOtherRecords(request, bench, outputs);
+      ResumeCheck.requireRecordsMadeAlike(request, bench, outputs, reporter);
       // A bounded window of instances in flight keeps memory flat whatever the bench size. It is
       // wide because instances differ in size many times over: a worker that has finished the
       // window behind a large instance waits until the large one is written.
@@ -173,50 +172,6 @@ public final class InfbenchBuilder {
     return new InfbenchReport(variants, invalid);
   }
 
-  /**
-   * Refuses to add records to an output whose records this run would not have written: resuming it
-   * would leave one file mixing two variants — an output named with {@code --save-path} built
-   * before with another info ratio or context, or from another bench. The output's first and
-   * longest records (the one most likely to show another info ratio) are built again and must come
-   * out byte for byte the same; an output with nothing left to add is not checked, nor a sample
-   * that is not in this bench or no longer valid.
-   */
-  private static void refuseResumingOtherRecords(
-      InfbenchRequest request, List<BenchInstance> bench, List<JsonlAppender> outputs) {
-    for (int t = 0; t < outputs.size(); t++) {
-      JsonlAppender output = outputs.get(t);
-      if (bench.stream().allMatch(i -> output.contains(i.instanceId()))) {
-        continue;
-      }
-      int target = t;
-      for (JsonlAppender.KeptRecord kept : output.samples()) {
-        BenchInstance sample =
-            bench.stream()
-                .filter(i -> i.instanceId().equals(kept.instanceId()))
-                .findFirst()
-                .orElse(null);
-        byte[] rebuilt =
-            sample == null ? null : derive(request, sample, other -> other != target).get(t).line();
-        if (rebuilt != null && !Arrays.equals(rebuilt, kept.bytes())) {
-          throw new IllegalArgumentException(
-              output.file()
-                  + ":"
-                  + kept.line()
-                  + ": the record of "
-                  + kept.instanceId()
-                  + " is not the one run_id "
-                  + request.targets().get(t).runId().text()
-                  + " builds from "
-                  + request.bench()
-                  + " now: the file was built with other options (info ratio, PR text, context)"
-                  + " or from another bench or histories, and resuming it would mix the two."
-                  + " Start it afresh with --override (in a notebook, an InfbenchRequest with"
-                  + " override), or write elsewhere.");
-        }
-      }
-    }
-  }
-
   /** Tells the context source, for each target, the first instance its output still lacks. */
   private static void prefetchFirstPending(
       InfbenchRequest request, List<BenchInstance> bench, List<JsonlAppender> outputs) {
@@ -267,7 +222,7 @@ public final class InfbenchBuilder {
    * Every variant's outcome for one instance, {@link Outcome#PRESENT} for the targets {@code
    * skipped}; runs on a worker thread.
    */
-  private static List<Outcome> derive(
+  static List<Outcome> derive(
       InfbenchRequest request, BenchInstance instance, IntPredicate skipped) {
     int targets = request.targets().size();
     List<Outcome> outcomes = new ArrayList<>(targets);

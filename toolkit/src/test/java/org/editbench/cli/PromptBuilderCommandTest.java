@@ -275,7 +275,7 @@ class PromptBuilderCommandTest {
     List<String> instances = Files.readAllLines(full);
     Path saved = dir.resolve("mine.jsonl");
     // The first two instances: the first one's record is the same at every info ratio, the
-    // second one's (the longer) is not.
+    // second one's (more edit steps) is not.
     CliRunner.Result first =
         sampleBuild(
             bench(instances.get(0), instances.get(1)),
@@ -287,7 +287,7 @@ class PromptBuilderCommandTest {
     String built = Files.readString(saved);
     assertEquals(2, built.lines().count(), built);
     String secondLine = built.lines().toList().get(1);
-    String longestId =
+    String mostStepsId =
         secondLine.substring("{\"instance_id\": \"".length(), secondLine.indexOf("\", "));
 
     // The whole bench at another info ratio, into the same file: refused, the file untouched.
@@ -301,7 +301,7 @@ class PromptBuilderCommandTest {
                 "error: "
                     + saved
                     + ":2: the record of "
-                    + longestId
+                    + mostStepsId
                     + " is not the one run_id 0.5_body_issue builds from "
                     + full
                     + " now"),
@@ -318,6 +318,44 @@ class PromptBuilderCommandTest {
         sampleBuild(full, "--info-pct", "0.5", "--save-path", saved.toString(), "--override");
     assertEquals(0, afresh.exitCode(), afresh.err());
     assertEquals(instances.size(), Files.readAllLines(saved).size());
+  }
+
+  @Test
+  void aSavePathWrittenWithCrlfLineEndsResumesAndOneOfAnotherBenchIsWarnedOf() throws IOException {
+    SampleData.copyTo(dir);
+    Path inventory = dir.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    Path textkit = dir.resolve("crawled_data/bench/acme-textkit-task-instances.jsonl");
+    List<String> instances = Files.readAllLines(inventory);
+    Path saved = dir.resolve("mine.jsonl");
+    sampleBuild(
+        bench(instances.get(0), instances.get(1)),
+        "--info-pct",
+        "0.2",
+        "--save-path",
+        saved.toString());
+    // The same records with Windows line ends: made alike, so resumed.
+    Files.writeString(saved, Files.readString(saved).replace("\n", "\r\n"));
+    CliRunner.Result crlf =
+        sampleBuild(inventory, "--info-pct", "0.2", "--save-path", saved.toString());
+    assertEquals(0, crlf.exitCode(), crlf.err());
+    assertTrue(crlf.out().contains("already present 2"), crlf.out());
+
+    // Another bench's instances: nothing to compare with, so said, and added.
+    CliRunner.Result other =
+        sampleBuild(textkit, "--info-pct", "0.2", "--save-path", saved.toString());
+    assertEquals(0, other.exitCode(), other.err());
+    assertTrue(
+        other
+            .err()
+            .contains(
+                "warning: "
+                    + saved
+                    + " holds none of the instances of "
+                    + textkit
+                    + ": its "
+                    + instances.size()
+                    + " record(s) cannot be compared with what run_id 0.2_body_issue builds"),
+        other.err());
   }
 
   /** prompt-builder over {@code bench} with the sample's patch histories (see SampleData). */

@@ -1,0 +1,84 @@
+package org.editbench.infbench;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.editbench.bench.BenchInstance;
+import org.editbench.core.JsonlAppender;
+import org.editbench.core.Reporter;
+
+/**
+ * Refuses to add records to an output whose records this run would not have written: resuming it
+ * would leave one file mixing two variants — an output named with {@code --save-path} built before
+ * with another info ratio, PR text or context. An infbench record does not say how it was made, so
+ * samples of the output's records are built again and must come out byte for byte the same: the
+ * bench's first instance the output holds, and the one of them with the most edit steps, whose
+ * split moves with the info ratio more than any other's.
+ */
+final class ResumeCheck {
+  private ResumeCheck() {}
+
+  /**
+   * Checks each output that holds records and lacks some of {@code bench}'s instances (an output
+   * with nothing to add cannot be mixed). A sample no longer valid is not compared; an output
+   * holding none of the bench's instances cannot be checked, which is warned of.
+   */
+  static void requireRecordsMadeAlike(
+      InfbenchRequest request,
+      List<BenchInstance> bench,
+      List<JsonlAppender> outputs,
+      Reporter reporter) {
+    for (int t = 0; t < outputs.size(); t++) {
+      JsonlAppender output = outputs.get(t);
+      List<BenchInstance> held =
+          bench.stream().filter(i -> output.contains(i.instanceId())).toList();
+      if (output.done().isEmpty() || held.size() == bench.size()) {
+        continue;
+      }
+      String runId = request.targets().get(t).runId().text();
+      if (held.isEmpty()) {
+        reporter.warn(
+            output.file()
+                + " holds none of the instances of "
+                + request.bench()
+                + ": its "
+                + output.done().size()
+                + " record(s) cannot be compared with what run_id "
+                + runId
+                + " builds, and this run's are added to them");
+        continue;
+      }
+      Set<BenchInstance> samples = new LinkedHashSet<>();
+      samples.add(held.get(0));
+      samples.add(
+          held.stream().max(Comparator.comparingInt(BenchInstance::stepCount)).orElseThrow());
+      int target = t;
+      for (BenchInstance sample : samples) {
+        JsonlAppender.KeptRecord kept = output.kept(sample.instanceId()).orElse(null);
+        if (kept == null) {
+          continue; // opening compacted the file
+        }
+        byte[] rebuilt =
+            InfbenchBuilder.derive(request, sample, other -> other != target).get(t).line();
+        if (rebuilt != null && !Arrays.equals(rebuilt, kept.bytes())) {
+          throw new IllegalArgumentException(
+              output.file()
+                  + ":"
+                  + kept.line()
+                  + ": the record of "
+                  + sample.instanceId()
+                  + " is not the one run_id "
+                  + runId
+                  + " builds from "
+                  + request.bench()
+                  + " now: the file was built with other options (info ratio, PR text, context)"
+                  + " or from other histories, and resuming it would mix the two. Start it afresh"
+                  + " with --override (in a notebook, an InfbenchRequest with override), or write"
+                  + " elsewhere.");
+        }
+      }
+    }
+  }
+}
