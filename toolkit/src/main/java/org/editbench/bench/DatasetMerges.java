@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
@@ -33,6 +34,19 @@ import org.editbench.text.PyStrings;
  * ({@link MergedOutput}).
  */
 public final class DatasetMerges {
+  /** How an infbench {@code all} file comes to hold instances a merge leaves out. */
+  private static final String INFBENCH_WHENCE =
+      "a run over the whole bench writes there directly, or the files merged before are gone or"
+          + " hold fewer instances; infbench files can be built again";
+
+  /** How a bench {@code all} file comes to hold instances a merge leaves out. */
+  private static final String BENCH_WHENCE =
+      "it is a bench of its own, or the bench files merged before are gone or hold fewer"
+          + " instances";
+
+  private static final String REPLACING =
+      "merge-bench, merge-infbench and merge-all-infbench replace it with --force";
+
   private DatasetMerges() {}
 
   /** What one merge wrote. */
@@ -53,7 +67,7 @@ public final class DatasetMerges {
               + benchDir
               + " (expected {owner}-{repo}-task-instances.jsonl files)");
     }
-    return concatenate(files, output, false, force, reporter);
+    return concatenate(files, output, false, force ? null : BENCH_WHENCE, reporter);
   }
 
   /**
@@ -111,7 +125,7 @@ public final class DatasetMerges {
       throw new IllegalArgumentException(
           "no infbench files of condition '" + condition + "' match " + repos);
     }
-    return concatenate(files, output, true, force, reporter);
+    return concatenate(files, output, true, force ? null : INFBENCH_WHENCE, reporter);
   }
 
   /**
@@ -119,27 +133,53 @@ public final class DatasetMerges {
    */
   public static List<MergeResult> mergeAllInfbench(
       Path infbenchDir, Path outDir, List<String> repos, boolean force, Reporter reporter) {
-    Set<String> conditions = infbenchConditions(infbenchDir).keySet();
+    Map<String, List<Path>> conditions = infbenchConditions(infbenchDir);
     if (conditions.isEmpty()) {
       throw new IllegalArgumentException(
           "no {name}-task-instances_{run_id}.jsonl files in " + infbenchDir);
     }
+    Function<String, Path> outputOf =
+        condition -> outDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, condition).fileName());
+    if (!force) {
+      // Every output is checked before any is written: a refusal leaves them all as they were,
+      // not some merged and the rest not.
+      for (Map.Entry<String, List<Path>> condition : conditions.entrySet()) {
+        MergedOutput.refuseToDrop(
+            outputOf.apply(condition.getKey()),
+            instanceIds(select(condition.getValue(), repos)),
+            INFBENCH_WHENCE,
+            REPLACING);
+      }
+    }
     List<MergeResult> results = new ArrayList<>();
-    for (String condition : conditions) {
+    for (String condition : conditions.keySet()) {
       results.add(
-          mergeInfbench(
-              infbenchDir,
-              condition,
-              outDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, condition).fileName()),
-              repos,
-              force,
-              reporter));
+          mergeInfbench(infbenchDir, condition, outputOf.apply(condition), repos, force, reporter));
     }
     return results;
   }
 
+  /** The instance ids of {@code files}' records; lines a merge would leave out are passed over. */
+  private static Set<String> instanceIds(List<Path> files) {
+    Set<String> ids = new HashSet<>();
+    for (Path file : files) {
+      JsonLineReader.forEachObjectLeniently(
+          file,
+          Reporter.SILENT,
+          "",
+          List.of("instance_id"),
+          Map.of(),
+          line -> ids.add(line.json().path("instance_id").asText("")));
+    }
+    return ids;
+  }
+
+  /**
+   * Writes the records of {@code files} to {@code output}; unless {@code whence} is null (forced),
+   * refuses to replace an output holding instances they lack, whose coming about it names.
+   */
   private static MergeResult concatenate(
-      List<Path> files, Path output, boolean dedupe, boolean force, Reporter reporter) {
+      List<Path> files, Path output, boolean dedupe, String whence, Reporter reporter) {
     SafePaths.requireNotAnInput(output, files);
     Set<String> seen = new HashSet<>();
     int[] counts = new int[3]; // records, duplicates, invalid
@@ -181,15 +221,8 @@ public final class DatasetMerges {
                           counts[0]++;
                         });
                   }
-                  if (!force) {
-                    MergedOutput.refuseToDrop(
-                        output,
-                        seen,
-                        "a run over the whole bench writes there directly, or the files merged"
-                            + " before are gone or hold fewer instances; infbench files can be"
-                            + " built again",
-                        "merge-bench, merge-infbench and merge-all-infbench replace it with"
-                            + " --force");
+                  if (whence != null) {
+                    MergedOutput.refuseToDrop(output, seen, whence, REPLACING);
                   }
                 }));
     return new MergeResult(output, files, counts[0], counts[1], counts[2]);

@@ -162,6 +162,10 @@ class DatasetMergesTest {
     // Built from the whole bench directly: two repositories, one of them merged here.
     String whole = "{\"instance_id\": \"x\"}\n{\"instance_id\": \"y\"}\n";
     Files.writeString(all, whole);
+    // A condition merged before 0.2's, whose merge alone would go through: left as it is too.
+    Files.writeString(dir.resolve("a-a-task-instances_0.1.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Path first = dir.resolve("all-task-instances_0.1.jsonl");
+    Files.writeString(first, "{\"instance_id\": \"x\", \"old\": 1}\n");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -175,6 +179,7 @@ class DatasetMergesTest {
             + " with --force.",
         e.getMessage());
     assertEquals(whole, Files.readString(all));
+    assertEquals("{\"instance_id\": \"x\", \"old\": 1}\n", Files.readString(first), "all or none");
     try (var files = Files.list(dir)) {
       assertEquals(
           List.of(),
@@ -184,7 +189,7 @@ class DatasetMergesTest {
 
     // A merge that keeps every instance replaces it unasked; --force replaces it anyway.
     Files.writeString(all, "{\"instance_id\": \"x\", \"old\": true}\n");
-    assertEquals(1, DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT).size());
+    assertEquals(2, DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT).size());
     assertEquals("{\"instance_id\": \"x\"}\n", Files.readString(all));
     Files.writeString(all, whole);
     DatasetMerges.mergeAllInfbench(dir, dir, null, true, Reporter.SILENT);
@@ -201,5 +206,7 @@ class DatasetMergesTest {
             IllegalArgumentException.class,
             () -> DatasetMerges.mergeBench(dir, all, null, false, Reporter.SILENT));
     assertTrue(e.getMessage().contains("would drop (b1)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("(it is a bench of its own, or the bench files"), e.getMessage());
   }
 }
