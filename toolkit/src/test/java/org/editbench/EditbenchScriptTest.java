@@ -108,12 +108,13 @@ class EditbenchScriptTest {
   @Test
   void theCLocaleReadsFileNamesAsUtf8AndOtherLocalesAreLeftAlone() throws Exception {
     editbench(); // builds the fake jar
-    // The locale variable that decides the character set becomes C.UTF-8: ASCII cannot name
-    // "données".
+    // ASCII cannot name "données": the locale becomes C.UTF-8, also where LANG names a locale
+    // that is not installed, which leaves a program in the C locale.
     assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=", locale(editbench("LC_ALL=C")));
     assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=C", locale(editbench("LC_ALL=POSIX", "LC_CTYPE=C")));
-    assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", locale(editbench("LANG=C")));
-    assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", locale(editbench()));
+    assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=", locale(editbench("LANG=C")));
+    assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=", locale(editbench()));
+    assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=", locale(editbench("LANG=xx_NOWHERE.UTF-8")));
     assertEquals("LC_ALL= LC_CTYPE=", locale(editbench("LANG=C.UTF-8")));
   }
 
