@@ -10,6 +10,7 @@ import org.editbench.inference.Combination;
 import org.editbench.inference.FilterStats;
 import org.editbench.inference.Progress;
 import org.editbench.inference.RunObserver;
+import org.editbench.inference.RunStats;
 
 /**
  * What {@code editbench} says when SIGINT (Ctrl-C) or SIGTERM stops it: one line with what was
@@ -130,6 +131,14 @@ final class StopNotice {
             runLeft =
                 new RunLeft(
                     combination.label(), stats.toRun(), 0, 0, Math.max(0, planned - started));
+          }
+
+          @Override
+          public void finished(RunStats stats) {
+            // Between combinations only those to come are left; after the last one, the
+            // command's later stages (a pipeline's merge, scores, charts) say what they have.
+            int later = Math.max(0, planned - started);
+            runLeft = later == 0 ? null : new RunLeft(null, 0, 0, 0, later);
           }
 
           @Override

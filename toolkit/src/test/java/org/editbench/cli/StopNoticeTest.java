@@ -72,6 +72,17 @@ class StopNoticeTest {
       // The reporter's own progress line counts the running batches as done: the run's wins.
       StopNotice.tracking(Reporter.SILENT).progress("m · all.jsonl", 15, 20);
       assertTrue(StopNotice.left().startsWith("10 of 20"), StopNotice.left());
+      // Once a combination ends, only the later ones are left; after the last, the command's
+      // later stages say what they have.
+      run.finished(null);
+      assertEquals("2 more model × run_id × dataset combination(s)", StopNotice.left());
+      run.started(
+          combination, new FilterStats(5, 0, List.of(), 0, 5, 0, 0, 0, List.of(), 1, 1, 1, 9));
+      run.started(
+          combination, new FilterStats(5, 0, List.of(), 0, 5, 0, 0, 0, List.of(), 1, 1, 1, 9));
+      run.finished(null);
+      StopNotice.tracking(Reporter.SILENT).progress("scoring prediction files", 1, 4);
+      assertEquals("3 of 4 in scoring prediction files", StopNotice.left());
     } finally {
       StopNotice.forget();
     }
