@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.stream.Stream;
 
 /**
  * The one check of names that come from data (an {@code instance_id}, a repository, a commit)
@@ -128,5 +129,19 @@ public final class SafePaths {
       }
     }
     return at;
+  }
+
+  /**
+   * Every path under {@code dir}, as {@link Files#walk(Path, java.nio.file.FileVisitOption...)}
+   * lists them, also when {@code dir} is a symbolic link to a folder (which that walk does not
+   * enter): the paths are named under {@code dir} as given, the way the user named the folder.
+   * Links further down are not followed, so a link cannot lead the walk around in a circle.
+   */
+  public static Stream<Path> walk(Path dir) throws IOException {
+    Path start = throughLink(dir);
+    if (start.equals(dir)) {
+      return Files.walk(dir);
+    }
+    return Files.walk(start).map(path -> dir.resolve(start.relativize(path).toString()));
   }
 }

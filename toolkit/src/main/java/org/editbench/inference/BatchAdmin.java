@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import org.editbench.core.SafePaths;
 
 /**
  * {@code editbench batch status} and {@code batch cancel}: the batches recorded in the state files
@@ -31,7 +32,7 @@ public final class BatchAdmin {
               + resultsDir.toAbsolutePath()
               + "; pass the one run-api --batch wrote to with --results-dir");
     }
-    try (Stream<Path> files = Files.walk(resultsDir)) {
+    try (Stream<Path> files = SafePaths.walk(resultsDir)) {
       return files
           .filter(
               f -> {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editbench.core.DatasetFile;
+import org.editbench.core.SafePaths;
 
 /**
  * One prediction file of the results layout {@code
@@ -71,7 +72,7 @@ public record PredictionFile(
               + " (run run-api first — in a notebook, runApi: notebook 02 — or pass --results-dir)");
     }
     List<PredictionFile> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(resultsDir)) {
+    try (Stream<Path> files = SafePaths.walk(resultsDir)) {
       files.filter(Files::isRegularFile).forEach(f -> parse(resultsDir, f).ifPresent(found::add));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);

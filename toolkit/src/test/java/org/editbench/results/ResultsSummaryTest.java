@@ -150,6 +150,21 @@ class ResultsSummaryTest {
   }
 
   @Test
+  void aResultsFolderGivenAsASymbolicLinkIsRead() throws IOException {
+    Path link = Files.createSymbolicLink(root.resolve("results-link"), results);
+    Table summary = ResultsSummary.summarize(link, infbench, List.of(), List.of(), Reporter.SILENT);
+    assertEquals(
+        ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT)
+            .rowCount(),
+        summary.rowCount());
+    assertTrue(summary.rowCount() > 0);
+    // Named under the link, as the user named the folder.
+    assertEquals(
+        link.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl"),
+        PredictionFile.find(link, List.of("m1"), List.of()).get(0).file());
+  }
+
+  @Test
   void formatsRenderEveryRow() {
     Table summary =
         ResultsSummary.summarize(results, infbench, List.of(), List.of(), Reporter.SILENT);
