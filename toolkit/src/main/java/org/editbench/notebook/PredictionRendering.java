@@ -50,7 +50,9 @@ final class PredictionRendering {
             .append(" · ")
             .append(historySummary(record))
             .append("</div>");
-    html.append(requirementHtml(record, "Requirement (PR title and body, then the issue)", true));
+    html.append(
+        requirementHtml(
+            record, "Requirement (PR title and body, then the issue)", true, true, true));
     html.append(historyHtml(record, true));
     if (record.groundTruth() != null) {
       html.append(
@@ -91,11 +93,21 @@ final class PredictionRendering {
     return record.workPatchList().stream().map(step -> String.join("", step)).toList();
   }
 
-  private static String requirementHtml(BenchInstance record, String title, boolean open) {
-    String requirement = Requirement.of(record, true, true);
+  /**
+   * A {@code <summary>} that shows its disclosure triangle: Jupyter's page styles summaries as
+   * blocks, which hides it, and the sections would read as plain headings.
+   */
+  private static final String SUMMARY = "<summary style=\"display: list-item; cursor: pointer\">";
+
+  /** The requirement text of {@code record} with the PR message and the issue as asked. */
+  private static String requirementHtml(
+      BenchInstance record, String title, boolean open, boolean prMessage, boolean issue) {
+    String requirement = Requirement.of(record, prMessage, issue);
     return "<details"
         + (open ? " open" : "")
-        + "><summary><b>"
+        + ">"
+        + SUMMARY
+        + "<b>"
         + Html.escape(title)
         + "</b></summary>"
         + (requirement.isBlank()
@@ -113,7 +125,9 @@ final class PredictionRendering {
     StringBuilder html =
         new StringBuilder("<details")
             .append(open ? " open" : "")
-            .append("><summary><b>History</b> (")
+            .append(">")
+            .append(SUMMARY)
+            .append("<b>History</b> (")
             .append(steps.size())
             .append(steps.size() == 1 ? " step" : " steps")
             .append(")</summary>");
@@ -164,7 +178,9 @@ final class PredictionRendering {
                 + " and "
                 + (runId.issueMessage() ? "the issue" : "no issue")
                 + ")",
-            false));
+            false,
+            runId.prMessage(),
+            runId.issueMessage()));
     html.append(historyHtml(record, false));
     html.append(
             "<div style=\"display: grid; grid-template-columns: repeat(auto-fit, minmax(22em, 1fr)); gap: 0.8em;"

@@ -1,9 +1,11 @@
 package org.editbench.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.editbench.infbench.Requirement;
 import org.editbench.results.PredictionDetail;
 import org.editbench.results.PredictionTable;
 import org.editbench.results.ResultsSummary;
@@ -44,6 +46,13 @@ class PredictionRenderingTest {
         html);
     assertTrue(html.contains("<b>Model patch</b>") && html.contains("<b>Ground truth</b>"), html);
     assertTrue(html.contains("Requirement (the model saw no PR message and no issue)"), html);
+    // What the model saw: at 0.4, no PR or issue text, though the record has some.
+    assertTrue(
+        html.contains("no issue)</b></summary><em>(no PR or issue text)</em>"),
+        "the requirement the model saw: " + html);
+    assertFalse(Requirement.of(worst.record(), true, true).isBlank(), "the record has PR text");
+    // Sections show their disclosure triangle (Jupyter's page styles summaries as blocks).
+    assertEquals(2, count(html, "<summary style=\"display: list-item; cursor: pointer\">"));
     assertTrue(
         html.contains("background: rgba(46, 160, 67, 0.22);\">+"), "added lines are tinted green");
     assertTrue(
