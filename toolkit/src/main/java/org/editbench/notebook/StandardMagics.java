@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The magics IJava users know, so their notebooks keep working, and IPython's {@code %time}. */
+/**
+ * The magics IJava users know, so their notebooks keep working, and IPython's {@code %time} and
+ * {@code %lsmagic}.
+ */
 final class StandardMagics {
   private StandardMagics() {}
 
@@ -55,7 +58,19 @@ final class StandardMagics {
               }
               timed(context.argumentText(), context).ifPresent(context.output()::display);
             })
-        .registerCell("time", (args, body, context) -> timed(body, context));
+        .registerCell("time", (args, body, context) -> timed(body, context))
+        // IPython's list of the magics there are, the first thing its users try.
+        .register(
+            "lsmagic",
+            (args, context) ->
+                context
+                    .output()
+                    .stdout(
+                        "Line magics: %"
+                            + String.join("  %", magics.names())
+                            + "\nCell magics: %%"
+                            + String.join("  %%", magics.cellNames())
+                            + "\n"));
   }
 
   /**

@@ -24,6 +24,8 @@ class CodeInsightTest {
     CodeInsight.Completions completions = session.evaluator().complete(cell, cell.length());
     assertEquals(List.of("twice("), completions.matches());
     assertEquals(cell.length() - "tw".length(), completions.start());
+    // The method alone above the cursor: offered once, as a call.
+    assertEquals(List.of("twice("), completionsAtEnd("int twice(int x) { return 2 * x; }\ntwi"));
     assertEquals(
         List.of("isEmpty()"),
         completionsAtEnd(cell.replace("\ntw", "\ns.isEm")),

@@ -52,6 +52,18 @@ class MagicsTest {
   }
 
   @Test
+  void lsmagicListsTheLineAndCellMagics() throws CellException {
+    String listed = run("%lsmagic").stdoutText();
+    // The standard ones, and those of providers on the class path (this test's own among them).
+    assertTrue(
+        listed.startsWith("Line magics: %classpath  %doc  %")
+            && listed.contains("  %jars  %load  %lsmagic  %maven  %mavenRepo  %time\n")
+            && listed.contains("%fromClassPath")
+            && listed.endsWith("\nCell magics: %%fromClassPath  %%time\n"),
+        listed);
+  }
+
+  @Test
   void errorsInAMagicsCodeNameTheCellLine() {
     CellException e = assertThrows(CellException.class, () -> run("%%time\nint y = 1;\ny.foo()"));
     assertTrue(
