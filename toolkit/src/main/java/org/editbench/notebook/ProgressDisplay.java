@@ -82,8 +82,7 @@ final class ProgressDisplay implements ProgressListener {
             .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
             .append(" · ")
             .append(String.format(Locale.ROOT, "%,d failed", s.failures()))
-            .append(" · ")
-            .append(usd(s.cost()))
+            .append(cost(s))
             .append(" · ")
             .append(timing(s));
     if (!s.note().isEmpty()) {
@@ -93,12 +92,16 @@ final class ProgressDisplay implements ProgressListener {
   }
 
   static String html(ProgressSnapshot s) {
-    String bar =
-        s.total() <= 0 && !s.state().ended()
-            ? "<progress></progress>" // nothing counted yet: indeterminate
-            : s.total() <= 0
-                ? "<progress value=\"1\" max=\"1\"></progress>" // nothing to do: complete
-                : "<progress value=\"" + s.done() + "\" max=\"" + s.total() + "\"></progress>";
+    String bar;
+    if (s.total() > 0) {
+      bar = "<progress value=\"" + s.done() + "\" max=\"" + s.total() + "\"></progress>";
+    } else if (!s.state().ended()) {
+      bar = "<progress></progress>"; // nothing counted yet: indeterminate
+    } else if (s.state() == ProgressSnapshot.State.FINISHED) {
+      bar = "<progress value=\"1\" max=\"1\"></progress>"; // nothing to do: complete
+    } else {
+      bar = "<progress value=\"0\" max=\"1\"></progress>"; // stopped before it began
+    }
     bar = bar.replace("<progress", "<progress style=\"width: 22em; vertical-align: middle\"");
     String failures = String.format(Locale.ROOT, "%,d failed", s.failures());
     if (s.failures() > 0) {
@@ -120,8 +123,7 @@ final class ProgressDisplay implements ProgressListener {
             .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
             .append(" · ")
             .append(failures)
-            .append(" · ")
-            .append(usd(s.cost()))
+            .append(cost(s))
             .append(" · ")
             .append(Html.escape(timing(s)))
             .append("</span>");
@@ -141,11 +143,17 @@ final class ProgressDisplay implements ProgressListener {
   }
 
   private static String counts(ProgressSnapshot s) {
+    if (s.total() <= 0 && s.state().ended()) {
+      // Not "0/0 (100%)", which reads as all done or as nothing done, whichever way it ended.
+      return s.state() == ProgressSnapshot.State.FINISHED ? "nothing left to do" : "nothing done";
+    }
     return String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", s.done(), s.total(), s.fraction() * 100);
   }
 
-  private static String usd(double cost) {
-    return String.format(Locale.ROOT, cost < 1 ? "$%.4f" : "$%,.2f", cost);
+  /** The money spent, or nothing for work that has cost none (building infbench files, gold). */
+  private static String cost(ProgressSnapshot s) {
+    double cost = s.cost();
+    return cost <= 0 ? "" : " · " + String.format(Locale.ROOT, cost < 1 ? "$%.4f" : "$%,.2f", cost);
   }
 
   private static String timing(ProgressSnapshot s) {

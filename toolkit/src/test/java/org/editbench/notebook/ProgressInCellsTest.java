@@ -88,7 +88,7 @@ class ProgressInCellsTest {
     assertTrue(
         ran.contains("data-state=\"finished\"")
             && ran.contains("value=\"14\" max=\"14\"")
-            && ran.contains("$0.0000")
+            && !ran.contains("$")
             && ran.contains("took 0:0"),
         ran);
     String text = run.updates.get(run.updates.size() - 1).getValue().text();
@@ -98,7 +98,7 @@ class ProgressInCellsTest {
     session.evaluator().execute("In [3]", "eb.runApi(\"gold\", List.of(\"0.2\"));", again);
     String resumed = lastHtml(again);
     assertTrue(
-        resumed.contains("0/0 (100%)") && resumed.contains("value=\"1\" max=\"1\""),
+        resumed.contains("nothing left to do") && resumed.contains("value=\"1\" max=\"1\""),
         "nothing left to do is a full bar: " + resumed);
     assertTrue(
         resumed.contains("run-api gold · 2 dataset × run_id combination(s) · 7 answered before"),
