@@ -19,6 +19,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
+import org.editbench.core.DataFormatException;
 
 /**
  * What went wrong in a cell, said in the cell's terms: compiler diagnostics and stack frames point
@@ -160,7 +161,12 @@ final class CellErrors {
     }
     List<String> traceback = new ArrayList<>();
     traceback.add(evalue.isEmpty() ? ename : ename + ": " + evalue);
-    traceback.addAll(userFrames(exception.getStackTrace()));
+    StackTraceElement[] frames = exception.getStackTrace();
+    if (isToolkitRefusal(ename, frames) && exception.getCause() == null) {
+      traceback.addAll(cellFramesOnly(frames));
+      return new CellException(ename, evalue, traceback);
+    }
+    traceback.addAll(userFrames(frames));
     Set<Throwable> seen = new LinkedHashSet<>();
     for (Throwable cause = exception.getCause();
         cause != null && seen.add(cause);
@@ -183,6 +189,40 @@ final class CellErrors {
     return snippet.name()
         + " "
         + SnippetNotices.usableOnceDeclared(jshell.unresolvedDependencies(snippet).toList());
+  }
+
+  /**
+   * Whether the toolkit refused what a cell asked of it (bad input, a setting missing): an {@code
+   * IllegalArgumentException} or a file's {@code DataFormatException} thrown by editbench's code.
+   * Its message says what is wrong and what to do, as the command line prints it alone; the frames
+   * inside the toolkit would only bury it.
+   */
+  private static boolean isToolkitRefusal(String exceptionClass, StackTraceElement[] frames) {
+    return (exceptionClass.equals(IllegalArgumentException.class.getName())
+            || exceptionClass.equals(DataFormatException.class.getName()))
+        && frames.length > 0
+        && frames[0].getClassName().startsWith(TOOLKIT_PACKAGE);
+  }
+
+  private static final String TOOLKIT_PACKAGE = "org.editbench.";
+
+  /** The cell's frames, and how many above them were left out. */
+  private List<String> cellFramesOnly(StackTraceElement[] frames) {
+    List<String> lines = new ArrayList<>();
+    int first = 0;
+    while (first < frames.length && !isCellFrame(frames[first])) {
+      first++;
+    }
+    if (first == frames.length) {
+      return userFrames(frames); // no cell frame: the whole story
+    }
+    lines.add("\t... " + first + " frames in the editbench toolkit and the JDK");
+    for (int i = first; i < frames.length; i++) {
+      if (isCellFrame(frames[i])) {
+        lines.add("\tat " + cellFrame(frames[i]));
+      }
+    }
+    return lines;
   }
 
   /**

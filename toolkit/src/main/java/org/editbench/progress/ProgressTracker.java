@@ -88,7 +88,7 @@ public final class ProgressTracker {
   /**
    * Runs {@code work} and ends the display with its outcome: finished, interrupted (the thread was
    * interrupted — a kernel interrupt — or the work was cancelled: {@code resumeNote} says what was
-   * kept and how to go on) or failed with the error's message. What the work throws is rethrown.
+   * kept and how to go on) or failed. What the work throws is rethrown, and says what went wrong.
    */
   public <T> T run(Supplier<T> work, String resumeNote) {
     try {
@@ -102,7 +102,7 @@ public final class ProgressTracker {
       if (Thread.currentThread().isInterrupted()) {
         interrupted(resumeNote);
       } else {
-        failed(e.getMessage() == null ? e.toString() : e.getMessage());
+        failed(""); // the error follows the display, in the cell's output, once
       }
       throw e;
     }

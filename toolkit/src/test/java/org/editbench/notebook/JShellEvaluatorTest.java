@@ -166,6 +166,40 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aToolkitRefusalShowsItsMessageAndTheCellsFramesOnly() throws CellException {
+    session
+        .evaluator()
+        .execute(
+            "In [1]",
+            "void variant(String id) { org.editbench.infbench.RunId.parse(id); }",
+            new RecordingOutput());
+    CellException refused =
+        assertThrows(
+            CellException.class,
+            () ->
+                session
+                    .evaluator()
+                    .execute("In [2]", "variant(\"0.2_oops\")", new RecordingOutput()));
+    List<String> traceback = refused.traceback();
+    assertTrue(
+        traceback.get(0).startsWith("java.lang.IllegalArgumentException: "), traceback.get(0));
+    assertTrue(
+        traceback.get(1).matches("\t\\.\\.\\. \\d+ frames in the editbench toolkit and the JDK"),
+        traceback.get(1));
+    assertEquals(
+        List.of("\tat variant (In [1] line 1)", "\tat (In [2] line 1)"),
+        traceback.subList(2, traceback.size()));
+
+    // The cell's own IllegalArgumentException keeps its frames.
+    CellException own =
+        assertThrows(
+            CellException.class,
+            () -> run("java.util.Objects.checkIndex(5, 2);", new RecordingOutput()));
+    assertTrue(
+        String.join("\n", own.traceback()).contains("at java.base/"), own.traceback().toString());
+  }
+
+  @Test
   void jshellsWrapperClassesStayOutOfValuesAndErrors() throws CellException {
     run(
         "class Plain { }\nclass Oops extends RuntimeException { Oops(String m) { super(m); } }",
