@@ -75,7 +75,8 @@ class ProgressTrackerTest {
                 },
                 "unused"));
     assertEquals(State.FAILED, seen.get(seen.size() - 1).state());
-    assertEquals("bad input", seen.get(seen.size() - 1).note());
+    assertEquals(
+        "", seen.get(seen.size() - 1).note(), "the error says it, once, below the display");
 
     ProgressTracker interrupted = new ProgressTracker("i", seen::add, () -> now);
     try {
