@@ -25,8 +25,6 @@ import tech.tablesaw.api.Table;
  * PredictionDetail} to look at it. Immutable: sorting and filtering return new tables.
  */
 public final class PredictionTable {
-  /** The per-prediction metrics, as the summary names their means. */
-  public static final List<String> METRICS = Metric.columns();
 
   public static final String ROW = "row";
   public static final String STATUS = "status";
@@ -188,13 +186,22 @@ public final class PredictionTable {
             StringColumn.create(ResultsSummary.RUN_ID, rows.stream().map(PredictionDetail::runId)),
             StringColumn.create("instance_id", rows.stream().map(PredictionDetail::instanceId)),
             StringColumn.create(STATUS, rows.stream().map(PredictionDetail::status)));
-    for (String metric : METRICS) {
+    for (Metric metric : Metric.ALL) {
+      String column = metric.column();
+      // One prediction passes or fails: yes or no, where a summary's share is a percentage.
       table.addColumns(
-          DoubleColumn.create(metric, rows.stream().mapToDouble(d -> d.metric(metric))));
+          metric.kind() == Metric.Kind.PASS_FAIL
+              ? StringColumn.create(column, rows.stream().map(d -> yesOrNo(d.metric(column))))
+              : DoubleColumn.create(column, rows.stream().mapToDouble(d -> d.metric(column))));
     }
     table.addColumns(
         DoubleColumn.create("cost", rows.stream().mapToDouble(d -> d.prediction().cost())));
     return table;
+  }
+
+  /** A pass/fail metric's value as a person reads it: blank when there is none (a failure). */
+  private static String yesOrNo(double value) {
+    return Double.isNaN(value) ? "" : value == 1 ? "yes" : "no";
   }
 
   @Override

@@ -154,6 +154,11 @@ class PredictionTableTest {
             "cost"),
         table.columnNames());
     assertEquals(0, table.intColumn("row").get(0));
+    // A prediction applies or not: yes or no, not 0.0% or 100.0%.
+    assertEquals(List.of("no"), table.stringColumn("exact").unique().asList());
+    assertTrue(
+        both.table().stringColumn("exact").asList().containsAll(List.of("yes", "no")),
+        both.table().print());
     assertEquals(imperfect.size(), table.rowCount());
     assertThrows(IndexOutOfBoundsException.class, () -> imperfect.row(imperfect.size()));
     IllegalArgumentException none =
