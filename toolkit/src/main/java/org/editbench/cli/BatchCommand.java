@@ -1,5 +1,6 @@
 package org.editbench.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,7 +91,8 @@ public final class BatchCommand implements Runnable {
       },
       footer = {
         "",
-        "Exit codes: 0 cancel requested; 1 a provider refused or could not be asked; 2 unknown id."
+        "Exit codes: 0 cancel requested; 1 a provider refused or could not be asked, or a batch was"
+            + " submitted to another server; 2 unknown id."
       })
   static final class Cancel implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -108,15 +110,33 @@ public final class BatchCommand implements Runnable {
           EditBench.cancelBatches(
               folder.resolve(), ApiEnvironment.fromProcess(), ids == null ? List.of() : ids);
       BatchAdmin.lines(cancelled).forEach(spec.commandLine().getOut()::println);
-      spec.commandLine()
-          .getErr()
-          .println(
-              cancelled.isEmpty()
-                  ? "no running batch to cancel"
-                  : "cancel requested for "
-                      + cancelled.size()
-                      + " batch(es); run the run-api --batch command again to"
-                      + " collect what they answered");
+      return report(cancelled, spec.commandLine().getErr());
+    }
+
+    /**
+     * Says how many cancels were requested, and which batches could not be reached (submitted to
+     * another server): exit 1 then, as nothing was done for them.
+     */
+    static int report(List<BatchInfo> cancelled, PrintWriter err) {
+      long reached = cancelled.stream().filter(b -> b.elsewhere() == null).count();
+      long notReached = cancelled.size() - reached;
+      if (cancelled.isEmpty()) {
+        err.println("no running batch to cancel");
+      }
+      if (reached > 0) {
+        err.println(
+            "cancel requested for "
+                + reached
+                + " batch(es); run the run-api --batch command again to collect what they"
+                + " answered");
+      }
+      if (notReached > 0) {
+        err.println(
+            notReached
+                + " batch(es) not cancelled: submitted to another server than the one the base URL"
+                + " names now (see above); set it to theirs to cancel them");
+        return 1;
+      }
       return 0;
     }
   }

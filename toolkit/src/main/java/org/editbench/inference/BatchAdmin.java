@@ -65,24 +65,33 @@ public final class BatchAdmin {
     return visit(resultsDir, environment, true, ids, true);
   }
 
+  /** A state file as read, with where its batches are when that is not where requests go now. */
+  private record Recorded(Path file, BatchState.Stored stored, String elsewhere) {}
+
   private static List<BatchInfo> visit(
       Path resultsDir, ApiEnvironment environment, boolean live, List<String> ids, boolean cancel) {
+    // Batches submitted to another server than the one requests go to now are listed as last seen
+    // and not cancelled: their ids mean nothing here. The other files are served.
+    List<Recorded> recorded = new ArrayList<>();
+    for (Path file : stateFiles(resultsDir)) {
+      BatchState.Stored stored = BatchState.read(file);
+      String shownBaseUrl = environment.shownBaseUrl(BatchState.providerOf(stored));
+      recorded.add(
+          new Recorded(
+              file, stored, live ? BatchState.elsewhere(stored, shownBaseUrl).orElse(null) : null));
+    }
+    if (cancel && !ids.isEmpty()) {
+      requireCancellable(ids, recorded, resultsDir, environment); // before any is cancelled
+    }
     OkHttpClient http = live ? new OkHttpClient() : null;
     try {
       List<BatchInfo> out = new ArrayList<>();
-      for (Path file : stateFiles(resultsDir)) {
-        BatchState.Stored stored = BatchState.read(file);
-        Provider provider = BatchState.providerOf(stored);
-        // Batches submitted to another server than the one requests go to now are listed as last
-        // seen and not cancelled: their ids mean nothing here. The other files are served.
-        String elsewhere =
-            live
-                ? BatchState.elsewhere(stored, environment.shownBaseUrl(provider)).orElse(null)
-                : null;
+      for (Recorded at : recorded) {
+        BatchState.Stored stored = at.stored();
         BatchApi api =
-            live && elsewhere == null
+            live && at.elsewhere() == null
                 ? BatchApi.connect(
-                    provider,
+                    BatchState.providerOf(stored),
                     http,
                     environment,
                     RetryPolicy.defaults(RetryPolicy.DEFAULT_MAX_RETRIES),
@@ -92,20 +101,16 @@ public final class BatchAdmin {
                     null)
                 : null;
         for (BatchState.Batch batch : stored.batches()) {
-          if (cancel
-              && (batch.collected()
-                  || batch.id() == null
-                  || (!ids.isEmpty() && !ids.contains(batch.id())))) {
+          if (cancel && !isCancellable(batch, ids)) {
             continue;
           }
-          boolean notHere = elsewhere != null && !batch.collected();
           BatchApi.BatchStatus now =
               !batch.collected() && batch.id() != null && api != null
                   ? (cancel ? api.cancel(batch.id()) : api.status(batch.id()))
                   : null;
           out.add(
               new BatchInfo(
-                  BatchState.outputOf(file),
+                  BatchState.outputOf(at.file()),
                   stored.header().model(),
                   stored.header().provider(),
                   batch.id(),
@@ -115,35 +120,7 @@ public final class BatchAdmin {
                   now != null ? now.failed() : batch.failed(),
                   batch.collected(),
                   batch.submittedAt(),
-                  notHere ? elsewhere : null));
-        }
-      }
-      if (cancel && !ids.isEmpty()) {
-        List<String> unknown =
-            ids.stream().filter(id -> out.stream().noneMatch(b -> id.equals(b.id()))).toList();
-        List<BatchInfo> notHere =
-            out.stream().filter(b -> b.elsewhere() != null && ids.contains(b.id())).toList();
-        if (!notHere.isEmpty()) {
-          BatchInfo first = notHere.get(0);
-          Provider provider = Provider.valueOf(first.provider().toUpperCase(Locale.ROOT));
-          throw new IllegalArgumentException(
-              "batch "
-                  + first.id()
-                  + " was submitted to "
-                  + first.elsewhere()
-                  + ", not to "
-                  + environment.shownBaseUrl(provider)
-                  + " where "
-                  + provider.baseUrlVariable()
-                  + " sends requests now; set it to that base URL to cancel it");
-        }
-        if (!unknown.isEmpty()) {
-          throw new IllegalArgumentException(
-              "no running batch "
-                  + String.join(", ", unknown)
-                  + " under "
-                  + resultsDir
-                  + "; 'editbench batch status' lists them");
+                  batch.collected() ? null : at.elsewhere()));
         }
       }
       return out;
@@ -152,6 +129,49 @@ public final class BatchAdmin {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
       }
+    }
+  }
+
+  /** Whether {@code cancel} acts on {@code batch}: running, confirmed and named (or none named). */
+  private static boolean isCancellable(BatchState.Batch batch, List<String> ids) {
+    return !batch.collected() && batch.id() != null && (ids.isEmpty() || ids.contains(batch.id()));
+  }
+
+  /** Refuses ids that name no running batch, or one submitted to another server. */
+  private static void requireCancellable(
+      List<String> ids, List<Recorded> recorded, Path resultsDir, ApiEnvironment environment) {
+    List<String> unknown = new ArrayList<>();
+    for (String id : ids) {
+      Recorded at =
+          recorded.stream()
+              .filter(
+                  r -> r.stored().batches().stream().anyMatch(b -> isCancellable(b, List.of(id))))
+              .findFirst()
+              .orElse(null);
+      if (at == null) {
+        unknown.add(id);
+      } else if (at.elsewhere() != null) {
+        Provider provider = BatchState.providerOf(at.stored());
+        throw new IllegalArgumentException(
+            "batch "
+                + id
+                + " was submitted to "
+                + at.elsewhere()
+                + ", not to "
+                + environment.shownBaseUrl(provider)
+                + " where "
+                + provider.baseUrlVariable()
+                + " sends requests now; set it to that base URL to cancel it (nothing was"
+                + " cancelled)");
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no running batch "
+              + String.join(", ", unknown)
+              + " under "
+              + resultsDir
+              + "; 'editbench batch status' lists them (nothing was cancelled)");
     }
   }
 

@@ -2,7 +2,6 @@ package org.editbench.inference;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.OkHttpClient;
 import org.editbench.bench.BenchInstance;
 import org.editbench.core.Reporter;
@@ -45,14 +44,7 @@ final class BatchRunner {
     Provider provider = model.api().provider();
     this.state =
         BatchState.open(
-            combination.output(),
-            new BatchState.Header(
-                BatchState.FORMAT,
-                model.name(),
-                provider.name().toLowerCase(Locale.ROOT),
-                // Shown, not whole: a base URL may carry credentials (user:pass@, ?api-key=).
-                options.environment().shownBaseUrl(provider),
-                combination.output().toString()));
+            combination.output(), BatchState.Header.of(combination, options.environment()));
     BatchEncoder encoder =
         new BatchEncoder(
             model, options.batchMaxRequests(provider), options.batchMaxBytes(provider));

@@ -119,7 +119,20 @@ final class BatchState {
       @JsonProperty("model") String model,
       @JsonProperty("provider") String provider,
       @JsonProperty("base_url") String baseUrl,
-      @JsonProperty("output") String output) {}
+      @JsonProperty("output") String output) {
+    /** The header of {@code combination}'s batches, its API where {@code environment} says. */
+    static Header of(Combination combination, ApiEnvironment environment) {
+      ModelSpec model = combination.model();
+      Provider provider = model.api().provider();
+      return new Header(
+          FORMAT,
+          model.name(),
+          provider.name().toLowerCase(Locale.ROOT),
+          // Shown, not whole: a base URL may carry credentials (user:pass@, ?api-key=).
+          environment.shownBaseUrl(provider),
+          combination.output().toString());
+    }
+  }
 
   record Stored(
       @JsonProperty("header") Header header,
@@ -156,6 +169,24 @@ final class BatchState {
       return new BatchState(file, header, List.of(), Map.of());
     }
     Stored stored = read(file);
+    requireUsable(file, stored, header);
+    return new BatchState(
+        file, header, stored.batches(), stored.retries() == null ? Map.of() : stored.retries());
+  }
+
+  /**
+   * Refuses {@code output}'s recorded batches when a run described by {@code header} cannot take
+   * them over: a run checks every output this way before it submits anything.
+   */
+  static void requireUsable(Path output, Header header) {
+    Path file = fileFor(output);
+    if (Files.isRegularFile(file)) {
+      requireUsable(file, read(file), header);
+    }
+  }
+
+  /** Batches of another model or provider, or submitted to another server, are not this run's. */
+  private static void requireUsable(Path file, Stored stored, Header header) {
     if (!stored.header().model().equals(header.model())
         || !stored.header().provider().equals(header.provider())) {
       throw new IllegalArgumentException(
@@ -171,8 +202,6 @@ final class BatchState {
               + "; collect or cancel them with that model, or delete the file to forget them");
     }
     requireRecordedServer(file, stored, header.baseUrl(), "collect");
-    return new BatchState(
-        file, header, stored.batches(), stored.retries() == null ? Map.of() : stored.retries());
   }
 
   /**

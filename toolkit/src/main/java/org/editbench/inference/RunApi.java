@@ -44,7 +44,9 @@ public final class RunApi {
       // Every model and every output's recorded batches, before any batch is submitted (and paid
       // for) for the first.
       combinations.forEach(c -> BatchRunner.requireBatchable(c.model()));
-      combinations.forEach(c -> requireBatchesReachable(c, options.environment()));
+      combinations.forEach(
+          c ->
+              BatchState.requireUsable(c.output(), BatchState.Header.of(c, options.environment())));
     } else {
       combinations.forEach(RunApi::refuseWithBatchesRunning);
     }
@@ -255,16 +257,6 @@ public final class RunApi {
               Duration.ofNanos(System.nanoTime() - start));
       observer.finished(stats);
       return stats;
-    }
-  }
-
-  /** Refuses a batch run whose output's uncollected batches were submitted to another server. */
-  private static void requireBatchesReachable(Combination combination, ApiEnvironment environment) {
-    Path stateFile = BatchState.fileFor(combination.output());
-    if (Files.isRegularFile(stateFile)) {
-      BatchState.Stored stored = BatchState.read(stateFile);
-      BatchState.requireRecordedServer(
-          stateFile, stored, environment.shownBaseUrl(BatchState.providerOf(stored)), "collect");
     }
   }
 

@@ -694,6 +694,16 @@ class BatchRunTest {
     assertTrue(
         cancel.getMessage().startsWith("batch " + id + " was submitted to " + server.url("/v1")),
         cancel.getMessage());
+    // Ids are checked before any batch is cancelled: an unknown one cancels none.
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditBench.cancelBatches(results, environment(), List.of(id, "batch_nope")));
+    assertTrue(
+        unknown.getMessage().startsWith("no running batch batch_nope under ")
+            && unknown.getMessage().endsWith("(nothing was cancelled)"),
+        unknown.getMessage());
+    assertTrue(fake.calls("POST", "/v1/batches/" + id + "/cancel").isEmpty(), "none cancelled");
     assertTrue(
         fake.calls("GET", "/proxy").isEmpty() && fake.calls("POST", "/proxy").isEmpty(),
         "nothing asked at the other server");
@@ -706,6 +716,32 @@ class BatchRunTest {
         "collected where it was submitted");
     // Collected: the next runs may go to another server.
     assertEquals(0, run(options("test-chat").runIds("0.4").environment(elsewhere)).succeeded());
+  }
+
+  @Test
+  void aRunChecksEveryOutputsRecordedBatchesBeforeSubmittingAny() throws IOException {
+    infbench(Fixtures.ids(2));
+    Path second = root.resolve("crawled_data/infbench/all-task-instances_0.4.jsonl");
+    Fixtures.infbench(second, Fixtures.ids(2));
+    run(options("test-chat").runIds("0.4").waitForBatches(false));
+    // As if the model table had changed since: 0.4's batches are another model's.
+    Path state =
+        BatchState.fileFor(output("test-chat", "0").resolveSibling("all-task-instances_0.4.jsonl"));
+    Files.writeString(
+        state,
+        Files.readString(state)
+            .replaceFirst("\"model\"\\s*:\\s*\"test-chat\"", "\"model\": \"other\""));
+
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditBench.runApi(
+                    options("test-chat").runIds("0.2", "0.4").build(), reporter, RunObserver.NONE));
+    assertTrue(
+        refused.getMessage().contains(" records batches of other at openai, not of test-chat"),
+        refused.getMessage());
+    assertEquals(1, fake.batches.size(), "nothing submitted for 0.2");
   }
 
   @Test
