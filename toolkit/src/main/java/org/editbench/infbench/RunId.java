@@ -39,10 +39,13 @@ public record RunId(Double infoPct, boolean prMessage, boolean issueMessage, Int
               + text
               + "' (expected {info_pct|None}[_body][_issue][_bm25_{topn}], e.g. 0.2, 0.2_bm25_5, None_body_issue)");
     }
-    Double pct = m.group(1).equals("None") ? null : Double.valueOf(m.group(1));
-    Integer topn = m.group(4) == null ? null : Integer.valueOf(m.group(4));
     try {
+      Double pct = m.group(1).equals("None") ? null : Double.valueOf(m.group(1));
+      Integer topn = m.group(4) == null ? null : Integer.valueOf(m.group(4));
       return new RunId(pct, m.group(2) != null, m.group(3) != null, topn);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "not a run_id: '" + text + "': BM25 top-n " + m.group(4) + " is too large");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a run_id: '" + text + "': " + e.getMessage());
     }

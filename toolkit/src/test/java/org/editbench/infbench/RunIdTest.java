@@ -43,10 +43,20 @@ class RunIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "0.2_issue_body", "1.5", "0.2_bm25_0", "0.2_bm25"})
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "0.2_issue_body",
+        "1.5",
+        "0.2_bm25_0",
+        "0.2_bm25",
+        "0.2_bm25_99999999999"
+      })
   void rejectsWhatTheGrammarDoesNot(String text) {
     var e = assertThrows(IllegalArgumentException.class, () -> RunId.parse(text));
     assertTrue(e.getMessage().startsWith("not a run_id: '" + text + "'"), e.getMessage());
+    assertEquals(IllegalArgumentException.class, e.getClass(), "not a bare NumberFormatException");
   }
 
   @Test
