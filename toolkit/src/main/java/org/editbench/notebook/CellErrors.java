@@ -206,22 +206,29 @@ final class CellErrors {
 
   private static final String TOOLKIT_PACKAGE = "org.editbench.";
 
-  /** The cell's frames, and how many above them were left out. */
+  /** The cell's frames, after a line saying how many frames around them were left out. */
   private List<String> cellFramesOnly(StackTraceElement[] frames) {
-    List<String> lines = new ArrayList<>();
-    int first = 0;
-    while (first < frames.length && !isCellFrame(frames[first])) {
-      first++;
-    }
-    if (first == frames.length) {
-      return userFrames(frames); // no cell frame: the whole story
-    }
-    lines.add("\t... " + first + " frames in the editbench toolkit and the JDK");
-    for (int i = first; i < frames.length; i++) {
-      if (isCellFrame(frames[i])) {
-        lines.add("\tat " + cellFrame(frames[i]));
+    List<String> cellFrames = new ArrayList<>();
+    for (StackTraceElement frame : frames) {
+      if (isCellFrame(frame)) {
+        cellFrames.add("\tat " + cellFrame(frame));
       }
     }
+    if (cellFrames.isEmpty()) {
+      return userFrames(frames); // no cell frame: the whole story
+    }
+    int lastCell = frames.length - 1;
+    while (!isCellFrame(frames[lastCell])) {
+      lastCell--;
+    }
+    int leftOut = lastCell + 1 - cellFrames.size();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "\t... "
+            + leftOut
+            + (leftOut == 1 ? " frame" : " frames")
+            + " in the editbench toolkit and the JDK");
+    lines.addAll(cellFrames);
     return lines;
   }
 

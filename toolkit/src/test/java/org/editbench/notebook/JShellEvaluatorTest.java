@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -184,11 +186,32 @@ class JShellEvaluatorTest {
     assertTrue(
         traceback.get(0).startsWith("java.lang.IllegalArgumentException: "), traceback.get(0));
     assertTrue(
-        traceback.get(1).matches("\t\\.\\.\\. \\d+ frames in the editbench toolkit and the JDK"),
+        traceback.get(1).equals("\t... 1 frame in the editbench toolkit and the JDK"),
         traceback.get(1));
     assertEquals(
         List.of("\tat variant (In [1] line 1)", "\tat (In [2] line 1)"),
         traceback.subList(2, traceback.size()));
+
+    // Through a stream: the stream's frames between the cell's lambda and the cell are counted.
+    CellException inStream =
+        assertThrows(
+            CellException.class,
+            () ->
+                session
+                    .evaluator()
+                    .execute(
+                        "In [3]",
+                        "List.of(\"bad\").stream().map(s -> org.editbench.infbench.RunId.parse(s))"
+                            + ".toList()",
+                        new RecordingOutput()));
+    List<String> streamed = inStream.traceback();
+    Matcher count =
+        Pattern.compile("\t\\.\\.\\. (\\d+) frames in the editbench toolkit and the JDK")
+            .matcher(streamed.get(1));
+    assertTrue(count.matches() && Integer.parseInt(count.group(1)) > 5, streamed.toString());
+    assertEquals(
+        List.of("\tat lambda (In [3] line 1)", "\tat (In [3] line 1)"),
+        streamed.subList(2, streamed.size()));
 
     // The cell's own IllegalArgumentException keeps its frames.
     CellException own =
