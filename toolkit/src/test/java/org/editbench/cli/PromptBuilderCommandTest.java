@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.editbench.core.Jsonl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -339,6 +340,17 @@ class PromptBuilderCommandTest {
         sampleBuild(inventory, "--info-pct", "0.2", "--save-path", saved.toString());
     assertEquals(0, crlf.exitCode(), crlf.err());
     assertTrue(crlf.out().contains("already present 2"), crlf.out());
+
+    // The same records as another JSON writer writes them (no spaces): alike, so resumed.
+    List<String> compact = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(saved)) {
+      compact.add(Jsonl.MAPPER.writeValueAsString(Jsonl.MAPPER.readTree(line)));
+    }
+    assertTrue(compact.get(0).startsWith("{\"instance_id\":\""), compact.get(0));
+    Files.write(saved, compact);
+    CliRunner.Result rewritten =
+        sampleBuild(inventory, "--info-pct", "0.2", "--save-path", saved.toString());
+    assertEquals(0, rewritten.exitCode(), rewritten.err());
 
     // Another bench's instances: nothing to compare with, so said, and added.
     CliRunner.Result other =
