@@ -93,7 +93,7 @@ public final class NotebookCommand implements Runnable {
                   + e.ename()
                   + ": "
                   + e.evalue());
-          e.traceback().forEach(err::println);
+          belowTheErrorLine(e).forEach(err::println);
           err.flush();
           return 1;
         }
@@ -110,7 +110,7 @@ public final class NotebookCommand implements Runnable {
                   + failure.error().ename()
                   + ": "
                   + failure.error().evalue());
-          failure.error().traceback().forEach(err::println);
+          belowTheErrorLine(failure.error()).forEach(err::println);
           err.println("wrote " + destination + " up to the failing cell");
           err.flush();
           return 1;
@@ -121,5 +121,17 @@ public final class NotebookCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /**
+   * The traceback below the {@code error:} line, which already says the exception and its message:
+   * its first line when that says the same, as a runtime error's does.
+   */
+  static List<String> belowTheErrorLine(CellException error) {
+    List<String> traceback = error.traceback();
+    String said = error.evalue().isEmpty() ? error.ename() : error.ename() + ": " + error.evalue();
+    return !traceback.isEmpty() && traceback.get(0).equals(said)
+        ? traceback.subList(1, traceback.size())
+        : traceback;
   }
 }

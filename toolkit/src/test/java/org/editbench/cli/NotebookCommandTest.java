@@ -156,6 +156,11 @@ class NotebookCommandTest {
     assertTrue(
         run.err().contains("cell 3 (In [2]): java.lang.IllegalStateException: no bench here"),
         run.err());
+    assertEquals(
+        1,
+        run.err().lines().filter(l -> l.contains("IllegalStateException: no bench here")).count(),
+        "the error said once: " + run.err());
+    assertTrue(run.err().contains("\tat (cell 3 line 1)"), run.err());
     assertValidNbformat(input);
     JsonNode cells = JSON.readTree(input.toFile()).path("cells");
     JsonNode error = cells.get(2).path("outputs").get(0);
