@@ -3,9 +3,7 @@ package org.editbench.infbench;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.editbench.bench.BenchInstance;
 import org.editbench.core.Jsonl;
 import org.editbench.core.JsonlAppender;
@@ -15,9 +13,9 @@ import org.editbench.core.Reporter;
  * Refuses to add records to an output whose records this run would not have written: resuming it
  * would leave one file mixing two variants — an output named with {@code --save-path} built before
  * with another info ratio, PR text or context. An infbench record does not say how it was made, so
- * samples of the output's records are built again and must come out byte for byte the same: the
- * bench's first instance the output holds, and the one of them with the most edit steps, whose
- * split moves with the info ratio more than any other's.
+ * samples of the output's records are built again and must come out the same (as JSON): the bench's
+ * first instance the output holds, and the one of them with the most edit steps, whose split moves
+ * with the info ratio more than any other's.
  */
 final class ResumeCheck {
   private ResumeCheck() {}
@@ -52,10 +50,10 @@ final class ResumeCheck {
                 + " builds, and this run's are added to them");
         continue;
       }
-      Set<BenchInstance> samples = new LinkedHashSet<>();
-      samples.add(held.get(0));
-      samples.add(
-          held.stream().max(Comparator.comparingInt(BenchInstance::stepCount)).orElseThrow());
+      BenchInstance first = held.get(0);
+      BenchInstance mostSteps =
+          held.stream().max(Comparator.comparingInt(BenchInstance::stepCount)).orElseThrow();
+      List<BenchInstance> samples = mostSteps == first ? List.of(first) : List.of(first, mostSteps);
       int target = t;
       for (BenchInstance sample : samples) {
         JsonlAppender.KeptRecord kept = output.kept(sample.instanceId()).orElse(null);
