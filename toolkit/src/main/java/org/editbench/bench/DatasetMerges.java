@@ -153,8 +153,9 @@ public final class DatasetMerges {
     }
     List<MergeResult> results = new ArrayList<>();
     for (String condition : conditions.keySet()) {
+      // Checked above: each merge need not read its output again.
       results.add(
-          mergeInfbench(infbenchDir, condition, outputOf.apply(condition), repos, force, reporter));
+          mergeInfbench(infbenchDir, condition, outputOf.apply(condition), repos, true, reporter));
     }
     return results;
   }
