@@ -139,6 +139,7 @@ final class StopNotice {
             // command's later stages (a pipeline's merge, scores, charts) say what they have.
             int later = Math.max(0, planned - started);
             runLeft = later == 0 ? null : new RunLeft(null, 0, 0, 0, later);
+            task = null; // the run's own progress lines, which would say its last combination
           }
 
           @Override

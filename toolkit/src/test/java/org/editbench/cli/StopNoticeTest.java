@@ -1,6 +1,7 @@
 package org.editbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ class StopNoticeTest {
       run.started(
           combination, new FilterStats(5, 0, List.of(), 0, 5, 0, 0, 0, List.of(), 1, 1, 1, 9));
       run.finished(null);
+      assertNull(StopNotice.left(), "not the last combination's progress line");
       StopNotice.tracking(Reporter.SILENT).progress("scoring prediction files", 1, 4);
       assertEquals("3 of 4 in scoring prediction files", StopNotice.left());
     } finally {
