@@ -185,6 +185,31 @@ class KernelShutdownTests(unittest.TestCase):
             self.fail("the kernel outlived its killed client by 20 s")
 
 
+class CLocaleTests(unittest.TestCase):
+    def test_under_a_jupyter_in_the_c_locale_cells_name_non_ascii_files(self):
+        # LC_ALL=C is the one C locale that Jupyter's Python does not turn into C.UTF-8 for the
+        # kernels it starts; in it, Java 17 could not even name "données.txt".
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT,
+                                  env=dict(os.environ, LC_ALL="C"))
+        try:
+            reply, outputs = execute(
+                kc,
+                'Path dir = Files.createTempDirectory("locale");\n'
+                'Files.writeString(dir.resolve("données.txt"), "é");\n'
+                'try (var names = Files.list(dir)) {\n'
+                '  System.out.println(names.map(p -> p.getFileName().toString()).toList());\n'
+                '}\n'
+                'Files.readString(dir.resolve("données.txt"))')
+            self.assertEqual("ok", reply["status"], outputs)
+            streams = [m["content"]["text"] for m in outputs if m["msg_type"] == "stream"]
+            self.assertEqual(["[données.txt]\n"], streams)
+            results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+            self.assertEqual(["é"], results)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 def alive(pid):
     try:
         os.kill(pid, 0)

@@ -46,7 +46,7 @@ class EditbenchScriptTest {
     Files.createDirectories(toolkit.resolve("src/main"));
     Path repository = SharedCorpus.repositoryRoot();
     Files.copy(repository.resolve("editbench"), project.resolve("editbench"));
-    for (String file : List.of("java-options.sh", "jvm.options")) {
+    for (String file : List.of("java-options.sh", "jvm.options", "utf8-locale.sh")) {
       Files.copy(repository.resolve("toolkit").resolve(file), toolkit.resolve(file));
     }
     Files.writeString(project.resolve("pom.xml"), "<project/>");

@@ -168,7 +168,12 @@ class KernelIT {
       expected.add("-XX:+UseTransparentHugePages");
     }
     expected.add("-jar");
-    assertEquals(expected, defaults.subList(1, expected.size() + 1), defaults.toString());
+    // The launcher that picks a UTF-8 locale, then the JVM: its options follow.
+    assertEquals(
+        List.of("/bin/sh", "{resource_dir}/utf8-launch"),
+        defaults.subList(0, 2),
+        defaults.toString());
+    assertEquals(expected, defaults.subList(3, expected.size() + 3), defaults.toString());
 
     Result custom =
         run(
@@ -185,7 +190,7 @@ class KernelIT {
     List<String> customArgv = argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json"));
     assertEquals(
         List.of("-Xmx1g", "-Dnote=\"quoted\"", "-jar"),
-        customArgv.subList(1, 4),
+        customArgv.subList(3, 6),
         customArgv.toString());
 
     Result none =
@@ -201,7 +206,7 @@ class KernelIT {
             Duration.ofMinutes(2));
     assertEquals(0, none.exitCode(), none.output());
     assertEquals(
-        "-jar", argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json")).get(1));
+        "-jar", argv(jupyterHome.resolve("share/jupyter/kernels/custom/kernel.json")).get(3));
   }
 
   private static List<String> argv(Path kernelJson) throws IOException {
