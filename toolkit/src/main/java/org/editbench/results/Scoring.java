@@ -30,10 +30,10 @@ public final class Scoring {
   /** Predictions scored at a time while an infbench file is read. */
   private static final int BATCH = 32;
 
-  /** A prompt is read for its files only: they are read where its text is decoded. */
   /** What {@link #PROMPT_FILES} keeps of an empty prompt. */
   private static final Object NO_PROMPT = new Object();
 
+  /** A prompt is read for its files only: they are read where its text is decoded. */
   private static final Map<String, TextField> PROMPT_FILES =
       Map.of(
           "prompt",

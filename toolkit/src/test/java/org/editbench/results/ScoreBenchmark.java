@@ -11,10 +11,10 @@ import org.editbench.text.Levenshtein;
 import org.editbench.text.TextbookLevenshtein;
 
 /**
- * The in-process half of bench/score-benchmark.sh, on the 2,496-prediction case that {@link
- * ScoreStudyData} made: the edit distance of every (ground truth, prediction) pair after the
- * harness's preprocessing, the textbook dynamic program and the bit-parallel algorithm side by side
- * on one thread (their values must be equal), then the whole scoring of the case in this process.
+ * The in-process half of bench/score-benchmark.sh, on the case that {@link ScoreStudyData} made:
+ * the edit distance of every (ground truth, prediction) pair after the harness's preprocessing, the
+ * textbook dynamic program and the bit-parallel algorithm side by side on one thread (their values
+ * must be equal), then the whole scoring of the case in this process.
  */
 public final class ScoreBenchmark {
   private ScoreBenchmark() {}

@@ -22,8 +22,11 @@ import org.editbench.inference.UsageCost;
  * the added lines changed, the same bytes on every run (the changes are drawn from a generator
  * seeded by instance, run_id and model).
  *
- * <p>{@code case}: one model × the six published run_ids = 2,496 predictions. {@code study}: seven
- * models × nine run_ids = 26,208 predictions, about a study's 478 instances × 9 run_ids × 6 models.
+ * <p>Predictions are written only for the records run-api asks for: the 151 records of {@code
+ * None_body_issue} whose prompt is empty (no history and no PR text) have none in a real run, and
+ * scoring leaves them out. {@code case}: one model × the six published run_ids = 2,345 predictions
+ * (416 for each run_id, 265 for {@code None_body_issue}). {@code study}: seven models × nine
+ * run_ids = 25,151 predictions, about a study's 478 instances × 9 run_ids × 6 models.
  */
 public final class ScoreStudyData {
   static final List<String> CASE_RUN_IDS =
@@ -74,6 +77,9 @@ public final class ScoreStudyData {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (Jsonl.Line line : records) {
         JsonNode record = line.json();
+        if (record.path("prompt").asText().isEmpty()) {
+          continue;
+        }
         String id = record.path("instance_id").asText();
         SplittableRandom random =
             new SplittableRandom((id + "\n" + runId + "\n" + model).hashCode());
