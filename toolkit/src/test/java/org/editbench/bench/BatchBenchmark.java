@@ -72,6 +72,7 @@ public final class BatchBenchmark {
       Files.writeString(
           models,
           "{\"bench-chat\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
+              + " \"encoding\": \"cl100k_base\", \"sampling_params\": [\"temperature\", \"top_p\"],"
               + " \"context_limit\": 128000, \"cost_per_input_token\": 2e-6, \"cost_per_output_token\": 8e-6}}");
       RunApiOptions.Builder options =
           RunApiOptions.builder()
