@@ -10,20 +10,21 @@ import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
 
 /**
- * Refuses to add records to an output whose records this run would not have written: resuming it
- * would leave one file mixing two variants — an output named with {@code --save-path} built before
- * with another info ratio, PR text or context. An infbench record does not say how it was made, so
- * samples of the output's records are built again and must come out the same (as JSON): the bench's
- * first instance the output holds, and the one of them with the most edit steps, whose split moves
- * with the info ratio more than any other's.
+ * Refuses an output whose records this run would not have written — an output named with {@code
+ * --save-path} built before with another info ratio, PR text or context: resuming it would leave
+ * one file mixing two variants, and a complete one would be reported as built while it holds
+ * another variant's records. An infbench record does not say how it was made, so samples of the
+ * output's records are built again and must come out the same (as JSON): the bench's first instance
+ * the output holds, and the one of them with the most edit steps, whose split moves with the info
+ * ratio more than any other's.
  */
 final class ResumeCheck {
   private ResumeCheck() {}
 
   /**
-   * Checks each output that holds records and lacks some of {@code bench}'s instances (an output
-   * with nothing to add cannot be mixed). A sample no longer valid is not compared; an output
-   * holding none of the bench's instances cannot be checked, which is warned of.
+   * Checks each output that holds records, complete or not. A sample no longer valid is not
+   * compared; an output holding none of the bench's instances cannot be checked, which is warned
+   * of.
    */
   static void requireRecordsMadeAlike(
       InfbenchRequest request,
@@ -34,9 +35,10 @@ final class ResumeCheck {
       JsonlAppender output = outputs.get(t);
       List<BenchInstance> held =
           bench.stream().filter(i -> output.contains(i.instanceId())).toList();
-      if (output.done().isEmpty() || held.size() == bench.size()) {
+      if (output.done().isEmpty()) {
         continue;
       }
+      boolean complete = held.size() == bench.size();
       String runId = request.targets().get(t).runId().text();
       if (held.isEmpty()) {
         reporter.warn(
@@ -74,9 +76,12 @@ final class ResumeCheck {
                   + " builds from "
                   + request.bench()
                   + " now: the file was built with other options (info ratio, PR text, context)"
-                  + " or from other histories, and resuming it would mix the two. Start it afresh"
-                  + " with --override (in a notebook, an InfbenchRequest with override), or write"
-                  + " elsewhere.");
+                  + " or from other histories"
+                  + (complete
+                      ? ", so it is not what this run asks for."
+                      : ", and resuming it would mix the two.")
+                  + " Start it afresh with --override (in a notebook, an InfbenchRequest with"
+                  + " override), or write elsewhere.");
         }
       }
     }

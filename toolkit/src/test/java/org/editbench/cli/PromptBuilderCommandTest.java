@@ -315,6 +315,21 @@ class PromptBuilderCommandTest {
     assertEquals(0, same.exitCode(), same.err());
     assertTrue(
         same.out().contains("already present 2, written " + (instances.size() - 2)), same.out());
+    // Complete now, and asked for at another info ratio: refused too, rather than reported as
+    // built with nothing to write while it holds the 0.2 records.
+    String complete = Files.readString(saved);
+    CliRunner.Result completeOther =
+        sampleBuild(full, "--info-pct", "0.5", "--save-path", saved.toString());
+    assertEquals(2, completeOther.exitCode(), completeOther.err());
+    assertTrue(
+        completeOther.err().contains("so it is not what this run asks for"), completeOther.err());
+    assertEquals(complete, Files.readString(saved));
+    CliRunner.Result completeSame =
+        sampleBuild(full, "--info-pct", "0.2", "--save-path", saved.toString());
+    assertEquals(0, completeSame.exitCode(), completeSame.err());
+    assertTrue(
+        completeSame.out().contains("already present " + instances.size() + ", written 0"),
+        completeSame.out());
     CliRunner.Result afresh =
         sampleBuild(full, "--info-pct", "0.5", "--save-path", saved.toString(), "--override");
     assertEquals(0, afresh.exitCode(), afresh.err());
