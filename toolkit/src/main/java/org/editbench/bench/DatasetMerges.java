@@ -144,9 +144,11 @@ public final class DatasetMerges {
       // Every output is checked before any is written: a refusal leaves them all as they were,
       // not some merged and the rest not.
       for (Map.Entry<String, List<Path>> condition : conditions.entrySet()) {
+        List<Path> inputs = select(condition.getValue(), repos);
         MergedOutput.refuseToDrop(
             outputOf.apply(condition.getKey()),
-            instanceIds(select(condition.getValue(), repos)),
+            instanceIds(inputs),
+            inputs,
             INFBENCH_WHENCE,
             REPLACING);
       }
@@ -223,7 +225,7 @@ public final class DatasetMerges {
                         });
                   }
                   if (whence != null) {
-                    MergedOutput.refuseToDrop(output, seen, whence, REPLACING);
+                    MergedOutput.refuseToDrop(output, seen, files, whence, REPLACING);
                   }
                 }));
     return new MergeResult(output, files, counts[0], counts[1], counts[2]);

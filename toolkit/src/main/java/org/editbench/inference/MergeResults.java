@@ -197,7 +197,7 @@ public final class MergeResults {
         output,
         () -> {
           if (!request.force()) {
-            refuseToDrop(output, byRepo);
+            refuseToDrop(output, byRepo, files);
           }
           AtomicFiles.writeText(
               output,
@@ -238,7 +238,8 @@ public final class MergeResults {
    * Throws when {@code output} holds instances that the merge of {@code byRepo} would not: answers
    * that may have been paid for and exist nowhere else.
    */
-  private static void refuseToDrop(Path output, Map<String, List<JsonNode>> byRepo) {
+  private static void refuseToDrop(
+      Path output, Map<String, List<JsonNode>> byRepo, List<Path> inputs) {
     Set<String> merged = new HashSet<>();
     byRepo
         .values()
@@ -246,6 +247,7 @@ public final class MergeResults {
     MergedOutput.refuseToDrop(
         output,
         merged,
+        inputs,
         "run-api --dataset_name all writes there directly, or the files merged before are gone",
         "merge-results --force replaces it");
   }

@@ -197,6 +197,36 @@ class DatasetMergesTest {
   }
 
   @Test
+  void aRecordAMergeWouldDropForAnUnreadableInputLineNamesThatLine() throws IOException {
+    Path perRepo = dir.resolve("a-a-task-instances_0.2.jsonl");
+    Files.writeString(perRepo, "{\"instance_id\": \"x\"}\n{\"instance_id\": \"y\"}\n");
+    DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT);
+    Path all = dir.resolve("all-task-instances_0.2.jsonl");
+    String merged = Files.readString(all);
+    // y's line torn since: the merge would drop y, and the torn line is why.
+    Files.writeString(perRepo, "{\"instance_id\": \"x\"}\n{\"instance_id\": \"y\", \"pro\n");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "would drop (y): the files merged name them on line(s) that could not be read ("
+                    + perRepo
+                    + ":2; warned above). Repair those lines and merge again"),
+        e.getMessage());
+    assertEquals(merged, Files.readString(all));
+    // merge-infbench checks as it writes, against the same lines.
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT));
+    assertTrue(e.getMessage().contains(perRepo + ":2; warned above"), e.getMessage());
+    assertEquals(merged, Files.readString(all));
+  }
+
+  @Test
   void aBenchMergeKeepsAnAllBenchWithMoreInstancesToo() throws IOException {
     Files.writeString(dir.resolve("a-a-task-instances.jsonl"), "{\"instance_id\": \"a1\"}\n");
     Path all = dir.resolve("all-task-instances.jsonl");

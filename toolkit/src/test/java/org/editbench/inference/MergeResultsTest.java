@@ -167,6 +167,34 @@ class MergeResultsTest {
   }
 
   @Test
+  void aRecordTheMergeWouldDropForAnUnreadableInputLineNamesThatLine() throws IOException {
+    Path all = t0.resolve("all-task-instances_0.2.jsonl");
+    merge("0", "0.2", null, null);
+    String merged = Files.readString(all);
+    // a__a-pull-1's line in its per-repository file torn since the last merge.
+    Path perRepo = t0.resolve("a-a-task-instances_0.2.jsonl");
+    List<String> lines = Files.readAllLines(perRepo);
+    int torn =
+        lines.indexOf(lines.stream().filter(l -> l.contains("a__a-pull-1")).findFirst().get());
+    lines.set(torn, lines.get(torn).substring(0, 40));
+    Files.write(perRepo, lines);
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> merge("0", "0.2", null, null))
+            .getMessage();
+    assertEquals(
+        all
+            + " holds 1 record(s) that this merge would drop (a__a-pull-1): the files merged name"
+            + " them on line(s) that could not be read ("
+            + perRepo
+            + ":"
+            + (torn + 1)
+            + "; warned above). Repair those lines and merge again: forcing the merge would drop"
+            + " the records.",
+        message);
+    assertEquals(merged, Files.readString(all), "left as it was");
+  }
+
+  @Test
   @SuppressWarnings("try") // the run is open for the block: it holds the output's lock
   void aRunAppendingToTheAllFileKeepsTheMergeOut() {
     Path all = t0.resolve("all-task-instances_0.2.jsonl");
