@@ -10,6 +10,7 @@ import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.ConsoleRunObserver;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunReport;
+import org.editbench.inference.RunStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,9 +55,13 @@ import picocli.CommandLine.Option;
       "The keys and BASE_URL are also read from a .env file in the working directory.",
       "",
       "Exit codes: 0 run finished (failed instances are recorded, see the summary); 1 I/O error or the output "
-          + "file is locked by another run; 2 bad option or input data."
+          + "file is locked by another run; 2 bad option or input data; 3 the run asked and no request "
+          + "succeeded (server unreachable or answering nonsense: the same command asks them again)."
     })
 public final class RunApiCommand implements Callable<Integer> {
+  /** The exit code of a run that asked and got no answer at all. */
+  static final int NONE_SUCCEEDED = 3;
+
   @Option(
       names = {"--dataset_name", "--dataset-name"},
       arity = "1..*",
@@ -198,7 +203,20 @@ public final class RunApiCommand implements Callable<Integer> {
             + "; "
             + RunReport.environmentLine(environment));
     ConsoleRunObserver console = new ConsoleRunObserver(out, err, Terminal.isStandardError());
-    EditBench.runApi(options, StopNotice.tracking(console), StopNotice.observing(console));
+    List<RunStats> stats =
+        EditBench.runApi(options, StopNotice.tracking(console), StopNotice.observing(console));
+    int succeeded = stats.stream().mapToInt(RunStats::succeeded).sum();
+    int failed = stats.stream().mapToInt(RunStats::failed).sum();
+    if (succeeded == 0 && failed > 0) {
+      // Every request failed: a script must not take this run for one that did its work.
+      err.println(
+          "error: none of the "
+              + failed
+              + " request(s) this run made succeeded (their errors are warned of above and"
+              + " recorded in the output files); check BASE_URL, the network and the model, then"
+              + " run the same command again: it asks them again");
+      return NONE_SUCCEEDED;
+    }
     return 0;
   }
 }

@@ -265,6 +265,36 @@ class RunApiProcessTest {
   }
 
   @Test
+  void aRunWhoseEveryRequestFailedExitsWith3AndSaysWhatToDo() throws Exception {
+    infbench = Fixtures.infbench(root.resolve("in/all-task-instances_0.2.jsonl"), Fixtures.ids(6));
+    serve(request -> Fixtures.json(500, "{\"error\": {\"message\": \"upstream down\"}}"));
+    Process run = runApi("run1", Map.of(), "--max-retries", "0");
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+    String err = read(root.resolve("run1.err"));
+    assertEquals(3, run.exitValue(), err);
+    assertTrue(err.contains("error: none of the 6 request(s) this run made succeeded"), err);
+    assertTrue(err.contains("run the same command again: it asks them again"), err);
+    assertEquals(6, Fixtures.records(output()).size(), "the failures are recorded");
+
+    // One answer among the failures: the run did some of its work, exit 0.
+    Files.delete(output());
+    boolean[] answered = {false};
+    serve(
+        request -> {
+          synchronized (answered) {
+            if (!answered[0]) {
+              answered[0] = true;
+              return Fixtures.patchFor(request);
+            }
+          }
+          return Fixtures.json(500, "{\"error\": {\"message\": \"upstream down\"}}");
+        });
+    Process partly = runApi("run2", Map.of(), "--max-retries", "0");
+    assertTrue(partly.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, partly.exitValue(), read(root.resolve("run2.err")));
+  }
+
+  @Test
   void apiKeysNeverAppearWholeInFilesOrOutput() throws Exception {
     String refused = "sk-refused-AAAAAAAAAAAA1";
     String accepted = "sk-accepted-BBBBBBBBBB2";
