@@ -52,6 +52,7 @@ public final class RunApi {
     }
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireKeys(combinations, options.environment());
+    requireBaseUrls(combinations, options.environment());
     observer.planned(
         combinations, combinations.stream().mapToInt(c -> inputs.get(c.input()).size()).sum());
 
@@ -144,6 +145,21 @@ public final class RunApi {
 
   private static boolean needsHttp(List<Combination> combinations) {
     return combinations.stream().anyMatch(c -> !c.model().api().offline());
+  }
+
+  /**
+   * Each API's endpoint is a URL, before any output is opened: a run stopped by a mistyped base URL
+   * leaves no empty prediction file behind, which a summary would show as a run.
+   */
+  static void requireBaseUrls(List<Combination> combinations, ApiEnvironment environment) {
+    for (Combination combination : combinations) {
+      ModelSpec model = combination.model();
+      Provider provider = model.api().provider();
+      if (provider != null) {
+        HttpBackend.endpoint(
+            environment.baseUrlFor(provider), ApiCodec.forStyle(model.api()).path(), provider);
+      }
+    }
   }
 
   /** Keys are needed for a provider's own API; a server at a custom base URL may do without. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -540,6 +541,22 @@ class RunApiServerTest {
         "ANTHROPIC_BASE_URL '***@proxy:8000' is not an http(s) URL; set it to the API's base such"
             + " as https://api.anthropic.com or http://127.0.0.1:8000/v1",
         anthropic.getMessage());
+  }
+
+  @Test
+  void aBaseUrlThatIsNoUrlStopsTheRunBeforeAnyOutputIsMade() throws IOException {
+    infbench(1);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                run(options("test-chat").environment(new ApiEnvironment(List.of(KEY), "notaurl"))));
+    assertTrue(
+        e.getMessage().startsWith("BASE_URL 'notaurl' is not an http(s) URL"), e.getMessage());
+    assertFalse(
+        Files.exists(root.resolve("experiment_results")),
+        "no prediction file, no lock: a summary would show an empty file as a run");
+    assertEquals(0, requests.size());
   }
 
   @Test
