@@ -60,7 +60,9 @@ public final class ScoreCommand implements Callable<Integer> {
       left.add(file.failed() + " failed");
     }
     if (file.withoutRecord() > 0) {
-      left.add(file.withoutRecord() + " without a prompt in the infbench file");
+      left.add(
+          file.withoutRecord()
+              + " without a prompt in the infbench file (not there, or its prompt empty)");
     }
     if (!left.isEmpty()) {
       line.append(" (").append(String.join(", ", left)).append(')');

@@ -1,5 +1,6 @@
 package org.editbench.results;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -134,9 +135,16 @@ public final class ResultsSummary {
     List<PredictionFile> files = PredictionFile.find(resultsDir, models, runIds);
     List<FileResults> results = FileResultsStore.results(files, infbenchDir, encodings(), reporter);
     Columns columns = new Columns(Metric.ALL);
+    boolean noInfbenchFolder = !Files.isDirectory(infbenchDir);
+    if (noInfbenchFolder && !files.isEmpty()) {
+      reporter.warn(
+          "no infbench folder "
+              + infbenchDir
+              + ": instances and patch metrics left empty for every file (--infbench-dir)");
+    }
     for (int i = 0; i < files.size(); i++) {
       PredictionFile file = files.get(i);
-      if (results.get(i).instances() == null) {
+      if (results.get(i).instances() == null && !noInfbenchFolder) {
         reporter.warn(
             "no infbench file "
                 + file.infbenchFile(infbenchDir)

@@ -177,6 +177,14 @@ public final class Scoring {
    */
   public static List<ScoredFile> writeMetrics(
       List<PredictionFile> selected, Path infbenchDir, Reporter reporter) {
+    if (!selected.isEmpty() && !Files.isDirectory(infbenchDir)) {
+      throw new IllegalArgumentException(
+          "no infbench folder "
+              + infbenchDir
+              + ": scoring reads each prediction's ground truth and pre-edit files there; pass"
+              + " --infbench-dir (default: crawled_data/infbench under $EDITBENCH_HOME or the"
+              + " working directory)");
+    }
     // As summarize does: a file whose infbench file is missing is left out with a warning, the
     // others are scored; only when none can be is it an error.
     List<PredictionFile> files = new ArrayList<>();

@@ -14,8 +14,8 @@ class ScoreCommandTest {
   void eachFileSaysWhatWasScoredAndWhyTheRestWasNot() {
     assertEquals(
         METRICS
-            + ": 6 of 10 prediction(s) scored (3 failed, 1 without a prompt in the infbench file);"
-            + " applies 83.3%, exact 50.0%",
+            + ": 6 of 10 prediction(s) scored (3 failed, 1 without a prompt in the infbench file"
+            + " (not there, or its prompt empty)); applies 83.3%, exact 50.0%",
         ScoreCommand.line(new Scoring.ScoredFile(METRICS, 10, 3, 6, 5.0 / 6, 0.5)));
     assertEquals(
         METRICS + ": 4 of 4 prediction(s) scored; applies 100.0%, exact 25.0%",

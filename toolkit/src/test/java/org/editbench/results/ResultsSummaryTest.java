@@ -294,6 +294,32 @@ class ResultsSummaryTest {
   }
 
   @Test
+  void aMissingInfbenchFolderIsSaidOnceStoppingScoreAndLeavingSummarizeItsRunColumns() {
+    Path nowhere = infbench.resolveSibling("no-such-infbench");
+    List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Scoring.writeMetrics(all, nowhere, Reporter.SILENT));
+    assertTrue(
+        e.getMessage().startsWith("no infbench folder " + nowhere + ": scoring reads"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("pass --infbench-dir"), e.getMessage());
+
+    RecordingReporter reporter = new RecordingReporter();
+    Table summary = ResultsSummary.summarize(results, nowhere, List.of(), List.of(), reporter);
+    assertEquals(
+        List.of(
+            "no infbench folder "
+                + nowhere
+                + ": instances and patch metrics left empty for every file (--infbench-dir)"),
+        reporter.warnings.stream().filter(w -> w.contains("infbench")).toList(),
+        "one warning, not one per file");
+    assertTrue(summary.intColumn(ResultsSummary.INSTANCES).isMissing(0));
+    assertEquals(all.size(), summary.rowCount());
+  }
+
+  @Test
   void laterSummariesReuseEachFilesResultsWhileItsBytesStayTheSame() throws IOException {
     Table first =
         ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
