@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.core.AtomicFiles;
+import org.editbench.results.Charts;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
 import picocli.CommandLine;
@@ -66,6 +67,9 @@ public final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (chartsDir != null) {
+      Charts.requireFolder(chartsDir);
+    }
     Table summary =
         EditBench.summarize(
             selection.resultsDir(),

@@ -100,6 +100,7 @@ public final class Pipeline {
       Reporter reporter,
       RunObserver observer) {
     List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
+    Charts.requireFolder(chartsDir);
     // A misspelled model stops the run before the build, not after it.
     ModelTable builtIn = ModelTable.builtIn();
     models.forEach(

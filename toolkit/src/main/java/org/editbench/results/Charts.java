@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -209,6 +210,25 @@ public final class Charts {
     return List.of(
         writePng(metricByModelAndRunId(summary, metric), dir.resolve(metric + "-by-run-id.png")),
         writePng(metricByInfoRatio(summary, metric), dir.resolve(metric + "-by-info-ratio.png")));
+  }
+
+  /**
+   * Refuses a charts folder that cannot be one — it, or a folder above it, is a file — so that a
+   * command stops before its work rather than after it. A folder not there yet is created when the
+   * charts are written.
+   */
+  public static void requireFolder(Path dir) {
+    for (Path at = dir.toAbsolutePath(); at != null; at = at.getParent()) {
+      if (Files.exists(at) && !Files.isDirectory(at)) {
+        throw new IllegalArgumentException(
+            "charts folder "
+                + dir
+                + ": "
+                + at
+                + " is a file, not a folder; name a folder for the charts (it is created when"
+                + " missing)");
+      }
+    }
   }
 
   /** Writes {@code image} as a PNG file, creating its folder. */

@@ -2,6 +2,7 @@ package org.editbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.editbench.core.DataPaths;
+import org.editbench.core.Reporter;
+import org.editbench.inference.RunObserver;
+import org.editbench.pipeline.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -248,6 +253,39 @@ class BadInputCommandsTest {
         r.err().contains("skipped invalid instance " + outside + " [0.2_body_issue]: instance_id"),
         r.err());
     assertEquals(1, Files.readAllLines(dir.resolve("out.jsonl")).size());
+  }
+
+  @Test
+  void aChartsFolderThatIsAFileStopsSummarizeAndPipelineBeforeTheirWork() throws IOException {
+    SampleData.copyTo(dir);
+    Path file = dir.resolve("charts.png");
+    Files.writeString(file, "not a folder");
+    String message = "charts folder " + file.resolve("sub") + ": " + file + " is a file";
+
+    // The pipeline command's data folder is the working directory: its facade, on the copy.
+    IllegalArgumentException pipeline =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Pipeline.run(
+                    new DataPaths(dir),
+                    List.of("gold"),
+                    List.of("0.2"),
+                    file.resolve("sub"),
+                    Reporter.SILENT,
+                    RunObserver.NONE));
+    assertTrue(pipeline.getMessage().startsWith(message), pipeline.getMessage());
+    assertFalse(Files.exists(dir.resolve("crawled_data/infbench")), "nothing built");
+
+    CliRunner.Result summarize =
+        CliRunner.run(
+            "summarize",
+            "--results-dir",
+            dir.resolve("experiment_results").toString(),
+            "--charts",
+            file.resolve("sub").toString());
+    assertBadInput(summarize, message);
+    assertEquals("", summarize.out(), "no table printed before the refusal");
   }
 
   @Test
