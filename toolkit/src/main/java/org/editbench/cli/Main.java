@@ -2,6 +2,8 @@ package org.editbench.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import picocli.CommandLine;
@@ -66,6 +68,7 @@ public final class Main implements Runnable {
     // A misspelled option after a list option (--run_id 0.2 --max_worker 2) is an error, not one
     // more value of the list that the command would then quietly ignore.
     cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+    cli.registerConverter(Path.class, Main::path);
     shareVersion(cli, new Version());
     cli.setUsageHelpWidth(HELP_WIDTH);
     WordWrappingHelp.install(cli);
@@ -102,6 +105,32 @@ public final class Main implements Runnable {
           throw ex;
         });
     return cli;
+  }
+
+  /**
+   * A path option's value. Java 17 encodes file names in the locale's character set: in the C
+   * locale, which containers and cron jobs often have, a name with characters outside ASCII cannot
+   * even be named — {@code ./editbench} picks a UTF-8 locale there, {@code java -jar} cannot.
+   */
+  static Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      String fileNames = System.getProperty("sun.jnu.encoding", "");
+      boolean nonAscii = text.chars().anyMatch(c -> c > 0x7f);
+      throw new CommandLine.TypeConversionException(
+          "'"
+              + text
+              + "' cannot be a path here ("
+              + e.getReason()
+              + ")"
+              + (nonAscii && !fileNames.equalsIgnoreCase("UTF-8")
+                  ? ": this JVM reads and writes file names in "
+                      + fileNames
+                      + ", the locale's character set, which cannot hold its characters. Run"
+                      + " ./editbench, which picks a UTF-8 locale, or set LC_ALL=C.UTF-8 for java"
+                  : ""));
+    }
   }
 
   /** Every command's -V/--version prints editbench's version, not an empty line. */

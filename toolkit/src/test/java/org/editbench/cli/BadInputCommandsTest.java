@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
+import org.editbench.inference.Fixtures;
 import org.editbench.inference.RunObserver;
 import org.editbench.pipeline.Pipeline;
 import org.junit.jupiter.api.Test;
@@ -253,6 +256,24 @@ class BadInputCommandsTest {
         r.err().contains("skipped invalid instance " + outside + " [0.2_body_issue]: instance_id"),
         r.err());
     assertEquals(1, Files.readAllLines(dir.resolve("out.jsonl")).size());
+  }
+
+  @Test
+  void aNonAsciiPathInTheCLocaleSaysWhyAndWhatToDo() throws Exception {
+    // java -jar in the C locale: the JVM's file names are ASCII, and the argument cannot be one.
+    Process child =
+        Fixtures.childEditbench(
+            dir,
+            "c-locale",
+            Map.of("LC_ALL", "C", "LANG", "C"),
+            List.of("score", "--results-dir", "résultats"));
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+    String err = Files.readString(dir.resolve("c-locale.err"));
+    assertEquals(Main.EXIT_BAD_INPUT, child.exitValue(), err);
+    assertTrue(err.contains("cannot be a path here"), err);
+    assertTrue(
+        err.contains("Run ./editbench, which picks a UTF-8 locale, or set LC_ALL=C.UTF-8"), err);
+    assertFalse(err.contains("InvalidPathException"), err);
   }
 
   @Test

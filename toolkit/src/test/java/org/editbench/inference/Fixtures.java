@@ -204,8 +204,8 @@ public final class Fixtures {
    * {@code dir/name.out} and {@code .err}; the API variables of this process are replaced by {@code
    * env}.
    */
-  static Process childEditbench(Path dir, String name, Map<String, String> env, List<String> args)
-      throws IOException {
+  public static Process childEditbench(
+      Path dir, String name, Map<String, String> env, List<String> args) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
