@@ -196,10 +196,14 @@ public final class ModelTable {
               }
             });
     if (base == null) {
-      for (String field : REQUIRED_FOR_NEW) {
-        if (!entry.has(field)) {
-          throw new IllegalArgumentException("a new model needs the field '" + field + "'");
-        }
+      // Every missing field at once: one fix of the file, not one run per field.
+      List<String> missing = REQUIRED_FOR_NEW.stream().filter(f -> !entry.has(f)).toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(
+            "a new model needs the field"
+                + (missing.size() > 1 ? "s '" : " '")
+                + String.join("', '", missing)
+                + "'");
       }
     }
     ModelSpec.Builder b = base == null ? ModelSpec.builder(name) : base.toBuilder();

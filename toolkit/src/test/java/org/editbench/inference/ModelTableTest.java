@@ -135,7 +135,19 @@ class ModelTableTest {
         assertThrows(
             DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(incomplete));
     assertTrue(
-        e.getMessage().contains("a new model needs the field 'context_limit'"), e.getMessage());
+        e.getMessage()
+            .contains(
+                "a new model needs the fields 'context_limit', 'cost_per_input_token',"
+                    + " 'cost_per_output_token'"),
+        "every missing field at once: " + e.getMessage());
+    Path oneMissing =
+        file("{\"m\": {\"api\": \"chat\", \"context_limit\": 5, \"cost_per_input_token\": 1e-6}}");
+    e =
+        assertThrows(
+            DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(oneMissing));
+    assertTrue(
+        e.getMessage().contains("a new model needs the field 'cost_per_output_token'"),
+        e.getMessage());
 
     Path badApi = file("{\"gpt-4.1\": {\"api\": \"completions\"}}");
     e = assertThrows(DataFormatException.class, () -> ModelTable.builtIn().withEntriesFrom(badApi));
