@@ -51,6 +51,7 @@ public final class RunApi {
       combinations.forEach(RunApi::refuseWithBatchesRunning);
     }
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
+    requireGroundTruthsForGold(combinations, inputs);
     requireKeys(combinations, options.environment());
     requireBaseUrls(combinations, options.environment());
     observer.planned(
@@ -109,9 +110,30 @@ public final class RunApi {
           "no instance has a prompt: run-api needs an infbench file (a bench file"
               + " with prompts built for a run_id, see prompt-builder), not a bench file");
     }
+    // A null prompt is not what prompt-builder writes: said apart from the empty prompts below,
+    // which are.
+    List<String> noPrompt =
+        byPrompt.get(false).stream()
+            .filter(in -> in.prompt() == null)
+            .map(BenchInstance::instanceId)
+            .toList();
+    if (!noPrompt.isEmpty()) {
+      reporter.warn(
+          file
+              + ": "
+              + noPrompt.size()
+              + " record(s) have \"prompt\": null, which prompt-builder never writes, and are"
+              + " skipped; rebuild the file with prompt-builder: "
+              + String.join(", ", noPrompt.subList(0, Math.min(20, noPrompt.size())))
+              + (noPrompt.size() > 20 ? ", …" : ""));
+    }
     // The reference writes an empty prompt when an instance has neither history nor requirement
     // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
-    List<String> empty = byPrompt.get(false).stream().map(BenchInstance::instanceId).toList();
+    List<String> empty =
+        byPrompt.get(false).stream()
+            .filter(in -> in.prompt() != null)
+            .map(BenchInstance::instanceId)
+            .toList();
     if (!empty.isEmpty()) {
       reporter.warn(
           file
@@ -145,6 +167,35 @@ public final class RunApi {
 
   private static boolean needsHttp(List<Combination> combinations) {
     return combinations.stream().anyMatch(c -> !c.model().api().offline());
+  }
+
+  /**
+   * The gold model answers with each record's ground truth: a record without one (missing, null or
+   * empty; prompt-builder always writes one) would be recorded as an empty answer, a success, and
+   * scored as a miss of the upper bound.
+   */
+  private static void requireGroundTruthsForGold(
+      List<Combination> combinations, Map<Path, List<BenchInstance>> inputs) {
+    for (Combination combination : combinations) {
+      if (combination.model().api() != ApiStyle.GOLD) {
+        continue;
+      }
+      List<String> without =
+          inputs.get(combination.input()).stream()
+              .filter(in -> in.groundTruth() == null || in.groundTruth().isEmpty())
+              .map(BenchInstance::instanceId)
+              .toList();
+      if (!without.isEmpty()) {
+        throw new DataFormatException(
+            combination.input(),
+            without.size()
+                + " record(s) have no \"ground_truth\" (missing, null or empty), which the gold"
+                + " model answers with: "
+                + String.join(", ", without.subList(0, Math.min(20, without.size())))
+                + (without.size() > 20 ? ", …" : "")
+                + "; rebuild the file with prompt-builder");
+      }
+    }
   }
 
   /**

@@ -259,6 +259,37 @@ class BadInputCommandsTest {
   }
 
   @Test
+  void infbenchRecordsWithoutPromptOrGroundTruthAreNamedNotRunAsIfEmpty() throws IOException {
+    Path infbench = dir.resolve("infbench/mine-task-instances_0.2.jsonl");
+    Files.createDirectories(infbench.getParent());
+    String nullPrompt = String.format(RECORD, 2, 2).replace("\"p2\"", "null");
+    Files.writeString(infbench, String.format(RECORD, 1, 1) + nullPrompt);
+    CliRunner.Result run = runApi(infbench);
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                infbench
+                    + ": 1 record(s) have \"prompt\": null, which prompt-builder never writes,"
+                    + " and are skipped; rebuild the file with prompt-builder: o__r-pull-2"),
+        run.err());
+    assertFalse(run.err().contains("with an empty prompt"), run.err());
+
+    // The gold model answers with the ground truth: a record without one stops it before any run.
+    Files.delete(dir.resolve("results/gold/T=0/n=1/mine-task-instances_0.2.jsonl"));
+    String noTruth =
+        String.format(RECORD, 3, 3)
+            .replace(", \"ground_truth\": \"diff --git a/x b/x\\n+x\\n\"", "");
+    Files.writeString(infbench, String.format(RECORD, 1, 1) + noTruth);
+    assertBadInput(
+        runApi(infbench),
+        infbench
+            + ": 1 record(s) have no \"ground_truth\" (missing, null or empty), which the gold"
+            + " model answers with: o__r-pull-3; rebuild the file with prompt-builder");
+    assertFalse(Files.exists(dir.resolve("results/gold/T=0/n=1/mine-task-instances_0.2.jsonl")));
+  }
+
+  @Test
   void aNonAsciiPathInTheCLocaleSaysWhyAndWhatToDo() throws Exception {
     // java -jar in the C locale: the JVM's file names are ASCII, and the argument cannot be one.
     Process child =
