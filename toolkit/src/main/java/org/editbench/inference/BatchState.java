@@ -3,6 +3,7 @@ package org.editbench.inference;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -259,6 +260,13 @@ final class BatchState {
     return Provider.valueOf(stored.header().provider().toUpperCase(Locale.ROOT));
   }
 
+  /** What to do about a state file that cannot be read. */
+  private static final String DAMAGED_ADVICE =
+      "it is written atomically, so it was changed by hand or by another program. Restore it if"
+          + " you can (a backup, the editor's undo); else move it aside: its batches are then"
+          + " neither listed, cancelled nor collected, and their instances are asked (and paid"
+          + " for) again";
+
   /** Reads a state file as it is, for {@code batch status} and {@code batch cancel}. */
   static Stored read(Path file) {
     try {
@@ -266,19 +274,23 @@ final class BatchState {
       if (stored.header() == null
           || stored.batches() == null
           || stored.header().format() != FORMAT) {
-        throw new DataFormatException(file, "not a batch state file of format " + FORMAT);
+        throw new DataFormatException(
+            file, "not a batch state file of format " + FORMAT + "; " + DAMAGED_ADVICE);
       }
       return stored;
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, "batch state file not found");
+    } catch (MismatchedInputException e) {
+      // Valid JSON of another shape: Jackson's message would name this class, not the file's form.
+      throw new DataFormatException(
+          file,
+          "not a batch state file (a JSON object with a \"header\" and its \"batches\" is"
+              + " expected); "
+              + DAMAGED_ADVICE);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new DataFormatException(
-          file,
-          line,
-          "not a batch state file ("
-              + e.getOriginalMessage()
-              + "); it is written atomically, so it was changed by hand or by another program");
+          file, line, "not a batch state file (" + e.getOriginalMessage() + "); " + DAMAGED_ADVICE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.editbench.EditBench;
+import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
 import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,26 @@ class BatchRunTest {
 
   private static JsonNode json(String text) throws IOException {
     return Jsonl.MAPPER.readTree(text);
+  }
+
+  @Test
+  void aDamagedStateFileIsNamedWithWhatToDoNotJacksonsClassNames() throws IOException {
+    Path results = root.resolve("experiment_results");
+    Path state = results.resolve("test-chat/T=0/n=1/.all-task-instances_0.2.jsonl.batches.json");
+    Files.createDirectories(state.getParent());
+    for (String damaged : List.of("[]", "{not json")) {
+      Files.writeString(state, damaged);
+      DataFormatException e =
+          assertThrows(
+              DataFormatException.class, () -> EditBench.batchStatus(results, environment()));
+      assertTrue(e.getMessage().startsWith(state + ":"), e.getMessage());
+      assertTrue(e.getMessage().contains("not a batch state file ("), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("Restore it if you can")
+              && e.getMessage().contains("move it aside"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("org.editbench"), e.getMessage());
+    }
   }
 
   @Test
