@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
@@ -73,6 +74,17 @@ public record Prediction(
         reporter.warn(
             file + ":" + line.number() + ": not a prediction record (no instance_id); left out");
         continue;
+      }
+      JsonNode patch = line.json().path("model_patch");
+      if (!patch.isTextual() && !patch.isNull() && !patch.isMissingNode()) {
+        // null is how other tools say "no patch"; a number or an object is a record gone wrong.
+        reporter.warn(
+            file
+                + ":"
+                + line.number()
+                + ": model_patch is "
+                + patch.getNodeType().name().toLowerCase(Locale.ROOT)
+                + ", not a string; scored as an empty patch");
       }
       Prediction p = of(line.json(), tokens);
       Prediction earlier = byInstance.get(p.instanceId());
