@@ -37,7 +37,7 @@ import org.editbench.core.Reporter;
  */
 public final class FileResultsStore {
   /** Raised whenever what is computed changes, so that older entries are computed again. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   static final String SUFFIX = ".results.json";
 
@@ -132,10 +132,14 @@ public final class FileResultsStore {
                 int i = members.get(k);
                 List<String> warnings = new ArrayList<>(infbenchWarnings);
                 warnings.addAll(readWarnings.get(k));
+                List<Prediction> counted = predictions.get(k);
+                if (scored != null && scored.instances() > 0) {
+                  counted = ofInstances(files.get(i), counted, scored, infbench, warnings);
+                }
                 results[i] =
                     FileResults.of(
                         scored == null || scored.instances() == 0 ? null : scored.instances(),
-                        predictions.get(k),
+                        counted,
                         scored == null ? List.of() : scored.metrics().get(k),
                         warnings);
                 store(files.get(i), keys.get(i), results[i], reporter);
@@ -147,6 +151,41 @@ public final class FileResultsStore {
     // Said once each, also when several files share an infbench file with bad lines.
     Arrays.stream(results).flatMap(r -> r.warnings().stream()).distinct().forEach(reporter::warn);
     return List.of(results);
+  }
+
+  /**
+   * The predictions of {@code file} for the infbench file's instances. Others — an instance it does
+   * not hold, or one whose prompt is empty, which run-api never asks — would count as predictions
+   * and successes of a run beyond its instances; they are left out of the counts, with a warning
+   * naming them.
+   */
+  private static List<Prediction> ofInstances(
+      PredictionFile file,
+      List<Prediction> predictions,
+      Scoring.Scored scored,
+      Path infbench,
+      List<String> warnings) {
+    List<Prediction> kept = new ArrayList<>(predictions.size());
+    List<String> strangers = new ArrayList<>();
+    for (Prediction p : predictions) {
+      if (scored.instanceIds().contains(p.instanceId())) {
+        kept.add(p);
+      } else {
+        strangers.add(p.instanceId());
+      }
+    }
+    if (!strangers.isEmpty()) {
+      warnings.add(
+          file.file()
+              + ": "
+              + strangers.size()
+              + " prediction(s) for instances that "
+              + infbench
+              + " does not hold, or holds with an empty prompt, left out of the counts: "
+              + String.join(", ", strangers.subList(0, Math.min(5, strangers.size())))
+              + (strangers.size() > 5 ? ", …" : ""));
+    }
+    return kept;
   }
 
   private static FileResults stored(PredictionFile file, String key) {

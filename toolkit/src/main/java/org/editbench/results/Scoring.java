@@ -99,7 +99,14 @@ public final class Scoring {
    * @param metrics for each prediction file, the metrics of its successful predictions that have a
    *     record, in the file's order
    */
-  record Scored(int instances, List<List<InstanceMetrics>> metrics) {}
+  /**
+   * @param instanceIds the infbench file's instances that have a prompt: those run-api asks for
+   */
+  record Scored(Set<String> instanceIds, List<List<InstanceMetrics>> metrics) {
+    int instances() {
+      return instanceIds.size();
+    }
+  }
 
   /**
    * Scores the successful predictions of {@code files} (prediction files made from one infbench
@@ -121,12 +128,12 @@ public final class Scoring {
       }
     }
     List<Runnable> batch = new ArrayList<>();
-    int[] instances = {0};
+    Set<String> instanceIds = new HashSet<>();
     forEachTarget(
         infbenchFile,
         reporter,
         (instanceId, target) -> {
-          instances[0]++;
+          instanceIds.add(instanceId);
           for (int[] at : byInstance.getOrDefault(instanceId, List.of())) {
             String patch = files.get(at[0]).get(at[1]).modelPatch();
             batch.add(
@@ -145,7 +152,7 @@ public final class Scoring {
     for (InstanceMetrics[] file : metrics) {
       scored.add(Arrays.stream(file).filter(Objects::nonNull).toList());
     }
-    return new Scored(instances[0], scored);
+    return new Scored(instanceIds, scored);
   }
 
   /**

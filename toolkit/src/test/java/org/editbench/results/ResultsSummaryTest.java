@@ -294,6 +294,33 @@ class ResultsSummaryTest {
   }
 
   @Test
+  void predictionsForInstancesTheInfbenchFileLacksAreLeftOutOfTheCountsWithAWarning()
+      throws IOException {
+    Path file = results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl");
+    String before = Files.readString(file);
+    Files.writeString(
+        file,
+        before
+            + success("nosuch-1", TRUTH, 0.5, 1.0)
+            + "\n"
+            + success("i8", TRUTH, 0.5, 1.0)
+            + "\n");
+    RecordingReporter reporter = new RecordingReporter();
+    Table summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), reporter);
+    assertEquals(7, summary.intColumn(ResultsSummary.INSTANCES).get(0));
+    assertEquals(6, summary.intColumn(ResultsSummary.PREDICTIONS).get(0), "as without them");
+    assertEquals(3, summary.intColumn(ResultsSummary.SUCCESSES).get(0));
+    assertTrue(
+        reporter.warnings.contains(
+            file
+                + ": 2 prediction(s) for instances that "
+                + infbench.resolve("all-task-instances_0.2.jsonl")
+                + " does not hold, or holds with an empty prompt, left out of the counts:"
+                + " nosuch-1, i8"),
+        reporter.warnings.toString());
+  }
+
+  @Test
   void aMissingInfbenchFolderIsSaidOnceStoppingScoreAndLeavingSummarizeItsRunColumns() {
     Path nowhere = infbench.resolveSibling("no-such-infbench");
     List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of());
