@@ -274,6 +274,11 @@ public final class JsonLineReader {
     if (e instanceof StreamConstraintsException) {
       return "over a limit of the JSON parser (" + message + ")";
     }
+    if (message.contains("(code 65279 / 0xfeff)")) {
+      // Editors that save "UTF-8 with BOM" put one before the first line.
+      return "not valid JSON: a byte order mark (U+FEFF) outside a string, as editors saving"
+          + " \"UTF-8 with BOM\" write at the start of a file; save it as UTF-8 without BOM";
+    }
     return "not valid JSON (" + message + ")";
   }
 

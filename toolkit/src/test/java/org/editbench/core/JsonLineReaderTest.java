@@ -98,6 +98,25 @@ class JsonLineReaderTest {
   }
 
   @Test
+  void aByteOrderMarkIsNamedWithWhatToDo() throws IOException {
+    java.nio.file.Path file = Files.createTempFile("bench", ".jsonl");
+    try {
+      Files.writeString(file, "\uFEFF{\"a\": 1}\n{\"b\": 2}\n");
+      RecordingReporter reporter = new RecordingReporter();
+      JsonLineReader.readObjectsLeniently(file, reporter, "left out");
+      assertEquals(
+          List.of(
+              file
+                  + ":1: not valid JSON: a byte order mark (U+FEFF) outside a string, as editors"
+                  + " saving \"UTF-8 with BOM\" write at the start of a file; save it as UTF-8"
+                  + " without BOM; left out"),
+          reporter.warnings);
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
   void readingLenientlyKeepsTheObjectsAndReportsEveryOtherLine() throws IOException {
     java.nio.file.Path file = Files.createTempFile("results", ".jsonl");
     try {
