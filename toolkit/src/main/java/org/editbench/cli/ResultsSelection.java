@@ -38,6 +38,19 @@ final class ResultsSelection {
     return resultsDir != null ? resultsDir : DataPaths.fromEnvironment().resultsDir();
   }
 
+  /**
+   * The error of a selection that found no prediction file: most likely a wrong folder, so said as
+   * bad input (exit 2), with where it looked, as a model or run_id that has no file is.
+   */
+  IllegalArgumentException nothingFound() {
+    return new IllegalArgumentException(
+        "no prediction files under "
+            + resultsDir().toAbsolutePath()
+            + (models.isEmpty() && runIds.isEmpty() ? "" : " for the models and run_ids named")
+            + " ({model}/T={temperature}/n={n}/{dataset}-task-instances_{run_id}.jsonl, as run-api"
+            + " writes them); pass the folder run-api wrote to with --results-dir");
+  }
+
   Path infbenchDir() {
     return infbenchDir != null ? infbenchDir : DataPaths.fromEnvironment().infbenchDir();
   }

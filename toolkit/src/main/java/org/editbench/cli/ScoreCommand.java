@@ -35,10 +35,10 @@ public final class ScoreCommand implements Callable<Integer> {
             selection.models,
             selection.runIds,
             ConsoleReporter.of(spec));
-    written.forEach(file -> spec.commandLine().getOut().println(line(file)));
     if (written.isEmpty()) {
-      spec.commandLine().getErr().println("no prediction files matched");
+      throw selection.nothingFound();
     }
+    written.forEach(file -> spec.commandLine().getOut().println(line(file)));
     return 0;
   }
 

@@ -78,7 +78,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             selection.runIds,
             ConsoleReporter.of(spec));
     if (summary.rowCount() == 0) {
-      spec.commandLine().getErr().println("no prediction files matched");
+      throw selection.nothingFound();
     }
     // Checked with or without --charts: a metric named without them is most likely a mistake too.
     try {

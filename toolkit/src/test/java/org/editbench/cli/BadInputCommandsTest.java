@@ -308,6 +308,21 @@ class BadInputCommandsTest {
   }
 
   @Test
+  void aResultsFolderWithoutPredictionFilesIsBadInputForScoreAndSummarize() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("results"));
+    for (String command : List.of("score", "summarize")) {
+      CliRunner.Result r = CliRunner.run(command, "--results-dir", empty.toString());
+      assertBadInput(
+          r,
+          "no prediction files under "
+              + empty.toAbsolutePath()
+              + " ({model}/T={temperature}/n={n}/{dataset}-task-instances_{run_id}.jsonl, as"
+              + " run-api writes them); pass the folder run-api wrote to with --results-dir");
+      assertEquals("", r.out(), command);
+    }
+  }
+
+  @Test
   void aChartsFolderThatIsAFileStopsSummarizeAndPipelineBeforeTheirWork() throws IOException {
     SampleData.copyTo(dir);
     Path file = dir.resolve("charts.png");
@@ -400,7 +415,7 @@ class BadInputCommandsTest {
   void aDirectoryWhereAFileIsExpectedIsTheSameErrorInEveryCommand() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("folder.jsonl"));
     String isADirectory = folder + ": is a directory; expected a file";
-    Path infbench = dir.resolve("mine.jsonl");
+    Path infbench = dir.resolve("mine-task-instances_0.2.jsonl");
     Files.writeString(infbench, String.format(RECORD, 1, 1));
     Path bench = dir.resolve("b-task-instances.jsonl");
     Files.writeString(bench, "{\"instance_id\": \"a\"}\n");
