@@ -124,8 +124,7 @@ public final class RunApi {
               + noPrompt.size()
               + " record(s) have \"prompt\": null, which prompt-builder never writes, and are"
               + " skipped; rebuild the file with prompt-builder: "
-              + String.join(", ", noPrompt.subList(0, Math.min(20, noPrompt.size())))
-              + (noPrompt.size() > 20 ? ", …" : ""));
+              + firstIds(noPrompt));
     }
     // The reference writes an empty prompt when an instance has neither history nor requirement
     // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
@@ -141,8 +140,7 @@ public final class RunApi {
               + empty.size()
               + " instance(s) with an empty prompt (no history and no requirement"
               + " text) are skipped: "
-              + String.join(", ", empty.subList(0, Math.min(20, empty.size())))
-              + (empty.size() > 20 ? ", …" : ""));
+              + firstIds(empty));
     }
     if (sampled == null) {
       return instances;
@@ -158,11 +156,16 @@ public final class RunApi {
               + " sampled instance id(s) are not in "
               + file
               + ": "
-              + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
-              + (missing.size() > 20 ? ", …" : "")
+              + firstIds(missing)
               + "; use a sampled ids file made for this dataset and run_id");
     }
     return instances.stream().filter(in -> sampled.contains(in.instanceId())).toList();
+  }
+
+  /** Up to the first 20 of {@code ids}, for a message: enough to find them, not a wall of text. */
+  private static String firstIds(List<String> ids) {
+    return String.join(", ", ids.subList(0, Math.min(20, ids.size())))
+        + (ids.size() > 20 ? ", …" : "");
   }
 
   private static boolean needsHttp(List<Combination> combinations) {
@@ -191,8 +194,7 @@ public final class RunApi {
             without.size()
                 + " record(s) have no \"ground_truth\" (missing, null or empty), which the gold"
                 + " model answers with: "
-                + String.join(", ", without.subList(0, Math.min(20, without.size())))
-                + (without.size() > 20 ? ", …" : "")
+                + firstIds(without)
                 + "; rebuild the file with prompt-builder");
       }
     }
