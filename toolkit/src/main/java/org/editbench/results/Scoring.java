@@ -95,12 +95,9 @@ public final class Scoring {
   /**
    * The scores of predictions against one infbench file.
    *
-   * @param instances the instances the infbench file has records of
+   * @param instanceIds the infbench file's instances that have a prompt: those run-api asks for
    * @param metrics for each prediction file, the metrics of its successful predictions that have a
    *     record, in the file's order
-   */
-  /**
-   * @param instanceIds the infbench file's instances that have a prompt: those run-api asks for
    */
   record Scored(Set<String> instanceIds, List<List<InstanceMetrics>> metrics) {
     int instances() {
