@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -151,13 +152,25 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-        if (Files.exists(p) && !Files.isDirectory(p)) {
-          throw new FileInTheWayException(p, e);
-        }
+      Optional<Path> inTheWay = fileInTheWay(dir);
+      if (inTheWay.isPresent()) {
+        throw new FileInTheWayException(inTheWay.get(), e);
       }
       throw e;
     }
+  }
+
+  /**
+   * The file that keeps {@code dir} from being a folder — itself, or a folder above it that is a
+   * file — if any: a command can refuse such a folder before its work instead of after it.
+   */
+  public static Optional<Path> fileInTheWay(Path dir) {
+    for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@link #write(Path, Content)} of UTF-8 text. */

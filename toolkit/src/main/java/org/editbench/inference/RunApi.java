@@ -112,11 +112,13 @@ public final class RunApi {
     }
     // A null prompt is not what prompt-builder writes: said apart from the empty prompts below,
     // which are.
-    List<String> noPrompt =
+    Map<Boolean, List<String>> unasked =
         byPrompt.get(false).stream()
-            .filter(in -> in.prompt() == null)
-            .map(BenchInstance::instanceId)
-            .toList();
+            .collect(
+                Collectors.partitioningBy(
+                    in -> in.prompt() == null,
+                    Collectors.mapping(BenchInstance::instanceId, Collectors.toList())));
+    List<String> noPrompt = unasked.get(true);
     if (!noPrompt.isEmpty()) {
       reporter.warn(
           file
@@ -128,11 +130,7 @@ public final class RunApi {
     }
     // The reference writes an empty prompt when an instance has neither history nor requirement
     // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
-    List<String> empty =
-        byPrompt.get(false).stream()
-            .filter(in -> in.prompt() != null)
-            .map(BenchInstance::instanceId)
-            .toList();
+    List<String> empty = unasked.get(false);
     if (!empty.isEmpty()) {
       reporter.warn(
           file

@@ -6,7 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -218,17 +217,17 @@ public final class Charts {
    * charts are written.
    */
   public static void requireFolder(Path dir) {
-    for (Path at = dir.toAbsolutePath(); at != null; at = at.getParent()) {
-      if (Files.exists(at) && !Files.isDirectory(at)) {
-        throw new IllegalArgumentException(
-            "charts folder "
-                + dir
-                + ": "
-                + at
-                + " is a file, not a folder; name a folder for the charts (it is created when"
-                + " missing)");
-      }
-    }
+    AtomicFiles.fileInTheWay(dir)
+        .ifPresent(
+            file -> {
+              throw new IllegalArgumentException(
+                  "charts folder "
+                      + dir
+                      + ": "
+                      + file
+                      + " is a file, not a folder; name a folder for the charts (it is created"
+                      + " when missing)");
+            });
   }
 
   /** Writes {@code image} as a PNG file, creating its folder. */
