@@ -17,8 +17,8 @@ import org.editbench.core.Reporter;
 
 /**
  * Asks one combination's planned instances with {@code max_workers} requests in flight: each answer
- * is appended by its worker as it arrives, and counted, reported and watched for set-up refusals on
- * the calling thread.
+ * is appended by its worker as it arrives, and counted, reported and watched on the calling thread
+ * for failures that show the run cannot succeed.
  */
 final class ConcurrentRequests {
   /** Failures named one by one before the rest are only counted. */
@@ -32,20 +32,44 @@ final class ConcurrentRequests {
     int cutOff;
     int failed;
     int setupFailures;
+    int unreachable;
     double cost;
   }
 
   /**
-   * Set-up failures (401, 403, 404) that stop a combination in which nothing has succeeded yet and
-   * every key has had one: a wrong key, base URL or model name would otherwise be sent the whole
-   * dataset, and every answer would be the same refusal.
+   * Failures of one kind that stop a combination in which nothing has succeeded yet: set-up
+   * failures (401, 403, 404) once every key has had one, or requests that could not connect at all.
+   * A wrong key, base URL or model name, or a server that is not running, would otherwise be sent
+   * the whole dataset, and every answer would be the same refusal — or, for an unreachable server,
+   * every request would wait through its retries.
    */
-  private static final int SETUP_FAILURES_TO_STOP = 3;
+  private static final int FAILURES_TO_STOP = 3;
 
-  /** Thrown by {@link #execute} when {@link #SETUP_FAILURES_TO_STOP} is reached. */
-  static final class SetupFailed extends RuntimeException {
-    SetupFailed(String lastError, int count) {
-      super(count + " requests refused (the last: " + lastError + ")", null, false, false);
+  /** Why {@link #execute} stopped a combination early. */
+  enum StopReason {
+    /** Every key refused (401, 403, 404): the key, the base URL or the model name is wrong. */
+    REFUSED("refused"),
+    /** No connection to the server could be made, even after retries. */
+    UNREACHABLE("could not connect to the server");
+
+    private final String said;
+
+    StopReason(String said) {
+      this.said = said;
+    }
+  }
+
+  /** Thrown by {@link #execute} when {@link #FAILURES_TO_STOP} failures of one kind are reached. */
+  static final class Stopped extends RuntimeException {
+    final StopReason reason;
+
+    Stopped(StopReason reason, String lastError, int count) {
+      super(
+          count + " requests " + reason.said + " (the last: " + lastError + ")",
+          null,
+          false,
+          false);
+      this.reason = reason;
     }
   }
 
@@ -112,10 +136,15 @@ final class ConcurrentRequests {
         } else {
           tally.failed++;
           if (record.setupFailure()
-              && ++tally.setupFailures >= SETUP_FAILURES_TO_STOP
+              && ++tally.setupFailures >= FAILURES_TO_STOP
               && tally.succeeded == 0
               && keysRefused.size() >= keysUsed) {
-            throw new SetupFailed(record.error(), tally.setupFailures);
+            throw new Stopped(StopReason.REFUSED, record.error(), tally.setupFailures);
+          }
+          if (record.unreachable()
+              && ++tally.unreachable >= FAILURES_TO_STOP
+              && tally.succeeded == 0) {
+            throw new Stopped(StopReason.UNREACHABLE, record.error(), tally.unreachable);
           }
           if (tally.failed <= FAILURES_LISTED) {
             reporter.warn(record.instanceId() + " failed: " + record.error());

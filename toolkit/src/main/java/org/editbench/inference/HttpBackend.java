@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -76,6 +79,8 @@ public final class HttpBackend implements ModelBackend {
         throw new CancellationException("cancelled while asking for " + request.instanceId());
       }
       return new Outcome.Retryable("timeout (" + e.getMessage() + ")", null);
+    } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
+      return Outcome.Retryable.cannotConnect(e);
     } catch (IOException e) {
       return new Outcome.Retryable("connection failed (" + e + ")", null);
     }

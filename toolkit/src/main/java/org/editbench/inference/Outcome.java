@@ -1,5 +1,6 @@
 package org.editbench.inference;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /** What one attempt (or one retried series of attempts) at a request came to. */
@@ -12,7 +13,15 @@ public sealed interface Outcome {
    *
    * @param retryAfter what the server asked us to wait ({@code Retry-After}), or null
    */
-  record Retryable(String reason, Duration retryAfter) implements Outcome {}
+  record Retryable(String reason, Duration retryAfter) implements Outcome {
+    /** How {@link #cannotConnect} reasons begin, which {@link ResultRecord#unreachable()} tells. */
+    static final String CANNOT_CONNECT = "cannot connect";
+
+    /** No connection could be made: refused, no route, or a host name that does not resolve. */
+    static Retryable cannotConnect(IOException e) {
+      return new Retryable(CANNOT_CONNECT + " (" + e + ")", null);
+    }
+  }
 
   /** The prompt is longer than the model takes: trim it and ask again. */
   record ContextExceeded(String message) implements Outcome {}

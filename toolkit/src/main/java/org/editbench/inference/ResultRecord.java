@@ -20,6 +20,12 @@ public record ResultRecord(
   public static final String CONTEXT_EXCEEDED = "input context exceeded";
   private static final String GAVE_UP_PREFIX = "Max retries (";
   private static final Pattern SETUP_FAILURE = Pattern.compile("^HTTP (401|403|404)\\b");
+  private static final Pattern UNREACHABLE =
+      Pattern.compile(
+          "^"
+              + Pattern.quote(GAVE_UP_PREFIX)
+              + "\\d+\\) exceeded: "
+              + Pattern.quote(Outcome.Retryable.CANNOT_CONNECT + " ("));
 
   public ResultRecord {
     Objects.requireNonNull(instanceId, "instanceId");
@@ -58,6 +64,11 @@ public record ResultRecord(
   /** An answer of 401, 403 or 404: the key, the base URL or the model name is wrong. */
   public boolean setupFailure() {
     return error != null && SETUP_FAILURE.matcher(error).find();
+  }
+
+  /** A request whose every attempt failed to connect to the server: not running, or a wrong URL. */
+  public boolean unreachable() {
+    return error != null && UNREACHABLE.matcher(error).find();
   }
 
   /**

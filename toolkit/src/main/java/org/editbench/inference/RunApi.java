@@ -296,21 +296,32 @@ public final class RunApi {
                 retries,
                 reporter,
                 observer);
-      } catch (ConcurrentRequests.SetupFailed e) {
+      } catch (ConcurrentRequests.Stopped e) {
+        String check =
+            switch (e.reason) {
+              case REFUSED ->
+                  " with none accepted: check the key ("
+                      + provider.keysVariable()
+                      + " or "
+                      + provider.keyVariable()
+                      + ": "
+                      + ApiEnvironment.masked(keys)
+                      + "), the base URL ("
+                      + env.shownBaseUrl(provider)
+                      + ") and the model name. The refused requests";
+              case UNREACHABLE ->
+                  " with none answered: check that the server is running and that "
+                      + provider.baseUrlVariable()
+                      + " ("
+                      + env.shownBaseUrl(provider)
+                      + ") names it. The failed requests";
+            };
         throw new IllegalStateException(
             model.name()
                 + ": stopped after "
                 + e.getMessage()
-                + " with none accepted: check the key ("
-                + provider.keysVariable()
-                + " or "
-                + provider.keyVariable()
-                + ": "
-                + ApiEnvironment.masked(keys)
-                + "), the base URL ("
-                + env.shownBaseUrl(provider)
-                + ") and the model name. The refused requests are recorded and asked again by"
-                + " the next run; the others were not sent.");
+                + check
+                + " are recorded and asked again by the next run; the others were not sent.");
       }
       RunStats stats =
           new RunStats(

@@ -609,6 +609,64 @@ class RunApiServerTest {
   }
 
   @Test
+  void aServerThatCannotBeReachedStopsTheRunInsteadOfRetryingTheWholeDataset() {
+    infbench(100);
+    String deadUrl = baseUrl();
+    server.close(); // nothing listens on its port now: every connection is refused
+    IllegalStateException stopped =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                run(
+                    Fixtures.options(root, deadUrl, KEY)
+                        .models("test-chat")
+                        .modelsFile(models)
+                        .maxWorkers(2)));
+    assertTrue(
+        stopped
+            .getMessage()
+            .startsWith(
+                "test-chat: stopped after 3 requests could not connect to the server (the last:"
+                    + " Max retries (5) exceeded: cannot connect (java.net.ConnectException"),
+        stopped.getMessage());
+    assertTrue(
+        stopped
+            .getMessage()
+            .endsWith(
+                " with none answered: check that the server is running and that BASE_URL ("
+                    + deadUrl
+                    + ") names it. The failed requests are recorded and asked again by the next"
+                    + " run; the others were not sent."),
+        stopped.getMessage());
+    List<JsonNode> records = Fixtures.records(output("test-chat", "0"));
+    assertTrue(records.size() >= 3 && records.size() < 50, records.size() + " records");
+    records.forEach(
+        record ->
+            assertTrue(
+                record.get("error").asText().startsWith("Max retries (5) exceeded: cannot connect"),
+                record.toString()));
+  }
+
+  @Test
+  void aServerThatGoesAwayAfterAnsweringDoesNotStopTheRun() {
+    infbench(10);
+    serve(Fixtures::patchFor);
+    // Gone once the first answer is recorded: every later connection is refused.
+    RunObserver closeAfterFirst =
+        new RunObserver() {
+          @Override
+          public void progress(Combination combination, Progress progress) {
+            server.close();
+          }
+        };
+    List<RunStats> runs = EditBench.runApi(options("test-chat").build(), reporter, closeAfterFirst);
+    RunStats stats = runs.get(0);
+    assertTrue(stats.succeeded() >= 1, "the first request was answered");
+    assertEquals(10, stats.succeeded() + stats.failed(), "every instance asked");
+    assertEquals(10, Fixtures.records(output("test-chat", "0")).size());
+  }
+
+  @Test
   void oneRefusedKeyAmongGoodOnesDoesNotStopTheRun() {
     infbench(12);
     String bad = "sk-key-bad-000000000";
