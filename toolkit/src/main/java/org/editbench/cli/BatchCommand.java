@@ -61,7 +61,8 @@ public final class BatchCommand implements Runnable {
       },
       footer = {
         "",
-        "Exit codes: 0 listed; 1 a provider could not be asked; 2 bad option or state file."
+        "Exit codes: 0 listed; 1 a provider could not be asked; 2 bad option, or a state file could"
+            + " not be read (the others are listed)."
       })
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -77,7 +78,7 @@ public final class BatchCommand implements Runnable {
       List<BatchInfo> batches =
           EditBench.batchStatus(folder.resolve(), ApiEnvironment.fromProcess(), !offline);
       BatchAdmin.lines(batches).forEach(spec.commandLine().getOut()::println);
-      return 0;
+      return unreadable(batches, spec.commandLine().getErr());
     }
   }
 
@@ -92,7 +93,8 @@ public final class BatchCommand implements Runnable {
       footer = {
         "",
         "Exit codes: 0 cancel requested; 1 a provider refused or could not be asked, or a batch was"
-            + " submitted to another server; 2 unknown id."
+            + " submitted to another server; 2 unknown id, or a state file could not be read (the"
+            + " batches of the others are cancelled)."
       })
   static final class Cancel implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -118,9 +120,10 @@ public final class BatchCommand implements Runnable {
      * another server): exit 1 then, as nothing was done for them.
      */
     static int report(List<BatchInfo> cancelled, PrintWriter err) {
-      long reached = cancelled.stream().filter(b -> b.elsewhere() == null).count();
-      long notReached = cancelled.size() - reached;
-      if (cancelled.isEmpty()) {
+      long reached =
+          cancelled.stream().filter(b -> b.elsewhere() == null && b.unreadable() == null).count();
+      long notReached = cancelled.stream().filter(b -> b.elsewhere() != null).count();
+      if (reached == 0 && notReached == 0) {
         err.println("no running batch to cancel");
       }
       if (reached > 0) {
@@ -135,9 +138,25 @@ public final class BatchCommand implements Runnable {
             notReached
                 + " batch(es) not cancelled: submitted to another server than the one the base URL"
                 + " names now (see above); set it to theirs to cancel them");
-        return 1;
       }
+      int unreadable = unreadable(cancelled, err);
+      return unreadable != 0 ? unreadable : notReached > 0 ? 1 : 0;
+    }
+  }
+
+  /**
+   * Says how many state files could not be read (listed above with why and what to do): exit 2
+   * then, as their batches are unknown; 0 when all were read.
+   */
+  static int unreadable(List<BatchInfo> batches, PrintWriter err) {
+    long unreadable = batches.stream().filter(b -> b.unreadable() != null).count();
+    if (unreadable == 0) {
       return 0;
     }
+    err.println(
+        unreadable
+            + " state file(s) could not be read (see above): their batches are not listed, nor"
+            + " cancelled");
+    return 2;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import org.editbench.core.DataFormatException;
 import org.editbench.core.SafePaths;
 
 /**
@@ -71,21 +72,30 @@ public final class BatchAdmin {
   private static List<BatchInfo> visit(
       Path resultsDir, ApiEnvironment environment, boolean live, List<String> ids, boolean cancel) {
     // Batches submitted to another server than the one requests go to now are listed as last seen
-    // and not cancelled: their ids mean nothing here. The other files are served.
+    // and not cancelled: their ids mean nothing here. A state file that cannot be read is listed
+    // as such: one damaged file must not hide, or keep anyone from cancelling, the others.
     List<Recorded> recorded = new ArrayList<>();
+    List<BatchInfo> unreadable = new ArrayList<>();
     for (Path file : stateFiles(resultsDir)) {
-      BatchState.Stored stored = BatchState.read(file);
+      BatchState.Stored stored;
+      try {
+        stored = BatchState.read(file);
+      } catch (DataFormatException | UncheckedIOException e) {
+        unreadable.add(BatchInfo.unreadable(BatchState.outputOf(file), e.getMessage()));
+        continue;
+      }
       String shownBaseUrl = environment.shownBaseUrl(BatchState.providerOf(stored));
       recorded.add(
           new Recorded(
               file, stored, live ? BatchState.elsewhere(stored, shownBaseUrl).orElse(null) : null));
     }
     if (cancel && !ids.isEmpty()) {
-      requireCancellable(ids, recorded, resultsDir, environment); // before any is cancelled
+      // before any is cancelled
+      requireCancellable(ids, recorded, unreadable.size(), resultsDir, environment);
     }
     OkHttpClient http = live ? new OkHttpClient() : null;
     try {
-      List<BatchInfo> out = new ArrayList<>();
+      List<BatchInfo> out = new ArrayList<>(unreadable);
       for (Recorded at : recorded) {
         BatchState.Stored stored = at.stored();
         BatchApi api =
@@ -120,7 +130,8 @@ public final class BatchAdmin {
                   now != null ? now.failed() : batch.failed(),
                   batch.collected(),
                   batch.submittedAt(),
-                  batch.collected() ? null : at.elsewhere()));
+                  batch.collected() ? null : at.elsewhere(),
+                  null));
         }
       }
       return out;
@@ -139,7 +150,11 @@ public final class BatchAdmin {
 
   /** Refuses ids that name no running batch, or one submitted to another server. */
   private static void requireCancellable(
-      List<String> ids, List<Recorded> recorded, Path resultsDir, ApiEnvironment environment) {
+      List<String> ids,
+      List<Recorded> recorded,
+      int unreadable,
+      Path resultsDir,
+      ApiEnvironment environment) {
     List<String> unknown = new ArrayList<>();
     for (String id : ids) {
       Recorded at =
@@ -171,6 +186,11 @@ public final class BatchAdmin {
               + String.join(", ", unknown)
               + " under "
               + resultsDir
+              + (unreadable == 0
+                  ? ""
+                  : " in the state files that could be read ("
+                      + unreadable
+                      + " could not: 'editbench batch status' names them)")
               + "; 'editbench batch status' lists them (nothing was cancelled)");
     }
   }
@@ -193,6 +213,20 @@ public final class BatchAdmin {
             "failed",
             "prediction file"));
     for (BatchInfo b : batches) {
+      if (b.unreadable() != null) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%-32s %-10s %-12s %9s %7s  %s",
+                "?",
+                "?",
+                "unreadable",
+                "?",
+                "?",
+                b.output()));
+        lines.add("  " + b.unreadable());
+        continue;
+      }
       lines.add(
           String.format(
                   Locale.ROOT,

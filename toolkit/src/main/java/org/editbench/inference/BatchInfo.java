@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * @param collected its answers are in the prediction file
  * @param elsewhere the base URL it was submitted to (credentials masked) when requests now go to
  *     another, so that it was not asked about or cancelled; null otherwise
+ * @param unreadable why the state file of {@code output} could not be read, with what to do: the
+ *     row then stands for that file, whose batches are unknown (no model, provider or id); null
+ *     otherwise
  */
 public record BatchInfo(
     Path output,
@@ -24,4 +27,10 @@ public record BatchInfo(
     int failed,
     boolean collected,
     String submittedAt,
-    String elsewhere) {}
+    String elsewhere,
+    String unreadable) {
+  /** The row of a state file that could not be read: the other files are still served. */
+  public static BatchInfo unreadable(Path output, String why) {
+    return new BatchInfo(output, null, null, null, "unreadable", 0, 0, 0, false, null, null, why);
+  }
+}

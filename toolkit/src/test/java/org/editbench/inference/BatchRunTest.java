@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.editbench.EditBench;
-import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
 import org.editbench.core.RecordingReporter;
 import org.junit.jupiter.api.AfterEach;
@@ -108,23 +107,47 @@ class BatchRunTest {
   }
 
   @Test
-  void aDamagedStateFileIsNamedWithWhatToDoNotJacksonsClassNames() throws IOException {
+  void aDamagedStateFileIsListedWithWhatToDoAndTheOthersAreStillServed() throws IOException {
+    infbench(Fixtures.ids(2));
+    fake.openAiPhases = List.of("in_progress", "completed");
+    run(options("test-chat").waitForBatches(false)); // one running batch, in a good state file
     Path results = root.resolve("experiment_results");
-    Path state = results.resolve("test-chat/T=0/n=1/.all-task-instances_0.2.jsonl.batches.json");
+    Path state = results.resolve("other-model/T=0/n=1/.all-task-instances_0.2.jsonl.batches.json");
     Files.createDirectories(state.getParent());
     for (String damaged : List.of("[]", "{not json")) {
       Files.writeString(state, damaged);
-      DataFormatException e =
-          assertThrows(
-              DataFormatException.class, () -> EditBench.batchStatus(results, environment()));
-      assertTrue(e.getMessage().startsWith(state + ":"), e.getMessage());
-      assertTrue(e.getMessage().contains("not a batch state file ("), e.getMessage());
-      assertTrue(
-          e.getMessage().contains("Restore it if you can")
-              && e.getMessage().contains("move it aside"),
-          e.getMessage());
-      assertFalse(e.getMessage().contains("org.editbench"), e.getMessage());
+      int asked = fake.calls("GET", "/v1/batches/").size();
+      List<BatchInfo> status = EditBench.batchStatus(results, environment());
+      assertEquals(2, status.size(), status.toString());
+      BatchInfo unreadable = status.get(0);
+      assertEquals(state.resolveSibling("all-task-instances_0.2.jsonl"), unreadable.output());
+      String why = unreadable.unreadable();
+      assertTrue(why.startsWith(state + ":"), why);
+      assertTrue(why.contains("not a batch state file ("), why);
+      assertTrue(why.contains("Restore it if you can") && why.contains("move it aside"), why);
+      assertFalse(why.contains("org.editbench"), why);
+      assertEquals(output("test-chat", "0"), status.get(1).output(), "the good file's batch");
+      assertNull(status.get(1).unreadable());
+      assertEquals(asked + 1, fake.calls("GET", "/v1/batches/").size(), "asked at the provider");
+      assertEquals(
+          List.of("  " + why),
+          BatchAdmin.lines(status).stream().filter(l -> l.startsWith("  ")).toList());
     }
+    // An id found in no readable file says that some files could not be read.
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditBench.cancelBatches(results, environment(), List.of("batch_nope")));
+    assertTrue(
+        unknown
+            .getMessage()
+            .contains("in the state files that could be read (1 could not: 'editbench batch"),
+        unknown.getMessage());
+    // Cancelling all cancels the readable files' batches.
+    List<BatchInfo> cancelled = EditBench.cancelBatches(results, environment(), List.of());
+    assertEquals(
+        List.of("unreadable", "cancelling"), cancelled.stream().map(BatchInfo::phase).toList());
+    assertEquals(1, fake.calls("POST", "/v1/batches/").size(), "the good file's batch cancelled");
   }
 
   @Test
