@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
+import org.editbench.core.DataFormatException;
 import org.editbench.core.JsonText;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
@@ -62,17 +63,16 @@ public final class InfbenchBuilder {
       throw new IllegalArgumentException("no patch histories folder " + historiesDir + expected);
     }
     boolean anyFound =
-        bench.isEmpty()
-            || bench.stream()
-                .anyMatch(
-                    instance -> {
-                      try {
-                        return Files.isDirectory(
-                            SafePaths.child(historiesDir, instance.instanceId(), "instance_id"));
-                      } catch (SafePaths.UnsafeNameException e) {
-                        return false;
-                      }
-                    });
+        bench.stream()
+            .anyMatch(
+                instance -> {
+                  try {
+                    return Files.isDirectory(
+                        SafePaths.child(historiesDir, instance.instanceId(), "instance_id"));
+                  } catch (SafePaths.UnsafeNameException e) {
+                    return false;
+                  }
+                });
     if (!anyFound) {
       reporter.warn(
           historiesDir
@@ -92,6 +92,15 @@ public final class InfbenchBuilder {
         .contextSource()
         .prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
     List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
+    if (bench.isEmpty()) {
+      // Most likely the wrong file, or one a failed crawl left empty: an empty output would only
+      // hide that.
+      throw new DataFormatException(
+          request.bench(),
+          "holds no instances (the file is empty or only blank lines); a bench has one JSON"
+              + " instance a line, as crawled_data/bench/*-task-instances.jsonl: is it the right"
+              + " file?");
+    }
     checkHistoriesOf(request.historiesDir(), bench, request.bench(), reporter);
     List<InfbenchRequest.Target> targets = request.targets();
     int[][] counts = new int[targets.size()][3]; // already present, written, invalid

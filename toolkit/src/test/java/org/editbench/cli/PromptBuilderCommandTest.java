@@ -87,6 +87,17 @@ class PromptBuilderCommandTest {
   }
 
   @Test
+  void benchWithoutInstances() throws IOException {
+    for (String content : List.of("", "\n\n")) {
+      Path bench = dir.resolve("x-task-instances.jsonl");
+      Files.writeString(bench, content);
+      assertBadInput(
+          buildVariants(bench, "0.2"),
+          bench + ": holds no instances (the file is empty or only blank lines)");
+    }
+  }
+
+  @Test
   void missingBenchFile() {
     Path bench = dir.resolve("nope.jsonl");
     assertBadInput(buildVariants(bench), bench + ": file not found");
