@@ -249,7 +249,7 @@ public final class DatasetMerges {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list " + dir + ": " + AtomicFiles.describe(e), e);
     }
   }
 

@@ -10,9 +10,15 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -191,15 +197,33 @@ public final class AtomicFiles {
   }
 
   /**
-   * An I/O error as a user reads it: the OS's reason ("No space left on device"), else the
-   * exception's name.
+   * An I/O error as a user reads it: the OS's reason ("No space left on device"). Java leaves the
+   * reason out of the commonest file errors, whose message is only the path ("permission denied"
+   * would read as "/x/.out.123.tmp"): those are said in words, with the file they concern, which
+   * may be a temporary or lock file beside the one the caller names.
    */
   public static String describe(IOException e) {
-    String message = e.getMessage();
-    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-      message = fs.getReason();
+    if (e instanceof FileSystemException fs) {
+      String reason = fs.getReason() != null ? fs.getReason() : reasonOf(fs);
+      return fs.getFile() == null ? reason : reason + " (" + fs.getFile() + ")";
     }
+    String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  private static String reasonOf(FileSystemException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    } else if (e instanceof NotDirectoryException) {
+      return "not a folder";
+    } else if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    } else if (e instanceof DirectoryNotEmptyException) {
+      return "folder not empty";
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**

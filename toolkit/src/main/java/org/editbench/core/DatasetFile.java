@@ -97,7 +97,7 @@ public record DatasetFile(String dataset, String runId) {
           .filter(named -> named.dataset().equals(dataset) && named.runId() != null)
           .forEach(named -> runIds.add(named.runId()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list " + dir + ": " + AtomicFiles.describe(e), e);
     }
     return runIds;
   }

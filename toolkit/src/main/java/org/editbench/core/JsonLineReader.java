@@ -251,7 +251,7 @@ public final class JsonLineReader {
                   + file.toAbsolutePath().normalize()
                   + ", relative to the working directory)");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
   }
 

@@ -59,7 +59,7 @@ public final class Jsonl {
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, what + " not found");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
     try {
       return MAPPER.readTree(text);

@@ -351,7 +351,7 @@ public final class JsonlAppender implements Closeable {
     try {
       lines.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot close " + file + ": " + AtomicFiles.describe(e), e);
     } finally {
       lock.release();
     }

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.SafePaths;
 import org.editbench.core.StrictUtf8;
 import org.editbench.text.PyStrings;
@@ -76,7 +77,7 @@ public final class PatchHistories {
         }
       }
     } catch (IOException e) {
-      throw new MissingHistoryException("cannot list " + dir + ": " + e.getMessage());
+      throw new MissingHistoryException("cannot list " + dir + ": " + AtomicFiles.describe(e));
     }
     return new FileHistory(
         path,

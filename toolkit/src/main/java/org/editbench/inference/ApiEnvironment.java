@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.StrictUtf8;
 
 /**
@@ -142,7 +143,7 @@ public record ApiEnvironment(
         throw StrictUtf8.error(file, StrictUtf8.lineOf(bytes, e.offset()), e.offset());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
     Map<String, String> values = new HashMap<>();
     for (String raw : lines) {

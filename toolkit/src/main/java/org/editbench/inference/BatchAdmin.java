@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.SafePaths;
 
@@ -45,7 +46,8 @@ public final class BatchAdmin {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot list " + resultsDir + ": " + AtomicFiles.describe(e), e);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.Jsonl;
 
 /**
@@ -99,7 +100,7 @@ final class BatchEncoder {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot write the batch input " + file + ": " + e.getMessage(), e);
+          "cannot write the batch input " + file + ": " + AtomicFiles.describe(e), e);
     } finally {
       closeQuietly(out);
     }

@@ -292,7 +292,7 @@ final class BatchState {
       throw new DataFormatException(
           file, line, "not a batch state file (" + e.getOriginalMessage() + "); " + DAMAGED_ADVICE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
   }
 

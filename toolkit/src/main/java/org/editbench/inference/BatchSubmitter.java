@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.Reporter;
 
 /**
@@ -150,7 +151,7 @@ final class BatchSubmitter {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot delete " + file + ": " + AtomicFiles.describe(e), e);
     }
   }
 }

@@ -299,7 +299,7 @@ public final class MergeResults {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create " + dir + ": " + AtomicFiles.describe(e), e);
     }
     return dir;
   }

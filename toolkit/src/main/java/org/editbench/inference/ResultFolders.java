@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.editbench.core.AtomicFiles;
 
 /**
  * A model's results folders as merge-results walks them: its {@code T=*} folders (all, or those of
@@ -75,7 +76,7 @@ final class ResultFolders {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
       entries.forEach(out::add);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot list " + dir + ": " + AtomicFiles.describe(e), e);
     }
     return out;
   }

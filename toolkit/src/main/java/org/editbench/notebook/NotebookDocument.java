@@ -66,7 +66,8 @@ public final class NotebookDocument {
     try {
       text = JSON.writer(printer).writeValueAsString(root) + "\n";
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write notebook " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write notebook " + file + ": " + AtomicFiles.describe(e), e);
     }
     AtomicFiles.writeString(
         file, text); // a failed write leaves the notebook as it was, not cut off

@@ -245,7 +245,7 @@ public final class FileResultsStore {
         length += read;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
     return String.format("%d:%08x:%08x", length, castagnoli.getValue(), crc.getValue());
   }

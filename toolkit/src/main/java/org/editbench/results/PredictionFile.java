@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.DatasetFile;
 import org.editbench.core.SafePaths;
 
@@ -75,7 +76,8 @@ public record PredictionFile(
     try (Stream<Path> files = SafePaths.walk(resultsDir)) {
       files.filter(Files::isRegularFile).forEach(f -> parse(resultsDir, f).ifPresent(found::add));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + resultsDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot list " + resultsDir + ": " + AtomicFiles.describe(e), e);
     }
     requirePresent("model", models, found.stream().map(PredictionFile::model), resultsDir);
     requirePresent(

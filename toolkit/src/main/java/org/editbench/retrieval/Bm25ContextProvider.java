@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.Reporter;
 
 /**
@@ -89,7 +90,8 @@ public final class Bm25ContextProvider implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new RetrievalException(
-          "cannot read retrieved files from " + clone.directory() + ": " + e.getMessage(), e);
+          "cannot read retrieved files from " + clone.directory() + ": " + AtomicFiles.describe(e),
+          e);
     }
     if (files.isEmpty()) {
       return fallback(instance, "BM25 retrieval found no files");

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,5 +114,20 @@ class AtomicFilesTest {
     Path folder = Files.createDirectories(dir.resolve("out.png"));
     var e = assertThrows(DataFormatException.class, () -> AtomicFiles.writeString(folder, "x"));
     assertEquals(folder + ": is a directory; expected a file", e.getMessage());
+  }
+
+  @Test
+  void fileErrorsWithoutAReasonAreSaidInWordsWithTheFileTheyConcern() {
+    assertEquals(
+        "permission denied (/x/.out.json.7.tmp)",
+        AtomicFiles.describe(new AccessDeniedException("/x/.out.json.7.tmp")));
+    assertEquals(
+        "no such file or folder (/x/y)", AtomicFiles.describe(new NoSuchFileException("/x/y")));
+    assertEquals(
+        "Read-only file system (/x)",
+        AtomicFiles.describe(new FileSystemException("/x", null, "Read-only file system")));
+    assertEquals(
+        "No space left on device",
+        AtomicFiles.describe(new IOException("No space left on device")));
   }
 }
