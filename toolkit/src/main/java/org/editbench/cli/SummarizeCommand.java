@@ -1,5 +1,7 @@
 package org.editbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
@@ -67,6 +69,15 @@ public final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null && out.getFileName().toString().endsWith(".jsonl")) {
+      // The form of every file summarize reads (predictions, infbench files, benches): one such
+      // file overwritten by a table would be an answer set or a dataset lost.
+      throw new IllegalArgumentException(
+          "--out "
+              + out
+              + " names a .jsonl file, the form of the prediction and infbench files summarize"
+              + " reads; write the table to a .txt, .csv, .md or .html file");
+    }
     if (chartsDir != null) {
       Charts.requireFolder(chartsDir);
     }
@@ -93,7 +104,13 @@ public final class SummarizeCommand implements Callable<Integer> {
                 : summary);
     if (out == null) {
       spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
+      // A PrintWriter keeps its errors to itself: a full disk or a closed pipe would lose the
+      // table with exit 0.
+      if (spec.commandLine().getOut().checkError()) {
+        throw new UncheckedIOException(
+            "cannot write the summary to standard output (a full disk or a closed pipe?)",
+            new IOException("standard output failed"));
+      }
     } else {
       AtomicFiles.writeString(out, text);
     }

@@ -79,6 +79,36 @@ public final class AtomicFiles {
    */
   public static Path writeChannel(Path file, ChannelContent content) {
     SafePaths.requireNotDirectory(file);
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A device or a pipe (/dev/stdout): nothing to rename over, so written straight.
+      return writeInPlace(file, content);
+    }
+    // A link is written through, as an editor saves it: renaming over it would replace the link
+    // with a file and leave its target as it was.
+    Path target = linkTarget(file);
+    replace(target, content);
+    return file;
+  }
+
+  private static Path linkTarget(Path file) {
+    try {
+      return Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+    } catch (IOException e) {
+      return file; // the write itself then says what is wrong
+    }
+  }
+
+  private static Path writeInPlace(Path file, ChannelContent content) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      content.writeTo(channel);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + describe(e), e);
+    }
+  }
+
+  private static void replace(Path file, ChannelContent content) {
     Path dir = file.toAbsolutePath().getParent();
     // A fixed name per process: two processes never share one, and a leftover is overwritten.
     Path temp = dir.resolve(tempPrefix(file) + ProcessHandle.current().pid() + TEMP_SUFFIX);
@@ -95,9 +125,9 @@ public final class AtomicFiles {
         content.writeTo(channel);
         channel.force(true);
       }
+      keepPermissions(file, temp);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       forceDirectory(dir);
-      return file;
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(temp);
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
@@ -107,6 +137,21 @@ public final class AtomicFiles {
       throw e;
     } finally {
       InProgress.remove(temp);
+    }
+  }
+
+  /**
+   * Gives the new file the permissions of the one it replaces: a notebook or summary kept private
+   * (600) must not become readable by all (the temporary file gets the umask's).
+   */
+  private static void keepPermissions(Path file, Path temp) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its files have no such permissions to keep
     }
   }
 

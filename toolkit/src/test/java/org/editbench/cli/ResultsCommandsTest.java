@@ -1,10 +1,14 @@
 package org.editbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +145,44 @@ class ResultsCommandsTest {
         noRunId.err().contains("no prediction files of run_id 9 under ")
             && noRunId.err().contains("(run_ids there: 0.2, 0.2_body_issue, 0.4, 0.6, 0.8)"),
         noRunId.err());
+
+    // A table never overwrites a .jsonl file: those are the predictions and datasets it reads.
+    Path bench = home.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    byte[] benchBefore = Files.readAllBytes(bench);
+    Result overInput = editbench("summarize", "--format", "csv", "--out", bench.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, overInput.code(), overInput.err());
+    assertTrue(overInput.err().contains("names a .jsonl file"), overInput.err());
+    assertArrayEquals(benchBefore, Files.readAllBytes(bench));
+
+    // Standard output that fails (a full disk, a closed pipe) is an error, not a lost table.
+    var cli = Main.newCommandLine();
+    cli.setOut(
+        new PrintWriter(
+            new Writer() {
+              @Override
+              public void write(char[] text, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+              }
+
+              @Override
+              public void flush() {}
+
+              @Override
+              public void close() {}
+            }));
+    StringWriter failedErr = new StringWriter();
+    cli.setErr(new PrintWriter(failedErr, true));
+    int failedCode =
+        cli.execute(
+            "summarize",
+            "--results-dir",
+            home.resolve("experiment_results").toString(),
+            "--infbench-dir",
+            home.resolve("crawled_data/infbench").toString());
+    assertEquals(1, failedCode, failedErr.toString());
+    assertTrue(
+        failedErr.toString().contains("error: cannot write the summary to standard output"),
+        failedErr.toString());
 
     Result score = editbench("score", "--model", "gold", "--run-id", "0.8");
     assertEquals(0, score.code(), score.err());

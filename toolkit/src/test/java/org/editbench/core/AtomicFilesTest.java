@@ -12,7 +12,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,5 +132,42 @@ class AtomicFilesTest {
     assertEquals(
         "No space left on device",
         AtomicFiles.describe(new IOException("No space left on device")));
+  }
+
+  @Test
+  void aLinkIsWrittenThroughAndStaysALink() throws IOException {
+    Path target =
+        Files.writeString(Files.createDirectories(dir.resolve("real")).resolve("t.csv"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target);
+    AtomicFiles.writeString(link, "new");
+    assertTrue(Files.isSymbolicLink(link), "still a link");
+    assertEquals("new", Files.readString(target));
+  }
+
+  @Test
+  void aReplacedFileKeepsItsPermissions() throws IOException {
+    Path file = Files.writeString(dir.resolve("private.ipynb"), "old");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    AtomicFiles.writeString(file, "new");
+    assertEquals("new", Files.readString(file));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+  }
+
+  @Test
+  void aPipeIsWrittenStraightNotReplaced() throws Exception {
+    Path pipe = dir.resolve("pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+    CompletableFuture<String> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(pipe);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    AtomicFiles.writeString(pipe, "through the pipe");
+    assertEquals("through the pipe", read.get(10, TimeUnit.SECONDS));
+    assertFalse(Files.isRegularFile(pipe), "still a pipe");
   }
 }
