@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     description = {
       "Merges a model's per-repository prediction files into one 'all' file per run_id.",
       "The files experiment_results/{model}/T=*/n=*/{owner-repo}-task-instances_{run_id}.jsonl go into "
-          + "all-task-instances_{run_id}.jsonl beside them; the first record of an instance wins, records are "
-          + "grouped by repository in name order."
+          + "all-task-instances_{run_id}.jsonl beside them, one merge per T=/n= folder; the first record of "
+          + "an instance wins, records are grouped by repository in name order."
     },
     footer = {
       "",
@@ -65,7 +65,8 @@ public final class MergeResultsCommand implements Callable<Integer> {
       names = {"--output-path", "--output_path"},
       paramLabel = "DIR",
       description =
-          "Folder for the merged files (an existing file means its folder). Default: the folder of the inputs.")
+          "Folder for the merged files (an existing file means its folder) of one T=/n= folder. Default: "
+              + "beside the inputs.")
   Path outputPath;
 
   @Option(

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
@@ -51,8 +52,9 @@ public final class MergeResults {
    * @param n null for every {@code n=*} folder
    * @param runId null for every run_id
    * @param repos null for every repository; else {@code owner/repo} names
-   * @param outputPath null for the folder of the first file merged; else a folder (created when
-   *     missing), or an existing file whose folder is used
+   * @param outputPath null to merge each {@code T=}/{@code n=} folder's files beside them; else a
+   *     folder (created when missing), or an existing file whose folder is used, for the files of
+   *     one such folder
    * @param force replace a merged file even when it holds instances the merge does not (see {@link
    *     MergeResults})
    */
@@ -156,17 +158,36 @@ public final class MergeResults {
     }
     files.sort(ResultFolders::comparePathParts);
 
-    Map<String, List<Path>> byRunId = new TreeMap<>();
+    // One merge per T=/n= folder and run_id, as the reference's: answers sampled at another
+    // temperature or count are other results, and mixed into one file they would be scored as one.
+    Map<Path, Map<String, List<Path>>> byFolder = new LinkedHashMap<>();
     for (Path f : files) {
       // Every file listed above is named after its run_id.
-      byRunId
+      byFolder
+          .computeIfAbsent(f.getParent(), k -> new TreeMap<>())
           .computeIfAbsent(DatasetFile.parse(f).orElseThrow().runId(), k -> new ArrayList<>())
           .add(f);
     }
-    Path outputDir = outputDir(request.outputPath(), files.get(0));
+    if (request.outputPath() != null && byFolder.size() > 1) {
+      throw new IllegalArgumentException(
+          "--output-path "
+              + request.outputPath()
+              + " would receive the merges of "
+              + byFolder.size()
+              + " T=/n= folders ("
+              + byFolder.keySet().stream()
+                  .map(dir -> modelDir.relativize(dir).toString())
+                  .collect(Collectors.joining(", "))
+              + "), whose answers one file would mix; choose one with --temperature and --n, or"
+              + " leave --output-path out to merge each beside its files");
+    }
     List<Merged> merged = new ArrayList<>();
-    byRunId.forEach(
-        (runId, group) -> merged.add(mergeRunId(runId, group, request, outputDir, reporter)));
+    byFolder.forEach(
+        (folder, byRunId) -> {
+          Path outputDir = outputDir(request.outputPath(), folder);
+          byRunId.forEach(
+              (runId, group) -> merged.add(mergeRunId(runId, group, request, outputDir, reporter)));
+        });
     return merged;
   }
 
@@ -290,9 +311,9 @@ public final class MergeResults {
     return out.toString();
   }
 
-  private static Path outputDir(Path outputPath, Path firstFile) {
+  private static Path outputDir(Path outputPath, Path inputFolder) {
     if (outputPath == null) {
-      return firstFile.getParent();
+      return inputFolder;
     }
     Path dir =
         Files.isRegularFile(outputPath) ? outputPath.toAbsolutePath().getParent() : outputPath;

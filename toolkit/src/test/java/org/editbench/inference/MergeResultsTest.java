@@ -61,23 +61,48 @@ class MergeResultsTest {
   }
 
   @Test
-  void mergesPerRunIdFirstRecordWinsGroupedByRepository() {
+  void mergesPerFolderAndRunIdFirstRecordWinsGroupedByRepository() {
     List<MergeResults.Merged> merged = merge(null, null, null, null);
-    assertEquals(List.of("0.2", "0.4"), merged.stream().map(MergeResults.Merged::runId).toList());
-    Path all = t0.resolve("all-task-instances_0.2.jsonl");
+    Path t07 = results.resolve("m/T=0.7/n=1");
     assertEquals(
-        all, merged.get(0).file(), "written beside the first file merged (T=0 sorts before T=0.7)");
+        List.of(
+            t0.resolve("all-task-instances_0.2.jsonl"),
+            t0.resolve("all-task-instances_0.4.jsonl"),
+            t07.resolve("all-task-instances_0.2.jsonl")),
+        merged.stream().map(MergeResults.Merged::file).toList(),
+        "each T=/n= folder merged beside its files");
+    Path all = t0.resolve("all-task-instances_0.2.jsonl");
     assertEquals(
         List.of(
             "{\"instance_id\": \"a__a-pull-2\", \"model_name\": \"m\", \"full_output\": \"café ✓ \\\\u00e9 \u007f\", \"cost\": 1e-05}",
             "{\"instance_id\": \"a__a-pull-1\", \"model_name\": \"m\", \"full_output\": \"a1\", \"cost\": 1e-05}",
-            "{\"instance_id\": \"a__a-pull-3\", \"model_name\": \"m\", \"full_output\": \"a3\", \"cost\": 1e-05}",
             "{\"instance_id\": \"b__b-pull-1\", \"model_name\": \"m\", \"full_output\": \"b1\", \"cost\": 1e-05}"),
         Fixtures.lines(all),
-        "json.dumps(ensure_ascii=False): non-ASCII as is, escapes of the text kept");
-    assertEquals(4, merged.get(0).records());
+        "json.dumps(ensure_ascii=False): non-ASCII as is, escapes of the text kept; nothing of"
+            + " T=0.7");
+    assertEquals(3, merged.get(0).records());
     assertEquals(2, merged.get(0).repositories());
     assertEquals(1, Fixtures.lines(t0.resolve("all-task-instances_0.4.jsonl")).size());
+    assertEquals(
+        List.of("a1 at T=0.7", "a3"),
+        Fixtures.records(t07.resolve("all-task-instances_0.2.jsonl")).stream()
+            .map(r -> r.get("full_output").asText())
+            .toList());
+  }
+
+  @Test
+  void oneOutputPathForSeveralFoldersIsRefusedBeforeAnyMerge() {
+    Path out = results.resolve("merged");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> merge(null, "0.2", null, out));
+    assertEquals(
+        "--output-path "
+            + out
+            + " would receive the merges of 2 T=/n= folders (T=0/n=1, T=0.7/n=1), whose"
+            + " answers one file would mix; choose one with --temperature and --n, or leave"
+            + " --output-path out to merge each beside its files",
+        e.getMessage());
+    assertTrue(!java.nio.file.Files.exists(out), "nothing written");
   }
 
   @Test
