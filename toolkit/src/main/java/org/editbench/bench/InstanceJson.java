@@ -1,7 +1,6 @@
 package org.editbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.editbench.core.JsonText;
+import org.editbench.core.Jsonl;
 import org.editbench.core.PyJson;
 import org.editbench.core.TextValue;
 
@@ -59,7 +59,7 @@ public final class InstanceJson {
    */
   public static BenchInstance fromJson(JsonNode node) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object, found " + describe(node));
+      throw new IllegalArgumentException("expected a JSON object, found " + Jsonl.describe(node));
     }
     JsonNode id = node.get("instance_id");
     if (id == null || id.isNull()) {
@@ -67,7 +67,7 @@ public final class InstanceJson {
     }
     if (!id.isTextual() || id.textValue().isEmpty()) {
       throw new IllegalArgumentException(
-          "instance_id must be a non-empty string, found " + describe(id));
+          "instance_id must be a non-empty string, found " + Jsonl.describe(id));
     }
     Map<String, JsonNode> extras = new LinkedHashMap<>();
     node.properties()
@@ -101,7 +101,7 @@ public final class InstanceJson {
               if (!step.isArray()) {
                 throw new IllegalArgumentException(
                     "field work_patch_list: each step must be a list of diff strings, found "
-                        + describe(step));
+                        + Jsonl.describe(step));
               }
               List<String> diffs = new ArrayList<>(step.size());
               step.forEach(d -> diffs.add(requireText("work_patch_list", d)));
@@ -233,7 +233,7 @@ public final class InstanceJson {
   private static String requireText(String name, JsonNode v) {
     if (!v.isTextual()) {
       throw new IllegalArgumentException(
-          "field " + name + ": expected a string, found " + describe(v));
+          "field " + name + ": expected a string, found " + Jsonl.describe(v));
     }
     return v.textValue();
   }
@@ -245,7 +245,7 @@ public final class InstanceJson {
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
       throw new IllegalArgumentException(
-          "field " + name + ": expected an integer, found " + describe(v));
+          "field " + name + ": expected an integer, found " + Jsonl.describe(v));
     }
     return v.intValue();
   }
@@ -266,23 +266,10 @@ public final class InstanceJson {
     }
     if (!v.isArray()) {
       throw new IllegalArgumentException(
-          "field " + name + ": expected " + expected + ", found " + describe(v));
+          "field " + name + ": expected " + expected + ", found " + Jsonl.describe(v));
     }
     List<T> out = new ArrayList<>(v.size());
     v.forEach(e -> out.add(element.apply(e)));
     return out;
-  }
-
-  static String describe(JsonNode v) {
-    JsonNodeType t = v.getNodeType();
-    return switch (t) {
-      case STRING -> "a string";
-      case NUMBER -> "a number (" + v + ")";
-      case BOOLEAN -> "a boolean";
-      case ARRAY -> "a list";
-      case OBJECT -> "an object";
-      case NULL -> "null";
-      default -> t.name().toLowerCase();
-    };
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.core.AtomicFiles;
+import org.editbench.core.SafePaths;
 import org.editbench.results.Charts;
 import org.editbench.results.ResultsSummary;
 import org.editbench.results.SummaryFormat;
@@ -69,6 +70,9 @@ public final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null) {
+      SafePaths.requireNotDirectory(out);
+    }
     if (out != null && out.getFileName().toString().endsWith(".jsonl")) {
       // The form of every file summarize reads (predictions, infbench files, benches): one such
       // file overwritten by a table would be an answer set or a dataset lost.

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Reading JSON Lines files with every problem located as {@code file:line}. */
 public final class Jsonl {
@@ -62,10 +64,25 @@ public final class Jsonl {
       throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
     }
     try {
-      return MAPPER.readTree(text);
+      // As json.load reads a document: text after its value makes it invalid, not ignored.
+      return JsonLineReader.tree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new DataFormatException(file, line, JsonLineReader.problem(e));
     }
+  }
+
+  /** What a JSON value is, for messages: "a string", "a number (4)", "a list", "null", … */
+  public static String describe(JsonNode v) {
+    JsonNodeType t = v.getNodeType();
+    return switch (t) {
+      case STRING -> "a string";
+      case NUMBER -> "a number (" + v + ")";
+      case BOOLEAN -> "a boolean";
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      case NULL -> "null";
+      default -> t.name().toLowerCase(Locale.ROOT);
+    };
   }
 }
