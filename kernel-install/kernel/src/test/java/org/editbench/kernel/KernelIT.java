@@ -121,6 +121,16 @@ class KernelIT {
     assertEquals(1, refused.exitCode(), refused.output());
     assertTrue(refused.output().contains("a different kernel named 'other'"), refused.output());
     assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Other"));
+    // Jupyter lower-cases names: another spelling names the same kernel, and is refused too.
+    Result otherCase =
+        run(
+            List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString(), "--name", "OTHER"),
+            Duration.ofMinutes(2));
+    assertEquals(1, otherCase.exitCode(), otherCase.output());
+    assertTrue(
+        otherCase.output().contains("Jupyter's kernel names are lower case: 'OTHER' is 'other'"),
+        otherCase.output());
+    assertTrue(Files.readString(foreign.resolve("kernel.json")).contains("Other"));
 
     Result forced =
         run(
@@ -145,6 +155,55 @@ class KernelIT {
         run(List.of(INSTALLER.toString(), "--uninstall", "--name", "other"), Duration.ofMinutes(2));
     assertEquals(0, removed.exitCode(), removed.output());
     assertTrue(Files.notExists(foreign));
+  }
+
+  @Test
+  void installerRefusesBadNamesPrefixesAndJavaOptionsBeforeInstallingAnything() throws Exception {
+    Map<List<String>, String> refusals =
+        Map.of(
+            List.of("--name", ""), "install: --name needs a value",
+            List.of("--name", "--user"), "install: --name needs a value",
+            List.of("--name", "bad name"),
+                "install: --name 'bad name': a kernel name has only letters, digits",
+            List.of("--prefix", ""), "install: --prefix needs a directory",
+            List.of("--name", "badopts", "--java-options", "-XX:+NoSuchFlagAtAll"),
+                "does not start with them:");
+    for (Map.Entry<List<String>, String> refusal : refusals.entrySet()) {
+      List<String> command = new ArrayList<>(List.of(INSTALLER.toString()));
+      if (!refusal.getKey().contains("--prefix")) {
+        command.addAll(List.of("--prefix", jupyterHome.toString()));
+      }
+      command.addAll(refusal.getKey());
+      Result result = run(command, Duration.ofMinutes(2));
+      assertEquals(2, result.exitCode(), refusal.getKey() + ": " + result.output());
+      assertTrue(result.output().contains(refusal.getValue()), result.output());
+    }
+    assertTrue(Files.notExists(jupyterHome.resolve("share/jupyter/kernels/badopts")));
+  }
+
+  @Test
+  void uninstallRemovesTheKernelOfTheScopeGiven() throws Exception {
+    Path prefix = jupyterHome.resolve("elsewhere");
+    Result install =
+        run(
+            List.of(INSTALLER.toString(), "--prefix", prefix.toString(), "--name", "Gone"),
+            Duration.ofMinutes(2));
+    assertEquals(0, install.exitCode(), install.output());
+    Path kernel = prefix.resolve("share/jupyter/kernels/gone");
+    assertTrue(install.output().contains("at " + kernel), install.output());
+    Result removed =
+        run(
+            List.of(
+                INSTALLER.toString(),
+                "--uninstall",
+                "--prefix",
+                prefix.toString(),
+                "--name",
+                "Gone"),
+            Duration.ofMinutes(2));
+    assertEquals(0, removed.exitCode(), removed.output());
+    assertTrue(removed.output().contains("Removed kernel 'gone' from " + kernel), removed.output());
+    assertTrue(Files.notExists(kernel));
   }
 
   @Test
