@@ -1,7 +1,9 @@
 package org.editbench.infbench;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.editbench.core.DatasetFile;
 import org.editbench.core.SafePaths;
@@ -54,8 +56,19 @@ public record InfbenchRequest(
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("no variant to build");
     }
-    if (targets.stream().map(Target::output).distinct().count() != targets.size()) {
-      throw new IllegalArgumentException("two variants would be written to the same file");
+    Map<Path, Target> byOutput = new HashMap<>();
+    for (Target target : targets) {
+      Target before = byOutput.putIfAbsent(target.output(), target);
+      if (before != null) {
+        throw new IllegalArgumentException(
+            "run_ids "
+                + before.runId()
+                + " and "
+                + target.runId()
+                + " would both be written to "
+                + target.output()
+                + " (one run_id spelt twice?); give each once");
+      }
     }
     for (Target target : targets) {
       SafePaths.requireNotAnInput(target.output(), List.of(bench));

@@ -108,7 +108,9 @@ public final class RunApi {
       throw new DataFormatException(
           file,
           "no instance has a prompt: run-api needs an infbench file (a bench file"
-              + " with prompts built for a run_id, see prompt-builder), not a bench file");
+              + " with prompts built for a run_id, see prompt-builder), not a bench file; a run_id"
+              + " without history and without PR or issue text (None, 0.0) builds only empty"
+              + " prompts");
     }
     // A null prompt is not what prompt-builder writes: said apart from the empty prompts below,
     // which are.

@@ -111,7 +111,18 @@ public final class Pipeline {
                     + " merge-results and summarize"));
     Reporter warnings = reporter.withoutNotes();
     reporter.info("data folder: " + paths.root());
-    List<RunId> variants = runIds.stream().map(RunId::parse).toList();
+    // Each run_id as its files spell it (0.20 is 0.2): run-api and summarize look for those files.
+    List<RunId> variants = runIds.stream().map(RunId::parse).distinct().toList();
+    List<String> runIdTexts = variants.stream().map(RunId::text).toList();
+    for (RunId variant : variants) {
+      if (variant.effectiveInfoPct() == 0 && !variant.prMessage() && !variant.issueMessage()) {
+        throw new IllegalArgumentException(
+            "run_id "
+                + variant
+                + " gives the model neither history nor PR or issue text: every prompt would be"
+                + " empty and nothing asked; use None_body_issue, or an info ratio such as 0.2");
+      }
+    }
     List<InfbenchReport> infbench = new ArrayList<>();
     Map<String, Long> oracleFallbacks;
     try (Bm25CodeContextSource contextSource = new Bm25CodeContextSource(bm25, warnings)) {
@@ -126,7 +137,7 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    reporter.info(infbenchLine(paths, benchFiles.size(), runIds.size(), infbench));
+    reporter.info(infbenchLine(paths, benchFiles.size(), variants.size(), infbench));
     if (!oracleFallbacks.isEmpty()) {
       reporter.info(oracleFallbackLine(oracleFallbacks));
     }
@@ -140,7 +151,7 @@ public final class Pipeline {
                 .dataPaths(paths)
                 .datasetNames(repositories(paths.benchDir(), warnings))
                 .models(models)
-                .runIds(runIds)
+                .runIds(runIdTexts)
                 .build(),
             warnings,
             observer);
@@ -158,7 +169,7 @@ public final class Pipeline {
     Table summary =
         mergedRows(
             ResultsSummary.summarize(
-                paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings));
+                paths.resultsDir(), paths.infbenchDir(), models, runIdTexts, warnings));
     return new Report(
         infbench,
         oracleFallbacks,

@@ -182,6 +182,51 @@ class PipelineTest {
     assertFalse(Files.exists(paths.infbenchDir()), "no variant was built");
   }
 
+  @Test
+  void runIdsAreTakenAsTheirFilesSpellThem() throws IOException {
+    SampleData.copyTo(home);
+    DataPaths paths = new DataPaths(home);
+    RecordingReporter reporter = new RecordingReporter();
+    Pipeline.Report report =
+        EditBench.pipeline(
+            paths,
+            Pipeline.DEFAULT_MODELS,
+            List.of("0.20", "0.2"),
+            paths.resultsDir().resolve("charts"),
+            reporter,
+            RunObserver.NONE);
+    assertEquals(
+        "infbench: 2 bench files x 1 variant: 7 records written, 0 already present, 0 invalid "
+            + "(crawled_data/infbench)",
+        reporter.infos.get(1),
+        "0.20 and 0.2 are one run_id");
+    assertEquals(1, report.summary().rowCount());
+    assertEquals("0.2", report.summary().stringColumn("run_id").get(0));
+  }
+
+  @Test
+  void aRunIdWithoutHistoryOrTextIsRefusedBeforeAnythingIsBuilt() throws IOException {
+    SampleData.copyTo(home);
+    DataPaths paths = new DataPaths(home);
+    for (String runId : List.of("None", "0")) {
+      IllegalArgumentException empty =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  EditBench.pipeline(
+                      paths,
+                      Pipeline.DEFAULT_MODELS,
+                      List.of("0.2", runId),
+                      paths.resultsDir().resolve("charts"),
+                      new RecordingReporter(),
+                      RunObserver.NONE));
+      assertTrue(
+          empty.getMessage().contains("gives the model neither history nor PR or issue text"),
+          empty.getMessage());
+    }
+    assertFalse(Files.exists(paths.infbenchDir()), "no variant was built");
+  }
+
   private static Pipeline.Report run(DataPaths paths, RecordingReporter reporter) {
     return EditBench.pipeline(
         paths,
