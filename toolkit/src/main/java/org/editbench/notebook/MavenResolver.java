@@ -34,15 +34,27 @@ final class MavenResolver {
 
   /** Adds a repository (besides Maven Central) to look in, as {@code %mavenRepo ID URL}. */
   void addRepository(String id, String url) {
+    if (!url.matches("(?i)(https?|file)://\\S+")) {
+      throw new IllegalArgumentException(
+          "%mavenRepo "
+              + id
+              + " "
+              + url
+              + ": the URL must be http://, https:// or file://, e.g."
+              + " https://repo.example.com/maven2");
+    }
     repositories.put(id, url);
   }
 
   /**
    * What a failed mvn run says is wrong: its first error, without Maven's "[ERROR]" and "[Help 1]"
-   * and the advice to run it again with -e or -X; the whole log when it has no error line.
+   * and the advice to run it again with -e or -X; the whole log when it has no error line. Colour
+   * codes are taken out first: some Maven builds write them even with -Dstyle.color=never, before
+   * the "[ERROR]" of a line.
    */
   static String failure(String log) {
-    return log.lines()
+    return log.replaceAll("\u001B\\[[0-9;]*m", "")
+        .lines()
         .filter(line -> line.startsWith("[ERROR] ") && !line.strip().equals("[ERROR]"))
         .map(line -> line.substring("[ERROR] ".length()).replace(" -> [Help 1]", "").strip())
         .filter(line -> !line.isEmpty())
@@ -61,7 +73,7 @@ final class MavenResolver {
       Path classpathFile = work.resolve("classpath.txt");
       Files.writeString(pom, pom(coordinates));
       Path log = work.resolve("mvn.log");
-      Process mvn =
+      ProcessBuilder command =
           new ProcessBuilder(
                   "mvn",
                   "-q",
@@ -73,8 +85,18 @@ final class MavenResolver {
                   "-Dmdep.outputFile=" + classpathFile,
                   "-Dmdep.includeScope=runtime")
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      Process mvn;
+      try {
+        mvn = command.start();
+      } catch (IOException e) {
+        throw new IOException(
+            coordinates
+                + ": %maven runs Maven's mvn, which cannot be started ("
+                + e.getMessage()
+                + "); install Maven (Debian: sudo apt-get install maven) or put mvn on the PATH",
+            e);
+      }
       if (!mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         mvn.destroyForcibly();
         throw new IOException(

@@ -92,6 +92,24 @@ class MavenMagicTest {
             + " (https://repo.maven.apache.org/maven2)",
         MavenResolver.failure(log));
     assertEquals("mvn: command not found", MavenResolver.failure("mvn: command not found\n"));
+    // Some Maven builds colour their lines even in batch mode with -Dstyle.color=never.
+    assertEquals(
+        "Could not find artifact no.such:artifact:jar:9.9.9",
+        MavenResolver.failure(
+            "\u001B[0m\u001B[0m[ERROR] Could not find artifact no.such:artifact:jar:9.9.9 -> [Help 1]\n"
+                + "\u001B[0m[ERROR] To see the full stack trace of the errors, re-run Maven with"
+                + " the -e switch.\n"));
+  }
+
+  @Test
+  void aRepositoryUrlMustBeOne() {
+    MavenResolver resolver = new MavenResolver();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> resolver.addRepository("x", "notaurl"));
+    assertEquals(
+        "%mavenRepo x notaurl: the URL must be http://, https:// or file://, e.g."
+            + " https://repo.example.com/maven2",
+        e.getMessage());
   }
 
   @Test
