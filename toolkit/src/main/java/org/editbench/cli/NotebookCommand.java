@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.SafePaths;
 import org.editbench.notebook.CellException;
 import org.editbench.notebook.EvaluatorConfig;
+import org.editbench.notebook.NotebookDocument;
 import org.editbench.notebook.NotebookRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +66,24 @@ public final class NotebookCommand implements Runnable {
           throw new IllegalArgumentException("no such notebook: " + notebook);
         }
       }
+      // Every notebook read and every destination checked before the first cell runs: a problem
+      // found after a run would cost its outputs, or the notebooks after it.
+      Map<Path, Path> destinations = new LinkedHashMap<>();
+      for (Path notebook : notebooks) {
+        Path destination = outDir == null ? notebook : outDir.resolve(notebook.getFileName());
+        SafePaths.requireNotDirectory(destination);
+        Path before = destinations.put(destination.toAbsolutePath().normalize(), notebook);
+        if (before != null && !before.equals(notebook)) {
+          throw new IllegalArgumentException(
+              before
+                  + " and "
+                  + notebook
+                  + " would both be written to "
+                  + destination
+                  + "; run them into different --out folders");
+        }
+      }
+      List<NotebookDocument> documents = notebooks.stream().map(NotebookDocument::read).toList();
       if (outDir != null) {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
           throw new IllegalArgumentException(
@@ -76,11 +97,13 @@ public final class NotebookCommand implements Runnable {
         }
       }
       EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
-      for (Path notebook : notebooks) {
+      for (int i = 0; i < notebooks.size(); i++) {
+        Path notebook = notebooks.get(i);
         Path destination = outDir == null ? notebook : outDir.resolve(notebook.getFileName());
+        List<Path> notRun = notebooks.subList(i + 1, notebooks.size());
         NotebookRunner.Outcome outcome;
         try {
-          outcome = NotebookRunner.run(notebook, destination, config, err);
+          outcome = NotebookRunner.run(documents.get(i), destination, config, err);
         } catch (CellException e) {
           err.println(
               "error: "
@@ -94,7 +117,7 @@ public final class NotebookCommand implements Runnable {
                   + ": "
                   + e.evalue());
           belowTheErrorLine(e).forEach(err::println);
-          err.flush();
+          sayNotRun(notRun, err);
           return 1;
         }
         if (outcome.failure().isPresent()) {
@@ -112,7 +135,7 @@ public final class NotebookCommand implements Runnable {
                   + failure.error().evalue());
           belowTheErrorLine(failure.error()).forEach(err::println);
           err.println("wrote " + destination + " up to the failing cell");
-          err.flush();
+          sayNotRun(notRun, err);
           return 1;
         }
         out.println(
@@ -121,6 +144,17 @@ public final class NotebookCommand implements Runnable {
       }
       return 0;
     }
+  }
+
+  /** Names the notebooks a failure kept from running, so that nobody takes them for run. */
+  private static void sayNotRun(List<Path> notRun, PrintWriter err) {
+    if (!notRun.isEmpty()) {
+      err.println(
+          "not run: "
+              + String.join(", ", notRun.stream().map(Path::toString).toList())
+              + " (run them again once the failing cell is fixed)");
+    }
+    err.flush();
   }
 
   /**

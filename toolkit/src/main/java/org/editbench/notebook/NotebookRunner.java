@@ -18,14 +18,14 @@ public final class NotebookRunner {
   public record Outcome(int codeCellsRun, Optional<Failure> failure) {}
 
   /**
-   * @param destination where the executed notebook is written (may be {@code notebook} itself)
+   * @param notebook a notebook as {@link NotebookDocument#read} read it; its cells get the outputs
+   * @param destination where the executed notebook is written (may be the file it was read from)
    * @param log where startup output (from IJava startup scripts) goes
    * @throws CellException when the session cannot start (a startup script failed)
    */
   public static Outcome run(
-      Path notebook, Path destination, EvaluatorConfig config, PrintWriter log)
+      NotebookDocument document, Path destination, EvaluatorConfig config, PrintWriter log)
       throws CellException {
-    NotebookDocument document = NotebookDocument.read(notebook);
     try (JShellEvaluator evaluator = JShellEvaluator.start(config, new LogCellOutput(log))) {
       int executionCount = 0;
       for (NotebookDocument.Cell cell : document.cells()) {

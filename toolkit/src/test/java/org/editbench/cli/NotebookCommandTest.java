@@ -150,11 +150,16 @@ class NotebookCommandTest {
             "throw new IllegalStateException(\"no bench here\");",
             "System.out.println(\"never\");");
 
-    Run run = editbench("notebook", "run", input.toString());
+    Path later = notebook(dir.resolve("later.ipynb"), "1 + 1");
+    Run run = editbench("notebook", "run", input.toString(), later.toString());
 
     assertEquals(1, run.exitCode());
     assertTrue(
         run.err().contains("cell 3 (In [2]): java.lang.IllegalStateException: no bench here"),
+        run.err());
+    assertTrue(
+        run.err()
+            .contains("not run: " + later + " (run them again once the failing cell is fixed)"),
         run.err());
     assertEquals(
         1,
@@ -217,6 +222,35 @@ class NotebookCommandTest {
         outIsAFile.err().contains("error: --out " + file + " is a file; --out names the folder"),
         outIsAFile.err());
     assertEquals("kept", Files.readString(file));
+  }
+
+  @Test
+  void everyNotebookAndDestinationIsCheckedBeforeAnyCellRuns(@TempDir Path dir) throws Exception {
+    Path marker = dir.resolve("ran");
+    String touch =
+        "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker + "\"), \"x\");";
+    Path first = notebook(Files.createDirectories(dir.resolve("a")).resolve("x.ipynb"), touch);
+    Path sameName = notebook(Files.createDirectories(dir.resolve("b")).resolve("x.ipynb"), "1");
+    Run clash =
+        editbench(
+            "notebook",
+            "run",
+            first.toString(),
+            sameName.toString(),
+            "--out",
+            dir.resolve("out").toString());
+    assertEquals(Main.EXIT_BAD_INPUT, clash.exitCode(), clash.err());
+    assertTrue(
+        clash.err().contains(first + " and " + sameName + " would both be written to "),
+        clash.err());
+
+    Path broken =
+        Files.writeString(dir.resolve("broken.ipynb"), "{\"nbformat\": 4, \"cells\": [1]}");
+    Run malformed = editbench("notebook", "run", first.toString(), broken.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, malformed.exitCode(), malformed.err());
+    assertTrue(
+        malformed.err().contains(broken + ": cell 1: a number (1) where a cell"), malformed.err());
+    assertFalse(Files.exists(marker), "no cell ran");
   }
 
   @Test
