@@ -40,7 +40,8 @@ public final class NotebookCommand implements Runnable {
       description = {
         "Run the code cells of each notebook in order, in a fresh Java session per notebook.",
         "Each notebook is written back with its outputs (nbformat 4), or to --out. A failing cell stops the "
-            + "run: the notebook is written up to that cell's error, and the command exits 1. IJAVA_* "
+            + "run: the notebook is written up to that cell's error, and the command exits 1 (so it does when "
+            + "a cell calls System.exit; Ctrl-C or kill during a cell also writes the notebook up to it). IJAVA_* "
             + "environment variables apply as in the kernel. Relative paths in cells resolve against the "
             + "current directory."
       })

@@ -3,6 +3,7 @@ package org.editbench.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
@@ -11,6 +12,7 @@ import org.editbench.inference.FilterStats;
 import org.editbench.inference.Progress;
 import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunStats;
+import org.editbench.notebook.NotebookRunner;
 
 /**
  * What {@code editbench} says when SIGINT (Ctrl-C) or SIGTERM stops it: one line with what was
@@ -42,13 +44,65 @@ final class StopNotice {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (!notice.finished) {
+                  if (!notice.finished && !notebookStopped(err)) {
                     err.println(message(JsonlAppender.stopAll(), left(), args));
                     err.flush();
                   }
                 },
                 "editbench-stop-notice"));
     return notice;
+  }
+
+  /**
+   * For {@code notebook run}: when a cell was running, the notebook is written up to it and the
+   * line says which cell and why. A cell that called {@code System.exit} ends the command with exit
+   * 1, whatever status it gave: the cells after it did not run, and a status of 0 would hide that.
+   *
+   * @return whether a notebook's cell was running (and the notice is said)
+   */
+  private static boolean notebookStopped(PrintStream err) {
+    String signal = stoppingSignal();
+    String why =
+        signal != null
+            ? "stopped by " + signal + " while this cell ran"
+            : "this cell ended the Java process (System.exit)";
+    Optional<String> cell;
+    try {
+      cell = NotebookRunner.saveStopped(why);
+    } catch (RuntimeException e) {
+      err.println(
+          "stopped while a notebook's cell ran; the notebook could not be written: "
+              + e.getMessage());
+      err.flush();
+      return true;
+    }
+    if (cell.isEmpty()) {
+      return false;
+    }
+    err.println(
+        (signal != null ? "stopped by " + signal : "a cell called System.exit")
+            + " in "
+            + cell.get()
+            + ": the notebook is written up to that cell; the cells after it did not run");
+    err.flush();
+    if (signal == null) {
+      Runtime.getRuntime().halt(1);
+    }
+    return true;
+  }
+
+  /**
+   * The signal the JVM is ending on (SIGINT, SIGTERM, …), or null when the process ends otherwise
+   * ({@code System.exit}): the JVM handles a signal on a thread of its own, named after it.
+   */
+  private static String stoppingSignal() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (name.startsWith("SIG") && name.endsWith(" handler")) {
+        return name.substring(0, name.length() - " handler".length());
+      }
+    }
+    return null;
   }
 
   /** The command ended by itself: a shutdown now is its own exit, not a signal. */

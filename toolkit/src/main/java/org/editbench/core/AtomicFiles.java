@@ -299,9 +299,15 @@ public final class AtomicFiles {
     private static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
 
     static {
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(() -> FILES.forEach(AtomicFiles::deleteQuietly), "atomic-files-cleanup"));
+      try {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> FILES.forEach(AtomicFiles::deleteQuietly), "atomic-files-cleanup"));
+      } catch (IllegalStateException e) {
+        // The first write of this JVM is a shutdown hook's own (a notebook saved as the process
+        // ends): too late for a hook, and the write removes its temporary file itself on failure.
+      }
     }
 
     static void add(Path temp) {

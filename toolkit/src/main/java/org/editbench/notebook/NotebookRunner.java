@@ -1,7 +1,10 @@
 package org.editbench.notebook;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,49 @@ public final class NotebookRunner {
   public record Failure(int cellNumber, CellException error) {}
 
   public record Outcome(int codeCellsRun, Optional<Failure> failure) {}
+
+  /** The cell under way in this JVM, for {@link #saveStopped}; null between cells and runs. */
+  private static volatile Running running;
+
+  private record Running(
+      NotebookDocument document,
+      Path destination,
+      NotebookDocument.Cell cell,
+      int executionCount,
+      NotebookCellOutput output) {}
+
+  /**
+   * When the JVM ends while a cell runs — {@code System.exit} in the cell, or a signal (Ctrl-C,
+   * kill) — writes the notebook up to that cell, with what it printed and an error saying {@code
+   * why}, so that the run's outputs are not lost; says which cell it was. For a shutdown hook: the
+   * cell's thread may still be writing, so what it printed is taken as far as it can be.
+   *
+   * @return the notebook's file, the cell and its execution count; empty when no cell was running
+   */
+  public static Optional<String> saveStopped(String why) {
+    Running stopped = running;
+    if (stopped == null) {
+      return Optional.empty();
+    }
+    List<ObjectNode> outputs = new ArrayList<>();
+    try {
+      outputs.addAll(stopped.output().outputs());
+    } catch (RuntimeException e) {
+      // the cell's thread was adding one: the error below still says what happened
+    }
+    NotebookCellOutput error = new NotebookCellOutput();
+    error.error(new CellException("Stopped", why, List.of("Stopped: " + why)));
+    outputs.addAll(error.outputs());
+    stopped.cell().setResult(stopped.executionCount(), outputs);
+    stopped.document().write(stopped.destination());
+    return Optional.of(
+        stopped.destination()
+            + " cell "
+            + stopped.cell().number()
+            + " (In ["
+            + stopped.executionCount()
+            + "])");
+  }
 
   /**
    * @param notebook a notebook as {@link NotebookDocument#read} read it; its cells get the outputs
@@ -34,21 +80,26 @@ public final class NotebookRunner {
         }
         executionCount++;
         NotebookCellOutput output = new NotebookCellOutput();
+        running = new Running(document, destination, cell, executionCount, output);
         try {
           Optional<MimeBundle> value =
               evaluator.execute("cell " + cell.number(), cell.source(), output);
           int count = executionCount;
           value.ifPresent(bundle -> output.executeResult(count, bundle));
         } catch (CellException e) {
+          running = null;
           output.error(e);
           cell.setResult(executionCount, output.outputs());
           document.write(destination);
           return new Outcome(executionCount, Optional.of(new Failure(cell.number(), e)));
         }
+        running = null;
         cell.setResult(executionCount, output.outputs());
       }
       document.write(destination);
       return new Outcome(executionCount, Optional.empty());
+    } finally {
+      running = null;
     }
   }
 }

@@ -253,6 +253,82 @@ class NotebookCommandTest {
     assertFalse(Files.exists(marker), "no cell ran");
   }
 
+  /** {@code editbench notebook run notebook} in a child JVM, its output in {@code log}. */
+  private static Process notebookRunProcess(Path notebook, Path log) throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.editbench.cli.Main",
+            "notebook",
+            "run",
+            notebook.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  @Test
+  void aCellThatCallsSystemExitLeavesTheNotebookWrittenUpToItAndExitsOne(@TempDir Path dir)
+      throws Exception {
+    Path input =
+        notebook(
+            dir.resolve("exit.ipynb"),
+            "System.out.println(\"before\");",
+            "System.exit(0);",
+            "System.out.println(\"never\");");
+    Path log = dir.resolve("log");
+    Process run = notebookRunProcess(input, log);
+    assertTrue(run.waitFor(2, TimeUnit.MINUTES));
+    String said = Files.readString(log);
+    assertEquals(1, run.exitValue(), "never 0 when a cell ended the run: " + said);
+    assertTrue(
+        said.contains(
+            "a cell called System.exit in "
+                + input
+                + " cell 3 (In [2]): the notebook is written up to that cell; the cells after it"
+                + " did not run"),
+        said);
+    assertValidNbformat(input);
+    JsonNode cells = JSON.readTree(input.toFile()).path("cells");
+    assertEquals("before\n", text(cells.get(1).path("outputs").get(0).path("text")));
+    assertEquals(
+        "this cell ended the Java process (System.exit)",
+        cells.get(2).path("outputs").get(0).path("evalue").asText());
+    assertTrue(cells.get(3).path("outputs").isEmpty(), "the cell after it did not run");
+  }
+
+  @Test
+  void aSignalDuringACellLeavesTheNotebookWrittenUpToIt(@TempDir Path dir) throws Exception {
+    Path started = dir.resolve("started");
+    Path input =
+        notebook(
+            dir.resolve("slow.ipynb"),
+            "System.out.println(\"before\");",
+            "java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + started
+                + "\"), \"\"); Thread.sleep(120_000);");
+    Path log = dir.resolve("log");
+    Process run = notebookRunProcess(input, log);
+    for (int i = 0; i < 600 && !Files.exists(started); i++) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(started), "the slow cell started: " + Files.readString(log));
+    run.destroy(); // SIGTERM
+    assertTrue(run.waitFor(1, TimeUnit.MINUTES));
+    String said = Files.readString(log);
+    assertEquals(143, run.exitValue(), said);
+    assertTrue(
+        said.contains(
+            "stopped by SIGTERM in " + input + " cell 3 (In [2]): the notebook is written"),
+        said);
+    JsonNode cells = JSON.readTree(input.toFile()).path("cells");
+    assertEquals("before\n", text(cells.get(1).path("outputs").get(0).path("text")));
+    assertEquals(
+        "stopped by SIGTERM while this cell ran",
+        cells.get(2).path("outputs").get(0).path("evalue").asText());
+  }
+
   @Test
   void aMissingNotebookIsBadInput(@TempDir Path dir) {
     Run run = editbench("notebook", "run", dir.resolve("absent.ipynb").toString());
