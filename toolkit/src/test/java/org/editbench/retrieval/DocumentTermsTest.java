@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,15 @@ class DocumentTermsTest {
   private static final String BLOB = "0123456789abcdef0123456789abcdef01234567";
   private static final String IDENTITY = "segments_1";
 
-  @TempDir Path directory;
+  @TempDir Path temp;
+
+  /** A folder of its own inside the test's: a name that escaped it would land beside it. */
+  private Path directory;
+
+  @BeforeEach
+  void folder() throws IOException {
+    directory = Files.createDirectories(temp.resolve("terms"));
+  }
 
   private static DocumentTerms sample() {
     return new DocumentTerms(
