@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,20 +45,7 @@ public final class Jsonl {
    * {@link DataFormatException} naming {@code what} or the line.
    */
   public static JsonNode readDocument(Path file, String what) {
-    SafePaths.requireNotDirectory(file);
-    String text;
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      try {
-        text = StrictUtf8.decode(bytes);
-      } catch (StrictUtf8.InvalidUtf8Exception e) {
-        throw StrictUtf8.error(file, StrictUtf8.lineOf(bytes, e.offset()), e.offset());
-      }
-    } catch (NoSuchFileException e) {
-      throw new DataFormatException(file, what + " not found");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
-    }
+    String text = StrictUtf8.readFile(file, what);
     try {
       // As json.load reads a document: text after its value makes it invalid, not ignored.
       return JsonLineReader.tree(text);

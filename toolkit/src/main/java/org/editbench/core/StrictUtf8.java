@@ -1,11 +1,15 @@
 package org.editbench.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -52,6 +56,31 @@ public final class StrictUtf8 {
       }
     }
     return text;
+  }
+
+  /**
+   * A whole text file, which must be UTF-8.
+   *
+   * @param what how messages name the file, e.g. "notebook" ("notebook not found")
+   * @throws DataFormatException the file is missing, a folder, or not UTF-8 ({@code file:line:
+   *     invalid UTF-8 at byte N})
+   * @throws UncheckedIOException it cannot be read, with the reason
+   */
+  public static String readFile(Path file, String what) {
+    SafePaths.requireNotDirectory(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new DataFormatException(file, what + " not found");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
+    }
+    try {
+      return decode(bytes);
+    } catch (InvalidUtf8Exception e) {
+      throw error(file, lineOf(bytes, e.offset()), e.offset());
+    }
   }
 
   /** {@link #decode(byte[], int, int)} of a whole array. */

@@ -1,5 +1,6 @@
 package org.editbench.notebook;
 
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -68,19 +69,23 @@ final class CellErrors {
 
   /** A magic that threw: its message, with the cell line of the magic. */
   static CellException magicFailed(String shownName, String cellName, int line, Exception e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    Exception cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
     // A file error's message is the file's name alone: say what happened to it.
-    if (e instanceof NoSuchFileException missing) {
+    if (cause instanceof NoSuchFileException missing) {
       message = missing.getFile() + ": no such file";
-    } else if (e instanceof FileSystemException failed && failed.getReason() != null) {
+    } else if (cause instanceof FileSystemException failed && failed.getReason() != null) {
       message = failed.getFile() + ": " + failed.getReason();
-    } else if (e instanceof AccessDeniedException denied) {
+    } else if (cause instanceof AccessDeniedException denied) {
       message = denied.getFile() + ": permission denied";
     }
+    // A magic given what it cannot use is a usage error, as IPython names it, not a Java class.
+    String name =
+        cause instanceof IllegalArgumentException && !(cause instanceof DataFormatException)
+            ? "UsageError"
+            : cause.getClass().getSimpleName();
     return new CellException(
-        e.getClass().getName(),
-        message,
-        List.of(cellName + " line " + line + ": " + shownName + ": " + message));
+        name, message, List.of(cellName + " line " + line + ": " + shownName + ": " + message));
   }
 
   /** Each diagnostic of a rejected snippet with its cell line, the line's text and a caret. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +40,13 @@ final class PathGlobs {
     }
     boolean anyDepth = pattern.contains("**");
     int depth = anyDepth ? Integer.MAX_VALUE : path.getNameCount() - firstWild;
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path);
+    PathMatcher matcher;
+    try {
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + path);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "'" + pattern + "' is not a valid pattern: " + e.getDescription(), e);
+    }
     try (Stream<Path> walk = Files.walk(base, depth)) {
       return walk.filter(matcher::matches).sorted().toList();
     } catch (IOException e) {

@@ -1,11 +1,11 @@
 package org.editbench.notebook;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.editbench.core.DataFormatException;
+import org.editbench.core.StrictUtf8;
 
 /**
  * What a {@link JShellEvaluator} runs before the user's first cell: the default imports and the
@@ -67,7 +67,20 @@ final class SessionStartup {
       throws CellException {
     StringBuilder imports = new StringBuilder();
     DEFAULT_IMPORTS.forEach(name -> imports.append("import ").append(name).append(";\n"));
-    session.execute("startup", imports.toString(), output);
+    try {
+      session.execute("startup", imports.toString(), output);
+    } catch (IllegalArgumentException e) {
+      // The first compilation, of imports that always compile: javac refused its options, in its
+      // own words ("error: invalid flag: -Xbogus"), which do not say where they came from.
+      throw new IllegalArgumentException(
+          EvaluatorConfig.COMPILER_OPTS
+              + " '"
+              + String.join(" ", config.compilerOptions())
+              + "': the Java compiler refuses it ("
+              + String.valueOf(e.getMessage()).replaceFirst("^error: ", "")
+              + ")",
+          e);
+    }
     for (String pattern : config.startupScriptPaths()) {
       for (Path script : PathGlobs.expand(pattern)) {
         session.execute(script.getFileName().toString(), readScript(script), output);
@@ -80,9 +93,10 @@ final class SessionStartup {
 
   private static String readScript(Path script) {
     try {
-      return Files.readString(script);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read startup script " + script, e);
+      return StrictUtf8.readFile(script, "startup script");
+    } catch (DataFormatException | UncheckedIOException e) {
+      throw new IllegalArgumentException(
+          "startup script (" + EvaluatorConfig.STARTUP_SCRIPTS_PATH + "): " + e.getMessage(), e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.editbench.core.StrictUtf8;
 
 /**
  * The magics IJava users know, so their notebooks keep working, and IPython's {@code %time} and
@@ -45,8 +46,7 @@ final class StandardMagics {
               String text =
                   context
                       .documentation(name)
-                      .orElseThrow(
-                          () -> new IllegalArgumentException("%doc: nothing known as " + name));
+                      .orElseThrow(() -> new IllegalArgumentException("nothing known as " + name));
               context.output().page(MimeBundle.text(text));
             })
         .register(
@@ -132,7 +132,7 @@ final class StandardMagics {
       throw new IllegalArgumentException("usage: %load FILE");
     }
     Path file = Path.of(args.get(0));
-    context.evaluate(file.getFileName().toString(), Files.readString(file));
+    context.evaluate(file.getFileName().toString(), StrictUtf8.readFile(file, "file"));
   }
 
   private static boolean isJar(Path path) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -644,11 +645,62 @@ class JShellEvaluatorTest {
             .traceback()
             .get(0));
     assertEquals(
-        "In [1] line 1: %load: /nonexistent/lib.jsh: no such file",
+        "In [1] line 1: %load: /nonexistent/lib.jsh: file not found",
         assertThrows(
                 CellException.class, () -> run("%load /nonexistent/lib.jsh", new RecordingOutput()))
             .traceback()
             .get(0));
+  }
+
+  @Test
+  void magicErrorsSayTheFileAndWhatIsWrongInWords(@TempDir Path dir) throws Exception {
+    Map<String, String> said =
+        Map.of(
+            "%load " + dir,
+            "In [1] line 1: %load: " + dir + ": is a directory; expected a file",
+            "%load " + Files.write(dir.resolve("latin.jsh"), new byte[] {'x', ' ', (byte) 0xe9}),
+            "In [1] line 1: %load: " + dir.resolve("latin.jsh") + ":1: invalid UTF-8 at byte 2",
+            "%classpath " + dir + "/[a",
+            "In [1] line 1: %classpath: '" + dir + "/[a' is not a valid pattern: Missing ']",
+            "%doc NoSuchClassXyz",
+            "In [1] line 1: %doc: nothing known as NoSuchClassXyz");
+    for (Map.Entry<String, String> magic : said.entrySet()) {
+      CellException e =
+          assertThrows(CellException.class, () -> run(magic.getKey(), new RecordingOutput()));
+      assertEquals(magic.getValue(), e.traceback().get(0));
+      assertFalse(e.ename().contains("."), "no Java class name: " + e.ename());
+    }
+    CellException usage =
+        assertThrows(CellException.class, () -> run("%jars", new RecordingOutput()));
+    assertEquals("UsageError", usage.ename());
+    assertEquals("usage: %jars JAR-OR-GLOB…", usage.evalue());
+  }
+
+  @Test
+  void compilerOptionsTheCompilerRefusesAreNamedWithTheirVariable() {
+    EvaluatorConfig config =
+        new EvaluatorConfig(List.of(), List.of("-Xbogus"), Duration.ZERO, List.of(), "");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JShellEvaluator.start(config, new RecordingOutput()).close());
+    assertEquals(
+        "IJAVA_COMPILER_OPTS '-Xbogus': the Java compiler refuses it (invalid flag: -Xbogus)",
+        e.getMessage());
+  }
+
+  @Test
+  void aStartupScriptThatIsNotUtf8IsNamedWithItsLine(@TempDir Path dir) throws Exception {
+    Path script = Files.write(dir.resolve("s.jsh"), new byte[] {'1', ';', '\n', (byte) 0xff});
+    EvaluatorConfig config =
+        new EvaluatorConfig(List.of(), List.of(), Duration.ZERO, List.of(script.toString()), "");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JShellEvaluator.start(config, new RecordingOutput()).close());
+    assertEquals(
+        "startup script (IJAVA_STARTUP_SCRIPTS_PATH): " + script + ":2: invalid UTF-8 at byte 3",
+        e.getMessage());
   }
 
   @Test
