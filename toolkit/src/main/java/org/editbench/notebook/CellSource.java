@@ -45,9 +45,10 @@ final class CellSource {
     }
     StringBuilder java = new StringBuilder();
     int javaStart = 1;
+    Lexed carried = Lexed.CODE;
     for (int i = 0; i < lines.length; i++) {
       String trimmed = lines[i].strip();
-      if (trimmed.startsWith("%")) {
+      if (carried == Lexed.CODE && isMagicLine(trimmed)) {
         if (!java.toString().isBlank()) {
           parts.add(new Java(java.toString(), javaStart));
         }
@@ -61,12 +62,79 @@ final class CellSource {
                 : new Magic(body.substring(0, space), body.substring(space).strip(), i + 1));
       } else {
         java.append(lines[i]).append('\n');
+        carried = lex(lines[i], carried);
       }
     }
     if (!java.toString().isBlank()) {
       parts.add(new Java(java.substring(0, java.length() - 1), javaStart));
     }
     return parts;
+  }
+
+  /**
+   * A magic line starts with {@code %} and a name ({@code %jars}, or {@code %%time} out of place,
+   * which the session then says belongs first): {@code % 3;} goes on a Java expression.
+   */
+  private static boolean isMagicLine(String trimmed) {
+    if (!trimmed.startsWith("%")) {
+      return false;
+    }
+    String name = trimmed.substring(trimmed.startsWith("%%") ? 2 : 1);
+    return !name.isEmpty() && Character.isLetter(name.charAt(0));
+  }
+
+  /** Where a line of Java leaves the next one: in code, or inside a comment or a text block. */
+  private enum Lexed {
+    CODE,
+    BLOCK_COMMENT,
+    TEXT_BLOCK
+  }
+
+  /**
+   * What {@code line} leaves open, given what the lines before it left: a line inside a block
+   * comment or a text block is Java's, even when it starts with {@code %}. String and character
+   * literals are passed over whole, so a {@code "/*"} opens no comment.
+   */
+  private static Lexed lex(String line, Lexed from) {
+    Lexed state = from;
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      if (state == Lexed.BLOCK_COMMENT) {
+        int end = line.indexOf("*/", i);
+        if (end < 0) {
+          return state;
+        }
+        i = end + 2;
+        state = Lexed.CODE;
+      } else if (state == Lexed.TEXT_BLOCK) {
+        while (i < n && !line.startsWith("\"\"\"", i)) {
+          i += line.charAt(i) == '\\' ? 2 : 1;
+        }
+        if (i >= n) {
+          return state;
+        }
+        i += 3;
+        state = Lexed.CODE;
+      } else if (line.startsWith("//", i)) {
+        return state;
+      } else if (line.startsWith("/*", i)) {
+        state = Lexed.BLOCK_COMMENT;
+        i += 2;
+      } else if (line.startsWith("\"\"\"", i)) {
+        state = Lexed.TEXT_BLOCK;
+        i += 3;
+      } else if (line.charAt(i) == '"' || line.charAt(i) == '\'') {
+        char quote = line.charAt(i++);
+        while (i < n && line.charAt(i) != quote) {
+          i += line.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return state;
   }
 
   /** Splits magic arguments at whitespace, keeping "quoted text" and 'quoted text' together. */

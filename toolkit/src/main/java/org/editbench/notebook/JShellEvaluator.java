@@ -243,7 +243,13 @@ public final class JShellEvaluator implements AutoCloseable {
             new CellException(
                 "UnknownMagic",
                 prefix + name,
-                List.of(prefix + name + " is not a magic here; known: " + known.get())));
+                List.of(
+                    name.startsWith("%")
+                        ? prefix
+                            + name
+                            + " is a cell magic: it must be the cell's first line, and its body"
+                            + " the rest of the cell"
+                        : prefix + name + " is not a magic here; known: " + known.get())));
   }
 
   private interface MagicRun {

@@ -670,6 +670,12 @@ class JShellEvaluatorTest {
       assertEquals(magic.getValue(), e.traceback().get(0));
       assertFalse(e.ename().contains("."), "no Java class name: " + e.ename());
     }
+    CellException misplaced =
+        assertThrows(CellException.class, () -> run("1;\n%%time\n2", new RecordingOutput()));
+    assertEquals(
+        "%%time is a cell magic: it must be the cell's first line, and its body the rest of the"
+            + " cell",
+        misplaced.traceback().get(0));
     CellException usage =
         assertThrows(CellException.class, () -> run("%jars", new RecordingOutput()));
     assertEquals("UsageError", usage.ename());
