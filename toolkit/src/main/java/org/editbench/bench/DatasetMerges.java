@@ -17,6 +17,7 @@ import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
+import org.editbench.core.DuplicateIds;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.MergedOutput;
@@ -50,8 +51,17 @@ public final class DatasetMerges {
   private DatasetMerges() {}
 
   /** What one merge wrote. */
+  /**
+   * What a merge wrote: records, duplicate instance ids left out (infbench) or kept (bench, as the
+   * reference's concatenation keeps them), and lines that were not JSON.
+   */
   public record MergeResult(
-      Path output, List<Path> inputs, int records, int duplicatesSkipped, int invalidLines) {}
+      Path output,
+      List<Path> inputs,
+      int records,
+      int duplicatesSkipped,
+      int duplicatesKept,
+      int invalidLines) {}
 
   /**
    * Concatenates every {@code *task-instances.jsonl} of {@code benchDir} except {@code
@@ -184,8 +194,15 @@ public final class DatasetMerges {
   private static MergeResult concatenate(
       List<Path> files, Path output, boolean dedupe, String whence, Reporter reporter) {
     SafePaths.requireNotAnInput(output, files);
-    Set<String> seen = new HashSet<>();
-    int[] counts = new int[3]; // records, duplicates, invalid
+    // The reference's bench merge concatenates; its infbench merge keeps an id's first record.
+    DuplicateIds seen =
+        new DuplicateIds(
+            reporter,
+            dedupe
+                ? "keeping the first"
+                : "both kept, as the reference's merge keeps them (prompt-builder reads the"
+                    + " first)");
+    int[] counts = new int[2]; // records, invalid
     // Read while writing, into a file renamed over the output at the end: a line that is not
     // UTF-8 stops the merge with the output untouched. Not while a run appends to the output.
     OutputLock.whileHeld(
@@ -207,12 +224,11 @@ public final class DatasetMerges {
                             node = Jsonl.parse(file, number, line);
                           } catch (DataFormatException e) {
                             reporter.warn(e.getMessage() + "; line skipped");
-                            counts[2]++;
+                            counts[1]++;
                             return;
                           }
                           String id = node.path("instance_id").asText("");
-                          if (!seen.add(id) && dedupe && !id.isEmpty()) {
-                            counts[1]++;
+                          if (!id.isEmpty() && !seen.firstOf(id, file, number) && dedupe) {
                             return;
                           }
                           try {
@@ -225,10 +241,16 @@ public final class DatasetMerges {
                         });
                   }
                   if (whence != null) {
-                    MergedOutput.refuseToDrop(output, seen, files, whence, REPLACING);
+                    MergedOutput.refuseToDrop(output, seen.ids(), files, whence, REPLACING);
                   }
                 }));
-    return new MergeResult(output, files, counts[0], counts[1], counts[2]);
+    return new MergeResult(
+        output,
+        files,
+        counts[0],
+        dedupe ? seen.duplicates() : 0,
+        dedupe ? 0 : seen.duplicates(),
+        counts[1]);
   }
 
   private static List<Path> select(List<Path> files, List<String> repos) {

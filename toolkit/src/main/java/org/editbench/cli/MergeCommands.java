@@ -39,8 +39,13 @@ final class MergeCommands {
     spec.commandLine()
         .getOut()
         .printf(
-            "%s: %d records from %d files (%d duplicates skipped, %d invalid lines skipped)%n",
-            r.output(), r.records(), r.inputs().size(), r.duplicatesSkipped(), r.invalidLines());
+            "%s: %d records from %d files (%d duplicates %s, %d invalid lines skipped)%n",
+            r.output(),
+            r.records(),
+            r.inputs().size(),
+            r.duplicatesSkipped() + r.duplicatesKept(),
+            r.duplicatesKept() > 0 ? "kept" : "skipped",
+            r.invalidLines());
   }
 
   @Command(

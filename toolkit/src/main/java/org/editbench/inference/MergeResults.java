@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
+import org.editbench.core.DuplicateIds;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.MergedOutput;
@@ -195,7 +196,7 @@ public final class MergeResults {
       String runId, List<Path> files, Request request, Path outputDir, Reporter reporter) {
     List<String> repos = request.repos();
     Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
+    DuplicateIds seen = new DuplicateIds(reporter, "keeping the first, as the reference does");
     for (Path file : files) {
       // Results written by other tools may hold a line torn by a crash; merging goes on without it,
       // as the reference's does.
@@ -203,7 +204,7 @@ public final class MergeResults {
           JsonLineReader.readObjectsLeniently(file, reporter, "left out of the merge")) {
         JsonNode record = line.json();
         String id = record.path("instance_id").asText("");
-        if (!id.isEmpty() && !seen.add(id)) {
+        if (!id.isEmpty() && !seen.firstOf(id, file, line.number())) {
           continue; // the first record of an instance wins
         }
         String repo = repoOf(id);

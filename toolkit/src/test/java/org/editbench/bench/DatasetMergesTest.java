@@ -70,6 +70,35 @@ class DatasetMergesTest {
             .warnings
             .get(0)
             .startsWith(dir.resolve("a-a-task-instances_0.2.jsonl") + ":2: not valid JSON"));
+    assertEquals(
+        dir.resolve("b-b-task-instances_0.2.jsonl")
+            + ":1: instance_id x again (first at "
+            + dir.resolve("a-a-task-instances_0.2.jsonl")
+            + ":1); keeping the first",
+        recorder.warnings.get(1));
+  }
+
+  @Test
+  void benchMergeKeepsDuplicatesAsTheReferenceDoesAndSaysSo() throws IOException {
+    Files.writeString(dir.resolve("a-a-task-instances.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Files.writeString(
+        dir.resolve("b-b-task-instances.jsonl"),
+        "{\"instance_id\": \"y\"}\n{\"instance_id\": \"x\"}\n");
+    RecordingReporter recorder = new RecordingReporter();
+    var r =
+        DatasetMerges.mergeBench(
+            dir, dir.resolve("all-task-instances.jsonl"), null, false, recorder);
+    assertEquals(3, r.records());
+    assertEquals(0, r.duplicatesSkipped());
+    assertEquals(1, r.duplicatesKept());
+    assertEquals(
+        List.of(
+            dir.resolve("b-b-task-instances.jsonl")
+                + ":2: instance_id x again (first at "
+                + dir.resolve("a-a-task-instances.jsonl")
+                + ":1); both kept, as the reference's merge keeps them (prompt-builder reads the"
+                + " first)"),
+        recorder.warnings);
   }
 
   @Test

@@ -82,12 +82,28 @@ class MergeResultsTest {
             + " T=0.7");
     assertEquals(3, merged.get(0).records());
     assertEquals(2, merged.get(0).repositories());
+    assertEquals(List.of(), reporter.warnings, "no instance twice in one folder");
     assertEquals(1, Fixtures.lines(t0.resolve("all-task-instances_0.4.jsonl")).size());
     assertEquals(
         List.of("a1 at T=0.7", "a3"),
         Fixtures.records(t07.resolve("all-task-instances_0.2.jsonl")).stream()
             .map(r -> r.get("full_output").asText())
             .toList());
+  }
+
+  @Test
+  void anInstanceInTwoFilesIsWarnedOfWithBothPlacesAndTheFirstKept() {
+    Path second = t0.resolve("c-c-task-instances_0.4.jsonl");
+    Fixtures.write(second, record("a__a-pull-1", "again") + "\n");
+    List<MergeResults.Merged> merged = merge("0", "0.4", null, null);
+    assertEquals(1, merged.get(0).records());
+    assertEquals(
+        List.of(
+            second
+                + ":1: instance_id a__a-pull-1 again (first at "
+                + t0.resolve("a-a-task-instances_0.4.jsonl")
+                + ":1); keeping the first, as the reference does"),
+        reporter.warnings);
   }
 
   @Test
