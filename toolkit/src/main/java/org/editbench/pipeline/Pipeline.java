@@ -14,6 +14,7 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.bench.DatasetMerges;
 import org.editbench.core.DataPaths;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchBuilder;
 import org.editbench.infbench.InfbenchReport;
@@ -149,7 +150,7 @@ public final class Pipeline {
         RunApi.run(
             RunApiOptions.builder()
                 .dataPaths(paths)
-                .datasetNames(repositories(paths.benchDir(), warnings))
+                .datasetNames(datasetNames(benchFiles))
                 .models(models)
                 .runIds(runIdTexts)
                 .build(),
@@ -270,9 +271,17 @@ public final class Pipeline {
   }
 
   /**
-   * The {@code owner/repo} of each per-repository bench file, in file order: run-api's dataset
-   * names.
+   * The dataset name of each bench file ({@code acme-textkit} of {@code
+   * acme-textkit-task-instances.jsonl}): prompt-builder names its outputs after it, and run-api
+   * finds them by it, whatever repository the file's instances name.
    */
+  static List<String> datasetNames(List<Path> benchFiles) {
+    return benchFiles.stream()
+        .map(file -> DatasetFile.parse(file).orElseThrow().dataset())
+        .toList();
+  }
+
+  /** The {@code owner/repo} of each per-repository bench file, in file order. */
   public static List<String> repositories(Path benchDir, Reporter reporter) {
     List<String> repos = new ArrayList<>();
     for (Path bench : perRepositoryBenchFiles(benchDir)) {

@@ -205,6 +205,30 @@ class PipelineTest {
   }
 
   @Test
+  void aBenchFileNotNamedAfterItsRepositoryIsRunUnderItsOwnName() throws IOException {
+    SampleData.copyTo(home);
+    DataPaths paths = new DataPaths(home);
+    Files.move(
+        paths.benchDir().resolve("acme-textkit-task-instances.jsonl"),
+        paths.benchDir().resolve("textkit-task-instances.jsonl"));
+    RecordingReporter reporter = new RecordingReporter();
+    EditBench.pipeline(
+        paths,
+        Pipeline.DEFAULT_MODELS,
+        List.of("0.2"),
+        paths.resultsDir().resolve("charts"),
+        reporter,
+        RunObserver.NONE);
+    assertTrue(
+        Files.isRegularFile(
+            paths.resultsDir().resolve("gold/T=0/n=1/textkit-task-instances_0.2.jsonl")),
+        String.join("\n", reporter.infos));
+    assertTrue(
+        reporter.infos.get(3).startsWith("inference: gold, 2 runs: 7 succeeded"),
+        reporter.infos.get(3));
+  }
+
+  @Test
   void aRunIdWithoutHistoryOrTextIsRefusedBeforeAnythingIsBuilt() throws IOException {
     SampleData.copyTo(home);
     DataPaths paths = new DataPaths(home);
