@@ -150,17 +150,14 @@ public final class DatasetMerges {
     }
     Function<String, Path> outputOf =
         condition -> outDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, condition).fileName());
-    if (!force) {
-      // Every output is checked before any is written: a refusal leaves them all as they were,
-      // not some merged and the rest not.
-      for (Map.Entry<String, List<Path>> condition : conditions.entrySet()) {
-        List<Path> inputs = select(condition.getValue(), repos);
+    // Every input read and every output checked before any is written: bytes that are not UTF-8
+    // or a refusal leave them all as they were, not some merged and the rest not.
+    for (Map.Entry<String, List<Path>> condition : conditions.entrySet()) {
+      List<Path> inputs = select(condition.getValue(), repos);
+      Set<String> ids = instanceIds(inputs);
+      if (!force) {
         MergedOutput.refuseToDrop(
-            outputOf.apply(condition.getKey()),
-            instanceIds(inputs),
-            inputs,
-            INFBENCH_WHENCE,
-            REPLACING);
+            outputOf.apply(condition.getKey()), ids, inputs, INFBENCH_WHENCE, REPLACING);
       }
     }
     List<MergeResult> results = new ArrayList<>();
@@ -172,17 +169,15 @@ public final class DatasetMerges {
     return results;
   }
 
-  /** The instance ids of {@code files}' records; lines a merge would leave out are passed over. */
+  /**
+   * The instance ids of {@code files}' records; lines a merge would leave out are passed over, and
+   * a line that is not UTF-8 stops the merge, as it would stop the merge of its condition.
+   */
   private static Set<String> instanceIds(List<Path> files) {
     Set<String> ids = new HashSet<>();
     for (Path file : files) {
-      JsonLineReader.forEachObjectLeniently(
-          file,
-          Reporter.SILENT,
-          "",
-          List.of("instance_id"),
-          Map.of(),
-          line -> ids.add(line.json().path("instance_id").asText("")));
+      JsonLineReader.readObjectsLeavingOutTornLines(file, Reporter.SILENT, "")
+          .forEach(line -> ids.add(line.json().path("instance_id").asText("")));
     }
     return ids;
   }

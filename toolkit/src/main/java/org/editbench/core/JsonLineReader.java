@@ -136,22 +136,8 @@ public final class JsonLineReader {
       List<String> fields,
       Map<String, TextField> textFields,
       Consumer<Jsonl.Line> objects) {
-    LineProblem leaveOut =
-        (number, problem) -> reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
-    LineHandler parsed =
-        (number, text) -> {
-          try {
-            JsonNode node = tree(text);
-            if (node.isObject()) {
-              readTextFields((ObjectNode) node, textFields);
-              objects.accept(new Jsonl.Line(file, number, node));
-            } else {
-              leaveOut.problem(number, "not a JSON object");
-            }
-          } catch (JsonProcessingException e) {
-            leaveOut.problem(number, problem(e));
-          }
-        };
+    LineProblem leaveOut = leavingOut(file, reporter, leftOut);
+    LineHandler parsed = objectsOf(file, textFields, leaveOut, objects);
     if (fields == null) {
       forEachLine(file, parsed, leaveOut);
       return;
@@ -169,6 +155,51 @@ public final class JsonLineReader {
         },
         parsed,
         leaveOut);
+  }
+
+  /**
+   * The JSON objects among the lines of {@code file}, for commands that write from files other
+   * tools may have written (merges): a line that is not valid JSON or not an object — torn by a
+   * crash — is reported and left out, as {@link #readObjectsLeniently(Path, Reporter, String)}
+   * does; a line that is not UTF-8 is no torn line but a damaged file, and stops the reading
+   * ({@link DataFormatException}), before anything is written from it.
+   */
+  public static List<Jsonl.Line> readObjectsLeavingOutTornLines(
+      Path file, Reporter reporter, String leftOut) {
+    List<Jsonl.Line> objects = new ArrayList<>();
+    forEachLine(
+        file,
+        objectsOf(file, Map.of(), leavingOut(file, reporter, leftOut), objects::add),
+        (number, problem) -> {
+          throw new DataFormatException(file, number, problem);
+        });
+    return objects;
+  }
+
+  private static LineProblem leavingOut(Path file, Reporter reporter, String leftOut) {
+    return (number, problem) ->
+        reporter.warn(file + ":" + number + ": " + problem + "; " + leftOut);
+  }
+
+  /** Each line's JSON object to {@code objects}; a line that holds none to {@code leaveOut}. */
+  private static LineHandler objectsOf(
+      Path file,
+      Map<String, TextField> textFields,
+      LineProblem leaveOut,
+      Consumer<Jsonl.Line> objects) {
+    return (number, text) -> {
+      try {
+        JsonNode node = tree(text);
+        if (node.isObject()) {
+          readTextFields((ObjectNode) node, textFields);
+          objects.accept(new Jsonl.Line(file, number, node));
+        } else {
+          leaveOut.problem(number, "not a JSON object");
+        }
+      } catch (JsonProcessingException e) {
+        leaveOut.problem(number, problem(e));
+      }
+    };
   }
 
   /**

@@ -58,7 +58,7 @@ public final class MergedOutput {
               + ": the files merged name them on line(s) that could not be read ("
               + String.join(", ", unreadable.subList(0, Math.min(3, unreadable.size())))
               + (unreadable.size() > 3 ? ", …" : "")
-              + "; warned above). Repair those lines and merge again: forcing the merge would"
+              + "). Repair those lines and merge again: forcing the merge would"
               + " drop the records.");
     }
     throw new IllegalArgumentException(

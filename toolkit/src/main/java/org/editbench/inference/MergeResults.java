@@ -199,9 +199,9 @@ public final class MergeResults {
     DuplicateIds seen = new DuplicateIds(reporter, "keeping the first, as the reference does");
     for (Path file : files) {
       // Results written by other tools may hold a line torn by a crash; merging goes on without it,
-      // as the reference's does.
+      // as the reference's does. Bytes that are not UTF-8 are a damaged file: nothing is merged.
       for (Jsonl.Line line :
-          JsonLineReader.readObjectsLeniently(file, reporter, "left out of the merge")) {
+          JsonLineReader.readObjectsLeavingOutTornLines(file, reporter, "left out of the merge")) {
         JsonNode record = line.json();
         String id = record.path("instance_id").asText("");
         if (!id.isEmpty() && !seen.firstOf(id, file, line.number())) {

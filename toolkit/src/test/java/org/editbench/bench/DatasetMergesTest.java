@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.editbench.cli.CliRunner;
+import org.editbench.core.DataFormatException;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.OutputLockedException;
 import org.editbench.core.RecordingReporter;
@@ -99,6 +100,24 @@ class DatasetMergesTest {
                 + ":1); both kept, as the reference's merge keeps them (prompt-builder reads the"
                 + " first)"),
         recorder.warnings);
+  }
+
+  @Test
+  void mergeAllInfbenchReadsEveryInputBeforeWritingAny() throws IOException {
+    Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Path damaged = dir.resolve("a-a-task-instances_0.8.jsonl");
+    Files.write(damaged, new byte[] {'{', '"', (byte) 0xff, '"', '}', '\n'});
+    Path out = Files.createDirectories(dir.resolve("out"));
+    for (boolean force : new boolean[] {false, true}) {
+      DataFormatException e =
+          assertThrows(
+              DataFormatException.class,
+              () -> DatasetMerges.mergeAllInfbench(dir, out, null, force, Reporter.SILENT));
+      assertEquals(damaged + ":1: invalid UTF-8 at byte 2", e.getMessage());
+      try (var written = Files.list(out)) {
+        assertEquals(0, written.count(), "no run_id merged, 0.2 neither");
+      }
+    }
   }
 
   @Test
@@ -243,7 +262,7 @@ class DatasetMergesTest {
             .contains(
                 "would drop (y): the files merged name them on line(s) that could not be read ("
                     + perRepo
-                    + ":2; warned above). Repair those lines and merge again"),
+                    + ":2). Repair those lines and merge again"),
         e.getMessage());
     assertEquals(merged, Files.readString(all));
     // merge-infbench checks as it writes, against the same lines.
@@ -251,7 +270,7 @@ class DatasetMergesTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT));
-    assertTrue(e.getMessage().contains(perRepo + ":2; warned above"), e.getMessage());
+    assertTrue(e.getMessage().contains(perRepo + ":2)"), e.getMessage());
     assertEquals(merged, Files.readString(all));
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.editbench.EditBench;
+import org.editbench.core.DataFormatException;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.OutputLockedException;
 import org.editbench.core.RecordingReporter;
@@ -178,6 +179,19 @@ class MergeResultsTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8StopTheMergeWithNothingWritten() throws IOException {
+    Path file = t0.resolve("b-b-task-instances_0.2.jsonl");
+    Files.write(
+        file, ("{\"instance_id\": \"b__b-pull-1\", \"x\": \"\u00ff").getBytes("ISO-8859-1"));
+    Path all = t0.resolve("all-task-instances_0.2.jsonl");
+    String before = Files.readString(all);
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> merge("0", "0.2", null, null));
+    assertEquals(file + ":1: invalid UTF-8 at byte 37", e.getMessage());
+    assertEquals(before, Files.readString(all), "nothing written");
+  }
+
+  @Test
   void anAllFileHoldingInstancesTheMergeLacksIsKeptUnlessForced() throws IOException {
     // As run-api --dataset_name all leaves it: an answer no per-repository file holds, one that one
     // does, and a line torn by a crash.
@@ -229,7 +243,7 @@ class MergeResultsTest {
             + perRepo
             + ":"
             + (torn + 1)
-            + "; warned above). Repair those lines and merge again: forcing the merge would drop"
+            + "). Repair those lines and merge again: forcing the merge would drop"
             + " the records.",
         message);
     assertEquals(merged, Files.readString(all), "left as it was");
