@@ -84,6 +84,10 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
     if (chartsDir != null) {
       Charts.requireFolder(chartsDir);
+    } else if (spec.commandLine().getParseResult().hasMatchedOption("--chart-metric")) {
+      spec.commandLine()
+          .getErr()
+          .println("warning: --chart-metric has no effect without --charts DIR: no chart is drawn");
     }
     Table summary =
         EditBench.summarize(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
 
 /**
@@ -31,14 +32,45 @@ public record HarnessReport(Path file, double pctResolved, double pctApplied, do
     return Optional.empty();
   }
 
+  /**
+   * The figures of {@code report}.
+   *
+   * @throws DataFormatException it is not a JSON object, or a figure is not a number in its range
+   *     (percentages 0–100, CodeBLEU not negative): a summary shows none of its figures rather than
+   *     a wrong one
+   */
   public static HarnessReport read(Path report) {
     JsonNode json = Jsonl.readDocument(report, "harness report");
+    if (!json.isObject()) {
+      throw new DataFormatException(
+          report,
+          "not a harness report: "
+              + (json.isMissingNode() ? "the file is empty" : Jsonl.describe(json))
+              + ", where the harness writes an object with %resolved, %applied and avg_CodeBLEU");
+    }
     return new HarnessReport(
-        report, number(json, "%resolved"), number(json, "%applied"), number(json, "avg_CodeBLEU"));
+        report,
+        number(report, json, "%resolved", 100),
+        number(report, json, "%applied", 100),
+        number(report, json, "avg_CodeBLEU", Double.POSITIVE_INFINITY));
   }
 
-  private static double number(JsonNode json, String field) {
-    JsonNode value = json.path(field);
-    return value.isNumber() ? value.asDouble() : Double.NaN;
+  /** A figure between 0 and {@code max}; NaN when the report lacks it. */
+  private static double number(Path report, JsonNode json, String field, double max) {
+    JsonNode value = json.get(field);
+    if (value == null || value.isNull()) {
+      return Double.NaN;
+    }
+    if (!value.isNumber()) {
+      throw new DataFormatException(
+          report, field + " is " + Jsonl.describe(value) + ", not a number");
+    }
+    double number = value.asDouble();
+    if (!(number >= 0 && number <= max)) {
+      throw new DataFormatException(
+          report,
+          field + " is " + value + (max == 100 ? ", not a percentage (0 to 100)" : ", below 0"));
+    }
+    return number;
   }
 }

@@ -119,6 +119,13 @@ class ResultsCommandsTest {
         table.get(4));
     assertTrue(Files.isRegularFile(home.resolve("out/charts/exact-by-info-ratio.png")));
 
+    // Without --charts, a chart metric draws nothing: said.
+    Result metricAlone = editbench("summarize", "--chart-metric", "exact");
+    assertEquals(0, metricAlone.code(), metricAlone.err());
+    assertTrue(
+        metricAlone.err().contains("warning: --chart-metric has no effect without --charts DIR"),
+        metricAlone.err());
+
     // Checked without --charts too, and a text column is no metric either.
     for (String metric : List.of("nope", ResultsSummary.MODEL)) {
       Result badMetric = editbench("summarize", "--chart-metric", metric);
