@@ -54,9 +54,10 @@ import picocli.CommandLine.Option;
       "  EDITBENCH_HOME                                root of crawled_data/ and experiment_results/",
       "The keys and BASE_URL are also read from a .env file in the working directory.",
       "",
-      "Exit codes: 0 run finished (failed instances are recorded, see the summary); 1 I/O error or the output "
-          + "file is locked by another run; 2 bad option or input data; 3 the run asked and no request "
-          + "succeeded (server unreachable or answering nonsense: the same command asks them again)."
+      "Exit codes: 0 run finished (failed instances are recorded, see the summary); 1 I/O error, the output "
+          + "file locked by another run or the infbench file still being written, or a run stopped early "
+          + "(every key refused, or the server unreachable); 2 bad option or input data; 3 the run asked "
+          + "and no request succeeded (answering nonsense: the same command asks them again)."
     })
 public final class RunApiCommand implements Callable<Integer> {
   /** The exit code of a run that asked and got no answer at all. */

@@ -94,7 +94,8 @@ public final class RunApi {
   private static List<BenchInstance> loadInput(
       Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
     if (OutputLock.isBeingWritten(file)) {
-      throw new IllegalArgumentException(
+      // Not bad input: the same command succeeds later, so the exit of a locked output (1).
+      throw new IllegalStateException(
           file
               + " is being written by another command (prompt-builder or a merge): its instances"
               + " would be read half written; run again once it has finished");
