@@ -182,15 +182,17 @@ class KernelIT {
   }
 
   @Test
-  void uninstallRemovesTheKernelOfTheScopeGiven() throws Exception {
-    Path prefix = jupyterHome.resolve("elsewhere");
-    Result install =
-        run(
-            List.of(INSTALLER.toString(), "--prefix", prefix.toString(), "--name", "Gone"),
-            Duration.ofMinutes(2));
-    assertEquals(0, install.exitCode(), install.output());
+  void uninstallRemovesTheKernelOfTheScopeGivenOrTheOneJupyterLists() throws Exception {
+    // A path with a space, beside a folder named like its first word: only the kernel goes.
+    Path prefix = jupyterHome.resolve("else where");
+    Path bystander = Files.createDirectories(jupyterHome.resolve("else"));
+    Files.writeString(bystander.resolve("keep"), "");
     Path kernel = prefix.resolve("share/jupyter/kernels/gone");
-    assertTrue(install.output().contains("at " + kernel), install.output());
+    List<String> install =
+        List.of(INSTALLER.toString(), "--prefix", prefix.toString(), "--name", "Gone");
+    Result installed = run(install, Duration.ofMinutes(2));
+    assertEquals(0, installed.exitCode(), installed.output());
+    assertTrue(installed.output().contains("at " + kernel), installed.output());
     Result removed =
         run(
             List.of(
@@ -204,6 +206,23 @@ class KernelIT {
     assertEquals(0, removed.exitCode(), removed.output());
     assertTrue(removed.output().contains("Removed kernel 'gone' from " + kernel), removed.output());
     assertTrue(Files.notExists(kernel));
+
+    // Without a scope, the kernel Jupyter lists under that name is the one removed.
+    assertEquals(0, run(install, Duration.ofMinutes(2)).exitCode());
+    Map<String, String> saved = new HashMap<>(env);
+    env.put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+    try {
+      Result listed =
+          run(
+              List.of(INSTALLER.toString(), "--uninstall", "--name", "gone", "--force"),
+              Duration.ofMinutes(2));
+      assertEquals(0, listed.exitCode(), listed.output());
+      assertTrue(listed.output().contains("Removed kernel 'gone' from " + kernel), listed.output());
+    } finally {
+      env = saved;
+    }
+    assertTrue(Files.notExists(kernel));
+    assertTrue(Files.exists(bystander.resolve("keep")), "the folder beside it is untouched");
   }
 
   @Test
