@@ -79,28 +79,47 @@ public final class AtomicFiles {
    */
   public static Path writeChannel(Path file, ChannelContent content) {
     SafePaths.requireNotDirectory(file);
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      // A device or a pipe (/dev/stdout): nothing to rename over, so written straight.
+    // A link is written through, as an editor saves it: renaming over it would replace the link
+    // with a file and leave its target as it was (a dangling link's target is created).
+    Path target = linkTarget(file);
+    if (isStream(file)
+        || isStream(target)
+        || (Files.exists(target) && !Files.isRegularFile(target))) {
+      // A device, a pipe or a process's open file (/dev/stdout, /proc/self/fd/1): nothing to
+      // rename over, so written straight.
       return writeInPlace(file, content);
     }
-    // A link is written through, as an editor saves it: renaming over it would replace the link
-    // with a file and leave its target as it was.
-    Path target = linkTarget(file);
     replace(target, content);
     return file;
   }
 
+  /** Where {@code file} leads when it is a symbolic link, link after link; else itself. */
   private static Path linkTarget(Path file) {
+    Path at = file.toAbsolutePath();
     try {
-      return Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+      for (int hops = 0; hops < 40 && Files.isSymbolicLink(at); hops++) {
+        at = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
+      }
     } catch (IOException e) {
       return file; // the write itself then says what is wrong
     }
+    return at;
   }
 
+  /** A path of the devices or of a process's open files, never a file to replace. */
+  private static boolean isStream(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith("/dev/") || absolute.startsWith("/proc/");
+  }
+
+  /**
+   * Writes {@code file} as it stands, appending: a shell's {@code >} has emptied a redirected file
+   * already, and its {@code >>} must not lose what the file held (reopening it through {@code
+   * /dev/stdout} starts at its beginning).
+   */
   private static Path writeInPlace(Path file, ChannelContent content) {
     try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       content.writeTo(channel);
       return file;
     } catch (IOException e) {

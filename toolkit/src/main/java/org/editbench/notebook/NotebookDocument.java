@@ -1,10 +1,12 @@
 package org.editbench.notebook;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +26,9 @@ import org.editbench.core.Jsonl;
  * markdown cells, attachments) is written back as it was read.
  */
 public final class NotebookDocument {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes {@code \u001b}, as Python does, not {@code \u001B}. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
 
   private final ObjectNode root;
 

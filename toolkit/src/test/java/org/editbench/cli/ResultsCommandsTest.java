@@ -161,6 +161,36 @@ class ResultsCommandsTest {
     assertTrue(overInput.err().contains("names a .jsonl file"), overInput.err());
     assertArrayEquals(benchBefore, Files.readAllBytes(bench));
 
+    // --out /dev/stdout appends to what the shell redirected it to (>> keeps what was there), and
+    // a standard output that fails, the real one, is exit 1.
+    Path log = Files.writeString(home.resolve("log.txt"), "before\n");
+    ProcessBuilder toLog =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.editbench.cli.Main",
+                "summarize",
+                "--out",
+                "/dev/stdout")
+            .directory(home.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    toLog.environment().remove("EDITBENCH_HOME");
+    assertEquals(0, toLog.start().waitFor());
+    String logged = Files.readString(log);
+    assertTrue(logged.startsWith("before\nmodel  T  n  dataset"), logged);
+    ProcessBuilder toFull =
+        new ProcessBuilder(toLog.command().subList(0, 5))
+            .directory(home.toFile())
+            .redirectOutput(new java.io.File("/dev/full"))
+            .redirectError(ProcessBuilder.Redirect.PIPE);
+    toFull.environment().remove("EDITBENCH_HOME");
+    Process full = toFull.start();
+    String fullErr = new String(full.getErrorStream().readAllBytes());
+    assertEquals(1, full.waitFor(), fullErr);
+    assertTrue(fullErr.contains("cannot write the summary to standard output"), fullErr);
+
     // Standard output that fails (a full disk, a closed pipe) is an error, not a lost table.
     var cli = Main.newCommandLine();
     cli.setOut(

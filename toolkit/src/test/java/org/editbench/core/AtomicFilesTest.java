@@ -145,6 +145,15 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aDanglingLinkIsWrittenThroughToTheFileItNames() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("made/t.csv"));
+    Files.createDirectories(dir.resolve("made"));
+    AtomicFiles.writeString(link, "new");
+    assertTrue(Files.isSymbolicLink(link), "still a link");
+    assertEquals("new", Files.readString(dir.resolve("made/t.csv")));
+  }
+
+  @Test
   void aReplacedFileKeepsItsPermissions() throws IOException {
     Path file = Files.writeString(dir.resolve("private.ipynb"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

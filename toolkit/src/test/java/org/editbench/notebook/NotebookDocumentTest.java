@@ -43,7 +43,7 @@ class NotebookDocumentTest {
         Files.writeString(
             dir.resolve("n.ipynb"),
             "{\"nbformat\": 4, \"cells\": [{\"source\": \"1\", \"cell_type\": \"code\","
-                + " \"metadata\": {}, \"outputs\": []}], \"metadata\": {\"z\": \"é\", \"a\": 1},"
+                + " \"metadata\": {}, \"outputs\": []}], \"metadata\": {\"z\": \"é\\u001b\", \"a\": 1},"
                 + " \"nbformat_minor\": 5}");
     NotebookDocument.read(file).write(file);
     assertEquals(
@@ -58,7 +58,7 @@ class NotebookDocumentTest {
             + " ],\n"
             + " \"metadata\": {\n"
             + "  \"a\": 1,\n"
-            + "  \"z\": \"é\"\n"
+            + "  \"z\": \"é\\u001b\"\n"
             + " },\n"
             + " \"nbformat\": 4,\n"
             + " \"nbformat_minor\": 5\n"
