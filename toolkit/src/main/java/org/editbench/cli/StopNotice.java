@@ -44,9 +44,20 @@ final class StopNotice {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (!notice.finished && !notebookStopped(err)) {
-                    err.println(message(JsonlAppender.stopAll(), left(), args));
-                    err.flush();
+                  if (notice.finished) {
+                    return;
+                  }
+                  // Outputs first, a notebook's cells' included: whole lines only.
+                  List<JsonlAppender.Written> written = JsonlAppender.stopAll();
+                  boolean notebook = notebookStopped(err);
+                  if (!notebook || written.stream().anyMatch(w -> w.lines() > 0)) {
+                    err.println(message(written, notebook ? null : left(), args));
+                  }
+                  err.flush();
+                  if (notebook && stoppingSignal() == null) {
+                    // A cell's System.exit: never exit 0 with cells left unrun. Last, as it cuts
+                    // the other hooks short.
+                    Runtime.getRuntime().halt(1);
                   }
                 },
                 "editbench-stop-notice"));
@@ -56,7 +67,8 @@ final class StopNotice {
   /**
    * For {@code notebook run}: when a cell was running, the notebook is written up to it and the
    * line says which cell and why. A cell that called {@code System.exit} ends the command with exit
-   * 1, whatever status it gave: the cells after it did not run, and a status of 0 would hide that.
+   * 1 (see {@link #install}), whatever status it gave: the cells after it did not run, and a status
+   * of 0 would hide that.
    *
    * @return whether a notebook's cell was running (and the notice is said)
    */
@@ -69,11 +81,8 @@ final class StopNotice {
     Optional<String> cell;
     try {
       cell = NotebookRunner.saveStopped(why);
-    } catch (RuntimeException e) {
-      err.println(
-          "stopped while a notebook's cell ran; the notebook could not be written: "
-              + e.getMessage());
-      err.flush();
+    } catch (RuntimeException | LinkageError e) {
+      err.println("stopped while a notebook's cell ran; the notebook could not be written: " + e);
       return true;
     }
     if (cell.isEmpty()) {
@@ -84,10 +93,6 @@ final class StopNotice {
             + " in "
             + cell.get()
             + ": the notebook is written up to that cell; the cells after it did not run");
-    err.flush();
-    if (signal == null) {
-      Runtime.getRuntime().halt(1);
-    }
     return true;
   }
 

@@ -23,6 +23,15 @@ public final class NotebookRunner {
   /** The cell under way in this JVM, for {@link #saveStopped}; null between cells and runs. */
   private static volatile Running running;
 
+  /**
+   * Held while a notebook's outputs are set or written, by the run or by {@link #saveStopped}: the
+   * cells' thread goes on while the JVM ends, and the two must not write one notebook at once.
+   */
+  private static final Object WRITING = new Object();
+
+  /** Set by {@link #saveStopped}: the run writes nothing after it. Guarded by {@link #WRITING}. */
+  private static boolean stopped;
+
   private record Running(
       NotebookDocument document,
       Path destination,
@@ -39,28 +48,51 @@ public final class NotebookRunner {
    * @return the notebook's file, the cell and its execution count; empty when no cell was running
    */
   public static Optional<String> saveStopped(String why) {
-    Running stopped = running;
-    if (stopped == null) {
-      return Optional.empty();
+    synchronized (WRITING) {
+      Running cell = running;
+      if (cell == null || stopped) {
+        return Optional.empty();
+      }
+      stopped = true;
+      List<ObjectNode> outputs = new ArrayList<>();
+      try {
+        outputs.addAll(cell.output().outputs());
+      } catch (RuntimeException e) {
+        // the cell's thread was adding one: the error below still says what happened
+      }
+      NotebookCellOutput error = new NotebookCellOutput();
+      error.error(new CellException("Stopped", why, List.of("Stopped: " + why)));
+      outputs.addAll(error.outputs());
+      cell.cell().setResult(cell.executionCount(), outputs);
+      cell.document().write(cell.destination());
+      return Optional.of(
+          cell.destination()
+              + " cell "
+              + cell.cell().number()
+              + " (In ["
+              + cell.executionCount()
+              + "])");
     }
-    List<ObjectNode> outputs = new ArrayList<>();
-    try {
-      outputs.addAll(stopped.output().outputs());
-    } catch (RuntimeException e) {
-      // the cell's thread was adding one: the error below still says what happened
+  }
+
+  /** Sets a cell's outputs, then writes the notebook when {@code write}; nothing once stopped. */
+  private static void record(
+      NotebookDocument document,
+      Path destination,
+      NotebookDocument.Cell cell,
+      int executionCount,
+      List<ObjectNode> outputs,
+      boolean write) {
+    synchronized (WRITING) {
+      running = null;
+      if (stopped) {
+        return;
+      }
+      cell.setResult(executionCount, outputs);
+      if (write) {
+        document.write(destination);
+      }
     }
-    NotebookCellOutput error = new NotebookCellOutput();
-    error.error(new CellException("Stopped", why, List.of("Stopped: " + why)));
-    outputs.addAll(error.outputs());
-    stopped.cell().setResult(stopped.executionCount(), outputs);
-    stopped.document().write(stopped.destination());
-    return Optional.of(
-        stopped.destination()
-            + " cell "
-            + stopped.cell().number()
-            + " (In ["
-            + stopped.executionCount()
-            + "])");
   }
 
   /**
@@ -87,16 +119,17 @@ public final class NotebookRunner {
           int count = executionCount;
           value.ifPresent(bundle -> output.executeResult(count, bundle));
         } catch (CellException e) {
-          running = null;
           output.error(e);
-          cell.setResult(executionCount, output.outputs());
-          document.write(destination);
+          record(document, destination, cell, executionCount, output.outputs(), true);
           return new Outcome(executionCount, Optional.of(new Failure(cell.number(), e)));
         }
-        running = null;
-        cell.setResult(executionCount, output.outputs());
+        record(document, destination, cell, executionCount, output.outputs(), false);
       }
-      document.write(destination);
+      synchronized (WRITING) {
+        if (!stopped) {
+          document.write(destination);
+        }
+      }
       return new Outcome(executionCount, Optional.empty());
     } finally {
       running = null;
