@@ -247,9 +247,14 @@ public final class Workspace {
 
   // ---- inference → results ------------------------------------------------------------------
 
-  /** run-api options for this folder, one dataset per repository; add models, run_ids, workers… */
+  /**
+   * run-api options for this folder, one dataset per bench file (named as the infbench files built
+   * from it are); add models, run_ids, workers…
+   */
   public RunApiOptions.Builder runApiOptions() {
-    return RunApiOptions.builder().dataPaths(paths).datasetNames(repositories());
+    return RunApiOptions.builder()
+        .dataPaths(paths)
+        .datasetNames(Pipeline.datasetNames(benchFiles()));
   }
 
   /**

@@ -151,6 +151,10 @@ class WorkspaceTest {
     List<RunStats> runs = eb.runApi("gold", List.of("0.2"));
     assertEquals(7, runs.stream().mapToInt(RunStats::succeeded).sum());
     assertEquals(7, eb.mergeResults("gold").get(0).records());
+    // Datasets are the bench files' names, as the infbench files built from them are named.
+    assertEquals(
+        List.of("acme-inventory", "acme-textkit"),
+        eb.runApiOptions().models("gold").runIds("0.2").build().datasetNames());
 
     Table summary = eb.summarize(List.of("gold"), List.of());
     assertEquals(1, summary.rowCount());

@@ -275,7 +275,7 @@ public final class Pipeline {
    * acme-textkit-task-instances.jsonl}): prompt-builder names its outputs after it, and run-api
    * finds them by it, whatever repository the file's instances name.
    */
-  static List<String> datasetNames(List<Path> benchFiles) {
+  public static List<String> datasetNames(List<Path> benchFiles) {
     return benchFiles.stream()
         .map(file -> DatasetFile.parse(file).orElseThrow().dataset())
         .toList();
