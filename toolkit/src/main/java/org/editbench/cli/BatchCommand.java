@@ -112,14 +112,14 @@ public final class BatchCommand implements Runnable {
           EditBench.cancelBatches(
               folder.resolve(), ApiEnvironment.fromProcess(), ids == null ? List.of() : ids);
       BatchAdmin.lines(cancelled).forEach(spec.commandLine().getOut()::println);
-      return report(cancelled, spec.commandLine().getErr());
+      return report(cancelled, ids != null && !ids.isEmpty(), spec.commandLine().getErr());
     }
 
     /**
      * Says how many cancels were requested, and which batches could not be reached (submitted to
      * another server): exit 1 then, as nothing was done for them.
      */
-    static int report(List<BatchInfo> cancelled, PrintWriter err) {
+    static int report(List<BatchInfo> cancelled, boolean idsGiven, PrintWriter err) {
       long reached =
           cancelled.stream().filter(b -> b.elsewhere() == null && b.unreadable() == null).count();
       long notReached = cancelled.stream().filter(b -> b.elsewhere() != null).count();
@@ -139,8 +139,10 @@ public final class BatchCommand implements Runnable {
                 + " batch(es) not cancelled: submitted to another server than the one the base URL"
                 + " names now (see above); set it to theirs to cancel them");
       }
+      // Ids given were all found (an unknown one stops the command): a file that cannot be read
+      // held none of them, so it keeps nothing asked for from being cancelled.
       int unreadable = unreadable(cancelled, err);
-      return unreadable != 0 ? unreadable : notReached > 0 ? 1 : 0;
+      return unreadable != 0 && !idsGiven ? unreadable : notReached > 0 ? 1 : 0;
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -276,6 +277,24 @@ final class BatchState {
           || stored.header().format() != FORMAT) {
         throw new DataFormatException(
             file, "not a batch state file of format " + FORMAT + "; " + DAMAGED_ADVICE);
+      }
+      String provider = stored.header().provider();
+      if (provider == null
+          || Arrays.stream(Provider.values())
+              .noneMatch(known -> known.name().equalsIgnoreCase(provider))) {
+        throw new DataFormatException(
+            file,
+            "its provider "
+                + (provider == null
+                    ? "is missing"
+                    : "'"
+                        + provider
+                        + "' is none of "
+                        + Arrays.stream(Provider.values())
+                            .map(p -> p.name().toLowerCase(Locale.ROOT))
+                            .toList())
+                + "; "
+                + DAMAGED_ADVICE);
       }
       return stored;
     } catch (NoSuchFileException e) {

@@ -36,7 +36,8 @@ class BatchReportTest {
 
   private static String said(List<BatchInfo> cancelled, int exitCode) {
     StringWriter err = new StringWriter();
-    assertEquals(exitCode, BatchCommand.Cancel.report(cancelled, new PrintWriter(err, true)));
+    assertEquals(
+        exitCode, BatchCommand.Cancel.report(cancelled, false, new PrintWriter(err, true)));
     return err.toString().replace(System.lineSeparator(), "\n");
   }
 
@@ -69,6 +70,12 @@ class BatchReportTest {
             + "1 state file(s) could not be read (see above): their batches are not listed, nor"
             + " cancelled\n",
         said(List.of(unreadable), 2));
+    // Ids given were all found elsewhere: the unreadable file is said, but kept nothing asked for.
+    StringWriter err = new StringWriter();
+    assertEquals(
+        0,
+        BatchCommand.Cancel.report(
+            List.of(unreadable, batch("b1", null)), true, new PrintWriter(err, true)));
   }
 
   @Test

@@ -114,7 +114,11 @@ class BatchRunTest {
     Path results = root.resolve("experiment_results");
     Path state = results.resolve("other-model/T=0/n=1/.all-task-instances_0.2.jsonl.batches.json");
     Files.createDirectories(state.getParent());
-    for (String damaged : List.of("[]", "{not json")) {
+    for (String damaged :
+        List.of(
+            "[]",
+            "{not json",
+            "{\"header\": {\"format\": 1, \"provider\": \"opneai\"}, \"batches\": []}")) {
       Files.writeString(state, damaged);
       int asked = fake.calls("GET", "/v1/batches/").size();
       List<BatchInfo> status = EditBench.batchStatus(results, environment());
@@ -123,7 +127,10 @@ class BatchRunTest {
       assertEquals(state.resolveSibling("all-task-instances_0.2.jsonl"), unreadable.output());
       String why = unreadable.unreadable();
       assertTrue(why.startsWith(state + ":"), why);
-      assertTrue(why.contains("not a batch state file ("), why);
+      assertTrue(
+          why.contains("not a batch state file (")
+              || why.contains("its provider 'opneai' is none of [openai, anthropic]"),
+          why);
       assertTrue(why.contains("Restore it if you can") && why.contains("move it aside"), why);
       assertFalse(why.contains("org.editbench"), why);
       assertEquals(output("test-chat", "0"), status.get(1).output(), "the good file's batch");
