@@ -50,7 +50,6 @@ public final class DatasetMerges {
 
   private DatasetMerges() {}
 
-  /** What one merge wrote. */
   /**
    * What a merge wrote: records, duplicate instance ids left out (infbench) or kept (bench, as the
    * reference's concatenation keeps them), and lines that were not JSON.
@@ -176,8 +175,12 @@ public final class DatasetMerges {
   private static Set<String> instanceIds(List<Path> files) {
     Set<String> ids = new HashSet<>();
     for (Path file : files) {
-      JsonLineReader.readObjectsLeavingOutTornLines(file, Reporter.SILENT, "")
-          .forEach(line -> ids.add(line.json().path("instance_id").asText("")));
+      JsonLineReader.forEachObjectLeavingOutTornLines(
+          file,
+          Reporter.SILENT,
+          "",
+          List.of("instance_id"),
+          line -> ids.add(line.json().path("instance_id").asText("")));
     }
     return ids;
   }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The instance ids a merge has seen, and where: a second record of an id is warned of with both
- * places ({@code file:line}), the first {@value #LISTED} by name and the rest counted, so that a
- * merge never handles a duplicate without a word.
+ * places ({@code file:line}), the first {@value #LISTED} by name and the rest alike unlisted, so
+ * that a merge never handles a duplicate without a word.
  */
 public final class DuplicateIds {
   private static final int LISTED = 10;
@@ -38,7 +38,7 @@ public final class DuplicateIds {
     if (duplicates <= LISTED) {
       reporter.warn(where + ": instance_id " + id + " again (first at " + first + "); " + handling);
     } else if (duplicates == LISTED + 1) {
-      reporter.warn("further duplicate instance_ids are counted, not listed");
+      reporter.warn("further duplicate instance_ids are handled alike, not listed");
     }
     return false;
   }

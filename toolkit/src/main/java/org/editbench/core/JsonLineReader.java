@@ -137,9 +137,23 @@ public final class JsonLineReader {
       Map<String, TextField> textFields,
       Consumer<Jsonl.Line> objects) {
     LineProblem leaveOut = leavingOut(file, reporter, leftOut);
-    LineHandler parsed = objectsOf(file, textFields, leaveOut, objects);
+    forEachObject(file, fields, textFields, objects, leaveOut, leaveOut);
+  }
+
+  /**
+   * The objects of {@code file}'s lines to {@code objects}: a line that holds none goes to {@code
+   * notAnObject}, one that cannot be read (not UTF-8, too long) to {@code unreadable}.
+   */
+  private static void forEachObject(
+      Path file,
+      List<String> fields,
+      Map<String, TextField> textFields,
+      Consumer<Jsonl.Line> objects,
+      LineProblem notAnObject,
+      LineProblem unreadable) {
+    LineHandler parsed = objectsOf(file, textFields, notAnObject, objects);
     if (fields == null) {
-      forEachLine(file, parsed, leaveOut);
+      forEachLine(file, parsed, unreadable);
       return;
     }
     JsonFieldScanner scanner = new JsonFieldScanner(fields, textFields);
@@ -154,7 +168,7 @@ public final class JsonLineReader {
           return false;
         },
         parsed,
-        leaveOut);
+        unreadable);
   }
 
   /**
@@ -167,13 +181,30 @@ public final class JsonLineReader {
   public static List<Jsonl.Line> readObjectsLeavingOutTornLines(
       Path file, Reporter reporter, String leftOut) {
     List<Jsonl.Line> objects = new ArrayList<>();
-    forEachLine(
+    forEachObjectLeavingOutTornLines(file, reporter, leftOut, null, objects::add);
+    return objects;
+  }
+
+  /**
+   * {@link #readObjectsLeavingOutTornLines} handing each object to {@code objects} as it is read,
+   * holding at least {@code fields} (all of them when null; see {@link #readObjectsLeniently(Path,
+   * Reporter, String, List)}).
+   */
+  public static void forEachObjectLeavingOutTornLines(
+      Path file,
+      Reporter reporter,
+      String leftOut,
+      List<String> fields,
+      Consumer<Jsonl.Line> objects) {
+    forEachObject(
         file,
-        objectsOf(file, Map.of(), leavingOut(file, reporter, leftOut), objects::add),
+        fields,
+        Map.of(),
+        objects,
+        leavingOut(file, reporter, leftOut),
         (number, problem) -> {
           throw new DataFormatException(file, number, problem);
         });
-    return objects;
   }
 
   private static LineProblem leavingOut(Path file, Reporter reporter, String leftOut) {

@@ -182,6 +182,8 @@ public final class MergeResults {
               + "), whose answers one file would mix; choose one with --temperature and --n, or"
               + " leave --output-path out to merge each beside its files");
     }
+    // Bytes that are not UTF-8 stop the merge before any all file is rewritten, not after some.
+    files.forEach(file -> JsonLineReader.forEachLine(file, (number, text) -> {}));
     List<Merged> merged = new ArrayList<>();
     byFolder.forEach(
         (folder, byRunId) -> {

@@ -1,6 +1,7 @@
 package org.editbench.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,15 +181,17 @@ class MergeResultsTest {
 
   @Test
   void bytesThatAreNotUtf8StopTheMergeWithNothingWritten() throws IOException {
-    Path file = t0.resolve("b-b-task-instances_0.2.jsonl");
+    // In the last folder merged: the first folder's all files must not be rewritten either.
+    Path file = results.resolve("m/T=0.7/n=1/a-a-task-instances_0.2.jsonl");
     Files.write(
-        file, ("{\"instance_id\": \"b__b-pull-1\", \"x\": \"\u00ff").getBytes("ISO-8859-1"));
+        file, ("{\"instance_id\": \"a__a-pull-1\", \"x\": \"\u00ff").getBytes("ISO-8859-1"));
     Path all = t0.resolve("all-task-instances_0.2.jsonl");
     String before = Files.readString(all);
     DataFormatException e =
-        assertThrows(DataFormatException.class, () -> merge("0", "0.2", null, null));
+        assertThrows(DataFormatException.class, () -> merge(null, null, null, null));
     assertEquals(file + ":1: invalid UTF-8 at byte 37", e.getMessage());
     assertEquals(before, Files.readString(all), "nothing written");
+    assertFalse(Files.exists(t0.resolve("all-task-instances_0.4.jsonl")), "nothing written");
   }
 
   @Test
