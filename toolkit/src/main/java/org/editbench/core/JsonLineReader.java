@@ -376,7 +376,7 @@ public final class JsonLineReader {
                 parser,
                 "extra data after the JSON value, at column "
                     + parser.currentTokenLocation().getColumnNr()
-                    + " (two records on one line?)");
+                    + " (one value is expected: in JSON Lines, two records on one line?)");
           }
           return value;
         }

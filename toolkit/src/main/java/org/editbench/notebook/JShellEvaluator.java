@@ -247,8 +247,8 @@ public final class JShellEvaluator implements AutoCloseable {
                     name.startsWith("%")
                         ? prefix
                             + name
-                            + " is a cell magic: it must be the cell's first line, and its body"
-                            + " the rest of the cell"
+                            + " is written as a cell magic, which must be the cell's first line,"
+                            + " its body the rest of the cell"
                         : prefix + name + " is not a magic here; known: " + known.get())));
   }
 

@@ -101,7 +101,7 @@ class BadInputCommandsTest {
         dataset
             + ":1: not valid JSON (extra data after the JSON value, at column "
             + (String.format(RECORD, 1, 1).strip().length() + 1)
-            + " (two records on one line?))");
+            + " (one value is expected: in JSON Lines, two records on one line?))");
     assertFalse(Files.exists(dir.resolve("results")), "nothing ran");
   }
 

@@ -90,7 +90,7 @@ class JsonLineReaderTest {
         assertThrows(
             JsonProcessingException.class, () -> JsonLineReader.tree("{\"a\": 1}{\"b\": 2}"));
     assertEquals(
-        "extra data after the JSON value, at column 9 (two records on one line?)",
+        "extra data after the JSON value, at column 9 (one value is expected: in JSON Lines, two records on one line?)",
         joined.getOriginalMessage());
     for (String text : List.of("{\"a\": 1} garbage", "{\"a\": 1}}", "[1] [2]", "1 2")) {
       assertThrows(JsonProcessingException.class, () -> JsonLineReader.tree(text), text);

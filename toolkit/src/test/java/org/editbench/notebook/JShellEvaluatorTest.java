@@ -673,8 +673,8 @@ class JShellEvaluatorTest {
     CellException misplaced =
         assertThrows(CellException.class, () -> run("1;\n%%time\n2", new RecordingOutput()));
     assertEquals(
-        "%%time is a cell magic: it must be the cell's first line, and its body the rest of the"
-            + " cell",
+        "%%time is written as a cell magic, which must be the cell's first line, its body the"
+            + " rest of the cell",
         misplaced.traceback().get(0));
     CellException usage =
         assertThrows(CellException.class, () -> run("%jars", new RecordingOutput()));
