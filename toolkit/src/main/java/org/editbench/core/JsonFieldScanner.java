@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Reads a few top-level fields of a JSON object line straight from its bytes: the fields asked for
- * become the nodes {@link JsonLineReader#tree} would make of them, every other value is checked and
+ * become the nodes {@link JsonTrees#tree} would make of them, every other value is checked and
  * passed over without being decoded or kept. Prediction and infbench lines are mostly a prompt of
  * some 100 kB that scoring needs once or not at all; decoding each line to a String and parsing it
  * into a whole tree was over a third of a first score's time.

@@ -18,7 +18,7 @@ public final class Jsonl {
    */
   public static final ObjectMapper MAPPER =
       new ObjectMapper(
-          new JsonFactoryBuilder().streamReadConstraints(JsonLineReader.READ_LIMITS).build());
+          new JsonFactoryBuilder().streamReadConstraints(JsonTrees.READ_LIMITS).build());
 
   private Jsonl() {}
 
@@ -48,10 +48,10 @@ public final class Jsonl {
     String text = StrictUtf8.readFile(file, what);
     try {
       // As json.load reads a document: text after its value makes it invalid, not ignored.
-      return JsonLineReader.tree(text);
+      return JsonTrees.tree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new DataFormatException(file, line, JsonLineReader.problem(e));
+      throw new DataFormatException(file, line, JsonTrees.problem(e));
     }
   }
 

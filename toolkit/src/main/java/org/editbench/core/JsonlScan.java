@@ -45,7 +45,7 @@ record JsonlScan(
     boolean unterminated,
     Map<String, KeptLine> keptLines) {
 
-  private static final JsonFactory JSON = JsonLineReader.FACTORY;
+  private static final JsonFactory JSON = JsonTrees.FACTORY;
 
   /** Bytes {@code [start, end)} of the file. */
   record ByteRange(long start, long end) {}
@@ -126,7 +126,7 @@ record JsonlScan(
         throw new DataFormatException(
             file,
             lineNumber,
-            JsonLineReader.problem(e)
+            JsonTrees.problem(e)
                 + "; editbench resumes only files it can read whole: fix or remove this line");
       } catch (IOException e) {
         throw new IllegalStateException("reading bytes in memory failed", e);

@@ -97,7 +97,7 @@ public final class MergedOutput {
 
   private static boolean isObject(String line) {
     try {
-      return JsonLineReader.tree(line).isObject();
+      return JsonTrees.tree(line).isObject();
     } catch (IOException e) {
       return false;
     }

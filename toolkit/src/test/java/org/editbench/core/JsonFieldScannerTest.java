@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link JsonFieldScanner} answers only where its answer is the tree's: the asked-for fields equal
- * (same node kinds) to those of {@link JsonLineReader#tree}, on real lines, on hand-made corner
- * cases and on 20,000 mangled lines; every line it does not answer for is read by the tree.
+ * (same node kinds) to those of {@link JsonTrees#tree}, on real lines, on hand-made corner cases
+ * and on 20,000 mangled lines; every line it does not answer for is read by the tree.
  */
 class JsonFieldScannerTest {
   private static final List<String> FIELDS =
@@ -59,7 +59,7 @@ class JsonFieldScannerTest {
     String text = new String(line, StandardCharsets.US_ASCII);
     JsonNode tree;
     try {
-      tree = JsonLineReader.tree(text);
+      tree = JsonTrees.tree(text);
     } catch (JsonProcessingException e) {
       throw new AssertionError("the scanner read a line the tree refuses: " + text, e);
     }

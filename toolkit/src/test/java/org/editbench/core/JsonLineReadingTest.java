@@ -13,12 +13,12 @@ import org.editbench.FullCorpus;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
 
-/** {@link JsonLineReader#tree} must build what {@code ObjectMapper.readTree} builds. */
-class JsonLineReaderTest {
+/** {@link JsonTrees#tree} must build what {@code ObjectMapper.readTree} builds. */
+class JsonLineReadingTest {
 
   private static void assertSameTree(String text) throws JsonProcessingException {
     JsonNode expected = Jsonl.MAPPER.readTree(text);
-    JsonNode actual = JsonLineReader.tree(text);
+    JsonNode actual = JsonTrees.tree(text);
     assertEquals(expected, actual, text);
     assertEquals(expected.getNodeType(), actual.getNodeType(), text);
     if (!expected.isMissingNode()) {
@@ -63,7 +63,7 @@ class JsonLineReaderTest {
   void reportsTheParsersMessage() {
     for (String text : List.of("{\"a\": ", "{\"a\" 1}", "[1,]", "{'a': 1}", "tru", "{\"a\": 01}")) {
       var expected = assertThrows(JsonProcessingException.class, () -> Jsonl.MAPPER.readTree(text));
-      var actual = assertThrows(JsonProcessingException.class, () -> JsonLineReader.tree(text));
+      var actual = assertThrows(JsonProcessingException.class, () -> JsonTrees.tree(text));
       assertEquals(expected.getOriginalMessage(), actual.getOriginalMessage(), text);
     }
   }
@@ -87,13 +87,12 @@ class JsonLineReaderTest {
   void textAfterTheValueIsNotValidJsonAsForPythonsJsonLoads() {
     // ObjectMapper.readTree reads the first value and stops; json.loads says "Extra data".
     JsonProcessingException joined =
-        assertThrows(
-            JsonProcessingException.class, () -> JsonLineReader.tree("{\"a\": 1}{\"b\": 2}"));
+        assertThrows(JsonProcessingException.class, () -> JsonTrees.tree("{\"a\": 1}{\"b\": 2}"));
     assertEquals(
         "extra data after the JSON value, at column 9 (one value is expected: in JSON Lines, two records on one line?)",
         joined.getOriginalMessage());
     for (String text : List.of("{\"a\": 1} garbage", "{\"a\": 1}}", "[1] [2]", "1 2")) {
-      assertThrows(JsonProcessingException.class, () -> JsonLineReader.tree(text), text);
+      assertThrows(JsonProcessingException.class, () -> JsonTrees.tree(text), text);
     }
   }
 
