@@ -254,7 +254,7 @@ public final class Workspace {
   public RunApiOptions.Builder runApiOptions() {
     return RunApiOptions.builder()
         .dataPaths(paths)
-        .datasetNames(Pipeline.datasetNames(benchFiles()));
+        .datasetNames(Pipeline.datasetNames(benchFiles(), Reporter.SILENT));
   }
 
   /**

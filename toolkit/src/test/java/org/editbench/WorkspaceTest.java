@@ -151,9 +151,9 @@ class WorkspaceTest {
     List<RunStats> runs = eb.runApi("gold", List.of("0.2"));
     assertEquals(7, runs.stream().mapToInt(RunStats::succeeded).sum());
     assertEquals(7, eb.mergeResults("gold").get(0).records());
-    // Datasets are the bench files' names, as the infbench files built from them are named.
+    // Datasets are named as the infbench files built from the bench files are.
     assertEquals(
-        List.of("acme-inventory", "acme-textkit"),
+        List.of("acme/inventory", "acme/textkit"),
         eb.runApiOptions().models("gold").runIds("0.2").build().datasetNames());
 
     Table summary = eb.summarize(List.of("gold"), List.of());

@@ -150,7 +150,7 @@ public final class Pipeline {
         RunApi.run(
             RunApiOptions.builder()
                 .dataPaths(paths)
-                .datasetNames(datasetNames(benchFiles))
+                .datasetNames(datasetNames(benchFiles, warnings))
                 .models(models)
                 .runIds(runIdTexts)
                 .build(),
@@ -271,14 +271,20 @@ public final class Pipeline {
   }
 
   /**
-   * The dataset name of each bench file ({@code acme-textkit} of {@code
-   * acme-textkit-task-instances.jsonl}): prompt-builder names its outputs after it, and run-api
-   * finds them by it, whatever repository the file's instances name.
+   * The dataset name of each bench file, as run-api finds the infbench files prompt-builder built
+   * from it: {@code owner/repo} where the file is named after the repository its instances name
+   * ({@code acme-textkit-task-instances.jsonl} of acme/textkit), else the file's own name ({@code
+   * textkit} of {@code textkit-task-instances.jsonl}), under which its outputs are named.
    */
-  public static List<String> datasetNames(List<Path> benchFiles) {
-    return benchFiles.stream()
-        .map(file -> DatasetFile.parse(file).orElseThrow().dataset())
-        .toList();
+  public static List<String> datasetNames(List<Path> benchFiles, Reporter reporter) {
+    List<String> names = new ArrayList<>();
+    for (Path bench : benchFiles) {
+      String fileName = DatasetFile.parse(bench).orElseThrow().dataset();
+      List<BenchInstance> instances = BenchReader.read(bench, reporter);
+      String repo = instances.isEmpty() ? null : instances.get(0).repoOrDerived();
+      names.add(repo != null && repo.replace('/', '-').equals(fileName) ? repo : fileName);
+    }
+    return names;
   }
 
   /** The {@code owner/repo} of each per-repository bench file, in file order. */
