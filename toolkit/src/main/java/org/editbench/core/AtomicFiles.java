@@ -22,6 +22,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,9 +83,9 @@ public final class AtomicFiles {
     SafePaths.requireNotDirectory(file);
     // A link is written through, as an editor saves it: renaming over it would replace the link
     // with a file and leave its target as it was (a dangling link's target is created).
-    Path target = linkTarget(file);
-    if (isStream(file)
-        || isStream(target)
+    List<Path> chain = linkChain(file);
+    Path target = chain.get(chain.size() - 1);
+    if (chain.stream().anyMatch(AtomicFiles::isStream)
         || (Files.exists(target) && !Files.isRegularFile(target))) {
       // A device, a pipe or a process's open file (/dev/stdout, /proc/self/fd/1): nothing to
       // rename over, so written straight.
@@ -93,23 +95,31 @@ public final class AtomicFiles {
     return file;
   }
 
-  /** Where {@code file} leads when it is a symbolic link, link after link; else itself. */
-  private static Path linkTarget(Path file) {
-    Path at = file.toAbsolutePath();
+  /** {@code file}, then where it leads when it is a symbolic link, link after link. */
+  private static List<Path> linkChain(Path file) {
+    List<Path> chain = new ArrayList<>(List.of(file.toAbsolutePath()));
     try {
-      for (int hops = 0; hops < 40 && Files.isSymbolicLink(at); hops++) {
+      for (Path at = chain.get(0); chain.size() < 40 && Files.isSymbolicLink(at); ) {
         at = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
+        chain.add(at);
       }
     } catch (IOException e) {
-      return file; // the write itself then says what is wrong
+      return List.of(file); // the write itself then says what is wrong
     }
-    return at;
+    return chain;
   }
 
-  /** A path of the devices or of a process's open files, never a file to replace. */
+  /**
+   * A process's open file ({@code /proc/self/fd/1}) or a device or link among the devices ({@code
+   * /dev/stdout}): never a file to replace. A regular file under {@code /dev} ({@code /dev/shm}) is
+   * one like any other.
+   */
   private static boolean isStream(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
-    return absolute.startsWith("/dev/") || absolute.startsWith("/proc/");
+    return absolute.startsWith("/proc/")
+        || (absolute.startsWith("/dev/")
+            && (Files.isSymbolicLink(absolute)
+                || (Files.exists(absolute) && !Files.isRegularFile(absolute))));
   }
 
   /**

@@ -154,6 +154,19 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aRegularFileAmongTheDevicesIsReplacedLikeAnyOther() throws IOException {
+    // /dev/shm holds regular files (tmpfs): written whole, not appended to as /dev/stdout is.
+    Path file = Files.createTempFile(Path.of("/dev/shm"), "editbench-test", ".csv");
+    try {
+      Files.writeString(file, "old table\n");
+      AtomicFiles.writeString(file, "new table\n");
+      assertEquals("new table\n", Files.readString(file));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void aReplacedFileKeepsItsPermissions() throws IOException {
     Path file = Files.writeString(dir.resolve("private.ipynb"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
