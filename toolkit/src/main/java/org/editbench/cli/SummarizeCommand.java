@@ -112,9 +112,8 @@ public final class SummarizeCommand implements Callable<Integer> {
                 : summary);
     if (out == null) {
       spec.commandLine().getOut().print(text);
-      // A PrintWriter keeps its errors to itself: a full disk or a closed pipe would lose the
-      // table with exit 0.
-      // picocli's writer goes through System.out, a PrintStream that keeps errors to itself too.
+      // Writers and PrintStreams keep their errors to themselves (picocli's goes through
+      // System.out): a full disk or a closed pipe would lose the table with exit 0.
       if (spec.commandLine().getOut().checkError() || System.out.checkError()) {
         throw new UncheckedIOException(
             "cannot write the summary to standard output (a full disk or a closed pipe?)",

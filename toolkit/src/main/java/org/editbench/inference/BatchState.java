@@ -278,17 +278,16 @@ final class BatchState {
         throw new DataFormatException(
             file, "not a batch state file of format " + FORMAT + "; " + DAMAGED_ADVICE);
       }
-      String provider = stored.header().provider();
-      if (provider == null
-          || Arrays.stream(Provider.values())
-              .noneMatch(known -> known.name().equalsIgnoreCase(provider))) {
+      try {
+        providerOf(stored); // the provider every later step asks for
+      } catch (IllegalArgumentException | NullPointerException e) {
         throw new DataFormatException(
             file,
             "its provider "
-                + (provider == null
+                + (stored.header().provider() == null
                     ? "is missing"
                     : "'"
-                        + provider
+                        + stored.header().provider()
                         + "' is none of "
                         + Arrays.stream(Provider.values())
                             .map(p -> p.name().toLowerCase(Locale.ROOT))
