@@ -280,8 +280,7 @@ public final class Pipeline {
     List<String> names = new ArrayList<>();
     for (Path bench : benchFiles) {
       String fileName = DatasetFile.parse(bench).orElseThrow().dataset();
-      List<BenchInstance> instances = BenchReader.read(bench, reporter);
-      String repo = instances.isEmpty() ? null : instances.get(0).repoOrDerived();
+      String repo = repositoryOf(bench, reporter);
       names.add(repo != null && repo.replace('/', '-').equals(fileName) ? repo : fileName);
     }
     return names;
@@ -291,12 +290,18 @@ public final class Pipeline {
   public static List<String> repositories(Path benchDir, Reporter reporter) {
     List<String> repos = new ArrayList<>();
     for (Path bench : perRepositoryBenchFiles(benchDir)) {
-      List<BenchInstance> instances = BenchReader.read(bench, reporter);
-      if (!instances.isEmpty()) {
-        repos.add(instances.get(0).repoOrDerived());
+      String repo = repositoryOf(bench, reporter);
+      if (repo != null) {
+        repos.add(repo);
       }
     }
     return repos;
+  }
+
+  /** The {@code owner/repo} a bench file's instances name; null for a file without any. */
+  private static String repositoryOf(Path bench, Reporter reporter) {
+    List<BenchInstance> instances = BenchReader.read(bench, reporter);
+    return instances.isEmpty() ? null : instances.get(0).repoOrDerived();
   }
 
   /**
