@@ -28,13 +28,7 @@ import picocli.CommandLine.Spec;
       "Each prediction file's batches are recorded in the hidden .{file}.batches.json beside it."
     },
     subcommands = {BatchCommand.Status.class, BatchCommand.Cancel.class})
-public final class BatchCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class BatchCommand extends CommandGroup {
 
   /** {@code --results-dir}, shared by both subcommands. */
   static final class Folder {

@@ -40,19 +40,12 @@ import picocli.CommandLine.Command;
       NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main extends CommandGroup {
   /** Exit code for bad input data or bad options: the user must fix something. */
   public static final int EXIT_BAD_INPUT = 2;
 
   /** The columns every --help is laid out for. */
   static final int HELP_WIDTH = 100;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   public static void main(String[] args) {
     StopNotice notice = StopNotice.install(args, System.err);

@@ -26,13 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Run notebooks headless, with the same Java evaluator as the Jupyter kernel.",
     subcommands = {NotebookCommand.Run.class})
-public final class NotebookCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class NotebookCommand extends CommandGroup {
 
   @Command(
       name = "run",

@@ -85,6 +85,30 @@ class HelpTextTest {
                     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> aGroupOfCommandsRunWithoutOneOfThemIsBadInputAndShowsItsUsage() {
+    return commands(Main.newCommandLine()).stream()
+        .filter(command -> !command.getSubcommands().isEmpty())
+        .map(
+            command ->
+                DynamicTest.dynamicTest(
+                    name(command),
+                    () -> {
+                      CliRunner.Result r = CliRunner.run(path(command).toArray(String[]::new));
+                      assertEquals(Main.EXIT_BAD_INPUT, r.exitCode(), r.err());
+                      assertEquals("", r.out());
+                      String firstLine = r.err().lines().findFirst().orElse("");
+                      assertTrue(
+                          firstLine.startsWith(
+                              "error: '" + command.getCommandSpec().qualifiedName() + "' needs a"),
+                          firstLine);
+                      for (String sub : command.getSubcommands().keySet()) {
+                        assertTrue(firstLine.contains(sub), firstLine);
+                      }
+                      assertTrue(r.err().endsWith(command.getUsageMessage()), r.err());
+                    }));
+  }
+
   @Test
   void wordsAreWrappedWholeWherePicocliWouldCutThemAtADotOrASlash() {
     String straddling =
