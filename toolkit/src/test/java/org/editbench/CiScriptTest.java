@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +44,31 @@ class CiScriptTest {
         ci.lines()
             .anyMatch(line -> line.startsWith("mvn -B verify -Deditbench.requireFullCorpus=true")),
         ci);
+  }
+
+  /**
+   * A newcomer installs what the README's quick start lists, CI what .ci/run lists: the same
+   * packages, or the README's test command fails on the newcomer's machine only.
+   */
+  @Test
+  void theReadmesQuickStartInstallsThePackagesCiInstalls() throws IOException {
+    Path root = SharedCorpus.repositoryRoot();
+    Set<String> ci = new TreeSet<>();
+    Matcher assignment =
+        Pattern.compile("test_packages=\"(?:\\$test_packages )?([^\"]*)\"")
+            .matcher(Files.readString(root.resolve(".ci/run")));
+    while (assignment.find()) {
+      ci.addAll(List.of(assignment.group(1).split(" ")));
+    }
+    String readme = Files.readString(root.resolve("README.md"));
+    String quickStart = readme.substring(readme.indexOf("## Quick start"));
+    Matcher install =
+        Pattern.compile("sudo apt-get install ((?:\\\\\n|[^\\n])*)").matcher(quickStart);
+    assertTrue(install.find(), "no apt-get line in the quick start");
+    Set<String> readmePackages =
+        new TreeSet<>(List.of(install.group(1).replace("\\\n", " ").trim().split("\\s+")));
+    assertTrue(ci.contains("chromium-driver"), "read .ci/run's packages: " + ci);
+    assertEquals(ci, readmePackages);
   }
 
   @Test
