@@ -52,8 +52,8 @@ public final class RunApi {
     }
     Map<Path, List<BenchInstance>> inputs = loadInputs(combinations, options, reporter);
     requireGroundTruthsForGold(combinations, inputs);
-    requireKeys(combinations, options.environment());
-    requireBaseUrls(combinations, options.environment());
+    requireReachable(
+        combinations.stream().map(Combination::model).distinct().toList(), options.environment());
     observer.planned(
         combinations, combinations.stream().mapToInt(c -> inputs.get(c.input()).size()).sum());
 
@@ -202,24 +202,15 @@ public final class RunApi {
   }
 
   /**
-   * Each API's endpoint is a URL, before any output is opened: a run stopped by a mistyped base URL
-   * leaves no empty prediction file behind, which a summary would show as a run.
+   * Whether {@code models} can be asked at all: a key for each provider's own API (a server at a
+   * custom base URL may do without) and each endpoint a URL. Checked before any output is opened —
+   * a run stopped by a missing key or a mistyped base URL leaves no empty prediction file behind,
+   * which a summary would show as a run — and by the pipeline before its build, so that a missing
+   * key is said before minutes of work rather than after.
    */
-  static void requireBaseUrls(List<Combination> combinations, ApiEnvironment environment) {
-    for (Combination combination : combinations) {
-      ModelSpec model = combination.model();
-      Provider provider = model.api().provider();
-      if (provider != null) {
-        HttpBackend.endpoint(
-            environment.baseUrlFor(provider), ApiCodec.forStyle(model.api()).path(), provider);
-      }
-    }
-  }
-
-  /** Keys are needed for a provider's own API; a server at a custom base URL may do without. */
-  static void requireKeys(List<Combination> combinations, ApiEnvironment environment) {
-    combinations.stream()
-        .map(c -> c.model().api().provider())
+  public static void requireReachable(List<ModelSpec> models, ApiEnvironment environment) {
+    models.stream()
+        .map(model -> model.api().provider())
         .filter(p -> p != null)
         .distinct()
         .forEach(
@@ -238,6 +229,13 @@ public final class RunApi {
                         + ")");
               }
             });
+    for (ModelSpec model : models) {
+      Provider provider = model.api().provider();
+      if (provider != null) {
+        HttpBackend.endpoint(
+            environment.baseUrlFor(provider), ApiCodec.forStyle(model.api()).path(), provider);
+      }
+    }
   }
 
   private static OkHttpClient httpClient(RunApiOptions options) {

@@ -102,16 +102,6 @@ public final class Pipeline {
       RunObserver observer) {
     List<Path> benchFiles = perRepositoryBenchFiles(paths.requireBenchDir());
     Charts.requireFolder(chartsDir);
-    // A misspelled model stops the run before the build, not after it.
-    ModelTable builtIn = ModelTable.builtIn();
-    models.forEach(
-        model ->
-            builtIn.require(
-                model,
-                "run it with run-api --models FILE (pipeline runs the built-in models only), then"
-                    + " merge-results and summarize"));
-    Reporter warnings = reporter.withoutNotes();
-    reporter.info("data folder: " + paths.root());
     // Each run_id as its files spell it (0.20 is 0.2): run-api and summarize look for those files.
     List<RunId> variants = runIds.stream().map(RunId::parse).distinct().toList();
     List<String> runIdTexts = variants.stream().map(RunId::text).toList();
@@ -124,6 +114,28 @@ public final class Pipeline {
                 + " empty and nothing asked; use None_body_issue, or an info ratio such as 0.2");
       }
     }
+    Reporter warnings = reporter.withoutNotes();
+    RunApiOptions runApiOptions =
+        RunApiOptions.builder()
+            .dataPaths(paths)
+            .datasetNames(datasetNames(benchFiles, warnings))
+            .models(models)
+            .runIds(runIdTexts)
+            .build();
+    // A misspelled model, or one that cannot be asked (no key), stops the run before the build,
+    // not after it.
+    ModelTable builtIn = ModelTable.builtIn();
+    RunApi.requireReachable(
+        models.stream()
+            .map(
+                model ->
+                    builtIn.require(
+                        model,
+                        "run it with run-api --models FILE (pipeline runs the built-in models"
+                            + " only), then merge-results and summarize"))
+            .toList(),
+        runApiOptions.environment());
+    reporter.info("data folder: " + paths.root());
     List<InfbenchReport> infbench = new ArrayList<>();
     Map<String, Long> oracleFallbacks;
     try (Bm25CodeContextSource contextSource = new Bm25CodeContextSource(bm25, warnings)) {
@@ -146,16 +158,7 @@ public final class Pipeline {
         infbenchMergeLine(
             DatasetMerges.mergeAllInfbench(
                 paths.infbenchDir(), paths.infbenchDir(), null, false, warnings)));
-    List<RunStats> runs =
-        RunApi.run(
-            RunApiOptions.builder()
-                .dataPaths(paths)
-                .datasetNames(datasetNames(benchFiles, warnings))
-                .models(models)
-                .runIds(runIdTexts)
-                .build(),
-            warnings,
-            observer);
+    List<RunStats> runs = RunApi.run(runApiOptions, warnings, observer);
     List<MergeResults.Merged> merged = new ArrayList<>();
     for (String model : models) {
       reporter.info(

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.editbench.inference.Provider;
 import org.editbench.results.ResultsSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -274,6 +275,17 @@ class ResultsCommandsTest {
 
   private record Result(int code, String out, String err) {}
 
+  @Test
+  void aModelWithoutItsKeyStopsThePipelineBeforeAnythingIsBuilt() throws Exception {
+    SampleData.copyTo(home);
+
+    Result noKey = editbench("pipeline", "--model", "gpt-4.1");
+
+    assertEquals(Main.EXIT_BAD_INPUT, noKey.code(), noKey.err());
+    assertTrue(noKey.err().startsWith("error: no API key: set OPENAI_KEYS"), noKey.err());
+    assertFalse(Files.exists(home.resolve("crawled_data/infbench")), "nothing was built");
+  }
+
   private Result editbench(String... args) throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
@@ -293,6 +305,12 @@ class ResultsCommandsTest {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile());
     builder.environment().remove("EDITBENCH_HOME");
+    // No keys or servers of the developer's own: a real model is then one that cannot be asked.
+    for (Provider provider : Provider.values()) {
+      builder.environment().remove(provider.keysVariable());
+      builder.environment().remove(provider.keyVariable());
+      builder.environment().remove(provider.baseUrlVariable());
+    }
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
