@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.inference.ApiEnvironment;
+import org.editbench.inference.Combination;
 import org.editbench.inference.ConsoleRunObserver;
 import org.editbench.inference.RunApiOptions;
+import org.editbench.inference.RunObserver;
 import org.editbench.inference.RunReport;
 import org.editbench.inference.RunStats;
 import picocli.CommandLine;
@@ -193,19 +195,30 @@ public final class RunApiCommand implements Callable<Integer> {
     if (noWait && !batch) {
       throw new IllegalArgumentException("--no-wait is for batch runs: add --batch");
     }
-    out.println(
-        "run-api: "
-            + (batch ? "batch API" + (noWait ? ", submit without waiting" : "") + ", " : "")
-            + options.maxWorkers()
-            + " workers, timeout "
-            + timeoutSeconds
-            + " s, max retries "
-            + maxRetries
-            + "; "
-            + RunReport.environmentLine(environment));
+    // Said once the run's checks have passed (planned), so that a mistake is the first line the
+    // user reads; where requests go only when some model sends any.
+    RunObserver header =
+        new RunObserver() {
+          @Override
+          public void planned(List<Combination> combinations, int instances) {
+            boolean online = combinations.stream().anyMatch(c -> !c.model().api().offline());
+            out.println(
+                "run-api: "
+                    + (batch ? "batch API" + (noWait ? ", submit without waiting" : "") + ", " : "")
+                    + options.maxWorkers()
+                    + " workers, timeout "
+                    + timeoutSeconds
+                    + " s, max retries "
+                    + maxRetries
+                    + (online ? "; " + RunReport.environmentLine(environment) : ""));
+          }
+        };
     ConsoleRunObserver console = new ConsoleRunObserver(out, err, Terminal.isStandardError());
     List<RunStats> stats =
-        EditBench.runApi(options, StopNotice.tracking(console), StopNotice.observing(console));
+        EditBench.runApi(
+            options,
+            StopNotice.tracking(console),
+            StopNotice.observing(RunObserver.all(header, console)));
     int succeeded = stats.stream().mapToInt(RunStats::succeeded).sum();
     int failed = stats.stream().mapToInt(RunStats::failed).sum();
     if (succeeded == 0 && failed > 0) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
+import org.editbench.text.Suggestions;
 
 /**
  * The models run-api knows, as data: the built-in {@code models.json} resource (the reference's
@@ -104,13 +105,15 @@ public final class ModelTable {
       throw new IllegalArgumentException(
           "unknown model '"
               + name
-              + "'. Known models: "
+              + "'"
+              + Suggestions.didYouMean(name, models.keySet())
+              + ". Known models: "
               + String.join(", ", models.keySet())
               + ". To add one, write a JSON file such as {\""
               + name
               + "\": {\"api\": \"chat\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1, "
               + "\"context_limit\": 128000, \"cost_per_input_token\": 1e-6, \"cost_per_output_token\": 2e-6, "
-              + "\"encoding\": \"cl100k_base\"}} and "
+              + "\"encoding\": \"cl100k_base\", \"sampling_params\": [\"temperature\", \"top_p\"]}} and "
               + howToUse);
     }
     return spec;

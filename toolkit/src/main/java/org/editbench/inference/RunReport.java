@@ -30,7 +30,7 @@ public final class RunReport {
             + ", n="
             + m.n()
             + ", token limit "
-            + m.contextLimit()
+            + limitText(m.contextLimit())
             + " ("
             + m.encoding()
             + ")");
@@ -51,7 +51,7 @@ public final class RunReport {
     }
     lines.add(
         "  over the token limit ("
-            + s.modelLimit()
+            + limitText(s.modelLimit())
             + "): "
             + s.overLimit()
             + " before removing files; "
@@ -152,6 +152,11 @@ public final class RunReport {
     return s >= 3600
         ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  /** A context limit as the run's report shows it: the offline models' unbounded one as none. */
+  private static String limitText(int contextLimit) {
+    return contextLimit == Integer.MAX_VALUE ? "none" : Integer.toString(contextLimit);
   }
 
   /** Masked keys and where requests go, for the header of a run. */

@@ -112,6 +112,12 @@ class InferenceCommandsTest {
             .contains("\"model_patch\": \"diff --git a/x b/x\\n+o__r-pull-1\\n\", \"cost\": 0.0,"),
         lines.toString());
     assertTrue(out.toString().contains("instance filter statistics:"), out.toString());
+    // An offline model sends nothing: no keys or base URL, and no token limit, are shown.
+    assertTrue(
+        out.toString().startsWith("run-api: 2 workers, timeout 5 s, max retries 5\n"),
+        out.toString());
+    assertTrue(out.toString().contains(", token limit none (cl100k_base)"), out.toString());
+    assertTrue(out.toString().contains("  over the token limit (none): 0 before"), out.toString());
     assertTrue(
         out.toString().contains("finished gold · mine.jsonl: 2 succeeded, 0 failed, 0 skipped"),
         out.toString());
@@ -154,6 +160,12 @@ class InferenceCommandsTest {
     assertEquals(2, run("run-api", "--dataset_name", data.toString(), "--model", "gpt-9"));
     assertTrue(
         err.toString().contains("error: unknown model 'gpt-9'. Known models: "), err.toString());
+    // A mistake is the first thing said: the run's header comes only once its checks pass.
+    assertEquals("", out.toString());
+    assertEquals(2, run("run-api", "--dataset_name", data.toString(), "--model", "gpt4.1"));
+    assertTrue(
+        err.toString().contains("error: unknown model 'gpt4.1' (did you mean gpt-4.1?). Known"),
+        err.toString());
 
     assertEquals(
         2,
