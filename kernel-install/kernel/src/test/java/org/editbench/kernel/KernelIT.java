@@ -46,7 +46,8 @@ class KernelIT {
             List.of(INSTALLER.toString(), "--prefix", jupyterHome.toString()),
             Duration.ofMinutes(5));
     assertEquals(0, install.exitCode(), install.output());
-    assertTrue(install.output().contains("jupyter kernelspec list"), install.output());
+    assertTrue(
+        install.output().contains("\nCheck with: jupyter kernelspec list"), install.output());
     Result list = run(List.of(JUPYTER, "kernelspec", "list"), Duration.ofMinutes(1));
     assertTrue(
         list.output().contains(jupyterHome.resolve("share/jupyter/kernels/java").toString()),
@@ -193,6 +194,21 @@ class KernelIT {
     Result installed = run(install, Duration.ofMinutes(2));
     assertEquals(0, installed.exitCode(), installed.output());
     assertTrue(installed.output().contains("at " + kernel), installed.output());
+    // Outside Jupyter's path: said, with what to set, instead of a check that would not show it.
+    String dataDir = prefix.resolve("share/jupyter").toString();
+    assertTrue(
+        installed.output().contains("Jupyter does not look in " + dataDir + ": start Jupyter with"),
+        installed.output());
+    assertTrue(
+        installed
+            .output()
+            .contains(
+                "Check with: JUPYTER_PATH="
+                    + dataDir.replace(" ", "\\ ")
+                    + ":"
+                    + jupyterHome.resolve("share/jupyter")
+                    + " jupyter kernelspec list"),
+        installed.output());
     Result removed =
         run(
             List.of(
