@@ -2,6 +2,7 @@ package org.editbench.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +54,21 @@ public final class JsonTrees {
       Pattern.compile(
           "\\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
+  private static final Pattern UNCLOSED =
+      Pattern.compile(
+          "Unexpected end-of-input(?:: expected close marker for (OBJECT|ARRAY)| within/between"
+              + " (Object|Array) entries)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern UNEXPECTED_CHARACTER =
+      Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+[^)]*\\)\\): ");
+
+  private static final Pattern UNRECOGNIZED_TOKEN =
+      Pattern.compile("Unrecognized token '(.*?)': was expecting");
+
+  private static final Pattern CONTROL_CHARACTER =
+      Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+
   private JsonTrees() {}
 
   /**
@@ -68,7 +86,70 @@ public final class JsonTrees {
       return "not valid JSON: a byte order mark (U+FEFF) outside a string, as editors saving"
           + " \"UTF-8 with BOM\" write at the start of a file; save it as UTF-8 without BOM";
     }
-    return "not valid JSON (" + message + ")";
+    String plain = inPlainWords(message);
+    if (plain == null) {
+      return "not valid JSON (" + message + ")";
+    }
+    JsonLocation at = e.getLocation();
+    return "not valid JSON ("
+        + plain
+        + (at != null && at.getColumnNr() > 0 ? ", at column " + at.getColumnNr() : "")
+        + ")";
+  }
+
+  /**
+   * The parser's words for the common mistakes, in a reader's: what is wrong and where in the
+   * line's structure, without token names such as VALUE_STRING or the code of a character; null for
+   * a message without such a translation, which is then shown as the parser wrote it.
+   */
+  static String inPlainWords(String message) {
+    if (message.startsWith("Unexpected end-of-input: was expecting closing quote")
+        || message.startsWith("Unexpected end-of-input in VALUE_STRING")
+        || message.startsWith("Unexpected end-of-input in FIELD_NAME")) {
+      return "the line ends inside a string: its closing quote is missing, or the line was cut"
+          + " short";
+    }
+    Matcher unclosed = UNCLOSED.matcher(message);
+    if (unclosed.lookingAt()) {
+      String kind = unclosed.group(1) != null ? unclosed.group(1) : unclosed.group(2);
+      boolean object = kind.equalsIgnoreCase("OBJECT");
+      return "the line ends before its "
+          + (object ? "object is closed (a missing })" : "array is closed (a missing ])")
+          + ", or was cut short";
+    }
+    Matcher unexpected = UNEXPECTED_CHARACTER.matcher(message);
+    if (unexpected.lookingAt()) {
+      String expected = message.substring(unexpected.end());
+      String where =
+          expected.startsWith("expected a valid value")
+              ? "where a value should be"
+              : expected.startsWith("was expecting comma to separate Object entries")
+                  ? "where a comma or } should be"
+                  : expected.startsWith("was expecting comma to separate Array entries")
+                      ? "where a comma or ] should be"
+                      : expected.startsWith("was expecting double-quote to start field name")
+                          ? "where a field name in double quotes should be"
+                          : expected.startsWith("was expecting a colon")
+                              ? "where a colon should be"
+                              : null;
+      return where == null ? null : "unexpected '" + unexpected.group(1) + "' " + where;
+    }
+    Matcher token = UNRECOGNIZED_TOKEN.matcher(message);
+    if (token.lookingAt()) {
+      return "unrecognized word '"
+          + token.group(1)
+          + "' where a value should be (a string needs double quotes; the words JSON knows are"
+          + " true, false and null)";
+    }
+    Matcher control = CONTROL_CHARACTER.matcher(message);
+    if (control.lookingAt()) {
+      return String.format(
+          Locale.ROOT,
+          "a control character (U+%04X) inside a string, which JSON needs escaped (\\n, \\t,"
+              + " \\u00XX)",
+          Integer.parseInt(control.group(1)));
+    }
+    return null;
   }
 
   /**
