@@ -32,7 +32,11 @@ final class ChatCompletionsCodec implements ApiCodec {
     if (choices == null || !choices.isArray() || choices.isEmpty()) {
       throw new UnusableResponseException("the answer has no choices");
     }
-    JsonNode content = choices.get(0).path("message").get("content");
+    JsonNode message = choices.get(0).get("message");
+    if (message == null || !message.isObject()) {
+      throw new UnusableResponseException("choices[0] has no message");
+    }
+    JsonNode content = message.get("content");
     if (content != null && !content.isNull() && !content.isTextual()) {
       throw new UnusableResponseException("choices[0].message.content is not a string");
     }

@@ -16,6 +16,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.editbench.core.Jsonl;
 
 /**
@@ -24,6 +26,12 @@ import org.editbench.core.Jsonl;
  */
 public final class HttpBackend implements ModelBackend {
   private static final MediaType JSON = MediaType.get("application/json");
+
+  /**
+   * The largest answer read: far above any model's output limit (a million tokens are a few MiB of
+   * text), far below what a few workers could hold at once.
+   */
+  static final long MAX_ANSWER_BYTES = 16L << 20;
 
   private final OkHttpClient client;
   private final HttpUrl endpoint;
@@ -65,7 +73,14 @@ public final class HttpBackend implements ModelBackend {
     model.api().provider().authenticate(http, request.apiKey());
     long start = System.nanoTime();
     try (Response response = client.newCall(http.build()).execute()) {
-      String body = response.body().string();
+      String body = boundedBody(response.body());
+      if (body == null) {
+        return new Outcome.Retryable(
+            "the answer is larger than "
+                + (MAX_ANSWER_BYTES >> 20)
+                + " MiB and was not read (a runaway generation, or not the API's answer)",
+            null);
+      }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (!response.isSuccessful()) {
         Duration retryAfter =
@@ -84,6 +99,19 @@ public final class HttpBackend implements ModelBackend {
     } catch (IOException e) {
       return new Outcome.Retryable("connection failed (" + e + ")", null);
     }
+  }
+
+  /**
+   * The body as UTF-8 text, or null when it is larger than {@link #MAX_ANSWER_BYTES}: a body is
+   * held whole in memory (twice, as text and as JSON), so an unbounded one — a runaway generation,
+   * a misconfigured server streaming a file — would take the heap, and the whole run with it.
+   */
+  static String boundedBody(ResponseBody body) throws IOException {
+    BufferedSource source = body.source();
+    if (source.request(MAX_ANSWER_BYTES + 1)) {
+      return null;
+    }
+    return source.getBuffer().readUtf8();
   }
 
   private byte[] encode(InferenceRequest request) {

@@ -2,6 +2,7 @@ package org.editbench.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 import org.editbench.core.Jsonl;
 
 /**
@@ -10,6 +11,9 @@ import org.editbench.core.Jsonl;
  * output_text} joins them.
  */
 final class ResponsesCodec implements ApiCodec {
+  private static final Set<String> UNFINISHED =
+      Set.of("queued", "in_progress", "failed", "cancelled");
+
   @Override
   public String path() {
     return "/responses";
@@ -28,12 +32,18 @@ final class ResponsesCodec implements ApiCodec {
 
   @Override
   public String outputText(JsonNode body) {
+    // An answer still under way (a proxy answering early, a background response) or one that
+    // failed has no text yet: asked again rather than recorded as an empty answer for good.
+    String status = body.path("status").asText("");
+    if (UNFINISHED.contains(status)) {
+      throw new UnusableResponseException("the answer is not finished (status \"" + status + "\")");
+    }
     JsonNode joined = body.get("output_text");
     if (joined != null && joined.isTextual()) {
       return joined.textValue();
     }
     JsonNode output = body.get("output");
-    if (output == null || !output.isArray()) {
+    if (output == null || !output.isArray() || output.isEmpty() && !status.equals("incomplete")) {
       throw new UnusableResponseException("the answer has no output");
     }
     StringBuilder text = new StringBuilder();

@@ -489,6 +489,54 @@ class RunApiServerTest {
   }
 
   @Test
+  void anAnswerLargerThanTheLimitIsNotReadAndIsAskedAgain() {
+    infbench(1);
+    String huge = Fixtures.chatAnswer("x".repeat((int) HttpBackend.MAX_ANSWER_BYTES), 100, 10);
+    script(
+        Fixtures.json(200, huge),
+        Fixtures.json(200, Fixtures.chatAnswer("<patch>small</patch>", 100, 10)));
+    RunStats stats = run(options("test-chat").maxRetries(0));
+    assertEquals(1, stats.failed());
+    assertEquals(
+        "Max retries (0) exceeded: the answer is larger than 16 MiB and was not read (a runaway"
+            + " generation, or not the API's answer)",
+        Fixtures.records(output("test-chat", "0")).get(0).get("error").asText());
+
+    assertEquals(1, run(options("test-chat")).succeeded(), "asked again by the next run");
+  }
+
+  @Test
+  void answersWithoutAMessageOrNotFinishedAreFailuresAskedAgainNotEmptyAnswers()
+      throws IOException {
+    infbench(1);
+    Map<String, String> chat =
+        Map.of("{\"choices\": [{\"finish_reason\": \"stop\"}]}", "choices[0] has no message");
+    Map<String, String> responses =
+        Map.of(
+            "{\"status\": \"in_progress\", \"output\": []}",
+            "the answer is not finished (status \"in_progress\")",
+            "{\"status\": \"failed\", \"output\": []}",
+            "the answer is not finished (status \"failed\")",
+            "{\"output\": []}",
+            "the answer has no output");
+    for (Map.Entry<String, Map<String, String>> api :
+        Map.of("test-chat", chat, "gpt-5-codex", responses).entrySet()) {
+      String model = api.getKey();
+      for (Map.Entry<String, String> answer : api.getValue().entrySet()) {
+        script(Fixtures.json(200, answer.getKey()));
+        assertEquals(1, run(options(model).maxRetries(0)).failed(), answer.getKey());
+        Path file = output(model, model.equals("gpt-5-codex") ? "1" : "0");
+        JsonNode record = Fixtures.records(file).get(0);
+        assertEquals("failed", record.get("status").asText());
+        assertEquals(
+            "Max retries (0) exceeded: unusable answer (" + answer.getValue() + ")",
+            record.get("error").asText());
+        Files.delete(file);
+      }
+    }
+  }
+
+  @Test
   void contextExceededDropsTheLastFileAndAsksAgain() {
     infbench(1);
     script(
