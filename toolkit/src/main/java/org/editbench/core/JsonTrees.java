@@ -103,9 +103,11 @@ public final class JsonTrees {
    * a message without such a translation, which is then shown as the parser wrote it.
    */
   static String inPlainWords(String message) {
-    if (message.startsWith("Unexpected end-of-input: was expecting closing quote")
-        || message.startsWith("Unexpected end-of-input in VALUE_STRING")
-        || message.startsWith("Unexpected end-of-input in FIELD_NAME")) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("unexpected end-of-input: was expecting closing quote")
+        || lower.startsWith("unexpected end-of-input in value_string")
+        || lower.startsWith("unexpected end-of-input in field_name")
+        || lower.startsWith("unexpected end-of-input in field name")) {
       return "the line ends inside a string: its closing quote is missing, or the line was cut"
           + " short";
     }

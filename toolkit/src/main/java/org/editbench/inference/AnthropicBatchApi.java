@@ -113,7 +113,8 @@ final class AnthropicBatchApi implements BatchApi {
     http.lines(
         http.request(url).get().build(),
         "downloading the results of message batch " + status.id(),
-        line -> each.accept(item(line)));
+        line -> each.accept(item(line)),
+        message -> each.accept(BatchApi.ItemResult.unreadable(message)));
   }
 
   private static ItemResult item(JsonNode line) {

@@ -125,5 +125,14 @@ interface BatchApi {
    * @param body the response body: the API's answer or its error object; null without one
    * @param error why the request got no response, when {@code status} is 0
    */
-  record ItemResult(String customId, int status, JsonNode body, String error) {}
+  record ItemResult(String customId, int status, JsonNode body, String error) {
+    /** A line of the results that could not be read: whose answer it held is unknown. */
+    static ItemResult unreadable(String where) {
+      return new ItemResult(null, 0, null, where);
+    }
+
+    boolean isUnreadable() {
+      return customId == null && status == 0 && body == null;
+    }
+  }
 }

@@ -146,6 +146,13 @@ final class BatchCollector {
     api.results(
         status,
         item -> {
+          if (item.isUnreadable()) {
+            // Its request, unanswered, is asked again below like any other without an answer.
+            if (counts.unreadable++ == 0) {
+              reporter.warn(item.error() + "; skipped, its request is asked again");
+            }
+            return;
+          }
           BatchState.Request request = byCustomId.get(item.customId());
           if (request == null) {
             counts.unknown++;
@@ -179,6 +186,9 @@ final class BatchCollector {
                 : "")
             + (counts.unknown > 0
                 ? ", " + counts.unknown + " answer(s) with an unknown custom_id ignored"
+                : "")
+            + (counts.unreadable > 0
+                ? ", " + counts.unreadable + " line(s) that could not be read skipped"
                 : ""));
   }
 
@@ -188,6 +198,7 @@ final class BatchCollector {
     int retried;
     int stale;
     int unknown;
+    int unreadable;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.editbench.inference;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.editbench.core.JsonTrees;
 import org.editbench.core.Jsonl;
 
 /**
@@ -103,8 +105,12 @@ final class BatchHttp {
     return found != null ? found : out[0];
   }
 
-  /** Sends {@code request} and hands each line of its 2xx body, as JSON, to {@code each}. */
-  void lines(Request request, String what, Consumer<JsonNode> each) {
+  /**
+   * Sends {@code request} and hands each line of its 2xx body, as JSON, to {@code each}; a line
+   * that is not JSON is said to {@code unreadable} (where and why) and the others still read: one
+   * damaged line must not keep a whole batch's paid answers from being collected.
+   */
+  void lines(Request request, String what, Consumer<JsonNode> each, Consumer<String> unreadable) {
     send(
         request,
         what,
@@ -122,10 +128,10 @@ final class BatchHttp {
               }
               JsonNode node;
               try {
-                node = Jsonl.MAPPER.readTree(line);
-              } catch (IOException e) {
-                throw new BatchApiException(
-                    what + ", line " + number + ": not JSON (" + e.getMessage() + ")");
+                node = JsonTrees.tree(line);
+              } catch (JsonProcessingException e) {
+                unreadable.accept(what + ", line " + number + ": " + JsonTrees.problem(e));
+                continue;
               }
               each.accept(node);
             }

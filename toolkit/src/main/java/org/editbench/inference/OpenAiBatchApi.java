@@ -130,7 +130,8 @@ final class OpenAiBatchApi implements BatchApi {
       http.lines(
           http.request(http.url("/files/" + fileId + "/content")).get().build(),
           "downloading " + fileId + " of batch " + status.id(),
-          line -> each.accept(item(line)));
+          line -> each.accept(item(line)),
+          message -> each.accept(BatchApi.ItemResult.unreadable(message)));
     }
   }
 

@@ -20,6 +20,10 @@ class JsonTreesTest {
             + " was cut short, at column 30)",
         problemOf("{\"instance_id\": \"x\", \"p\": \"ab"));
     assertEquals(
+        "not valid JSON (the line ends inside a string: its closing quote is missing, or the line"
+            + " was cut short, at column 12)",
+        problemOf("{\"instance_"));
+    assertEquals(
         "not valid JSON (the line ends before its object is closed (a missing }), or was cut"
             + " short, at column 20)",
         problemOf("{\"instance_id\": \"x\""));

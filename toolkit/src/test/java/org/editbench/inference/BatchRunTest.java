@@ -387,6 +387,33 @@ class BatchRunTest {
   }
 
   @Test
+  void aResultsLineThatIsNotJsonIsSkippedAndItsRequestAskedAgainTheRestCollected() {
+    for (String model : List.of("test-chat", "claude-native")) {
+      infbench(Fixtures.ids(3));
+      int before = fake.batches.size();
+      fake.tornOnce.add("o__r-pull-2");
+      reporter.warnings.clear();
+      RunStats stats = run(options(model).maxRetries(1));
+      assertEquals(3, stats.succeeded(), model);
+      assertEquals(2, fake.batches.size() - before, model + ": the torn answer's request again");
+      assertEquals(1, batch(before + 1).requests.size(), model);
+      assertEquals(3, Fixtures.byInstance(output(model, "0")).size(), model);
+      assertTrue(
+          reporter.warnings.stream()
+              .anyMatch(
+                  w ->
+                      w.contains(", line ")
+                          && w.contains(": not valid JSON (the line ends")
+                          && w.endsWith("; skipped, its request is asked again")),
+          model + ": " + reporter.warnings);
+      assertTrue(
+          reporter.infos.stream()
+              .anyMatch(i -> i.endsWith(", 1 line(s) that could not be read skipped")),
+          model + ": " + reporter.infos);
+    }
+  }
+
+  @Test
   void aFailedBatchIsSubmittedAgain() {
     infbench(Fixtures.ids(2));
     fake.openAiPhases = List.of("validating", "failed");

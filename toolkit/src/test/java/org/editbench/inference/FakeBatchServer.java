@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import mockwebserver3.Dispatcher;
@@ -96,6 +98,9 @@ final class FakeBatchServer extends Dispatcher {
    * Set to make the next create call succeed on the server but lose its answer (a crash's view).
    */
   volatile boolean dropNextCreateAnswer;
+
+  /** Answers whose results line is cut in half (not JSON), once each: by custom_id. */
+  final Set<String> tornOnce = ConcurrentHashMap.newKeySet();
 
   /** Set to hold every batch in its current phase (a child process can be killed meanwhile). */
   volatile boolean frozen;
@@ -292,6 +297,9 @@ final class FakeBatchServer extends Dispatcher {
                   : this.answer.apply(customId, body);
       String line =
           batch.anthropic ? anthropicLine(customId, answer) : openAiLine(customId, body, answer);
+      if (line != null && tornOnce.remove(customId)) {
+        line = line.substring(0, line.length() / 2);
+      }
       if (line != null) {
         (answer instanceof Ok || batch.anthropic ? output : errors).add(line);
       }
