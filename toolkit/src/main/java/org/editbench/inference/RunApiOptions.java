@@ -63,9 +63,10 @@ public final class RunApiOptions {
     pollMax = b.pollMax;
     batchMaxRequests = b.batchMaxRequests;
     batchMaxBytes = b.batchMaxBytes;
-    if (pollInitial.isNegative() || pollMax.compareTo(pollInitial) < 0) {
+    // Not 0: the wait grows by half from it, so 0 would ask for the batches' status without pause.
+    if (pollInitial.isNegative() || pollInitial.isZero() || pollMax.compareTo(pollInitial) < 0) {
       throw new IllegalArgumentException(
-          "--poll-interval must be 0 or more seconds (and at most the longest wait, "
+          "--poll-interval must be 1 second or more (and at most the longest wait, "
               + pollMax.toSeconds()
               + " s), found "
               + pollInitial.toSeconds());

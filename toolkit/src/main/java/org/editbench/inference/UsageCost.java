@@ -8,7 +8,9 @@ public record UsageCost(long inputTokens, long outputTokens, double usd) {
 
   /**
    * Reads a {@code usage} object of either API ({@code prompt_tokens}/{@code completion_tokens} or
-   * {@code input_tokens}/{@code output_tokens}) and prices it; no usage counts as zero tokens.
+   * {@code input_tokens}/{@code output_tokens}) and prices it; no usage counts as zero tokens, and
+   * so does a count that is not a number of 0 or more (a negative one would subtract from the run's
+   * total cost).
    */
   public static UsageCost from(JsonNode usage, ModelSpec model) {
     long input = firstCount(usage, "prompt_tokens", "input_tokens");
@@ -26,6 +28,8 @@ public record UsageCost(long inputTokens, long outputTokens, double usd) {
       return 0;
     }
     JsonNode v = usage.hasNonNull(chatName) ? usage.get(chatName) : usage.get(responsesName);
-    return v != null && v.canConvertToLong() ? v.longValue() : 0;
+    return v != null && v.isNumber() && v.canConvertToLong() && v.longValue() >= 0
+        ? v.longValue()
+        : 0;
   }
 }

@@ -363,7 +363,22 @@ class InferenceCommandsTest {
             "--poll-interval",
             "-5"));
     assertTrue(
-        err.toString().contains("error: --poll-interval must be 0 or more seconds"),
+        err.toString().contains("error: --poll-interval must be 1 second or more"), err.toString());
+    assertEquals(
+        Main.EXIT_BAD_INPUT,
+        run(
+            "run-api",
+            "--model",
+            "gold",
+            "--dataset_name",
+            data.toString(),
+            "--batch",
+            "--poll-interval",
+            "0"));
+    assertTrue(
+        err.toString()
+            .contains(
+                "must be 1 second or more (and at most the longest wait, 120 s)," + " found 0"),
         err.toString());
 
     Path file = Files.writeString(dir.resolve("results.txt"), "");
