@@ -108,14 +108,13 @@ public final class JsonTrees {
         || lower.startsWith("unexpected end-of-input in value_string")
         || lower.startsWith("unexpected end-of-input in field_name")
         || lower.startsWith("unexpected end-of-input in field name")) {
-      return "the line ends inside a string: its closing quote is missing, or the line was cut"
-          + " short";
+      return "it ends inside a string: its closing quote is missing, or it was cut" + " short";
     }
     Matcher unclosed = UNCLOSED.matcher(message);
     if (unclosed.lookingAt()) {
       String kind = unclosed.group(1) != null ? unclosed.group(1) : unclosed.group(2);
       boolean object = kind.equalsIgnoreCase("OBJECT");
-      return "the line ends before its "
+      return "it ends before its "
           + (object ? "object is closed (a missing })" : "array is closed (a missing ])")
           + ", or was cut short";
     }

@@ -174,16 +174,13 @@ final class BatchHttp {
           throw new BatchApiException(what + " failed: " + redact.apply(message));
         }
         failure = retryable;
-      } catch (InterruptedIOException e) {
-        if (Thread.currentThread().isInterrupted()) {
+      } catch (IOException | RetryableIo e) {
+        IOException cause =
+            e instanceof RetryableIo r ? (IOException) r.getCause() : (IOException) e;
+        if (cause instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
           throw new CancellationException("cancelled during " + what);
         }
-        failure = new Outcome.Retryable("timeout (" + e.getMessage() + ")", null);
-      } catch (RetryableIo e) {
-        failure =
-            new Outcome.Retryable("connection failed while reading (" + e.getCause() + ")", null);
-      } catch (IOException e) {
-        failure = new Outcome.Retryable("connection failed (" + e + ")", null);
+        failure = RequestFailures.of(cause, Duration.ofMillis(client.callTimeoutMillis()));
       }
       if (retry > policy.maxRetries()) {
         throw new BatchApiException(

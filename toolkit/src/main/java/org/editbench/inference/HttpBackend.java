@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -89,15 +86,11 @@ public final class HttpBackend implements ModelBackend {
         return ApiErrors.classify(response.code(), response.message(), body, retryAfter);
       }
       return decode(body, elapsed);
-    } catch (InterruptedIOException e) {
-      if (Thread.currentThread().isInterrupted()) {
+    } catch (IOException e) {
+      if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
         throw new CancellationException("cancelled while asking for " + request.instanceId());
       }
-      return new Outcome.Retryable("timeout (" + e.getMessage() + ")", null);
-    } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-      return Outcome.Retryable.cannotConnect(e);
-    } catch (IOException e) {
-      return new Outcome.Retryable("connection failed (" + e + ")", null);
+      return RequestFailures.of(e, Duration.ofMillis(client.callTimeoutMillis()));
     }
   }
 
@@ -128,7 +121,7 @@ public final class HttpBackend implements ModelBackend {
     try {
       json = Jsonl.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      return new Outcome.Retryable("unparseable answer (" + e.getOriginalMessage() + ")", null);
+      return RequestFailures.of(e, Duration.ZERO);
     }
     return answer(json, codec, model, elapsed);
   }

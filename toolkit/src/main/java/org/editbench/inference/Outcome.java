@@ -1,6 +1,5 @@
 package org.editbench.inference;
 
-import java.io.IOException;
 import java.time.Duration;
 
 /** What one attempt (or one retried series of attempts) at a request came to. */
@@ -14,13 +13,11 @@ public sealed interface Outcome {
    * @param retryAfter what the server asked us to wait ({@code Retry-After}), or null
    */
   record Retryable(String reason, Duration retryAfter) implements Outcome {
-    /** How {@link #cannotConnect} reasons begin, which {@link ResultRecord#unreachable()} tells. */
+    /**
+     * How the reasons of requests that could not connect begin ({@link RequestFailures}), which
+     * {@link ResultRecord#unreachable()} tells.
+     */
     static final String CANNOT_CONNECT = "cannot connect";
-
-    /** No connection could be made: refused, no route, or a host name that does not resolve. */
-    static Retryable cannotConnect(IOException e) {
-      return new Retryable(CANNOT_CONNECT + " (" + e + ")", null);
-    }
   }
 
   /** The prompt is longer than the model takes: trim it and ask again. */

@@ -16,19 +16,19 @@ class JsonTreesTest {
   @Test
   void commonMistakesAreSaidInPlainWordsWithTheirColumn() {
     assertEquals(
-        "not valid JSON (the line ends inside a string: its closing quote is missing, or the line"
+        "not valid JSON (it ends inside a string: its closing quote is missing, or it"
             + " was cut short, at column 30)",
         problemOf("{\"instance_id\": \"x\", \"p\": \"ab"));
     assertEquals(
-        "not valid JSON (the line ends inside a string: its closing quote is missing, or the line"
+        "not valid JSON (it ends inside a string: its closing quote is missing, or it"
             + " was cut short, at column 12)",
         problemOf("{\"instance_"));
     assertEquals(
-        "not valid JSON (the line ends before its object is closed (a missing }), or was cut"
+        "not valid JSON (it ends before its object is closed (a missing }), or was cut"
             + " short, at column 20)",
         problemOf("{\"instance_id\": \"x\""));
     assertEquals(
-        "not valid JSON (the line ends before its array is closed (a missing ]), or was cut short,"
+        "not valid JSON (it ends before its array is closed (a missing ]), or was cut short,"
             + " at column 7)",
         problemOf("[1, 2,"));
     assertEquals(

@@ -403,7 +403,7 @@ class BatchRunTest {
               .anyMatch(
                   w ->
                       w.contains(", line ")
-                          && w.contains(": not valid JSON (the line ends")
+                          && w.contains(": not valid JSON (it ends")
                           && w.endsWith("; skipped, its request is asked again")),
           model + ": " + reporter.warnings);
       assertTrue(

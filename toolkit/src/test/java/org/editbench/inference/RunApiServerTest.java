@@ -436,6 +436,38 @@ class RunApiServerTest {
         "ok", Fixtures.records(output("test-chat", "0")).get(0).get("model_patch").asText());
   }
 
+  static Stream<Arguments> failuresInWords() {
+    String big = "{\"choices\": [{\"message\": {\"content\": \"" + "x".repeat(200_000) + "\"}}]}";
+    return Stream.of(
+        Arguments.of(
+            new MockResponse.Builder()
+                .body(big)
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+                .build(),
+            "connection failed (the connection closed before the answer's end)"),
+        Arguments.of(
+            Fixtures.json(200, "<html>proxy error</html>"),
+            "unparseable answer: not valid JSON (unexpected '<' where a value should be, at"
+                + " column 1)"),
+        Arguments.of(
+            new MockResponse.Builder()
+                .body(Fixtures.chatAnswer("late", 1, 1))
+                .throttleBody(1, 1, TimeUnit.SECONDS)
+                .build(),
+            "timeout (no answer within 700 ms, --timeout)"));
+  }
+
+  /** What a user reads in the warning and the record's error: words, not Java exceptions. */
+  @ParameterizedTest
+  @MethodSource("failuresInWords")
+  void aFailureIsSaidInWordsNotAsAJavaException(MockResponse fault, String reason) {
+    infbench(1);
+    script(fault);
+    run(options("test-chat").timeout(Duration.ofMillis(700)).maxRetries(0));
+    String error = Fixtures.records(output("test-chat", "0")).get(0).get("error").asText();
+    assertEquals("Max retries (0) exceeded: " + reason, error);
+  }
+
   @Test
   void retryAfterIsHonoured() {
     infbench(1);
@@ -675,7 +707,7 @@ class RunApiServerTest {
             .getMessage()
             .startsWith(
                 "test-chat: stopped after 3 requests could not connect to the server (the last:"
-                    + " Max retries (5) exceeded: cannot connect (java.net.ConnectException"),
+                    + " Max retries (5) exceeded: cannot connect (connection refused: "),
         stopped.getMessage());
     assertTrue(
         stopped
