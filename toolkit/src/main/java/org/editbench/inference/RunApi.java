@@ -100,8 +100,19 @@ public final class RunApi {
               + " is being written by another command (prompt-builder or a merge): its instances"
               + " would be read half written; run again once it has finished");
     }
+    List<BenchInstance> records = BenchReader.read(file, reporter);
+    if (records.isEmpty()) {
+      // A build stopped before its first record, the wrong file, or a repository whose instances
+      // were all invalid: said, as a run that asks nothing would otherwise look like one that
+      // did its work; not an error, so that the run's other files are still asked.
+      reporter.warn(
+          file
+              + " holds no instances (the file is empty or only blank lines): nothing to ask; build"
+              + " it with prompt-builder, or name the infbench file to run");
+      return records;
+    }
     Map<Boolean, List<BenchInstance>> byPrompt =
-        BenchReader.read(file, reporter).stream()
+        records.stream()
             .collect(
                 Collectors.partitioningBy(in -> in.prompt() != null && !in.prompt().isEmpty()));
     List<BenchInstance> instances = byPrompt.get(true);

@@ -184,6 +184,26 @@ class InferenceCommandsTest {
         err.toString()
             .contains("error: --dataset_name " + dir.resolve("none.jsonl") + ": no such file"));
 
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+    assertEquals(
+        0,
+        run(
+            "run-api",
+            "--dataset_name",
+            empty.toString(),
+            "--model",
+            "gold",
+            "--results-dir",
+            dir.resolve("empty-results").toString()));
+    assertTrue(
+        err.toString()
+            .contains(
+                "warning: "
+                    + empty
+                    + " holds no instances (the file is empty or only blank lines): nothing to ask;"
+                    + " build it with prompt-builder"),
+        err.toString());
+
     Path broken = dir.resolve("broken.jsonl");
     Files.writeString(broken, "{\"instance_id\": \"a\", \"prompt\": \"p\\nq\"}\n{oops\n");
     assertEquals(2, run("run-api", "--dataset_name", broken.toString(), "--model", "gold"));
