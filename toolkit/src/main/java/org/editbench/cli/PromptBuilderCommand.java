@@ -172,8 +172,14 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     List<InfbenchRequest.Target> targets = targets(paths, bench);
     Reporter reporter = StopNotice.tracking(ConsoleReporter.of(spec));
     var out = spec.commandLine().getOut();
-    out.println("Input dataset: " + bench);
-    targets.forEach(t -> out.println("run_id " + t.runId().text() + " -> " + t.output()));
+    // Said for a bench that is there: for one that is not, the build's error is the first line.
+    if (Files.isRegularFile(bench)) {
+      if (variants == null) {
+        out.println("run_id: " + targets.get(0).runId().text());
+      }
+      out.println("Input dataset: " + bench);
+      targets.forEach(t -> out.println("run_id " + t.runId().text() + " -> " + t.output()));
+    }
     InfbenchReport report;
     Map<String, Long> oracleFallbacks;
     long start = System.nanoTime();
@@ -294,8 +300,17 @@ public final class PromptBuilderCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--out-dir goes with --variants; use --save-path for one variant");
     }
-    RunId runId = new RunId(infoPct, !noPrMes, !noIssueMes, useBm25 ? topn : null);
-    spec.commandLine().getOut().println("run_id: " + runId.text());
+    RunId runId;
+    try {
+      runId = new RunId(infoPct, !noPrMes, !noIssueMes, useBm25 ? topn : null);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          infoPct != null && !(infoPct >= 0 && infoPct <= 1)
+              ? "--info-pct must lie between 0 and 1 (the share of the history shown), found "
+                  + infoPct
+              : "--topn must be at least 1, found " + topn);
+    }
     Path output =
         savePath != null
             ? savePath

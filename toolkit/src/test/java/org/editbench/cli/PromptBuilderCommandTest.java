@@ -100,7 +100,20 @@ class PromptBuilderCommandTest {
   @Test
   void missingBenchFile() {
     Path bench = dir.resolve("nope.jsonl");
-    assertBadInput(buildVariants(bench), bench + ": file not found");
+    CliRunner.Result r = buildVariants(bench);
+    assertBadInput(r, bench + ": file not found");
+    assertEquals("", r.out(), "no header announcing outputs that will not be written");
+  }
+
+  @Test
+  void anInfoRatioOrTopNOutOfRangeNamesItsOption() throws IOException {
+    Path bench = bench("{\"instance_id\": \"a\"}");
+    assertBadInput(
+        promptBuilder(bench, "--info-pct", "1.5"),
+        "--info-pct must lie between 0 and 1 (the share of the history shown), found 1.5");
+    assertBadInput(
+        promptBuilder(bench, "--info-pct", "0.2", "--use-bm25", "--topn", "0"),
+        "--topn must be at least 1, found 0");
   }
 
   @Test
