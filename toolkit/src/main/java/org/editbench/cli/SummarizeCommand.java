@@ -3,6 +3,7 @@ package org.editbench.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.editbench.EditBench;
 import org.editbench.core.AtomicFiles;
@@ -121,6 +122,16 @@ public final class SummarizeCommand implements Callable<Integer> {
       }
     } else {
       AtomicFiles.writeString(out, text);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "summary: "
+                  + out
+                  + " ("
+                  + summary.rowCount()
+                  + " row(s), "
+                  + format.name().toLowerCase(Locale.ROOT)
+                  + ")");
     }
     if (chartsDir != null) {
       EditBench.writeCharts(summary, chartMetric, chartsDir)

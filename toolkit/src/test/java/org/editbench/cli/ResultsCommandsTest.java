@@ -113,6 +113,7 @@ class ResultsCommandsTest {
             "--chart-metric",
             "exact");
     assertEquals(0, md.code(), md.err());
+    assertTrue(md.err().contains("summary: out/summary.md (3 row(s), md)"), md.err());
     List<String> table = Files.readAllLines(home.resolve("out/summary.md"));
     assertEquals(5, table.size(), "header, rule, acme-inventory, acme-textkit, all:\n" + table);
     assertTrue(
