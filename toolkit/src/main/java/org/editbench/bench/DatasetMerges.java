@@ -45,8 +45,19 @@ public final class DatasetMerges {
       "it is a bench of its own, or the bench files merged before are gone or hold fewer"
           + " instances";
 
-  private static final String REPLACING =
-      "merge-bench, merge-infbench and merge-all-infbench replace it with --force";
+  /**
+   * How an output comes to hold instances a merge leaves out: {@code unfiltered}, or for a merge of
+   * some repositories only, that filter, which is then the likelier cause.
+   */
+  private static String whence(String unfiltered, List<String> repos, String outputOption) {
+    return repos == null || repos.isEmpty()
+        ? unfiltered
+        : "--repos "
+            + String.join(" ", repos)
+            + " merges only those repositories' files; give the merge an output of its own ("
+            + outputOption
+            + ") to keep this one whole";
+  }
 
   private DatasetMerges() {}
 
@@ -69,14 +80,29 @@ public final class DatasetMerges {
    */
   public static MergeResult mergeBench(
       Path benchDir, Path output, List<String> repos, boolean force, Reporter reporter) {
-    List<Path> files = select(perRepositoryBench(benchDir), repos);
+    List<Path> all = perRepositoryBench(benchDir);
+    List<Path> files = select(all, repos);
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
-          "no bench files to merge in "
-              + benchDir
-              + " (expected {owner}-{repo}-task-instances.jsonl files)");
+          all.isEmpty()
+              ? "no bench files to merge in "
+                  + benchDir
+                  + " (expected {owner}-{repo}-task-instances.jsonl files)"
+              : "no bench files of --repos "
+                  + String.join(" ", repos)
+                  + " in "
+                  + benchDir
+                  + " (there: "
+                  + String.join(", ", all.stream().map(DatasetMerges::name).toList())
+                  + ")");
     }
-    return concatenate(files, output, false, force ? null : BENCH_WHENCE, reporter);
+    return concatenate(
+        files,
+        output,
+        false,
+        force ? null : whence(BENCH_WHENCE, repos, "--output-path"),
+        "merge-bench --force replaces it",
+        reporter);
   }
 
   /**
@@ -134,7 +160,13 @@ public final class DatasetMerges {
       throw new IllegalArgumentException(
           "no infbench files of condition '" + condition + "' match " + repos);
     }
-    return concatenate(files, output, true, force ? null : INFBENCH_WHENCE, reporter);
+    return concatenate(
+        files,
+        output,
+        true,
+        force ? null : whence(INFBENCH_WHENCE, repos, "--output-path"),
+        "merge-infbench --force replaces it",
+        reporter);
   }
 
   /**
@@ -156,7 +188,11 @@ public final class DatasetMerges {
       Set<String> ids = instanceIds(inputs);
       if (!force) {
         MergedOutput.refuseToDrop(
-            outputOf.apply(condition.getKey()), ids, inputs, INFBENCH_WHENCE, REPLACING);
+            outputOf.apply(condition.getKey()),
+            ids,
+            inputs,
+            whence(INFBENCH_WHENCE, repos, "--output-dir"),
+            "merge-all-infbench --force replaces it");
       }
     }
     List<MergeResult> results = new ArrayList<>();
@@ -190,7 +226,12 @@ public final class DatasetMerges {
    * refuses to replace an output holding instances they lack, whose coming about it names.
    */
   private static MergeResult concatenate(
-      List<Path> files, Path output, boolean dedupe, String whence, Reporter reporter) {
+      List<Path> files,
+      Path output,
+      boolean dedupe,
+      String whence,
+      String replacing,
+      Reporter reporter) {
     SafePaths.requireNotAnInput(output, files);
     // The reference's bench merge concatenates; its infbench merge keeps an id's first record.
     DuplicateIds seen =
@@ -239,7 +280,7 @@ public final class DatasetMerges {
                         });
                   }
                   if (whence != null) {
-                    MergedOutput.refuseToDrop(output, seen.ids(), files, whence, REPLACING);
+                    MergedOutput.refuseToDrop(output, seen.ids(), files, whence, replacing);
                   }
                 }));
     return new MergeResult(

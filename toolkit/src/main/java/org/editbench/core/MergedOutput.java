@@ -63,7 +63,7 @@ public final class MergedOutput {
     }
     throw new IllegalArgumentException(
         held
-            + ": it was not merged from these files ("
+            + ": the files merged do not hold them ("
             + whence
             + "). Move it aside to keep it; "
             + replacing

@@ -220,11 +220,10 @@ class DatasetMergesTest {
             () -> DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT));
     assertEquals(
         all
-            + " holds 1 record(s) that this merge would drop (y): it was not merged from these"
-            + " files (a run over the whole bench writes there directly, or the files merged"
+            + " holds 1 record(s) that this merge would drop (y): the files merged do not hold"
+            + " them (a run over the whole bench writes there directly, or the files merged"
             + " before are gone or hold fewer instances; infbench files can be built again). Move"
-            + " it aside to keep it; merge-bench, merge-infbench and merge-all-infbench replace it"
-            + " with --force.",
+            + " it aside to keep it; merge-all-infbench --force replaces it.",
         e.getMessage());
     assertEquals(whole, Files.readString(all));
     assertEquals("{\"instance_id\": \"x\", \"old\": 1}\n", Files.readString(first), "all or none");
@@ -242,6 +241,43 @@ class DatasetMergesTest {
     Files.writeString(all, whole);
     DatasetMerges.mergeAllInfbench(dir, dir, null, true, Reporter.SILENT);
     assertEquals("{\"instance_id\": \"x\"}\n", Files.readString(all));
+  }
+
+  @Test
+  void aMergeOfSomeRepositoriesNamesItsFilterAsWhyItWouldDropRecords() throws IOException {
+    Files.writeString(dir.resolve("a-a-task-instances_0.2.jsonl"), "{\"instance_id\": \"x\"}\n");
+    Files.writeString(dir.resolve("b-b-task-instances_0.2.jsonl"), "{\"instance_id\": \"y\"}\n");
+    Path all = dir.resolve("all-task-instances_0.2.jsonl");
+    DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DatasetMerges.mergeInfbench(
+                    dir, "0.2", all, List.of("a/a"), false, Reporter.SILENT));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                ": the files merged do not hold them (--repos a/a merges only those repositories'"
+                    + " files; give the merge an output of its own (--output-path) to keep this one"
+                    + " whole). Move it aside to keep it; merge-infbench --force replaces it."),
+        e.getMessage());
+
+    Path benchDir = Files.createDirectories(dir.resolve("bench"));
+    Files.writeString(benchDir.resolve("a-a-task-instances.jsonl"), "{\"instance_id\": \"x\"}\n");
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DatasetMerges.mergeBench(
+                    benchDir,
+                    benchDir.resolve("all.jsonl"),
+                    List.of("a/nope"),
+                    false,
+                    Reporter.SILENT));
+    assertEquals(
+        "no bench files of --repos a/nope in " + benchDir + " (there: a-a-task-instances.jsonl)",
+        none.getMessage());
   }
 
   @Test
