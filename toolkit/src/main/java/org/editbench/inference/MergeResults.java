@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -124,30 +125,52 @@ public final class MergeResults {
               + " --results-dir)");
     }
     List<Path> files = new ArrayList<>();
+    Set<String> runIdsThere = new TreeSet<>();
+    Set<String> mergedOnes = new TreeSet<>();
     for (Path tDir : ResultFolders.temperatureDirs(modelDir, request.temperature())) {
       for (Path nDir :
           request.n() == null
               ? ResultFolders.subDirs(tDir, "n=")
               : List.of(tDir.resolve("n=" + request.n()))) {
         for (Path f : ResultFolders.list(nDir, "*.jsonl")) {
-          if (DatasetFile.parse(f)
-              .filter(
-                  named ->
-                      !named.isMerged()
-                          && named.runId() != null
-                          && (request.runId() == null || named.runId().equals(request.runId())))
-              .isPresent()) {
-            files.add(f);
+          DatasetFile named = DatasetFile.parse(f).orElse(null);
+          if (named == null || named.runId() == null) {
+            continue;
+          }
+          if (named.isMerged()) {
+            mergedOnes.add(named.runId());
+          } else {
+            runIdsThere.add(named.runId());
+            if (request.runId() == null || named.runId().equals(request.runId())) {
+              files.add(f);
+            }
           }
         }
       }
     }
     if (files.isEmpty()) {
+      List<String> given = new ArrayList<>();
+      if (request.temperature() != null) {
+        given.add("--temperature " + request.temperature());
+      }
+      if (request.n() != null) {
+        given.add("--n " + request.n());
+      }
+      if (request.runId() != null) {
+        given.add("--run-id " + request.runId());
+      }
       throw new IllegalArgumentException(
           "no per-repository result files ({owner-repo}-task-instances_{run_id}.jsonl) to merge"
               + " under "
               + modelDir
-              + " for the given --temperature/--n/--run-id");
+              + (given.isEmpty() ? "" : " for " + String.join(", ", given))
+              + (!runIdsThere.isEmpty()
+                  ? "; run_ids there: " + String.join(", ", runIdsThere)
+                  : !mergedOnes.isEmpty()
+                      ? "; it holds merged files only (all-task-instances_{run_id}.jsonl, run_ids "
+                          + String.join(", ", mergedOnes)
+                          + "): nothing to merge"
+                      : ""));
     }
     if (request.repos() != null) {
       List<String> patterns = request.repos().stream().map(r -> r.replace('/', '-')).toList();

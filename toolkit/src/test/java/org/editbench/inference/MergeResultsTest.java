@@ -265,7 +265,7 @@ class MergeResultsTest {
   }
 
   @Test
-  void nothingToMergeIsAnErrorThatSaysWhere() {
+  void nothingToMergeIsAnErrorThatSaysWhere() throws IOException {
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
@@ -283,7 +283,24 @@ class MergeResultsTest {
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> merge(null, "0.9", null, null))
             .getMessage()
-            .startsWith("no per-repository result files"));
+            .matches(
+                "no per-repository result files .* to merge under .* for --run-id 0.9; run_ids"
+                    + " there: .+"));
+    // A model with merged files only (run-api over the all file): nothing to merge, said so.
+    Path mergedOnly = results.resolve("whole/T=0/n=1/all-task-instances_0.2.jsonl");
+    Files.createDirectories(mergedOnly.getParent());
+    Files.writeString(mergedOnly, "{\"instance_id\": \"o__r-pull-1\"}\n");
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    EditBench.mergeResults(
+                        results, MergeResults.Request.forModel("whole"), reporter))
+            .getMessage()
+            .endsWith(
+                results.resolve("whole")
+                    + "; it holds merged files only (all-task-instances_{run_id}.jsonl, run_ids"
+                    + " 0.2): nothing to merge"));
     assertThrows(IllegalArgumentException.class, () -> merge(null, null, List.of("z/z"), null));
     // A repository named as in file names matched files but kept no record: an empty merge.
     assertEquals(
