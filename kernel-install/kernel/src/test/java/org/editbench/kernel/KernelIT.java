@@ -341,6 +341,10 @@ class KernelIT {
         List.of("--name", "--user", "--sys-prefix", "--uninstall", "--force", "--java-options")) {
       assertTrue(help.output().contains(option), option);
     }
+    // Laid out for 100 columns, as the editbench command's help is.
+    help.output()
+        .lines()
+        .forEach(line -> assertTrue(line.length() <= 100, line.length() + " columns: " + line));
   }
 
   private static String joined(JsonNode multiline) {
