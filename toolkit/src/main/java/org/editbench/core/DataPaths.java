@@ -2,7 +2,9 @@ package org.editbench.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The default data layout of the reference implementation, resolved under {@code $EDITBENCH_HOME}
@@ -16,6 +18,16 @@ public record DataPaths(Path root) {
    * {@code all-task-instances_{run_id}.jsonl}.
    */
   public static final String MERGED_DATASET = "all";
+
+  /** The data folder's own folders, whose names {@link #foundAbove} recognises. */
+  private static final List<Path> DATA_FOLDERS =
+      Stream.of(
+              "crawled_data/bench",
+              "crawled_data/infbench",
+              "patch_histories",
+              "experiment_results")
+          .map(Path::of)
+          .toList();
 
   /** The layout under {@code $EDITBENCH_HOME}, or the working directory. */
   public static DataPaths fromEnvironment() {
@@ -55,16 +67,7 @@ public record DataPaths(Path root) {
             + " (the data folder: $"
             + HOME_VARIABLE
             + " when it is set, else the working directory). "
-            + enclosingDataFolder()
-                .map(
-                    folder ->
-                        "Found one in "
-                            + folder
-                            + ": run from there, or set "
-                            + HOME_VARIABLE
-                            + "="
-                            + folder
-                            + ".")
+            + foundAbove(bench)
                 .orElse(
                     "Run from the folder that holds crawled_data/bench and patch_histories (the repository root, "
                         + "for the bundled sample), or set "
@@ -73,13 +76,32 @@ public record DataPaths(Path root) {
   }
 
   /**
-   * The nearest folder above the root that has a bench folder: where a user in a subfolder meant to
-   * be.
+   * For one of a data folder's own folders that is not there ({@code …/experiment_results}, {@code
+   * …/crawled_data/bench}, …): where a folder above holds it — the data folder a user in a
+   * subfolder (such as notebooks/) meant — said as what to do; empty for any other path or when
+   * none does.
    */
-  private Optional<Path> enclosingDataFolder() {
-    for (Path folder = root.getParent(); folder != null; folder = folder.getParent()) {
-      if (Files.isDirectory(new DataPaths(folder).benchDir())) {
-        return Optional.of(folder);
+  public static Optional<String> foundAbove(Path missing) {
+    Path absolute = missing.toAbsolutePath().normalize();
+    for (Path relative : DATA_FOLDERS) {
+      if (!absolute.endsWith(relative) || absolute.getNameCount() <= relative.getNameCount()) {
+        continue;
+      }
+      Path root =
+          absolute
+              .getRoot()
+              .resolve(absolute.subpath(0, absolute.getNameCount() - relative.getNameCount()));
+      for (Path folder = root.getParent(); folder != null; folder = folder.getParent()) {
+        if (Files.isDirectory(folder.resolve(relative))) {
+          return Optional.of(
+              "Found one in "
+                  + folder
+                  + ": run from there, or set "
+                  + HOME_VARIABLE
+                  + "="
+                  + folder
+                  + ".");
+        }
       }
     }
     return Optional.empty();

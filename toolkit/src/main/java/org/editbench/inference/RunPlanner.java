@@ -121,8 +121,12 @@ final class RunPlanner {
                       + name
                       + "-task-instances_*.jsonl in "
                       + paths.infbenchDir()
-                      + "; build the infbench file first (prompt-builder; in a notebook,"
-                      + " buildInfbench: notebook 01), or pass a .jsonl path as --dataset_name."
+                      + DataPaths.foundAbove(paths.infbenchDir())
+                          .map(above -> ". " + above)
+                          .orElse(
+                              "; build the infbench file first (prompt-builder; in a notebook,"
+                                  + " buildInfbench: notebook 01), or pass a .jsonl path as"
+                                  + " --dataset_name.")
                   : "Run ids with a file for "
                       + dataset
                       + ": "

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.editbench.core.AtomicFiles;
+import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
 import org.editbench.core.SafePaths;
 
@@ -70,7 +71,11 @@ public record PredictionFile(
       throw new IllegalArgumentException(
           "no results folder "
               + resultsDir
-              + " (run run-api first — in a notebook, runApi: notebook 02 — or pass --results-dir)");
+              + DataPaths.foundAbove(resultsDir)
+                  .map(above -> ". " + above)
+                  .orElse(
+                      " (run run-api first — in a notebook, runApi: notebook 02 — or pass"
+                          + " --results-dir)"));
     }
     List<PredictionFile> found = new ArrayList<>();
     try (Stream<Path> files = SafePaths.walk(resultsDir)) {

@@ -14,6 +14,7 @@ import org.editbench.EditBench;
 import org.editbench.cli.SampleData;
 import org.editbench.core.DataPaths;
 import org.editbench.core.RecordingReporter;
+import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunObserver;
 import org.editbench.retrieval.Bm25Settings;
 import org.editbench.retrieval.SampleClones;
@@ -153,6 +154,33 @@ class PipelineTest {
     assertTrue(
         Files.notExists(subfolder.resolve("crawled_data")),
         "nothing written where the data is not");
+
+    // So do summarize and run-api, whose folders a subfolder lacks too.
+    Files.createDirectories(home.resolve("experiment_results"));
+    DataPaths inSubfolder = new DataPaths(subfolder);
+    String advice =
+        "Found one in " + home + ": run from there, or set EDITBENCH_HOME=" + home + ".";
+    IllegalArgumentException noResults =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditBench.summarize(
+                    inSubfolder.resultsDir(),
+                    inSubfolder.infbenchDir(),
+                    List.of(),
+                    List.of(),
+                    new RecordingReporter()));
+    assertTrue(noResults.getMessage().endsWith(advice), noResults.getMessage());
+    Files.createDirectories(home.resolve("crawled_data/infbench"));
+    IllegalArgumentException noInfbench =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditBench.runApi(
+                    RunApiOptions.builder().dataPaths(inSubfolder).models("gold").build(),
+                    new RecordingReporter(),
+                    RunObserver.NONE));
+    assertTrue(noInfbench.getMessage().endsWith(advice), noInfbench.getMessage());
   }
 
   @Test
