@@ -105,7 +105,11 @@ public final class BatchCommand extends CommandGroup {
       List<BatchInfo> cancelled =
           EditBench.cancelBatches(
               folder.resolve(), ApiEnvironment.fromProcess(), ids == null ? List.of() : ids);
-      BatchAdmin.lines(cancelled).forEach(spec.commandLine().getOut()::println);
+      if (!cancelled.isEmpty()) {
+        // With none, the report's one line says so; the listing's "no batches recorded" would be
+        // a second saying the same.
+        BatchAdmin.lines(cancelled).forEach(spec.commandLine().getOut()::println);
+      }
       return report(cancelled, ids != null && !ids.isEmpty(), spec.commandLine().getErr());
     }
 

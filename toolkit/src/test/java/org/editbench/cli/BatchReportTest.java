@@ -89,4 +89,12 @@ class BatchReportTest {
     assertTrue(status.out().contains(state + ":1: not a batch state file"), status.out());
     assertTrue(status.err().startsWith("1 state file(s) could not be read (see above)"));
   }
+
+  @Test
+  void cancellingWithNoBatchesSaysSoOnce(@TempDir Path results) {
+    CliRunner.Result cancel = CliRunner.run("batch", "cancel", "--results-dir", results.toString());
+    assertEquals(0, cancel.exitCode(), cancel.err());
+    assertEquals("", cancel.out());
+    assertEquals("no running batch to cancel\n", cancel.err());
+  }
 }
