@@ -37,14 +37,37 @@ final class CellErrors {
 
   private record SnippetOrigin(String cellName, int firstLine) {}
 
+  /** The frames of threads cells start, which JShell does not translate. */
+  private final WrapperFrames wrapperFrames;
+
   CellErrors(JShell jshell, Duration timeout) {
     this.jshell = jshell;
     this.timeout = timeout;
+    this.wrapperFrames = new WrapperFrames(jshell.sourceCodeAnalysis());
   }
 
   /** Records that {@code snippet}'s first line is line {@code firstLine} of {@code cellName}. */
   void remember(Snippet snippet, String cellName, int firstLine) {
     origins.put(snippet.id(), new SnippetOrigin(cellName, firstLine));
+    wrapperFrames.remember(snippet);
+  }
+
+  /**
+   * An exception no code caught on {@code thread} (one a cell started), as the JVM prints it — the
+   * thread, the exception, its causes — with frames in the cell's terms, as a cell's own exception.
+   */
+  String uncaught(Thread thread, Throwable exception) {
+    StringBuilder text = new StringBuilder("Exception in thread \"" + thread.getName() + "\" ");
+    Set<Throwable> seen = new LinkedHashSet<>();
+    for (Throwable t = exception; t != null && seen.add(t); t = t.getCause()) {
+      text.append(t == exception ? "" : "Caused by: ")
+          .append(withoutWrapperNames(t.toString()))
+          .append('\n');
+      for (String frame : userFrames(wrapperFrames.translate(t.getStackTrace()))) {
+        text.append(frame).append('\n');
+      }
+    }
+    return text.toString();
   }
 
   static CellException interrupted() {

@@ -32,6 +32,11 @@ public final class JShellEvaluator implements AutoCloseable {
   private final DisplayRenderers renderers;
   private final Magics magics;
 
+  /** Says an exception of a thread a cell started, and the handler it replaced. */
+  private final Thread.UncaughtExceptionHandler uncaughtHandler;
+
+  private final Thread.UncaughtExceptionHandler previousHandler;
+
   /** The compiler's file manager, once JShell has made its compiler. */
   private volatile StableOptionsFileManager compilerFileManager;
 
@@ -58,10 +63,15 @@ public final class JShellEvaluator implements AutoCloseable {
     this.classpath = new SessionClasspath(jshell);
     classpath.addAll(config.classpath());
     var analysis = jshell.sourceCodeAnalysis();
-    this.snippets =
-        new SnippetRunner(
-            jshell, analysis, engine.control(), new CellErrors(jshell, config.timeout()));
+    CellErrors errors = new CellErrors(jshell, config.timeout());
+    this.snippets = new SnippetRunner(jshell, analysis, engine.control(), errors);
     this.insight = new CodeInsight(analysis, magics);
+    // Cells run in this JVM: a thread a cell started that throws is said, where the cell's output
+    // goes, in the cell's terms rather than with JShell's wrapper classes.
+    this.previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+    this.uncaughtHandler =
+        (thread, exception) -> System.err.print(errors.uncaught(thread, exception));
+    Thread.setDefaultUncaughtExceptionHandler(uncaughtHandler);
   }
 
   /**
@@ -142,6 +152,10 @@ public final class JShellEvaluator implements AutoCloseable {
   public void close() {
     jshell.close();
     CellConsole.restoreJvmStreams();
+    // The handler before this session's, unless another session has put its own since.
+    if (Thread.getDefaultUncaughtExceptionHandler() == uncaughtHandler) {
+      Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+    }
   }
 
   /**

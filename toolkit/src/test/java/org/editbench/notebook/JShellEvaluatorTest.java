@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -417,6 +418,28 @@ class JShellEvaluatorTest {
     assertEquals("Caused by: java.lang.RuntimeException: root", traceback.get(3));
     assertFalse(String.join("\n", traceback).contains("jdk.jshell"), String.join("\n", traceback));
     assertFalse(String.join("\n", traceback).contains("reflect"), String.join("\n", traceback));
+  }
+
+  @Test
+  void anExceptionOnAThreadACellStartedIsSaidInTheCellsTerms() throws CellException {
+    run("void fail() {\n  throw new IllegalStateException(\"boom\");\n}", new RecordingOutput());
+    RecordingOutput output = new RecordingOutput();
+    session
+        .evaluator()
+        .execute(
+            "In [8]",
+            "Thread worker = new Thread(() -> fail(), \"worker\");\nworker.start();\nworker.join();",
+            output);
+    String stderr =
+        output.events.stream()
+            .filter(e -> e.startsWith("stderr:"))
+            .map(e -> e.substring("stderr:".length()))
+            .collect(Collectors.joining());
+    assertEquals(
+        "Exception in thread \"worker\" java.lang.IllegalStateException: boom\n"
+            + "\tat fail (In [1] line 2)\n"
+            + "\tat lambda (In [8] line 1)\n",
+        stderr);
   }
 
   /** Runs a cell on another thread; completes with its error (null when it succeeds). */
