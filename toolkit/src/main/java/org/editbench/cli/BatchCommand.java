@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "batch",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists or cancels the provider batches that 'run-api --batch' submitted.",
+      "List or cancel the provider batches that 'run-api --batch' submitted.",
       "Each prediction file's batches are recorded in the hidden .{file}.batches.json beside it."
     },
     subcommands = {BatchCommand.Status.class, BatchCommand.Cancel.class})
@@ -48,7 +48,7 @@ public final class BatchCommand extends CommandGroup {
       name = "status",
       mixinStandardHelpOptions = true,
       description = {
-        "Lists every recorded batch: its provider, status, done/total and failed counts and prediction "
+        "List every recorded batch: its provider, status, done/total and failed counts and prediction "
             + "file.",
         "Batches not collected yet are asked for at their providers (keys and base URLs as for "
             + "run-api); collected ones show what the run that collected them saw."
@@ -80,7 +80,7 @@ public final class BatchCommand extends CommandGroup {
       name = "cancel",
       mixinStandardHelpOptions = true,
       description = {
-        "Cancels running batches: all that are not collected yet, or only the given ids.",
+        "Cancel running batches: all that are not collected yet, or only the given ids.",
         "What they answered before stopping is collected by the next 'run-api --batch' run, which also "
             + "submits the unanswered requests again."
       },

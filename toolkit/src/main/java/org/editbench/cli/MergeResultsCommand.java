@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Merges a model's per-repository prediction files into one 'all' file per run_id.",
+      "Merge a model's per-repository prediction files into one 'all' file per run_id.",
       "The files experiment_results/{model}/T=*/n=*/{owner-repo}-task-instances_{run_id}.jsonl go into "
           + "all-task-instances_{run_id}.jsonl beside them, one merge per T=/n= folder; the first record of "
           + "an instance wins, records are grouped by repository in name order."

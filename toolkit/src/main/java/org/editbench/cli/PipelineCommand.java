@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs the whole pipeline on the data folder, from the bench to a summary table and charts.",
+      "Run the whole pipeline on the data folder, from the bench to a summary table and charts.",
       "It builds the infbench variants of every crawled_data/bench/{name}-task-instances.jsonl, merges them "
           + "into the 'all' files, runs inference per repository (the offline 'gold' model by default), merges "
           + "the predictions, then prints the summary of the 'all' predictions and writes its charts. Every "

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs models over infbench files through OpenAI-compatible APIs (or the offline 'gold' model).",
+      "Run models over infbench files through OpenAI-compatible APIs (or the offline 'gold' model).",
       "One prediction file per dataset x model x run_id. Runs resume: instances already answered are skipped, "
           + "failures worth retrying are asked again."
     },

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Scores predictions offline against their infbench records, without Docker.",
+      "Score predictions offline against their infbench records, without Docker.",
       "The metrics: whether the patch applies as git apply applies it (offsets, no fuzz), whether it yields "
           + "exactly the ground truth's files, file hit rate, normalized edit distance and token Jaccard after "
           + "the harness's preprocessing. Writes T=../n=../metrics/{dataset}-task-instances_{run_id}.jsonl, a "

@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Summarizes prediction files: a row per model x T x n x dataset x run_id.",
+      "Summarize prediction files: a row per model x T x n x dataset x run_id.",
       "The columns: instances, predictions, successes, failures by kind, empty patches, cost, prompt tokens, "
           + "response times, offline patch metrics (applies, exact, file hit rate, edit distance, token "
           + "Jaccard) and, when the harness report {name}-{run_id}-output.json is there, its %%resolved, "

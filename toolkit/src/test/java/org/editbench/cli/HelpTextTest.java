@@ -64,6 +64,15 @@ class HelpTextTest {
                                 + " in the list of commands is not a "
                                 + "whole sentence: "
                                 + summary);
+                        // One voice in the list, picocli's own ("Display help …"): "Build …",
+                        // "Run …", not "Runs …" beside it.
+                        String verb = summary.split(" ", 2)[0];
+                        assertFalse(
+                            verb.endsWith("s") && !verb.endsWith("ss"),
+                            "the line for "
+                                + name(sub)
+                                + " does not start with an imperative verb: "
+                                + summary);
                       }
                     }));
   }
