@@ -17,6 +17,11 @@ import picocli.CommandLine.Spec;
 final class MergeCommands {
   private MergeCommands() {}
 
+  /** The exit codes of the three merges, in each one's help. */
+  static final String EXIT_CODES =
+      "Exit codes: 0 merged; 1 I/O error, or a run is writing the output; 2 nothing to merge, bad"
+          + " input, or an output holding instances the merge would leave out (see --force).";
+
   /** The merges' common options: the filter on file names, and replacing a larger output. */
   static final class MergeOptions {
     @Option(
@@ -51,6 +56,7 @@ final class MergeCommands {
   @Command(
       name = "merge-bench",
       mixinStandardHelpOptions = true,
+      footer = {"", MergeCommands.EXIT_CODES},
       description =
           "Concatenate crawled_data/bench/*-task-instances.jsonl (sorted by name, except "
               + "all-task-instances.jsonl) into all-task-instances.jsonl.")
@@ -83,6 +89,7 @@ final class MergeCommands {
   @Command(
       name = "merge-infbench",
       mixinStandardHelpOptions = true,
+      footer = {"", MergeCommands.EXIT_CODES},
       description =
           "Merge crawled_data/infbench/{repo}-task-instances_{C}.jsonl files of one condition C into "
               + "all-task-instances_{C}.jsonl; the first record of an instance_id wins.")
@@ -129,6 +136,7 @@ final class MergeCommands {
   @Command(
       name = "merge-all-infbench",
       mixinStandardHelpOptions = true,
+      footer = {"", MergeCommands.EXIT_CODES},
       description = "Run merge-infbench for every condition found in crawled_data/infbench.")
   static final class MergeAllInfbench implements Callable<Integer> {
     @Spec CommandSpec spec;

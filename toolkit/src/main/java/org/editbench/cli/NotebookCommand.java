@@ -31,6 +31,11 @@ public final class NotebookCommand extends CommandGroup {
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
+      footer = {
+        "",
+        "Exit codes: 0 every cell ran; 1 a cell failed or called System.exit, or an I/O error; 2 a"
+            + " notebook that cannot be read, or a bad option; 130 or 143 stopped by Ctrl-C or kill."
+      },
       description = {
         "Run the code cells of each notebook in order, in a fresh Java session per notebook.",
         "Each notebook is written back with its outputs (nbformat 4), or to --out. A failing cell stops the "

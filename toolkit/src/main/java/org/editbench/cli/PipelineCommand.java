@@ -27,6 +27,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "pipeline",
     mixinStandardHelpOptions = true,
+    footer = {
+      "",
+      "Exit codes: 0 done; 1 I/O error, a file locked by another command, or inference stopped early"
+          + " (every key refused, or the server unreachable); 2 no bench folder, or a bad option or input"
+          + " (an unknown model, a model without its API key)."
+    },
     sortOptions = false,
     description = {
       "Run the whole pipeline on the data folder, from the bench to a summary table and charts.",

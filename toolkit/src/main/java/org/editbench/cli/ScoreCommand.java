@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
+    footer = {
+      "",
+      "Exit codes: 0 scored; 1 I/O error; 2 no prediction files, or a bad option or input."
+    },
     sortOptions = false,
     description = {
       "Score predictions offline against their infbench records, without Docker.",

@@ -23,6 +23,11 @@ import tech.tablesaw.api.Table;
 @Command(
     name = "summarize",
     mixinStandardHelpOptions = true,
+    footer = {
+      "",
+      "Exit codes: 0 summarized; 1 I/O error (standard output included); 2 no prediction files, or a"
+          + " bad option or input."
+    },
     sortOptions = false,
     description = {
       "Summarize prediction files: a row per model x T x n x dataset x run_id.",

@@ -43,6 +43,12 @@ class HelpTextTest {
                     () -> {
                       String help = CliRunner.run(helpArguments(command)).out();
                       assertEquals(command.getUsageMessage(), help, "--help prints the usage");
+                      // A script needs to know what an exit means: every command that does work
+                      // says.
+                      if (command.getSubcommands().isEmpty()
+                          && !command.getCommandName().equals("help")) {
+                        assertTrue(help.contains("Exit codes: 0 "), "no exit codes:\n" + help);
+                      }
                       for (String line : help.lines().toList()) {
                         assertTrue(line.length() <= WIDTH, line.length() + " columns: " + line);
                       }
