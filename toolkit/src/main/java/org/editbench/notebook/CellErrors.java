@@ -274,7 +274,15 @@ final class CellErrors {
     int end = lastUserFrame < 0 ? frames.length : lastUserFrame + 1;
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < end; i++) {
-      lines.add("\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString()));
+      String line =
+          "\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString());
+      // JShell runs a var declaration's initializer in a method of its own, called from the
+      // snippet's: two top-level frames that both say "(In [4] line 1)". (A method's own frames
+      // repeat in a recursion, which collapseRepeats counts.)
+      boolean topLevel = line.startsWith("\tat (");
+      if (!(topLevel && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line))) {
+        lines.add(line);
+      }
     }
     return collapseRepeats(lines);
   }

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import org.editbench.notebook.CellSource.Java;
 import org.editbench.notebook.CellSource.Magic;
@@ -205,7 +204,7 @@ public final class JShellEvaluator implements AutoCloseable {
       snippets.checkInterrupted();
       int line = lineOffset + part.firstLine();
       if (part instanceof Magic magic) {
-        Magics.LineMagic lineMagic = find(magic.name(), magics::find, "%", magics::names);
+        Magics.LineMagic lineMagic = find(magic.name(), magics::find, "%");
         value = SnippetRunner.NO_VALUE;
         runMagic(
             "%" + magic.name(),
@@ -218,7 +217,7 @@ public final class JShellEvaluator implements AutoCloseable {
               return Optional.empty();
             });
       } else if (part instanceof CellSource.CellMagic cellMagic) {
-        Magics.CellMagic run = find(cellMagic.name(), magics::findCell, "%%", magics::cellNames);
+        Magics.CellMagic run = find(cellMagic.name(), magics::findCell, "%%");
         Optional<MimeBundle> shown =
             runMagic(
                 "%%" + cellMagic.name(),
@@ -242,11 +241,7 @@ public final class JShellEvaluator implements AutoCloseable {
    * The magic of that name; when there is none, it may come with a jar added since providers were
    * last looked for: those jars' {@link Magics.Provider}s are loaded and the name looked up again.
    */
-  private <M> M find(
-      String name,
-      Function<String, Optional<M>> lookup,
-      String prefix,
-      Supplier<SortedSet<String>> known)
+  private <M> M find(String name, Function<String, Optional<M>> lookup, String prefix)
       throws CellException {
     Optional<M> found = lookup.apply(name);
     if (found.isEmpty() && classpath.loadAddedMagicProviders()) {
@@ -263,7 +258,17 @@ public final class JShellEvaluator implements AutoCloseable {
                             + name
                             + " is written as a cell magic, which must be the cell's first line,"
                             + " its body the rest of the cell"
-                        : prefix + name + " is not a magic here; known: " + known.get())));
+                        : prefix + name + " is not a magic here; " + knownMagics())));
+  }
+
+  /** The magics there are, as a cell names them: {@code line magics: %doc, …; cell magics: …}. */
+  private String knownMagics() {
+    String line = magics.names().stream().map(n -> "%" + n).collect(Collectors.joining(", "));
+    String cell = magics.cellNames().stream().map(n -> "%%" + n).collect(Collectors.joining(", "));
+    return "line magics: "
+        + (line.isEmpty() ? "none" : line)
+        + "; cell magics: "
+        + (cell.isEmpty() ? "none" : cell);
   }
 
   private interface MagicRun {

@@ -76,7 +76,11 @@ final class SnippetNotices {
    * message of a cell that calls such a declaration ({@link CellErrors}).
    */
   static String usableOnceDeclared(List<String> unresolved) {
-    return "cannot be used until " + String.join(", ", unresolved) + " is declared";
+    // None left unresolved: what it uses was declared again in a form it does not compile with.
+    return unresolved.isEmpty()
+        ? "cannot be used until what it uses compiles with it again (declare it again, or"
+            + " correct what it uses)"
+        : "cannot be used until " + String.join(", ", unresolved) + " is declared";
   }
 
   private static String kind(Snippet snippet) {

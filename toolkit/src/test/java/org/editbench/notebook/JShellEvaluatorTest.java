@@ -421,6 +421,35 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void aVarDeclarationsExceptionNamesItsLineOnce() {
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () ->
+                session
+                    .evaluator()
+                    .execute("In [4]", "var item = List.of(1).get(5);", new RecordingOutput()));
+    assertEquals(
+        List.of("java.lang.IndexOutOfBoundsException: Index: 5 Size: 1", "\tat (In [4] line 1)"),
+        error.traceback().stream().filter(l -> !l.startsWith("\tat java.base")).toList());
+  }
+
+  @Test
+  void aCallOfADeclarationWhoseDependencyChangedSaysWhatToDo() throws CellException {
+    run("int[] cells = new int[2];\nvoid poke(int i) { cells[i] = 1; }", new RecordingOutput());
+    RecordingOutput redeclared = new RecordingOutput();
+    assertThrows(
+        CellException.class,
+        () -> session.evaluator().execute("In [2]", "int cells = \"x\";", redeclared));
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () -> session.evaluator().execute("In [3]", "poke(0);", new RecordingOutput()));
+    assertFalse(error.evalue().contains("  "), error.evalue());
+    assertTrue(error.evalue().startsWith("poke cannot be used until"), error.evalue());
+  }
+
+  @Test
   void anExceptionOnAThreadACellStartedIsSaidInTheCellsTerms() throws CellException {
     run("void fail() {\n  throw new IllegalStateException(\"boom\");\n}", new RecordingOutput());
     RecordingOutput output = new RecordingOutput();

@@ -71,8 +71,9 @@ class MagicsTest {
         e.traceback().toString());
     CellException unknown = assertThrows(CellException.class, () -> run("%%nosuch\n1"));
     assertTrue(
-        unknown.traceback().get(0).startsWith("%%nosuch is not a magic here; known: [")
-            && unknown.traceback().get(0).contains("time"),
+        unknown.traceback().get(0).startsWith("%%nosuch is not a magic here; line magics: %")
+            && unknown.traceback().get(0).contains("; cell magics: %%")
+            && unknown.traceback().get(0).contains("%%time"),
         unknown.traceback().toString());
   }
 
@@ -141,7 +142,9 @@ class MagicsTest {
           assertThrows(
               CellException.class,
               () -> evaluator.execute("In [2]", "%time 1", new RecordingOutput()));
-      assertEquals("%time is not a magic here; known: [hello]", notStandard.traceback().get(0));
+      assertEquals(
+          "%time is not a magic here; line magics: %hello; cell magics: none",
+          notStandard.traceback().get(0));
       evaluator.execute(
           "In [3]", "registerMagic(\"later\", (args, context) -> {});", new RecordingOutput());
       assertEquals(
