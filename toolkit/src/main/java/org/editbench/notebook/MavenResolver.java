@@ -47,16 +47,19 @@ final class MavenResolver {
   }
 
   /**
-   * What a failed mvn run says is wrong: its first error, without Maven's "[ERROR]" and "[Help 1]"
-   * and the advice to run it again with -e or -X; the whole log when it has no error line. Colour
-   * codes are taken out first: some Maven builds write them even with -Dstyle.color=never, before
-   * the "[ERROR]" of a line.
+   * What a failed mvn run says is wrong: its first error, without Maven's "[ERROR]" and "[Help 1]",
+   * the name of the resolver's own project and the advice to run it again with -e or -X; the whole
+   * log when it has no error line. Colour codes are taken out first: some Maven builds write them
+   * even with -Dstyle.color=never, before the "[ERROR]" of a line.
    */
   static String failure(String log) {
     return log.replaceAll("\u001B\\[[0-9;]*m", "")
         .lines()
         .filter(line -> line.startsWith("[ERROR] ") && !line.strip().equals("[ERROR]"))
         .map(line -> line.substring("[ERROR] ".length()).replace(" -> [Help 1]", "").strip())
+        // The goal and the project are the resolver's own throw-away pom, nothing of the cell's.
+        .map(line -> line.replaceFirst("^Failed to execute goal on project [^:]*: ", ""))
+        .map(line -> line.replaceFirst("^Could not resolve dependencies for project \\S+: ", ""))
         .filter(line -> !line.isEmpty())
         .findFirst()
         .orElse(log.strip());

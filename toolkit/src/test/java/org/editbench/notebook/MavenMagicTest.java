@@ -87,8 +87,7 @@ class MavenMagicTest {
             + "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.\n"
             + "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/DependencyResolutionException\n";
     assertEquals(
-        "Failed to execute goal on project editbench-maven: Could not resolve dependencies for"
-            + " project x:y:pom:1: Could not find artifact no.such:artifact:jar:9.9.9 in central"
+        "Could not find artifact no.such:artifact:jar:9.9.9 in central"
             + " (https://repo.maven.apache.org/maven2)",
         MavenResolver.failure(log));
     assertEquals("mvn: command not found", MavenResolver.failure("mvn: command not found\n"));
