@@ -73,18 +73,25 @@ final class ProgressDisplay implements ProgressListener {
     return MimeBundle.of(data);
   }
 
+  /**
+   * Whether the task ended before it counted anything: its rate, failures and time would only
+   * contradict the state ("failed … 0 failed").
+   */
+  private static boolean endedUncounted(ProgressSnapshot s) {
+    return s.total() <= 0 && s.state().ended();
+  }
+
   static String text(ProgressSnapshot s) {
-    StringBuilder text =
-        new StringBuilder(s.task())
-            .append(": ")
-            .append(counts(s))
-            .append(" · ")
-            .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
-            .append(" · ")
-            .append(String.format(Locale.ROOT, "%,d failed", s.failures()))
-            .append(cost(s))
-            .append(" · ")
-            .append(timing(s));
+    StringBuilder text = new StringBuilder(s.task()).append(": ").append(counts(s));
+    if (!endedUncounted(s)) {
+      text.append(" · ")
+          .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
+          .append(" · ")
+          .append(String.format(Locale.ROOT, "%,d failed", s.failures()))
+          .append(cost(s))
+          .append(" · ")
+          .append(timing(s));
+    }
     if (!s.note().isEmpty()) {
       text.append("\n").append(s.note());
     }
@@ -118,15 +125,17 @@ final class ProgressDisplay implements ProgressListener {
             .append("</div>")
             .append(bar)
             .append(" <span style=\"font-variant-numeric: tabular-nums\">")
-            .append(counts(s))
-            .append(" · ")
-            .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
-            .append(" · ")
-            .append(failures)
-            .append(cost(s))
-            .append(" · ")
-            .append(Html.escape(timing(s)))
-            .append("</span>");
+            .append(counts(s));
+    if (!endedUncounted(s)) {
+      html.append(" · ")
+          .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
+          .append(" · ")
+          .append(failures)
+          .append(cost(s))
+          .append(" · ")
+          .append(Html.escape(timing(s)));
+    }
+    html.append("</span>");
     if (!s.note().isEmpty()) {
       html.append("<div>").append(Html.escape(s.note())).append("</div>");
     }
@@ -145,7 +154,11 @@ final class ProgressDisplay implements ProgressListener {
   private static String counts(ProgressSnapshot s) {
     if (s.total() <= 0 && s.state().ended()) {
       // Not "0/0 (100%)", which reads as all done or as nothing done, whichever way it ended.
-      return s.state() == ProgressSnapshot.State.FINISHED ? "nothing left to do" : "nothing done";
+      return switch (s.state()) {
+        case FINISHED -> "nothing left to do";
+        case FAILED -> "nothing done: it failed before it began";
+        default -> "nothing done: interrupted before it began";
+      };
     }
     return String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", s.done(), s.total(), s.fraction() * 100);
   }

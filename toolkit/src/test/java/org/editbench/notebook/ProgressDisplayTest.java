@@ -1,6 +1,7 @@
 package org.editbench.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -20,10 +21,12 @@ class ProgressDisplayTest {
     String failed = ProgressDisplay.html(ended(State.FAILED, 0, 0, 0));
     assertTrue(failed.contains("value=\"0\" max=\"1\"") && failed.contains("nothing done"), failed);
     assertEquals(
-        "run-api m: nothing done · 0.0/s · 0 failed · failed after 0:03",
+        "run-api m: nothing done: it failed before it began",
         ProgressDisplay.text(ended(State.FAILED, 0, 0, 0)));
+    assertFalse(failed.contains("0 failed"), "no count that contradicts the state: " + failed);
     String interrupted = ProgressDisplay.html(ended(State.INTERRUPTED, 0, 0, 0));
     assertTrue(interrupted.contains("value=\"0\" max=\"1\""), interrupted);
+    assertTrue(interrupted.contains("nothing done: interrupted before it began"), interrupted);
   }
 
   @Test
