@@ -149,6 +149,32 @@ class KernelSessionTests(unittest.TestCase):
         self.assertEqual("ok", reply["status"])
 
 
+class KernelExitTests(unittest.TestCase):
+    def test_system_exit_in_a_cell_keeps_what_it_printed_and_says_why_the_kernel_ends(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+        try:
+            msg_id = kc.execute('System.out.println("before exit");\nSystem.exit(0);')
+            texts = []
+            deadline = time.time() + TIMEOUT
+            while time.time() < deadline and not any("JVM is ending" in t for t in texts):
+                try:
+                    message = kc.get_iopub_msg(timeout=5)
+                except Exception:  # queue.Empty: nothing more came
+                    break
+                if message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "stream":
+                    texts.append(message["content"]["text"])
+            said = "".join(texts)
+            self.assertIn("before exit\n", said, "what the cell printed before System.exit")
+            self.assertIn("The kernel's JVM is ending while this cell runs (System.exit in the cell", said)
+            deadline = time.time() + TIMEOUT
+            while km.is_alive() and time.time() < deadline:
+                time.sleep(0.1)
+            self.assertFalse(km.is_alive(), "the kernel's process ended")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 class KernelShutdownTests(unittest.TestCase):
     def test_shutdown_request_ends_the_kernel_process_cleanly(self):
         km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)

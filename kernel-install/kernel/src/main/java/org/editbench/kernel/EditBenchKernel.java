@@ -44,8 +44,17 @@ import org.editbench.notebook.MimeBundle;
  * ({@link MessageOutput}).
  */
 final class EditBenchKernel extends BaseKernel {
+  /**
+   * How long {@link #sayEndingDuringCell} lets the cell's last printed text go out first: the
+   * cell's output hands text on within {@code BatchedCellOutput.INTERVAL_MILLIS} (50 ms).
+   */
+  private static final long LAST_OUTPUT_MILLIS = 150;
+
   private final KernelSession session;
   private final CellHistory history;
+
+  /** The running cell's output, while a cell runs: where the JVM's end is said if it comes then. */
+  private volatile MessageOutput runningCell;
 
   EditBenchKernel(EvaluatorConfig config, CellHistory history) {
     super(
@@ -100,6 +109,7 @@ final class EditBenchKernel extends BaseKernel {
     MessageOutput output = new MessageOutput(env, request.isSilent());
     CellException failure = null;
     String historyOutput;
+    runningCell = output;
     try {
       Optional<MimeBundle> value =
           session.await().execute("In [" + count + "]", request.getCode(), output);
@@ -111,6 +121,8 @@ final class EditBenchKernel extends BaseKernel {
       failure = e;
       historyOutput = e.ename() + ": " + e.evalue();
       env.publish(new PublishError(e.ename(), e.evalue(), e.traceback()));
+    } finally {
+      runningCell = null;
     }
     if (counted) {
       history.record(count, request.getCode(), historyOutput);
@@ -125,6 +137,30 @@ final class EditBenchKernel extends BaseKernel {
       reply.setExecutionCount(count);
       env.replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
+  }
+
+  /**
+   * For a JVM ending while a cell runs ({@code System.exit} in it, or a signal): once the cell's
+   * last printed text has gone out, says in the cell why the kernel dies. Otherwise the cell keeps
+   * nothing but Jupyter's "the kernel appears to have died". Called by a shutdown hook.
+   *
+   * @return whether a cell was running, and was told
+   */
+  boolean sayEndingDuringCell() {
+    MessageOutput cell = runningCell;
+    if (cell == null) {
+      return false;
+    }
+    try {
+      Thread.sleep(LAST_OUTPUT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    cell.stderr(
+        "The kernel's JVM is ending while this cell runs (System.exit in the cell, or the process"
+            + " was stopped): Jupyter restarts the kernel, and the session's variables are lost."
+            + " To stop a computation, throw an exception or return instead.\n");
+    return true;
   }
 
   // ---- kernel_info, history -------------------------------------------------------------------

@@ -7,6 +7,9 @@ import org.editbench.notebook.EvaluatorConfig;
 
 /** {@code java -jar editbench-kernel.jar CONNECTION_FILE}: what the kernelspec's argv runs. */
 public final class KernelMain {
+  /** How long a JVM ending during a cell gives ZeroMQ to send the cell's last messages. */
+  private static final long IOPUB_SEND_MILLIS = 200;
+
   private KernelMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -22,6 +25,16 @@ public final class KernelMain {
     ResponsiveConnection connection = new ResponsiveConnection(properties);
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
+    // A JVM ending while a cell runs (System.exit in it, a signal) says so in the cell.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (kernel.sayEndingDuringCell()) {
+                    connection.flushIoPub(IOPUB_SEND_MILLIS);
+                  }
+                },
+                "kernel-exit-notice"));
     ParentWatch.start(System.getenv());
     kernel.onStartup();
     connection.waitUntilClose();

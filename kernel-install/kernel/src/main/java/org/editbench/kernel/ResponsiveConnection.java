@@ -58,6 +58,19 @@ final class ResponsiveConnection extends JupyterConnection {
     return new ReplyEnvironment(shell, stdin, sharedIopub, context);
   }
 
+  /**
+   * Hands what IOPub has queued to ZeroMQ and gives its I/O thread {@code millis} to send it: for a
+   * JVM that ends without closing the connection.
+   */
+  void flushIoPub(long millis) {
+    sharedIopub.awaitPublished();
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public synchronized void close() {
     blockingShell.close();
