@@ -272,8 +272,24 @@ final class CellErrors {
       }
     }
     int end = lastUserFrame < 0 ? frames.length : lastUserFrame + 1;
+    int firstUserFrame = 0;
+    while (firstUserFrame < end && !isCellFrame(frames[firstUserFrame])) {
+      firstUserFrame++;
+    }
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < end; i++) {
+      // Between two cell frames, library code that called the cell back (a stream's pipeline, a
+      // forEach): how many frames, not which. Above the first, where the exception was thrown,
+      // every frame stays.
+      int library = 0;
+      while (i + library < end && i > firstUserFrame && !isCellFrame(frames[i + library])) {
+        library++;
+      }
+      if (library > 2) {
+        lines.add("\t... " + library + " frames of the JDK and libraries");
+        i += library - 1;
+        continue;
+      }
       String line =
           "\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString());
       // JShell runs a var declaration's initializer in a method of its own, called from the

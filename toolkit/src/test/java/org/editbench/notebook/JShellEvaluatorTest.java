@@ -421,6 +421,28 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void libraryFramesBetweenCellFramesAreCountedNotListed() {
+    CellException error =
+        assertThrows(
+            CellException.class,
+            () ->
+                session
+                    .evaluator()
+                    .execute(
+                        "In [5]",
+                        "List.of(1, 2, 0).stream().map(v -> 10 / v).toList()",
+                        new RecordingOutput()));
+    List<String> traceback = error.traceback();
+    assertEquals("java.lang.ArithmeticException: / by zero", traceback.get(0));
+    assertEquals("\tat lambda (In [5] line 1)", traceback.get(1));
+    assertTrue(
+        traceback.get(2).matches("\t\\.\\.\\. \\d+ frames of the JDK and libraries"),
+        traceback.get(2));
+    assertEquals("\tat (In [5] line 1)", traceback.get(3));
+    assertEquals(4, traceback.size(), traceback.toString());
+  }
+
+  @Test
   void aVarDeclarationsExceptionNamesItsLineOnce() {
     CellException error =
         assertThrows(
