@@ -320,7 +320,7 @@ public final class EditBench {
       List<String> runIds,
       Reporter reporter) {
     return Scoring.writeMetrics(
-        PredictionFile.find(resultsDir, models, runIds), infbenchDir, reporter);
+        PredictionFile.find(resultsDir, models, runIds, reporter), infbenchDir, reporter);
   }
 
   /** A bar chart of a summary column per model × run_id; the kernel shows it inline. */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
+import org.editbench.core.Reporter;
 import org.editbench.core.SafePaths;
 
 /**
@@ -62,7 +63,7 @@ public record PredictionFile(
    *     likely), saying which there are
    */
   public static List<PredictionFile> find(
-      Path resultsDir, Collection<String> models, Collection<String> runIds) {
+      Path resultsDir, Collection<String> models, Collection<String> runIds, Reporter reporter) {
     if (Files.isRegularFile(resultsDir)) {
       throw new IllegalArgumentException(
           resultsDir + " is a file; the results folder holds {model}/T=…/n=…/ folders");
@@ -79,7 +80,9 @@ public record PredictionFile(
     }
     List<PredictionFile> found = new ArrayList<>();
     try (Stream<Path> files = SafePaths.walk(resultsDir)) {
-      files.filter(Files::isRegularFile).forEach(f -> parse(resultsDir, f).ifPresent(found::add));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(f -> parse(resultsDir, f, reporter).ifPresent(found::add));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot list " + resultsDir + ": " + AtomicFiles.describe(e), e);
@@ -124,7 +127,7 @@ public record PredictionFile(
     }
   }
 
-  private static Optional<PredictionFile> parse(Path resultsDir, Path file) {
+  private static Optional<PredictionFile> parse(Path resultsDir, Path file, Reporter reporter) {
     String name = file.getFileName().toString();
     Path nDir = file.getParent();
     Path tDir = nDir == null ? null : nDir.getParent();
@@ -138,20 +141,31 @@ public record PredictionFile(
         || !tDir.getFileName().toString().startsWith("T=")) {
       return Optional.empty();
     }
+    // Folders run-api did not make (T=abc, n=0): their predictions are left out, and said so,
+    // rather than shown as a temperature or sample count that no run had.
+    String temperature = tDir.getFileName().toString().substring(2);
+    String samples = nDir.getFileName().toString().substring(2);
     int n;
     try {
-      n = Integer.parseInt(nDir.getFileName().toString().substring(2));
+      Double.parseDouble(temperature);
+      n = Integer.parseInt(samples);
     } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || !temperature.matches("[0-9.eE+-]+")) {
+      reporter.warn(
+          file
+              + ": left out: its folders "
+              + tDir.getFileName()
+              + "/"
+              + nDir.getFileName()
+              + " name no temperature and number of samples as run-api writes them"
+              + " (T=0.7/n=1)");
       return Optional.empty();
     }
     String model = resultsDir.relativize(modelDir).toString().replace(File.separatorChar, '/');
     return Optional.of(
         new PredictionFile(
-            model,
-            tDir.getFileName().toString().substring(2),
-            n,
-            named.get().dataset(),
-            named.get().runId(),
-            file));
+            model, temperature, n, named.get().dataset(), named.get().runId(), file));
   }
 }

@@ -52,7 +52,7 @@ public final class PredictionTable {
     List<PredictionDetail> rows = new ArrayList<>();
     Map<Path, Map<String, BenchInstance>> recordsByFile = new HashMap<>();
     Map<Path, Map<String, Integer>> positionsByFile = new HashMap<>();
-    for (PredictionFile file : PredictionFile.find(resultsDir, models, List.of(runId))) {
+    for (PredictionFile file : PredictionFile.find(resultsDir, models, List.of(runId), reporter)) {
       if (!file.dataset().equals(DataPaths.MERGED_DATASET)) {
         continue;
       }

@@ -132,7 +132,7 @@ public final class ResultsSummary {
       Collection<String> models,
       Collection<String> runIds,
       Reporter reporter) {
-    List<PredictionFile> files = PredictionFile.find(resultsDir, models, runIds);
+    List<PredictionFile> files = PredictionFile.find(resultsDir, models, runIds, reporter);
     List<FileResults> results = FileResultsStore.results(files, infbenchDir, encodings(), reporter);
     Columns columns = new Columns(Metric.ALL);
     boolean noInfbenchFolder = !Files.isDirectory(infbenchDir);

@@ -76,7 +76,8 @@ class MetricTest {
             + ", \"model_patch\": "
             + PyJson.quote(TRUTH)
             + ", \"cost\": 0.1}\n");
-    PredictionFile file = PredictionFile.find(results, List.of(), List.of()).get(0);
+    PredictionFile file =
+        PredictionFile.find(results, List.of(), List.of(), Reporter.SILENT).get(0);
     JsonNode scoreLine =
         Jsonl.MAPPER.readTree(
             Files.readString(
@@ -130,7 +131,8 @@ class MetricTest {
         InstanceMetrics.score("i1", FILES, TRUTH, twoLines).values().containsKey(ADDED_LINES));
 
     write(root.resolve("r/m/T=0/n=1/all-task-instances_0.2.jsonl"), "{\"instance_id\": \"i1\"}\n");
-    PredictionFile file = PredictionFile.find(root.resolve("r"), List.of(), List.of()).get(0);
+    PredictionFile file =
+        PredictionFile.find(root.resolve("r"), List.of(), List.of(), Reporter.SILENT).get(0);
     FileResults results =
         new FileResults(
             2,

@@ -161,7 +161,7 @@ class ResultsSummaryTest {
     // Named under the link, as the user named the folder.
     assertEquals(
         link.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl"),
-        PredictionFile.find(link, List.of("m1"), List.of()).get(0).file());
+        PredictionFile.find(link, List.of("m1"), List.of(), Reporter.SILENT).get(0).file());
   }
 
   @Test
@@ -246,7 +246,8 @@ class ResultsSummaryTest {
 
   @Test
   void scoreWritesPerInstanceMetricsBesideThePredictions() throws IOException {
-    PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
+    PredictionFile file =
+        PredictionFile.find(results, List.of("m1"), List.of(), Reporter.SILENT).get(0);
     Scoring.ScoredFile scored =
         Scoring.writeMetrics(List.of(file), infbench, Reporter.SILENT).get(0);
     Path written = scored.metricsFile();
@@ -271,8 +272,27 @@ class ResultsSummaryTest {
   }
 
   @Test
+  void foldersRunApiDidNotMakeAreLeftOutAndSaidNotShownAsARun() throws IOException {
+    String line = success("i1", TRUTH, 0.5, 1.0) + "\n";
+    Path noTemperature = results.resolve("m1/T=abc/n=1/all-task-instances_0.2.jsonl");
+    Path noSamples = results.resolve("m1/T=0/n=0/all-task-instances_0.2.jsonl");
+    write(noTemperature, line);
+    write(noSamples, line);
+    RecordingReporter reporter = new RecordingReporter();
+    List<PredictionFile> found = PredictionFile.find(results, List.of("m1"), List.of(), reporter);
+    assertEquals(
+        List.of(results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl")),
+        found.stream().map(PredictionFile::file).toList());
+    for (Path file : List.of(noTemperature, noSamples)) {
+      assertTrue(
+          reporter.warnings.stream().anyMatch(w -> w.startsWith(file + ": left out: its folders")),
+          reporter.warnings.toString());
+    }
+  }
+
+  @Test
   void scoreLeavesOutAFileWithoutItsInfbenchFileAndScoresTheRest() {
-    List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of());
+    List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of(), Reporter.SILENT);
     List<PredictionFile> unmatched =
         all.stream().filter(f -> !Files.isRegularFile(f.infbenchFile(infbench))).toList();
     assertFalse(unmatched.isEmpty(), "the fixture has a file without its infbench file");
@@ -323,7 +343,7 @@ class ResultsSummaryTest {
   @Test
   void aMissingInfbenchFolderIsSaidOnceStoppingScoreAndLeavingSummarizeItsRunColumns() {
     Path nowhere = infbench.resolveSibling("no-such-infbench");
-    List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of());
+    List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of(), Reporter.SILENT);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -350,7 +370,8 @@ class ResultsSummaryTest {
   void laterSummariesReuseEachFilesResultsWhileItsBytesStayTheSame() throws IOException {
     Table first =
         ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), Reporter.SILENT);
-    PredictionFile file = PredictionFile.find(results, List.of("m1"), List.of()).get(0);
+    PredictionFile file =
+        PredictionFile.find(results, List.of("m1"), List.of(), Reporter.SILENT).get(0);
     Path entry = FileResultsStore.entryFile(file);
     assertEquals(results.resolve("m1/T=0/n=1/metrics/all-task-instances_0.2.results.json"), entry);
     // A stored value changed by hand shows in the next summary: it was reused, not computed again.

@@ -23,7 +23,8 @@ public final class ScoreBenchmark {
   public static void main(String[] args) {
     Path work = Path.of(args[0]);
     Path infbenchDir = work.resolve("infbench");
-    List<PredictionFile> files = PredictionFile.find(work.resolve("case"), List.of(), List.of());
+    List<PredictionFile> files =
+        PredictionFile.find(work.resolve("case"), List.of(), List.of(), Reporter.SILENT);
     List<int[][]> pairs = new ArrayList<>();
     long readStart = System.nanoTime();
     List<List<Prediction>> predictions = new ArrayList<>();
