@@ -91,6 +91,11 @@ public record DataPaths(Path root) {
           absolute
               .getRoot()
               .resolve(absolute.subpath(0, absolute.getNameCount() - relative.getNameCount()));
+      // A data folder of its own (it holds the bench or the histories) only lacks this folder
+      // yet: run-api or prompt-builder makes it there, and the folder above is no better.
+      if (new DataPaths(root).holdsData()) {
+        return Optional.empty();
+      }
       for (Path folder = root.getParent(); folder != null; folder = folder.getParent()) {
         if (Files.isDirectory(folder.resolve(relative))) {
           return Optional.of(
@@ -105,6 +110,11 @@ public record DataPaths(Path root) {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the root holds a data folder's own input: the bench or the patch histories. */
+  private boolean holdsData() {
+    return Files.isDirectory(benchDir()) || Files.isDirectory(historiesDir());
   }
 
   public Path infbenchDir() {

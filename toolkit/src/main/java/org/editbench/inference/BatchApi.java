@@ -127,12 +127,14 @@ interface BatchApi {
    */
   record ItemResult(String customId, int status, JsonNode body, String error) {
     /** A line of the results that could not be read: whose answer it held is unknown. */
+    private static final int UNREAD = -1;
+
     static ItemResult unreadable(String where) {
-      return new ItemResult(null, 0, null, where);
+      return new ItemResult(null, UNREAD, null, where);
     }
 
     boolean isUnreadable() {
-      return customId == null && status == 0 && body == null;
+      return status == UNREAD;
     }
   }
 }

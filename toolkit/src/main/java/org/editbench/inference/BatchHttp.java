@@ -180,7 +180,7 @@ final class BatchHttp {
         if (cause instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
           throw new CancellationException("cancelled during " + what);
         }
-        failure = RequestFailures.of(cause, Duration.ofMillis(client.callTimeoutMillis()));
+        failure = RequestFailures.of(cause, client);
       }
       if (retry > policy.maxRetries()) {
         throw new BatchApiException(

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -71,6 +73,9 @@ public final class HttpBackend implements ModelBackend {
     long start = System.nanoTime();
     try (Response response = client.newCall(http.build()).execute()) {
       String body = boundedBody(response.body());
+      if (body == null && !response.isSuccessful()) {
+        body = ""; // an error's status says enough: classified without its body
+      }
       if (body == null) {
         return new Outcome.Retryable(
             "the answer is larger than "
@@ -90,7 +95,7 @@ public final class HttpBackend implements ModelBackend {
       if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
         throw new CancellationException("cancelled while asking for " + request.instanceId());
       }
-      return RequestFailures.of(e, Duration.ofMillis(client.callTimeoutMillis()));
+      return RequestFailures.of(e, client);
     }
   }
 
@@ -104,7 +109,12 @@ public final class HttpBackend implements ModelBackend {
     if (source.request(MAX_ANSWER_BYTES + 1)) {
       return null;
     }
-    return source.getBuffer().readUtf8();
+    // As ResponseBody.string() reads it: the Content-Type's charset (UTF-8 by default), without
+    // a byte order mark.
+    MediaType type = body.contentType();
+    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    String text = source.getBuffer().readString(charset);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private byte[] encode(InferenceRequest request) {
@@ -121,7 +131,7 @@ public final class HttpBackend implements ModelBackend {
     try {
       json = Jsonl.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      return RequestFailures.of(e, Duration.ZERO);
+      return RequestFailures.of(e, null);
     }
     return answer(json, codec, model, elapsed);
   }

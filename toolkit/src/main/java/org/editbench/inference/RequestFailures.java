@@ -7,8 +7,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Locale;
+import okhttp3.OkHttpClient;
 import org.editbench.core.JsonTrees;
 
 /**
@@ -20,10 +20,11 @@ final class RequestFailures {
   private RequestFailures() {}
 
   /**
-   * The outcome of {@code e}, thrown by a call under {@code timeout}; the caller has checked that
-   * the thread was not interrupted (a cancelled run is no failure).
+   * The outcome of {@code e}, thrown by a call of {@code client} (whose timeouts it names; null for
+   * an answer that was read but is not JSON); the caller has checked that the thread was not
+   * interrupted (a cancelled run is no failure).
    */
-  static Outcome.Retryable of(IOException e, Duration timeout) {
+  static Outcome.Retryable of(IOException e, OkHttpClient client) {
     if (e instanceof JsonProcessingException json) {
       return new Outcome.Retryable("unparseable answer: " + JsonTrees.problem(json), null);
     }
@@ -34,13 +35,22 @@ final class RequestFailures {
           Outcome.Retryable.CANNOT_CONNECT + " (" + describe(e) + ")", null);
     }
     if (e instanceof InterruptedIOException) {
-      String within = timeout.isZero() ? "" : " within " + seconds(timeout) + ", --timeout";
+      // A connection not made within the connect timeout (at most 30 s, whatever --timeout says)
+      // is a server that cannot be reached; an answer not given within --timeout, a slow one.
       boolean connecting =
           String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+      if (connecting) {
+        return new Outcome.Retryable(
+            Outcome.Retryable.CANNOT_CONNECT
+                + " (no connection within "
+                + seconds(client == null ? 0 : client.connectTimeoutMillis())
+                + ")",
+            null);
+      }
       return new Outcome.Retryable(
-          connecting
-              ? Outcome.Retryable.CANNOT_CONNECT + " (no connection" + within + ")"
-              : "timeout (no answer" + within + ")",
+          "timeout (no answer within "
+              + seconds(client == null ? 0 : client.callTimeoutMillis())
+              + ", --timeout)",
           null);
     }
     return new Outcome.Retryable("connection failed (" + describe(e) + ")", null);
@@ -78,7 +88,7 @@ final class RequestFailures {
     return message;
   }
 
-  private static String seconds(Duration timeout) {
-    return timeout.toSeconds() > 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+  private static String seconds(long millis) {
+    return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

@@ -2,6 +2,8 @@ package org.editbench.notebook;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 
@@ -14,7 +16,13 @@ import jdk.jshell.SourceCodeAnalysis;
  * JVM.
  */
 final class WrapperFrames {
-  private static final String REPL_PREFIX = "REPL.";
+  /**
+   * A wrapper class's name: the snippet's wrapper ({@code REPL.$JShell$14}, as {@link
+   * SourceCodeAnalysis#wrapper} names it), a letter for each time JShell compiled it again after a
+   * declaration it uses changed ({@code $JShell$14B}), and a class the snippet declares.
+   */
+  private static final Pattern WRAPPER_CLASS =
+      Pattern.compile("(REPL\\.\\$JShell\\$\\d+)[A-Z]*(?:\\$(.+))?");
 
   private record Wrapped(String snippetId, SourceCodeAnalysis.SnippetWrapper wrapper) {}
 
@@ -39,18 +47,14 @@ final class WrapperFrames {
   StackTraceElement[] translate(StackTraceElement[] frames) {
     StackTraceElement[] out = frames.clone();
     for (int i = 0; i < out.length; i++) {
-      String className = out[i].getClassName();
-      if (!className.startsWith(REPL_PREFIX)) {
-        continue;
-      }
-      int nested = className.indexOf('$', className.indexOf("$JShell$") + "$JShell$".length());
-      Wrapped wrapped = byClass.get(nested < 0 ? className : className.substring(0, nested));
+      Matcher name = WRAPPER_CLASS.matcher(out[i].getClassName());
+      Wrapped wrapped = name.matches() ? byClass.get(name.group(1)) : null;
       if (wrapped == null) {
         continue;
       }
       out[i] =
           new StackTraceElement(
-              nested < 0 ? "" : className.substring(nested + 1),
+              name.group(2) == null ? "" : name.group(2),
               out[i].getMethodName(),
               "#" + wrapped.snippetId(),
               snippetLine(wrapped.wrapper(), out[i].getLineNumber()));

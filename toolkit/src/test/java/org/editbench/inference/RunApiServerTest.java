@@ -538,6 +538,25 @@ class RunApiServerTest {
   }
 
   @Test
+  void anAnswerIsReadAsOkHttpReadsOneWithItsCharsetAndWithoutAByteOrderMark() {
+    infbench(1);
+    script(Fixtures.json(200, "\uFEFF" + Fixtures.chatAnswer("<patch>bom</patch>", 1, 1)));
+    assertEquals(1, run(options("test-chat").maxRetries(0)).succeeded());
+    // An error answer too large to read is still classified by its status: not asked again.
+    requests.clear();
+    infbench(2);
+    script(
+        Fixtures.json(
+            400,
+            "{\"error\": {\"message\": \""
+                + "x".repeat((int) HttpBackend.MAX_ANSWER_BYTES)
+                + "\"}}"));
+    RunStats stats = run(options("test-chat").maxRetries(3));
+    assertEquals(1, requests.size(), "a 400 is final, whatever its size");
+    assertEquals(1, stats.failed());
+  }
+
+  @Test
   void answersWithoutAMessageOrNotFinishedAreFailuresAskedAgainNotEmptyAnswers()
       throws IOException {
     infbench(1);

@@ -493,6 +493,29 @@ class JShellEvaluatorTest {
         stderr);
   }
 
+  @Test
+  void aThreadsExceptionNamesCellLinesAfterADependencyWasDeclaredAgain() throws CellException {
+    run("int depth = 1;", new RecordingOutput());
+    run(
+        "void dive() {\n  int d = depth;\n  throw new IllegalStateException(\"deep\");\n}",
+        new RecordingOutput());
+    run("int depth = 7;", new RecordingOutput()); // dive is recompiled into another wrapper
+    RecordingOutput output = new RecordingOutput();
+    session
+        .evaluator()
+        .execute(
+            "In [9]",
+            "Thread diver = new Thread(() -> dive(), \"diver\");\ndiver.start();\ndiver.join();",
+            output);
+    String stderr =
+        output.events.stream()
+            .filter(e -> e.startsWith("stderr:"))
+            .map(e -> e.substring("stderr:".length()))
+            .collect(Collectors.joining());
+    assertTrue(stderr.contains("\tat dive (In [1] line 3)\n"), stderr);
+    assertFalse(stderr.contains("$JShell$"), stderr);
+  }
+
   /** Runs a cell on another thread; completes with its error (null when it succeeds). */
   private static CompletableFuture<CellException> runInBackground(
       String code, RecordingOutput output) {

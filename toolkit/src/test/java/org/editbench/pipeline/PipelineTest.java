@@ -181,6 +181,27 @@ class PipelineTest {
                     new RecordingReporter(),
                     RunObserver.NONE));
     assertTrue(noInfbench.getMessage().endsWith(advice), noInfbench.getMessage());
+
+    // A data folder of its own below another is not sent to the one above: it only lacks its
+    // results and infbench files yet.
+    SampleData.copyTo(subfolder);
+    DataPaths nested = new DataPaths(subfolder);
+    IllegalArgumentException nestedResults =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditBench.summarize(
+                    nested.resultsDir(),
+                    nested.infbenchDir(),
+                    List.of(),
+                    List.of(),
+                    new RecordingReporter()));
+    assertTrue(
+        nestedResults
+            .getMessage()
+            .endsWith(
+                "(run run-api first — in a notebook, runApi: notebook 02 — or pass --results-dir)"),
+        nestedResults.getMessage());
   }
 
   @Test
