@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -481,11 +480,7 @@ class JShellEvaluatorTest {
             "In [8]",
             "Thread worker = new Thread(() -> fail(), \"worker\");\nworker.start();\nworker.join();",
             output);
-    String stderr =
-        output.events.stream()
-            .filter(e -> e.startsWith("stderr:"))
-            .map(e -> e.substring("stderr:".length()))
-            .collect(Collectors.joining());
+    String stderr = output.stderrText();
     assertEquals(
         "Exception in thread \"worker\" java.lang.IllegalStateException: boom\n"
             + "\tat fail (In [1] line 2)\n"
@@ -507,11 +502,7 @@ class JShellEvaluatorTest {
             "In [9]",
             "Thread diver = new Thread(() -> dive(), \"diver\");\ndiver.start();\ndiver.join();",
             output);
-    String stderr =
-        output.events.stream()
-            .filter(e -> e.startsWith("stderr:"))
-            .map(e -> e.substring("stderr:".length()))
-            .collect(Collectors.joining());
+    String stderr = output.stderrText();
     assertTrue(stderr.contains("\tat dive (In [1] line 3)\n"), stderr);
     assertFalse(stderr.contains("$JShell$"), stderr);
   }

@@ -56,9 +56,17 @@ final class RecordingOutput implements CellOutput {
   }
 
   synchronized String stdoutText() {
+    return streamText("stdout:");
+  }
+
+  synchronized String stderrText() {
+    return streamText("stderr:");
+  }
+
+  private String streamText(String prefix) {
     return events.stream()
-        .filter(e -> e.startsWith("stdout:"))
-        .map(e -> e.substring(7))
+        .filter(e -> e.startsWith(prefix))
+        .map(e -> e.substring(prefix.length()))
         .collect(Collectors.joining());
   }
 }
