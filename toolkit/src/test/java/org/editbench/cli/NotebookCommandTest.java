@@ -37,7 +37,7 @@ class NotebookCommandTest {
   }
 
   /** A notebook with a markdown cell first, then the given code cells. */
-  private static Path notebook(Path file, String... sources) throws IOException {
+  static Path notebook(Path file, String... sources) throws IOException {
     ObjectNode notebook = JSON.createObjectNode();
     ArrayNode cells = notebook.putArray("cells");
     ObjectNode markdown = cells.addObject();
@@ -255,6 +255,11 @@ class NotebookCommandTest {
 
   /** {@code editbench notebook run notebook} in a child JVM, its output in {@code log}. */
   private static Process notebookRunProcess(Path notebook, Path log) throws IOException {
+    return notebookRun(notebook, log).start();
+  }
+
+  /** The child JVM of {@link #notebookRunProcess}, to start (in another folder, say). */
+  static ProcessBuilder notebookRun(Path notebook, Path log) {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp",
@@ -264,8 +269,7 @@ class NotebookCommandTest {
             "run",
             notebook.toString())
         .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+        .redirectOutput(log.toFile());
   }
 
   @Test

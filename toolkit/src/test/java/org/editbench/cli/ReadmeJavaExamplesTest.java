@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,22 +37,10 @@ class ReadmeJavaExamplesTest {
     }
     assertTrue(blocks.size() >= 4, "the README's java blocks were not found: " + blocks);
     SampleData.copyTo(work);
-    Path notebook = work.resolve("readme.ipynb");
-    Files.writeString(notebook, notebookOf(blocks).toPrettyString());
-
+    Path notebook =
+        NotebookCommandTest.notebook(work.resolve("readme.ipynb"), blocks.toArray(String[]::new));
     Path log = work.resolve("run.log");
-    ProcessBuilder run =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.editbench.cli.Main",
-                "notebook",
-                "run",
-                notebook.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    ProcessBuilder run = NotebookCommandTest.notebookRun(notebook, log).directory(work.toFile());
     run.environment().remove("EDITBENCH_HOME");
     run.environment().remove("EDITBENCH_MODEL");
     Process process = run.start();
@@ -64,7 +50,7 @@ class ReadmeJavaExamplesTest {
     assertTrue(output.contains(blocks.size() + " code cells ran"), output);
     JsonNode cells = JSON.readTree(notebook.toFile()).path("cells");
     for (int i = 0; i < blocks.size(); i++) {
-      for (JsonNode out : cells.get(i).path("outputs")) {
+      for (JsonNode out : cells.get(i + 1).path("outputs")) { // after the notebook's title cell
         // Progress lines go to stderr as in the CLI; errors and exceptions must not.
         String text = out.path("text").toString();
         assertTrue(
@@ -77,22 +63,5 @@ class ReadmeJavaExamplesTest {
     assertTrue(
         Files.exists(work.resolve("experiment_results/gold/T=0/n=1")),
         "the run-api example wrote its predictions");
-  }
-
-  private static ObjectNode notebookOf(List<String> sources) {
-    ObjectNode notebook = JSON.createObjectNode();
-    ArrayNode cells = notebook.putArray("cells");
-    for (String source : sources) {
-      ObjectNode cell = cells.addObject();
-      cell.put("cell_type", "code");
-      cell.putNull("execution_count");
-      cell.putObject("metadata");
-      cell.putArray("outputs");
-      cell.put("source", source);
-    }
-    notebook.putObject("metadata").putObject("kernelspec").put("name", "java");
-    notebook.put("nbformat", 4);
-    notebook.put("nbformat_minor", 4);
-    return notebook;
   }
 }
