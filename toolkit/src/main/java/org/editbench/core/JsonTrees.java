@@ -108,7 +108,7 @@ public final class JsonTrees {
         || lower.startsWith("unexpected end-of-input in value_string")
         || lower.startsWith("unexpected end-of-input in field_name")
         || lower.startsWith("unexpected end-of-input in field name")) {
-      return "it ends inside a string: its closing quote is missing, or it was cut" + " short";
+      return "it ends inside a string: its closing quote is missing, or it was cut short";
     }
     Matcher unclosed = UNCLOSED.matcher(message);
     if (unclosed.lookingAt()) {

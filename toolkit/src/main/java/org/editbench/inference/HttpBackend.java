@@ -100,9 +100,9 @@ public final class HttpBackend implements ModelBackend {
   }
 
   /**
-   * The body as UTF-8 text, or null when it is larger than {@link #MAX_ANSWER_BYTES}: a body is
-   * held whole in memory (twice, as text and as JSON), so an unbounded one — a runaway generation,
-   * a misconfigured server streaming a file — would take the heap, and the whole run with it.
+   * The body as text, or null when it is larger than {@link #MAX_ANSWER_BYTES}: a body is held
+   * whole in memory (twice, as text and as JSON), so an unbounded one — a runaway generation, a
+   * misconfigured server streaming a file — would take the heap, and the whole run with it.
    */
   static String boundedBody(ResponseBody body) throws IOException {
     BufferedSource source = body.source();

@@ -57,7 +57,7 @@ final class RequestFailures {
   }
 
   /** What {@code e} says happened, in words. */
-  static String describe(IOException e) {
+  private static String describe(IOException e) {
     String message = e.getMessage();
     if (e instanceof UnknownHostException) {
       return "unknown host " + message;
