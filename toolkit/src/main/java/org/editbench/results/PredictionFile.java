@@ -82,7 +82,7 @@ public record PredictionFile(
     try (Stream<Path> files = SafePaths.walk(resultsDir)) {
       files
           .filter(Files::isRegularFile)
-          .forEach(f -> parse(resultsDir, f, reporter).ifPresent(found::add));
+          .forEach(f -> parse(resultsDir, f, models, runIds, reporter).ifPresent(found::add));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot list " + resultsDir + ": " + AtomicFiles.describe(e), e);
@@ -127,7 +127,17 @@ public record PredictionFile(
     }
   }
 
-  private static Optional<PredictionFile> parse(Path resultsDir, Path file, Reporter reporter) {
+  /**
+   * The prediction file at {@code file}, when its path is one run-api writes; a file in folders
+   * run-api did not make is warned of only when the filters ({@code models}, {@code runIds}; empty
+   * for all) would have taken it.
+   */
+  private static Optional<PredictionFile> parse(
+      Path resultsDir,
+      Path file,
+      Collection<String> models,
+      Collection<String> runIds,
+      Reporter reporter) {
     String name = file.getFileName().toString();
     Path nDir = file.getParent();
     Path tDir = nDir == null ? null : nDir.getParent();
@@ -141,6 +151,8 @@ public record PredictionFile(
         || !tDir.getFileName().toString().startsWith("T=")) {
       return Optional.empty();
     }
+    String model = resultsDir.relativize(modelDir).toString().replace(File.separatorChar, '/');
+    String runId = named.get().runId();
     // Folders run-api did not make (T=abc, n=0): their predictions are left out, and said so,
     // rather than shown as a temperature or sample count that no run had.
     String temperature = tDir.getFileName().toString().substring(2);
@@ -153,6 +165,10 @@ public record PredictionFile(
       n = 0;
     }
     if (n < 1 || !temperature.matches("[0-9.eE+-]+")) {
+      if ((!models.isEmpty() && !models.contains(model))
+          || (!runIds.isEmpty() && !runIds.contains(runId))) {
+        return Optional.empty(); // not asked for: no warning about it either
+      }
       reporter.warn(
           file
               + ": left out: its folders "
@@ -163,9 +179,7 @@ public record PredictionFile(
               + " (T=0.7/n=1)");
       return Optional.empty();
     }
-    String model = resultsDir.relativize(modelDir).toString().replace(File.separatorChar, '/');
     return Optional.of(
-        new PredictionFile(
-            model, temperature, n, named.get().dataset(), named.get().runId(), file));
+        new PredictionFile(model, temperature, n, named.get().dataset(), runId, file));
   }
 }

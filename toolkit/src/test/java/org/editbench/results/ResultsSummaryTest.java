@@ -288,6 +288,17 @@ class ResultsSummaryTest {
           reporter.warnings.stream().anyMatch(w -> w.startsWith(file + ": left out: its folders")),
           reporter.warnings.toString());
     }
+
+    // Files the filters leave out anyway are not warned of: another model's, another run_id's.
+    RecordingReporter otherModel = new RecordingReporter();
+    PredictionFile.find(results, List.of("team/m2"), List.of(), otherModel);
+    RecordingReporter otherRunId = new RecordingReporter();
+    PredictionFile.find(results, List.of(), List.of("None_body_issue"), otherRunId);
+    for (RecordingReporter filtered : List.of(otherModel, otherRunId)) {
+      assertTrue(
+          filtered.warnings.stream().noneMatch(w -> w.contains(": left out: its folders")),
+          filtered.warnings.toString());
+    }
   }
 
   @Test
