@@ -144,14 +144,16 @@ public final class RunApi {
     }
     // The reference writes an empty prompt when an instance has neither history nor requirement
     // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
+    // A record without the field reads as one, so the warning names both and gives the usual
+    // cause as prompt-builder's, not as the record's.
     List<String> empty = unasked.get(false);
     if (!empty.isEmpty()) {
       reporter.warn(
           file
               + ": "
               + empty.size()
-              + " instance(s) with an empty prompt (no history and no requirement"
-              + " text) are skipped: "
+              + " instance(s) with an empty or missing prompt are skipped (prompt-builder writes"
+              + " an empty one for an instance with no history and no PR or issue text): "
               + firstIds(empty));
     }
     if (sampled == null) {

@@ -273,7 +273,7 @@ class BadInputCommandsTest {
                     + ": 1 record(s) have \"prompt\": null, which prompt-builder never writes,"
                     + " and are skipped; rebuild the file with prompt-builder: o__r-pull-2"),
         run.err());
-    assertFalse(run.err().contains("with an empty prompt"), run.err());
+    assertFalse(run.err().contains("with an empty or missing prompt"), run.err());
 
     // The gold model answers with the ground truth: a record without one stops it before any run.
     Files.delete(dir.resolve("results/gold/T=0/n=1/mine-task-instances_0.2.jsonl"));

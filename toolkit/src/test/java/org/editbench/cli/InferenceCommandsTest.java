@@ -218,12 +218,13 @@ class InferenceCommandsTest {
         err.toString());
 
     // an empty prompt is legitimate (no history, no requirement text): that instance is skipped,
-    // the run goes on
+    // the run goes on; a record without the field is skipped alike, the warning naming both
     Path partly = dir.resolve("partly-task-instances_None_body_issue.jsonl");
     Files.writeString(
         partly,
         "{\"instance_id\": \"a\", \"prompt\": \"\"}\n"
-            + "{\"instance_id\": \"b\", \"prompt\": \"p\\nq\", \"ground_truth\": \"d\"}\n");
+            + "{\"instance_id\": \"b\", \"prompt\": \"p\\nq\", \"ground_truth\": \"d\"}\n"
+            + "{\"instance_id\": \"c\", \"ground_truth\": \"d\"}\n");
     assertEquals(
         0,
         run(
@@ -237,8 +238,9 @@ class InferenceCommandsTest {
     assertTrue(
         err.toString()
             .contains(
-                "1 instance(s) with an empty prompt (no history and no requirement text)"
-                    + " are skipped: a"),
+                "2 instance(s) with an empty or missing prompt are skipped (prompt-builder"
+                    + " writes an empty one for an instance with no history and no PR or issue"
+                    + " text): a, c"),
         err.toString());
     assertFalse(
         err.toString().contains("results of partly-task-instances"),
