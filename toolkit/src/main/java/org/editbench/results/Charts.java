@@ -192,11 +192,14 @@ public final class Charts {
 
   /**
    * Rates and scores run from 0 to 1 on their axis, whatever the values, so charts compare at a
-   * glance.
+   * glance; rates are labelled in percent, as the summary table shows them.
    */
   private static void unitAxis(AxesChartStyler styler, String metric) {
     if (ColumnFormats.isUnitInterval(metric)) {
-      styler.setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0#");
+      styler
+          .setYAxisMin(0.0)
+          .setYAxisMax(1.0)
+          .setYAxisDecimalPattern(ColumnFormats.isRate(metric) ? "0%" : "0.0#");
     }
   }
 

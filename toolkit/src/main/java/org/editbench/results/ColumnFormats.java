@@ -45,6 +45,11 @@ public final class ColumnFormats {
         || column.equals(ResultsSummary.INFO_RATIO);
   }
 
+  /** The rate columns, which tables show as percentages (and charts label in percent alike). */
+  public static boolean isRate(String column) {
+    return RATES.contains(column);
+  }
+
   /**
    * Sets every number column's print format by its name (see the class comment); returns {@code
    * table}.
@@ -60,7 +65,7 @@ public final class ColumnFormats {
   }
 
   static NumberFormat formatFor(String column, boolean whole) {
-    if (RATES.contains(column)) {
+    if (isRate(column)) {
       return pattern("0.0%");
     }
     if (SCORES.contains(column)) {

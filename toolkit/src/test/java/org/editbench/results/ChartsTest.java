@@ -81,9 +81,15 @@ class ChartsTest {
     assertEquals(1.0, bars.getStyler().getYAxisMax());
     assertEquals(
         0, bars.getStyler().getXAxisLabelRotation(), "four short run_ids fit side by side");
+    assertEquals("0%", bars.getStyler().getYAxisDecimalPattern(), "in percent, as in the table");
     var line = Charts.lineChart(table, ResultsSummary.APPLIES);
     assertEquals(0.0, line.getStyler().getYAxisMin());
+    assertEquals("0%", line.getStyler().getYAxisDecimalPattern());
     assertEquals(1.0, line.getStyler().getXAxisMax(), "the info ratio is a share too");
+    table.addColumns(
+        DoubleColumn.create(ResultsSummary.TOKEN_JACCARD, new double[] {0.5, 0.6, 0.7, 0.8}));
+    var scores = Charts.barChart(table, ResultsSummary.TOKEN_JACCARD);
+    assertEquals("0.0#", scores.getStyler().getYAxisDecimalPattern(), "scores as in the table");
 
     Table many =
         Table.create(
