@@ -125,6 +125,9 @@ final class StopNotice {
 
       @Override
       public void info(String message) {
+        // A note follows a task's end (a pipeline's stage line, a command's summary): its last
+        // progress no longer says what is left.
+        task = null;
         reporter.info(message);
       }
 

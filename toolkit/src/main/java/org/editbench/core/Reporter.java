@@ -36,6 +36,30 @@ public interface Reporter {
     };
   }
 
+  /**
+   * This reporter with every task's progress reported as {@code task}'s: for work that is one part
+   * of a larger one (a bench file of the pipeline's build), so that its progress names the part.
+   */
+  default Reporter withProgressAs(String task) {
+    Reporter all = this;
+    return new Reporter() {
+      @Override
+      public void warn(String message) {
+        all.warn(message);
+      }
+
+      @Override
+      public void info(String message) {
+        all.info(message);
+      }
+
+      @Override
+      public void progress(String ignored, long done, long total) {
+        all.progress(task, done, total);
+      }
+    };
+  }
+
   /** Prints to a stream (the CLI uses standard error, keeping standard output for results). */
   static Reporter printingTo(PrintStream out) {
     return new Reporter() {

@@ -139,12 +139,22 @@ public final class Pipeline {
     List<InfbenchReport> infbench = new ArrayList<>();
     Map<String, Long> oracleFallbacks;
     try (Bm25CodeContextSource contextSource = new Bm25CodeContextSource(bm25, warnings)) {
-      for (Path bench : benchFiles) {
+      for (int i = 0; i < benchFiles.size(); i++) {
+        Path bench = benchFiles.get(i);
+        // Progress names the bench file among the others: a stop then says how far the stage got.
+        String task =
+            "prompt-builder, bench file "
+                + (i + 1)
+                + " of "
+                + benchFiles.size()
+                + " ("
+                + bench.getFileName()
+                + ")";
         infbench.add(
             InfbenchBuilder.build(
                 InfbenchRequest.resuming(
                     bench, paths.historiesDir(), paths.infbenchDir(), variants, contextSource),
-                warnings));
+                warnings.withProgressAs(task)));
       }
       oracleFallbacks = contextSource.oracleFallbacks();
     } catch (IOException e) {

@@ -83,8 +83,13 @@ class StopNoticeTest {
           combination, new FilterStats(5, 0, List.of(), 0, 5, 0, 0, 0, List.of(), 1, 1, 1, 9));
       run.finished(null);
       assertNull(StopNotice.left(), "not the last combination's progress line");
-      StopNotice.tracking(Reporter.SILENT).progress("scoring prediction files", 1, 4);
+      Reporter tracking = StopNotice.tracking(Reporter.SILENT);
+      tracking.progress("scoring prediction files", 1, 4);
       assertEquals("3 of 4 in scoring prediction files", StopNotice.left());
+      // A note after it (a pipeline's stage line) ends that task: it no longer says what is left.
+      tracking.progress("prompt-builder, bench file 1 of 2 (a.jsonl)", 3, 3);
+      tracking.info("infbench: 2 bench files x 5 variants: …");
+      assertNull(StopNotice.left(), "not \"0 of 3\" of a stage that ended");
     } finally {
       StopNotice.forget();
     }

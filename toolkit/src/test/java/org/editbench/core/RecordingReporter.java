@@ -9,6 +9,9 @@ public class RecordingReporter implements Reporter {
   public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
 
+  /** Each progress report as "{task}: {done}/{total}". */
+  public final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+
   @Override
   public void warn(String message) {
     warnings.add(message);
@@ -17,5 +20,10 @@ public class RecordingReporter implements Reporter {
   @Override
   public void info(String message) {
     infos.add(message);
+  }
+
+  @Override
+  public void progress(String task, long done, long total) {
+    progress.add(task + ": " + done + "/" + total);
   }
 }

@@ -46,6 +46,14 @@ class PipelineTest {
             "merge-results: gold, 5 'all' prediction files, 35 records (experiment_results/gold/T=0/n=1)"),
         first.infos);
     assertEquals(List.of(), first.warnings);
+    // The build's progress names the bench file among the others (a stop's notice quotes it).
+    assertEquals(
+        List.of(
+            "prompt-builder, bench file 1 of 2 (acme-inventory-task-instances.jsonl): 4/4",
+            "prompt-builder, bench file 2 of 2 (acme-textkit-task-instances.jsonl): 3/3"),
+        first.progress.stream()
+            .filter(p -> p.startsWith("prompt-builder") && (p.endsWith("4/4") || p.endsWith("3/3")))
+            .toList());
     assertEquals(5, report.summary().rowCount());
     assertEquals(
         List.of(
