@@ -70,13 +70,6 @@ final class CellErrors {
     return text.toString();
   }
 
-  static CellException interrupted() {
-    return new CellException(
-        "InterruptedException",
-        "the cell was interrupted",
-        List.of("Interrupted: the cell was stopped; its later statements did not run."));
-  }
-
   CellException timedOut() {
     String limit = timeout.toMillis() + " ms";
     return new CellException(

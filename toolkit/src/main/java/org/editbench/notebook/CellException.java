@@ -20,6 +20,16 @@ public final class CellException extends Exception {
     this.traceback = List.copyOf(traceback);
   }
 
+  /**
+   * A cell stopped by an interrupt: by the evaluator while it ran, or by a kernel before it began.
+   */
+  public static CellException interrupted() {
+    return new CellException(
+        "InterruptedException",
+        "the cell was interrupted",
+        List.of("Interrupted: the cell was stopped; its later statements did not run."));
+  }
+
   public String ename() {
     return ename;
   }

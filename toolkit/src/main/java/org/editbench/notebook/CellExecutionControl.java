@@ -3,6 +3,7 @@ package org.editbench.notebook;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
@@ -63,41 +64,73 @@ final class CellExecutionControl extends DirectExecutionControl {
     return value;
   }
 
+  /**
+   * Runs a snippet on a thread of its own and keeps its value for {@link #takeLastValue()}. Returns
+   * no text for it: JShell would call {@code toString()} here, on values no cell shows (a
+   * declaration of a five-million-element list took seconds) and outside any thread {@link #stop()}
+   * can end; the kernel renders the kept value instead, when the cell shows it.
+   */
   @Override
   protected String invoke(Method doitMethod) throws Exception {
-    AtomicReference<Object> value = new AtomicReference<>();
+    lastValue = null;
+    // Classes added with %jars or %maven live in JShell's loader: cell code that looks classes up
+    // through the context loader (ServiceLoader, JDBC drivers) must find them.
+    lastValue =
+        runStoppable(
+            "editbench-cell",
+            doitMethod.getDeclaringClass().getClassLoader(),
+            () -> doitMethod.invoke(null),
+            true);
+    return "";
+  }
+
+  /**
+   * Runs {@code work} — a snippet, a magic, the rendering of a cell's value — on a thread of its
+   * own, which {@link #stop()} ends as it ends a snippet; work started inside it (a magic's
+   * snippets) is stopped first, then the rest of it. The snippet's timeout applies when {@code
+   * timed}.
+   *
+   * @param loader the thread's context class loader; null for the caller's
+   * @return what {@code work} returned
+   * @throws ExecutionControl.StoppedException when stopped, before it started or while it ran
+   * @throws InvocationTargetException carrying an error (not an exception) it threw; an exception
+   *     it threw is thrown as it is
+   */
+  <T> T runStoppable(String threadName, ClassLoader loader, Callable<T> work, boolean timed)
+      throws Exception {
+    AtomicReference<T> value = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread snippet =
+    Thread worker =
         new Thread(
             () -> {
               try {
-                value.set(doitMethod.invoke(null));
+                value.set(work.call());
               } catch (Throwable t) {
                 failure.set(t);
               }
             },
-            "editbench-cell");
-    // Classes added with %jars or %maven live in JShell's loader: cell code that looks classes up
-    // through the context loader (ServiceLoader, JDBC drivers) must find them.
-    snippet.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
-    lastValue = null;
-    running = snippet;
+            threadName);
+    if (loader != null) {
+      worker.setContextClassLoader(loader);
+    }
+    Thread outer = running;
+    running = worker;
     if (stopRequested) {
-      running = null;
+      running = outer;
       throw new ExecutionControl.StoppedException();
     }
-    snippet.start();
+    worker.start();
     try {
-      if (timeoutMillis > 0) {
-        snippet.join(timeoutMillis);
-        if (snippet.isAlive()) {
+      if (timed && timeoutMillis > 0) {
+        worker.join(timeoutMillis);
+        if (worker.isAlive()) {
           timedOut = true;
           stop();
         }
       }
-      snippet.join();
+      worker.join();
     } finally {
-      running = null;
+      running = outer;
     }
     if (stopRequested) {
       throw new ExecutionControl.StoppedException();
@@ -109,8 +142,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     if (thrown != null) {
       throw new InvocationTargetException(thrown);
     }
-    lastValue = value.get();
-    return valueString(lastValue);
+    return value.get();
   }
 
   @Override

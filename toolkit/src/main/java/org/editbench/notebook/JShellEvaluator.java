@@ -275,24 +275,30 @@ public final class JShellEvaluator implements AutoCloseable {
     Optional<MimeBundle> run() throws Exception;
   }
 
+  /**
+   * Runs a magic where an interrupt stops it (a magic runs Maven, waits, or is a cell's own code).
+   */
   private Optional<MimeBundle> runMagic(String shownName, String cellName, int line, MagicRun magic)
       throws CellException {
     try {
-      return magic.run();
+      return snippets.runStoppable("editbench-magic", magic::run);
     } catch (CellException e) {
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw CellErrors.interrupted();
+      throw CellException.interrupted();
     } catch (Exception e) {
       throw CellErrors.magicFailed(shownName, cellName, line, e);
     }
   }
 
+  /** Renders a shown value where an interrupt stops it: rendering calls the value's own code. */
   private MimeBundle render(Object value) throws CellException {
     try {
-      return renderers.render(value);
-    } catch (RuntimeException e) {
+      return snippets.runStoppable("editbench-render", () -> renderers.render(value));
+    } catch (CellException e) {
+      throw e;
+    } catch (Exception e) {
       throw new CellException(
           e.getClass().getName(),
           String.valueOf(e.getMessage()),

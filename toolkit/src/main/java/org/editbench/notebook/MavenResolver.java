@@ -100,7 +100,16 @@ final class MavenResolver {
                 + "); install Maven (Debian: sudo apt-get install maven) or put mvn on the PATH",
             e);
       }
-      if (!mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      boolean finished;
+      try {
+        finished = mvn.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        // The cell was interrupted: Maven stops with it rather than run on behind the next cell.
+        mvn.descendants().forEach(ProcessHandle::destroyForcibly);
+        mvn.destroyForcibly();
+        throw e;
+      }
+      if (!finished) {
         mvn.destroyForcibly();
         throw new IOException(
             coordinates + ": mvn did not finish in " + TIMEOUT_MINUTES + " minutes");

@@ -1,11 +1,14 @@
 package org.editbench.notebook;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * Runs the Java of a cell through JShell, one snippet (statement, expression or declaration) at a
@@ -43,9 +46,29 @@ final class SnippetRunner {
     jshell.stop();
   }
 
+  /**
+   * Runs {@code work} (a magic, the rendering of a value: cell code that is no snippet) where
+   * {@link #interrupt()} stops it as it stops a snippet.
+   *
+   * @throws CellException an interruption, when stopped
+   * @throws Exception what {@code work} threw; an error it threw is thrown as it is
+   */
+  <T> T runStoppable(String threadName, Callable<T> work) throws Exception {
+    try {
+      return control.runStoppable(threadName, null, work, false);
+    } catch (ExecutionControl.StoppedException e) {
+      throw CellException.interrupted();
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
   void checkInterrupted() throws CellException {
     if (interruptRequested) {
-      throw CellErrors.interrupted();
+      throw CellException.interrupted();
     }
   }
 

@@ -21,7 +21,7 @@ class CellExecutionControlTest {
     assertThrows(ExecutionControl.StoppedException.class, () -> control.invoke(doit));
 
     control.beginCell();
-    assertEquals("\"42\"", control.invoke(doit));
+    assertEquals("", control.invoke(doit), "no toString() of a value the cell may not show");
     assertEquals("42", control.takeLastValue());
   }
 }

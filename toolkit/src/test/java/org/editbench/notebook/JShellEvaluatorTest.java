@@ -554,6 +554,46 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void interruptStopsAMagicAndTheRenderingOfAValueAsItStopsASnippet() throws Exception {
+    // Both run cell code outside any snippet: a magic the cell registered, a value's toString.
+    run(
+        "registerMagic(\"spin\", (args, context) -> {\n"
+            + "  System.out.println(\"magic spinning\");\n"
+            + "  while (true) {}\n"
+            + "});\n"
+            + "class Spinning {\n"
+            + "  public String toString() { System.out.println(\"rendering\"); while (true) {} }\n"
+            + "}",
+        new RecordingOutput());
+    for (String[] cell :
+        new String[][] {{"%spin", "magic spinning"}, {"new Spinning()", "rendering"}}) {
+      RecordingOutput output = new RecordingOutput();
+      CompletableFuture<CellException> outcome = runInBackground(cell[0], output);
+      awaitPrinted(output, cell[1] + "\n");
+      session.evaluator().interrupt();
+      CellException error = outcome.get(10, TimeUnit.SECONDS);
+      assertEquals("InterruptedException", error.ename(), cell[0]);
+      assertEquals("2", run("1 + 1", new RecordingOutput()).orElseThrow().text());
+    }
+  }
+
+  @Test
+  void aValueThatIsNotShownIsNeverMadeAString() throws CellException {
+    run(
+        "class Counted {\n"
+            + "  static int strings;\n"
+            + "  public String toString() { strings++; return \"counted\"; }\n"
+            + "}\n"
+            + "var kept = new Counted();\n"
+            + "Counted again = kept;\n"
+            + "kept;",
+        new RecordingOutput());
+    assertEquals("0", run("Counted.strings", new RecordingOutput()).orElseThrow().text());
+    assertEquals("counted", run("kept", new RecordingOutput()).orElseThrow().text());
+    assertEquals("1", run("Counted.strings", new RecordingOutput()).orElseThrow().text());
+  }
+
+  @Test
   void whatAThreadPrintsAfterItsCellEndedGoesToThatCellUntilTheNextStarts() throws Exception {
     String gate = "editbench.test.late-output";
     RecordingOutput first = new RecordingOutput();

@@ -112,7 +112,7 @@ final class EditBenchKernel extends BaseKernel {
     runningCell = output;
     try {
       Optional<MimeBundle> value =
-          session.await().execute("In [" + count + "]", request.getCode(), output);
+          session.awaitForCell().execute("In [" + count + "]", request.getCode(), output);
       if (value.isPresent() && !request.isSilent()) {
         env.publish(new PublishExecuteResult(count, MessageOutput.displayData(value.get())));
       }
@@ -253,7 +253,7 @@ final class EditBenchKernel extends BaseKernel {
 
   @Override
   public void interrupt() {
-    session.whenStarted(JShellEvaluator::interrupt);
+    session.interrupt();
   }
 
   @Override

@@ -27,6 +27,12 @@ final class KernelSession {
 
   private volatile CompletableFuture<JShellEvaluator> evaluator;
 
+  /**
+   * An interrupt came while the session was still starting: the cell waiting for it must not run
+   * (the evaluator, not yet there, could not be told). Cleared when a cell starts waiting.
+   */
+  private volatile boolean interruptedWhileStarting;
+
   KernelSession(EvaluatorConfig config) {
     this.config = config;
   }
@@ -77,6 +83,36 @@ final class KernelSession {
       }
       throw e;
     }
+  }
+
+  /**
+   * The session for a cell, once started: {@link #await()}, except that an {@link #interrupt()}
+   * that comes while the cell waits for the start stops the cell before it runs.
+   */
+  JShellEvaluator awaitForCell() throws CellException {
+    interruptedWhileStarting = false; // an interrupt before this cell was sent was for no cell
+    JShellEvaluator started = await();
+    if (interruptedWhileStarting) {
+      interruptedWhileStarting = false;
+      throw CellException.interrupted();
+    }
+    return started;
+  }
+
+  /**
+   * Stops the running cell; while the session is still starting (the first second or more after a
+   * start), the cell waiting for it. Never starts a session.
+   */
+  void interrupt() {
+    CompletableFuture<JShellEvaluator> started = evaluator;
+    if (started == null) {
+      return;
+    }
+    if (!started.isDone()) {
+      interruptedWhileStarting = true;
+    }
+    // Also when the start ended just now: the cell may already be running.
+    whenStarted(JShellEvaluator::interrupt);
   }
 
   /** Said under a startup script's error, which every cell shows until the kernel restarts. */
