@@ -138,6 +138,20 @@ class KernelSessionTests(unittest.TestCase):
         self.assertEqual("ok", reply["status"])
         self.assertEqual("2", outputs[-1]["content"]["data"]["text/plain"])
 
+    def test_completion_and_inspection_count_the_cursor_in_code_points(self):
+        execute(self.kc, 'var words = new java.util.ArrayList<String>();')
+        code = 'String face = "\U0001F600\U0001F600"; words.si'
+        self.kc.complete(code, len(code))  # len counts code points, as the protocol does
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        self.assertEqual("ok", reply["status"])
+        self.assertIn("size()", reply["matches"])
+        self.assertEqual((len(code) - 2, len(code)), (reply["cursor_start"], reply["cursor_end"]))
+        code = 'String faces = "' + "\U0001F600" * 6 + '"; Math.max(1, 2)'
+        self.kc.inspect(code, code.index("max") + 1)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        self.assertTrue(reply["found"], reply)
+        self.assertIn("max(", reply["data"]["text/plain"])
+
     def test_restart_gives_a_fresh_session(self):
         execute(self.kc, "int survivor = 1;")
         self.km.restart_kernel(now=False)

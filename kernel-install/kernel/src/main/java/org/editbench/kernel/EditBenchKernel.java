@@ -218,12 +218,20 @@ final class EditBenchKernel extends BaseKernel {
 
   // ---- complete, inspect, is_complete, interrupt, shutdown ------------------------------------
 
+  // The protocol counts a cursor in code points, Java strings in UTF-16 units: they differ after
+  // an emoji or any other character beyond the Basic Multilingual Plane.
+
   @Override
   public ReplacementOptions complete(String code, int cursor) {
     return session
         .awaitUnlessStartupFailed()
-        .map(session -> session.complete(code, cursor))
-        .map(found -> new ReplacementOptions(found.matches(), found.start(), found.end()))
+        .map(session -> session.complete(code, charIndex(code, cursor)))
+        .map(
+            found ->
+                new ReplacementOptions(
+                    found.matches(),
+                    code.codePointCount(0, found.start()),
+                    code.codePointCount(0, found.end())))
         .orElse(null);
   }
 
@@ -231,9 +239,15 @@ final class EditBenchKernel extends BaseKernel {
   public DisplayData inspect(String code, int cursor, boolean extraDetail) {
     return session
         .awaitUnlessStartupFailed()
-        .flatMap(session -> session.inspect(code, cursor))
+        .flatMap(session -> session.inspect(code, charIndex(code, cursor)))
         .map(DisplayData::new)
         .orElse(null);
+  }
+
+  /** The UTF-16 index of the protocol's {@code cursor} (code points), within the code. */
+  static int charIndex(String code, int cursor) {
+    int codePoints = code.codePointCount(0, code.length());
+    return code.offsetByCodePoints(0, Math.max(0, Math.min(cursor, codePoints)));
   }
 
   @Override
