@@ -125,7 +125,9 @@ public final class JShellEvaluator implements AutoCloseable {
         Display.bind(new Display.ActiveCell(batched, renderers, magics));
     try (batched;
         CellConsole console = new CellConsole(batched, output)) {
-      return runParts(cellName, code, 0, batched);
+      // Java reads CR, LF and CR LF alike as line ends (text blocks included); error lines are
+      // counted and shown from LF-ended lines, so a notebook saved on Windows names the same lines.
+      return runParts(cellName, code.replace("\r\n", "\n").replace('\r', '\n'), 0, batched);
     } finally {
       Display.restore(previousCell);
     }

@@ -362,6 +362,32 @@ class JShellEvaluatorTest {
   }
 
   @Test
+  void cellsWithWindowsOrOldMacLineEndsNameTheSameLinesAndShowThemWithoutTheirEnds() {
+    for (String end : List.of("\r\n", "\r")) {
+      CellException compile =
+          assertThrows(
+              CellException.class,
+              () ->
+                  run(
+                      "int a = 1;" + end + "int b = 2;" + end + "int c = \"x\";",
+                      new RecordingOutput()));
+      assertTrue(
+          compile.traceback().get(0).contains("] line 3: error:"), compile.traceback().get(0));
+      assertEquals("    int c = \"x\";", compile.traceback().get(1));
+      CellException runtime =
+          assertThrows(
+              CellException.class,
+              () ->
+                  run(
+                      "int a = 1;" + end + "String s = null;" + end + "s.length()",
+                      new RecordingOutput()));
+      assertTrue(
+          runtime.traceback().stream().anyMatch(line -> line.endsWith("] line 3)")),
+          runtime.traceback().toString());
+    }
+  }
+
+  @Test
   void aLambdaInACellShowsAsALambdaOnItsCellLineWithoutJShellsWrapperMethod() {
     CellException error =
         assertThrows(
