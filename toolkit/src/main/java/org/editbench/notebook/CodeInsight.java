@@ -78,6 +78,9 @@ public final class CodeInsight {
               .stream().filter(name -> name.startsWith(prefix)).toList();
       return new Completions(names, cursor - prefix.length(), cursor);
     }
+    if (SnippetRunner.endsInLiteral(at.text())) {
+      return new Completions(List.of(), cursor, cursor); // JShell would offer every name there
+    }
     String analysed = at.forCompletion();
     int[] anchor = new int[1];
     List<String> matches =

@@ -175,6 +175,21 @@ final class SnippetRunner {
    * passed over whole, so a {@code //} inside one starts no comment.
    */
   static char lastCodeChar(String source) {
+    return scan(source).lastCodeChar();
+  }
+
+  /**
+   * Whether {@code source} ends inside a string, text block or character literal that it does not
+   * close: there, completion offers nothing (as IPython offers nothing inside a string).
+   */
+  static boolean endsInLiteral(String source) {
+    return scan(source).endsInLiteral();
+  }
+
+  private record Scan(char lastCodeChar, boolean endsInLiteral) {}
+
+  /** One pass over {@code source}'s code, comments and literals. */
+  private static Scan scan(String source) {
     char last = 0;
     int i = 0;
     int n = source.length();
@@ -187,7 +202,11 @@ final class SnippetRunner {
         int end = source.indexOf("*/", i + 2);
         i = end < 0 ? n : end + 2;
       } else if (c == '"' || c == '\'') {
-        i = literalEnd(source, i);
+        int end = literalEnd(source, i);
+        if (end < 0) {
+          return new Scan(c, true);
+        }
+        i = end;
         last = c;
       } else {
         if (!Character.isWhitespace(c)) {
@@ -196,10 +215,13 @@ final class SnippetRunner {
         i++;
       }
     }
-    return last;
+    return new Scan(last, false);
   }
 
-  /** The index after the string, text block or character literal that starts at {@code start}. */
+  /**
+   * The index after the string, text block or character literal that starts at {@code start}; -1
+   * when {@code source} ends before the literal does.
+   */
   private static int literalEnd(String source, int start) {
     String quote =
         source.startsWith("\"\"\"", start) ? "\"\"\"" : source.substring(start, start + 1);
@@ -213,7 +235,7 @@ final class SnippetRunner {
         i++;
       }
     }
-    return source.length();
+    return -1;
   }
 
   private static int leadingWhitespace(String text) {

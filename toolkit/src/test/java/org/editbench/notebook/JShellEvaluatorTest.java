@@ -288,6 +288,11 @@ class JShellEvaluatorTest {
     assertEquals('"', SnippetRunner.lastCodeChar("\"\"\"\n a;\n \\\"\"\"\"\"\""));
     assertEquals(';', SnippetRunner.lastCodeChar("c = ';';"));
     assertEquals(0, SnippetRunner.lastCodeChar("  // only a comment"));
+    assertTrue(SnippetRunner.endsInLiteral("String t = \"abc."));
+    assertTrue(SnippetRunner.endsInLiteral("char c = 'a"));
+    assertTrue(SnippetRunner.endsInLiteral("var t = \"\"\"\n  text \" more"));
+    assertFalse(SnippetRunner.endsInLiteral("f(\"a\\\"b\").")); // an escaped quote inside
+    assertFalse(SnippetRunner.endsInLiteral("f(\"a\") // \"b"));
   }
 
   @Test
@@ -716,6 +721,13 @@ class JShellEvaluatorTest {
     CodeInsight.Completions magics = session.evaluator().complete("%mav", 4);
     assertEquals(List.of("maven", "mavenRepo"), magics.matches());
     assertEquals(1, magics.start());
+  }
+
+  @Test
+  void completionOffersNothingInsideAString() {
+    for (String code : List.of("String t = \"abc.", "String t = \"Str")) {
+      assertEquals(List.of(), session.evaluator().complete(code, code.length()).matches(), code);
+    }
   }
 
   @Test
