@@ -78,6 +78,10 @@ public final class DatasetMerges {
    * all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos} ({@code
    * owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
    */
+  /** What merging an input that is still being written would do, as a refusal says it. */
+  public static final String MERGING_HALF_WRITTEN =
+      "the merge would take what it holds so far, and the merged file would lack the rest";
+
   public static MergeResult mergeBench(
       Path benchDir, Path output, List<String> repos, boolean force, Reporter reporter) {
     List<Path> all = perRepositoryBench(benchDir);
@@ -185,6 +189,7 @@ public final class DatasetMerges {
     // or a refusal leave them all as they were, not some merged and the rest not.
     for (Map.Entry<String, List<Path>> condition : conditions.entrySet()) {
       List<Path> inputs = select(condition.getValue(), repos);
+      OutputLock.requireFinished(inputs, MERGING_HALF_WRITTEN);
       Set<String> ids = instanceIds(inputs);
       if (!force) {
         MergedOutput.refuseToDrop(
@@ -233,6 +238,7 @@ public final class DatasetMerges {
       String replacing,
       Reporter reporter) {
     SafePaths.requireNotAnInput(output, files);
+    OutputLock.requireFinished(files, MERGING_HALF_WRITTEN);
     // The reference's bench merge concatenates; its infbench merge keeps an id's first record.
     DuplicateIds seen =
         new DuplicateIds(

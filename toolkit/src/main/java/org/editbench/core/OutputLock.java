@@ -7,6 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The one writer's hold on an output file: an OS file lock on a hidden sidecar {@code .{name}.lock}
@@ -84,6 +86,25 @@ public final class OutputLock {
       return true;
     } catch (IOException e) {
       return false; // cannot tell (a read-only folder): readers go on as before
+    }
+  }
+
+  /**
+   * Refuses to read {@code inputs} while a writer holds any of them; {@code consequence} says what
+   * reading them now would do.
+   *
+   * @throws IllegalStateException naming the files held: not bad input, as the same command
+   *     succeeds once the writer has finished (the exit of a locked output, 1)
+   */
+  public static void requireFinished(Collection<Path> inputs, String consequence) {
+    List<Path> held = inputs.stream().filter(OutputLock::isBeingWritten).toList();
+    if (!held.isEmpty()) {
+      throw new IllegalStateException(
+          held.get(0)
+              + (held.size() == 1 ? " is" : " and " + (held.size() - 1) + " more input(s) are")
+              + " being written by another command (prompt-builder, run-api or a merge): "
+              + consequence
+              + "; run again once it has finished");
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.editbench.bench.DatasetMerges;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
@@ -205,6 +206,7 @@ public final class MergeResults {
               + "), whose answers one file would mix; choose one with --temperature and --n, or"
               + " leave --output-path out to merge each beside its files");
     }
+    OutputLock.requireFinished(files, DatasetMerges.MERGING_HALF_WRITTEN);
     // Bytes that are not UTF-8 stop the merge before any all file is rewritten, not after some.
     files.forEach(file -> JsonLineReader.forEachLine(file, (number, text) -> {}));
     List<Merged> merged = new ArrayList<>();

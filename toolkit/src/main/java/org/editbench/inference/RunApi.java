@@ -93,13 +93,7 @@ public final class RunApi {
    */
   private static List<BenchInstance> loadInput(
       Path file, Path sampledFile, Set<String> sampled, Reporter reporter) {
-    if (OutputLock.isBeingWritten(file)) {
-      // Not bad input: the same command succeeds later, so the exit of a locked output (1).
-      throw new IllegalStateException(
-          file
-              + " is being written by another command (prompt-builder or a merge): its instances"
-              + " would be read half written; run again once it has finished");
-    }
+    OutputLock.requireFinished(List.of(file), "its instances would be read half written");
     List<BenchInstance> records = BenchReader.read(file, reporter);
     if (records.isEmpty()) {
       // A build stopped before its first record, the wrong file, or a repository whose instances

@@ -1,6 +1,7 @@
 package org.editbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,31 @@ class DatasetMergesTest {
     }
     assertEquals(
         1, DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT).records());
+  }
+
+  @Test
+  @SuppressWarnings("try") // the build is open for the block: it holds its file's lock
+  void anInputStillBeingWrittenKeepsTheMergesOut() throws IOException {
+    Path building = dir.resolve("a-a-task-instances_0.2.jsonl");
+    Files.writeString(building, "{\"instance_id\": \"x\"}\n");
+    Files.writeString(dir.resolve("b-b-task-instances_0.2.jsonl"), "{\"instance_id\": \"y\"}\n");
+    Path all = dir.resolve("all-task-instances_0.2.jsonl");
+    try (JsonlAppender build = JsonlAppender.open(building, false, Reporter.SILENT)) {
+      for (var merge :
+          List.<org.junit.jupiter.api.function.Executable>of(
+              () -> DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT),
+              () -> DatasetMerges.mergeAllInfbench(dir, dir, null, false, Reporter.SILENT))) {
+        assertEquals(
+            building
+                + " is being written by another command (prompt-builder, run-api or a merge): "
+                + DatasetMerges.MERGING_HALF_WRITTEN
+                + "; run again once it has finished",
+            assertThrows(IllegalStateException.class, merge).getMessage());
+        assertFalse(Files.exists(all), "nothing merged from a file half written");
+      }
+    }
+    assertEquals(
+        2, DatasetMerges.mergeInfbench(dir, "0.2", all, null, false, Reporter.SILENT).records());
   }
 
   @Test

@@ -109,6 +109,22 @@ class MergeResultsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the run is open for the block: it holds its file's lock
+  void predictionsStillBeingWrittenKeepTheMergeOut() {
+    Path running = t0.resolve("a-a-task-instances_0.4.jsonl");
+    Path all = t0.resolve("all-task-instances_0.4.jsonl");
+    try (var run = JsonlAppender.open(running, false, org.editbench.core.Reporter.SILENT)) {
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> merge("0", "0.4", null, null));
+      assertTrue(
+          e.getMessage().startsWith(running + " is being written by another command"),
+          e.getMessage());
+      assertFalse(Files.exists(all), "nothing merged from a run half done");
+    }
+    assertEquals(1, merge("0", "0.4", null, null).get(0).records());
+  }
+
+  @Test
   void oneOutputPathForSeveralFoldersIsRefusedBeforeAnyMerge() {
     Path out = results.resolve("merged");
     IllegalArgumentException e =
