@@ -12,12 +12,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
+import org.editbench.core.AtomicFiles;
 import org.editbench.core.Reporter;
 import org.editbench.core.SafePaths;
 
@@ -42,6 +45,12 @@ public final class Bm25IndexStore implements Closeable {
   private final Reporter reporter;
   private final Map<Path, Bm25Index> openIndexes = new HashMap<>();
   private int indexesBuilt;
+
+  /**
+   * Indexes built outside a cache that cannot be written to, deleted on {@link #close()}; the first
+   * of them is warned of.
+   */
+  private final List<Path> temporaryIndexes = new ArrayList<>();
 
   public Bm25IndexStore(Path cacheDirectory, Reporter reporter) {
     this.cacheDirectory = cacheDirectory.toAbsolutePath().normalize();
@@ -99,7 +108,7 @@ public final class Bm25IndexStore implements Closeable {
         index = openOrBuild(clone, commit, candidates, target);
       } catch (IOException e) {
         throw new RetrievalException(
-            "cannot build the BM25 index " + target + ": " + e.getMessage(), e);
+            "cannot build the BM25 index " + target + ": " + AtomicFiles.describe(e), e);
       }
       openIndexes.put(target, index);
     }
@@ -114,19 +123,21 @@ public final class Bm25IndexStore implements Closeable {
       } catch (IOException | RuntimeException e) {
         reporter.warn(
             "BM25 index " + target + " is corrupt (" + e.getMessage() + "); rebuilding it");
-        moveAsideAndDelete(target);
+        try {
+          moveAsideAndDelete(target);
+        } catch (IOException cannotWrite) {
+          return buildTemporary(clone, commit, candidates, cannotWrite);
+        }
       }
     }
-    build(clone, commit, candidates, target);
-    return Bm25Index.open(target, commit, candidates);
-  }
-
-  private void build(GitClone clone, String commit, CandidateFiles candidates, Path target)
-      throws IOException {
-    Files.createDirectories(target.getParent());
-    deleteLeftovers(target);
-    Path building =
-        Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");
+    Path building;
+    try {
+      Files.createDirectories(target.getParent());
+      deleteLeftovers(target);
+      building = Files.createTempDirectory(target.getParent(), target.getFileName() + ".building-");
+    } catch (IOException cannotWrite) {
+      return buildTemporary(clone, commit, candidates, cannotWrite);
+    }
     try {
       Bm25IndexBuilder.build(clone, commit, candidates, building);
       indexesBuilt++;
@@ -134,6 +145,31 @@ public final class Bm25IndexStore implements Closeable {
     } finally {
       deleteRecursively(building);
     }
+    return Bm25Index.open(target, commit, candidates);
+  }
+
+  /**
+   * Builds an index for this run only, in a temporary folder, when the cache cannot be written to
+   * (a read-only or shared cache): retrieval still works, the next run builds it again.
+   */
+  private Bm25Index buildTemporary(
+      GitClone clone, String commit, CandidateFiles candidates, IOException cannotWrite)
+      throws IOException {
+    Path temporary = Files.createTempDirectory("editbench-bm25-");
+    temporaryIndexes.add(temporary);
+    if (temporaryIndexes.size() == 1) {
+      reporter.warn(
+          "the BM25 cache "
+              + cacheDirectory
+              + " cannot be written to ("
+              + AtomicFiles.describe(cannotWrite)
+              + "): indexes are built for this run only, in a temporary folder; give"
+              + " --bm25-cache a folder that can be written to keep them");
+    }
+    Path index = temporary.resolve("index");
+    Bm25IndexBuilder.build(clone, commit, candidates, index);
+    indexesBuilt++;
+    return Bm25Index.open(index, commit, candidates);
   }
 
   /**
@@ -205,7 +241,14 @@ public final class Bm25IndexStore implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
-    IOUtils.close(openIndexes.values());
-    openIndexes.clear();
+    try {
+      IOUtils.close(openIndexes.values());
+      openIndexes.clear();
+    } finally {
+      for (Path temporary : temporaryIndexes) {
+        deleteRecursively(temporary);
+      }
+      temporaryIndexes.clear();
+    }
   }
 }

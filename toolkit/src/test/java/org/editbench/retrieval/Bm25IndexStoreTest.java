@@ -82,6 +82,34 @@ class Bm25IndexStoreTest {
   }
 
   @Test
+  void aCacheThatCannotBeWrittenToGetsIndexesForTheRunOnlyWithOneWarning(@TempDir Path dir)
+      throws IOException {
+    int[] built = new int[1];
+    List<ScoredPath> expected = rank(dir.resolve("cache"), Reporter.SILENT, built);
+    Path blocker = Files.writeString(dir.resolve("a-file"), "");
+    Path unwritable = blocker.resolve("cache"); // as a read-only folder refuses, for root too
+    Path temporaryFolders = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> before = temporaryIndexFolders(temporaryFolders);
+    RecordingReporter reporter = new RecordingReporter();
+    assertEquals(expected, rank(unwritable, reporter, built), "the same ranking, uncached");
+    assertEquals(1, built[0], "built once for both instances");
+    assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+    assertTrue(
+        reporter.warnings.get(0).startsWith("the BM25 cache " + unwritable + " cannot be written"),
+        reporter.warnings.get(0));
+    assertEquals(before, temporaryIndexFolders(temporaryFolders), "deleted once the run closed");
+  }
+
+  private static List<Path> temporaryIndexFolders(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .filter(path -> path.getFileName().toString().startsWith("editbench-bm25-"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
   void aCorruptIndexIsRebuiltWithAWarning(@TempDir Path cache) throws IOException {
     int[] built = new int[1];
     List<ScoredPath> expected = rank(cache, Reporter.SILENT, built);
