@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
     footer = {
       "experiment_results/{model}/T={temperature}/n={n}/{dataset_stem}.jsonl, one JSON object a line: "
           + "instance_id, model_name, temperature, top_p, n, prompt (as sent), full_output, model_patch, "
-          + "cost (USD), response_time (s); a failure has status \"failed\" and error instead of the answer. "
+          + "cost (USD), response_time (s); a failure has full_output and model_patch null, status \"failed\" and "
+          + "error. "
           + "'Max retries (N) exceeded' and HTTP 401/403/404 failures are asked again by the next run; other "
           + "failures are final. Statistics and summaries go to standard output, progress to standard error.",
       "",

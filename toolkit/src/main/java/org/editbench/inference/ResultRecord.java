@@ -8,7 +8,8 @@ import org.editbench.core.PyJson;
 /**
  * One line of a prediction file, in the reference's field order and Python's {@code json.dumps}
  * formatting: {@code instance_id, model_name, temperature, top_p, n, prompt}, then either {@code
- * full_output, model_patch, cost, response_time} or {@code status: "failed", error}.
+ * full_output, model_patch, cost, response_time} or, for a failure, {@code full_output: null,
+ * model_patch: null, status: "failed", error} (every line has the fields the reference promises).
  *
  * <p>Failure texts carry their kind, so that a later run can tell from the file alone which
  * failures to retry: {@code Max retries (N) exceeded…} (the reference's wording) and {@code HTTP
@@ -107,7 +108,10 @@ public record ResultRecord(
           .raw(", \"response_time\": ")
           .raw(PyJson.floatRepr(completion.responseTime().toNanos() / 1e9));
     } else {
-      out.raw(", \"status\": \"failed\", \"error\": ").quoted(error);
+      // The fields the reference promises on every line, null as for an answer without text: an
+      // evaluation harness reads model_patch from every record.
+      out.raw(", \"full_output\": null, \"model_patch\": null, \"status\": \"failed\", \"error\": ")
+          .quoted(error);
     }
     return out.raw('}');
   }

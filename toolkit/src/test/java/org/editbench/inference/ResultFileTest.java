@@ -53,7 +53,8 @@ class ResultFileTest {
         ResultRecord.success("i", MODEL, "a\nb", c).toJsonLine());
     assertEquals(
         "{\"instance_id\": \"i\", \"model_name\": \"m\", \"temperature\": 0, \"top_p\": 0.95, \"n\": 1,"
-            + " \"prompt\": \"p\", \"status\": \"failed\", \"error\": \"input context exceeded\"}",
+            + " \"prompt\": \"p\", \"full_output\": null, \"model_patch\": null, \"status\": \"failed\","
+            + " \"error\": \"input context exceeded\"}",
         ResultRecord.contextExceeded("i", MODEL, "p").toJsonLine());
   }
 
