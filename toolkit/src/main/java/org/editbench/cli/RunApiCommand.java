@@ -72,9 +72,10 @@ public final class RunApiCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "all",
       description =
-          "'all', 'owner/repo' or a .jsonl path; one or more. 'all' reads "
-              + "crawled_data/infbench/all-task-instances_{run_id}.jsonl, 'owner/repo' reads "
-              + "crawled_data/infbench/owner-repo-task-instances_{run_id}.jsonl. Default: ${DEFAULT-VALUE}.")
+          "'all', 'owner/repo', any other NAME, or a .jsonl path; one or more. NAME reads "
+              + "crawled_data/infbench/NAME-task-instances_{run_id}.jsonl ('/' as '-': 'owner/repo' reads "
+              + "owner-repo-task-instances_{run_id}.jsonl); a .jsonl path is read as it is, once, whatever "
+              + "--run_id says. Default: ${DEFAULT-VALUE}.")
   List<String> datasetNames;
 
   @Option(
@@ -136,7 +137,9 @@ public final class RunApiCommand implements Callable<Integer> {
           "JSON model table that adds or overrides models, e.g. {\"my-model\": {\"api\": \"chat\", "
               + "\"temperature\": 0, \"top_p\": 0.95, \"n\": 1, \"context_limit\": 128000, \"cost_per_input_token\": "
               + "2e-6, \"cost_per_output_token\": 8e-6, \"encoding\": \"cl100k_base\", \"batch_discount\": 0.5, "
-              + "\"max_tokens\": 8192}}. api is chat, responses or anthropic; max_tokens is sent to Anthropic only.")
+              + "\"max_tokens\": 8192, \"sampling_params\": [\"temperature\", \"top_p\"]}}. api is chat, "
+              + "responses or anthropic, or the offline gold or last-step; max_tokens is sent to Anthropic only; "
+              + "sampling_params names the parameters the API accepts.")
   Path modelsFile;
 
   @Option(

@@ -180,6 +180,25 @@ public final class MergeResults {
         throw new IllegalArgumentException(
             "no result file matches --repos " + String.join(" ", request.repos()));
       }
+      // Files match by part of their name, as the reference's do, but records by their whole
+      // owner/repo: a part of a name (acme/inv) would match files and keep none of their records.
+      List<String> datasets =
+          files.stream()
+              .map(f -> DatasetFile.parse(f).orElseThrow().dataset())
+              .distinct()
+              .sorted()
+              .toList();
+      List<String> partial =
+          request.repos().stream().filter(r -> !datasets.contains(r.replace('/', '-'))).toList();
+      if (!partial.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--repos "
+                + String.join(" ", partial)
+                + ": no result files of that repository, only of "
+                + String.join(", ", datasets)
+                + " ({owner}-{repo} in the file names), whose records it would all leave out; give"
+                + " whole owner/repo names");
+      }
     }
     files.sort(ResultFolders::comparePathParts);
 

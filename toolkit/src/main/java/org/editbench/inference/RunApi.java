@@ -40,6 +40,7 @@ public final class RunApi {
         .flatMap(model -> table.guesses(model).stream())
         .forEach(reporter::warn);
     RunPlanner.unfoundResults(combinations).forEach(reporter::warn);
+    RunPlanner.unusedRunIds(options).forEach(reporter::warn);
     if (options.batch()) {
       // Every model and every output's recorded batches, before any batch is submitted (and paid
       // for) for the first.

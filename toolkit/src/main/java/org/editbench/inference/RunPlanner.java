@@ -78,6 +78,24 @@ final class RunPlanner {
         .toList();
   }
 
+  /**
+   * A note when run_ids other than the default were given beside a dataset given as a {@code
+   * .jsonl} path: that file is read as it is, whatever the run_ids, so they do not apply to it.
+   */
+  static List<String> unusedRunIds(RunApiOptions options) {
+    List<String> paths = options.datasetNames().stream().filter(RunPlanner::isPath).toList();
+    if (paths.isEmpty() || options.runIds().equals(RunApiOptions.DEFAULT_RUN_IDS)) {
+      return List.of();
+    }
+    return List.of(
+        "--run_id "
+            + String.join(" ", options.runIds())
+            + " does not apply to "
+            + String.join(", ", paths)
+            + ": a .jsonl path is read as it is, once (its results are named after it); name the"
+            + " dataset as all or owner/repo for one file per run_id");
+  }
+
   static boolean isPath(String dataset) {
     return dataset.endsWith(".jsonl");
   }

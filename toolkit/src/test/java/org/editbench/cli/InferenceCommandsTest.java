@@ -403,6 +403,32 @@ class InferenceCommandsTest {
   }
 
   @Test
+  void runIdsGivenBesideAJsonlPathAreSaidNotToApplyToIt() throws Exception {
+    Path data = infbench("mine-task-instances_0.8.jsonl", "o__r-pull-1");
+    String[] runApi = {
+      "run-api",
+      "--model",
+      "gold",
+      "--dataset_name",
+      data.toString(),
+      "--results-dir",
+      dir.resolve("results").toString(),
+      "--run_id",
+      "0.2",
+      "0.4"
+    };
+    assertEquals(0, run(runApi), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "--run_id 0.2 0.4 does not apply to "
+                    + data
+                    + ": a .jsonl path is read as it is, once"),
+        err.toString());
+    assertTrue(Files.exists(dir.resolve("results/gold/T=0/n=1/mine-task-instances_0.8.jsonl")));
+  }
+
+  @Test
   @SuppressWarnings("try") // held open for the block: the writer's lock
   void anInfbenchFileStillBeingWrittenIsNotRead() throws Exception {
     Path data = infbench("mine-task-instances_0.2.jsonl", "o__r-pull-1");

@@ -318,6 +318,20 @@ class MergeResultsTest {
                     + "; it holds merged files only (all-task-instances_{run_id}.jsonl, run_ids"
                     + " 0.2): nothing to merge"));
     assertThrows(IllegalArgumentException.class, () -> merge(null, null, List.of("z/z"), null));
+    // Part of a repository's name matches its files but none of its records: refused, not an
+    // empty merge.
+    Fixtures.write(
+        t0.resolve("acme-inventory-task-instances_0.4.jsonl"),
+        record("acme__inventory-pull-1", "x") + "\n");
+    assertEquals(
+        "--repos acme/inv: no result files of that repository, only of acme-inventory"
+            + " ({owner}-{repo} in the file names), whose records it would all leave out; give"
+            + " whole owner/repo names",
+        assertThrows(
+                IllegalArgumentException.class, () -> merge("0", "0.4", List.of("acme/inv"), null))
+            .getMessage());
+    assertFalse(Files.exists(t0.resolve("all-task-instances_0.4.jsonl")));
+    assertEquals(1, merge("0", "0.4", List.of("acme/inventory"), null).get(0).records());
     // A repository named as in file names matched files but kept no record: an empty merge.
     assertEquals(
         "--repos django-django: give repositories as owner/repo (as in django/django), the way"
