@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.function.IntPredicate;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.core.DataFormatException;
+import org.editbench.core.DatasetFile;
 import org.editbench.core.JsonText;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
@@ -87,6 +89,39 @@ public final class InfbenchBuilder {
     }
   }
 
+  /**
+   * Warns of an output named for another run_id than the one it gets ({@code --save-path
+   * all-task-instances_0.2.jsonl} with PR and issue text, which build 0.2_body_issue): run-api and
+   * summarize take a file's run_id from its name, and would report its records as the other's.
+   */
+  private static void warnOfAnotherRunIdsName(InfbenchRequest.Target target, Reporter reporter) {
+    Optional<String> named = DatasetFile.parse(target.output()).map(DatasetFile::runId);
+    if (named.isEmpty() || named.get() == null) {
+      return;
+    }
+    RunId byName;
+    try {
+      byName = RunId.parse(named.get());
+    } catch (IllegalArgumentException notARunId) {
+      return; // a name that only looks like a dataset file's
+    }
+    if (!byName.equals(target.runId())) {
+      reporter.warn(
+          target.output()
+              + " is named for run_id "
+              + byName.text()
+              + ", but the options build run_id "
+              + target.runId().text()
+              + ": run-api and summarize would take its records as "
+              + byName.text()
+              + "'s; name it …_"
+              + target.runId().text()
+              + ".jsonl, or give the options of "
+              + byName.text()
+              + " (--no-pr-mes --no-issue-mes leave the PR and issue text out)");
+    }
+  }
+
   public static InfbenchReport build(InfbenchRequest request, Reporter reporter) {
     request
         .contextSource()
@@ -103,6 +138,7 @@ public final class InfbenchBuilder {
     }
     checkHistoriesOf(request.historiesDir(), bench, request.bench(), reporter);
     List<InfbenchRequest.Target> targets = request.targets();
+    targets.forEach(target -> warnOfAnotherRunIdsName(target, reporter));
     int[][] counts = new int[targets.size()][3]; // already present, written, invalid
     long[] nanos = new long[targets.size()];
     List<InfbenchReport.Invalid> invalid = new ArrayList<>();

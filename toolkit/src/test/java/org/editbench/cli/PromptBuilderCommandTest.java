@@ -294,6 +294,28 @@ class PromptBuilderCommandTest {
   }
 
   @Test
+  void aSavePathNamedForAnotherRunIdIsWarnedOf() throws IOException {
+    SampleData.copyTo(dir);
+    Path bench = dir.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
+    // As the reference's first example writes it: PR and issue text kept, named for 0.2.
+    Path misnamed = dir.resolve("out/all-task-instances_0.2.jsonl");
+    CliRunner.Result r =
+        sampleBuild(bench, "--info-pct", "0.2", "--save-path", misnamed.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                misnamed
+                    + " is named for run_id 0.2, but the options build run_id 0.2_body_issue:"
+                    + " run-api and summarize would take its records as 0.2's"),
+        r.err());
+    Path named = dir.resolve("out/all-task-instances_0.2_body_issue.jsonl");
+    CliRunner.Result right =
+        sampleBuild(bench, "--info-pct", "0.2", "--save-path", named.toString());
+    assertFalse(right.err().contains("is named for run_id"), right.err());
+  }
+
+  @Test
   void aSavePathBuiltWithOtherOptionsIsNotResumed() throws IOException {
     SampleData.copyTo(dir);
     Path full = dir.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl");
