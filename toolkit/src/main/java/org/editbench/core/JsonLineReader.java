@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +33,48 @@ public final class JsonLineReader {
   public static List<Jsonl.Line> readAll(Path file) {
     List<Jsonl.Line> lines = new ArrayList<>();
     forEachLine(
-        file, (number, text) -> lines.add(new Jsonl.Line(file, number, parse(file, number, text))));
+        file,
+        (number, text) -> {
+          JsonNode json;
+          try {
+            json = JsonTrees.tree(text);
+          } catch (JsonProcessingException e) {
+            String problem = JsonTrees.problem(e);
+            // The file's last line, without its line end: what a writer killed mid-line leaves.
+            throw new DataFormatException(
+                file,
+                number,
+                isCutShortLastLine(file, number)
+                    ? problem
+                        + "; it is the file's last line and has no line end, as a run stopped"
+                        + " while writing it leaves it: run the command that wrote it again"
+                        + " (prompt-builder repairs and completes an infbench file it was stopped"
+                        + " writing)"
+                    : problem);
+          }
+          lines.add(new Jsonl.Line(file, number, json));
+        });
     return lines;
+  }
+
+  /** Whether line {@code number} of {@code file} is its last and has no line end. */
+  private static boolean isCutShortLastLine(Path file, int number) {
+    long lineEnds = 0;
+    byte last = '\n';
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lineEnds++;
+          }
+        }
+        last = buffer[n - 1];
+      }
+    } catch (IOException e) {
+      return false; // no hint then, the error itself stands
+    }
+    return last != '\n' && number == lineEnds + 1;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.editbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import org.editbench.FullCorpus;
 import org.editbench.SharedCorpus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link JsonTrees#tree} must build what {@code ObjectMapper.readTree} builds. */
 class JsonLineReadingTest {
@@ -57,6 +59,27 @@ class JsonLineReadingTest {
             + relative.toAbsolutePath().normalize()
             + ", relative to the working directory)",
         missing.getMessage());
+  }
+
+  @Test
+  void aLastLineCutShortSaysHowItCameAboutAndWhatRepairsIt(@TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path cut = dir.resolve("cut.jsonl");
+    Files.writeString(cut, "{\"instance_id\": \"a\"}\n{\"instance_id\": \"b");
+    String message =
+        assertThrows(DataFormatException.class, () -> JsonLineReader.readAll(cut)).getMessage();
+    assertTrue(message.startsWith(cut + ":2: not valid JSON"), message);
+    assertTrue(message.contains("it is the file's last line and has no line end"), message);
+    // The same line in the middle of a file, or ended: bad data, no such hint.
+    for (String text :
+        List.of(
+            "{\"instance_id\": \"b\n{\"instance_id\": \"a\"}",
+            "{\"instance_id\": \"a\"}\n{\"instance_id\": \"b\n")) {
+      Files.writeString(cut, text);
+      String other =
+          assertThrows(DataFormatException.class, () -> JsonLineReader.readAll(cut)).getMessage();
+      assertFalse(other.contains("last line"), other);
+    }
   }
 
   @Test
