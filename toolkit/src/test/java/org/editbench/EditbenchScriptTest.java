@@ -32,6 +32,7 @@ class EditbenchScriptTest {
         *) level=$'[\\033[1;31mERROR\\033[m]' ;;
       esac
       if [ -n "${FAKE_MVN_FAILS:-}" ]; then echo "$level compilation failure" >&2; exit 1; fi
+      sleep "${FAKE_MVN_SECONDS:-0}"
       mkdir -p toolkit/target && echo jar > toolkit/target/editbench.jar
       """;
 
@@ -87,6 +88,29 @@ class EditbenchScriptTest {
   }
 
   @Test
+  void twoCommandsStartedTogetherBuildOnceTheSecondWaitingForTheFirst() throws Exception {
+    Process first = start(dir.resolve("first"), "FAKE_MVN_SECONDS=2");
+    // The first holds the build lock once Maven has started (it records its arguments first).
+    while (!Files.exists(bin.resolve("mvn-args"))) {
+      assertTrue(first.isAlive(), "the first command ended before its build");
+      Thread.sleep(10);
+    }
+    Run second = editbench("FAKE_MVN_SECONDS=2");
+    assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, first.exitValue());
+    assertEquals(0, second.code(), second.err());
+    assertTrue(
+        second
+            .err()
+            .startsWith(
+                "editbench: another editbench is building toolkit/target/editbench.jar; waiting"
+                    + " for it...\n"),
+        second.err());
+    assertFalse(second.err().contains("building toolkit/target/editbench.jar ("), second.err());
+    assertEquals(1, Files.readAllLines(bin.resolve("mvn-args")).size(), "one build");
+  }
+
+  @Test
   void aFailedBuildPassesMavensMessagesOnWithoutEscapesAndStops() throws Exception {
     Run failed = editbench("FAKE_MVN_FAILS=1");
     assertEquals(1, failed.code());
@@ -127,8 +151,19 @@ class EditbenchScriptTest {
 
   /** Runs the script with no locale variables but {@code variables} ({@code NAME=VALUE}). */
   private Run editbench(String... variables) throws IOException, InterruptedException {
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
+    Path outputs = dir.resolve("run");
+    Process process = start(outputs, variables);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script did not finish");
+    return new Run(
+        process.exitValue(),
+        Files.readString(outputs.resolveSibling("run.out"), StandardCharsets.UTF_8),
+        Files.readString(outputs.resolveSibling("run.err"), StandardCharsets.UTF_8));
+  }
+
+  /** Starts the script, its output in {@code {outputs}.out} and {@code .err}. */
+  private Process start(Path outputs, String... variables) throws IOException {
+    Path out = outputs.resolveSibling(outputs.getFileName() + ".out");
+    Path err = outputs.resolveSibling(outputs.getFileName() + ".err");
     ProcessBuilder builder =
         new ProcessBuilder("bash", project.resolve("editbench").toString(), "--version")
             .directory(dir.toFile())
@@ -141,12 +176,7 @@ class EditbenchScriptTest {
       int equals = variable.indexOf('=');
       builder.environment().put(variable.substring(0, equals), variable.substring(equals + 1));
     }
-    Process process = builder.start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script did not finish");
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return builder.start();
   }
 
   private static void executable(Path file, String text) throws IOException {
