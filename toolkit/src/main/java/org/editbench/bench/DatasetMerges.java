@@ -78,6 +78,9 @@ public final class DatasetMerges {
    * all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos} ({@code
    * owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
    */
+  /** The task whose progress counts the merged files written, as a stop's notice names it. */
+  public static final String MERGED_FILES = "merged files";
+
   /** What merging an input that is still being written would do, as a refusal says it. */
   public static final String MERGING_HALF_WRITTEN =
       "the merge would take what it holds so far, and the merged file would lack the rest";
@@ -205,6 +208,8 @@ public final class DatasetMerges {
       // Checked above: each merge need not read its output again.
       results.add(
           mergeInfbench(infbenchDir, condition, outputOf.apply(condition), repos, true, reporter));
+      // Each output is replaced whole: a stop between them leaves the rest as they were.
+      reporter.progress(MERGED_FILES, results.size(), conditions.size());
     }
     return results;
   }

@@ -154,7 +154,11 @@ final class MergeCommands {
       DataPaths paths = DataPaths.fromEnvironment();
       Path out = outputDir != null ? outputDir : paths.infbenchDir();
       EditBench.mergeAllInfbench(
-              paths.infbenchDir(), out, merge.repos, merge.force, ConsoleReporter.of(spec))
+              paths.infbenchDir(),
+              out,
+              merge.repos,
+              merge.force,
+              StopNotice.tracking(ConsoleReporter.of(spec)))
           .forEach(r -> print(spec, r));
       return 0;
     }

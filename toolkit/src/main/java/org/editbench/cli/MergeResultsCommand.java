@@ -88,7 +88,7 @@ public final class MergeResultsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path results = resultsDir != null ? resultsDir : DataPaths.fromEnvironment().resultsDir();
-    Reporter reporter = ConsoleReporter.of(spec);
+    Reporter reporter = StopNotice.tracking(ConsoleReporter.of(spec));
     List<MergeResults.Merged> merged =
         EditBench.mergeResults(
             results,

@@ -242,7 +242,11 @@ final class StopNotice {
     int lines = written.stream().mapToInt(JsonlAppender.Written::lines).sum();
     List<JsonlAppender.Written> files = written.stream().filter(w -> w.lines() > 0).toList();
     if (files.isEmpty()) {
-      line.append("no new records written");
+      // Merges append no records: their files are replaced whole, each as it is merged.
+      line.append(
+          args.length > 0 && args[0].startsWith("merge")
+              ? "each merged file is written whole or not at all"
+              : "no new records written");
     } else {
       line.append("wrote ").append(lines).append(" new record(s), whole lines only, to ");
       List<String> named = new ArrayList<>();

@@ -229,11 +229,15 @@ public final class MergeResults {
     // Bytes that are not UTF-8 stop the merge before any all file is rewritten, not after some.
     files.forEach(file -> JsonLineReader.forEachLine(file, (number, text) -> {}));
     List<Merged> merged = new ArrayList<>();
+    int outputs = byFolder.values().stream().mapToInt(Map::size).sum();
     byFolder.forEach(
         (folder, byRunId) -> {
           Path outputDir = outputDir(request.outputPath(), folder);
           byRunId.forEach(
-              (runId, group) -> merged.add(mergeRunId(runId, group, request, outputDir, reporter)));
+              (runId, group) -> {
+                merged.add(mergeRunId(runId, group, request, outputDir, reporter));
+                reporter.progress(DatasetMerges.MERGED_FILES, merged.size(), outputs);
+              });
         });
     return merged;
   }

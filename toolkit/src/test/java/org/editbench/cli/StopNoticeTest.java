@@ -36,6 +36,15 @@ class StopNoticeTest {
   }
 
   @Test
+  void aStoppedMergeSaysItsFilesAreWholeAndHowManyAreLeft() {
+    assertEquals(
+        "stopped by a signal: each merged file is written whole or not at all; left: 3 of 5 in"
+            + " merged files; resume with: editbench merge-all-infbench",
+        StopNotice.message(
+            List.of(), "3 of 5 in merged files", new String[] {"merge-all-infbench"}));
+  }
+
+  @Test
   void saysSoWhenNothingWasWrittenYet() {
     assertEquals(
         "stopped by a signal: no new records written; resume with: editbench run-api --model 'it'\\''s'",
