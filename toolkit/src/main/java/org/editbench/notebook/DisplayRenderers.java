@@ -51,6 +51,23 @@ public final class DisplayRenderers {
     return this;
   }
 
+  /**
+   * Whether rendering {@code value} runs only the JDK's code: null, or a string, boolean, character
+   * or JDK number that no renderer was registered for (a cell's renderer, a value's own {@code
+   * toString} may never return).
+   */
+  boolean runsNoCellCode(Object value) {
+    if (value == null) {
+      return true;
+    }
+    boolean jdkValue =
+        value instanceof String
+            || value instanceof Boolean
+            || value instanceof Character
+            || (value instanceof Number && value.getClass().getClassLoader() == null);
+    return jdkValue && rendererFor(value.getClass()) == null;
+  }
+
   public MimeBundle render(Object value) {
     if (value == null) {
       return MimeBundle.text("null");

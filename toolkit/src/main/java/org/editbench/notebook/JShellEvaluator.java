@@ -294,10 +294,16 @@ public final class JShellEvaluator implements AutoCloseable {
     }
   }
 
-  /** Renders a shown value where an interrupt stops it: rendering calls the value's own code. */
+  /**
+   * Renders a shown value where an interrupt stops it: rendering calls the value's own code. A
+   * string, boxed primitive or null runs none, and is rendered at once (most cells' values: no
+   * thread to start).
+   */
   private MimeBundle render(Object value) throws CellException {
     try {
-      return snippets.runStoppable("editbench-render", () -> renderers.render(value));
+      return renderers.runsNoCellCode(value)
+          ? renderers.render(value)
+          : snippets.runStoppable("editbench-render", () -> renderers.render(value));
     } catch (CellException e) {
       throw e;
     } catch (Exception e) {

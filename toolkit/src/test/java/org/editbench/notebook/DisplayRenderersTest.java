@@ -1,6 +1,7 @@
 package org.editbench.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -29,6 +30,22 @@ class DisplayRenderersTest {
               MimeBundle.of(
                   Map.of("image/svg+xml", "<svg/>", MimeBundle.TEXT, "gauge " + gauge.level)));
     }
+  }
+
+  @Test
+  void onlyJdkValuesWithoutARegisteredRendererAreSaidToRunNoCellCode() {
+    DisplayRenderers standard = DisplayRenderers.standard();
+    for (Object value :
+        new Object[] {null, 2, 2.5, "text", true, 'c', new java.math.BigDecimal(1)}) {
+      assertTrue(standard.runsNoCellCode(value), String.valueOf(value));
+    }
+    // Elements' toString, a cell's class, a renderer a cell registered: cell code, maybe slow.
+    for (Object value : new Object[] {List.of(1), new Gauge(3), new int[] {1}}) {
+      assertFalse(standard.runsNoCellCode(value), String.valueOf(value));
+    }
+    DisplayRenderers withOwn =
+        new DisplayRenderers().register(Integer.class, n -> MimeBundle.text("#" + n));
+    assertFalse(withOwn.runsNoCellCode(2));
   }
 
   @Test
