@@ -73,11 +73,6 @@ public final class DatasetMerges {
       int duplicatesKept,
       int invalidLines) {}
 
-  /**
-   * Concatenates every {@code *task-instances.jsonl} of {@code benchDir} except {@code
-   * all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos} ({@code
-   * owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
-   */
   /** The task whose progress counts the merged files written, as a stop's notice names it. */
   public static final String MERGED_FILES = "merged files";
 
@@ -85,6 +80,11 @@ public final class DatasetMerges {
   public static final String MERGING_HALF_WRITTEN =
       "the merge would take what it holds so far, and the merged file would lack the rest";
 
+  /**
+   * Concatenates every {@code *task-instances.jsonl} of {@code benchDir} except {@code
+   * all-task-instances.jsonl}, sorted by file name, into {@code output}; {@code repos} ({@code
+   * owner/repo}, may be null) keeps files whose name contains {@code owner-repo}.
+   */
   public static MergeResult mergeBench(
       Path benchDir, Path output, List<String> repos, boolean force, Reporter reporter) {
     List<Path> all = perRepositoryBench(benchDir);

@@ -287,7 +287,7 @@ public final class JShellEvaluator implements AutoCloseable {
     } catch (CellException e) {
       throw e;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // The magic's own thread was interrupted, not this one: nothing to pass on here.
       throw CellException.interrupted();
     } catch (Exception e) {
       throw CellErrors.magicFailed(shownName, cellName, line, e);

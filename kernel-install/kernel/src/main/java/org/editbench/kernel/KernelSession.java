@@ -110,9 +110,15 @@ final class KernelSession {
     }
     if (!started.isDone()) {
       interruptedWhileStarting = true;
+      if (!started.isDone()) {
+        return; // the cell waiting for the start sees the flag
+      }
     }
-    // Also when the start ended just now: the cell may already be running.
-    whenStarted(JShellEvaluator::interrupt);
+    // Started (also just now, when the waiting cell may already run): the running cell stops.
+    // Nothing is queued for later, which could stop a cell sent after this interrupt.
+    if (!started.isCompletedExceptionally()) {
+      started.join().interrupt();
+    }
   }
 
   /** Said under a startup script's error, which every cell shows until the kernel restarts. */
