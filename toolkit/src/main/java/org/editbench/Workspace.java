@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,10 @@ import org.editbench.inference.RunStats;
 import org.editbench.pipeline.Pipeline;
 import org.editbench.progress.ProgressTracker;
 import org.editbench.results.PredictionTable;
+import org.editbench.results.ResultsSummary;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25Settings;
+import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
@@ -332,12 +335,40 @@ public final class Workspace {
 
   /**
    * The summary of the merged ({@code all}) prediction files of {@code models} × {@code runIds}, a
-   * row each; empty lists mean all.
+   * row each; empty lists mean all. Its warnings (an infbench file missing, …) are printed; runs
+   * whose predictions are not merged are named, as they have no row here.
+   *
+   * @throws IllegalArgumentException when no asked run has merged predictions (merge them with
+   *     {@link #mergeResults})
    */
   public Table summarize(List<String> models, List<String> runIds) {
-    return Pipeline.mergedRows(
-        EditBench.summarize(
-            paths.resultsDir(), paths.infbenchDir(), models, runIds, Reporter.SILENT));
+    Table all =
+        EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings());
+    Table merged = Pipeline.mergedRows(all);
+    Set<String> mergedRuns = runKeys(merged);
+    List<String> unmerged =
+        runKeys(all).stream().filter(run -> !mergedRuns.contains(run)).sorted().toList();
+    if (!unmerged.isEmpty()) {
+      String message =
+          "predictions not merged into all-task-instances files, so not in this summary: "
+              + String.join(", ", unmerged)
+              + "; merge them with mergeResults(model) (notebook 03), or see every dataset's"
+              + " rows with EditBench.summarize(…)";
+      if (merged.isEmpty()) {
+        throw new IllegalArgumentException(message);
+      }
+      warnings().warn(message);
+    }
+    return merged;
+  }
+
+  /** Each row's model and run_id, as {@code gold · 0.2}. */
+  private static Set<String> runKeys(Table summary) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Row row : summary) {
+      keys.add(row.getString(ResultsSummary.MODEL) + " · " + row.getString(ResultsSummary.RUN_ID));
+    }
+    return keys;
   }
 
   /**

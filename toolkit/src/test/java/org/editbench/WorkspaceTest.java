@@ -150,6 +150,14 @@ class WorkspaceTest {
         unmerged.getMessage());
     List<RunStats> runs = eb.runApi("gold", List.of("0.2"));
     assertEquals(7, runs.stream().mapToInt(RunStats::succeeded).sum());
+    // Before the merge, the summary of merged files has nothing to show: it says why, not an empty
+    // table.
+    assertEquals(
+        "predictions not merged into all-task-instances files, so not in this summary: gold · 0.2;"
+            + " merge them with mergeResults(model) (notebook 03), or see every dataset's rows with"
+            + " EditBench.summarize(…)",
+        assertThrows(IllegalArgumentException.class, () -> eb.summarize(List.of("gold"), List.of()))
+            .getMessage());
     assertEquals(7, eb.mergeResults("gold").get(0).records());
     // Datasets are named as the infbench files built from the bench files are.
     assertEquals(

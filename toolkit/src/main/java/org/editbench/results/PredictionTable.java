@@ -1,5 +1,6 @@
 package org.editbench.results;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,15 @@ public final class PredictionTable {
         continue;
       }
       Path infbench = file.infbenchFile(infbenchDir);
+      if (!Files.isRegularFile(infbench)) {
+        throw new IllegalArgumentException(
+            "no infbench file "
+                + infbench
+                + " for the predictions "
+                + file.file()
+                + ": their records (history, ground truth) are read from it; merge the infbench"
+                + " files (merge-all-infbench; in a notebook, mergeAllInfbench(): notebook 01)");
+      }
       Map<String, BenchInstance> records =
           recordsByFile.computeIfAbsent(infbench, f -> byId(f, reporter));
       Map<String, Integer> positions =

@@ -107,6 +107,26 @@ class PredictionTableTest {
   }
 
   @Test
+  void predictionsWithoutTheirInfbenchFileSayWhatToMerge(@TempDir Path copy) throws Exception {
+    Path results = Files.createDirectories(copy.resolve("results/gold/T=0/n=1"));
+    String name = "all-task-instances_0.4.jsonl";
+    Files.copy(
+        root.resolve("experiment_results/gold/T=0/n=1").resolve(name), results.resolve(name));
+    Path infbench = Files.createDirectories(copy.resolve("infbench"));
+    String message =
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    PredictionTable.load(
+                        copy.resolve("results"), infbench, List.of("gold"), "0.4", Reporter.SILENT))
+            .getMessage();
+    assertTrue(
+        message.startsWith("no infbench file " + infbench.resolve(name) + " for the predictions"),
+        message);
+    assertTrue(message.endsWith("in a notebook, mergeAllInfbench(): notebook 01)"), message);
+  }
+
+  @Test
   void worstFirstByEachMetric() {
     PredictionTable byDistance = both.worstFirst(ResultsSummary.EDIT_DISTANCE);
     List<Double> distances =
