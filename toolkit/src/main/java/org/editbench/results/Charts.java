@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,17 @@ public final class Charts {
         .getStyler()
         .setLegendPosition(Styler.LegendPosition.OutsideE)
         .setChartBackgroundColor(Color.WHITE);
-    List<String> categories = new ArrayList<>(runIds);
+    // By info ratio, then name (None last): 0.2, 0.2_body_issue, 0.4, … whatever the rows' order.
+    List<String> categories =
+        runIds.stream()
+            .sorted(
+                Comparator.comparingDouble(
+                        (String category) -> {
+                          double ratio = ResultsSummary.infoRatio(category.split(" ", 2)[0]);
+                          return Double.isNaN(ratio) ? Double.MAX_VALUE : ratio;
+                        })
+                    .thenComparing(Comparator.naturalOrder()))
+            .toList();
     unitAxis(chart.getStyler(), metric);
     // Labels wider than their share of the axis would run into each other: slant them.
     int labelChars = categories.stream().mapToInt(String::length).sum();
@@ -87,7 +98,8 @@ public final class Charts {
             chart.addSeries(
                 series,
                 categories,
-                categories.stream().map(c -> (Number) values.getOrDefault(c, 0.0)).toList()));
+                // A run the model did not make has no bar, not a bar of 0.
+                categories.stream().map(c -> (Number) values.get(c)).toList()));
     if (bySeries.isEmpty()) {
       chart.setTitle(metric + ": no values to draw");
     }
@@ -162,8 +174,10 @@ public final class Charts {
           || Double.isNaN(value)) {
         continue;
       }
+      // A line per model and dataset: the datasets' values at one ratio are different points.
       bySeries
-          .computeIfAbsent(seriesName(row, severalSettings), k -> new TreeMap<>())
+          .computeIfAbsent(
+              seriesName(row, severalSettings) + datasetSuffix(summary, row), k -> new TreeMap<>())
           .merge(ratio, value, (a, b) -> a);
     }
     XYChart chart =

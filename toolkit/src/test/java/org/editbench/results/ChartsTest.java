@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -71,6 +72,36 @@ class ChartsTest {
     BufferedImage d =
         Charts.metricByInfoRatio(summary(0.5, 0.75, 1.0, 0.9), ResultsSummary.APPLIES);
     assertArrayEquals(pixels(c), pixels(d));
+  }
+
+  @Test
+  void aRunAModelDidNotMakeHasNoBarAndEachDatasetItsOwnLine() {
+    Table table =
+        Table.create(
+            "summary",
+            StringColumn.create(ResultsSummary.MODEL, "a", "a", "b", "a", "a"),
+            StringColumn.create(ResultsSummary.TEMPERATURE, "0", "0", "0", "0", "0"),
+            IntColumn.create(ResultsSummary.N, 1, 1, 1, 1, 1),
+            StringColumn.create(ResultsSummary.DATASET, "x", "x", "x", "y", "y"),
+            StringColumn.create(ResultsSummary.RUN_ID, "0.4", "0.2", "0.2", "0.2", "0.4"),
+            DoubleColumn.create(ResultsSummary.INFO_RATIO, 0.4, 0.2, 0.2, 0.2, 0.4),
+            DoubleColumn.create(ResultsSummary.APPLIES, 0.5, 0.25, 1.0, 0.75, 0.125));
+    var bars = Charts.barChart(table, ResultsSummary.APPLIES);
+    var b = bars.getSeriesMap().get("b");
+    assertEquals(
+        List.of("0.2 (x)", "0.2 (y)", "0.4 (x)", "0.4 (y)"),
+        new ArrayList<>(b.getXData()),
+        "run_ids in order of their ratio, whatever the rows' order");
+    List<Number> bValues = new ArrayList<>(b.getYData());
+    assertEquals(Arrays.asList(1.0, null, null, null), bValues, "no bar where b made no run");
+    assertEquals(800, Charts.metricByModelAndRunId(table, ResultsSummary.APPLIES).getWidth());
+
+    var lines = Charts.lineChart(table, ResultsSummary.APPLIES);
+    assertEquals(List.of("a (x)", "b (x)", "a (y)"), List.copyOf(lines.getSeriesMap().keySet()));
+    assertEquals(
+        List.of(0.75, 0.125),
+        Arrays.stream(lines.getSeriesMap().get("a (y)").getYData()).boxed().toList(),
+        "y's own values, not x's");
   }
 
   @Test
