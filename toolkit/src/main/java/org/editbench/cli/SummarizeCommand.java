@@ -42,7 +42,8 @@ public final class SummarizeCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "text, csv, md or html. Default: text.")
+      description =
+          "text, csv, md or html. Default: the --out file's extension (.csv, .md, .html), else text.")
   SummaryFormat format = SummaryFormat.TEXT;
 
   @Option(
@@ -87,6 +88,9 @@ public final class SummarizeCommand implements Callable<Integer> {
               + out
               + " names a .jsonl file, the form of the prediction and infbench files summarize"
               + " reads; write the table to a .txt, .csv, .md or .html file");
+    }
+    if (out != null && !spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+      format = SummaryFormat.ofFileName(out.getFileName().toString()).orElse(format);
     }
     if (chartsDir != null) {
       Charts.requireFolder(chartsDir);

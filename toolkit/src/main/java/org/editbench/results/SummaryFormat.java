@@ -1,6 +1,8 @@
 package org.editbench.results;
 
 import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Optional;
 import org.editbench.text.Html;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -19,6 +21,21 @@ public enum SummaryFormat {
   MD,
   /** A standalone HTML table. */
   HTML;
+
+  /** The format a file name's extension names ({@code .csv}, {@code .md}, {@code .html}, …). */
+  public static Optional<SummaryFormat> ofFileName(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return Optional.of(CSV);
+    }
+    if (name.endsWith(".md")) {
+      return Optional.of(MD);
+    }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return Optional.of(HTML);
+    }
+    return name.endsWith(".txt") ? Optional.of(TEXT) : Optional.empty();
+  }
 
   /**
    * {@code table} in this format; for a person (text, Markdown, HTML) with the numbers as {@link

@@ -120,6 +120,12 @@ class ResultsCommandsTest {
         table.get(4).startsWith("| gold | 0 | 1 | all | 0.4 | 0.4 | 7 | 7 | 7 | 0 |"),
         table.get(4));
     assertTrue(Files.isRegularFile(home.resolve("out/charts/exact-by-info-ratio.png")));
+    // Without --format, the file's extension names it.
+    Result csv = editbench("summarize", "--run-id", "0.4", "--out", "out/summary.csv");
+    assertTrue(csv.err().contains("summary: out/summary.csv (3 row(s), csv)"), csv.err());
+    assertTrue(
+        Files.readString(home.resolve("out/summary.csv")).startsWith("model,T,n,dataset,run_id,"),
+        "CSV, not the text table");
 
     // Without --charts, a chart metric draws nothing: said.
     Result metricAlone = editbench("summarize", "--chart-metric", "exact");
