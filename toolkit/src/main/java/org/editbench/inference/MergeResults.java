@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,6 +248,11 @@ public final class MergeResults {
     List<String> repos = request.repos();
     Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
     DuplicateIds seen = new DuplicateIds(reporter, "keeping the first, as the reference does");
+    // Where each instance's kept failure is, and the place it was read from: an answer read after
+    // it takes its place (the reference keeps the first record whatever it is, and so would throw
+    // a paid answer away for a failure).
+    Map<String, List<JsonNode>> failedIn = new HashMap<>();
+    Map<String, String> failedAt = new HashMap<>();
     for (Path file : files) {
       // Results written by other tools may hold a line torn by a crash; merging goes on without it,
       // as the reference's does. Bytes that are not UTF-8 are a damaged file: nothing is merged.
@@ -254,12 +260,34 @@ public final class MergeResults {
           JsonLineReader.readObjectsLeavingOutTornLines(file, reporter, "left out of the merge")) {
         JsonNode record = line.json();
         String id = record.path("instance_id").asText("");
+        boolean failed = "failed".equals(record.path("status").asText(null));
+        List<JsonNode> keptFailure = failedIn.get(id);
+        if (keptFailure != null && !failed) {
+          keptFailure.replaceAll(
+              kept -> kept.path("instance_id").asText("").equals(id) ? record : kept);
+          failedIn.remove(id);
+          reporter.warn(
+              file
+                  + ":"
+                  + line.number()
+                  + ": instance_id "
+                  + id
+                  + " answered, after a failure at "
+                  + failedAt.remove(id)
+                  + "; keeping the answer");
+          continue;
+        }
         if (!id.isEmpty() && !seen.firstOf(id, file, line.number())) {
           continue; // the first record of an instance wins
         }
         String repo = repoOf(id);
         if (repos == null || repos.contains(repo)) {
-          byRepo.computeIfAbsent(repo, k -> new ArrayList<>()).add(record);
+          List<JsonNode> records = byRepo.computeIfAbsent(repo, k -> new ArrayList<>());
+          records.add(record);
+          if (failed && !id.isEmpty()) {
+            failedIn.put(id, records);
+            failedAt.put(id, file + ":" + line.number());
+          }
         }
       }
     }

@@ -125,6 +125,28 @@ class MergeResultsTest {
   }
 
   @Test
+  void anAnswerAfterAFailureOfTheSameInstanceIsKeptNotTheFailure() throws IOException {
+    Path file = t0.resolve("a-a-task-instances_0.4.jsonl");
+    Fixtures.write(
+        file,
+        "{\"instance_id\": \"a__a-pull-1\", \"model_name\": \"m\", \"status\": \"failed\","
+            + " \"error\": \"Max retries (5) exceeded: HTTP 503\"}\n"
+            + record("a__a-pull-1", "the answer")
+            + "\n");
+    List<MergeResults.Merged> merged = merge("0", "0.4", null, null);
+    assertEquals(1, merged.get(0).records());
+    String all = Files.readString(t0.resolve("all-task-instances_0.4.jsonl"));
+    assertTrue(all.contains("the answer") && !all.contains("failed"), all);
+    assertEquals(
+        List.of(
+            file
+                + ":2: instance_id a__a-pull-1 answered, after a failure at "
+                + file
+                + ":1; keeping the answer"),
+        reporter.warnings);
+  }
+
+  @Test
   void oneOutputPathForSeveralFoldersIsRefusedBeforeAnyMerge() {
     Path out = results.resolve("merged");
     IllegalArgumentException e =
