@@ -54,7 +54,7 @@ final class PredictionRendering {
         requirementHtml(
             record, "Requirement (PR title and body, then the issue)", true, true, true));
     html.append(historyHtml(record, true));
-    if (record.groundTruth() != null) {
+    if (!isBenchRecord(record)) {
       html.append(
               "<div style=\"margin-top: 0.5em\"><b>Ground truth</b> (what a model should predict)</div>")
           .append(diffHtml(record.groundTruth()));
@@ -73,21 +73,30 @@ final class PredictionRendering {
     for (int i = 0; i < steps.size(); i++) {
       text.append("\nHistory step ").append(i + 1).append(":\n").append(steps.get(i));
     }
-    if (record.groundTruth() != null) {
+    if (!isBenchRecord(record)) {
       text.append("\nGround truth:\n").append(record.groundTruth());
     }
     return bundle(html.toString(), text.toString());
   }
 
   private static String historySummary(BenchInstance record) {
-    return record.preEdits().isEmpty() && record.groundTruth() == null
+    return isBenchRecord(record)
         ? record.stepCount() + " edit steps"
         : "history: " + record.splitIdx() + " of " + record.numChanges() + " steps shown";
   }
 
+  /**
+   * A bench record, not yet split into what a model sees and what it should write: no pre_edits and
+   * no ground truth (a missing field reads as empty).
+   */
+  private static boolean isBenchRecord(BenchInstance record) {
+    return record.preEdits().isEmpty()
+        && (record.groundTruth() == null || record.groundTruth().isEmpty());
+  }
+
   /** The steps a model saw (an infbench record's pre_edits), or a bench record's whole history. */
   private static List<String> shownSteps(BenchInstance record) {
-    if (!record.preEdits().isEmpty() || record.groundTruth() != null) {
+    if (!isBenchRecord(record)) {
       return record.preEdits();
     }
     return record.workPatchList().stream().map(step -> String.join("", step)).toList();

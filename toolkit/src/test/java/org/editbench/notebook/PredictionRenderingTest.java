@@ -80,6 +80,19 @@ class PredictionRenderingTest {
   }
 
   @Test
+  void aBenchRecordShowsItsWholeHistoryAndNoGroundTruth() {
+    var record =
+        org.editbench.EditBench.loadBench(
+                root.resolve("crawled_data/bench/acme-inventory-task-instances.jsonl"),
+                org.editbench.core.Reporter.SILENT)
+            .get(0);
+    String html = html(record);
+    assertTrue(html.contains(record.stepCount() + " edit steps"), html);
+    assertEquals(record.stepCount(), count(html, "class=\"editbench-diff\""), html);
+    assertTrue(!html.contains("Ground truth"), html);
+  }
+
+  @Test
   void thePredictionsTableRendersAsAnHtmlTable() {
     String html = html(predictions.worstFirst(ResultsSummary.EDIT_DISTANCE));
     assertTrue(html.contains(">instance_id</th>") && html.contains(">last-step</td>"), html);
