@@ -173,6 +173,7 @@ public final class Workspace {
    * stops after whole lines.
    */
   public List<InfbenchReport> buildInfbench(List<String> runIds) {
+    requireRunIds(runIds);
     List<Path> files = benchFiles();
     List<RunId> variants = runIds.stream().map(RunId::parse).toList();
     ProgressTracker progress = ProgressTracker.open("prompt-builder " + String.join(" ", runIds));
@@ -265,7 +266,20 @@ public final class Workspace {
    * output.
    */
   public List<RunStats> runApi(String model, List<String> runIds) {
+    requireRunIds(runIds);
     return runApi(runApiOptions().models(model).runIds(runIds));
+  }
+
+  /** A cell that passes no run_ids (null) is told what to pass, not given a bare exception. */
+  private static void requireRunIds(List<String> runIds) {
+    if (runIds == null || runIds.isEmpty()) {
+      throw new IllegalArgumentException(
+          "runIds: give the run_ids, e.g. List.of(\"0.2\", \"0.2_body_issue\")");
+    }
+  }
+
+  private static List<String> allWhenNull(List<String> names) {
+    return names == null ? List.of() : names;
   }
 
   /**
@@ -288,7 +302,7 @@ public final class Workspace {
               task
                   + " · "
                   + stats.size()
-                  + " dataset × run_id combination(s)"
+                  + " model × run_id × dataset combination(s)"
                   + (alreadyDone > 0 ? " · " + alreadyDone + " answered before" : ""));
           return stats;
         },
@@ -335,15 +349,20 @@ public final class Workspace {
 
   /**
    * The summary of the merged ({@code all}) prediction files of {@code models} × {@code runIds}, a
-   * row each; empty lists mean all. Its warnings (an infbench file missing, …) are printed; runs
-   * whose predictions are not merged are named, as they have no row here.
+   * row each; empty (or null) lists mean all. Its warnings (an infbench file missing, …) are
+   * printed; runs whose predictions are not merged are named, as they have no row here.
    *
    * @throws IllegalArgumentException when no asked run has merged predictions (merge them with
    *     {@link #mergeResults})
    */
   public Table summarize(List<String> models, List<String> runIds) {
     Table all =
-        EditBench.summarize(paths.resultsDir(), paths.infbenchDir(), models, runIds, warnings());
+        EditBench.summarize(
+            paths.resultsDir(),
+            paths.infbenchDir(),
+            allWhenNull(models),
+            allWhenNull(runIds),
+            warnings());
     Table merged = Pipeline.mergedRows(all);
     Set<String> mergedRuns = runKeys(merged);
     List<String> unmerged =
@@ -372,12 +391,16 @@ public final class Workspace {
   }
 
   /**
-   * The merged predictions of {@code models} (all when empty) on {@code runId}, one row each,
-   * scored against their infbench records: sort worst first, filter, and display a row to look at
-   * it.
+   * The merged predictions of {@code models} (all when empty or null) on {@code runId}, one row
+   * each, scored against their infbench records: sort worst first, filter, and display a row to
+   * look at it.
    */
   public PredictionTable predictions(List<String> models, String runId) {
-    return PredictionTable.load(paths.resultsDir(), paths.infbenchDir(), models, runId, warnings());
+    if (runId == null) {
+      throw new IllegalArgumentException("runId: give one run_id, e.g. \"0.2\"");
+    }
+    return PredictionTable.load(
+        paths.resultsDir(), paths.infbenchDir(), allWhenNull(models), runId, warnings());
   }
 
   /** Both charts of {@code metric} as PNG files in {@code experiment_results/charts}. */

@@ -166,6 +166,13 @@ class WorkspaceTest {
 
     Table summary = eb.summarize(List.of("gold"), List.of());
     assertEquals(1, summary.rowCount());
+    // null for "all", as EditBench.models(null) takes it; where one is needed, said so.
+    assertEquals(1, eb.summarize(null, null).rowCount());
+    assertEquals(7, eb.predictions(null, "0.2").size());
+    assertEquals(
+        "runIds: give the run_ids, e.g. List.of(\"0.2\", \"0.2_body_issue\")",
+        assertThrows(IllegalArgumentException.class, () -> eb.runApi("gold", null)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> eb.predictions(null, null));
     assertEquals("all", summary.getString(0, ResultsSummary.DATASET));
     assertEquals(1.0, summary.doubleColumn(ResultsSummary.APPLIES).get(0));
     assertEquals(

@@ -101,7 +101,8 @@ class ProgressInCellsTest {
         resumed.contains("nothing left to do") && resumed.contains("value=\"1\" max=\"1\""),
         "nothing left to do is a full bar: " + resumed);
     assertTrue(
-        resumed.contains("run-api gold · 2 dataset × run_id combination(s) · 7 answered before"),
+        resumed.contains(
+            "run-api gold · 2 model × run_id × dataset combination(s) · 7 answered before"),
         "a resumed run says what it found answered: " + resumed);
     assertFalse(ran.contains("answered before"), ran);
   }
