@@ -230,9 +230,11 @@ final class CellErrors {
   /** The cell's frames, after a line saying how many frames around them were left out. */
   private List<String> cellFramesOnly(StackTraceElement[] frames) {
     List<String> cellFrames = new ArrayList<>();
+    int cellFrameCount = 0;
     for (StackTraceElement frame : frames) {
       if (isCellFrame(frame)) {
-        cellFrames.add("\tat " + cellFrame(frame));
+        cellFrameCount++;
+        addFrame(cellFrames, "\tat " + cellFrame(frame));
       }
     }
     if (cellFrames.isEmpty()) {
@@ -242,7 +244,7 @@ final class CellErrors {
     while (!isCellFrame(frames[lastCell])) {
       lastCell--;
     }
-    int leftOut = lastCell + 1 - cellFrames.size();
+    int leftOut = lastCell + 1 - cellFrameCount;
     List<String> lines = new ArrayList<>();
     lines.add(
         "\t... "
@@ -283,17 +285,22 @@ final class CellErrors {
         i += library - 1;
         continue;
       }
-      String line =
-          "\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString());
-      // JShell runs a var declaration's initializer in a method of its own, called from the
-      // snippet's: two top-level frames that both say "(In [4] line 1)". (A method's own frames
-      // repeat in a recursion, which collapseRepeats counts.)
-      boolean topLevel = line.startsWith("\tat (");
-      if (!(topLevel && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line))) {
-        lines.add(line);
-      }
+      addFrame(
+          lines, "\tat " + (isCellFrame(frames[i]) ? cellFrame(frames[i]) : frames[i].toString()));
     }
     return collapseRepeats(lines);
+  }
+
+  /**
+   * Adds a traceback line, but not a second top-level one in a row: JShell runs a var declaration's
+   * initializer in a method of its own, called from the snippet's, so both frames say "(In [4] line
+   * 1)". (A method's own frames repeat in a recursion, which collapseRepeats counts.)
+   */
+  private static void addFrame(List<String> lines, String line) {
+    boolean topLevel = line.startsWith("\tat (");
+    if (!(topLevel && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line))) {
+      lines.add(line);
+    }
   }
 
   /**

@@ -214,6 +214,23 @@ class JShellEvaluatorTest {
         List.of("\tat lambda (In [3] line 1)", "\tat (In [3] line 1)"),
         streamed.subList(2, streamed.size()));
 
+    // A var declaration's two top-level frames show as one, as for the cell's own exceptions.
+    CellException declared =
+        assertThrows(
+            CellException.class,
+            () ->
+                session
+                    .evaluator()
+                    .execute(
+                        "In [4]",
+                        "var parsed = org.editbench.infbench.RunId.parse(\"bad\");",
+                        new RecordingOutput()));
+    List<String> declaredLines = declared.traceback();
+    assertEquals(
+        List.of("\tat (In [4] line 1)"),
+        declaredLines.subList(2, declaredLines.size()),
+        declaredLines.toString());
+
     // The cell's own IllegalArgumentException keeps its frames.
     CellException own =
         assertThrows(
