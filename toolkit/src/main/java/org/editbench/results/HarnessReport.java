@@ -1,9 +1,11 @@
 package org.editbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
 
@@ -16,20 +18,45 @@ public record HarnessReport(Path file, double pctResolved, double pctApplied, do
 
   /**
    * The report for a prediction file: beside it, else in a folder above it up to the model's folder
-   * (the gold model's reports sit in {@code experiment_results/gold/}).
+   * (the gold model's reports sit in {@code experiment_results/gold/}) — but only while the model
+   * has predictions at one temperature and sample count: a report above several {@code T=/n=}
+   * folders would be joined to each of their rows, though it scored one.
    */
   public static Optional<HarnessReport> find(PredictionFile predictions, Path resultsDir) {
     String name = predictions.dataset() + "-" + predictions.runId() + "-output.json";
     Path modelDir = resultsDir.resolve(predictions.model());
-    for (Path dir = predictions.file().getParent();
-        dir != null && dir.startsWith(modelDir);
-        dir = dir.getParent()) {
+    Path beside = predictions.file().getParent();
+    for (Path dir = beside; dir != null && dir.startsWith(modelDir); dir = dir.getParent()) {
       Path report = dir.resolve(name);
       if (Files.isRegularFile(report)) {
-        return Optional.of(read(report));
+        return dir.equals(beside) || settingsFolders(modelDir) == 1
+            ? Optional.of(read(report))
+            : Optional.empty();
       }
     }
     return Optional.empty();
+  }
+
+  /** How many {@code T=…/n=…} folders the model's folder holds. */
+  private static long settingsFolders(Path modelDir) {
+    try (Stream<Path> temperatures = Files.list(modelDir)) {
+      return temperatures
+          .filter(t -> Files.isDirectory(t) && t.getFileName().toString().startsWith("T="))
+          .mapToLong(
+              t -> {
+                try (Stream<Path> samples = Files.list(t)) {
+                  return samples
+                      .filter(
+                          n -> Files.isDirectory(n) && n.getFileName().toString().startsWith("n="))
+                      .count();
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /**

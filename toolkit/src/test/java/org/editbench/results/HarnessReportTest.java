@@ -7,14 +7,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.editbench.core.DataFormatException;
+import org.editbench.core.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A harness report's figures, and what is not one. */
 class HarnessReportTest {
   @TempDir Path dir;
+
+  @Test
+  void aReportAboveSeveralTemperatureFoldersJoinsNoneOfTheirRows() throws IOException {
+    Path results = dir.resolve("results");
+    String line = "{\"instance_id\": \"a__a-pull-1\", \"model_patch\": \"\"}\n";
+    Path t0 = results.resolve("m/T=0/n=1/all-task-instances_0.2.jsonl");
+    Files.createDirectories(t0.getParent());
+    Files.writeString(t0, line);
+    Files.writeString(results.resolve("m/all-0.2-output.json"), "{\"%resolved\": 50}");
+    List<PredictionFile> one = PredictionFile.find(results, List.of(), List.of(), Reporter.SILENT);
+    assertEquals(50.0, HarnessReport.find(one.get(0), results).orElseThrow().pctResolved());
+
+    Path t07 = results.resolve("m/T=0.7/n=1/all-task-instances_0.2.jsonl");
+    Files.createDirectories(t07.getParent());
+    Files.writeString(t07, line);
+    Files.writeString(t07.resolveSibling("all-0.2-output.json"), "{\"%resolved\": 25}");
+    List<PredictionFile> two = PredictionFile.find(results, List.of(), List.of(), Reporter.SILENT);
+    assertEquals(List.of("0", "0.7"), two.stream().map(PredictionFile::temperature).toList());
+    assertTrue(HarnessReport.find(two.get(0), results).isEmpty(), "which T it scored is unknown");
+    assertEquals(25.0, HarnessReport.find(two.get(1), results).orElseThrow().pctResolved());
+  }
 
   @Test
   void figuresAreReadAndAMissingOneIsNaN() throws IOException {
