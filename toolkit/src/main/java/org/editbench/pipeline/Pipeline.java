@@ -4,6 +4,7 @@ import static org.editbench.core.DataPaths.MERGED_DATASET;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -324,8 +325,21 @@ public final class Pipeline {
   public static List<Path> perRepositoryBenchFiles(Path benchDir) {
     List<Path> found = DatasetMerges.perRepositoryBench(benchDir);
     if (found.isEmpty()) {
+      Path merged = benchDir.resolve(DatasetFile.of(MERGED_DATASET, null).fileName());
       throw new IllegalArgumentException(
-          "no per-repository bench files ({name}-task-instances.jsonl) in " + benchDir);
+          "no per-repository bench files ({name}-task-instances.jsonl) in "
+              + benchDir
+              + (Files.isRegularFile(merged)
+                  ? ", only the merged "
+                      + merged.getFileName()
+                      + ", while the pipeline and a notebook's workspace build, run and merge per"
+                      + " repository: build from it directly (editbench prompt-builder"
+                      + " --dataset-name "
+                      + merged
+                      + " --variants …; in a notebook, EditBench.buildInfbench(bench, histories,"
+                      + " outDir, runIds…)), or split it into {owner}-{repo}-task-instances.jsonl"
+                      + " files"
+                  : ""));
     }
     return found;
   }

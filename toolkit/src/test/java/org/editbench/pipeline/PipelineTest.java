@@ -29,6 +29,24 @@ class PipelineTest {
   @TempDir Path home;
 
   @Test
+  void aBenchOfOnlyTheMergedFileSaysHowToBuildFromIt() throws IOException {
+    Path bench = Files.createDirectories(home.resolve("crawled_data/bench"));
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> Pipeline.perRepositoryBenchFiles(bench))
+            .getMessage();
+    assertEquals(
+        "no per-repository bench files ({name}-task-instances.jsonl) in " + bench, message);
+    Files.writeString(bench.resolve("all-task-instances.jsonl"), "{\"instance_id\": \"a\"}\n");
+    message =
+        assertThrows(IllegalArgumentException.class, () -> Pipeline.perRepositoryBenchFiles(bench))
+            .getMessage();
+    assertTrue(
+        message.contains(", only the merged all-task-instances.jsonl, while the pipeline"),
+        message);
+    assertTrue(message.contains("editbench prompt-builder --dataset-name "), message);
+  }
+
+  @Test
   void eachStageReportsOneLineAndASecondRunFindsEverythingDone() throws IOException {
     SampleData.copyTo(home);
     DataPaths paths = new DataPaths(home);
