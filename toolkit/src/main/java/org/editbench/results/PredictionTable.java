@@ -186,7 +186,12 @@ public final class PredictionTable {
     return new PredictionTable(rows.stream().filter(test).toList());
   }
 
-  /** A row per prediction: its number for {@link #row}, who and what, status, metrics and cost. */
+  /**
+   * A row per prediction: its number for {@link #row}, who and what, status, metrics and cost. The
+   * pass/fail metrics ({@code applies}, {@code exact}) are text, "yes" or "no" (blank for a failed
+   * request), as a person reads one prediction; filter on them with {@link #where} or {@code
+   * table.stringColumn("applies").isEqualTo("no")}, and take shares from the summary.
+   */
   public Table table() {
     Table table =
         Table.create(
