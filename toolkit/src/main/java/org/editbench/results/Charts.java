@@ -88,9 +88,12 @@ public final class Charts {
                     .thenComparing(Comparator.naturalOrder()))
             .toList();
     unitAxis(chart.getStyler(), metric);
-    // Labels wider than their share of the axis would run into each other: slant them.
-    int labelChars = categories.stream().mapToInt(String::length).sum();
-    if (labelChars * 8 > WIDTH - 200) {
+    // A label wider than its run_id's share of the axis would run into the next: slant them. The
+    // axis is what the legend beside it leaves of the width; about 8 px a character for both.
+    int widestLabel = categories.stream().mapToInt(String::length).max().orElse(0);
+    int legendWidth = 60 + 8 * bySeries.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int axisWidth = WIDTH - 120 - legendWidth;
+    if (!categories.isEmpty() && widestLabel * 8 > axisWidth / categories.size()) {
       chart.getStyler().setXAxisLabelRotation(30);
     }
     bySeries.forEach(

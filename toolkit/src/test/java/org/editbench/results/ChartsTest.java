@@ -141,6 +141,23 @@ class ChartsTest {
     assertEquals(
         30, slanted.getStyler().getXAxisLabelRotation(), "eight long run_ids would collide");
     assertEquals(null, slanted.getStyler().getYAxisMax(), "token counts keep their own scale");
+
+    // Six run_ids beside a legend of a long model name: they fit 800 px, not what the legend
+    // leaves.
+    String[] sixRunIds = {"0.2", "0.4", "0.6", "0.8", "0.2_body_issue", "None_body_issue"};
+    Table longName =
+        Table.create(
+            "summary",
+            StringColumn.create(
+                ResultsSummary.MODEL,
+                Collections.nCopies(6, "organisation/a-rather-long-model-name-2025")),
+            StringColumn.create(ResultsSummary.TEMPERATURE, Collections.nCopies(6, "0")),
+            IntColumn.create(ResultsSummary.N, new int[6]).map(v -> 1),
+            StringColumn.create(ResultsSummary.DATASET, Collections.nCopies(6, "all")),
+            StringColumn.create(ResultsSummary.RUN_ID, sixRunIds),
+            DoubleColumn.create(ResultsSummary.APPLIES, new double[] {1, 1, 1, 1, 1, 1}));
+    assertEquals(
+        30, Charts.barChart(longName, ResultsSummary.APPLIES).getStyler().getXAxisLabelRotation());
   }
 
   @Test
