@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
@@ -164,34 +165,54 @@ public final class CodeInsight {
     return documentationOf(at.forInspection() + code.substring(cursor, end), classNames());
   }
 
+  /**
+   * {@code %doc name}: a class with its static and instance members, a variable with its members,
+   * or a member ({@code Workspace.summarize} too, though it is an instance method).
+   */
   Optional<String> documentation(String name) {
     Function<String, Optional<String>> classNames = classNames();
     Optional<String> own = documentationOf(name, classNames);
+    int dot = name.lastIndexOf('.');
+    if (own.isEmpty() && dot > 0) {
+      own = documentationOf(instanceOf(name.substring(0, dot)) + name.substring(dot), classNames);
+    }
     if (own.isEmpty()) {
       return own;
     }
     List<String> members = new ArrayList<>();
-    int[] anchor = new int[1];
-    String qualifier = name + ".";
-    for (SourceCodeAnalysis.Suggestion suggestion :
-        analysis.completionSuggestions(qualifier, qualifier.length(), anchor)) {
-      String member = suggestion.continuation().replace("(", "");
-      if (member.equals("class")) {
-        continue; // a class literal, not a member
+    // What the name qualifies (a class's static members, a variable's), then what an instance of
+    // a class has; nothing for the second when the name is no type.
+    for (String qualifier : List.of(name + ".", instanceOf(name) + ".")) {
+      int[] anchor = new int[1];
+      for (SourceCodeAnalysis.Suggestion suggestion :
+          analysis.completionSuggestions(qualifier, qualifier.length(), anchor)) {
+        String member = suggestion.continuation().replace("(", "");
+        if (member.equals("class") || OBJECT_METHODS.contains(member)) {
+          continue; // a class literal, or what every object has
+        }
+        documentationOf(qualifier + member, classNames)
+            .ifPresent(
+                doc -> {
+                  if (!members.contains(doc)) {
+                    members.add(doc);
+                  }
+                });
       }
-      documentationOf(qualifier + member, classNames)
-          .ifPresent(
-              doc -> {
-                if (!members.contains(doc)) {
-                  members.add(doc);
-                }
-              });
     }
     return Optional.of(
         members.isEmpty()
             ? own.get()
             : own.get() + "\n\nMembers:\n\n" + String.join("\n", members));
   }
+
+  /** An expression of the type {@code typeName}, for what its instances have. */
+  private static String instanceOf(String typeName) {
+    return "((" + typeName + ") null)";
+  }
+
+  /** Methods every object has, which would bury a class's own members. */
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait");
 
   /**
    * @param classNames the qualified name of a class as the session names it (see {@link

@@ -806,6 +806,18 @@ class JShellEvaluatorTest {
 
     String method = session.evaluator().inspect("EditBench.loadBench", 19).orElseThrow();
     assertTrue(method.contains("Like loadBench(String), with warnings"), method);
+
+    // A class notebooks hold instances of: its instance methods too, and one asked for by name.
+    RecordingOutput workspace = new RecordingOutput();
+    run("%doc org.editbench.Workspace", workspace);
+    String members = workspace.paged.get(0).text();
+    assertTrue(members.contains("Workspace.summarize("), members);
+    assertFalse(members.contains(".hashCode()"), members);
+    RecordingOutput oneMethod = new RecordingOutput();
+    run("%doc org.editbench.Workspace.summarize", oneMethod);
+    assertTrue(
+        oneMethod.paged.get(0).text().contains("The summary of the merged"),
+        oneMethod.paged.get(0).text());
   }
 
   @Test
