@@ -209,7 +209,7 @@ public final class Charts {
 
   /**
    * Rates and scores run from 0 to 1 on their axis, whatever the values, so charts compare at a
-   * glance; rates are labelled in percent, as the summary table shows them.
+   * glance; rates are labelled in percent and costs in dollars, as the summary table shows them.
    */
   private static void unitAxis(AxesChartStyler styler, String metric) {
     if (ColumnFormats.isUnitInterval(metric)) {
@@ -217,6 +217,8 @@ public final class Charts {
           .setYAxisMin(0.0)
           .setYAxisMax(1.0)
           .setYAxisDecimalPattern(ColumnFormats.isRate(metric) ? "0%" : "0.0#");
+    } else if (metric.startsWith("cost")) {
+      styler.setYAxisDecimalPattern("$#,##0.00##");
     }
   }
 

@@ -119,6 +119,11 @@ class ChartsTest {
     assertEquals(1.0, line.getStyler().getXAxisMax(), "the info ratio is a share too");
     table.addColumns(
         DoubleColumn.create(ResultsSummary.TOKEN_JACCARD, new double[] {0.5, 0.6, 0.7, 0.8}));
+    table.addColumns(DoubleColumn.create(ResultsSummary.COST_TOTAL, new double[] {0.1, 0.2, 0, 0}));
+    assertEquals(
+        "$#,##0.00##",
+        Charts.barChart(table, ResultsSummary.COST_TOTAL).getStyler().getYAxisDecimalPattern(),
+        "costs in dollars, as in the table");
     var scores = Charts.barChart(table, ResultsSummary.TOKEN_JACCARD);
     assertEquals("0.0#", scores.getStyler().getYAxisDecimalPattern(), "scores as in the table");
 
