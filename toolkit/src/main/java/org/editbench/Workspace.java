@@ -198,7 +198,7 @@ public final class Workspace {
                           paths.infbenchDir(),
                           variants,
                           contextSource),
-                      new ProgressReporter(progress));
+                      new BuildProgress(progress, warnings()));
               progress.advance(
                   0,
                   report.invalid().stream()
@@ -312,33 +312,6 @@ public final class Workspace {
   /** Warnings for the person running the cell, on standard error (the cell's, as it runs). */
   private static Reporter warnings() {
     return Reporter.printingTo(System.err).withoutNotes();
-  }
-
-  /**
-   * prompt-builder's per-instance progress, counted into a tracker that spans several bench files.
-   */
-  private static final class ProgressReporter implements Reporter {
-    private final ProgressTracker tracker;
-    private final Reporter warnings = warnings();
-    private long done;
-
-    ProgressReporter(ProgressTracker tracker) {
-      this.tracker = tracker;
-    }
-
-    @Override
-    public void warn(String message) {
-      warnings.warn(message);
-    }
-
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void progress(String task, long doneNow, long total) {
-      tracker.advance(doneNow - done, 0, 0);
-      done = doneNow;
-    }
   }
 
   /** {@code merge-results} for every T, n and run_id of {@code model}. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.editbench.bench.DatasetMerges;
 import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataPaths;
 import org.editbench.core.DatasetFile;
-import org.editbench.core.DuplicateIds;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.MergedOutput;
@@ -246,51 +244,19 @@ public final class MergeResults {
   private static Merged mergeRunId(
       String runId, List<Path> files, Request request, Path outputDir, Reporter reporter) {
     List<String> repos = request.repos();
-    Map<String, List<JsonNode>> byRepo = new LinkedHashMap<>();
-    DuplicateIds seen = new DuplicateIds(reporter, "keeping the first, as the reference does");
-    // Where each instance's kept failure is, and the place it was read from: an answer read after
-    // it takes its place (the reference keeps the first record whatever it is, and so would throw
-    // a paid answer away for a failure).
-    Map<String, List<JsonNode>> failedIn = new HashMap<>();
-    Map<String, String> failedAt = new HashMap<>();
+    KeptRecords kept = new KeptRecords(reporter);
     for (Path file : files) {
       // Results written by other tools may hold a line torn by a crash; merging goes on without it,
       // as the reference's does. Bytes that are not UTF-8 are a damaged file: nothing is merged.
       for (Jsonl.Line line :
           JsonLineReader.readObjectsLeavingOutTornLines(file, reporter, "left out of the merge")) {
-        JsonNode record = line.json();
-        String id = record.path("instance_id").asText("");
-        boolean failed = "failed".equals(record.path("status").asText(null));
-        List<JsonNode> keptFailure = failedIn.get(id);
-        if (keptFailure != null && !failed) {
-          keptFailure.replaceAll(
-              kept -> kept.path("instance_id").asText("").equals(id) ? record : kept);
-          failedIn.remove(id);
-          reporter.warn(
-              file
-                  + ":"
-                  + line.number()
-                  + ": instance_id "
-                  + id
-                  + " answered, after a failure at "
-                  + failedAt.remove(id)
-                  + "; keeping the answer");
-          continue;
-        }
-        if (!id.isEmpty() && !seen.firstOf(id, file, line.number())) {
-          continue; // the first record of an instance wins
-        }
-        String repo = repoOf(id);
+        String repo = repoOf(line.json().path("instance_id").asText(""));
         if (repos == null || repos.contains(repo)) {
-          List<JsonNode> records = byRepo.computeIfAbsent(repo, k -> new ArrayList<>());
-          records.add(record);
-          if (failed && !id.isEmpty()) {
-            failedIn.put(id, records);
-            failedAt.put(id, file + ":" + line.number());
-          }
+          kept.offer(line.json(), repo, file, line.number());
         }
       }
     }
+    Map<String, List<JsonNode>> byRepo = kept.byRepository();
     Path output = outputDir.resolve(DatasetFile.of(DataPaths.MERGED_DATASET, runId).fileName());
     int[] count = {0};
     OutputLock.whileHeld(
