@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.editbench.core.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
@@ -72,10 +73,7 @@ public final class Charts {
             .xAxisTitle(ResultsSummary.RUN_ID)
             .yAxisTitle(metric)
             .build();
-    chart
-        .getStyler()
-        .setLegendPosition(Styler.LegendPosition.OutsideE)
-        .setChartBackgroundColor(Color.WHITE);
+    commonStyle(chart.getStyler());
     // By info ratio, then name (None last): 0.2, 0.2_body_issue, 0.4, … whatever the rows' order.
     List<String> categories =
         runIds.stream()
@@ -191,10 +189,7 @@ public final class Charts {
             .xAxisTitle(ResultsSummary.INFO_RATIO)
             .yAxisTitle(metric)
             .build();
-    chart
-        .getStyler()
-        .setLegendPosition(Styler.LegendPosition.OutsideE)
-        .setChartBackgroundColor(Color.WHITE);
+    commonStyle(chart.getStyler());
     chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setXAxisDecimalPattern("0.0");
     unitAxis(chart.getStyler(), metric);
     bySeries.forEach(
@@ -205,6 +200,26 @@ public final class Charts {
       chart.setTitle(metric + ": no plain info-ratio run_ids to draw");
     }
     return chart;
+  }
+
+  /**
+   * Twenty colours, so that a study's series (6 models at two temperatures, …) do not share one:
+   * XChart's own set repeats after twelve. Strong ones first, then their lighter kin.
+   */
+  private static final Color[] SERIES_COLORS =
+      IntStream.of(
+              0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f,
+              0xbcbd22, 0x17becf, 0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94,
+              0xf7b6d2, 0xc7c7c7, 0xdbdb8d, 0x9edae5)
+          .mapToObj(Color::new)
+          .toArray(Color[]::new);
+
+  /** The legend beside the plot, a white background, the series colours. */
+  private static void commonStyle(Styler styler) {
+    styler
+        .setLegendPosition(Styler.LegendPosition.OutsideE)
+        .setChartBackgroundColor(Color.WHITE)
+        .setSeriesColors(SERIES_COLORS);
   }
 
   /**

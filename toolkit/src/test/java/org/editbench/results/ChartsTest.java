@@ -113,6 +113,10 @@ class ChartsTest {
     assertEquals(
         0, bars.getStyler().getXAxisLabelRotation(), "four short run_ids fit side by side");
     assertEquals("0%", bars.getStyler().getYAxisDecimalPattern(), "in percent, as in the table");
+    assertEquals(
+        20,
+        Arrays.stream(bars.getStyler().getSeriesColors()).distinct().count(),
+        "a study's series in colours of their own (XChart's repeat after 12)");
     var line = Charts.lineChart(table, ResultsSummary.APPLIES);
     assertEquals(0.0, line.getStyler().getYAxisMin());
     assertEquals("0%", line.getStyler().getYAxisDecimalPattern());
