@@ -19,21 +19,7 @@ public interface Reporter {
    * what the work did (the pipeline's stage lines).
    */
   default Reporter withoutNotes() {
-    Reporter all = this;
-    return new Reporter() {
-      @Override
-      public void warn(String message) {
-        all.warn(message);
-      }
-
-      @Override
-      public void info(String message) {}
-
-      @Override
-      public void progress(String task, long done, long total) {
-        all.progress(task, done, total);
-      }
-    };
+    return forwarding(this, false, null);
   }
 
   /**
@@ -41,7 +27,14 @@ public interface Reporter {
    * of a larger one (a bench file of the pipeline's build), so that its progress names the part.
    */
   default Reporter withProgressAs(String task) {
-    Reporter all = this;
+    return forwarding(this, true, task);
+  }
+
+  /**
+   * {@code all}'s warnings, its notes when {@code notes}, and its progress, under {@code task}'s
+   * name unless that is null.
+   */
+  private static Reporter forwarding(Reporter all, boolean notes, String task) {
     return new Reporter() {
       @Override
       public void warn(String message) {
@@ -50,12 +43,14 @@ public interface Reporter {
 
       @Override
       public void info(String message) {
-        all.info(message);
+        if (notes) {
+          all.info(message);
+        }
       }
 
       @Override
-      public void progress(String ignored, long done, long total) {
-        all.progress(task, done, total);
+      public void progress(String ownTask, long done, long total) {
+        all.progress(task != null ? task : ownTask, done, total);
       }
     };
   }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.editbench.EditBench;
 import org.editbench.core.DataPaths;
@@ -36,6 +37,24 @@ class InferenceCommandsTest {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
+  }
+
+  /**
+   * run-api's arguments for the gold model on {@code data} into {@code results}, then {@code more}.
+   */
+  private String[] goldOn(Path data, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run-api",
+                "--model",
+                "gold",
+                "--dataset_name",
+                data.toString(),
+                "--results-dir",
+                dir.resolve("results").toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   private Path infbench(String name, String... ids) throws Exception {
@@ -405,19 +424,7 @@ class InferenceCommandsTest {
   @Test
   void runIdsGivenBesideAJsonlPathAreSaidNotToApplyToIt() throws Exception {
     Path data = infbench("mine-task-instances_0.8.jsonl", "o__r-pull-1");
-    String[] runApi = {
-      "run-api",
-      "--model",
-      "gold",
-      "--dataset_name",
-      data.toString(),
-      "--results-dir",
-      dir.resolve("results").toString(),
-      "--run_id",
-      "0.2",
-      "0.4"
-    };
-    assertEquals(0, run(runApi), err.toString());
+    assertEquals(0, run(goldOn(data, "--run_id", "0.2", "0.4")), err.toString());
     assertTrue(
         err.toString()
             .contains(
@@ -432,15 +439,7 @@ class InferenceCommandsTest {
   @SuppressWarnings("try") // held open for the block: the writer's lock
   void anInfbenchFileStillBeingWrittenIsNotRead() throws Exception {
     Path data = infbench("mine-task-instances_0.2.jsonl", "o__r-pull-1");
-    String[] runApi = {
-      "run-api",
-      "--model",
-      "gold",
-      "--dataset_name",
-      data.toString(),
-      "--results-dir",
-      dir.resolve("results").toString()
-    };
+    String[] runApi = goldOn(data);
     try (var writer =
         org.editbench.core.JsonlAppender.open(data, false, org.editbench.core.Reporter.SILENT)) {
       assertEquals(1, run(runApi), "as for a locked output: the same command succeeds later");

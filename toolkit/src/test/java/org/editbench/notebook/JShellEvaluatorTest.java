@@ -151,15 +151,19 @@ class JShellEvaluatorTest {
     assertEquals(List.of(), fine.events, "nothing to note once it resolves");
   }
 
+  /** The error of {@code code} run as the cell {@code cellName}, which must fail. */
+  private static CellException failing(String cellName, String code) {
+    return assertThrows(
+        CellException.class,
+        () -> session.evaluator().execute(cellName, code, new RecordingOutput()));
+  }
+
   @Test
   void aRecursionsFramesAreShownOnceWithHowOftenTheyRepeat() throws CellException {
     session
         .evaluator()
         .execute("In [1]", "int depth(int n) { return depth(n + 1) + 1; }", new RecordingOutput());
-    CellException error =
-        assertThrows(
-            CellException.class,
-            () -> session.evaluator().execute("In [2]", "depth(0)", new RecordingOutput()));
+    CellException error = failing("In [2]", "depth(0)");
     assertEquals("java.lang.StackOverflowError", error.ename());
     List<String> traceback = error.traceback();
     assertTrue(traceback.size() < 10, String.join("\n", traceback));
@@ -176,13 +180,7 @@ class JShellEvaluatorTest {
             "In [1]",
             "void variant(String id) { org.editbench.infbench.RunId.parse(id); }",
             new RecordingOutput());
-    CellException refused =
-        assertThrows(
-            CellException.class,
-            () ->
-                session
-                    .evaluator()
-                    .execute("In [2]", "variant(\"0.2_oops\")", new RecordingOutput()));
+    CellException refused = failing("In [2]", "variant(\"0.2_oops\")");
     List<String> traceback = refused.traceback();
     assertTrue(
         traceback.get(0).startsWith("java.lang.IllegalArgumentException: "), traceback.get(0));
@@ -195,16 +193,9 @@ class JShellEvaluatorTest {
 
     // Through a stream: the stream's frames between the cell's lambda and the cell are counted.
     CellException inStream =
-        assertThrows(
-            CellException.class,
-            () ->
-                session
-                    .evaluator()
-                    .execute(
-                        "In [3]",
-                        "List.of(\"bad\").stream().map(s -> org.editbench.infbench.RunId.parse(s))"
-                            + ".toList()",
-                        new RecordingOutput()));
+        failing(
+            "In [3]",
+            "List.of(\"bad\").stream().map(s -> org.editbench.infbench.RunId.parse(s)).toList()");
     List<String> streamed = inStream.traceback();
     Matcher count =
         Pattern.compile("\t\\.\\.\\. (\\d+) frames in the editbench toolkit and the JDK")
@@ -216,15 +207,7 @@ class JShellEvaluatorTest {
 
     // A var declaration's two top-level frames show as one, as for the cell's own exceptions.
     CellException declared =
-        assertThrows(
-            CellException.class,
-            () ->
-                session
-                    .evaluator()
-                    .execute(
-                        "In [4]",
-                        "var parsed = org.editbench.infbench.RunId.parse(\"bad\");",
-                        new RecordingOutput()));
+        failing("In [4]", "var parsed = org.editbench.infbench.RunId.parse(\"bad\");");
     List<String> declaredLines = declared.traceback();
     assertEquals(
         List.of("\tat (In [4] line 1)"),
