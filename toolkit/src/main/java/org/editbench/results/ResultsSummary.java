@@ -21,6 +21,7 @@ import org.editbench.core.Reporter;
 import org.editbench.infbench.RunId;
 import org.editbench.inference.ModelSpec;
 import org.editbench.inference.ModelTable;
+import org.editbench.text.TerminalColumns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -194,7 +195,7 @@ public final class ResultsSummary {
   }
 
   private static int widest(Table table) {
-    return SummaryFormat.TEXT.render(table).lines().mapToInt(String::length).max().orElse(0);
+    return SummaryFormat.TEXT.render(table).lines().mapToInt(TerminalColumns::of).max().orElse(0);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Optional;
 import org.editbench.text.Html;
+import org.editbench.text.TerminalColumns;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvWriteOptions;
@@ -12,7 +13,8 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
 public enum SummaryFormat {
   /**
    * Aligned columns for a terminal: a header, a rule, a line per row; text left-aligned, numbers
-   * right-aligned, two spaces between columns.
+   * right-aligned, two spaces between columns, widths counted in terminal columns ({@link
+   * TerminalColumns}: a CJK model name takes two per character).
    */
   TEXT,
   /** RFC 4180 CSV with a header and full precision, for spreadsheets and pandas. */
@@ -66,7 +68,7 @@ public enum SummaryFormat {
       }
       for (int row = 0; row < cells.length; row++) {
         if (row != 1) {
-          widths[column] = Math.max(widths[column], cells[row][column].length());
+          widths[column] = Math.max(widths[column], TerminalColumns.of(cells[row][column]));
         }
       }
       cells[1][column] = "-".repeat(widths[column]);
@@ -76,9 +78,11 @@ public enum SummaryFormat {
       StringBuilder row = new StringBuilder();
       for (int column = 0; column < columns; column++) {
         boolean number = table.column(column) instanceof NumericColumn<?>;
-        String pad = " ".repeat(widths[column] - line[column].length());
         row.append(column == 0 ? "" : "  ")
-            .append(number ? pad + line[column] : line[column] + pad);
+            .append(
+                number
+                    ? TerminalColumns.padLeft(line[column], widths[column])
+                    : TerminalColumns.padRight(line[column], widths[column]));
       }
       text.append(row.toString().stripTrailing()).append('\n');
     }

@@ -4,7 +4,8 @@
  * expressions ({@link org.editbench.text.PyRegex}), LF line indexing ({@link
  * org.editbench.text.LfLines}), the Levenshtein distance, HTML escaping, numbers written as the
  * root locale writes them without {@link java.util.Formatter} ({@link
- * org.editbench.text.PlainNumbers}), and a primitive cache from 64-bit hashes to counts ({@link
+ * org.editbench.text.PlainNumbers}), the columns a text takes in a terminal ({@link
+ * org.editbench.text.TerminalColumns}), and a primitive cache from 64-bit hashes to counts ({@link
  * org.editbench.text.LongIntCache}).
  *
  * <p><b>May use:</b> the JDK only.

@@ -14,10 +14,13 @@ import org.editbench.core.PyJson;
 import org.editbench.core.RecordingReporter;
 import org.editbench.core.Reporter;
 import org.editbench.inference.TokenCounter;
+import org.editbench.text.TerminalColumns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** A handmade results folder whose summary is known by hand. */
@@ -176,6 +179,22 @@ class ResultsSummaryTest {
     String html = SummaryFormat.HTML.render(summary);
     assertEquals(3, html.split("<tr>", -1).length - 1, "a header row and two rows");
     assertTrue(SummaryFormat.TEXT.render(summary).contains("team/m2"));
+  }
+
+  @Test
+  void theTextTableAlignsNamesInCjkAndEmojiByTheColumnsTheyTakeInATerminal() {
+    Table table =
+        Table.create(
+            StringColumn.create("model", "gpt-4.1", "通义千问-max", "🤖-bot", "e\u0301cole"),
+            IntColumn.create("successes", 7, 12, 3, 5));
+    List<String> lines = SummaryFormat.TEXT.render(table).lines().toList();
+    assertEquals(6, lines.size());
+    // Numbers are right-aligned, so every line ends in the same terminal column.
+    assertEquals(
+        List.of(23),
+        lines.stream().map(TerminalColumns::of).distinct().toList(),
+        String.join("\n", lines));
+    assertEquals("通义千问-max  ", lines.get(3).substring(0, "通义千问-max  ".length()));
   }
 
   @Test
