@@ -198,7 +198,7 @@ public final class Workspace {
                           paths.infbenchDir(),
                           variants,
                           contextSource),
-                      new BuildProgress(progress, warnings()));
+                      TrackerReporter.counting(progress, warnings()));
               progress.advance(
                   0,
                   report.invalid().stream()
@@ -323,19 +323,25 @@ public final class Workspace {
   /**
    * The summary of the merged ({@code all}) prediction files of {@code models} × {@code runIds}, a
    * row each; empty (or null) lists mean all. Its warnings (an infbench file missing, …) are
-   * printed; runs whose predictions are not merged are named, as they have no row here.
+   * printed; runs whose predictions are not merged are named, as they have no row here. In a
+   * notebook cell, scoring the files whose scores cannot be reused shows a progress display.
    *
    * @throws IllegalArgumentException when no asked run has merged predictions (merge them with
    *     {@link #mergeResults})
    */
   public Table summarize(List<String> models, List<String> runIds) {
+    ProgressTracker progress =
+        ProgressTracker.openOnceCounting("summarize · scoring prediction files");
     Table all =
-        EditBench.summarize(
-            paths.resultsDir(),
-            paths.infbenchDir(),
-            allWhenNull(models),
-            allWhenNull(runIds),
-            warnings());
+        progress.run(
+            () ->
+                EditBench.summarize(
+                    paths.resultsDir(),
+                    paths.infbenchDir(),
+                    allWhenNull(models),
+                    allWhenNull(runIds),
+                    TrackerReporter.countingAndSizing(progress, warnings())),
+            "the scores of the files done are kept: run the cell again to score the rest");
     Table merged = Pipeline.mergedRows(all);
     Set<String> mergedRuns = runKeys(merged);
     List<String> unmerged =
@@ -372,8 +378,17 @@ public final class Workspace {
     if (runId == null) {
       throw new IllegalArgumentException("runId: give one run_id, e.g. \"0.2\"");
     }
-    return PredictionTable.load(
-        paths.resultsDir(), paths.infbenchDir(), allWhenNull(models), runId, warnings());
+    ProgressTracker progress =
+        ProgressTracker.openOnceCounting("predictions " + runId + " · scoring prediction files");
+    return progress.run(
+        () ->
+            PredictionTable.load(
+                paths.resultsDir(),
+                paths.infbenchDir(),
+                allWhenNull(models),
+                runId,
+                TrackerReporter.countingAndSizing(progress, warnings())),
+        "nothing kept: run the cell again");
   }
 
   /** Both charts of {@code metric} as PNG files in {@code experiment_results/charts}. */

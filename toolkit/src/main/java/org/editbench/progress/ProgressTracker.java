@@ -21,12 +21,23 @@ public final class ProgressTracker {
   private long failures;
   private double cost;
   private State state = State.RUNNING;
+  private final boolean endsUnseenUnlessShown;
+  private boolean shown;
 
   public ProgressTracker(String task, ProgressListener listener) {
     this(task, listener, System::nanoTime);
   }
 
   ProgressTracker(String task, ProgressListener listener, LongSupplier nanoClock) {
+    this(task, listener, nanoClock, false);
+  }
+
+  ProgressTracker(
+      String task,
+      ProgressListener listener,
+      LongSupplier nanoClock,
+      boolean endsUnseenUnlessShown) {
+    this.endsUnseenUnlessShown = endsUnseenUnlessShown;
     this.task = task;
     this.listener = listener;
     this.nanoClock = nanoClock;
@@ -39,6 +50,15 @@ public final class ProgressTracker {
    */
   public static ProgressTracker open(String task) {
     return new ProgressTracker(task, ProgressViews.open(task));
+  }
+
+  /**
+   * Like {@link #open}, for work that often has nothing to count (a summary whose scores are all
+   * reused): the view shows once there is something to count, and work that ends before that leaves
+   * nothing behind — no display of an empty bar after every quick call.
+   */
+  public static ProgressTracker openOnceCounting(String task) {
+    return new ProgressTracker(task, ProgressViews.open(task), System::nanoTime, true);
   }
 
   /** Renames the task (e.g. the combination now running) and shows the change. */
@@ -113,6 +133,9 @@ public final class ProgressTracker {
       return;
     }
     state = ended;
+    if (endsUnseenUnlessShown && !shown) {
+      return;
+    }
     ProgressSnapshot last = snapshot();
     listener.update(
         new ProgressSnapshot(
@@ -128,6 +151,7 @@ public final class ProgressTracker {
 
   private void publish() {
     if (!state.ended()) {
+      shown = true;
       listener.update(snapshot());
     }
   }

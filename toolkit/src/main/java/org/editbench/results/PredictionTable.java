@@ -42,7 +42,7 @@ public final class PredictionTable {
    * infbenchDir/all-task-instances_{runId}.jsonl}, each file's rows in its infbench file's order
    * (not the prediction file's, which is the order concurrent requests ended in, so that equal rows
    * sort the same in every run). Predictions without an infbench record are left out with a
-   * warning.
+   * warning. Progress is reported per prediction file scored.
    */
   public static PredictionTable load(
       Path resultsDir,
@@ -53,10 +53,12 @@ public final class PredictionTable {
     List<PredictionDetail> rows = new ArrayList<>();
     Map<Path, Map<String, BenchInstance>> recordsByFile = new HashMap<>();
     Map<Path, Map<String, Integer>> positionsByFile = new HashMap<>();
-    for (PredictionFile file : PredictionFile.find(resultsDir, models, List.of(runId), reporter)) {
-      if (!file.dataset().equals(DataPaths.MERGED_DATASET)) {
-        continue;
-      }
+    List<PredictionFile> merged =
+        PredictionFile.find(resultsDir, models, List.of(runId), reporter).stream()
+            .filter(file -> file.dataset().equals(DataPaths.MERGED_DATASET))
+            .toList();
+    int filesScored = 0;
+    for (PredictionFile file : merged) {
       Path infbench = file.infbenchFile(infbenchDir);
       if (!Files.isRegularFile(infbench)) {
         throw new IllegalArgumentException(
@@ -106,6 +108,7 @@ public final class PredictionTable {
                 + infbench
                 + "; left out");
       }
+      reporter.progress("scoring predictions", ++filesScored, merged.size());
     }
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(

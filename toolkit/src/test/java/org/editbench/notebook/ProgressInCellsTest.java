@@ -108,6 +108,46 @@ class ProgressInCellsTest {
   }
 
   @Test
+  void scoringForASummaryOrAPredictionTableShowsADisplayOnlyWhenScoresAreComputed(
+      @TempDir Path root) throws Exception {
+    SampleData.copyTo(root);
+    session
+        .evaluator()
+        .execute(
+            "In [1]",
+            "var eb = EditBench.open("
+                + quoted(root)
+                + ");\n"
+                + "eb.buildInfbench(List.of(\"0.2\"));\n"
+                + "eb.mergeAllInfbench();\n"
+                + "eb.runApi(\"gold\", List.of(\"0.2\"));\n"
+                + "eb.mergeResults(\"gold\");",
+            new RecordingOutput());
+
+    RecordingOutput first = new RecordingOutput();
+    session.evaluator().execute("In [2]", "eb.summarize(null, null);", first);
+    assertEquals(1, first.displayIds.size(), first.events.toString());
+    String scored = lastHtml(first);
+    assertTrue(
+        scored.contains("summarize · scoring prediction files")
+            && scored.contains("data-state=\"finished\"")
+            && scored.contains("value=\"3\" max=\"3\""),
+        "the gold model's three prediction files (two repositories and all): " + scored);
+
+    RecordingOutput again = new RecordingOutput();
+    session.evaluator().execute("In [3]", "eb.summarize(null, null);", again);
+    assertEquals(List.of(), again.displayed, "every score reused: no display " + again.events);
+
+    RecordingOutput table = new RecordingOutput();
+    session.evaluator().execute("In [4]", "eb.predictions(null, \"0.2\");", table);
+    assertEquals(1, table.displayIds.size(), table.events.toString());
+    assertTrue(
+        lastHtml(table).contains("predictions 0.2 · scoring prediction files")
+            && lastHtml(table).contains("value=\"1\" max=\"1\""),
+        lastHtml(table));
+  }
+
+  @Test
   void interruptingTheKernelStopsRunApiAfterWholeLinesAndTheNextRunResumes(@TempDir Path root)
       throws Exception {
     try (MockWebServer server = new MockWebServer()) {

@@ -49,6 +49,25 @@ class ProgressTrackerTest {
   }
 
   @Test
+  void aTrackerOpenedOnceCountingShowsNothingUntilItCountsAndThenEndsAsAnyOther() {
+    ProgressTracker quiet = new ProgressTracker("scoring", seen::add, () -> now, true);
+    assertEquals("reused", quiet.run(() -> "reused", "resume"));
+    assertEquals(List.of(), seen, "nothing counted, nothing shown, not even the end");
+
+    ProgressTracker counting = new ProgressTracker("scoring", seen::add, () -> now, true);
+    counting.run(
+        () -> {
+          counting.addTotal(2);
+          counting.advance(2, 0, 0);
+          return "scored";
+        },
+        "resume");
+    assertEquals(3, seen.size());
+    assertEquals(State.FINISHED, seen.get(2).state());
+    assertEquals(2, seen.get(2).done());
+  }
+
+  @Test
   void runEndsWithTheOutcomeOfTheWork() {
     assertEquals("ok", tracker.run(() -> "ok", "resume"));
     assertEquals(State.FINISHED, seen.get(seen.size() - 1).state());
