@@ -228,9 +228,13 @@ public final class Charts {
    */
   private static void unitAxis(AxesChartStyler styler, String metric) {
     if (ColumnFormats.isUnitInterval(metric)) {
+      // A hair wider than [0, 1], unevenly: when the axis' ends and the values are evenly spaced
+      // (within 1e-4), XChart puts ticks at those values only — a chart whose values are all
+      // equal, like the gold model's 100 % everywhere, got two ticks, 0 % and 100 %, instead of
+      // one every 20 %.
       styler
-          .setYAxisMin(0.0)
-          .setYAxisMax(1.0)
+          .setYAxisMin(-0.001)
+          .setYAxisMax(1.002)
           .setYAxisDecimalPattern(ColumnFormats.isRate(metric) ? "0%" : "0.0#");
     } else if (metric.startsWith("cost")) {
       styler.setYAxisDecimalPattern("$#,##0.00##");

@@ -104,12 +104,47 @@ class ChartsTest {
         "y's own values, not x's");
   }
 
+  /**
+   * The y axis' tick labels as XChart drew them: read from its internals (the chart's axis pair,
+   * its y axis, that axis' tick calculator), which offer no public way to them.
+   */
+  private static List<String> yTickLabels(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart)
+      throws ReflectiveOperationException {
+    org.knowm.xchart.BitmapEncoder.getBufferedImage(chart);
+    java.lang.reflect.Field pair =
+        org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("axisPair");
+    pair.setAccessible(true);
+    Object axisPair = pair.get(chart);
+    java.lang.reflect.Method yAxis = axisPair.getClass().getDeclaredMethod("getYAxis");
+    yAxis.setAccessible(true);
+    var axis = (org.knowm.xchart.internal.chartpart.Axis<?, ?>) yAxis.invoke(axisPair);
+    return axis.getAxisTickCalculator().getTickLabels();
+  }
+
+  @Test
+  void aRateAxisHasATickEvery20PercentAlsoWhenAllValuesAreEqual()
+      throws ReflectiveOperationException {
+    // (the calculator also lists labels outside the axis, which are not drawn)
+    List<String> everyFifth = List.of("0%", "20%", "40%", "60%", "80%", "100%");
+    for (double value : new double[] {1.0, 0.5, 0.0}) {
+      Table equal = summary(value, value, value, value);
+      List<String> line = yTickLabels(Charts.lineChart(equal, ResultsSummary.APPLIES));
+      assertTrue(
+          line.containsAll(everyFifth), "all " + value + " (0% and 100% only, before): " + line);
+      List<String> bars = yTickLabels(Charts.barChart(equal, ResultsSummary.APPLIES));
+      assertTrue(bars.containsAll(everyFifth), "all " + value + ": " + bars);
+    }
+    List<String> varied =
+        yTickLabels(Charts.lineChart(summary(0.5, 0.75, 1.0, 0.25), ResultsSummary.APPLIES));
+    assertTrue(varied.containsAll(everyFifth), varied.toString());
+  }
+
   @Test
   void rateAxesRunFromZeroToOneAndLongLabelsAreSlanted() {
     Table table = summary(0.5, 0.75, 1.0, 0.25);
     var bars = Charts.barChart(table, ResultsSummary.APPLIES);
-    assertEquals(0.0, bars.getStyler().getYAxisMin());
-    assertEquals(1.0, bars.getStyler().getYAxisMax());
+    assertEquals(-0.001, bars.getStyler().getYAxisMin(), "0 with a hair below it");
+    assertEquals(1.002, bars.getStyler().getYAxisMax());
     assertEquals(
         0, bars.getStyler().getXAxisLabelRotation(), "four short run_ids fit side by side");
     assertEquals("0%", bars.getStyler().getYAxisDecimalPattern(), "in percent, as in the table");
@@ -118,7 +153,7 @@ class ChartsTest {
         Arrays.stream(bars.getStyler().getSeriesColors()).distinct().count(),
         "a study's series in colours of their own (XChart's repeat after 12)");
     var line = Charts.lineChart(table, ResultsSummary.APPLIES);
-    assertEquals(0.0, line.getStyler().getYAxisMin());
+    assertEquals(-0.001, line.getStyler().getYAxisMin());
     assertEquals("0%", line.getStyler().getYAxisDecimalPattern());
     assertEquals(1.0, line.getStyler().getXAxisMax(), "the info ratio is a share too");
     table.addColumns(
