@@ -257,6 +257,7 @@ public final class RunApi {
         .connectTimeout(connect)
         .retryOnConnectionFailure(
             false) // every retry goes through RetryPolicy: counted, backed off
+        .addNetworkInterceptor(new OneRequestPerHttp1Connection())
         .connectionPool(new ConnectionPool(options.maxWorkers(), 5, TimeUnit.MINUTES))
         .build();
   }
