@@ -47,13 +47,13 @@ public final class HttpBackend implements ModelBackend {
   }
 
   /**
-   * {@code base} + {@code path}, for a base with or without a final slash; a base that is not an
-   * http(s) URL is refused naming {@code provider}'s variable, shown without credentials.
+   * {@code base} + {@code path}, for a base with or without a final slash, its query kept after the
+   * whole path; a base that is not an http(s) URL is refused naming {@code provider}'s variable,
+   * shown without credentials.
    */
   static HttpUrl endpoint(String baseUrl, String path, Provider provider) {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    HttpUrl url = HttpUrl.parse(base + path);
-    if (url == null) {
+    HttpUrl base = HttpUrl.parse(baseUrl);
+    if (base == null) {
       throw new IllegalArgumentException(
           provider.baseUrlVariable()
               + " '"
@@ -62,7 +62,12 @@ public final class HttpBackend implements ModelBackend {
               + provider.defaultBaseUrl()
               + " or http://127.0.0.1:8000/v1");
     }
-    return url;
+    // The path goes after the base's path, before its query (Azure's ?api-version=…, a key).
+    String basePath = base.encodedPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    return base.newBuilder().encodedPath(basePath + path).build();
   }
 
   @Override

@@ -257,6 +257,23 @@ class RunApiServerTest {
   }
 
   @Test
+  void aServerThatClosesEachConnectionAfterItsAnswerCostsNoFailureAndNoRetry() {
+    // As an HTTP/1.0 server does, or one whose keep-alive ran out: the pooled connection is dead.
+    infbench(6);
+    serve(
+        request ->
+            Fixtures.patchFor(request)
+                .newBuilder()
+                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+    RunStats stats = run(options("test-chat").maxWorkers(1).maxRetries(0));
+    assertEquals(6, requests.size(), "one request per instance: " + reporter.warnings);
+    assertEquals(List.of(), reporter.warnings);
+    assertEquals(List.of(), sleeps, "no back-off");
+    assertEquals(6, stats.succeeded());
+  }
+
+  @Test
   void requestIUsesKeyIModK() {
     infbench(7);
     serve(Fixtures::patchFor);
@@ -626,11 +643,23 @@ class RunApiServerTest {
   }
 
   @Test
-  void theBaseUrlMayEndWithASlashAndMustBeAnHttpUrl() {
+  void theBaseUrlMayEndWithASlashOrHaveAQueryAndMustBeAnHttpUrl() {
     assertEquals(
         "http://127.0.0.1:8000/v1/chat/completions",
         HttpBackend.endpoint("http://127.0.0.1:8000/v1/", "/chat/completions", Provider.OPENAI)
             .toString());
+    assertEquals(
+        "http://127.0.0.1:8000/chat/completions",
+        HttpBackend.endpoint("http://127.0.0.1:8000", "/chat/completions", Provider.OPENAI)
+            .toString());
+    assertEquals(
+        "https://x.openai.azure.com/openai/v1/chat/completions?api-version=preview",
+        HttpBackend.endpoint(
+                "https://x.openai.azure.com/openai/v1/?api-version=preview",
+                "/chat/completions",
+                Provider.OPENAI)
+            .toString(),
+        "the path before the base's query (it went into the query)");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
