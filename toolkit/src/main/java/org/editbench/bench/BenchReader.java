@@ -23,6 +23,22 @@ public final class BenchReader {
    * occurrence and is reported with both line numbers.
    */
   public static List<BenchInstance> read(Path file, Reporter reporter) {
+    return read(file, List.of(), reporter);
+  }
+
+  /**
+   * The bench lines prompt-builder builds from, as {@link #read(Path, Reporter)}, each of which
+   * must have the fields it splits and replays an instance by ({@link #SPLIT_FIELDS}): without them
+   * a line would make a record with no history or no code and no complaint.
+   */
+  public static List<BenchInstance> readForSplitting(Path file, Reporter reporter) {
+    return read(file, SPLIT_FIELDS, reporter);
+  }
+
+  /** The fields an instance is split and replayed by: its edited files and its history steps. */
+  public static final List<String> SPLIT_FIELDS = List.of("files_work", "work_patch_list");
+
+  private static List<BenchInstance> read(Path file, List<String> required, Reporter reporter) {
     List<BenchInstance> instances = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
     for (Jsonl.Line line : JsonLineReader.readAll(file)) {
@@ -31,6 +47,16 @@ public final class BenchReader {
         instance = InstanceJson.fromJson(line.json());
       } catch (IllegalArgumentException e) {
         throw line.error(e.getMessage());
+      }
+      for (String field : required) {
+        if (!line.json().has(field)) {
+          throw line.error(
+              "missing field "
+                  + field
+                  + ": every bench line is split by "
+                  + String.join(" and ", required)
+                  + "; add it (an empty list if there is nothing) or leave the line out");
+        }
       }
       Integer first = firstLine.putIfAbsent(instance.instanceId(), line.number());
       if (first != null) {

@@ -126,7 +126,7 @@ public final class InfbenchBuilder {
     request
         .contextSource()
         .prepare(request.targets().stream().map(InfbenchRequest.Target::runId).toList());
-    List<BenchInstance> bench = BenchReader.read(request.bench(), reporter);
+    List<BenchInstance> bench = BenchReader.readForSplitting(request.bench(), reporter);
     if (bench.isEmpty()) {
       // Most likely the wrong file, or one a failed crawl left empty: an empty output would only
       // hide that.

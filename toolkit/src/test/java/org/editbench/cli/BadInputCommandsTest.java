@@ -418,7 +418,8 @@ class BadInputCommandsTest {
     Path infbench = dir.resolve("mine-task-instances_0.2.jsonl");
     Files.writeString(infbench, String.format(RECORD, 1, 1));
     Path bench = dir.resolve("b-task-instances.jsonl");
-    Files.writeString(bench, "{\"instance_id\": \"a\"}\n");
+    Files.writeString(
+        bench, "{\"instance_id\": \"a\", \"files_work\": [], \"work_patch_list\": []}\n");
 
     assertBadInput(
         CliRunner.run("prompt-builder", "--dataset-name", folder.toString()), isADirectory);

@@ -82,8 +82,27 @@ class PromptBuilderCommandTest {
 
   @Test
   void missingInstanceId() throws IOException {
-    Path bench = bench("{\"instance_id\": \"a\"}", "{\"repo\": \"o/r\"}");
+    Path bench =
+        bench(
+            "{\"instance_id\": \"a\", \"files_work\": [], \"work_patch_list\": []}",
+            "{\"repo\": \"o/r\"}");
     assertBadInput(buildVariants(bench), bench + ":2: missing instance_id");
+  }
+
+  @Test
+  void aBenchLineWithoutItsHistoryOrEditedFilesIsBadInputNotAnEmptyRecord() throws IOException {
+    // It made a record with an empty prompt (no work_patch_list) or no code (no files_work).
+    Path noHistory =
+        bench(
+            "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"]]}",
+            "{\"instance_id\": \"b\", \"files_work\": [\"m.py\"], \"num_changes\": 7}");
+    assertBadInput(
+        buildVariants(noHistory),
+        noHistory
+            + ":2: missing field work_patch_list: every bench line is split by files_work and"
+            + " work_patch_list; add it (an empty list if there is nothing) or leave the line out");
+    Path noFiles = bench("{\"instance_id\": \"a\", \"work_patch_list\": [[\"d\"]]}");
+    assertBadInput(buildVariants(noFiles), noFiles + ":1: missing field files_work");
   }
 
   @Test
@@ -276,7 +295,9 @@ class PromptBuilderCommandTest {
 
   @Test
   void strictModeStopsAtTheFirstInvalidInstance() throws IOException {
-    Path bench = bench("{\"instance_id\": \"a\", \"files_work\": [\"m.py\"]}");
+    Path bench =
+        bench(
+            "{\"instance_id\": \"a\", \"files_work\": [\"m.py\"], \"work_patch_list\": [[\"d\"]]}");
     CliRunner.Result r =
         promptBuilder(
             bench,
