@@ -174,14 +174,15 @@ public final class EditBench {
   /**
    * {@link #bm25Ranking(BenchInstance, List, int, Bm25Settings, Reporter)} for an infbench instance
    * (its {@code pre_edits} are the history) with the default settings: clones under {@code repos/}
-   * of the data root, the user's cache directory, {@code .py} files, warnings on standard error.
+   * of the data folder {@link #open()} would choose, the user's cache directory, {@code .py} files,
+   * warnings on standard error.
    */
   public static List<ScoredPath> bm25Ranking(BenchInstance instance, int topn) {
     return bm25Ranking(
         instance,
         instance.preEdits(),
         topn,
-        Bm25Settings.defaults(),
+        Bm25Settings.defaults(Workspace.locate().paths()),
         Reporter.printingTo(System.err));
   }
 
@@ -288,7 +289,7 @@ public final class EditBench {
 
   /**
    * The summary of a results folder, a row per model × T × n × dataset × run_id; the columns are
-   * {@link ResultsSummary}'s constants. Empty {@code models} or {@code runIds} mean all.
+   * {@link ResultsSummary}'s constants. Empty (or null) {@code models} or {@code runIds} mean all.
    */
   public static Table summarize(
       Path resultsDir,
@@ -296,17 +297,23 @@ public final class EditBench {
       List<String> models,
       List<String> runIds,
       Reporter reporter) {
-    return ResultsSummary.summarize(resultsDir, infbenchDir, models, runIds, reporter);
+    return ResultsSummary.summarize(
+        resultsDir, infbenchDir, allWhenNull(models), allWhenNull(runIds), reporter);
   }
 
   /**
-   * The summary of {@code experiment_results} against {@code crawled_data/infbench} (under
-   * $EDITBENCH_HOME or here).
+   * The summary of {@code experiment_results} against {@code crawled_data/infbench} in the data
+   * folder {@link #open()} would choose (from {@code notebooks/}, the repository root), every
+   * dataset's rows.
    */
   public static Table summarize() {
-    DataPaths paths = DataPaths.fromEnvironment();
-    return summarize(
-        paths.resultsDir(), paths.infbenchDir(), List.of(), List.of(), Reporter.SILENT);
+    DataPaths paths = Workspace.locate().paths();
+    return summarize(paths.resultsDir(), paths.infbenchDir(), null, null, Reporter.SILENT);
+  }
+
+  /** Null, as a notebook may pass for "every model" or "every run_id", as the empty list. */
+  static List<String> allWhenNull(List<String> names) {
+    return names == null ? List.of() : names;
   }
 
   /**
@@ -320,7 +327,9 @@ public final class EditBench {
       List<String> runIds,
       Reporter reporter) {
     return Scoring.writeMetrics(
-        PredictionFile.find(resultsDir, models, runIds, reporter), infbenchDir, reporter);
+        PredictionFile.find(resultsDir, allWhenNull(models), allWhenNull(runIds), reporter),
+        infbenchDir,
+        reporter);
   }
 
   /** A bar chart of a summary column per model × run_id; the kernel shows it inline. */

@@ -278,10 +278,6 @@ public final class Workspace {
     }
   }
 
-  private static List<String> allWhenNull(List<String> names) {
-    return names == null ? List.of() : names;
-  }
-
   /**
    * Runs what {@code options} (from {@link #runApiOptions()}) says. In a notebook cell, one
    * progress display shows done/total, rate, failures, cost and ETA over all combinations;
@@ -338,8 +334,8 @@ public final class Workspace {
                 EditBench.summarize(
                     paths.resultsDir(),
                     paths.infbenchDir(),
-                    allWhenNull(models),
-                    allWhenNull(runIds),
+                    EditBench.allWhenNull(models),
+                    EditBench.allWhenNull(runIds),
                     TrackerReporter.countingAndSizing(progress, warnings())),
             "the scores of the files done are kept: run the cell again to score the rest");
     Table merged = Pipeline.mergedRows(all);
@@ -385,7 +381,7 @@ public final class Workspace {
             PredictionTable.load(
                 paths.resultsDir(),
                 paths.infbenchDir(),
-                allWhenNull(models),
+                EditBench.allWhenNull(models),
                 runId,
                 TrackerReporter.countingAndSizing(progress, warnings())),
         "nothing kept: run the cell again");

@@ -168,6 +168,12 @@ class WorkspaceTest {
     assertEquals(1, summary.rowCount());
     // null for "all", as EditBench.models(null) takes it; where one is needed, said so.
     assertEquals(1, eb.summarize(null, null).rowCount());
+    assertEquals(
+        3,
+        EditBench.summarize(
+                eb.paths().resultsDir(), eb.paths().infbenchDir(), null, null, Reporter.SILENT)
+            .rowCount(),
+        "the facade takes null for all too (a NullPointerException before): every dataset's row");
     assertEquals(7, eb.predictions(null, "0.2").size());
     assertEquals(
         "runIds: give the run_ids, e.g. List.of(\"0.2\", \"0.2_body_issue\")",
