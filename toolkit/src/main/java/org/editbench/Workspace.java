@@ -17,6 +17,7 @@ import org.editbench.core.Reporter;
 import org.editbench.infbench.InfbenchReport;
 import org.editbench.infbench.InfbenchRequest;
 import org.editbench.infbench.RunId;
+import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.MergeResults;
 import org.editbench.inference.RunApiOptions;
 import org.editbench.inference.RunStats;
@@ -253,11 +254,16 @@ public final class Workspace {
 
   /**
    * run-api options for this folder, one dataset per bench file (named as the infbench files built
-   * from it are); add models, run_ids, workers…
+   * from it are), the API keys and base URLs from the environment or else a {@code .env} file in
+   * the data folder or the working directory (the latter's over the former's); add models, run_ids,
+   * workers…
    */
   public RunApiOptions.Builder runApiOptions() {
     return RunApiOptions.builder()
         .dataPaths(paths)
+        // Keys where a CLI user keeps them (the data folder's .env), and the kernel's own folder's.
+        .environment(
+            ApiEnvironment.load(System.getenv(), paths.root().resolve(".env"), Path.of(".env")))
         .datasetNames(Pipeline.datasetNames(benchFiles(), Reporter.SILENT));
   }
 

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.editbench.bench.BenchInstance;
 import org.editbench.cli.SampleData;
 import org.editbench.core.Reporter;
+import org.editbench.inference.ApiEnvironment;
 import org.editbench.inference.Combination;
 import org.editbench.inference.FilterStats;
 import org.editbench.inference.ModelSpec;
@@ -129,6 +130,24 @@ class WorkspaceTest {
     progress.progress(first, new Progress(1, 4, 1, 0, 0.001, 0, java.time.Duration.ofSeconds(1)));
     assertEquals(1, tracker.snapshot().done());
     assertEquals(11, tracker.snapshot().total());
+  }
+
+  @Test
+  void runApiReadsTheKeysInTheDataFoldersEnvFileWhenTheKernelRunsInNotebooks() throws Exception {
+    SampleData.copyTo(dir);
+    Files.writeString(dir.resolve(".env"), "OPENAI_KEYS=sk-data-folder-0123456789\n");
+    Workspace eb = Workspace.locate(Map.of(), Files.createDirectories(dir.resolve("notebooks")));
+    List<String> keys = eb.runApiOptions().models("gold").build().environment().apiKeys();
+    // The process environment wins, as in the CLI: only a machine without keys sees the file's.
+    Map<String, String> process = System.getenv();
+    boolean processHasKeys =
+        !process.getOrDefault("OPENAI_KEYS", process.getOrDefault("OPENAI_KEY", "")).isBlank();
+    assertEquals(
+        processHasKeys
+            ? ApiEnvironment.fromProcess().apiKeys()
+            : List.of("sk-data-folder-0123456789"),
+        keys,
+        "the data folder's .env was not read, only the working directory's");
   }
 
   @Test

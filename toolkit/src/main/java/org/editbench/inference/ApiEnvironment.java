@@ -41,9 +41,15 @@ public record ApiEnvironment(
     return load(System.getenv(), Path.of(".env"));
   }
 
-  /** {@code environment} over the {@code dotEnv} file (which may be missing). */
-  public static ApiEnvironment load(Map<String, String> environment, Path dotEnv) {
-    Map<String, String> merged = new HashMap<>(readDotEnv(dotEnv));
+  /**
+   * {@code environment} over the {@code dotEnv} files (each may be missing; a later one's variables
+   * over an earlier one's).
+   */
+  public static ApiEnvironment load(Map<String, String> environment, Path... dotEnv) {
+    Map<String, String> merged = new HashMap<>();
+    for (Path file : dotEnv) {
+      merged.putAll(readDotEnv(file));
+    }
     environment.forEach(
         (k, v) -> {
           if (v != null && !v.isBlank()) {

@@ -234,7 +234,8 @@ public final class RunApi {
                         + provider.baseUrlVariable()
                         + " for a server other than "
                         + provider.defaultBaseUrl()
-                        + ")");
+                        + "); a notebook's workspace also reads the .env of its data folder, or"
+                        + " takes them as RunApiOptions.Builder.environment(new ApiEnvironment(…))");
               }
             });
     for (ModelSpec model : models) {
