@@ -318,8 +318,17 @@ public final class Workspace {
 
   /** {@code merge-results} for every T, n and run_id of {@code model}. */
   public List<MergeResults.Merged> mergeResults(String model) {
+    return mergeResults(model, false);
+  }
+
+  /**
+   * {@link #mergeResults(String)}; with {@code force}, a merged file is replaced even where it
+   * holds answers the merge would drop ({@code merge-results --force}) — move it aside first to
+   * keep them.
+   */
+  public List<MergeResults.Merged> mergeResults(String model, boolean force) {
     return EditBench.mergeResults(
-        paths.resultsDir(), MergeResults.Request.forModel(model), Reporter.SILENT);
+        paths.resultsDir(), MergeResults.Request.forModel(model).withForce(force), Reporter.SILENT);
   }
 
   /**

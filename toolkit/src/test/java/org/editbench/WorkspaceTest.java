@@ -178,6 +178,12 @@ class WorkspaceTest {
         assertThrows(IllegalArgumentException.class, () -> eb.summarize(List.of("gold"), List.of()))
             .getMessage());
     assertEquals(7, eb.mergeResults("gold").get(0).records());
+    // A merged file with an answer the merge would drop is kept, unless forced (as --force).
+    Path merged = eb.paths().resultsDir().resolve("gold/T=0/n=1/all-task-instances_0.2.jsonl");
+    Files.writeString(
+        merged, Files.readString(merged).replace("acme__textkit-pull-11", "acme__textkit-pull-99"));
+    assertThrows(IllegalArgumentException.class, () -> eb.mergeResults("gold"));
+    assertEquals(7, eb.mergeResults("gold", true).get(0).records());
     // Datasets are named as the infbench files built from the bench files are.
     assertEquals(
         List.of("acme/inventory", "acme/textkit"),

@@ -122,7 +122,8 @@ public final class MergeResults {
               + ": "
               + modelDir
               + " does not exist (run run-api first — in a notebook, runApi: notebook 02 — or pass"
-              + " --results-dir)");
+              + " --results-dir; in a notebook, open the data folder that holds"
+              + " experiment_results/ with EditBench.open(folder))");
     }
     List<Path> files = new ArrayList<>();
     Set<String> runIdsThere = new TreeSet<>();
@@ -315,7 +316,7 @@ public final class MergeResults {
         merged,
         inputs,
         "run-api --dataset_name all writes there directly, or the files merged before are gone",
-        "merge-results --force replaces it");
+        "merge-results --force replaces it (in a notebook, mergeResults(model, true))");
   }
 
   /** {@code owner/repo} from an id {@code owner__repo-pull-N}, else {@code unknown}. */

@@ -19,7 +19,8 @@ public record RetryPolicy(
 
   public RetryPolicy {
     if (maxRetries < 0) {
-      throw new IllegalArgumentException("--max-retries must be 0 or more, found " + maxRetries);
+      throw new IllegalArgumentException(
+          "--max-retries (maxRetries) must be 0 or more, found " + maxRetries);
     }
     if (initialBackoff.isNegative()
         || maxBackoff.compareTo(initialBackoff) < 0

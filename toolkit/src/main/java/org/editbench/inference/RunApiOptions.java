@@ -75,14 +75,17 @@ public final class RunApiOptions {
       throw new IllegalArgumentException("batch limits must be positive");
     }
     if (datasetNames.isEmpty() || models.isEmpty() || runIds.isEmpty()) {
-      throw new IllegalArgumentException("give at least one --dataset_name, --model and --run_id");
+      throw new IllegalArgumentException(
+          "give at least one --dataset_name, --model and --run_id (in a notebook, datasetNames,"
+              + " models and runIds)");
     }
     if (maxWorkers < 1) {
-      throw new IllegalArgumentException("--max_workers must be at least 1, found " + maxWorkers);
+      throw new IllegalArgumentException(
+          "--max_workers (maxWorkers) must be at least 1, found " + maxWorkers);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException(
-          "--timeout must be a positive number of seconds, found " + timeout.toSeconds());
+          "--timeout (timeout) must be a positive number of seconds, found " + timeout.toSeconds());
     }
   }
 

@@ -149,7 +149,11 @@ final class RunPlanner {
                       + dataset
                       + ": "
                       + String.join(", ", available)
-                      + "."));
+                      + "; build "
+                      + runId
+                      + " with prompt-builder (in a notebook, buildInfbench(List.of(\""
+                      + runId
+                      + "\")): notebook 01)."));
     }
     return file;
   }
@@ -159,7 +163,9 @@ final class RunPlanner {
    * list of strings.
    */
   static Set<String> readSampledIds(Path file) {
-    JsonNode root = Jsonl.readDocument(file, "--sampled_ids_file");
+    JsonNode root =
+        Jsonl.readDocument(
+            file.toAbsolutePath(), "--sampled_ids_file (in a notebook, sampledIdsFile)");
     JsonNode ids = root.get("sampled_instance_ids");
     if (ids == null || !ids.isArray()) {
       throw new DataFormatException(

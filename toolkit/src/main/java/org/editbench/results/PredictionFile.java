@@ -76,7 +76,8 @@ public record PredictionFile(
                   .map(above -> ". " + above)
                   .orElse(
                       " (run run-api first — in a notebook, runApi: notebook 02 — or pass"
-                          + " --results-dir)"));
+                          + " --results-dir; in a notebook, open the data folder that holds"
+                          + " experiment_results/ with EditBench.open(folder))"));
     }
     List<PredictionFile> found = new ArrayList<>();
     try (Stream<Path> files = SafePaths.walk(resultsDir)) {

@@ -141,7 +141,8 @@ public final class ResultsSummary {
       reporter.warn(
           "no infbench folder "
               + infbenchDir
-              + ": instances and patch metrics left empty for every file (--infbench-dir)");
+              + ": instances and patch metrics left empty for every file (--infbench-dir; in a"
+              + " notebook, the data folder's crawled_data/infbench)");
     }
     for (int i = 0; i < files.size(); i++) {
       PredictionFile file = files.get(i);

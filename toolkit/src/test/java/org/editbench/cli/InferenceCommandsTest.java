@@ -190,7 +190,7 @@ class InferenceCommandsTest {
         2,
         run("run-api", "--dataset_name", data.toString(), "--model", "gold", "--max_workers", "0"));
     assertTrue(
-        err.toString().contains("error: --max_workers must be at least 1, found 0"),
+        err.toString().contains("error: --max_workers (maxWorkers) must be at least 1, found 0"),
         err.toString());
 
     assertEquals(2, run("run-api", "--model", "gold", "--timeout", "soon"));
@@ -331,7 +331,9 @@ class InferenceCommandsTest {
         e.getMessage()
             .contains(
                 home.resolve("crawled_data/infbench/django-django-task-instances_0.2.jsonl")
-                    + " does not exist. Run ids with a file for django/django: 0.4."),
+                    + " does not exist. Run ids with a file for django/django: 0.4; build 0.2 with"
+                    + " prompt-builder (in a notebook, buildInfbench(List.of(\"0.2\")): notebook"
+                    + " 01)."),
         e.getMessage());
   }
 

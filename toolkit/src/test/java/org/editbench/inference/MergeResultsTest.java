@@ -250,7 +250,10 @@ class MergeResultsTest {
         message.startsWith(all + " holds 1 record(s) that this merge would drop (c__c-pull-9)"),
         message);
     assertTrue(
-        message.endsWith("Move it aside to keep it; merge-results --force replaces it."), message);
+        message.endsWith(
+            "Move it aside to keep it; merge-results --force replaces it (in a notebook,"
+                + " mergeResults(model, true))."),
+        message);
     assertEquals(direct, Files.readString(all), "left as it was");
 
     MergeResults.merge(
@@ -313,7 +316,9 @@ class MergeResultsTest {
             .getMessage()
             .matches(
                 "no results for model none: .* does not exist \\(run run-api first — in a"
-                    + " notebook, runApi: notebook 02 — or pass --results-dir\\)"));
+                    + " notebook, runApi: notebook 02 — or pass --results-dir; in a notebook,"
+                    + " open the data folder that holds experiment_results/ with"
+                    + " EditBench.open\\(folder\\)\\)"));
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> merge("0.3", null, null, null))
             .getMessage()

@@ -226,7 +226,9 @@ class PipelineTest {
         nestedResults
             .getMessage()
             .endsWith(
-                "(run run-api first — in a notebook, runApi: notebook 02 — or pass --results-dir)"),
+                "(run run-api first — in a notebook, runApi: notebook 02 — or pass --results-dir;"
+                    + " in a notebook, open the data folder that holds experiment_results/ with"
+                    + " EditBench.open(folder))"),
         nestedResults.getMessage());
   }
 

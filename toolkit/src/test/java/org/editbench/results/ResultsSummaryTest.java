@@ -389,7 +389,8 @@ class ResultsSummaryTest {
         List.of(
             "no infbench folder "
                 + nowhere
-                + ": instances and patch metrics left empty for every file (--infbench-dir)"),
+                + ": instances and patch metrics left empty for every file (--infbench-dir; in a"
+                + " notebook, the data folder's crawled_data/infbench)"),
         reporter.warnings.stream().filter(w -> w.contains("infbench")).toList(),
         "one warning, not one per file");
     assertTrue(summary.intColumn(ResultsSummary.INSTANCES).isMissing(0));
