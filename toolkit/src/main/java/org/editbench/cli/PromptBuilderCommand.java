@@ -171,6 +171,15 @@ public final class PromptBuilderCommand implements Callable<Integer> {
     Path histories = historiesDir != null ? historiesDir : paths.historiesDir();
     List<InfbenchRequest.Target> targets = targets(paths, bench);
     Reporter reporter = StopNotice.tracking(ConsoleReporter.of(spec));
+    if (!useBm25 && spec.commandLine().getParseResult().hasMatchedOption("--topn")) {
+      reporter.warn(
+          "--topn "
+              + topn
+              + " is ignored without --use-bm25: it is how many files BM25 retrieves"
+              + (variants == null
+                  ? "; without it the code context is the edited files"
+                  : "; with --variants a run_id says it (0.2_bm25_" + topn + ")"));
+    }
     var out = spec.commandLine().getOut();
     // Said for a bench that is there: for one that is not, the build's error is the first line.
     if (Files.isRegularFile(bench)) {

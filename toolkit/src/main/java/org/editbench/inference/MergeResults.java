@@ -212,7 +212,18 @@ public final class MergeResults {
           .computeIfAbsent(DatasetFile.parse(f).orElseThrow().runId(), k -> new ArrayList<>())
           .add(f);
     }
-    if (request.outputPath() != null && byFolder.size() > 1) {
+    Path outputPath = request.outputPath();
+    if (outputPath != null
+        && !Files.exists(outputPath)
+        && outputPath.getFileName().toString().endsWith(".jsonl")) {
+      // It would have become a folder of that name, holding all-task-instances_{run_id}.jsonl.
+      throw new IllegalArgumentException(
+          "--output-path "
+              + outputPath
+              + " names the folder the merged files go in (all-task-instances_{run_id}.jsonl"
+              + " each), not a file; name a folder, or leave it out to merge beside the inputs");
+    }
+    if (outputPath != null && byFolder.size() > 1) {
       throw new IllegalArgumentException(
           "--output-path "
               + request.outputPath()

@@ -294,6 +294,44 @@ class PromptBuilderCommandTest {
   }
 
   @Test
+  void topnWithoutUseBm25IsSaidToBeIgnored() throws IOException {
+    Path bench = oneInstanceBench();
+    CliRunner.Result single =
+        promptBuilder(
+            bench,
+            "--info-pct",
+            "0.2",
+            "--topn",
+            "5",
+            "--save-path",
+            dir.resolve("s.jsonl").toString());
+    assertEquals(0, single.exitCode(), single.err());
+    assertTrue(
+        single
+            .err()
+            .contains(
+                "warning: --topn 5 is ignored without --use-bm25: it is how many files BM25"
+                    + " retrieves; without it the code context is the edited files"),
+        single.err());
+    CliRunner.Result variants =
+        promptBuilder(
+            bench, "--variants", "0.2", "--topn", "5", "--out-dir", dir.resolve("o").toString());
+    assertTrue(
+        variants.err().contains("; with --variants a run_id says it (0.2_bm25_5)"), variants.err());
+    CliRunner.Result withBm25 =
+        promptBuilder(
+            bench,
+            "--info-pct",
+            "0.2",
+            "--use-bm25",
+            "--topn",
+            "5",
+            "--save-path",
+            dir.resolve("b.jsonl").toString());
+    assertFalse(withBm25.err().contains("--topn"), withBm25.err());
+  }
+
+  @Test
   void strictModeStopsAtTheFirstInvalidInstance() throws IOException {
     Path bench =
         bench(

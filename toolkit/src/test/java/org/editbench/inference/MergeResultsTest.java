@@ -162,6 +162,20 @@ class MergeResultsTest {
   }
 
   @Test
+  void anOutputPathNamedLikeAFileIsRefusedInsteadOfBecomingAFolder() {
+    Path out = results.resolve("merged.jsonl");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> merge("0", "0.2", null, out));
+    assertEquals(
+        "--output-path "
+            + out
+            + " names the folder the merged files go in (all-task-instances_{run_id}.jsonl each),"
+            + " not a file; name a folder, or leave it out to merge beside the inputs",
+        e.getMessage());
+    assertTrue(!java.nio.file.Files.exists(out), "no folder of that name");
+  }
+
+  @Test
   void temperatureSelectsFoldersByNumberAndRunIdAndReposFilter() {
     // Only a/a into an all file that holds b/b too: the merge would drop b/b, so it needs --force.
     assertThrows(IllegalArgumentException.class, () -> merge("0.0", "0.2", List.of("a/a"), null));
