@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +23,8 @@ import org.editbench.inference.RunStats;
 import org.editbench.pipeline.Pipeline;
 import org.editbench.progress.ProgressTracker;
 import org.editbench.results.PredictionTable;
-import org.editbench.results.ResultsSummary;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25Settings;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
@@ -349,14 +346,12 @@ public final class Workspace {
                 EditBench.summarize(
                     paths.resultsDir(),
                     paths.infbenchDir(),
-                    EditBench.allWhenNull(models),
-                    EditBench.allWhenNull(runIds),
+                    models,
+                    runIds,
                     TrackerReporter.countingAndSizing(progress, warnings())),
             "the scores of the files done are kept: run the cell again to score the rest");
     Table merged = Pipeline.mergedRows(all);
-    Set<String> mergedRuns = runKeys(merged);
-    List<String> unmerged =
-        runKeys(all).stream().filter(run -> !mergedRuns.contains(run)).sorted().toList();
+    List<String> unmerged = Pipeline.unmergedRuns(all);
     if (!unmerged.isEmpty()) {
       String message =
           "predictions not merged into all-task-instances files, so not in this summary: "
@@ -369,15 +364,6 @@ public final class Workspace {
       warnings().warn(message);
     }
     return merged;
-  }
-
-  /** Each row's model and run_id, as {@code gold · 0.2}. */
-  private static Set<String> runKeys(Table summary) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (Row row : summary) {
-      keys.add(row.getString(ResultsSummary.MODEL) + " · " + row.getString(ResultsSummary.RUN_ID));
-    }
-    return keys;
   }
 
   /**

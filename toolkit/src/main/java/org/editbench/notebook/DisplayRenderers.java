@@ -37,6 +37,7 @@ public final class DisplayRenderers {
     renderers.register(Table.class, TableRendering::render);
     renderers.register(RenderedImage.class, DisplayRenderers::png);
     PredictionRendering.registerTo(renderers);
+    StageResultRendering.registerTo(renderers);
     ServiceLoader.load(DisplayRendererProvider.class)
         .forEach(provider -> provider.registerTo(renderers));
     return renderers;
@@ -44,7 +45,7 @@ public final class DisplayRenderers {
 
   /**
    * Renders values of {@code type} (and its subtypes, unless they have their own) with {@code
-   * renderer}.
+   * renderer}, which may decline a value by returning null: it is then shown as text.
    */
   public <T> DisplayRenderers register(Class<T> type, Function<? super T, MimeBundle> renderer) {
     byType.put(type, value -> renderer.apply(type.cast(value)));
@@ -73,8 +74,9 @@ public final class DisplayRenderers {
       return MimeBundle.text("null");
     }
     Function<Object, MimeBundle> renderer = rendererFor(value.getClass());
-    if (renderer != null) {
-      return renderer.apply(value);
+    MimeBundle rendered = renderer == null ? null : renderer.apply(value);
+    if (rendered != null) {
+      return rendered;
     }
     if (value.getClass().isArray()) {
       // deepToString handles primitive arrays only as elements of an Object[]: unwrap the outer

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
@@ -31,6 +33,7 @@ import org.editbench.results.Charts;
 import org.editbench.results.ResultsSummary;
 import org.editbench.retrieval.Bm25CodeContextSource;
 import org.editbench.retrieval.Bm25Settings;
+import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
@@ -282,6 +285,23 @@ public final class Pipeline {
         summary.where(summary.stringColumn(ResultsSummary.DATASET).isEqualTo(MERGED_DATASET));
     merged.setName("summary");
     return merged;
+  }
+
+  /**
+   * The runs of a summary, as {@code gold · 0.2}, sorted, that have no row of a merged file: their
+   * predictions are not merged, so {@link #mergedRows} leaves them out.
+   */
+  public static List<String> unmergedRuns(Table summary) {
+    Set<String> merged = runKeys(mergedRows(summary));
+    return runKeys(summary).stream().filter(run -> !merged.contains(run)).sorted().toList();
+  }
+
+  private static Set<String> runKeys(Table summary) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Row row : summary) {
+      keys.add(row.getString(ResultsSummary.MODEL) + " · " + row.getString(ResultsSummary.RUN_ID));
+    }
+    return keys;
   }
 
   /**
