@@ -163,9 +163,13 @@ final class StopNotice {
         }
       }
       if (laterCombinations > 0) {
-        text.append(text.length() > 0 ? ", and " : "")
+        // "more" only beside one under way: stopped before any started, the only one is not more.
+        text.append(combination != null ? ", and " : "")
             .append(laterCombinations)
-            .append(" more model × run_id × dataset combination(s)");
+            .append(
+                combination != null
+                    ? " more model × run_id × dataset combination(s)"
+                    : " model × run_id × dataset combination(s) not started");
       }
       return text.length() == 0 ? null : text.toString();
     }

@@ -68,7 +68,10 @@ class StopNoticeTest {
                 }
               });
       run.planned(List.of(combination, combination, combination), 60);
-      assertEquals("3 more model × run_id × dataset combination(s)", StopNotice.left());
+      assertEquals(
+          "3 model × run_id × dataset combination(s) not started",
+          StopNotice.left(),
+          "not \"3 more\": none is under way");
       run.started(
           combination, new FilterStats(20, 0, List.of(), 0, 20, 0, 0, 0, List.of(), 1, 1, 1, 9));
       // A batch run: 15 answered, of them 10 collected (8 succeeded, 2 failed), 5 in a batch
@@ -85,7 +88,7 @@ class StopNoticeTest {
       // Once a combination ends, only the later ones are left; after the last, the command's
       // later stages say what they have.
       run.finished(null);
-      assertEquals("2 more model × run_id × dataset combination(s)", StopNotice.left());
+      assertEquals("2 model × run_id × dataset combination(s) not started", StopNotice.left());
       run.started(
           combination, new FilterStats(5, 0, List.of(), 0, 5, 0, 0, 0, List.of(), 1, 1, 1, 9));
       run.started(
