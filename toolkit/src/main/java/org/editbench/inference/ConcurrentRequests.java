@@ -127,6 +127,7 @@ final class ConcurrentRequests {
       }
       for (int done = 1; done <= toRun.size(); done++) {
         ResultRecord record = take(finished);
+        Stopped stop = null;
         if (record.succeeded()) {
           tally.succeeded++;
           if (record.completion().cutOff()) {
@@ -139,14 +140,12 @@ final class ConcurrentRequests {
               && ++tally.setupFailures >= FAILURES_TO_STOP
               && tally.succeeded == 0
               && keysRefused.size() >= keysUsed) {
-            throw new Stopped(StopReason.REFUSED, record.error(), tally.setupFailures);
-          }
-          if (record.unreachable()
+            stop = new Stopped(StopReason.REFUSED, record.error(), tally.setupFailures);
+          } else if (record.unreachable()
               && ++tally.unreachable >= FAILURES_TO_STOP
               && tally.succeeded == 0) {
-            throw new Stopped(StopReason.UNREACHABLE, record.error(), tally.unreachable);
-          }
-          if (tally.failed <= FAILURES_LISTED) {
+            stop = new Stopped(StopReason.UNREACHABLE, record.error(), tally.unreachable);
+          } else if (tally.failed <= FAILURES_LISTED) {
             reporter.warn(record.instanceId() + " failed: " + record.error());
           } else if (tally.failed == FAILURES_LISTED + 1) {
             reporter.warn(
@@ -165,6 +164,9 @@ final class ConcurrentRequests {
                 Duration.ofNanos(System.nanoTime() - start)));
         reporter.progress(
             combination.label(), done, toRun.size()); // for generic Reporter consumers
+        if (stop != null) {
+          throw stop; // after the display has counted the failure that stops the run
+        }
       }
       return tally;
     } finally {

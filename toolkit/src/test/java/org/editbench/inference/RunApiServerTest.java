@@ -723,8 +723,22 @@ class RunApiServerTest {
   void aKeyRefusedForEveryRequestStopsTheRunInsteadOfSendingTheWholeDataset() {
     infbench(100);
     serve(request -> Fixtures.json(401, "{\"error\": {\"message\": \"bad key " + KEY + "\"}}"));
+    List<Integer> failedShown = Collections.synchronizedList(new ArrayList<>());
+    RunObserver display =
+        new RunObserver() {
+          @Override
+          public void progress(Combination combination, Progress progress) {
+            failedShown.add(progress.failed());
+          }
+        };
     IllegalStateException stopped =
-        assertThrows(IllegalStateException.class, () -> run(options("test-chat").maxWorkers(2)));
+        assertThrows(
+            IllegalStateException.class,
+            () -> EditBench.runApi(options("test-chat").maxWorkers(2).build(), reporter, display));
+    assertEquals(
+        List.of(1, 2, 3),
+        failedShown,
+        "the progress display counts the failure that stops the run, as the message does");
     assertTrue(
         stopped
             .getMessage()
