@@ -35,6 +35,15 @@ public interface CodeContextSource {
    */
   default void prefetch(RunId runId, BenchInstance first) {}
 
+  /**
+   * This source for records rebuilt only to be compared with the ones an output kept (when it is
+   * resumed): what a source counts for the run's summary is not counted for them. This source
+   * itself unless it counts.
+   */
+  default CodeContextSource forComparing() {
+    return this;
+  }
+
   /** The edited files themselves. */
   CodeContextSource ORACLE = (instance, runId, preEdits, oracleContext) -> oracleContext;
 }

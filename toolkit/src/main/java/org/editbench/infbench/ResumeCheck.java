@@ -31,6 +31,16 @@ final class ResumeCheck {
       List<BenchInstance> bench,
       List<JsonlAppender> outputs,
       Reporter reporter) {
+    // Rebuilt only to be compared: the source's counts (BM25's fallbacks) are this run's records'.
+    InfbenchRequest comparing =
+        new InfbenchRequest(
+            request.bench(),
+            request.historiesDir(),
+            request.targets(),
+            request.strict(),
+            request.override(),
+            request.contextSource().forComparing(),
+            request.threads());
     for (int t = 0; t < outputs.size(); t++) {
       JsonlAppender output = outputs.get(t);
       List<BenchInstance> held =
@@ -63,7 +73,7 @@ final class ResumeCheck {
           continue; // opening compacted the file
         }
         byte[] rebuilt =
-            InfbenchBuilder.derive(request, sample, other -> other != target).get(t).line();
+            InfbenchBuilder.derive(comparing, sample, other -> other != target).get(t).line();
         if (rebuilt != null && !sameRecord(rebuilt, kept.bytes())) {
           throw new IllegalArgumentException(
               output.file()

@@ -34,6 +34,26 @@ public final class Bm25CodeContextSource implements CodeContextSource, AutoClose
   public Map<String, String> codeContext(
       BenchInstance instance, RunId runId, List<String> preEdits, Map<String, String> oracleContext)
       throws InvalidInstanceException {
+    return context(instance, runId, preEdits, oracleContext, true);
+  }
+
+  /**
+   * Retrieves as this source does, without counting its fallbacks: a resumed output's records
+   * rebuilt for comparison are none of this run's (its summary counted them).
+   */
+  @Override
+  public CodeContextSource forComparing() {
+    return (instance, runId, preEdits, oracleContext) ->
+        context(instance, runId, preEdits, oracleContext, false);
+  }
+
+  private Map<String, String> context(
+      BenchInstance instance,
+      RunId runId,
+      List<String> preEdits,
+      Map<String, String> oracleContext,
+      boolean counted)
+      throws InvalidInstanceException {
     if (!runId.usesBm25()) {
       return oracleContext;
     }
@@ -44,7 +64,9 @@ public final class Bm25CodeContextSource implements CodeContextSource, AutoClose
       throw new InvalidInstanceException("BM25 retrieval failed: " + e.getMessage());
     }
     if (context.usesOracle()) {
-      oracleFallbacks.computeIfAbsent(runId.text(), id -> new LongAdder()).increment();
+      if (counted) {
+        oracleFallbacks.computeIfAbsent(runId.text(), id -> new LongAdder()).increment();
+      }
       return oracleContext;
     }
     return context.files();

@@ -68,6 +68,34 @@ class PromptBuilderBm25Test {
     assertTrue(run.out().contains("BM25: 3 instance(s) kept the oracle context"), run.out());
     assertEquals(before, TestRepository.fingerprint(dir.resolve("repos/acme__inventory")));
 
+    // Resumed with only the records that kept the oracle context: the run writes the others, which
+    // all retrieve, and its summary counts no fallback — not the kept ones it rebuilds to compare.
+    Path bm25Three = dir.resolve("out/all-task-instances_0.2_bm25_3.jsonl");
+    List<String> fallbacksOnly =
+        Files.readAllLines(bm25Three).stream()
+            .filter(line -> baseCommits.keySet().stream().noneMatch(line::contains))
+            .toList();
+    assertEquals(3, fallbacksOnly.size());
+    Files.write(bm25Three, fallbacksOnly);
+    CliRunner.Result resumed =
+        CliRunner.run(
+            "prompt-builder",
+            "--dataset-name",
+            bench.toString(),
+            "--histories-dir",
+            histories.toString(),
+            "--variants",
+            "0.2_bm25_3",
+            "--out-dir",
+            dir.resolve("out").toString(),
+            "--repos-root",
+            dir.resolve("repos").toString(),
+            "--bm25-cache",
+            dir.resolve("cache").toString());
+    assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
+    assertTrue(resumed.out().contains("already present 3, written 4"), resumed.out());
+    assertTrue(!resumed.out().contains("kept the oracle context"), resumed.out());
+
     Bm25Settings settings =
         Bm25Settings.defaults()
             .withReposRoot(dir.resolve("repos"))
