@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.editbench.bench.BenchInstance;
 import org.editbench.bench.DatasetMerges.MergeResult;
 import org.editbench.core.DataPaths;
@@ -39,24 +40,11 @@ import tech.tablesaw.api.Table;
  */
 public final class Workspace {
   private final DataPaths paths;
+  private final DataFolderChoice folder;
 
-  /**
-   * The folder as {@link #toString} names it: relative ({@code .} or {@code ..}) when it was found
-   * from the working directory, so that a saved notebook's output names no folder of the machine
-   * that ran it; as given otherwise.
-   */
-  private final String shown;
-
-  private final String why;
-
-  private Workspace(Path root, String shown, String why) {
-    this.paths = new DataPaths(root.toAbsolutePath().normalize());
-    this.shown = shown;
-    this.why = why;
-  }
-
-  private Workspace(Path root, String why) {
-    this(root, root.toAbsolutePath().normalize().toString(), why);
+  private Workspace(DataFolderChoice folder) {
+    this.paths = new DataPaths(folder.root().toAbsolutePath().normalize());
+    this.folder = folder;
   }
 
   /**
@@ -65,13 +53,7 @@ public final class Workspace {
    * @throws IllegalArgumentException when it is not a folder
    */
   static Workspace at(Path root) {
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException(
-          root.toAbsolutePath()
-              + " is not a folder: give the folder that holds"
-              + " crawled_data/ and patch_histories/");
-    }
-    return new Workspace(root, "as given");
+    return new Workspace(DataFolderChoice.given(root));
   }
 
   /** The data folder for this process's environment and working directory. */
@@ -85,42 +67,7 @@ public final class Workspace {
    * @throws IllegalArgumentException when {@code $EDITBENCH_HOME} names no folder
    */
   static Workspace locate(Map<String, String> env, Path workingDir) {
-    String home = env.get(DataPaths.HOME_VARIABLE);
-    if (home != null && !home.isBlank()) {
-      Path root = workingDir.resolve(home);
-      if (!Files.isDirectory(root)) {
-        throw new IllegalArgumentException(
-            DataPaths.HOME_VARIABLE
-                + "="
-                + home
-                + " is not a folder: set it to the"
-                + " folder that holds crawled_data/ and patch_histories/, or unset it to use the working directory");
-      }
-      return new Workspace(root, "$" + DataPaths.HOME_VARIABLE);
-    }
-    if (holdsData(workingDir)) {
-      return new Workspace(workingDir, ".", "the working directory");
-    }
-    Path parent = workingDir.getParent();
-    if (parent != null && holdsData(parent)) {
-      return new Workspace(
-          parent,
-          "..",
-          "the folder above the working directory "
-              + workingDir.getFileName()
-              + "/ (the repository root when the kernel runs in notebooks/)");
-    }
-    return new Workspace(
-        workingDir,
-        "the working directory (neither it nor its parent holds crawled_data/ or"
-            + " patch_histories/; set "
-            + DataPaths.HOME_VARIABLE
-            + " to the data folder)");
-  }
-
-  private static boolean holdsData(Path dir) {
-    return Files.isDirectory(dir.resolve("crawled_data"))
-        || Files.isDirectory(dir.resolve("patch_histories"));
+    return new Workspace(DataFolderChoice.locate(env, workingDir));
   }
 
   public DataPaths paths() {
@@ -138,7 +85,7 @@ public final class Workspace {
    */
   @Override
   public String toString() {
-    return "EditBench data folder: " + shown + " — " + why;
+    return "EditBench data folder: " + folder.shown() + " — " + folder.why();
   }
 
   // ---- bench → infbench ---------------------------------------------------------------------
@@ -220,8 +167,22 @@ public final class Workspace {
    * all-task-instances_{run_id}.jsonl}.
    */
   public List<MergeResult> mergeAllInfbench() {
-    return EditBench.mergeAllInfbench(
-        paths.infbenchDir(), paths.infbenchDir(), null, false, Reporter.SILENT);
+    return merging(
+        "merge-all-infbench",
+        reporter ->
+            EditBench.mergeAllInfbench(
+                paths.infbenchDir(), paths.infbenchDir(), null, false, reporter));
+  }
+
+  /**
+   * Runs a merge with a progress display of its merged files (shown once there is one to count)
+   * that says, when the kernel is interrupted, what was kept; its warnings are printed.
+   */
+  private static <T> T merging(String task, Function<Reporter, T> merge) {
+    ProgressTracker progress = ProgressTracker.openOnceCounting(task);
+    return progress.run(
+        () -> merge.apply(TrackerReporter.countingAndSizing(progress, warnings())),
+        "each merged file is written whole or not at all: run the cell again to merge the rest");
   }
 
   /**
@@ -324,8 +285,13 @@ public final class Workspace {
    * keep them.
    */
   public List<MergeResults.Merged> mergeResults(String model, boolean force) {
-    return EditBench.mergeResults(
-        paths.resultsDir(), MergeResults.Request.forModel(model).withForce(force), Reporter.SILENT);
+    return merging(
+        "merge-results " + model,
+        reporter ->
+            EditBench.mergeResults(
+                paths.resultsDir(),
+                MergeResults.Request.forModel(model).withForce(force),
+                reporter));
   }
 
   /**

@@ -76,13 +76,18 @@ class ProgressInCellsTest {
             && built.contains("0 failed"),
         built);
 
+    RecordingOutput merge = new RecordingOutput();
+    session.evaluator().execute("In [2]", "eb.mergeAllInfbench();", merge);
+    assertEquals(1, merge.displayIds.size(), merge.events.toString());
+    String merged = lastHtml(merge);
+    assertTrue(
+        merged.contains("merge-all-infbench")
+            && merged.contains("data-state=\"finished\"")
+            && merged.contains("value=\"2\" max=\"2\""),
+        "a merged file per run_id: " + merged);
+
     RecordingOutput run = new RecordingOutput();
-    session
-        .evaluator()
-        .execute(
-            "In [2]",
-            "eb.mergeAllInfbench();\neb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));",
-            run);
+    session.evaluator().execute("In [2]", "eb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
     assertEquals(1, run.displayIds.size(), run.events.toString());
     String ran = lastHtml(run);
     assertTrue(
