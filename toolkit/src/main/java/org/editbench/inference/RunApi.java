@@ -312,12 +312,12 @@ public final class RunApi {
             switch (e.reason) {
               case REFUSED ->
                   " with none accepted: check the key ("
+                      + ApiEnvironment.masked(keys)
+                      + ", from "
                       + provider.keysVariable()
                       + " or "
                       + provider.keyVariable()
-                      + ": "
-                      + ApiEnvironment.masked(keys)
-                      + "), the base URL ("
+                      + " or, in a notebook, the ApiEnvironment given), the base URL ("
                       + env.shownBaseUrl(provider)
                       + ") and the model name. The refused requests";
               case UNREACHABLE ->

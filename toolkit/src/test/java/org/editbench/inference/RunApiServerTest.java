@@ -744,7 +744,8 @@ class RunApiServerTest {
             .getMessage()
             .startsWith(
                 "test-chat: stopped after 3 requests refused (the last: HTTP 401: bad key sk-***def)"
-                    + " with none accepted: check the key (OPENAI_KEYS or OPENAI_KEY: sk-***def), the"
+                    + " with none accepted: check the key (sk-***def, from OPENAI_KEYS or OPENAI_KEY"
+                    + " or, in a notebook, the ApiEnvironment given), the"
                     + " base URL ("
                     + baseUrl()
                     + ") and the model name."),
