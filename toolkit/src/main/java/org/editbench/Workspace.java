@@ -124,9 +124,9 @@ public final class Workspace {
     ProgressTracker progress = ProgressTracker.open("prompt-builder " + String.join(" ", runIds));
     return progress.run(
         () -> {
-          for (Path bench : files) {
-            progress.addTotal(EditBench.loadBench(bench, Reporter.SILENT).size());
-          }
+          // One total, not one per repository: the display's first state is its whole size.
+          progress.addTotal(
+              files.stream().mapToInt(f -> EditBench.loadBench(f, Reporter.SILENT).size()).sum());
           List<InfbenchReport> reports = new ArrayList<>();
           // BM25 variants retrieve from this folder's clones (repos/), whatever the kernel's
           // working directory; one source serves every repository, as in the pipeline.

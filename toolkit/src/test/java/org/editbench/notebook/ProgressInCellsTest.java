@@ -66,6 +66,13 @@ class ProgressInCellsTest {
     assertTrue(
         build.stdoutText().contains("EditBench data folder: " + root), build.events.toString());
     assertEquals(1, build.displayIds.size(), "one display: " + build.events);
+    assertTrue(
+        build.events.stream()
+            .filter(e -> e.startsWith("display:"))
+            .findFirst()
+            .orElseThrow()
+            .contains(": 0/7 (0%)"),
+        "drawn first with the whole total, not the first repository's: " + build.events);
     assertTrue(build.updates.stream().allMatch(u -> u.getKey().equals(build.displayIds.get(0))));
     String built = lastHtml(build);
     assertTrue(
