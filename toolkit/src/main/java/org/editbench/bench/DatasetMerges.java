@@ -204,6 +204,9 @@ public final class DatasetMerges {
       }
     }
     List<MergeResult> results = new ArrayList<>();
+    if (!conditions.isEmpty()) {
+      reporter.progress(MERGED_FILES, 0, conditions.size());
+    }
     for (String condition : conditions.keySet()) {
       // Checked above: each merge need not read its output again.
       results.add(

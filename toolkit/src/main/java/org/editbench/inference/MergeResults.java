@@ -241,6 +241,9 @@ public final class MergeResults {
     files.forEach(file -> JsonLineReader.forEachLine(file, (number, text) -> {}));
     List<Merged> merged = new ArrayList<>();
     int outputs = byFolder.values().stream().mapToInt(Map::size).sum();
+    if (outputs > 0) {
+      reporter.progress(DatasetMerges.MERGED_FILES, 0, outputs);
+    }
     byFolder.forEach(
         (folder, byRunId) -> {
           Path outputDir = outputDir(request.outputPath(), folder);

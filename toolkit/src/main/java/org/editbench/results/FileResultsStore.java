@@ -96,6 +96,10 @@ public final class FileResultsStore {
       }
     }
     int total = toCompute.values().stream().mapToInt(List::size).sum();
+    if (total > 0) {
+      // Shown before the first group is scored, which can take most of the call.
+      reporter.progress("scoring prediction files", 0, total);
+    }
     AtomicInteger done = new AtomicInteger();
     // One token count cache per encoding for the whole call: the variants of an instance repeat its
     // lines.

@@ -58,6 +58,9 @@ public final class PredictionTable {
             .filter(file -> file.dataset().equals(DataPaths.MERGED_DATASET))
             .toList();
     int filesScored = 0;
+    if (!merged.isEmpty()) {
+      reporter.progress("scoring predictions", 0, merged.size());
+    }
     for (PredictionFile file : merged) {
       Path infbench = file.infbenchFile(infbenchDir);
       if (!Files.isRegularFile(infbench)) {

@@ -49,6 +49,11 @@ class ProgressInCellsTest {
     return (String) last.data().get(MimeBundle.HTML);
   }
 
+  /** The text of the display as first drawn. */
+  private static String firstDrawn(RecordingOutput output) {
+    return output.events.stream().filter(e -> e.startsWith("display:")).findFirst().orElseThrow();
+  }
+
   @Test
   void promptBuilderAndRunApiEachShowOneDisplayThatEndsFinished(@TempDir Path root)
       throws Exception {
@@ -92,6 +97,7 @@ class ProgressInCellsTest {
             && merged.contains("data-state=\"finished\"")
             && merged.contains("value=\"2\" max=\"2\""),
         "a merged file per run_id: " + merged);
+    assertTrue(firstDrawn(merge).contains(": 0/2 (0%)"), merge.events.toString());
 
     RecordingOutput run = new RecordingOutput();
     session.evaluator().execute("In [2]", "eb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
@@ -145,6 +151,9 @@ class ProgressInCellsTest {
             && scored.contains("data-state=\"finished\"")
             && scored.contains("value=\"3\" max=\"3\""),
         "the gold model's three prediction files (two repositories and all): " + scored);
+    assertTrue(
+        firstDrawn(first).contains(": 0/3 (0%)"),
+        "drawn before the first file is scored, not once it is: " + first.events);
 
     RecordingOutput again = new RecordingOutput();
     session.evaluator().execute("In [3]", "eb.summarize(null, null);", again);
@@ -157,6 +166,7 @@ class ProgressInCellsTest {
         lastHtml(table).contains("predictions 0.2 · scoring prediction files")
             && lastHtml(table).contains("value=\"1\" max=\"1\""),
         lastHtml(table));
+    assertTrue(firstDrawn(table).contains(": 0/1 (0%)"), table.events.toString());
   }
 
   @Test
