@@ -219,10 +219,18 @@ public final class Workspace {
   public RunApiOptions.Builder runApiOptions() {
     return RunApiOptions.builder()
         .dataPaths(paths)
-        // Keys where a CLI user keeps them (the data folder's .env), and the kernel's own folder's.
-        .environment(
-            ApiEnvironment.load(System.getenv(), paths.root().resolve(".env"), Path.of(".env")))
+        .environment(apiEnvironment())
         .datasetNames(Pipeline.datasetNames(benchFiles(), Reporter.SILENT));
+  }
+
+  /**
+   * The API keys and base URLs this folder's runs use: the environment's, else a {@code .env}
+   * file's — where a CLI user keeps it, in the data folder, or in the working directory (the
+   * kernel's, {@code notebooks/}), the latter's over the former's (see {@link
+   * ApiEnvironment#load}).
+   */
+  public ApiEnvironment apiEnvironment() {
+    return ApiEnvironment.load(System.getenv(), paths.root().resolve(".env"), Path.of(".env"));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,13 +43,25 @@ public record ApiEnvironment(
   }
 
   /**
-   * {@code environment} over the {@code dotEnv} files (each may be missing; a later one's variables
-   * over an earlier one's).
+   * {@code environment} over the {@code dotEnv} files (each may be missing). Of the files, a
+   * provider's keys and base URL come from the last one that sets any of them, never some from one
+   * file and some from another: a key kept for one server is not sent to a server another file
+   * names.
    */
   public static ApiEnvironment load(Map<String, String> environment, Path... dotEnv) {
+    List<Map<String, String>> files =
+        Arrays.stream(dotEnv).map(ApiEnvironment::readDotEnv).toList();
     Map<String, String> merged = new HashMap<>();
-    for (Path file : dotEnv) {
-      merged.putAll(readDotEnv(file));
+    for (Provider provider : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
+      List<String> variables =
+          List.of(provider.keysVariable(), provider.keyVariable(), provider.baseUrlVariable());
+      for (int i = files.size() - 1; i >= 0; i--) {
+        Map<String, String> file = files.get(i);
+        if (variables.stream().anyMatch(file::containsKey)) {
+          variables.stream().filter(file::containsKey).forEach(v -> merged.put(v, file.get(v)));
+          break;
+        }
+      }
     }
     environment.forEach(
         (k, v) -> {

@@ -55,6 +55,26 @@ class ApiEnvironmentTest {
   }
 
   @Test
+  void ofTwoDotEnvFilesAProvidersKeysAndBaseUrlComeFromOneNeverAMix() {
+    Path dataFolder = dir.resolve("data.env");
+    Path notebooks = dir.resolve("notebooks.env");
+    Fixtures.write(dataFolder, "OPENAI_KEYS=sk-real-openai-key-1\nANTHROPIC_KEYS=sk-ant-data-1\n");
+    Fixtures.write(notebooks, "OPENAI_KEY=sk-local-vllm-1\nBASE_URL=http://127.0.0.1:8000/v1\n");
+    ApiEnvironment env = ApiEnvironment.load(Map.of(), dataFolder, notebooks);
+    assertEquals(
+        List.of("sk-local-vllm-1"),
+        env.apiKeys(),
+        "the later file's key for its server, not the other file's key sent there");
+    assertEquals("http://127.0.0.1:8000/v1", env.baseUrl());
+    assertEquals(List.of("sk-ant-data-1"), env.anthropicKeys(), "a provider the later file lacks");
+    assertEquals(
+        List.of("sk-real-openai-key-1"),
+        ApiEnvironment.load(Map.of(), notebooks, dataFolder).apiKeys(),
+        "the other way round, the data folder's file wins whole");
+    assertNull(ApiEnvironment.load(Map.of(), notebooks, dataFolder).baseUrl());
+  }
+
+  @Test
   void aDotEnvThatIsNotUtf8IsBadInputNamingItsLine() throws IOException {
     Path env = dir.resolve(".env");
     java.nio.file.Files.write(env, new byte[] {'A', '=', '1', '\n', 'B', '=', (byte) 0xff, '\n'});
