@@ -5,11 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -45,7 +47,8 @@ public final class DisplayRenderers {
 
   /**
    * Renders values of {@code type} (and its subtypes, unless they have their own) with {@code
-   * renderer}, which may decline a value by returning null: it is then shown as text.
+   * renderer}, which may decline a value by returning null: the next nearest renderer is asked
+   * then, and without one the value is shown as text.
    */
   public <T> DisplayRenderers register(Class<T> type, Function<? super T, MimeBundle> renderer) {
     byType.put(type, value -> renderer.apply(type.cast(value)));
@@ -66,17 +69,18 @@ public final class DisplayRenderers {
             || value instanceof Boolean
             || value instanceof Character
             || (value instanceof Number && value.getClass().getClassLoader() == null);
-    return jdkValue && rendererFor(value.getClass()) == null;
+    return jdkValue && renderersFor(value.getClass()).isEmpty();
   }
 
   public MimeBundle render(Object value) {
     if (value == null) {
       return MimeBundle.text("null");
     }
-    Function<Object, MimeBundle> renderer = rendererFor(value.getClass());
-    MimeBundle rendered = renderer == null ? null : renderer.apply(value);
-    if (rendered != null) {
-      return rendered;
+    for (Function<Object, MimeBundle> renderer : renderersFor(value.getClass())) {
+      MimeBundle rendered = renderer.apply(value);
+      if (rendered != null) {
+        return rendered;
+      }
     }
     if (value.getClass().isArray()) {
       // deepToString handles primitive arrays only as elements of an Object[]: unwrap the outer
@@ -103,11 +107,16 @@ public final class DisplayRenderers {
         + " more characters not shown; print the value to see all of it)";
   }
 
-  private Function<Object, MimeBundle> rendererFor(Class<?> type) {
+  /**
+   * The renderers registered for {@code type}'s classes and interfaces, nearest first: the next is
+   * asked when one declines.
+   */
+  private List<Function<Object, MimeBundle>> renderersFor(Class<?> type) {
+    List<Function<Object, MimeBundle>> renderers = new ArrayList<>();
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       Function<Object, MimeBundle> renderer = byType.get(c);
       if (renderer != null) {
-        return renderer;
+        renderers.add(renderer);
       }
     }
     // Interfaces breadth first, nearest to the value's class first.
@@ -123,11 +132,11 @@ public final class DisplayRenderers {
       }
       Function<Object, MimeBundle> renderer = byType.get(candidate);
       if (renderer != null) {
-        return renderer;
+        renderers.add(renderer);
       }
       queue.addAll(Arrays.asList(candidate.getInterfaces()));
     }
-    return null;
+    return renderers;
   }
 
   /** An image (a chart drawn to a BufferedImage, say) as PNG, with its size as the text form. */

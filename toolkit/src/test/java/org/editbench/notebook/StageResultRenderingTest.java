@@ -106,5 +106,18 @@ class StageResultRenderingTest {
     MimeBundle bundle = DisplayRenderers.standard().render(List.of("a", "b"));
     assertEquals("[a, b]", bundle.text());
     assertEquals("[]", DisplayRenderers.standard().render(List.of()).text());
+    // A list the stage tables decline goes on to a renderer of a broader type, when there is one.
+    DisplayRenderers withCollections =
+        DisplayRenderers.standard()
+            .register(java.util.Collection.class, c -> MimeBundle.text(c.size() + " values"));
+    assertEquals("2 values", withCollections.render(List.of("a", "b")).text());
+    MimeBundle merged =
+        withCollections.render(
+            List.of(
+                new MergeResults.Merged(
+                    "0.2", DATA.resolve("r/gold/T=0/n=1/all-task-instances_0.2.jsonl"), 7, 2)));
+    assertTrue(
+        ((String) merged.data().get(MimeBundle.HTML)).contains(">merge-results<"),
+        "the stage table still wins for its lists");
   }
 }
