@@ -25,6 +25,11 @@ public record InfbenchRequest(
     CodeContextSource contextSource,
     int threads) {
 
+  /** This request with another code context source. */
+  public InfbenchRequest withContextSource(CodeContextSource source) {
+    return new InfbenchRequest(bench, historiesDir, targets, strict, override, source, threads);
+  }
+
   /** What a request uses unless told otherwise: one worker thread per processor. */
   public static int defaultThreads() {
     return Runtime.getRuntime().availableProcessors();

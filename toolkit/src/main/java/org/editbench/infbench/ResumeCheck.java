@@ -32,15 +32,7 @@ final class ResumeCheck {
       List<JsonlAppender> outputs,
       Reporter reporter) {
     // Rebuilt only to be compared: the source's counts (BM25's fallbacks) are this run's records'.
-    InfbenchRequest comparing =
-        new InfbenchRequest(
-            request.bench(),
-            request.historiesDir(),
-            request.targets(),
-            request.strict(),
-            request.override(),
-            request.contextSource().forComparing(),
-            request.threads());
+    InfbenchRequest comparing = request.withContextSource(request.contextSource().forComparing());
     for (int t = 0; t < outputs.size(); t++) {
       JsonlAppender output = outputs.get(t);
       List<BenchInstance> held =

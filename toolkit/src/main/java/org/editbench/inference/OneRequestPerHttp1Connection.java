@@ -12,9 +12,10 @@ import okhttp3.Response;
  * they like (an HTTP/1.0 server after every answer, uvicorn after 5 idle seconds), and a request
  * written to a closed connection fails in a way that cannot tell whether the server got it:
  * resending it silently could pay for an answer twice, and counting it as a failure failed healthy
- * requests and backed off between them. A fresh connection costs a local server next to nothing and
- * a remote one a round trip beside answers that take seconds. HTTP/2 connections (the hosted APIs')
- * stay pooled: they announce their end before it comes.
+ * requests and backed off between them. A fresh connection costs a local server next to nothing;
+ * over TLS it costs a TCP and TLS handshake (two or three round trips, and a proxy's CONNECT),
+ * beside answers that take seconds. HTTP/2 connections (the hosted APIs') stay pooled: they
+ * announce their end before it comes.
  */
 final class OneRequestPerHttp1Connection implements Interceptor {
   @Override

@@ -67,8 +67,7 @@ final class StageResultRendering {
     return Table.create(
         "run-api",
         StringColumn.create("model", runs.stream().map(r -> r.combination().model().name())),
-        StringColumn.create(
-            "T", runs.stream().map(r -> String.valueOf(r.combination().model().temperature()))),
+        StringColumn.create("T", runs.stream().map(r -> r.combination().model().temperatureText())),
         StringColumn.create("dataset", runs.stream().map(r -> r.combination().datasetName())),
         StringColumn.create("run_id", runs.stream().map(r -> r.combination().runId())),
         ints("succeeded", runs, RunStats::succeeded),

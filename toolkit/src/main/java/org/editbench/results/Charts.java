@@ -231,7 +231,7 @@ public final class Charts {
       // A hair wider than [0, 1], unevenly: when the axis' ends and the values are evenly spaced
       // (within 1e-4), XChart puts ticks at those values only — a chart whose values are all
       // equal, like the gold model's 100 % everywhere, got two ticks, 0 % and 100 %, instead of
-      // one every 20 %.
+      // its usual ones (every 10 % at the charts' size).
       styler
           .setYAxisMin(-0.001)
           .setYAxisMax(1.002)

@@ -122,7 +122,7 @@ class ChartsTest {
   }
 
   @Test
-  void aRateAxisHasATickEvery20PercentAlsoWhenAllValuesAreEqual()
+  void aRateAxisHasItsTicksBetween0And100PercentAlsoWhenAllValuesAreEqual()
       throws ReflectiveOperationException {
     // (the calculator also lists labels outside the axis, which are not drawn)
     List<String> everyFifth = List.of("0%", "20%", "40%", "60%", "80%", "100%");
