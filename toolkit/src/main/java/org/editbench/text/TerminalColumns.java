@@ -77,13 +77,44 @@ public final class TerminalColumns {
 
   private TerminalColumns() {}
 
-  /** The columns {@code text} takes in a terminal. */
+  private static final int ZERO_WIDTH_JOINER = 0x200D;
+  private static final int EMOJI_PRESENTATION = 0xFE0F;
+
+  /**
+   * The columns {@code text} takes in a terminal. Emoji sequences take one emoji's two columns: a
+   * pictograph joined to the one before it ({@code 👨‍👩‍👧}) or a skin tone after one adds none,
+   * and the emoji presentation selector widens a narrow symbol before it ({@code ❤️}) to two.
+   */
   public static int of(String text) {
     int columns = 0;
+    int previous = 0; // the columns of the last character that took any
+    boolean emoji = false; // that character began an emoji, which what joins it adds nothing to
+    boolean joined = false;
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
-      columns += columns(codePoint);
       i += Character.charCount(codePoint);
+      if (codePoint == ZERO_WIDTH_JOINER) {
+        joined = emoji;
+        continue;
+      }
+      if (codePoint == EMOJI_PRESENTATION) {
+        if (!emoji && previous == 1) {
+          columns++;
+          emoji = true;
+        }
+        continue;
+      }
+      if (emoji && (joined || (codePoint >= 0x1F3FB && codePoint <= 0x1F3FF))) {
+        joined = false;
+        continue; // drawn in the cells of the emoji it joins, or its skin tone
+      }
+      joined = false;
+      int width = columns(codePoint);
+      columns += width;
+      if (width > 0) {
+        previous = width;
+        emoji = width == 2 && (codePoint >= 0x1F000 || (codePoint >= 0x2300 && codePoint < 0x2E80));
+      }
     }
     return columns;
   }
@@ -102,7 +133,9 @@ public final class TerminalColumns {
     int type = Character.getType(codePoint);
     if (type == Character.NON_SPACING_MARK
         || type == Character.ENCLOSING_MARK
-        || type == Character.FORMAT) {
+        || type == Character.FORMAT
+        || (codePoint >= 0x1160 && codePoint <= 0x11FF) // conjoining Hangul vowels and finals
+        || (codePoint >= 0xD7B0 && codePoint <= 0xD7FF)) {
       return 0;
     }
     return isWide(codePoint) ? 2 : 1;

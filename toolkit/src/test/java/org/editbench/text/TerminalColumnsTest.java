@@ -30,6 +30,19 @@ class TerminalColumnsTest {
   }
 
   @Test
+  void anEmojiSequenceTakesOneEmojisColumns() {
+    assertEquals(2, TerminalColumns.of("\u2764\uFE0F"), "a heart in emoji presentation");
+    assertEquals(1, TerminalColumns.of("\u2764"), "a heart in text presentation");
+    assertEquals(2, TerminalColumns.of("👍🏽"), "a skin tone adds nothing");
+    assertEquals(2, TerminalColumns.of("👨‍👩‍👧"), "pictographs joined by ZWJ");
+    assertEquals(5, TerminalColumns.of("👨‍👩‍👧bot"));
+    assertEquals(2, TerminalColumns.of("🏃\u200D\u2640\uFE0F"), "a runner joined to a female sign");
+    assertEquals(4, TerminalColumns.of("好\u200D好"), "ideographs are not joined");
+    assertEquals(
+        2, TerminalColumns.of("\u1100\u1161\u11A8"), "a Hangul syllable of conjoining jamo");
+  }
+
+  @Test
   void paddingCountsColumnsNotChars() {
     assertEquals("通义  ", TerminalColumns.padRight("通义", 6));
     assertEquals("  通义", TerminalColumns.padLeft("通义", 6));
