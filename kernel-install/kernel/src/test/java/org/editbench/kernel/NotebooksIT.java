@@ -170,6 +170,8 @@ class NotebooksIT {
         html(dir.resolve("01-build-infbench.ipynb")).contains(">acme__textkit-pull-11</td>"));
     // The progress displays were updated in place: one per run, saved in its final state only.
     assertFinishedProgress(dir.resolve("01-build-infbench.ipynb"), "prompt-builder", "7/7 (100%)");
+    assertFinishedProgress(
+        dir.resolve("01-build-infbench.ipynb"), "merge-all-infbench", "5/5 (100%)");
     assertFinishedProgress(dir.resolve("02-run-inference.ipynb"), "run-api gold", "35/35 (100%)");
     assertTrue(html(dir.resolve("02-run-inference.ipynb")).contains(">acme/inventory</td>"));
     String summary = html(dir.resolve("03-merge-and-summarize.ipynb"));
@@ -196,9 +198,10 @@ class NotebooksIT {
     List<String> progress =
         outputs(notebook).stream()
             .map(o -> text(o.path("data").path("text/html")))
-            .filter(html -> html.contains("class=\"editbench-progress\""))
+            .filter(html -> html.contains("class=\"editbench-progress\"") && html.contains(task))
             .toList();
-    assertEquals(1, progress.size(), notebook + ": " + progress);
+    assertEquals(
+        1, progress.size(), "one display of " + task + " in " + notebook + ": " + progress);
     String last = progress.get(0);
     assertTrue(
         last.contains("data-state=\"finished\"") && last.contains(task) && last.contains(counts),
