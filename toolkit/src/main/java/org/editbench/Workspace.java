@@ -39,6 +39,10 @@ import tech.tablesaw.api.Table;
  * working directory, where the first stage will say what is missing.
  */
 public final class Workspace {
+  /** What an interrupted merge leaves, as its progress display says. */
+  private static final String MERGE_KEPT =
+      "each merged file is written whole or not at all: run the cell again to merge the rest";
+
   private final DataPaths paths;
   private final DataFolderChoice folder;
 
@@ -167,22 +171,23 @@ public final class Workspace {
    * all-task-instances_{run_id}.jsonl}.
    */
   public List<MergeResult> mergeAllInfbench() {
-    return merging(
+    return counted(
         "merge-all-infbench",
+        MERGE_KEPT,
         reporter ->
             EditBench.mergeAllInfbench(
                 paths.infbenchDir(), paths.infbenchDir(), null, false, reporter));
   }
 
   /**
-   * Runs a merge with a progress display of its merged files (shown once there is one to count)
-   * that says, when the kernel is interrupted, what was kept; its warnings are printed.
+   * Runs {@code work} with a progress display of what it counts (scored or merged files), shown
+   * once it has something to count; interrupted, the display says {@code keptNote}. Its warnings
+   * are printed.
    */
-  private static <T> T merging(String task, Function<Reporter, T> merge) {
+  private static <T> T counted(String task, String keptNote, Function<Reporter, T> work) {
     ProgressTracker progress = ProgressTracker.openOnceCounting(task);
     return progress.run(
-        () -> merge.apply(TrackerReporter.countingAndSizing(progress, warnings())),
-        "each merged file is written whole or not at all: run the cell again to merge the rest");
+        () -> work.apply(TrackerReporter.countingAndSizing(progress, warnings())), keptNote);
   }
 
   /**
@@ -293,8 +298,9 @@ public final class Workspace {
    * keep them.
    */
   public List<MergeResults.Merged> mergeResults(String model, boolean force) {
-    return merging(
+    return counted(
         "merge-results " + model,
+        MERGE_KEPT,
         reporter ->
             EditBench.mergeResults(
                 paths.resultsDir(),
@@ -312,18 +318,13 @@ public final class Workspace {
    *     {@link #mergeResults})
    */
   public Table summarize(List<String> models, List<String> runIds) {
-    ProgressTracker progress =
-        ProgressTracker.openOnceCounting("summarize · scoring prediction files");
     Table all =
-        progress.run(
-            () ->
+        counted(
+            "summarize · scoring prediction files",
+            "the scores of the files done are kept: run the cell again to score the rest",
+            reporter ->
                 EditBench.summarize(
-                    paths.resultsDir(),
-                    paths.infbenchDir(),
-                    models,
-                    runIds,
-                    TrackerReporter.countingAndSizing(progress, warnings())),
-            "the scores of the files done are kept: run the cell again to score the rest");
+                    paths.resultsDir(), paths.infbenchDir(), models, runIds, reporter));
     Table merged = Pipeline.mergedRows(all);
     List<String> unmerged = Pipeline.unmergedRuns(all);
     if (!unmerged.isEmpty()) {
@@ -349,17 +350,16 @@ public final class Workspace {
     if (runId == null) {
       throw new IllegalArgumentException("runId: give one run_id, e.g. \"0.2\"");
     }
-    ProgressTracker progress =
-        ProgressTracker.openOnceCounting("predictions " + runId + " · scoring prediction files");
-    return progress.run(
-        () ->
+    return counted(
+        "predictions " + runId + " · scoring prediction files",
+        "nothing kept: run the cell again",
+        reporter ->
             PredictionTable.load(
                 paths.resultsDir(),
                 paths.infbenchDir(),
                 EditBench.allWhenNull(models),
                 runId,
-                TrackerReporter.countingAndSizing(progress, warnings())),
-        "nothing kept: run the cell again");
+                reporter));
   }
 
   /** Both charts of {@code metric} as PNG files in {@code experiment_results/charts}. */
