@@ -14,6 +14,9 @@ import org.editbench.core.Reporter;
 
 /** Loads bench and infbench JSONL files into {@link BenchInstance}s. */
 public final class BenchReader {
+  /** The fields an instance is split and replayed by: its edited files and its history steps. */
+  private static final List<String> SPLIT_FIELDS = List.of("files_work", "work_patch_list");
+
   private BenchReader() {}
 
   /**
@@ -34,9 +37,6 @@ public final class BenchReader {
   public static List<BenchInstance> readForSplitting(Path file, Reporter reporter) {
     return read(file, SPLIT_FIELDS, reporter);
   }
-
-  /** The fields an instance is split and replayed by: its edited files and its history steps. */
-  public static final List<String> SPLIT_FIELDS = List.of("files_work", "work_patch_list");
 
   private static List<BenchInstance> read(Path file, List<String> required, Reporter reporter) {
     List<BenchInstance> instances = new ArrayList<>();
