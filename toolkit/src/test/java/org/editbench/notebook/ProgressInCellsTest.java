@@ -49,6 +49,22 @@ class ProgressInCellsTest {
     return (String) last.data().get(MimeBundle.HTML);
   }
 
+  /**
+   * The cell showed one display of {@code task}, drawn first at 0 of {@code total} (before the
+   * first unit was done, not once it was) and ending finished with all of them.
+   */
+  private static void assertOneDisplayFinishedAfterZero(
+      RecordingOutput output, String task, int total) {
+    assertEquals(1, output.displayIds.size(), output.events.toString());
+    String last = lastHtml(output);
+    assertTrue(
+        last.contains(task)
+            && last.contains("data-state=\"finished\"")
+            && last.contains("value=\"" + total + "\" max=\"" + total + "\""),
+        last);
+    assertTrue(firstDrawn(output).contains(": 0/" + total + " (0%)"), output.events.toString());
+  }
+
   /** The text of the display as first drawn. */
   private static String firstDrawn(RecordingOutput output) {
     return output.events.stream().filter(e -> e.startsWith("display:")).findFirst().orElseThrow();
@@ -90,14 +106,7 @@ class ProgressInCellsTest {
 
     RecordingOutput merge = new RecordingOutput();
     session.evaluator().execute("In [2]", "eb.mergeAllInfbench();", merge);
-    assertEquals(1, merge.displayIds.size(), merge.events.toString());
-    String merged = lastHtml(merge);
-    assertTrue(
-        merged.contains("merge-all-infbench")
-            && merged.contains("data-state=\"finished\"")
-            && merged.contains("value=\"2\" max=\"2\""),
-        "a merged file per run_id: " + merged);
-    assertTrue(firstDrawn(merge).contains(": 0/2 (0%)"), merge.events.toString());
+    assertOneDisplayFinishedAfterZero(merge, "merge-all-infbench", 2); // a merged file per run_id
 
     RecordingOutput run = new RecordingOutput();
     session.evaluator().execute("In [2]", "eb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
@@ -144,16 +153,8 @@ class ProgressInCellsTest {
 
     RecordingOutput first = new RecordingOutput();
     session.evaluator().execute("In [2]", "eb.summarize(null, null);", first);
-    assertEquals(1, first.displayIds.size(), first.events.toString());
-    String scored = lastHtml(first);
-    assertTrue(
-        scored.contains("summarize · scoring prediction files")
-            && scored.contains("data-state=\"finished\"")
-            && scored.contains("value=\"3\" max=\"3\""),
-        "the gold model's three prediction files (two repositories and all): " + scored);
-    assertTrue(
-        firstDrawn(first).contains(": 0/3 (0%)"),
-        "drawn before the first file is scored, not once it is: " + first.events);
+    // The gold model's three prediction files (two repositories and all).
+    assertOneDisplayFinishedAfterZero(first, "summarize · scoring prediction files", 3);
 
     RecordingOutput again = new RecordingOutput();
     session.evaluator().execute("In [3]", "eb.summarize(null, null);", again);
@@ -161,12 +162,7 @@ class ProgressInCellsTest {
 
     RecordingOutput table = new RecordingOutput();
     session.evaluator().execute("In [4]", "eb.predictions(null, \"0.2\");", table);
-    assertEquals(1, table.displayIds.size(), table.events.toString());
-    assertTrue(
-        lastHtml(table).contains("predictions 0.2 · scoring prediction files")
-            && lastHtml(table).contains("value=\"1\" max=\"1\""),
-        lastHtml(table));
-    assertTrue(firstDrawn(table).contains(": 0/1 (0%)"), table.events.toString());
+    assertOneDisplayFinishedAfterZero(table, "predictions 0.2 · scoring prediction files", 1);
   }
 
   @Test

@@ -44,21 +44,7 @@ class PromptBuilderBm25Test {
     Files.writeString(dir.resolve("repos/acme__inventory/notes.txt"), "untracked\n");
     Map<String, String> before = TestRepository.fingerprint(dir.resolve("repos/acme__inventory"));
 
-    CliRunner.Result run =
-        CliRunner.run(
-            "prompt-builder",
-            "--dataset-name",
-            bench.toString(),
-            "--histories-dir",
-            histories.toString(),
-            "--variants",
-            "0.2_bm25_1,0.2_bm25_3",
-            "--out-dir",
-            dir.resolve("out").toString(),
-            "--repos-root",
-            dir.resolve("repos").toString(),
-            "--bm25-cache",
-            dir.resolve("cache").toString());
+    CliRunner.Result run = promptBuilder(dir, bench, histories, "0.2_bm25_1,0.2_bm25_3");
 
     assertEquals(0, run.exitCode(), run.err() + run.out());
     assertTrue(
@@ -77,21 +63,7 @@ class PromptBuilderBm25Test {
             .toList();
     assertEquals(3, fallbacksOnly.size());
     Files.write(bm25Three, fallbacksOnly);
-    CliRunner.Result resumed =
-        CliRunner.run(
-            "prompt-builder",
-            "--dataset-name",
-            bench.toString(),
-            "--histories-dir",
-            histories.toString(),
-            "--variants",
-            "0.2_bm25_3",
-            "--out-dir",
-            dir.resolve("out").toString(),
-            "--repos-root",
-            dir.resolve("repos").toString(),
-            "--bm25-cache",
-            dir.resolve("cache").toString());
+    CliRunner.Result resumed = promptBuilder(dir, bench, histories, "0.2_bm25_3");
     assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
     assertTrue(resumed.out().contains("already present 3, written 4"), resumed.out());
     assertTrue(!resumed.out().contains("kept the oracle context"), resumed.out());
@@ -115,6 +87,25 @@ class PromptBuilderBm25Test {
             Math.min(topn, 5 - historyFiles.size()), expected.size() - historyFiles.size());
       }
     }
+  }
+
+  /** prompt-builder of {@code variants} into {@code dir}/out, with its clones and index cache. */
+  private static CliRunner.Result promptBuilder(
+      Path dir, Path bench, Path histories, String variants) {
+    return CliRunner.run(
+        "prompt-builder",
+        "--dataset-name",
+        bench.toString(),
+        "--histories-dir",
+        histories.toString(),
+        "--variants",
+        variants,
+        "--out-dir",
+        dir.resolve("out").toString(),
+        "--repos-root",
+        dir.resolve("repos").toString(),
+        "--bm25-cache",
+        dir.resolve("cache").toString());
   }
 
   private static List<String> contextFiles(String prompt) {
