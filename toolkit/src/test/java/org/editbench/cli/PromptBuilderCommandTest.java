@@ -168,6 +168,7 @@ class PromptBuilderCommandTest {
             dir.resolve("cache").toString());
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("run_id: 0.2_body_issue_bm25_5"), r.out());
+    assertFalse(r.err().contains("is ignored"), "--topn is used: " + r.err());
   }
 
   @Test
@@ -318,17 +319,7 @@ class PromptBuilderCommandTest {
             bench, "--variants", "0.2", "--topn", "5", "--out-dir", dir.resolve("o").toString());
     assertTrue(
         variants.err().contains("; with --variants a run_id says it (0.2_bm25_5)"), variants.err());
-    CliRunner.Result withBm25 =
-        promptBuilder(
-            bench,
-            "--info-pct",
-            "0.2",
-            "--use-bm25",
-            "--topn",
-            "5",
-            "--save-path",
-            dir.resolve("b.jsonl").toString());
-    assertFalse(withBm25.err().contains("--topn"), withBm25.err());
+    // With --use-bm25, --topn is used and not warned of: useBm25MakesABm25RunIdWithItsOptions.
   }
 
   @Test
