@@ -32,7 +32,8 @@ public final class BatchAdmin {
       throw new IllegalArgumentException(
           "no results folder "
               + resultsDir.toAbsolutePath()
-              + "; pass the one run-api --batch wrote to with --results-dir");
+              + "; pass the one run-api --batch wrote to with --results-dir (in a notebook,"
+              + " eb.paths().resultsDir() of the workspace that ran it)");
     }
     try (Stream<Path> files = SafePaths.walk(resultsDir)) {
       return files

@@ -135,8 +135,9 @@ final class BatchCollector {
               + " instance(s) this run does not cover ("
               + String.join(", ", outside.subList(0, Math.min(3, outside.size())))
               + (outside.size() > 3 ? ", …" : "")
-              + "): it was submitted with a larger selection (--sampled_ids_file). Collect it"
-              + " with that selection so that they are written; it stays uncollected until then");
+              + "): it was submitted with a larger selection (--sampled_ids_file; in a notebook,"
+              + " sampledIdsFile). Collect it with that selection so that they are written; it"
+              + " stays uncollected until then");
     }
     Map<String, BatchState.Request> byCustomId = new HashMap<>();
     batch.requests().forEach(r -> byCustomId.put(r.customId(), r));

@@ -366,9 +366,10 @@ public final class RunApi {
               + " has "
               + running
               + " batch(es) submitted with --batch and not collected yet: run the same command"
-              + " with --batch to collect them, or cancel them (editbench batch cancel) and let"
-              + " the next --batch run record them, before asking directly — else each answer is"
-              + " paid for twice");
+              + " with --batch to collect them (in a notebook, batch(true)), or cancel them"
+              + " (editbench batch cancel; in a notebook, EditBench.cancelBatches) and let the next"
+              + " --batch run record them, before asking directly — else each answer is paid for"
+              + " twice");
     }
   }
 }

@@ -714,6 +714,10 @@ class BatchRunTest {
     assertTrue(
         e.getMessage().contains("has 1 batch(es) submitted with --batch and not collected yet"),
         e.getMessage());
+    assertTrue(
+        e.getMessage().contains("(in a notebook, batch(true))")
+            && e.getMessage().contains("in a notebook, EditBench.cancelBatches"),
+        "what a notebook calls, beside the CLI's options: " + e.getMessage());
     assertEquals(0, fake.calls("POST", "/v1/chat/completions").size(), "nothing asked directly");
   }
 
