@@ -19,7 +19,10 @@ import java.util.Map;
  *   <li><b>Offsets, unlimited:</b> a hunk is looked for at its new-side start line, then one line
  *       after, one before, two after, and so on over the whole file ({@code find_pos}).
  *   <li><b>No fuzz:</b> every context and removed line must match byte for byte, line ends and
- *       white space included; context is never dropped ({@code -C} is unset).
+ *       white space included; context is never dropped ({@code -C} is unset). One exception is
+ *       git's: a hunk's last old-side line without its newline ("\ No newline at end of file"), in
+ *       a hunk with trailing context, need only start the file's line, white space after it; the
+ *       whole line is replaced, so the next line joins the hunk's last new-side line.
  *   <li>A hunk whose old side starts at line 0 or 1 must match at the start of the file, and a hunk
  *       without trailing context must match at its end.
  *   <li>A hunk may not match over lines an earlier hunk wrote ({@code --allow-overlap} is unset).

@@ -67,10 +67,13 @@ final class LineImage {
     if (grown > lines.length) {
       lines = Arrays.copyOf(lines, grown + 16);
     }
-    System.arraycopy(lines, at + pre.length, lines, at + post.length, size - at - pre.length);
+    // The file's lines are taken out whole: a last old-side line that matched only as a start
+    // (see matches) leaves nothing of the file's line behind, as in git.
     for (int i = 0; i < pre.length; i++) {
-      length -= pre[i].length();
+      int replaced = lines[at + i];
+      length -= starts[replaced + 1] - starts[replaced];
     }
+    System.arraycopy(lines, at + pre.length, lines, at + post.length, size - at - pre.length);
     for (int i = 0; i < post.length; i++) {
       lines[at + i] = -1 - written.size();
       written.add(post[i]);
@@ -117,6 +120,13 @@ final class LineImage {
     }
   }
 
+  /**
+   * git's match_fragment without white-space options: each old-side line equals its file line, byte
+   * for byte. git compares the old side's bytes from the first line's start, so a last line whose
+   * newline a "\ No newline at end of file" marker took away, in a hunk that need not end the file,
+   * only has to start the file line — and since git first compares lines by a hash that skips white
+   * space, what follows in that line may only be white space.
+   */
   private boolean matches(String[] pre, int at, boolean matchBeginning, boolean matchEnd) {
     if (matchBeginning && at != 0) {
       return false;
@@ -134,8 +144,25 @@ final class LineImage {
       }
       int start = starts[line];
       int length = starts[line + 1] - start;
-      if (pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
+      boolean matchesAsStart = i == pre.length - 1 && !matchEnd && !pre[i].endsWith("\n");
+      if (matchesAsStart
+          ? !startsLine(start, length, pre[i])
+          : pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the line at {@code start} is {@code prefix} followed by git's white space only. */
+  private boolean startsLine(int start, int length, String prefix) {
+    if (prefix.length() > length || !text.regionMatches(start, prefix, 0, prefix.length())) {
+      return false;
+    }
+    for (int i = start + prefix.length(); i < start + length; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return false; // git's isspace: not \v or \f
       }
     }
     return true;

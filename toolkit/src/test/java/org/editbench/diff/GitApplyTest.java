@@ -95,6 +95,41 @@ class GitApplyTest {
             HEADER
                 + "@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n",
             Map.of("m.py", "a\nc")),
+        // git compares a hunk's old side as bytes from its first line: a last line without its
+        // newline only has to start the file's line (white space may follow), and the whole line
+        // is replaced, so the line after it joins the new side's last line
+        Arguments.of(
+            "no newline marker after context in mid-file: the next line joins",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n\\ No newline at end of file\n",
+            Map.of("m.py", "a\nb\nC\nde\nf\ng\n")),
+        Arguments.of(
+            "no newline marker: spaces, tabs and CR may follow in the file's line",
+            Map.of("m.py", "a\nb\nc\nd \t\r\ne\n"),
+            HEADER + "@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n\\ No newline at end of file\n",
+            Map.of("m.py", "a\nb\nC\nde\n")),
+        Arguments.of(
+            "no newline marker: other text may not follow (nor a form feed)",
+            Map.of("m.py", "a\nb\nc\nd\f\ne\n"),
+            HEADER + "@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n\\ No newline at end of file\n",
+            null),
+        Arguments.of(
+            "no newline marker on the last line: the file loses its last newline",
+            Map.of("m.py", FILE),
+            HEADER + "@@ -5,3 +5,3 @@\n e\n-f\n+F\n g\n\\ No newline at end of file\n",
+            Map.of("m.py", "a\nb\nc\nd\ne\nF\ng")),
+        Arguments.of(
+            "no newline marker without trailing context: the file must end there, without newline",
+            Map.of("m.py", FILE),
+            HEADER
+                + "@@ -5,3 +5,3 @@\n e\n f\n-g\n\\ No newline at end of file\n+G\n\\ No newline at end of file\n",
+            null),
+        Arguments.of(
+            "a later hunk applies after the joined line",
+            Map.of("m.py", FILE),
+            HEADER
+                + "@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n\\ No newline at end of file\n@@ -4,2 +4,2 @@\n-e\n+E\n f\n",
+            Map.of("m.py", "a\nb\nC\ndE\nf\ng\n")),
         Arguments.of(
             "an empty line is empty context; text after the hunks is ignored",
             Map.of("m.py", "a\n\nb\nc\n"),
