@@ -44,6 +44,11 @@ final class TrackerReporter implements Reporter {
   public void info(String message) {}
 
   @Override
+  public void foundDone(long units) {
+    tracker.foundDone(units);
+  }
+
+  @Override
   public void progress(String task, long doneNow, long totalNow) {
     if (addsTotals && totalNow != total) {
       tracker.addTotal(totalNow - total);

@@ -15,6 +15,12 @@ public interface Reporter {
   default void progress(String task, long done, long total) {}
 
   /**
+   * Of the units the next {@link #progress} report adds, {@code units} were found done (kept by an
+   * earlier run of a resumed task), not done now: a display leaves them out of its rate.
+   */
+  default void foundDone(long units) {}
+
+  /**
    * This reporter without the notes: warnings and progress only. For work whose caller says itself
    * what the work did (the pipeline's stage lines).
    */
@@ -51,6 +57,11 @@ public interface Reporter {
       @Override
       public void progress(String ownTask, long done, long total) {
         all.progress(task != null ? task : ownTask, done, total);
+      }
+
+      @Override
+      public void foundDone(long units) {
+        all.foundDone(units);
       }
     };
   }

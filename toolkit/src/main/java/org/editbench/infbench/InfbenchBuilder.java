@@ -174,6 +174,9 @@ public final class InfbenchBuilder {
         }
         BenchInstance instance = bench.get(done);
         List<Outcome> outcomes = await(inFlight.poll());
+        if (outcomes.stream().allMatch(o -> o == Outcome.PRESENT)) {
+          reporter.foundDone(1);
+        }
         for (int t = 0; t < targets.size(); t++) {
           Outcome o = outcomes.get(t);
           nanos[t] += o.nanos();

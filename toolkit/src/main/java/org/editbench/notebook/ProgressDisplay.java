@@ -1,7 +1,9 @@
 package org.editbench.notebook;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,15 +85,7 @@ final class ProgressDisplay implements ProgressListener {
 
   static String text(ProgressSnapshot s) {
     StringBuilder text = new StringBuilder(s.task()).append(": ").append(counts(s));
-    if (!endedUncounted(s)) {
-      text.append(" · ")
-          .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
-          .append(" · ")
-          .append(String.format(Locale.ROOT, "%,d failed", s.failures()))
-          .append(cost(s))
-          .append(" · ")
-          .append(timing(s));
-    }
+    details(s, false).forEach(part -> text.append(" · ").append(part));
     if (!s.note().isEmpty()) {
       text.append("\n").append(s.note());
     }
@@ -110,10 +104,6 @@ final class ProgressDisplay implements ProgressListener {
       bar = "<progress value=\"0\" max=\"1\"></progress>"; // stopped before it began
     }
     bar = bar.replace("<progress", "<progress style=\"width: 22em; vertical-align: middle\"");
-    String failures = String.format(Locale.ROOT, "%,d failed", s.failures());
-    if (s.failures() > 0) {
-      failures = "<span style=\"color: #d9534f; font-weight: bold\">" + failures + "</span>";
-    }
     StringBuilder html =
         new StringBuilder("<div class=\"editbench-progress\" data-state=\"")
             .append(s.state().name().toLowerCase(Locale.ROOT))
@@ -126,15 +116,7 @@ final class ProgressDisplay implements ProgressListener {
             .append(bar)
             .append(" <span style=\"font-variant-numeric: tabular-nums\">")
             .append(counts(s));
-    if (!endedUncounted(s)) {
-      html.append(" · ")
-          .append(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()))
-          .append(" · ")
-          .append(failures)
-          .append(cost(s))
-          .append(" · ")
-          .append(Html.escape(timing(s)));
-    }
+    details(s, true).forEach(part -> html.append(" · ").append(part));
     html.append("</span>");
     if (!s.note().isEmpty()) {
       html.append("<div>").append(Html.escape(s.note())).append("</div>");
@@ -163,10 +145,33 @@ final class ProgressDisplay implements ProgressListener {
     return String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", s.done(), s.total(), s.fraction() * 100);
   }
 
-  /** The money spent, or nothing for work that has cost none (building infbench files, gold). */
-  private static String cost(ProgressSnapshot s) {
-    double cost = s.cost();
-    return cost <= 0 ? "" : " · " + String.format(Locale.ROOT, cost < 1 ? "$%.4f" : "$%,.2f", cost);
+  /**
+   * What follows the counts, HTML when {@code html}: the rate (while running, and after if
+   * something was done now rather than found done); the failures once there are some, in red; the
+   * money spent once there is some (none for building infbench files or gold runs); the time. None
+   * for a task that ended before it counted anything: they would only contradict the state ("failed
+   * … 0 failed").
+   */
+  private static List<String> details(ProgressSnapshot s, boolean html) {
+    List<String> parts = new ArrayList<>();
+    if (endedUncounted(s)) {
+      return parts;
+    }
+    if (!s.state().ended() || s.ratePerSecond() > 0) {
+      parts.add(String.format(Locale.ROOT, "%.1f/s", s.ratePerSecond()));
+    }
+    if (s.failures() > 0) {
+      String failures = String.format(Locale.ROOT, "%,d failed", s.failures());
+      parts.add(
+          html
+              ? "<span style=\"color: #d9534f; font-weight: bold\">" + failures + "</span>"
+              : failures);
+    }
+    if (s.cost() > 0) {
+      parts.add(String.format(Locale.ROOT, s.cost() < 1 ? "$%.4f" : "$%,.2f", s.cost()));
+    }
+    parts.add(html ? Html.escape(timing(s)) : timing(s));
+    return parts;
   }
 
   private static String timing(ProgressSnapshot s) {

@@ -8,6 +8,8 @@ import java.util.Optional;
  * money spent, time taken, and whether it is still running.
  *
  * @param task what runs, e.g. {@code run-api gold · acme/inventory 0.2}
+ * @param foundDone units of {@code done} found done rather than done now (what an earlier run of a
+ *     resumed task kept): the bar counts them, the rate and the time left do not
  * @param total units known so far (it may grow while work is discovered, e.g. one run-api
  *     combination after another)
  * @param failures units done that failed
@@ -17,6 +19,7 @@ import java.util.Optional;
 public record ProgressSnapshot(
     String task,
     long done,
+    long foundDone,
     long total,
     long failures,
     double cost,
@@ -39,10 +42,10 @@ public record ProgressSnapshot(
     return total <= 0 ? 1 : Math.min(1, (double) done / total);
   }
 
-  /** Units done per second so far. */
+  /** Units done per second so far, those found done left out. */
   public double ratePerSecond() {
     double seconds = elapsed.toNanos() / 1e9;
-    return seconds <= 0 ? 0 : done / seconds;
+    return seconds <= 0 ? 0 : Math.max(0, done - foundDone) / seconds;
   }
 
   /** Time left at the rate so far; empty before the first unit is done or once the task ended. */

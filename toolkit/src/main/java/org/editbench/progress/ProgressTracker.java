@@ -17,6 +17,7 @@ public final class ProgressTracker {
   private final long start;
   private String task;
   private long done;
+  private long foundDone;
   private long total;
   private long failures;
   private double cost;
@@ -81,6 +82,15 @@ public final class ProgressTracker {
     publish();
   }
 
+  /**
+   * Says that {@code units} of the units counted next were found done, not done now (records an
+   * earlier run kept): they move the bar as any others, but not the rate, so that a resumed task's
+   * time left is not the time its kept part took.
+   */
+  public synchronized void foundDone(long units) {
+    foundDone += units;
+  }
+
   public synchronized void finished(String note) {
     end(State.FINISHED, note);
   }
@@ -97,6 +107,7 @@ public final class ProgressTracker {
     return new ProgressSnapshot(
         task,
         done,
+        foundDone,
         total,
         failures,
         cost,
@@ -141,6 +152,7 @@ public final class ProgressTracker {
         new ProgressSnapshot(
             last.task(),
             last.done(),
+            last.foundDone(),
             last.total(),
             last.failures(),
             last.cost(),

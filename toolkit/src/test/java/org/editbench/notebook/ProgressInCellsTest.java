@@ -101,12 +101,19 @@ class ProgressInCellsTest {
             && built.contains("<progress")
             && built.contains("value=\"7\" max=\"7\"")
             && built.contains("7/7 (100%)")
-            && built.contains("0 failed"),
+            && !built.contains("failed"),
         built);
 
     RecordingOutput merge = new RecordingOutput();
     session.evaluator().execute("In [2]", "eb.mergeAllInfbench();", merge);
     assertOneDisplayFinishedAfterZero(merge, "merge-all-infbench", 2); // a merged file per run_id
+
+    RecordingOutput rebuild = new RecordingOutput();
+    session.evaluator().execute("In [1]", "eb.buildInfbench(List.of(\"0.2\", \"0.4\"));", rebuild);
+    String rebuilt = lastHtml(rebuild);
+    assertTrue(
+        rebuilt.contains("7/7 (100%) · took 0:0") && !rebuilt.matches("(?s).*\\d/s.*"),
+        "every record found kept: no rate, which would be the speed of finding them: " + rebuilt);
 
     RecordingOutput run = new RecordingOutput();
     session.evaluator().execute("In [2]", "eb.runApi(\"gold\", List.of(\"0.2\", \"0.4\"));", run);
@@ -237,7 +244,7 @@ class ProgressInCellsTest {
   void theTextFormShowsRateFailuresCostAndEta() {
     ProgressSnapshot running =
         new ProgressSnapshot(
-            "run-api m", 1234, 5000, 3, 12.5, Duration.ofSeconds(100), State.RUNNING, "");
+            "run-api m", 1234, 0, 5000, 3, 12.5, Duration.ofSeconds(100), State.RUNNING, "");
     assertEquals(
         "run-api m: 1,234/5,000 (25%) · 12.3/s · 3 failed · $12.50 · ETA 5:05 (1:40 so far)",
         ProgressDisplay.text(running));
@@ -253,10 +260,10 @@ class ProgressInCellsTest {
   void savedNotebooksKeepTheFinalStateOnly() {
     NotebookCellOutput saved = new NotebookCellOutput();
     ProgressDisplay display = new ProgressDisplay(saved);
-    display.update(new ProgressSnapshot("t", 0, 2, 0, 0, Duration.ZERO, State.RUNNING, ""));
+    display.update(new ProgressSnapshot("t", 0, 0, 2, 0, 0, Duration.ZERO, State.RUNNING, ""));
     saved.stdout("printed meanwhile\n");
     display.update(
-        new ProgressSnapshot("t", 2, 2, 0, 0, Duration.ofSeconds(1), State.FINISHED, ""));
+        new ProgressSnapshot("t", 2, 0, 2, 0, 0, Duration.ofSeconds(1), State.FINISHED, ""));
     assertEquals(2, saved.outputs().size());
     assertTrue(
         saved.outputs().get(0).toString().contains("data-state=\\\"finished\\\""),

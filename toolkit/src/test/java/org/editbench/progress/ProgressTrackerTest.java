@@ -37,6 +37,20 @@ class ProgressTrackerTest {
   }
 
   @Test
+  void unitsFoundDoneMoveTheBarButNotTheRate() {
+    tracker.addTotal(100);
+    tracker.foundDone(80); // a resumed task: 80 kept by the run before, counted at once
+    tracker.advance(80, 0, 0);
+    now = 4_000_000_000L;
+    tracker.advance(10, 0, 0);
+    ProgressSnapshot last = seen.get(seen.size() - 1);
+    assertEquals(0.9, last.fraction());
+    assertEquals(2.5, last.ratePerSecond(), 1e-12, "10 done in 4 s; the 80 found are not a rate");
+    assertEquals(Optional.of(Duration.ofSeconds(4)), last.eta(), "10 left at 2.5 per second");
+    assertEquals(80, last.foundDone());
+  }
+
+  @Test
   void theLastCallHasTheEndStateAndNothingFollowsIt() {
     tracker.addTotal(2);
     tracker.advance(2, 0, 0);
