@@ -1,7 +1,6 @@
 package org.editbench.diff;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,26 +19,28 @@ import java.util.Map;
  *       after, one before, two after, and so on over the whole file ({@code find_pos}).
  *   <li><b>No fuzz:</b> every context and removed line must match byte for byte, line ends and
  *       white space included; context is never dropped ({@code -C} is unset). One exception is
- *       git's: a hunk's last old-side line without its newline ("\ No newline at end of file"), in
- *       a hunk with trailing context, need only start the file's line, white space after it; the
- *       whole line is replaced, so the next line joins the hunk's last new-side line.
+ *       git's: a hunk's old side is compared as bytes from its first line on, so a line whose
+ *       newline a "\ No newline at end of file" marker took away need only start the file's line,
+ *       white space after it; the whole line is replaced, so the next line joins the hunk's last
+ *       new-side line.
  *   <li>A hunk whose old side starts at line 0 or 1 must match at the start of the file, and a hunk
  *       without trailing context must match at its end.
  *   <li>A hunk may not match over lines an earlier hunk wrote ({@code --allow-overlap} is unset).
  *   <li>The patch is read strictly: inside a hunk every line starts with space, {@code -}, {@code
  *       +} or {@code \} (an empty line counts as empty context) until the header's line counts are
- *       used up, else the patch is corrupt; hunks need a file header ({@code diff --git} or {@code
- *       ---}/{@code +++}); text between file patches is ignored. The hunks are read by the reader
- *       {@link PatchApplier} uses, in its {@code GIT_APPLY} dialect; the file headers here.
+ *       used up, else the patch is corrupt; hunks need a file header, found and read as git does
+ *       ({@link GitPatchHeaders}: a {@code diff --git} header creates or deletes only with its mode
+ *       lines, a {@code ---}/{@code +++} one is a header only before a hunk); other text is
+ *       skipped. The hunks are read by the reader {@link PatchApplier} uses, in its {@code
+ *       GIT_APPLY} dialect.
  *   <li>All or nothing: one failing hunk or file rejects the whole patch. A missing file, a created
- *       file that exists, or a deletion that leaves content rejects it too.
+ *       file that exists, or a deletion that leaves content rejects it too; a {@code ---}/{@code
+ *       +++} header whose file is missing creates it when its one hunk has no old lines.
  * </ul>
  *
- * <p>Binary patches, file modes and copies are not interpreted; model patches do not carry them.
+ * <p>Binary patches and file modes are not interpreted; model patches do not carry them.
  */
 public final class GitApply {
-  private static final String DEV_NULL = "/dev/null";
-
   private GitApply() {}
 
   /** What applying came to: the files after the patch, or why git apply would refuse it. */
@@ -147,28 +148,29 @@ public final class GitApply {
     }
   }
 
-  private static final class RejectedException extends Exception {
+  /** Why git apply would refuse the patch, in its words where they say where. */
+  static final class RejectedException extends Exception {
     RejectedException(String message) {
       super(message, null, false, false);
     }
   }
 
-  /** The hunks for one file; a null name is /dev/null (creation or deletion). */
-  private record FilePatch(String oldName, String newName, List<Hunk> hunks) {
+  /** One file's header and hunks. */
+  private record FilePatch(GitPatchHeaders.Header header, List<Hunk> hunks) {
     /** {@code files}: path → text, or the {@link LineImage} an earlier file patch made. */
     void applyTo(Map<String, Object> files, LineStarts lineStarts) throws RejectedException {
-      String content;
-      if (oldName == null) {
-        if (files.containsKey(newName)) {
-          throw new RejectedException(newName + ": already exists");
-        }
-        content = "";
+      String oldName = header.oldName();
+      String newName = header.newName();
+      String content = "";
+      if (oldName != null && files.containsKey(oldName)) {
+        content = Applied.text(files.get(oldName));
+      } else if (oldName != null && header.isNew() != GitPatchHeaders.UNDECIDED) {
+        throw new RejectedException(oldName + ": no such file");
+      } else if (files.containsKey(newName)) {
+        // a creation, or a header that left it open and whose file is missing (git's is_new)
+        throw new RejectedException(newName + ": already exists");
       } else {
-        Object file = files.get(oldName);
-        if (file == null) {
-          throw new RejectedException(oldName + ": no such file");
-        }
-        content = Applied.text(file);
+        oldName = null;
       }
       LineImage image = new LineImage(content, lineStarts.of(content));
       for (Hunk hunk : hunks) {
@@ -187,7 +189,7 @@ public final class GitApply {
         files.remove(oldName);
         return;
       }
-      if (oldName != null && !oldName.equals(newName)) {
+      if (oldName != null && !oldName.equals(newName) && !header.isCopy()) {
         files.remove(oldName);
       }
       files.put(newName, image);
@@ -202,116 +204,62 @@ public final class GitApply {
     // the patch file with an LF appended, so do the same.
     String text = patch + "\n";
     PatchLines lines = new PatchLines(text);
+    GitPatchHeaders headers = new GitPatchHeaders(lines);
     UnifiedPatchReader hunkReader =
         new UnifiedPatchReader(text, UnifiedPatchReader.Dialect.GIT_APPLY);
     List<FilePatch> patches = new ArrayList<>();
-    int i = 0;
-    while (i < lines.size()) {
-      if (lines.startsWith(i, "@@ -")) {
-        throw new RejectedException("patch fragment without header at line " + (i + 1));
-      }
-      boolean gitHeader = lines.startsWith(i, "diff --git ");
-      boolean traditional =
-          lines.startsWith(i, "--- ") && i + 1 < lines.size() && lines.startsWith(i + 1, "+++ ");
-      if (!gitHeader && !traditional) {
-        i++;
-        continue;
-      }
-      if (gitHeader) {
-        i++;
-        while (i < lines.size()
-            && !lines.startsWith(i, "--- ")
-            && !lines.startsWith(i, "diff --git ")
-            && !lines.startsWith(i, "@@ -")) {
-          i++; // extended header lines: index, modes, similarity
-        }
-        if (i >= lines.size() || !lines.startsWith(i, "--- ")) {
-          continue; // a header without content change (mode only): nothing to apply
-        }
-        if (i + 1 >= lines.size() || !lines.startsWith(i + 1, "+++ ")) {
-          throw new RejectedException(
-              "git diff header lacks filename information at line " + (i + 1));
-        }
-      }
-      String oldName = headerName(lines.get(i), i + 1);
-      String newName = headerName(lines.get(i + 1), i + 2);
-      i += 2;
+    for (GitPatchHeaders.Header header = headers.find(0);
+        header != null;
+        header = headers.find(hunkReader.lineNumber())) {
       List<Hunk> hunks = new ArrayList<>();
-      while (i < lines.size() && lines.startsWith(i, "@@ -")) {
-        hunkReader.moveTo(lines.offset(i), i);
+      int first = header.firstHunkLine();
+      hunkReader.moveTo(first < lines.size() ? lines.offset(first) : text.length(), first);
+      while (lines.startsWith(hunkReader.lineNumber(), "@@ -")) {
         hunks.add(hunkReader.nextHunk());
-        i = hunkReader.lineNumber();
       }
-      if (hunks.isEmpty()) {
-        throw new RejectedException(
-            "patch with no hunks for " + (newName != null ? newName : oldName));
-      }
-      patches.add(new FilePatch(oldName, newName, hunks));
+      patches.add(new FilePatch(decided(header, hunks, first), hunks));
     }
     return patches;
   }
 
   /**
-   * The lines of a patch text (each with its LF) by where they start: only header lines are cut
-   * out.
+   * The header with what its hunks decide (git's parse_single_patch): a header that left open
+   * whether it creates or deletes does not once its hunks have old or new lines or are several; a
+   * creation may not have old lines, a deletion no new ones, and a header without hunks must change
+   * something itself.
    */
-  private static final class PatchLines {
-    private final String text;
-    private final int[] starts;
-    private final int size;
-
-    PatchLines(String text) {
-      this.text = text;
-      int[] found = new int[16];
-      int n = 0;
-      for (int start = 0; start < text.length(); ) {
-        if (n == found.length) {
-          found = Arrays.copyOf(found, n * 2);
-        }
-        found[n++] = start;
-        int lf = text.indexOf('\n', start);
-        start = lf < 0 ? text.length() : lf + 1;
-      }
-      this.starts = found;
-      this.size = n;
+  private static GitPatchHeaders.Header decided(
+      GitPatchHeaders.Header header, List<Hunk> hunks, int line) throws RejectedException {
+    int oldLines = 0;
+    int newLines = 0;
+    for (Hunk hunk : hunks) {
+      oldLines += hunk.oldSide().size();
+      newLines += hunk.newSide().size();
     }
-
-    int size() {
-      return size;
+    if (hunks.isEmpty() && !header.metadataChanges()) {
+      throw new RejectedException("patch with only garbage at line " + (line + 1));
     }
-
-    int offset(int i) {
-      return starts[i];
+    int isNew = header.isNew();
+    int isDelete = header.isDelete();
+    if (isNew == GitPatchHeaders.UNDECIDED && (oldLines > 0 || hunks.size() > 1)) {
+      isNew = 0;
     }
-
-    boolean startsWith(int i, String prefix) {
-      return text.startsWith(prefix, starts[i]);
+    if (isDelete == GitPatchHeaders.UNDECIDED && (newLines > 0 || hunks.size() > 1)) {
+      isDelete = 0;
     }
-
-    String get(int i) {
-      return text.substring(starts[i], i + 1 < size ? starts[i + 1] : text.length());
+    if (isNew == 1 && oldLines > 0) {
+      throw new RejectedException("new file " + header.newName() + " depends on old contents");
     }
-  }
-
-  /**
-   * {@code --- a/P} → {@code P} (the first path component dropped, as {@code -p1}); /dev/null →
-   * null.
-   */
-  private static String headerName(String line, int number) throws RejectedException {
-    String name = line.substring(4).replaceFirst("\n$", "");
-    int tab = name.indexOf('\t');
-    if (tab >= 0) {
-      name = name.substring(0, tab);
+    if (isDelete == 1 && newLines > 0) {
+      throw new RejectedException("deleted file " + header.oldName() + " still has contents");
     }
-    name = name.strip();
-    if (name.equals(DEV_NULL)) {
-      return null;
-    }
-    int slash = name.indexOf('/');
-    if (slash < 0 || slash == name.length() - 1) {
-      throw new RejectedException(
-          "cannot find a file name with -p1 in line " + number + ": " + name);
-    }
-    return name.substring(slash + 1);
+    return new GitPatchHeaders.Header(
+        header.oldName(),
+        header.newName(),
+        isNew,
+        isDelete,
+        header.isCopy(),
+        header.metadataChanges(),
+        header.firstHunkLine());
   }
 }

@@ -67,8 +67,8 @@ final class LineImage {
     if (grown > lines.length) {
       lines = Arrays.copyOf(lines, grown + 16);
     }
-    // The file's lines are taken out whole: a last old-side line that matched only as a start
-    // (see matches) leaves nothing of the file's line behind, as in git.
+    // The file's lines are taken out whole, as in git: an old side whose bytes only started them
+    // (see matches) leaves nothing of them behind.
     for (int i = 0; i < pre.length; i++) {
       int replaced = lines[at + i];
       length -= starts[replaced + 1] - starts[replaced];
@@ -121,11 +121,12 @@ final class LineImage {
   }
 
   /**
-   * git's match_fragment without white-space options: each old-side line equals its file line, byte
-   * for byte. git compares the old side's bytes from the first line's start, so a last line whose
-   * newline a "\ No newline at end of file" marker took away, in a hunk that need not end the file,
-   * only has to start the file line — and since git first compares lines by a hash that skips white
-   * space, what follows in that line may only be white space.
+   * git's match_fragment without white-space options: each old-side line has its file line's
+   * characters apart from white space (git first compares lines by a hash that skips it), and the
+   * old side's bytes, put together, start the file's from the first line on. Lines that are equal
+   * pass both. Others still match when a marker took an old-side line's newline away: such a last
+   * line need only start its file line (white space may follow there), in a hunk that need not end
+   * the file.
    */
   private boolean matches(String[] pre, int at, boolean matchBeginning, boolean matchEnd) {
     if (matchBeginning && at != 0) {
@@ -137,6 +138,7 @@ final class LineImage {
     if (at + pre.length > size) {
       return false;
     }
+    boolean allEqual = true;
     for (int i = 0; i < pre.length; i++) {
       int line = lines[at + i];
       if (line < 0) {
@@ -144,28 +146,84 @@ final class LineImage {
       }
       int start = starts[line];
       int length = starts[line + 1] - start;
-      boolean matchesAsStart = i == pre.length - 1 && !matchEnd && !pre[i].endsWith("\n");
-      if (matchesAsStart
-          ? !startsLine(start, length, pre[i])
-          : pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
+      if (pre[i].length() == length && text.regionMatches(start, pre[i], 0, length)) {
+        continue;
+      }
+      if (!sameApartFromSpace(pre[i], start, starts[line + 1])) {
         return false;
+      }
+      allEqual = false;
+    }
+    return allEqual || startsTheImage(pre, at, matchEnd);
+  }
+
+  /** Whether {@code line} and the file's text in {@code [from, to)} differ only in git's spaces. */
+  private boolean sameApartFromSpace(String line, int from, int to) {
+    int i = 0;
+    int j = from;
+    while (true) {
+      while (i < line.length() && isSpace(line.charAt(i))) {
+        i++;
+      }
+      while (j < to && isSpace(text.charAt(j))) {
+        j++;
+      }
+      if (i == line.length() || j == to) {
+        return i == line.length() && j == to;
+      }
+      if (line.charAt(i++) != text.charAt(j++)) {
+        return false;
+      }
+    }
+  }
+
+  /** git's isspace: space, tab, LF and CR, not the vertical tab or the form feed. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /**
+   * Whether the old side's bytes start the image's from line {@code at} on (and, when the hunk must
+   * end the file, are all of them).
+   */
+  private boolean startsTheImage(String[] pre, int at, boolean matchEnd) {
+    int preLength = 0;
+    for (String line : pre) {
+      preLength += line.length();
+    }
+    if (matchEnd) {
+      int imageLength = 0;
+      for (int i = at; i < size; i++) {
+        imageLength += line(i).length();
+      }
+      if (imageLength != preLength) {
+        return false;
+      }
+    }
+    int image = at;
+    String current = line(image);
+    int offset = 0;
+    for (String line : pre) {
+      for (int k = 0; k < line.length(); k++) {
+        while (offset == current.length()) {
+          if (++image == size) {
+            return false;
+          }
+          current = line(image);
+          offset = 0;
+        }
+        if (current.charAt(offset++) != line.charAt(k)) {
+          return false;
+        }
       }
     }
     return true;
   }
 
-  /** Whether the line at {@code start} is {@code prefix} followed by git's white space only. */
-  private boolean startsLine(int start, int length, String prefix) {
-    if (prefix.length() > length || !text.regionMatches(start, prefix, 0, prefix.length())) {
-      return false;
-    }
-    for (int i = start + prefix.length(); i < start + length; i++) {
-      char c = text.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return false; // git's isspace: not \v or \f
-      }
-    }
-    return true;
+  /** The image's line {@code i}, with its LF if it has one. */
+  private String line(int i) {
+    int line = lines[i];
+    return line < 0 ? written.get(-1 - line) : text.substring(starts[line], starts[line + 1]);
   }
 
   /** The file after the hunks applied so far. */

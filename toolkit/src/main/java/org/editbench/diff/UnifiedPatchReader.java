@@ -1,5 +1,7 @@
 package org.editbench.diff;
 
+import java.util.Arrays;
+
 /**
  * Reads the hunks of a unified diff the way GNU patch 2.7.6 reads a patch file, including its ways
  * with damaged input:
@@ -144,13 +146,15 @@ final class UnifiedPatchReader {
     int prefixContext = -1;
     int context = 0;
     char lastKind = 0;
+    boolean lastBare =
+        false; // git: the last hunk line was an empty line, context without its space
     while (!oldSide.complete() || !newSide.complete()) {
       String line = readLine();
-      if (git && (line == null || isGitMarker(line) && lastKind != 0)) {
+      if (git && (line == null || isGitMarker(line))) {
         if (line == null) {
           throw h.failure("corrupt patch: the hunk at line " + h.lineNumber + " is cut short");
         }
-        dropNewline(lastKind, oldSide, newSide);
+        dropNewline(lastKind, lastBare, oldSide, newSide); // none right after the header
         continue;
       }
       if (line == null) {
@@ -194,6 +198,7 @@ final class UnifiedPatchReader {
         newSide.add(content, kind == '+', h, line);
       }
       lastKind = kind;
+      lastBare = git && line.equals("\n");
       if (kind == ' ') {
         context++;
       } else {
@@ -203,9 +208,11 @@ final class UnifiedPatchReader {
         context = 0;
       }
     }
-    if (git && text.startsWith("\\ ", pos)) {
-      readLine(); // "\ No newline at end of file" after the hunk's last line
-      dropNewline(lastKind, oldSide, newSide);
+    // "\ No newline at end of file" after the hunk's last line: git looks for one only while
+    // more than 12 bytes of the whole patch are left, and leaves a shorter one to the text after.
+    if (git && text.startsWith("\\ ", pos) && text.length() - pos > 12) {
+      readLine();
+      dropNewline(lastKind, lastBare, oldSide, newSide);
     }
     if (prefixContext == -1) {
       throw h.failure(
@@ -224,8 +231,17 @@ final class UnifiedPatchReader {
     return line.length() >= 12 && line.startsWith("\\ ");
   }
 
-  /** git: a marker takes the newline off the hunk line before it, on each side that line is on. */
-  private static void dropNewline(char kind, SideReader oldSide, SideReader newSide) {
+  /**
+   * git: a marker takes the newline off the hunk line before it, on each side that line is on; an
+   * empty line before one, which has nothing but its newline, leaves both sides (it still counts as
+   * a line of the header's and as context).
+   */
+  private static void dropNewline(char kind, boolean bare, SideReader oldSide, SideReader newSide) {
+    if (bare) {
+      oldSide.dropLast();
+      newSide.dropLast();
+      return;
+    }
     if (kind != '+') {
       oldSide.dropLastNewline();
     }
@@ -241,7 +257,11 @@ final class UnifiedPatchReader {
     private final int count;
     private final String[] lines;
     private final boolean[] changed;
+
+    /** Lines read of the {@code count}; {@code kept} of them are kept (git drops some). */
     private int filled;
+
+    private int kept;
 
     /** A side of {@code count} lines, of which at most {@code capacity} can be stored. */
     SideReader(String name, int start, int count, int capacity) {
@@ -261,8 +281,15 @@ final class UnifiedPatchReader {
     }
 
     void dropLastNewline() {
-      if (filled > 0 && filled <= lines.length) {
-        lines[filled - 1] = withoutNewline(lines[filled - 1]);
+      if (kept > 0 && filled <= lines.length) {
+        lines[kept - 1] = withoutNewline(lines[kept - 1]);
+      }
+    }
+
+    /** Leaves the last line read out of the side, still counting it. */
+    void dropLast() {
+      if (kept > 0 && filled <= lines.length) {
+        kept--;
       }
     }
 
@@ -280,15 +307,18 @@ final class UnifiedPatchReader {
               ? withoutNewline(content)
               : content;
       if (filled < lines.length) {
-        lines[filled] = stored;
-        changed[filled] = isChange;
+        lines[kept] = stored;
+        changed[kept] = isChange;
+        kept++;
       }
       filled++;
       return stored;
     }
 
     Hunk.Side toSide() {
-      return new Hunk.Side(start, lines, changed);
+      return kept == lines.length
+          ? new Hunk.Side(start, lines, changed)
+          : new Hunk.Side(start, Arrays.copyOf(lines, kept), Arrays.copyOf(changed, kept));
     }
   }
 

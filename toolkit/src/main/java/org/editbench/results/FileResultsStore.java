@@ -37,7 +37,7 @@ import org.editbench.core.Reporter;
  */
 public final class FileResultsStore {
   /** Raised whenever what is computed changes, so that older entries are computed again. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   static final String SUFFIX = ".results.json";
 

@@ -130,6 +130,99 @@ class GitApplyTest {
             HEADER
                 + "@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n\\ No newline at end of file\n@@ -4,2 +4,2 @@\n-e\n+E\n f\n",
             Map.of("m.py", "a\nb\nC\ndE\nf\ng\n")),
+        // file headers as git reads them
+        Arguments.of(
+            "a git header without 'new file mode' reads --- /dev/null as the file dev/null",
+            Map.of(),
+            "diff --git a/n.py b/n.py\n--- /dev/null\n+++ b/n.py\n@@ -0,0 +1 @@\n+x\n",
+            null),
+        Arguments.of(
+            "a git header without 'deleted file mode' writes the file dev/null",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\n--- a/m.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n",
+            Map.of("dev/null", "")),
+        Arguments.of(
+            "a git header's +++ name must be the one its 'new file mode' line gave",
+            Map.of(),
+            "diff --git a/n.py b/n.py\nnew file mode 100644\n--- /dev/null\n+++ b/g.py\n"
+                + "@@ -0,0 +1 @@\n+x\n",
+            null),
+        Arguments.of(
+            "a stray git header line makes the next header's names inconsistent",
+            Map.of("m.py", FILE),
+            "diff --git a/g.py b/g.py\n" + CHANGE_D,
+            null),
+        Arguments.of(
+            "a git header's names without a/ and b/: the names of its diff --git line",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\n--- m.py\n+++ m.py\n@@ -1 +1 @@\n-a\n+b\n",
+            Map.of("m.py", "b\n")),
+        Arguments.of(
+            "traditional names without a/ and b/: no directory stripped",
+            Map.of("m.py", "a\n"),
+            "--- m.py\n+++ m.py\n@@ -1 +1 @@\n-a\n+b\n",
+            Map.of("m.py", "b\n")),
+        Arguments.of(
+            "and from then on for the whole patch",
+            Map.of("m.py", "a\n", "n.py", "a\n"),
+            "--- m.py\n+++ m.py\n@@ -1 +1 @@\n-a\n+b\n--- a/n.py\n+++ b/n.py\n@@ -1 +1 @@\n-a\n+b\n",
+            null),
+        Arguments.of(
+            "traditional: the +++ file is patched, not renamed to",
+            Map.of("m.py", "a\n", "n.py", "a\n"),
+            "--- a/m.py\n+++ b/n.py\n@@ -1 +1 @@\n-a\n+b\n",
+            Map.of("m.py", "a\n", "n.py", "b\n")),
+        Arguments.of(
+            "traditional: the --- name when it starts the +++ one",
+            Map.of("m.py", "a\n"),
+            "--- a/m.py\n+++ b/m.py.orig\n@@ -1 +1 @@\n-a\n+b\n",
+            Map.of("m.py", "b\n")),
+        Arguments.of(
+            "a space after a name is part of it",
+            Map.of("m.py", "a\n"),
+            "--- a/m.py \n+++ b/m.py \n@@ -1 +1 @@\n-a\n+b\n",
+            null),
+        Arguments.of(
+            "a traditional header with no old lines creates its missing file",
+            Map.of(),
+            "--- a/n.py\n+++ b/n.py\n@@ -0,0 +1 @@\n+x\n",
+            Map.of("n.py", "x\n")),
+        Arguments.of(
+            "a ---/+++ pair without a hunk after it is text, not a header",
+            Map.of("m.py", FILE),
+            CHANGE_D + "--- a/g.py\n+++ b/g.py\n",
+            Map.of("m.py", "a\nb\nc\nD\ne\nf\ng\n")),
+        Arguments.of(
+            "a line starting '@@ -' that is not a hunk header is text",
+            Map.of("m.py", FILE),
+            CHANGE_D + "\n@@ -1,2 @@ nope\n",
+            Map.of("m.py", "a\nb\nc\nD\ne\nf\ng\n")),
+        // markers in the places git reads them too
+        Arguments.of(
+            "a no newline marker right after the hunk header changes nothing",
+            Map.of("m.py", "a\n"),
+            HEADER + "@@ -1 +1 @@\n\\ No newline at end of file\n-a\n+b\n",
+            Map.of("m.py", "b\n")),
+        Arguments.of(
+            "a backslash line after the hunk is text when 12 bytes or fewer of the patch are left",
+            Map.of("m.py", "a\n"),
+            HEADER + "@@ -1 +1 @@\n-a\n+b\n\\ x\n",
+            Map.of("m.py", "b\n")),
+        Arguments.of(
+            "and a marker when more are left",
+            Map.of("m.py", "a\n"),
+            HEADER + "@@ -1 +1 @@\n-a\n+b\n\\ x\nthanks, hope it helps\n",
+            Map.of("m.py", "b")),
+        Arguments.of(
+            "an empty context line before a marker leaves the hunk",
+            Map.of("m.py", "a\nx\n"),
+            HEADER + "@@ -1,2 +1,2 @@\n-a\n+b\n\n\\ No newline at end of file\n",
+            Map.of("m.py", "b\nx\n")),
+        Arguments.of(
+            "a mid-hunk marker: the old side's bytes still start the file's",
+            Map.of("m.py", "x\n\nz\n"),
+            HEADER + "@@ -1,2 +1,2 @@\n-x\n\\ No newline at end of file\n+y\n \n",
+            Map.of("m.py", "y\n\nz\n")),
         Arguments.of(
             "an empty line is empty context; text after the hunks is ignored",
             Map.of("m.py", "a\n\nb\nc\n"),
@@ -208,8 +301,13 @@ class GitApplyTest {
             CHANGE_D.replace("+D", "+DD"),
             HEADER + "@@ -3,3 +3,3 @@\n c\n-d\n+D\n e\n", // CHANGE_D's files, other context
             CHANGE_D + otherHeader + "@@ -1 +1 @@\n-x\n+y\n",
-            CHANGE_D + otherHeader.replace("+++ b/n.py", "+++ /dev/null") + "@@ -1 +0,0 @@\n-x\n",
-            "diff --git a/new.py b/new.py\n--- /dev/null\n+++ b/new.py\n@@ -0,0 +1 @@\n+n\n",
+            CHANGE_D
+                + otherHeader
+                    .replace("\n---", "\ndeleted file mode 100644\n---")
+                    .replace("+++ b/n.py", "+++ /dev/null")
+                + "@@ -1 +0,0 @@\n-x\n",
+            "diff --git a/new.py b/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/new.py\n"
+                + "@@ -0,0 +1 @@\n+n\n",
             HEADER + "@@ -1,3 +1,3 @@\n a\n-b\n+b\n c\n"); // changes nothing in effect
     java.util.List<GitApply.Applied> results =
         patches.stream()
