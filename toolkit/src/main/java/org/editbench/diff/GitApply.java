@@ -2,10 +2,12 @@ package org.editbench.diff;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a patch to a set of files as {@code git apply} (git 2.39, default options, {@code -p1})
@@ -138,10 +140,17 @@ public final class GitApply {
       if (patches.isEmpty()) {
         return new Rejected("no valid patches in input");
       }
-      Map<String, Object> out = new LinkedHashMap<>(files);
+      // Each file patch reads what the ones before it made; then, as git writes its results, every
+      // file a patch removes goes first and every file one writes comes after.
+      Map<String, Object> current = new LinkedHashMap<>(files);
+      Set<String> removed = new HashSet<>();
+      Map<String, Object> written = new LinkedHashMap<>();
       for (FilePatch p : patches) {
-        p.applyTo(out, lineStarts);
+        p.applyTo(current, removed, written, lineStarts);
       }
+      Map<String, Object> out = new LinkedHashMap<>(files);
+      out.keySet().removeAll(removed);
+      out.putAll(written);
       return new Applied(out);
     } catch (RejectedException | PatchFailedException e) {
       return new Rejected(e.getMessage());
@@ -157,10 +166,24 @@ public final class GitApply {
 
   /** One file's header and hunks. */
   private record FilePatch(GitPatchHeaders.Header header, List<Hunk> hunks) {
-    /** {@code files}: path → text, or the {@link LineImage} an earlier file patch made. */
-    void applyTo(Map<String, Object> files, LineStarts lineStarts) throws RejectedException {
+    /**
+     * Applies this file patch to {@code files} (path → text, or the {@link LineImage} an earlier
+     * file patch made) and adds the file it removes to {@code removed}, the one it writes to {@code
+     * written}.
+     */
+    void applyTo(
+        Map<String, Object> files,
+        Set<String> removed,
+        Map<String, Object> written,
+        LineStarts lineStarts)
+        throws RejectedException {
       String oldName = header.oldName();
       String newName = header.newName();
+      for (String name : new String[] {oldName, newName}) {
+        if (name != null && !isValidPath(name)) {
+          throw new RejectedException("invalid path '" + name + "'");
+        }
+      }
       String content = "";
       if (oldName != null && files.containsKey(oldName)) {
         content = Applied.text(files.get(oldName));
@@ -187,13 +210,32 @@ public final class GitApply {
           throw new RejectedException(oldName + ": the removal patch leaves file contents");
         }
         files.remove(oldName);
+        removed.add(oldName);
         return;
       }
       if (oldName != null && !oldName.equals(newName) && !header.isCopy()) {
         files.remove(oldName);
+        removed.add(oldName);
       }
       files.put(newName, image);
+      written.put(newName, image);
     }
+  }
+
+  /**
+   * git's verify_path: no absolute path, and no empty, {@code .}, {@code ..} or {@code .git}
+   * component.
+   */
+  private static boolean isValidPath(String path) {
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty()
+          || part.equals(".")
+          || part.equals("..")
+          || part.equalsIgnoreCase(".git")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- reading the patch ----------------------------------------------------------------

@@ -224,6 +224,18 @@ class GitApplyTest {
             HEADER + "@@ -1,2 +1,2 @@\n-x\n\\ No newline at end of file\n+y\n \n",
             Map.of("m.py", "y\n\nz\n")),
         Arguments.of(
+            "git removes files before it writes them: a file renamed away and then read is kept",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\n--- a/m.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n"
+                + "diff --git a/n.py b/n.py\n--- /dev/null\n+++ b/n.py\n@@ -0,0 +1 @@\n+c\n",
+            Map.of("dev/null", "", "n.py", "c\n")),
+        Arguments.of(
+            "an absolute path is refused",
+            Map.of("m.py", "a\n"),
+            "--- m.py\n+++ m.py\n@@ -1 +1 @@\n-a\n+b\n"
+                + "diff --git a/m.py b/m.py\n--- m.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-b\n",
+            null),
+        Arguments.of(
             "an empty line is empty context; text after the hunks is ignored",
             Map.of("m.py", "a\n\nb\nc\n"),
             HEADER + "@@ -1,4 +1,4 @@\n a\n\n-b\n+B\n c\nSome words the model added.\n",
