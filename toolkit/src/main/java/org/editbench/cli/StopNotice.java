@@ -138,6 +138,11 @@ final class StopNotice {
         total = unitsTotal;
         reporter.progress(name, unitsDone, unitsTotal);
       }
+
+      @Override
+      public void foundDone(long units) {
+        reporter.foundDone(units);
+      }
     };
   }
 

@@ -195,6 +195,9 @@ public final class GitApply {
       } else {
         oldName = null;
       }
+      if (header.isRenameOrCopy() && files.containsKey(newName) && !newName.equals(oldName)) {
+        throw new RejectedException(newName + ": already exists");
+      }
       LineImage image = new LineImage(content, lineStarts.of(content));
       for (Hunk hunk : hunks) {
         if (!image.apply(hunk)) {
@@ -301,6 +304,7 @@ public final class GitApply {
         isNew,
         isDelete,
         header.isCopy(),
+        header.isRenameOrCopy(),
         header.metadataChanges(),
         header.firstHunkLine());
   }

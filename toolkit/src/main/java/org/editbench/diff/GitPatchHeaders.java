@@ -34,6 +34,7 @@ final class GitPatchHeaders {
    * @param isNew 1 when the header creates the file, 0 when not, {@link #UNDECIDED}
    * @param isDelete 1 when the header deletes the file, 0 when not, {@link #UNDECIDED}
    * @param isCopy whether the old file stays beside the new one
+   * @param isRenameOrCopy whether the header names a rename or copy: its new file may not exist
    * @param metadataChanges whether the header changes something without hunks (git's {@code
    *     metadata_changes}: creation, deletion, rename, copy, mode)
    * @param firstHunkLine the index of the line after the header
@@ -44,6 +45,7 @@ final class GitPatchHeaders {
       int isNew,
       int isDelete,
       boolean isCopy,
+      boolean isRenameOrCopy,
       boolean metadataChanges,
       int firstHunkLine) {}
 
@@ -63,7 +65,6 @@ final class GitPatchHeaders {
     int isDelete = UNDECIDED;
     boolean isRename;
     boolean isCopy;
-    boolean modeChange;
     String oldMode;
     String newMode;
   }
@@ -82,7 +83,10 @@ final class GitPatchHeaders {
           continue;
         }
         throw new GitApply.RejectedException(
-            "patch fragment without header at line " + (i + 1) + ": " + withoutLineEnd(line));
+            "patch fragment without header at line "
+                + (i + 1)
+                + ": "
+                + UnifiedPatchReader.withoutNewline(line));
       }
       if (text.length() - lines.offset(i) < line.length() + 6) {
         break;
@@ -107,7 +111,7 @@ final class GitPatchHeaders {
   private Header gitHeader(int at, Reading r) throws GitApply.RejectedException {
     r.isNew = 0;
     r.isDelete = 0;
-    String defaultName = headerName(withoutLineEnd(lines.get(at)).substring(11));
+    String defaultName = headerName(UnifiedPatchReader.withoutNewline(lines.get(at)).substring(11));
     int i = at + 1;
     for (; i < lines.size() && lines.get(i).endsWith("\n"); i++) {
       String line = lines.get(i);
@@ -187,6 +191,7 @@ final class GitPatchHeaders {
         r.isNew,
         r.isDelete,
         r.isCopy,
+        r.isRename || r.isCopy,
         r.isNew == 1 || r.isDelete == 1 || r.isRename || r.isCopy || modeChange,
         i);
   }
@@ -221,9 +226,12 @@ final class GitPatchHeaders {
     while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '7') {
       end++;
     }
-    if (end == from || end == line.length() || !isSpace(line.charAt(end))) {
+    if (end == from || end == line.length() || !LineImage.isSpace(line.charAt(end))) {
       throw new GitApply.RejectedException(
-          "invalid mode on line " + number + ": " + withoutLineEnd(line.substring(from)));
+          "invalid mode on line "
+              + number
+              + ": "
+              + UnifiedPatchReader.withoutNewline(line.substring(from)));
     }
     return line.substring(from, end);
   }
@@ -262,7 +270,14 @@ final class GitPatchHeaders {
       throw new GitApply.RejectedException("unable to find filename in patch at line " + (at + 1));
     }
     return new Header(
-        r.oldName, r.newName, r.isNew, r.isDelete, false, r.isNew == 1 || r.isDelete != 0, at + 2);
+        r.oldName,
+        r.newName,
+        r.isNew,
+        r.isDelete,
+        false,
+        false,
+        r.isNew == 1 || r.isDelete != 0,
+        at + 2);
   }
 
   /** 0 when a traditional header's name has no slash, else -1: git guesses no other value. */
@@ -348,15 +363,8 @@ final class GitPatchHeaders {
   }
 
   private static boolean isDevNull(String field) {
-    return field.startsWith("/dev/null") && field.length() > 9 && isSpace(field.charAt(9));
-  }
-
-  /** git's own isspace: not the vertical tab or the form feed. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-  }
-
-  private static String withoutLineEnd(String line) {
-    return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    return field.startsWith("/dev/null")
+        && field.length() > 9
+        && LineImage.isSpace(field.charAt(9));
   }
 }

@@ -25,17 +25,14 @@ record Hunk(
    *
    * @param start the line the side starts at; for an empty side, the line after the one the header
    *     names, as GNU patch counts it
-   * @param lines the lines of this side
+   * @param headerStart the start as the header wrote it (git places hunks by it); it differs from
+   *     {@code start} when the header announced no lines
+   * @param lines the lines of this side (git leaves some out, see UnifiedPatchReader)
    * @param changed per line: removed (old side) or added (new side), else context
    */
-  record Side(int start, String[] lines, boolean[] changed) {
+  record Side(int start, int headerStart, String[] lines, boolean[] changed) {
     int size() {
       return lines.length;
-    }
-
-    /** The start as the header wrote it: for an empty side, the line before {@link #start()}. */
-    int headerStart() {
-      return lines.length == 0 ? start - 1 : start;
     }
   }
 

@@ -124,9 +124,9 @@ final class LineImage {
    * git's match_fragment without white-space options: each old-side line has its file line's
    * characters apart from white space (git first compares lines by a hash that skips it), and the
    * old side's bytes, put together, start the file's from the first line on. Lines that are equal
-   * pass both. Others still match when a marker took an old-side line's newline away: such a last
-   * line need only start its file line (white space may follow there), in a hunk that need not end
-   * the file.
+   * pass both, and most positions fail at their first line. Others still match when a marker took
+   * an old-side line's newline away: such a last line need only start its file line (white space
+   * may follow there), in a hunk that need not end the file.
    */
   private boolean matches(String[] pre, int at, boolean matchBeginning, boolean matchEnd) {
     if (matchBeginning && at != 0) {
@@ -138,7 +138,6 @@ final class LineImage {
     if (at + pre.length > size) {
       return false;
     }
-    boolean allEqual = true;
     for (int i = 0; i < pre.length; i++) {
       int line = lines[at + i];
       if (line < 0) {
@@ -146,39 +145,48 @@ final class LineImage {
       }
       int start = starts[line];
       int length = starts[line + 1] - start;
-      if (pre[i].length() == length && text.regionMatches(start, pre[i], 0, length)) {
-        continue;
+      if (pre[i].length() != length || !text.regionMatches(start, pre[i], 0, length)) {
+        // The bytes first: they differ at once where the file differs.
+        return startsTheImage(pre, at, matchEnd) && sameApartFromSpace(pre, at);
       }
-      if (!sameApartFromSpace(pre[i], start, starts[line + 1])) {
-        return false;
-      }
-      allEqual = false;
     }
-    return allEqual || startsTheImage(pre, at, matchEnd);
+    return true;
   }
 
-  /** Whether {@code line} and the file's text in {@code [from, to)} differ only in git's spaces. */
-  private boolean sameApartFromSpace(String line, int from, int to) {
-    int i = 0;
-    int j = from;
-    while (true) {
-      while (i < line.length() && isSpace(line.charAt(i))) {
-        i++;
+  /** Whether each old-side line and its file line differ only in git's spaces. */
+  private boolean sameApartFromSpace(String[] pre, int at) {
+    for (int k = 0; k < pre.length; k++) {
+      int line = lines[at + k];
+      if (line < 0) {
+        return false; // written by an earlier hunk
       }
-      while (j < to && isSpace(text.charAt(j))) {
-        j++;
-      }
-      if (i == line.length() || j == to) {
-        return i == line.length() && j == to;
-      }
-      if (line.charAt(i++) != text.charAt(j++)) {
-        return false;
+      String old = pre[k];
+      int to = starts[line + 1];
+      int i = 0;
+      int j = starts[line];
+      while (true) {
+        while (i < old.length() && isSpace(old.charAt(i))) {
+          i++;
+        }
+        while (j < to && isSpace(text.charAt(j))) {
+          j++;
+        }
+        if (i == old.length() || j == to) {
+          if (i != old.length() || j != to) {
+            return false;
+          }
+          break;
+        }
+        if (old.charAt(i++) != text.charAt(j++)) {
+          return false;
+        }
       }
     }
+    return true;
   }
 
   /** git's isspace: space, tab, LF and CR, not the vertical tab or the form feed. */
-  private static boolean isSpace(char c) {
+  static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
@@ -187,43 +195,53 @@ final class LineImage {
    * end the file, are all of them).
    */
   private boolean startsTheImage(String[] pre, int at, boolean matchEnd) {
-    int preLength = 0;
-    for (String line : pre) {
-      preLength += line.length();
-    }
     if (matchEnd) {
+      int preLength = 0;
+      for (String line : pre) {
+        preLength += line.length();
+      }
       int imageLength = 0;
       for (int i = at; i < size; i++) {
-        imageLength += line(i).length();
+        imageLength += lineLength(i);
       }
       if (imageLength != preLength) {
         return false;
       }
     }
     int image = at;
-    String current = line(image);
     int offset = 0;
     for (String line : pre) {
-      for (int k = 0; k < line.length(); k++) {
-        while (offset == current.length()) {
-          if (++image == size) {
-            return false;
-          }
-          current = line(image);
-          offset = 0;
-        }
-        if (current.charAt(offset++) != line.charAt(k)) {
+      for (int k = 0; k < line.length(); ) {
+        if (image == size) {
           return false;
+        }
+        int length = lineLength(image);
+        int n = Math.min(line.length() - k, length - offset);
+        if (n > 0 && !regionMatches(image, offset, line, k, n)) {
+          return false;
+        }
+        k += n;
+        offset += n;
+        if (offset == length) {
+          image++;
+          offset = 0;
         }
       }
     }
     return true;
   }
 
-  /** The image's line {@code i}, with its LF if it has one. */
-  private String line(int i) {
+  private int lineLength(int i) {
     int line = lines[i];
-    return line < 0 ? written.get(-1 - line) : text.substring(starts[line], starts[line + 1]);
+    return line < 0 ? written.get(-1 - line).length() : starts[line + 1] - starts[line];
+  }
+
+  /** Whether the image's line {@code i} from {@code offset} on has {@code other}'s n chars at k. */
+  private boolean regionMatches(int i, int offset, String other, int k, int n) {
+    int line = lines[i];
+    return line < 0
+        ? written.get(-1 - line).regionMatches(offset, other, k, n)
+        : text.regionMatches(starts[line] + offset, other, k, n);
   }
 
   /** The file after the hunks applied so far. */

@@ -316,9 +316,11 @@ final class UnifiedPatchReader {
     }
 
     Hunk.Side toSide() {
+      int headerStart = count == 0 ? start - 1 : start;
       return kept == lines.length
-          ? new Hunk.Side(start, lines, changed)
-          : new Hunk.Side(start, Arrays.copyOf(lines, kept), Arrays.copyOf(changed, kept));
+          ? new Hunk.Side(start, headerStart, lines, changed)
+          : new Hunk.Side(
+              start, headerStart, Arrays.copyOf(lines, kept), Arrays.copyOf(changed, kept));
     }
   }
 

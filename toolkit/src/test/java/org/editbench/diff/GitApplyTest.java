@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -236,6 +237,16 @@ class GitApplyTest {
                 + "diff --git a/m.py b/m.py\n--- m.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-b\n",
             null),
         Arguments.of(
+            "an empty side left by a marker is still placed by its header's numbers",
+            Map.of("m.py", "a\n\nc\n"),
+            HEADER + "@@ -2,1 +2,2 @@\n\n\\ No newline at end of file\n+x\n",
+            Map.of("m.py", "a\n\nc\nx\n")),
+        Arguments.of(
+            "a rename onto a file that exists is refused",
+            Map.of("m.py", "a\n", "n.py", "b\n"),
+            "diff --git a/m.py b/n.py\nsimilarity index 100%\nrename from m.py\nrename to n.py\n",
+            null),
+        Arguments.of(
             "an empty line is empty context; text after the hunks is ignored",
             Map.of("m.py", "a\n\nb\nc\n"),
             HEADER + "@@ -1,4 +1,4 @@\n a\n\n-b\n+B\n c\nSome words the model added.\n",
@@ -370,20 +381,24 @@ class GitApplyTest {
     } else {
       assertEquals(expected, assertInstanceOf(GitApply.Applied.class, result, name).files());
     }
-    assertEquals(expected != null, realGitApplies(files, patch), "git apply disagrees: " + name);
+    assertEquals(expected, realGitApply(files, patch), "git apply disagrees: " + name);
   }
 
-  private boolean realGitApplies(Map<String, String> files, String patch)
+  /**
+   * What the real git apply makes of {@code patch} (written with a line end added, as the harness
+   * writes it) in a folder holding {@code files}: the files after it, or null when it refuses.
+   */
+  private Map<String, String> realGitApply(Map<String, String> files, String patch)
       throws IOException, InterruptedException {
     Path work = Files.createTempDirectory(dir, "case");
     for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.createDirectories(work.resolve(f.getKey()).getParent());
       Files.writeString(work.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
     }
     Path patchFile = work.resolve("../" + work.getFileName() + ".diff");
-    Files.writeString(patchFile, patch, StandardCharsets.UTF_8);
+    Files.writeString(patchFile, patch + "\n", StandardCharsets.UTF_8);
     Process git =
-        new ProcessBuilder(
-                "git", "apply", "--check", patchFile.toAbsolutePath().normalize().toString())
+        new ProcessBuilder("git", "apply", patchFile.toAbsolutePath().normalize().toString())
             .directory(work.toFile())
             .redirectErrorStream(true)
             .start();
@@ -392,6 +407,17 @@ class GitApplyTest {
       git.destroyForcibly();
       throw new IllegalStateException("git apply hangs");
     }
-    return git.exitValue() == 0;
+    if (git.exitValue() != 0) {
+      return null;
+    }
+    Map<String, String> after = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(work)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        after.put(
+            work.relativize(file).toString().replace('\\', '/'),
+            Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return after;
   }
 }
