@@ -2,6 +2,7 @@ package org.editbench.diff;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -140,13 +141,20 @@ public final class GitApply {
       if (patches.isEmpty()) {
         return new Rejected("no valid patches in input");
       }
-      // Each file patch reads what the ones before it made; then, as git writes its results, every
-      // file a patch removes goes first and every file one writes comes after.
-      Map<String, Object> current = new LinkedHashMap<>(files);
+      // As git does: each file patch reads what the ones before it made of its file (renames and
+      // copies read the file as it was), and the results are written at the end, every file a
+      // patch removes first and every file one writes after.
+      Set<String> toBeDeleted = new HashSet<>();
+      for (FilePatch p : patches) {
+        if (p.header.oldName() != null && (p.header.newName() == null || p.header.isRename())) {
+          toBeDeleted.add(p.header.oldName());
+        }
+      }
+      Map<String, Object> made = new HashMap<>();
       Set<String> removed = new HashSet<>();
       Map<String, Object> written = new LinkedHashMap<>();
       for (FilePatch p : patches) {
-        p.applyTo(current, removed, written, lineStarts);
+        p.applyTo(files, made, toBeDeleted, removed, written, lineStarts);
       }
       Map<String, Object> out = new LinkedHashMap<>(files);
       out.keySet().removeAll(removed);
@@ -164,15 +172,21 @@ public final class GitApply {
     }
   }
 
+  /** What an earlier file patch left of a file it deleted or renamed away. */
+  private static final Object GONE = new Object();
+
   /** One file's header and hunks. */
   private record FilePatch(GitPatchHeaders.Header header, List<Hunk> hunks) {
     /**
-     * Applies this file patch to {@code files} (path → text, or the {@link LineImage} an earlier
-     * file patch made) and adds the file it removes to {@code removed}, the one it writes to {@code
-     * written}.
+     * Applies this file patch to the {@code files} given, or to what an earlier file patch {@code
+     * made} of its file (path → {@link LineImage}, or {@link #GONE} once deleted or renamed away;
+     * git's fn_table); adds the file it removes to {@code removed}, the one it writes to {@code
+     * written}. {@code toBeDeleted}: the files some file patch deletes or renames away.
      */
     void applyTo(
-        Map<String, Object> files,
+        Map<String, String> files,
+        Map<String, Object> made,
+        Set<String> toBeDeleted,
         Set<String> removed,
         Map<String, Object> written,
         LineStarts lineStarts)
@@ -185,18 +199,28 @@ public final class GitApply {
         }
       }
       String content = "";
-      if (oldName != null && files.containsKey(oldName)) {
-        content = Applied.text(files.get(oldName));
-      } else if (oldName != null && header.isNew() != GitPatchHeaders.UNDECIDED) {
-        throw new RejectedException(oldName + ": no such file");
-      } else if (files.containsKey(newName)) {
-        // a creation, or a header that left it open and whose file is missing (git's is_new)
-        throw new RejectedException(newName + ": already exists");
-      } else {
-        oldName = null;
+      boolean creates = oldName == null;
+      if (oldName != null) {
+        Object previous = header.isRename() || header.isCopy() ? null : made.get(oldName);
+        if (previous == GONE) {
+          throw new RejectedException("path " + oldName + " has been renamed/deleted");
+        }
+        Object source = previous != null ? previous : files.get(oldName);
+        if (source != null) {
+          content = Applied.text(source);
+        } else if (header.isNew() == GitPatchHeaders.UNDECIDED) {
+          creates = true; // git's is_new: a header that left it open, whose file is missing
+          oldName = null;
+        } else {
+          throw new RejectedException(oldName + ": no such file");
+        }
       }
-      if (header.isRenameOrCopy() && files.containsKey(newName) && !newName.equals(oldName)) {
-        throw new RejectedException(newName + ": already exists");
+      if (newName != null && (creates || header.isRename() || header.isCopy())) {
+        Object there = made.get(newName);
+        boolean mayExist = there == GONE || there == null && toBeDeleted.contains(newName);
+        if (files.containsKey(newName) && !mayExist) {
+          throw new RejectedException(newName + ": already exists");
+        }
       }
       LineImage image = new LineImage(content, lineStarts.of(content));
       for (Hunk hunk : hunks) {
@@ -212,16 +236,18 @@ public final class GitApply {
         if (image.length() != 0) {
           throw new RejectedException(oldName + ": the removal patch leaves file contents");
         }
-        files.remove(oldName);
+        made.put(oldName, GONE);
         removed.add(oldName);
         return;
       }
-      if (oldName != null && !oldName.equals(newName) && !header.isCopy()) {
-        files.remove(oldName);
-        removed.add(oldName);
-      }
-      files.put(newName, image);
+      made.put(newName, image);
       written.put(newName, image);
+      if (oldName != null && !oldName.equals(newName) && !header.isCopy()) {
+        removed.add(oldName);
+        if (header.isRename()) {
+          made.put(oldName, GONE);
+        }
+      }
     }
   }
 
@@ -303,8 +329,8 @@ public final class GitApply {
         header.newName(),
         isNew,
         isDelete,
+        header.isRename(),
         header.isCopy(),
-        header.isRenameOrCopy(),
         header.metadataChanges(),
         header.firstHunkLine());
   }

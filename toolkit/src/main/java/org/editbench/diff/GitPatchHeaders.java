@@ -33,8 +33,8 @@ final class GitPatchHeaders {
    * @param newName the file written, null when the header deletes one
    * @param isNew 1 when the header creates the file, 0 when not, {@link #UNDECIDED}
    * @param isDelete 1 when the header deletes the file, 0 when not, {@link #UNDECIDED}
-   * @param isCopy whether the old file stays beside the new one
-   * @param isRenameOrCopy whether the header names a rename or copy: its new file may not exist
+   * @param isRename whether the header names a rename (the old file goes)
+   * @param isCopy whether the header names a copy (the old file stays)
    * @param metadataChanges whether the header changes something without hunks (git's {@code
    *     metadata_changes}: creation, deletion, rename, copy, mode)
    * @param firstHunkLine the index of the line after the header
@@ -44,8 +44,8 @@ final class GitPatchHeaders {
       String newName,
       int isNew,
       int isDelete,
+      boolean isRename,
       boolean isCopy,
-      boolean isRenameOrCopy,
       boolean metadataChanges,
       int firstHunkLine) {}
 
@@ -190,8 +190,8 @@ final class GitPatchHeaders {
         r.isDelete == 1 ? null : r.newName,
         r.isNew,
         r.isDelete,
+        r.isRename,
         r.isCopy,
-        r.isRename || r.isCopy,
         r.isNew == 1 || r.isDelete == 1 || r.isRename || r.isCopy || modeChange,
         i);
   }

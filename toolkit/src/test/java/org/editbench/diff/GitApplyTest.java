@@ -247,6 +247,18 @@ class GitApplyTest {
             "diff --git a/m.py b/n.py\nsimilarity index 100%\nrename from m.py\nrename to n.py\n",
             null),
         Arguments.of(
+            "a file deleted earlier in the patch cannot be patched again",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\ndeleted file mode 100644\n--- a/m.py\n+++ /dev/null\n"
+                + "@@ -1 +0,0 @@\n-a\n--- a/m.py\n+++ b/m.py\n@@ -0,0 +1 @@\n+z\n",
+            null),
+        Arguments.of(
+            "a copy reads the file as it was, not as an earlier file patch made it",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\n--- a/m.py\n+++ b/m.py\n@@ -1 +1 @@\n-a\n+b\n"
+                + "diff --git a/m.py b/n.py\nsimilarity index 100%\ncopy from m.py\ncopy to n.py\n",
+            Map.of("m.py", "b\n", "n.py", "a\n")),
+        Arguments.of(
             "an empty line is empty context; text after the hunks is ignored",
             Map.of("m.py", "a\n\nb\nc\n"),
             HEADER + "@@ -1,4 +1,4 @@\n a\n\n-b\n+B\n c\nSome words the model added.\n",
