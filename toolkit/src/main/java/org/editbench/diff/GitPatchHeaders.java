@@ -98,10 +98,10 @@ final class GitPatchHeaders {
         }
         continue;
       }
-      if (line.startsWith("--- ") && lines.startsWith(i + 1, "+++ ")) {
-        if (lines.startsWith(i + 2, "@@ -")) {
-          return traditionalHeader(i, reading);
-        }
+      if (line.startsWith("--- ")
+          && lines.startsWith(i + 1, "+++ ")
+          && lines.startsWith(i + 2, "@@ -")) {
+        return traditionalHeader(i, reading);
       }
     }
     return null;
@@ -270,8 +270,8 @@ final class GitPatchHeaders {
       throw new GitApply.RejectedException("unable to find filename in patch at line " + (at + 1));
     }
     return new Header(
-        r.oldName,
-        r.newName,
+        r.isNew == 1 ? null : r.oldName,
+        r.isDelete == 1 ? null : r.newName,
         r.isNew,
         r.isDelete,
         false,
