@@ -65,8 +65,8 @@ final class GitPatchHeaders {
     int isDelete = UNDECIDED;
     boolean isRename;
     boolean isCopy;
-    String oldMode;
-    String newMode;
+    int oldMode; // 0: not given
+    int newMode;
   }
 
   /** The first header at or after line {@code from}, or null when the patch has none left. */
@@ -151,9 +151,13 @@ final class GitPatchHeaders {
         r.isRename = true;
         r.newName =
             name(line.substring(line.indexOf(' ', 7) + 1), null, Math.max(0, pValue - 1), false);
+      } else if (line.startsWith("index ")) {
+        int mode = indexMode(line, number);
+        if (mode != 0) {
+          r.oldMode = mode;
+        }
       } else if (!line.startsWith("similarity index ")
-          && !line.startsWith("dissimilarity index ")
-          && !line.startsWith("index ")) {
+          && !line.startsWith("dissimilarity index ")) {
         break;
       }
       int kinds =
@@ -184,7 +188,7 @@ final class GitPatchHeaders {
     if (i == at + 1) {
       return null;
     }
-    boolean modeChange = r.oldMode != null && r.newMode != null && !r.oldMode.equals(r.newMode);
+    boolean modeChange = r.oldMode != 0 && r.newMode != 0 && r.oldMode != r.newMode;
     return new Header(
         r.isNew == 1 ? null : r.oldName,
         r.isDelete == 1 ? null : r.newName,
@@ -221,19 +225,53 @@ final class GitPatchHeaders {
     return name;
   }
 
-  private static String mode(String line, int from, int number) throws GitApply.RejectedException {
-    int end = from;
-    while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '7') {
-      end++;
+  /**
+   * A mode line's number as git reads it (C's strtoul in octal, then canon_mode: a regular file is
+   * 100644 or 100755 by its owner's execute bit, a link, a folder, or else a submodule).
+   */
+  private static int mode(String line, int from, int number) throws GitApply.RejectedException {
+    int at = from;
+    while (at < line.length()
+        && (LineImage.isSpace(line.charAt(at)) || "\u000b\f".indexOf(line.charAt(at)) >= 0)) {
+      at++;
     }
-    if (end == from || end == line.length() || !LineImage.isSpace(line.charAt(end))) {
+    boolean negative = at < line.length() && line.charAt(at) == '-';
+    if (at < line.length() && (line.charAt(at) == '+' || line.charAt(at) == '-')) {
+      at++;
+    }
+    int digits = at;
+    int value = 0;
+    while (at < line.length() && line.charAt(at) >= '0' && line.charAt(at) <= '7') {
+      value = value * 8 + line.charAt(at++) - '0';
+    }
+    if (at == digits || at == line.length() || !LineImage.isSpace(line.charAt(at))) {
       throw new GitApply.RejectedException(
           "invalid mode on line "
               + number
               + ": "
               + UnifiedPatchReader.withoutNewline(line.substring(from)));
     }
-    return line.substring(from, end);
+    value = negative ? -value : value;
+    return switch (value & 0170000) {
+      case 0100000 -> 0100000 | ((value & 0100) != 0 ? 0755 : 0644);
+      case 0120000, 0040000 -> value & 0170000;
+      default -> 0160000;
+    };
+  }
+
+  /** The mode an {@code index <old>..<new> <mode>} line ends with, 0 when it has none. */
+  private static int indexMode(String line, int number) throws GitApply.RejectedException {
+    int dots = line.indexOf("..", 6);
+    if (dots < 0 || dots - 6 > 40 || line.indexOf('.', 6) != dots) {
+      return 0;
+    }
+    int eol = line.indexOf('\n');
+    int space = line.indexOf(' ', dots + 2);
+    int end = space < 0 || space > eol ? eol : space;
+    if (end - (dots + 2) > 40 || end != space) {
+      return 0;
+    }
+    return mode(line, space + 1, number);
   }
 
   private Header traditionalHeader(int at, Reading r) throws GitApply.RejectedException {

@@ -259,6 +259,27 @@ class GitApplyTest {
                 + "diff --git a/m.py b/n.py\nsimilarity index 100%\ncopy from m.py\ncopy to n.py\n",
             Map.of("m.py", "b\n", "n.py", "a\n")),
         Arguments.of(
+            "mode lines are numbers: spaces before one, and a mode change alone is a change",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\nold mode  100644\nnew mode 100755\n",
+            Map.of("m.py", "a\n")),
+        Arguments.of(
+            "equal modes written differently change nothing: only garbage",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\nold mode 0100644\nnew mode 100644\n",
+            null),
+        Arguments.of(
+            "an index line's mode is the old mode",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\nindex 1234567..89abcde 100644\nnew mode 100755\n",
+            Map.of("m.py", "a\n")),
+        Arguments.of(
+            "an index line's mode that is not a number is refused",
+            Map.of("m.py", "a\n"),
+            "diff --git a/m.py b/m.py\nindex 1234567..89abcde 10064x\n--- a/m.py\n+++ b/m.py\n"
+                + "@@ -1 +1 @@\n-a\n+b\n",
+            null),
+        Arguments.of(
             "an empty line is empty context; text after the hunks is ignored",
             Map.of("m.py", "a\n\nb\nc\n"),
             HEADER + "@@ -1,4 +1,4 @@\n a\n\n-b\n+B\n c\nSome words the model added.\n",
