@@ -123,17 +123,17 @@ final class GitPatchHeaders {
       } else if (line.startsWith("+++ ")) {
         r.newName = verifiedName(line.substring(4), r.isDelete, r.newName, "new", number);
       } else if (line.startsWith("old mode ")) {
-        r.oldMode = mode(line, 9, number);
+        r.oldMode = GitFileModes.read(line, 9, number);
       } else if (line.startsWith("new mode ")) {
-        r.newMode = mode(line, 9, number);
+        r.newMode = GitFileModes.read(line, 9, number);
       } else if (line.startsWith("deleted file mode ")) {
         r.isDelete = 1;
         r.oldName = defaultName;
-        r.oldMode = mode(line, 18, number);
+        r.oldMode = GitFileModes.read(line, 18, number);
       } else if (line.startsWith("new file mode ")) {
         r.isNew = 1;
         r.newName = defaultName;
-        r.newMode = mode(line, 14, number);
+        r.newMode = GitFileModes.read(line, 14, number);
       } else if (line.startsWith("copy from ") || line.startsWith("copy to ")) {
         r.isCopy = true;
         String name =
@@ -152,7 +152,7 @@ final class GitPatchHeaders {
         r.newName =
             name(line.substring(line.indexOf(' ', 7) + 1), null, Math.max(0, pValue - 1), false);
       } else if (line.startsWith("index ")) {
-        int mode = indexMode(line, number);
+        int mode = GitFileModes.ofIndexLine(line, number);
         if (mode != 0) {
           r.oldMode = mode;
         }
@@ -223,55 +223,6 @@ final class GitPatchHeaders {
           "git apply: bad git-diff - expected /dev/null on line " + number);
     }
     return name;
-  }
-
-  /**
-   * A mode line's number as git reads it (C's strtoul in octal, then canon_mode: a regular file is
-   * 100644 or 100755 by its owner's execute bit, a link, a folder, or else a submodule).
-   */
-  private static int mode(String line, int from, int number) throws GitApply.RejectedException {
-    int at = from;
-    while (at < line.length()
-        && (LineImage.isSpace(line.charAt(at)) || "\u000b\f".indexOf(line.charAt(at)) >= 0)) {
-      at++;
-    }
-    boolean negative = at < line.length() && line.charAt(at) == '-';
-    if (at < line.length() && (line.charAt(at) == '+' || line.charAt(at) == '-')) {
-      at++;
-    }
-    int digits = at;
-    int value = 0;
-    while (at < line.length() && line.charAt(at) >= '0' && line.charAt(at) <= '7') {
-      value = value * 8 + line.charAt(at++) - '0';
-    }
-    if (at == digits || at == line.length() || !LineImage.isSpace(line.charAt(at))) {
-      throw new GitApply.RejectedException(
-          "invalid mode on line "
-              + number
-              + ": "
-              + UnifiedPatchReader.withoutNewline(line.substring(from)));
-    }
-    value = negative ? -value : value;
-    return switch (value & 0170000) {
-      case 0100000 -> 0100000 | ((value & 0100) != 0 ? 0755 : 0644);
-      case 0120000, 0040000 -> value & 0170000;
-      default -> 0160000;
-    };
-  }
-
-  /** The mode an {@code index <old>..<new> <mode>} line ends with, 0 when it has none. */
-  private static int indexMode(String line, int number) throws GitApply.RejectedException {
-    int dots = line.indexOf("..", 6);
-    if (dots < 0 || dots - 6 > 40 || line.indexOf('.', 6) != dots) {
-      return 0;
-    }
-    int eol = line.indexOf('\n');
-    int space = line.indexOf(' ', dots + 2);
-    int end = space < 0 || space > eol ? eol : space;
-    if (end - (dots + 2) > 40 || end != space) {
-      return 0;
-    }
-    return mode(line, space + 1, number);
   }
 
   private Header traditionalHeader(int at, Reading r) throws GitApply.RejectedException {
