@@ -41,7 +41,8 @@ import java.util.Set;
  *       +++} header whose file is missing creates it when its one hunk has no old lines.
  * </ul>
  *
- * <p>Binary patches and file modes are not interpreted; model patches do not carry them.
+ * <p>Binary patches are not read, and file modes only to tell whether a header without hunks
+ * changes something; model patches rarely carry either.
  */
 public final class GitApply {
   private GitApply() {}
@@ -324,14 +325,6 @@ public final class GitApply {
     if (isDelete == 1 && newLines > 0) {
       throw new RejectedException("deleted file " + header.oldName() + " still has contents");
     }
-    return new GitPatchHeaders.Header(
-        header.oldName(),
-        header.newName(),
-        isNew,
-        isDelete,
-        header.isRename(),
-        header.isCopy(),
-        header.metadataChanges(),
-        header.firstHunkLine());
+    return header.decided(isNew, isDelete);
   }
 }

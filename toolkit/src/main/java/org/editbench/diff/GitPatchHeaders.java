@@ -47,7 +47,13 @@ final class GitPatchHeaders {
       boolean isRename,
       boolean isCopy,
       boolean metadataChanges,
-      int firstHunkLine) {}
+      int firstHunkLine) {
+    /** This header with whether it creates and deletes as its hunks decided. */
+    Header decided(int creates, int deletes) {
+      return new Header(
+          oldName, newName, creates, deletes, isRename, isCopy, metadataChanges, firstHunkLine);
+    }
+  }
 
   private final PatchLines lines;
   private int pValue = 1;
@@ -134,23 +140,18 @@ final class GitPatchHeaders {
         r.isNew = 1;
         r.newName = defaultName;
         r.newMode = GitFileModes.read(line, 14, number);
-      } else if (line.startsWith("copy from ") || line.startsWith("copy to ")) {
+      } else if (line.startsWith("copy from ")) {
         r.isCopy = true;
-        String name =
-            name(line.substring(line.indexOf(' ', 5) + 1), null, Math.max(0, pValue - 1), false);
-        if (line.startsWith("copy from ")) {
-          r.oldName = name;
-        } else {
-          r.newName = name;
-        }
+        r.oldName = renameOrCopyName(line);
+      } else if (line.startsWith("copy to ")) {
+        r.isCopy = true;
+        r.newName = renameOrCopyName(line);
       } else if (line.startsWith("rename old ") || line.startsWith("rename from ")) {
         r.isRename = true;
-        r.oldName =
-            name(line.substring(line.indexOf(' ', 7) + 1), null, Math.max(0, pValue - 1), false);
+        r.oldName = renameOrCopyName(line);
       } else if (line.startsWith("rename new ") || line.startsWith("rename to ")) {
         r.isRename = true;
-        r.newName =
-            name(line.substring(line.indexOf(' ', 7) + 1), null, Math.max(0, pValue - 1), false);
+        r.newName = renameOrCopyName(line);
       } else if (line.startsWith("index ")) {
         int mode = GitFileModes.ofIndexLine(line, number);
         if (mode != 0) {
@@ -198,6 +199,15 @@ final class GitPatchHeaders {
         r.isCopy,
         r.isNew == 1 || r.isDelete == 1 || r.isRename || r.isCopy || modeChange,
         i);
+  }
+
+  /**
+   * The name after a rename or copy line's two words: the path without its {@code a/} or {@code
+   * b/}, so one directory fewer is stripped, and a space does not end it.
+   */
+  private String renameOrCopyName(String line) {
+    String field = line.substring(line.indexOf(' ', line.indexOf(' ') + 1) + 1);
+    return name(field, null, Math.max(0, pValue - 1), false);
   }
 
   /**

@@ -27,9 +27,10 @@ import java.util.Arrays;
  * <p>In the {@link Dialect#GIT_APPLY} dialect the same reader reads hunks as git apply does, with
  * none of GNU's leniency: no comment lines, every hunk line starts with space, {@code -} or {@code
  * +} (an empty line is empty context), a {@code \} line of at least 12 characters drops the newline
- * of the hunk line before it (and one right after the hunk's last line, of any length), a hunk cut
- * short is an error, and the messages are git's ({@code corrupt patch at line N}). {@link GitApply}
- * reads the file headers around the hunks itself.
+ * of the hunk line before it (none right after the header; an empty line before it leaves the hunk
+ * altogether), one right after the hunk's last line, of any length, counts while more than 12 bytes
+ * of the patch are left, a hunk cut short is an error, and the messages are git's ({@code corrupt
+ * patch at line N}). {@link GitPatchHeaders} reads the file headers around the hunks.
  */
 final class UnifiedPatchReader {
   /** Whose reading of a diff: GNU patch's, lenient, or git apply's, strict. */
@@ -146,8 +147,8 @@ final class UnifiedPatchReader {
     int prefixContext = -1;
     int context = 0;
     char lastKind = 0;
-    boolean lastBare =
-        false; // git: the last hunk line was an empty line, context without its space
+    // git: whether the last hunk line was an empty line, context without its space
+    boolean lastBare = false;
     while (!oldSide.complete() || !newSide.complete()) {
       String line = readLine();
       if (git && (line == null || isGitMarker(line))) {
