@@ -12,6 +12,9 @@ final class Bm25Fields {
    */
   static final String BLOB = "blob";
 
-  /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and exact-length norms. */
+  /** The file's length in tokens, repeats included (BM25Okapi's document length), stored. */
+  static final String LENGTH = "length";
+
+  /** The file's text, analysed by {@link CodeAnalyzer}, with frequencies and without norms. */
   static final String BODY = "body";
 }

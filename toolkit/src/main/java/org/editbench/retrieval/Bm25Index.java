@@ -12,7 +12,6 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -46,7 +45,7 @@ final class Bm25Index implements Closeable {
 
   private final String identity;
 
-  /** Each document's length in tokens (its norm), by document number. */
+  /** Each document's length in tokens, by document number. */
   private final long[] lengths;
 
   private Bm25Index(Path path, Directory directory, DirectoryReader reader, IndexSummary summary)
@@ -61,25 +60,7 @@ final class Bm25Index implements Closeable {
     for (int doc = 0; doc < paths.length; doc++) {
       documentByPath.put(paths[doc], doc);
     }
-    lengths = lengths(reader);
-  }
-
-  /**
-   * Every document's norm, as a Lucene scorer reads it: the exact token count ({@link
-   * Bm25OkapiSimilarity}); 0 for an empty file, which no term matches.
-   */
-  private static long[] lengths(DirectoryReader reader) throws IOException {
-    long[] lengths = new long[reader.maxDoc()];
-    for (LeafReaderContext leaf : reader.leaves()) {
-      NumericDocValues norms = leaf.reader().getNormValues(Bm25Fields.BODY);
-      if (norms == null) {
-        continue; // a segment without a single token: no posting will ask
-      }
-      for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
-        lengths[leaf.docBase + doc] = norms.longValue();
-      }
-    }
-    return lengths;
+    lengths = summary.lengths();
   }
 
   /**
@@ -292,7 +273,8 @@ final class Bm25Index implements Closeable {
 
   /**
    * Every document's score, in double precision across query terms, read straight from the postings
-   * and norms (a searcher's weights and scorers cost more than the scoring itself in a new JVM).
+   * and the kept lengths (a searcher's weights and scorers cost more than the scoring itself in a
+   * new JVM).
    */
   private double[] score(String query, CandidateStatistics candidateStatistics) throws IOException {
     double[] scores = new double[paths.length];

@@ -2,6 +2,7 @@ package org.editbench.retrieval;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -27,14 +30,14 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Writes the BM25 index of one commit's candidate files into an empty directory: one document per
- * file (path, blob id, analysed text), and the identity of what was indexed in the commit data.
- * Files are analysed and indexed on all cores (one segment per indexing thread).
+ * file (path, blob id, length in tokens, analysed text), and the identity of what was indexed in
+ * the commit data. Files are analysed and indexed on all cores (one segment per indexing thread).
  */
 final class Bm25IndexBuilder {
   static final String FORMAT = "editbench.bm25.format";
 
   /** Bump when the analysis or the fields change: the cache key includes it. */
-  static final String FORMAT_VERSION = "2";
+  static final String FORMAT_VERSION = "3";
 
   static final String COMMIT = "editbench.bm25.commit";
   static final String EXTENSIONS = "editbench.bm25.extensions";
@@ -52,9 +55,13 @@ final class Bm25IndexBuilder {
   private static FieldType bodyType() {
     FieldType type = new FieldType();
     type.setTokenized(true);
-    // Frequencies and norms are all BM25 needs: no positions, no term vectors (a history-edited
-    // file's terms are read back by analysing its blob again, which costs less than storing them).
+    // Frequencies are all BM25 needs from the postings: no positions, no term vectors (a
+    // history-edited file's terms are read back by analysing its blob again, which costs less than
+    // storing them). No norms either: the exact lengths BM25Okapi needs are above a byte for most
+    // files, and for such norms Lucene's flush keeps each posting's competitive impacts in sorted
+    // sets, a tenth of a cold build; the length is a stored field instead (Bm25Fields.LENGTH).
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setOmitNorms(true);
     type.freeze();
     return type;
   }
@@ -75,8 +82,8 @@ final class Bm25IndexBuilder {
                 return files;
               });
       IndexWriterConfig config =
+          // The analyzer is never asked: each body comes counted already (see indexInParallel).
           new IndexWriterConfig(CodeAnalyzer.countingTerms())
-              .setSimilarity(new Bm25OkapiSimilarity())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
               // One segment per indexing thread for a typical repository, not many small ones.
               .setRAMBufferSizeMB(256)
@@ -90,7 +97,7 @@ final class Bm25IndexBuilder {
             writer,
             clone,
             files.stream().map(Candidate::blob).toList(),
-            (file, text) -> document(files.get(file), text));
+            (file, body, length) -> document(files.get(file), body, length));
         Map<String, String> commitData = new LinkedHashMap<>();
         commitData.put(FORMAT, FORMAT_VERSION);
         commitData.put(COMMIT, commit);
@@ -106,25 +113,34 @@ final class Bm25IndexBuilder {
   /** A file of the commit's tree that is a retrieval candidate. */
   private record Candidate(String path, String blob) {}
 
-  private static Document document(Candidate file, String text) {
+  private static Document document(Candidate file, TokenStream body, long length) {
     Document document = new Document();
     document.add(new StoredField(Bm25Fields.PATH, file.path()));
     document.add(new StoredField(Bm25Fields.BLOB, file.blob()));
-    document.add(new Field(Bm25Fields.BODY, text, BODY_TYPE));
+    document.add(new StoredField(Bm25Fields.LENGTH, length));
+    document.add(new Field(Bm25Fields.BODY, body, BODY_TYPE));
     return document;
   }
 
   private interface DocumentMaker {
-    Document make(int file, String text);
+    /**
+     * The document of candidate {@code file}, whose text {@code body} gives as counted tokens and
+     * is {@code length} tokens long.
+     */
+    Document make(int file, TokenStream body, long length);
   }
 
+  /** A candidate's text, read and waiting for an indexing thread. */
+  private record FileText(int file, String text) {}
+
   /** Ends the indexing threads' work: every file has been handed out. */
-  private static final Document NO_MORE_FILES = new Document();
+  private static final FileText NO_MORE_FILES = new FileText(-1, "");
 
   /**
    * Reads the blobs on this thread, one git stream for all, and analyses and indexes them on the
    * pool's {@code threads}; each of those then writes its own segment, so that the postings of all
-   * segments are written in parallel too, not one after the other at the commit.
+   * segments are written in parallel too, not one after the other at the commit. A file's tokens
+   * are counted before its document is made, which holds its length.
    */
   private static void indexInParallel(
       ExecutorService pool,
@@ -134,7 +150,7 @@ final class Bm25IndexBuilder {
       List<String> blobs,
       DocumentMaker maker)
       throws IOException {
-    BlockingQueue<Document> queue = new ArrayBlockingQueue<>(4 * threads);
+    BlockingQueue<FileText> queue = new ArrayBlockingQueue<>(4 * threads);
     // Flushing waits until every thread has added its last document: a buffer is free between two
     // documents, and a thread that flushed another's would make it start a new one, a segment left
     // for the commit to flush alone on this thread.
@@ -144,11 +160,13 @@ final class Bm25IndexBuilder {
       workers.add(
           pool.submit(
               () -> {
+                CodeTokenizer tokenizer = CodeTokenizer.countingTerms();
                 try {
-                  for (Document document = queue.take();
-                      document != NO_MORE_FILES;
-                      document = queue.take()) {
-                    writer.addDocument(document);
+                  for (FileText next = queue.take(); next != NO_MORE_FILES; next = queue.take()) {
+                    tokenizer.setReader(new StringReader(next.text()));
+                    tokenizer.reset();
+                    long length = tokenizer.countedLength();
+                    writer.addDocument(maker.make(next.file(), new Counted(tokenizer), length));
                   }
                 } finally {
                   allAdded.countDown();
@@ -160,7 +178,7 @@ final class Bm25IndexBuilder {
                 return null;
               }));
     }
-    clone.streamTexts(blobs, (file, text) -> handOver(queue, maker.make(file, text), workers));
+    clone.streamTexts(blobs, (file, text) -> handOver(queue, new FileText(file, text), workers));
     for (int i = 0; i < threads; i++) {
       handOver(queue, NO_MORE_FILES, workers);
     }
@@ -182,13 +200,12 @@ final class Bm25IndexBuilder {
   }
 
   /**
-   * Queues a document, failing at once if an indexing thread has failed (nothing would take it).
+   * Queues a file's text, failing at once if an indexing thread has failed (nothing would take it).
    */
   private static void handOver(
-      BlockingQueue<Document> queue, Document document, List<Future<Void>> workers)
-      throws IOException {
+      BlockingQueue<FileText> queue, FileText text, List<Future<Void>> workers) throws IOException {
     try {
-      while (!queue.offer(document, 50, TimeUnit.MILLISECONDS)) {
+      while (!queue.offer(text, 50, TimeUnit.MILLISECONDS)) {
         for (Future<Void> worker : workers) {
           if (worker.isDone()) {
             await(worker);
@@ -199,6 +216,26 @@ final class Bm25IndexBuilder {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("index build interrupted");
+    }
+  }
+
+  /**
+   * A counting tokenizer that has already read and counted its text, as the indexing chain gets it:
+   * the chain's {@code reset()} must not read the text again (it was read to know the length).
+   */
+  private static final class Counted extends TokenFilter {
+    Counted(CodeTokenizer counted) {
+      super(counted);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      return input.incrementToken();
+    }
+
+    @Override
+    public void reset() {
+      // counted already, and positioned on its first token
     }
   }
 

@@ -90,6 +90,18 @@ public final class CodeTokenizer extends Tokenizer {
     return new CodeTokenizer(true);
   }
 
+  /**
+   * In counting mode, after {@link #reset()}: the text's length in tokens, repeats included (what
+   * BM25Okapi calls a document's length).
+   */
+  long countedLength() {
+    long total = 0;
+    for (int token = 0; token < counts.size(); token++) {
+      total += counts.count(token);
+    }
+    return total;
+  }
+
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();

@@ -154,6 +154,11 @@ class Bm25IndexStoreTest {
       IndexSummary derived = IndexSummary.of(theIndex(cache), reader);
       assertArrayEquals(derived.paths(), kept.paths());
       assertArrayEquals(derived.blobs(), kept.blobs());
+      assertArrayEquals(derived.lengths(), kept.lengths());
+      assertEquals(
+          kept.statistics().totalLength(),
+          Arrays.stream(kept.lengths()).sum(),
+          "each file's kept length counts its tokens as the postings do");
       assertEquals(derived.statistics().documentCount(), kept.statistics().documentCount());
       assertEquals(derived.statistics().totalLength(), kept.statistics().totalLength());
       assertEquals(

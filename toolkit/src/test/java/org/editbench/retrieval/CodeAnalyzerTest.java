@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,17 @@ class CodeAnalyzerTest {
         assertEquals(expected, counted(counting, text), shown);
         assertEquals(expected, counting.tokenCounts(text), shown);
         assertEquals(expected, analyzer.tokenCounts(text), shown);
+        assertEquals(analyzer.tokens(text).size(), countedLength(text), shown);
       }
+    }
+  }
+
+  /** The length the index builder stores for {@code text}. */
+  private static long countedLength(String text) throws IOException {
+    try (CodeTokenizer tokenizer = CodeTokenizer.countingTerms()) {
+      tokenizer.setReader(new StringReader(text));
+      tokenizer.reset();
+      return tokenizer.countedLength();
     }
   }
 
