@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -49,6 +50,12 @@ final class Bm25IndexBuilder {
    * search.
    */
   private static final int MAX_THREADS = 4;
+
+  /**
+   * At most this many chars of read text wait for the indexing threads: a few MB, whatever the
+   * repository (see {@link ReadAhead}).
+   */
+  static final int READ_AHEAD_CHARS = 4 << 20;
 
   private Bm25IndexBuilder() {}
 
@@ -150,7 +157,7 @@ final class Bm25IndexBuilder {
       List<String> blobs,
       DocumentMaker maker)
       throws IOException {
-    BlockingQueue<FileText> queue = new ArrayBlockingQueue<>(4 * threads);
+    ReadAhead readAhead = new ReadAhead();
     // Flushing waits until every thread has added its last document: a buffer is free between two
     // documents, and a thread that flushed another's would make it start a new one, a segment left
     // for the commit to flush alone on this thread.
@@ -162,7 +169,9 @@ final class Bm25IndexBuilder {
               () -> {
                 CodeTokenizer tokenizer = CodeTokenizer.countingTerms();
                 try {
-                  for (FileText next = queue.take(); next != NO_MORE_FILES; next = queue.take()) {
+                  for (FileText next = readAhead.take();
+                      next != NO_MORE_FILES;
+                      next = readAhead.take()) {
                     tokenizer.setReader(new StringReader(next.text()));
                     tokenizer.reset();
                     long length = tokenizer.countedLength();
@@ -178,9 +187,9 @@ final class Bm25IndexBuilder {
                 return null;
               }));
     }
-    clone.streamTexts(blobs, (file, text) -> handOver(queue, new FileText(file, text), workers));
+    clone.streamTexts(blobs, (file, text) -> readAhead.put(new FileText(file, text), workers));
     for (int i = 0; i < threads; i++) {
-      handOver(queue, NO_MORE_FILES, workers);
+      readAhead.put(NO_MORE_FILES, workers);
     }
     for (Future<Void> worker : workers) {
       await(worker);
@@ -200,22 +209,44 @@ final class Bm25IndexBuilder {
   }
 
   /**
-   * Queues a file's text, failing at once if an indexing thread has failed (nothing would take it).
+   * The texts read and not yet taken by an indexing thread, bounded by their size rather than their
+   * number: source files differ in size a hundredfold, and a queue of a few files left the indexing
+   * threads waiting behind a large file while the reader waited for room (a cold build on 2 cores
+   * took 5–10 % longer). A file larger than the whole bound waits until the queue is empty.
    */
-  private static void handOver(
-      BlockingQueue<FileText> queue, FileText text, List<Future<Void>> workers) throws IOException {
-    try {
-      while (!queue.offer(text, 50, TimeUnit.MILLISECONDS)) {
-        for (Future<Void> worker : workers) {
-          if (worker.isDone()) {
-            await(worker);
-            throw new IllegalStateException("an indexing thread ended before the files did");
+  private static final class ReadAhead {
+    private final BlockingQueue<FileText> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(READ_AHEAD_CHARS);
+
+    /**
+     * Queues a file's text once there is room, failing at once if an indexing thread has failed
+     * (nothing would take it).
+     */
+    void put(FileText text, List<Future<Void>> workers) throws IOException {
+      try {
+        while (!room.tryAcquire(size(text), 50, TimeUnit.MILLISECONDS)) {
+          for (Future<Void> worker : workers) {
+            if (worker.isDone()) {
+              await(worker);
+              throw new IllegalStateException("an indexing thread ended before the files did");
+            }
           }
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("index build interrupted");
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("index build interrupted");
+      queue.add(text);
+    }
+
+    FileText take() throws InterruptedException {
+      FileText text = queue.take();
+      room.release(size(text));
+      return text;
+    }
+
+    private static int size(FileText text) {
+      return Math.min(text.text().length(), READ_AHEAD_CHARS);
     }
   }
 
