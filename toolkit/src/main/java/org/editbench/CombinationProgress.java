@@ -45,6 +45,9 @@ final class CombinationProgress implements RunObserver {
 
   @Override
   public void progress(Combination combination, Progress now) {
+    if (last == null) {
+      tracker.foundDone(now.foundDone());
+    }
     tracker.advance(
         now.done() - (last == null ? 0 : last.done()),
         now.failed() - (last == null ? 0 : last.failed()),

@@ -127,9 +127,34 @@ class WorkspaceTest {
     progress.started(
         first, new FilterStats(7, 2, List.of(), 0, 4, 1, 0, 0, List.of(), 10, 10.0, 10, 100));
     assertEquals(11, tracker.snapshot().total());
-    progress.progress(first, new Progress(1, 4, 1, 0, 0.001, 0, java.time.Duration.ofSeconds(1)));
+    progress.progress(
+        first, new Progress(1, 0, 4, 1, 0, 0.001, 0, java.time.Duration.ofSeconds(1)));
     assertEquals(1, tracker.snapshot().done());
     assertEquals(11, tracker.snapshot().total());
+  }
+
+  @Test
+  void whatAResumedBatchRunFindsDoneMovesTheBarButNotTheRate() {
+    ProgressTracker tracker = new ProgressTracker("run-api m", snapshot -> {});
+    CombinationProgress progress = new CombinationProgress("run-api m", tracker);
+    Combination combination =
+        new Combination(
+            "acme/inventory",
+            "0.2",
+            Path.of("in.jsonl"),
+            ModelSpec.builder("m").build(),
+            Path.of("out.jsonl"));
+    progress.planned(List.of(combination), 10);
+    progress.started(
+        combination,
+        new FilterStats(10, 0, List.of(), 0, 10, 0, 0, 0, List.of(), 10, 10.0, 10, 100));
+    // The provider finished 6 while no process watched; then this process sees one more.
+    progress.progress(
+        combination, new Progress(6, 6, 10, 6, 0, 0.006, 0, java.time.Duration.ofSeconds(1)));
+    progress.progress(
+        combination, new Progress(7, 6, 10, 7, 0, 0.007, 0, java.time.Duration.ofSeconds(2)));
+    assertEquals(7, tracker.snapshot().done());
+    assertEquals(6, tracker.snapshot().foundDone());
   }
 
   @Test

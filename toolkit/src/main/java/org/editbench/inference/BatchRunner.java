@@ -28,6 +28,12 @@ final class BatchRunner {
   private final int total;
   private final long start = System.nanoTime();
 
+  /**
+   * How many requests the first look at the batches found finished (see {@link
+   * Progress#foundDone}); -1 before it.
+   */
+  private int foundDone = -1;
+
   private BatchRunner(
       Combination combination,
       Prefilter.Result filtered,
@@ -132,10 +138,16 @@ final class BatchRunner {
       running += batch.done();
     }
     int done = Math.min(total, collector.succeeded() + collector.failed() + running);
+    if (foundDone < 0) {
+      // The first look: whatever is done was done by the provider before this process asked.
+      foundDone = done;
+      reporter.foundDone(foundDone);
+    }
     observer.progress(
         combination,
         new Progress(
             done,
+            foundDone,
             total,
             collector.succeeded(),
             collector.failed(),

@@ -156,6 +156,7 @@ final class ConcurrentRequests {
             combination,
             new Progress(
                 done,
+                0, // the requests kept by an earlier run are not among toRun
                 toRun.size(),
                 tally.succeeded,
                 tally.failed,

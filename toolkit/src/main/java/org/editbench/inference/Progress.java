@@ -2,13 +2,27 @@ package org.editbench.inference;
 
 import java.time.Duration;
 
-/** Where a combination's run stands: counts, money spent, speed. */
+/**
+ * Where a combination's run stands: counts, money spent, speed.
+ *
+ * @param done requests finished, in this process or before it
+ * @param foundDone of {@code done}, those this process found finished rather than waited for: what
+ *     the provider had done in a resumed batch run's batches before it started. They move the count
+ *     but not the rate, so that a resumed run's time left is not measured by work done earlier.
+ */
 public record Progress(
-    int done, int total, int succeeded, int failed, double cost, int retries, Duration elapsed) {
-  /** Finished requests per second so far. */
+    int done,
+    int foundDone,
+    int total,
+    int succeeded,
+    int failed,
+    double cost,
+    int retries,
+    Duration elapsed) {
+  /** Requests finished per second by this process so far. */
   public double ratePerSecond() {
     double seconds = elapsed.toNanos() / 1e9;
-    return seconds <= 0 ? 0 : done / seconds;
+    return seconds <= 0 ? 0 : (done - foundDone) / seconds;
   }
 
   /** Time left at the rate so far; null before the first finished request. */

@@ -76,7 +76,7 @@ class StopNoticeTest {
           combination, new FilterStats(20, 0, List.of(), 0, 20, 0, 0, 0, List.of(), 1, 1, 1, 9));
       // A batch run: 15 answered, of them 10 collected (8 succeeded, 2 failed), 5 in a batch
       // that is still running.
-      run.progress(combination, new Progress(15, 20, 8, 2, 0, 0, Duration.ofSeconds(1)));
+      run.progress(combination, new Progress(15, 0, 20, 8, 2, 0, 0, Duration.ofSeconds(1)));
       assertEquals(List.of("15/20"), seen, "the observer given is told everything");
       assertEquals(
           "10 of 20 in m · all.jsonl (5 answered in batches still running, collected by the next"

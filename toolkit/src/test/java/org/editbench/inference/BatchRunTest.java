@@ -75,7 +75,11 @@ class BatchRunTest {
   }
 
   private RunStats run(RunApiOptions.Builder options) {
-    List<RunStats> stats = EditBench.runApi(options.build(), reporter, RunObserver.NONE);
+    return run(options, RunObserver.NONE);
+  }
+
+  private RunStats run(RunApiOptions.Builder options, RunObserver observer) {
+    List<RunStats> stats = EditBench.runApi(options.build(), reporter, observer);
     assertEquals(1, stats.size());
     return stats.get(0);
   }
@@ -520,7 +524,25 @@ class BatchRunTest {
         Files.exists(output("test-chat", "0"))
             && !Fixtures.lines(output("test-chat", "0")).isEmpty());
 
-    RunStats collected = run(options("test-chat"));
+    List<Progress> seen = new ArrayList<>();
+    RunStats collected =
+        run(
+            options("test-chat"),
+            new RunObserver() {
+              @Override
+              public void progress(Combination combination, Progress progress) {
+                seen.add(progress);
+              }
+            });
+    // What the provider had done before this process looked is found done, not done at some
+    // rate now; what it does after counts.
+    Progress first = seen.get(0);
+    assertTrue(first.done() > 0, first.toString());
+    assertEquals(first.done(), first.foundDone());
+    assertEquals(0, first.ratePerSecond());
+    Progress last = seen.get(seen.size() - 1);
+    assertEquals(3, last.done());
+    assertEquals(first.foundDone(), last.foundDone());
     assertEquals(1, fake.calls("POST", "/v1/batches").size(), "no second submission");
     assertEquals(1, fake.calls("POST", "/v1/files").size(), "no second upload");
     assertEquals(3, collected.succeeded());

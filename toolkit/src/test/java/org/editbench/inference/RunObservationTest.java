@@ -41,7 +41,16 @@ class RunObservationTest {
   }
 
   private static Progress progress(int done, int total) {
-    return new Progress(done, total, done, 0, done * 0.001, 0, Duration.ofSeconds(done));
+    return new Progress(done, 0, total, done, 0, done * 0.001, 0, Duration.ofSeconds(done));
+  }
+
+  @Test
+  void aResumedBatchRunsRateAndTimeLeftCountOnlyWhatItSawFinish() {
+    // 30 of 40 found finished at the provider; 2 more in the 4 seconds since.
+    Progress resumed = new Progress(32, 30, 40, 32, 0, 0.032, 0, Duration.ofSeconds(4));
+    assertEquals(0.5, resumed.ratePerSecond());
+    assertEquals(Duration.ofSeconds(16), resumed.eta());
+    assertTrue(RunReport.progressLine(COMBINATION, resumed).contains("0.5/s, $0.0320, ETA 0:16"));
   }
 
   @Test
