@@ -108,18 +108,22 @@ class WorkspaceTest {
     assertEquals(retrieved.size() - 1, differing);
   }
 
+  /** One combination of a run of model m, for the progress tests. */
+  private static Combination aCombination() {
+    return new Combination(
+        "acme/inventory",
+        "0.2",
+        Path.of("in.jsonl"),
+        ModelSpec.builder("m").build(),
+        Path.of("out.jsonl"));
+  }
+
   @Test
   void aRunsProgressTotalSpansEveryCombinationFromTheStart() {
     List<ProgressSnapshot> seen = new ArrayList<>();
     ProgressTracker tracker = new ProgressTracker("run-api m", seen::add);
     CombinationProgress progress = new CombinationProgress("run-api m", tracker);
-    Combination first =
-        new Combination(
-            "acme/inventory",
-            "0.2",
-            Path.of("in.jsonl"),
-            ModelSpec.builder("m").build(),
-            Path.of("out.jsonl"));
+    Combination first = aCombination();
 
     progress.planned(List.of(first, first), 14);
     assertEquals(14, tracker.snapshot().total());
@@ -137,13 +141,7 @@ class WorkspaceTest {
   void whatAResumedBatchRunFindsDoneMovesTheBarButNotTheRate() {
     ProgressTracker tracker = new ProgressTracker("run-api m", snapshot -> {});
     CombinationProgress progress = new CombinationProgress("run-api m", tracker);
-    Combination combination =
-        new Combination(
-            "acme/inventory",
-            "0.2",
-            Path.of("in.jsonl"),
-            ModelSpec.builder("m").build(),
-            Path.of("out.jsonl"));
+    Combination combination = aCombination();
     progress.planned(List.of(combination), 10);
     progress.started(
         combination,
