@@ -211,8 +211,9 @@ final class Bm25IndexBuilder {
   /**
    * The texts read and not yet taken by an indexing thread, bounded by their size rather than their
    * number: source files differ in size a hundredfold, and a queue of a few files left the indexing
-   * threads waiting behind a large file while the reader waited for room (a cold build on 2 cores
-   * took 5–10 % longer). A file larger than the whole bound waits until the queue is empty.
+   * threads waiting behind a large file while the reader waited for room (each side waited about
+   * 100 ms of a cold build on 2 cores). A file larger than the whole bound waits until the queue is
+   * empty.
    */
   private static final class ReadAhead {
     private final BlockingQueue<FileText> queue = new LinkedBlockingQueue<>();
