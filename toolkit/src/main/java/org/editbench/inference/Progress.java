@@ -19,14 +19,23 @@ public record Progress(
     double cost,
     int retries,
     Duration elapsed) {
-  /** Requests finished per second by this process so far. */
+  /**
+   * Requests finished per second by this process so far; never below 0, though {@code done} may
+   * fall below {@code foundDone} (a batch's failures counted at the first look are asked again).
+   */
   public double ratePerSecond() {
     double seconds = elapsed.toNanos() / 1e9;
-    return seconds <= 0 ? 0 : (done - foundDone) / seconds;
+    return seconds <= 0 ? 0 : Math.max(0, done - foundDone) / seconds;
   }
 
-  /** Time left at the rate so far; null before the first finished request. */
+  /**
+   * Time left at the rate so far: 0 once everything is done (a resumed batch run may find it all
+   * done at once), null before the first request this process saw finish.
+   */
   public Duration eta() {
+    if (done >= total) {
+      return Duration.ZERO;
+    }
     double rate = ratePerSecond();
     return rate <= 0 ? null : Duration.ofMillis((long) ((total - done) / rate * 1000));
   }

@@ -167,8 +167,8 @@ final class Bm25IndexBuilder {
       workers.add(
           pool.submit(
               () -> {
-                CodeTokenizer tokenizer = CodeTokenizer.countingTerms();
                 try {
+                  CodeTokenizer tokenizer = CodeTokenizer.countingTerms();
                   for (FileText next = readAhead.take();
                       next != NO_MORE_FILES;
                       next = readAhead.take()) {

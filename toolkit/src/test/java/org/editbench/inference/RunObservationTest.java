@@ -51,6 +51,15 @@ class RunObservationTest {
     assertEquals(0.5, resumed.ratePerSecond());
     assertEquals(Duration.ofSeconds(16), resumed.eta());
     assertTrue(RunReport.progressLine(COMBINATION, resumed).contains("0.5/s, $0.0320, ETA 0:16"));
+
+    // Found all done: nothing left, not an unknown time left.
+    Progress allFound = new Progress(40, 40, 40, 40, 0, 0.04, 0, Duration.ofSeconds(1));
+    assertTrue(RunReport.progressLine(COMBINATION, allFound).endsWith("0.0/s, $0.0400, ETA 0:00"));
+
+    // A batch's failures counted at the first look and then asked again: fewer done than found.
+    Progress requeued = new Progress(25, 30, 40, 25, 0, 0.025, 0, Duration.ofSeconds(5));
+    assertEquals(0, requeued.ratePerSecond());
+    assertEquals(null, requeued.eta());
   }
 
   @Test
