@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.editbench.text.FirstFew;
 
 /**
  * The rule of every merge into an {@code all} file: it replaces the file only with a superset of
@@ -48,16 +49,14 @@ public final class MergedOutput {
             + " holds "
             + dropped.size()
             + " record(s) that this merge would drop ("
-            + String.join(", ", dropped.subList(0, Math.min(3, dropped.size())))
-            + (dropped.size() > 3 ? ", …" : "")
+            + FirstFew.of(dropped, 3)
             + ")";
     List<String> unreadable = linesNaming(inputs, dropped);
     if (!unreadable.isEmpty()) {
       throw new IllegalArgumentException(
           held
               + ": the files merged name them on line(s) that could not be read ("
-              + String.join(", ", unreadable.subList(0, Math.min(3, unreadable.size())))
-              + (unreadable.size() > 3 ? ", …" : "")
+              + FirstFew.of(unreadable, 3)
               + "). Repair those lines and merge again: forcing the merge would"
               + " drop the records.");
     }

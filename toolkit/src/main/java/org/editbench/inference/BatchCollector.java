@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.editbench.core.Reporter;
+import org.editbench.text.FirstFew;
 
 /**
  * The collecting half of a batch run: looks at the running batches, reports each change, and writes
@@ -133,8 +134,7 @@ final class BatchCollector {
               + " holds answers for "
               + outside.size()
               + " instance(s) this run does not cover ("
-              + String.join(", ", outside.subList(0, Math.min(3, outside.size())))
-              + (outside.size() > 3 ? ", …" : "")
+              + FirstFew.of(outside, 3)
               + "): it was submitted with a larger selection (--sampled_ids_file; in a notebook,"
               + " sampledIdsFile). Collect it with that selection so that they are written; it"
               + " stays uncollected until then");

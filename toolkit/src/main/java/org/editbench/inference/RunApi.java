@@ -19,6 +19,7 @@ import org.editbench.bench.BenchReader;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.OutputLock;
 import org.editbench.core.Reporter;
+import org.editbench.text.FirstFew;
 
 /**
  * run-api: every dataset × model × run_id combination, each resumed from its prediction file,
@@ -135,7 +136,7 @@ public final class RunApi {
               + noPrompt.size()
               + " record(s) have \"prompt\": null, which prompt-builder never writes, and are"
               + " skipped; rebuild the file with prompt-builder: "
-              + firstIds(noPrompt));
+              + FirstFew.of(noPrompt, 20));
     }
     // The reference writes an empty prompt when an instance has neither history nor requirement
     // text (e.g. None_body_issue without PR or issue messages): there is nothing to ask the model.
@@ -149,7 +150,7 @@ public final class RunApi {
               + empty.size()
               + " instance(s) with an empty or missing prompt are skipped (prompt-builder writes"
               + " an empty one for an instance with no history and no PR or issue text): "
-              + firstIds(empty));
+              + FirstFew.of(empty, 20));
     }
     if (sampled == null) {
       return instances;
@@ -165,16 +166,10 @@ public final class RunApi {
               + " sampled instance id(s) are not in "
               + file
               + ": "
-              + firstIds(missing)
+              + FirstFew.of(missing, 20)
               + "; use a sampled ids file made for this dataset and run_id");
     }
     return instances.stream().filter(in -> sampled.contains(in.instanceId())).toList();
-  }
-
-  /** Up to the first 20 of {@code ids}, for a message: enough to find them, not a wall of text. */
-  private static String firstIds(List<String> ids) {
-    return String.join(", ", ids.subList(0, Math.min(20, ids.size())))
-        + (ids.size() > 20 ? ", …" : "");
   }
 
   private static boolean needsHttp(List<Combination> combinations) {
@@ -203,7 +198,7 @@ public final class RunApi {
             without.size()
                 + " record(s) have no \"ground_truth\" (missing, null or empty), which the gold"
                 + " model answers with: "
-                + firstIds(without)
+                + FirstFew.of(without, 20)
                 + "; rebuild the file with prompt-builder");
       }
     }

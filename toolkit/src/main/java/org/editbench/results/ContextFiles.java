@@ -150,7 +150,7 @@ public final class ContextFiles {
   }
 
   /** Where {@code word} first occurs whole in {@code text[from, end)}, or -1. */
-  private static int indexOf(char[] text, int end, String word, int from) {
+  static int indexOf(char[] text, int end, String word, int from) {
     char first = word.charAt(0);
     for (int i = Math.max(from, 0); i + word.length() <= end; i++) {
       if (text[i] == first && startsWith(text, end, word, i)) {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import org.editbench.core.AtomicFiles;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
+import org.editbench.text.FirstFew;
 
 /**
  * The {@link FileResults} of prediction files, computed once and then reused while the prediction
@@ -37,7 +39,7 @@ import org.editbench.core.Reporter;
  */
 public final class FileResultsStore {
   /** Raised whenever what is computed changes, so that older entries are computed again. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   static final String SUFFIX = ".results.json";
 
@@ -138,7 +140,7 @@ public final class FileResultsStore {
                 warnings.addAll(readWarnings.get(k));
                 List<Prediction> counted = predictions.get(k);
                 if (scored != null && scored.instances() > 0) {
-                  counted = ofInstances(files.get(i), counted, scored, infbench, warnings);
+                  counted = ofInstances(files.get(i), counted, scored, k, infbench, warnings);
                 }
                 results[i] =
                     FileResults.of(
@@ -158,38 +160,60 @@ public final class FileResultsStore {
   }
 
   /**
-   * The predictions of {@code file} for the infbench file's instances. Others — an instance it does
-   * not hold, or one whose prompt is empty, which run-api never asks — would count as predictions
-   * and successes of a run beyond its instances; they are left out of the counts, with a warning
-   * naming them.
+   * The predictions of {@code file} for the infbench file's instances, made from their records'
+   * prompts. Others would count as predictions and successes of a run beyond its instances: an
+   * instance it does not hold, or one whose prompt is empty, which run-api never asks; a prediction
+   * made from another prompt (the infbench file rebuilt since run-api ran, or another run's file
+   * under the same name), which would be scored against another split. They are left out of the
+   * counts, with a warning naming them.
+   *
+   * @param k the file's place among those scored together
    */
   private static List<Prediction> ofInstances(
       PredictionFile file,
       List<Prediction> predictions,
       Scoring.Scored scored,
+      int k,
       Path infbench,
       List<String> warnings) {
     List<Prediction> kept = new ArrayList<>(predictions.size());
     List<String> strangers = new ArrayList<>();
+    Set<String> otherPrompts = scored.otherPrompts().get(k);
     for (Prediction p : predictions) {
-      if (scored.instanceIds().contains(p.instanceId())) {
-        kept.add(p);
-      } else {
+      if (!scored.instanceIds().contains(p.instanceId())) {
         strangers.add(p.instanceId());
+      } else if (!otherPrompts.contains(p.instanceId())) {
+        kept.add(p);
       }
     }
-    if (!strangers.isEmpty()) {
+    leftOut(
+        file,
+        strangers,
+        "for instances that " + infbench + " does not hold, or holds with an empty prompt",
+        warnings);
+    leftOut(
+        file,
+        List.copyOf(otherPrompts),
+        "made from prompts other than "
+            + infbench
+            + "'s (they differ outside the code block: was it rebuilt after run-api ran? Score"
+            + " them against the infbench file they were made from, or run run-api again)",
+        warnings);
+    return kept;
+  }
+
+  private static void leftOut(
+      PredictionFile file, List<String> instanceIds, String which, List<String> warnings) {
+    if (!instanceIds.isEmpty()) {
       warnings.add(
           file.file()
               + ": "
-              + strangers.size()
-              + " prediction(s) for instances that "
-              + infbench
-              + " does not hold, or holds with an empty prompt, left out of the counts: "
-              + String.join(", ", strangers.subList(0, Math.min(5, strangers.size())))
-              + (strangers.size() > 5 ? ", …" : ""));
+              + instanceIds.size()
+              + " prediction(s) "
+              + which
+              + ", left out of the counts: "
+              + FirstFew.of(instanceIds, 5));
     }
-    return kept;
   }
 
   private static FileResults stored(PredictionFile file, String key) {

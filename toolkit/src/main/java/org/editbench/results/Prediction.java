@@ -21,6 +21,8 @@ import org.editbench.core.TextField;
  *     some 100 kB, is not kept); -1 when not counted
  * @param modelPatch null when the model's answer held no patch
  * @param error null for a success
+ * @param promptFingerprint the {@link PromptFingerprint} of the prompt as sent; {@link
+ *     PromptFingerprint#NONE} when the record has none
  */
 public record Prediction(
     String instanceId,
@@ -28,13 +30,14 @@ public record Prediction(
     String modelPatch,
     double cost,
     double responseTime,
-    String error) {
-  /** The fields {@link #of} reads; the prompt's only when its tokens are counted. */
+    String error,
+    long promptFingerprint) {
+  /** The fields {@link #of} reads. */
   private static final List<String> FIELDS =
-      List.of("instance_id", "model_patch", "cost", "response_time", "status", "error");
-
-  private static final List<String> FIELDS_AND_PROMPT =
       List.of("instance_id", "prompt", "model_patch", "cost", "response_time", "status", "error");
+
+  /** What is kept of a prompt read: the prompt itself is not. */
+  private record PromptRead(int tokens, long fingerprint) {}
 
   public boolean succeeded() {
     return error == null;
@@ -60,15 +63,14 @@ public record Prediction(
    */
   static List<Prediction> read(Path file, PromptTokens tokens, Reporter reporter) {
     Map<String, Prediction> byInstance = new LinkedHashMap<>();
+    TextField prompt =
+        (text, length) ->
+            new PromptRead(
+                tokens == null ? -1 : tokens.count(text, length),
+                PromptFingerprint.of(text, length));
     List<Jsonl.Line> lines =
-        tokens == null
-            ? JsonLineReader.readObjectsLeniently(file, reporter, "left out", FIELDS)
-            : JsonLineReader.readObjectsLeniently(
-                file,
-                reporter,
-                "left out",
-                FIELDS_AND_PROMPT,
-                Map.of("prompt", (TextField) tokens::count));
+        JsonLineReader.readObjectsLeniently(
+            file, reporter, "left out", FIELDS, Map.of("prompt", prompt));
     for (Jsonl.Line line : lines) {
       if (!line.json().path("instance_id").isTextual()) {
         reporter.warn(
@@ -99,16 +101,24 @@ public record Prediction(
     boolean failed = "failed".equals(node.path("status").asText(null));
     JsonNode patch = node.path("model_patch");
     JsonNode prompt = node.path("prompt");
+    PromptRead read;
+    if (prompt instanceof POJONode decoded) {
+      read = (PromptRead) decoded.getPojo();
+    } else {
+      // Only a string is a prompt to compare; a number is counted as the text it reads as.
+      String text = prompt.asText("");
+      read =
+          new PromptRead(
+              tokens == null ? -1 : tokens.count(text),
+              prompt.isTextual() ? PromptFingerprint.of(text) : PromptFingerprint.NONE);
+    }
     return new Prediction(
         node.path("instance_id").asText(),
-        tokens == null
-            ? -1
-            : prompt instanceof POJONode counted
-                ? (Integer) counted.getPojo()
-                : tokens.count(prompt.asText("")),
+        read.tokens(),
         patch.isTextual() ? patch.asText() : null,
         node.path("cost").asDouble(0.0),
         node.path("response_time").asDouble(Double.NaN),
-        failed ? node.path("error").asText("") : null);
+        failed ? node.path("error").asText("") : null,
+        read.fingerprint());
   }
 }

@@ -6,7 +6,8 @@ import org.editbench.bench.BenchInstance;
  * One prediction with everything needed to judge it: the infbench record it answers (requirement,
  * history, ground truth), the model's record, and its offline metrics.
  *
- * @param metrics null when the prediction failed (no patch to score)
+ * @param metrics null when the prediction failed (no patch to score), its record's prompt is empty,
+ *     or it was made from another prompt ({@link Scoring.Target#promptOf})
  */
 public record PredictionDetail(
     String model,

@@ -15,6 +15,7 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
+import org.editbench.text.FirstFew;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -79,6 +80,7 @@ public final class PredictionTable {
       Map<String, Scoring.Target> targets = Scoring.readTargets(infbench, reporter);
       List<PredictionDetail> fileRows = new ArrayList<>();
       int missing = 0;
+      List<String> otherPrompts = new ArrayList<>();
       for (Prediction prediction : Prediction.read(file.file(), reporter)) {
         BenchInstance record = records.get(prediction.instanceId());
         if (record == null) {
@@ -86,8 +88,13 @@ public final class PredictionTable {
           continue;
         }
         // No target: the record's prompt is empty, so run-api asks nothing for it; an answer from
-        // elsewhere is shown, unscored, as scoring leaves it out.
+        // elsewhere is shown, unscored, as scoring leaves it out. So is one made from another
+        // prompt, which scoring leaves out too.
         Scoring.Target target = targets.get(prediction.instanceId());
+        if (target != null && !target.promptOf(prediction)) {
+          otherPrompts.add(prediction.instanceId());
+          target = null;
+        }
         InstanceMetrics metrics =
             prediction.succeeded() && target != null
                 ? InstanceMetrics.score(
@@ -110,6 +117,16 @@ public final class PredictionTable {
                 + " prediction(s) have no record in "
                 + infbench
                 + "; left out");
+      }
+      if (!otherPrompts.isEmpty()) {
+        reporter.warn(
+            file.file()
+                + ": "
+                + otherPrompts.size()
+                + " prediction(s) made from prompts other than "
+                + infbench
+                + "'s, shown unscored: "
+                + FirstFew.of(otherPrompts, 5));
       }
       reporter.progress("scoring predictions", ++filesScored, merged.size());
     }

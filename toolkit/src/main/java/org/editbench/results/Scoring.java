@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,14 +34,40 @@ public final class Scoring {
   /** What {@link #PROMPT_FILES} keeps of an empty prompt. */
   private static final Object NO_PROMPT = new Object();
 
-  /** A prompt is read for its files only: they are read where its text is decoded. */
+  /**
+   * A prompt is read for its files and its fingerprint only: they are worked out where its text is
+   * decoded.
+   */
   private static final Map<String, TextField> PROMPT_FILES =
       Map.of(
           "prompt",
-          (text, length) -> length == 0 ? NO_PROMPT : ContextFiles.fromPrompt(text, length));
+          (text, length) ->
+              length == 0
+                  ? NO_PROMPT
+                  : new PromptRead(
+                      ContextFiles.fromPrompt(text, length), PromptFingerprint.of(text, length)));
 
-  /** What scoring needs of an infbench record. */
-  public record Target(Map<String, String> preEditFiles, String groundTruth) {}
+  /** What is kept of an infbench record's prompt. */
+  private record PromptRead(Map<String, String> files, long fingerprint) {}
+
+  /**
+   * What scoring needs of an infbench record.
+   *
+   * @param promptFingerprint the {@link PromptFingerprint} of the record's prompt
+   */
+  public record Target(
+      Map<String, String> preEditFiles, String groundTruth, long promptFingerprint) {
+    /**
+     * Whether {@code prediction} was made from this record's prompt, as far as its record tells:
+     * its prompt as sent differs from this one at most inside the code block, which run-api
+     * shortens to fit a model. A prediction made from a rebuilt infbench file's predecessor would
+     * otherwise be scored, silently, against another split or another history.
+     */
+    public boolean promptOf(Prediction prediction) {
+      return prediction.promptFingerprint() == PromptFingerprint.NONE
+          || prediction.promptFingerprint() == promptFingerprint;
+    }
+  }
 
   /**
    * instance_id → pre-edit files and ground truth of an infbench file's instances that have a
@@ -83,12 +110,15 @@ public final class Scoring {
               : prompt.asText("").isEmpty()) {
             return;
           }
-          @SuppressWarnings("unchecked")
-          Map<String, String> files =
-              prompt instanceof POJONode read
-                  ? (Map<String, String>) read.getPojo()
-                  : ContextFiles.fromPrompt(prompt.asText(""));
-          targets.accept(instanceId, new Target(files, record.path("ground_truth").asText("")));
+          PromptRead read =
+              prompt instanceof POJONode decoded
+                  ? (PromptRead) decoded.getPojo()
+                  : new PromptRead(
+                      ContextFiles.fromPrompt(prompt.asText("")),
+                      PromptFingerprint.of(prompt.asText("")));
+          targets.accept(
+              instanceId,
+              new Target(read.files(), record.path("ground_truth").asText(""), read.fingerprint()));
         });
   }
 
@@ -98,8 +128,13 @@ public final class Scoring {
    * @param instanceIds the infbench file's instances that have a prompt: those run-api asks for
    * @param metrics for each prediction file, the metrics of its successful predictions that have a
    *     record, in the file's order
+   * @param otherPrompts for each prediction file, the instances whose prediction was made from
+   *     another prompt than the record's ({@link Target#promptOf}): not scored
    */
-  record Scored(Set<String> instanceIds, List<List<InstanceMetrics>> metrics) {
+  record Scored(
+      Set<String> instanceIds,
+      List<List<InstanceMetrics>> metrics,
+      List<Set<String>> otherPrompts) {
     int instances() {
       return instanceIds.size();
     }
@@ -115,13 +150,13 @@ public final class Scoring {
   static Scored scoreAsRead(List<List<Prediction>> files, Path infbenchFile, Reporter reporter) {
     Map<String, List<int[]>> byInstance = new HashMap<>();
     InstanceMetrics[][] metrics = new InstanceMetrics[files.size()][];
+    List<Set<String>> otherPrompts = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       metrics[f] = new InstanceMetrics[files.get(f).size()];
+      otherPrompts.add(new LinkedHashSet<>());
       for (int i = 0; i < files.get(f).size(); i++) {
         Prediction p = files.get(f).get(i);
-        if (p.succeeded()) {
-          byInstance.computeIfAbsent(p.instanceId(), id -> new ArrayList<>()).add(new int[] {f, i});
-        }
+        byInstance.computeIfAbsent(p.instanceId(), id -> new ArrayList<>()).add(new int[] {f, i});
       }
     }
     List<Runnable> batch = new ArrayList<>();
@@ -132,12 +167,17 @@ public final class Scoring {
         (instanceId, target) -> {
           instanceIds.add(instanceId);
           for (int[] at : byInstance.getOrDefault(instanceId, List.of())) {
-            String patch = files.get(at[0]).get(at[1]).modelPatch();
-            batch.add(
-                () ->
-                    metrics[at[0]][at[1]] =
-                        InstanceMetrics.score(
-                            instanceId, target.preEditFiles(), target.groundTruth(), patch));
+            Prediction prediction = files.get(at[0]).get(at[1]);
+            if (!target.promptOf(prediction)) {
+              otherPrompts.get(at[0]).add(instanceId);
+            } else if (prediction.succeeded()) {
+              String patch = prediction.modelPatch();
+              batch.add(
+                  () ->
+                      metrics[at[0]][at[1]] =
+                          InstanceMetrics.score(
+                              instanceId, target.preEditFiles(), target.groundTruth(), patch));
+            }
           }
           if (batch.size() >= BATCH) {
             batch.parallelStream().forEach(Runnable::run);
@@ -149,7 +189,7 @@ public final class Scoring {
     for (InstanceMetrics[] file : metrics) {
       scored.add(Arrays.stream(file).filter(Objects::nonNull).toList());
     }
-    return new Scored(instanceIds, scored);
+    return new Scored(instanceIds, scored, otherPrompts);
   }
 
   /**

@@ -371,6 +371,53 @@ class ResultsSummaryTest {
   }
 
   @Test
+  void predictionsMadeFromAnotherPromptAreLeftOutOfTheCountsWithAWarning() throws IOException {
+    Path file = results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl");
+    // i1 from a prompt whose task differs (another run's infbench file); i2 from the prompt with
+    // its code block shortened to fit the model, as run-api sends it; i6 from a tool that leaves
+    // the prompt out of its records.
+    String trimmed = PROMPT.replace("2 y = 2\n3 z = 3\n4 \n", "");
+    write(
+        file,
+        String.join(
+            "\n",
+            success("i1", TRUTH, 0.5, 1.0, PROMPT.replace("Task.", "Another task.")),
+            success("i2", "", 0.25, 3.0, trimmed),
+            success("i6", CLOSE, 0.25, 2.0, null),
+            ""));
+    RecordingReporter reporter = new RecordingReporter();
+    Table summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), reporter);
+    assertEquals(2, summary.intColumn(ResultsSummary.PREDICTIONS).get(0), "i2 and i6");
+    assertEquals(0.5, summary.doubleColumn(ResultsSummary.APPLIES).get(0), 1e-9, "i6 of i2, i6");
+    assertEquals(
+        List.of(
+            file
+                + ": 1 prediction(s) made from prompts other than "
+                + infbench.resolve("all-task-instances_0.2.jsonl")
+                + "'s (they differ outside the code block: was it rebuilt after run-api ran? Score"
+                + " them against the infbench file they were made from, or run run-api again),"
+                + " left out of the counts: i1"),
+        reporter.warnings);
+
+    // The per-prediction table shows it, unscored, and says so.
+    RecordingReporter tableReporter = new RecordingReporter();
+    PredictionTable table =
+        PredictionTable.load(results, infbench, List.of("m1"), "0.2", tableReporter);
+    assertEquals(3, table.rows().size());
+    assertEquals(
+        List.of(false, true, true),
+        table.rows().stream().map(row -> row.metrics() != null).toList(),
+        "i1 unscored");
+    assertEquals(
+        List.of(
+            file
+                + ": 1 prediction(s) made from prompts other than "
+                + infbench.resolve("all-task-instances_0.2.jsonl")
+                + "'s, shown unscored: i1"),
+        tableReporter.warnings);
+  }
+
+  @Test
   void aMissingInfbenchFolderIsSaidOnceStoppingScoreAndLeavingSummarizeItsRunColumns() {
     Path nowhere = infbench.resolveSibling("no-such-infbench");
     List<PredictionFile> all = PredictionFile.find(results, List.of(), List.of(), Reporter.SILENT);
@@ -454,10 +501,16 @@ class ResultsSummaryTest {
   }
 
   private static String success(String id, String patch, double cost, double seconds) {
+    return success(id, patch, cost, seconds, PROMPT);
+  }
+
+  /** A success whose record holds {@code prompt}, or no prompt when it is null. */
+  private static String success(
+      String id, String patch, double cost, double seconds, String prompt) {
     return "{\"instance_id\": \""
         + id
-        + "\", \"model_name\": \"m1\", \"prompt\": "
-        + PyJson.quote(PROMPT)
+        + "\", \"model_name\": \"m1\""
+        + (prompt == null ? "" : ", \"prompt\": " + PyJson.quote(prompt))
         + ", \"full_output\": \"...\", \"model_patch\": "
         + PyJson.quote(patch)
         + ", \"cost\": "

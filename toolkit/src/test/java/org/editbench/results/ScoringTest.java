@@ -64,8 +64,16 @@ class ScoringTest {
             i % 3 == f ? patch("m.py", "y = " + i, "y = 0") : patch("m.py", "y = " + i, "y = 1");
         predictions.add(
             i % 7 == 0
-                ? new Prediction("i" + i, 5, null, 0, 0, "HTTP 500") // failed: not scored
-                : new Prediction("i" + i, 5, i % 11 == 0 ? null : patch, 0, 0, null));
+                ? new Prediction(
+                    "i" + i,
+                    5,
+                    null,
+                    0,
+                    0,
+                    "HTTP 500",
+                    PromptFingerprint.NONE) // failed: not scored
+                : new Prediction(
+                    "i" + i, 5, i % 11 == 0 ? null : patch, 0, 0, null, PromptFingerprint.NONE));
       }
       files.add(predictions);
     }
