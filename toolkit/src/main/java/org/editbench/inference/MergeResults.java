@@ -342,7 +342,10 @@ public final class MergeResults {
   /**
    * Python's {@code json.dumps(ensure_ascii=False)} from its {@code ensure_ascii=True} text: every
    * {@code \\uXXXX} escape of a character from U+007F up becomes the character itself; escapes of
-   * control characters, quotes and backslashes stay.
+   * control characters, quotes and backslashes stay. So do escapes of a surrogate that is not half
+   * of a pair (a string cut inside an emoji, say): UTF-8 cannot hold it, and the file's writer
+   * would turn it into {@code ?} — changing a prompt that scoring compares with its infbench
+   * record's, which keeps the escape. (Python's UTF-8 writer refuses a lone surrogate by default.)
    */
   static String unescapeNonAscii(String json) {
     if (json.indexOf('\\') < 0) {
@@ -357,10 +360,17 @@ public final class MergeResults {
       }
       char next = json.charAt(i + 1);
       if (next == 'u') {
-        int code = Integer.parseInt(json, i + 2, i + 6, 16);
-        if (code >= 0x7f) {
-          out.append((char) code);
+        char code = (char) Integer.parseInt(json, i + 2, i + 6, 16);
+        if (code >= 0x7f && !Character.isSurrogate(code)) {
+          out.append(code);
           i += 5;
+          continue;
+        }
+        if (Character.isHighSurrogate(code)
+            && json.startsWith("\\u", i + 6)
+            && Character.isLowSurrogate((char) Integer.parseInt(json, i + 8, i + 12, 16))) {
+          out.append(code).append((char) Integer.parseInt(json, i + 8, i + 12, 16));
+          i += 11;
           continue;
         }
       }

@@ -197,7 +197,9 @@ public final class FileResultsStore {
         "made from prompts other than "
             + infbench
             + "'s (they differ outside the code block: was it rebuilt after run-api ran? Score"
-            + " them against the infbench file they were made from, or run run-api again)",
+            + " them against the infbench file they were made from; or, to ask them anew, remove"
+            + " their records from the prediction file and run run-api again, which skips"
+            + " instances that have one)",
         warnings);
     return kept;
   }

@@ -67,7 +67,7 @@ public record Prediction(
         (text, length) ->
             new PromptRead(
                 tokens == null ? -1 : tokens.count(text, length),
-                PromptFingerprint.of(text, length));
+                length == 0 ? PromptFingerprint.NONE : PromptFingerprint.of(text, length));
     List<Jsonl.Line> lines =
         JsonLineReader.readObjectsLeniently(
             file, reporter, "left out", FIELDS, Map.of("prompt", prompt));
@@ -105,12 +105,15 @@ public record Prediction(
     if (prompt instanceof POJONode decoded) {
       read = (PromptRead) decoded.getPojo();
     } else {
-      // Only a string is a prompt to compare; a number is counted as the text it reads as.
+      // Only a string is a prompt to compare, and an empty one (a tool that blanks prompts to
+      // keep files small) is none, as in infbench records; a number is counted as its text.
       String text = prompt.asText("");
       read =
           new PromptRead(
               tokens == null ? -1 : tokens.count(text),
-              prompt.isTextual() ? PromptFingerprint.of(text) : PromptFingerprint.NONE);
+              text.isEmpty() || !prompt.isTextual()
+                  ? PromptFingerprint.NONE
+                  : PromptFingerprint.of(text));
     }
     return new Prediction(
         node.path("instance_id").asText(),

@@ -38,7 +38,9 @@ class MergeResultsTest {
     Fixtures.write(t0.resolve("b-b-task-instances_0.2.jsonl"), record("b__b-pull-1", "b1") + "\n");
     Fixtures.write(
         t0.resolve("a-a-task-instances_0.2.jsonl"),
-        record("a__a-pull-2", "caf\\u00e9 \\u2713 \\\\u00e9 \\u007f")
+        record(
+                "a__a-pull-2",
+                "caf\\u00e9 \\u2713 \\\\u00e9 \\u007f \\ud83d\\ude00 \\udce9 \\ud83d \\ude00\\ud83d")
             + "\n\n"
             + record("a__a-pull-1", "a1")
             + "\n");
@@ -76,12 +78,12 @@ class MergeResultsTest {
     Path all = t0.resolve("all-task-instances_0.2.jsonl");
     assertEquals(
         List.of(
-            "{\"instance_id\": \"a__a-pull-2\", \"model_name\": \"m\", \"full_output\": \"café ✓ \\\\u00e9 \u007f\", \"cost\": 1e-05}",
+            "{\"instance_id\": \"a__a-pull-2\", \"model_name\": \"m\", \"full_output\": \"café ✓ \\\\u00e9 \u007f \ud83d\ude00 \\udce9 \\ud83d \\ude00\\ud83d\", \"cost\": 1e-05}",
             "{\"instance_id\": \"a__a-pull-1\", \"model_name\": \"m\", \"full_output\": \"a1\", \"cost\": 1e-05}",
             "{\"instance_id\": \"b__b-pull-1\", \"model_name\": \"m\", \"full_output\": \"b1\", \"cost\": 1e-05}"),
         Fixtures.lines(all),
-        "json.dumps(ensure_ascii=False): non-ASCII as is, escapes of the text kept; nothing of"
-            + " T=0.7");
+        "json.dumps(ensure_ascii=False): non-ASCII as is, escapes of the text and of lone"
+            + " surrogates kept; nothing of T=0.7");
     assertEquals(3, merged.get(0).records());
     assertEquals(2, merged.get(0).repositories());
     assertEquals(List.of(), reporter.warnings, "no instance twice in one folder");

@@ -374,8 +374,8 @@ class ResultsSummaryTest {
   void predictionsMadeFromAnotherPromptAreLeftOutOfTheCountsWithAWarning() throws IOException {
     Path file = results.resolve("m1/T=0/n=1/all-task-instances_0.2.jsonl");
     // i1 from a prompt whose task differs (another run's infbench file); i2 from the prompt with
-    // its code block shortened to fit the model, as run-api sends it; i6 from a tool that leaves
-    // the prompt out of its records.
+    // its code block shortened to fit the model, as run-api sends it; i3 and i6 from tools that
+    // blank the prompt or leave it out of their records.
     String trimmed = PROMPT.replace("2 y = 2\n3 z = 3\n4 \n", "");
     write(
         file,
@@ -383,29 +383,31 @@ class ResultsSummaryTest {
             "\n",
             success("i1", TRUTH, 0.5, 1.0, PROMPT.replace("Task.", "Another task.")),
             success("i2", "", 0.25, 3.0, trimmed),
+            success("i3", TRUTH, 0.25, 3.0, ""),
             success("i6", CLOSE, 0.25, 2.0, null),
             ""));
     RecordingReporter reporter = new RecordingReporter();
     Table summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), reporter);
-    assertEquals(2, summary.intColumn(ResultsSummary.PREDICTIONS).get(0), "i2 and i6");
-    assertEquals(0.5, summary.doubleColumn(ResultsSummary.APPLIES).get(0), 1e-9, "i6 of i2, i6");
+    assertEquals(3, summary.intColumn(ResultsSummary.PREDICTIONS).get(0), "i2, i3 and i6");
+    assertEquals(2.0 / 3, summary.doubleColumn(ResultsSummary.APPLIES).get(0), 1e-9, "i3 and i6");
     assertEquals(
         List.of(
             file
                 + ": 1 prediction(s) made from prompts other than "
                 + infbench.resolve("all-task-instances_0.2.jsonl")
                 + "'s (they differ outside the code block: was it rebuilt after run-api ran? Score"
-                + " them against the infbench file they were made from, or run run-api again),"
-                + " left out of the counts: i1"),
+                + " them against the infbench file they were made from; or, to ask them anew,"
+                + " remove their records from the prediction file and run run-api again, which"
+                + " skips instances that have one), left out of the counts: i1"),
         reporter.warnings);
 
     // The per-prediction table shows it, unscored, and says so.
     RecordingReporter tableReporter = new RecordingReporter();
     PredictionTable table =
         PredictionTable.load(results, infbench, List.of("m1"), "0.2", tableReporter);
-    assertEquals(3, table.rows().size());
+    assertEquals(4, table.rows().size());
     assertEquals(
-        List.of(false, true, true),
+        List.of(false, true, true, true),
         table.rows().stream().map(row -> row.metrics() != null).toList(),
         "i1 unscored");
     assertEquals(
