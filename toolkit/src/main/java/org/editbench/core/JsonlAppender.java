@@ -1,10 +1,8 @@
 package org.editbench.core;
 
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The one writer of a JSONL output that runs append to and later runs resume — infbench files and
@@ -159,7 +158,7 @@ public final class JsonlAppender implements Closeable {
   private final Set<String> done;
   private final Set<String> redone;
   private final int removed;
-  private final Map<String, JsonlScan.KeptLine> keptLines;
+  private final KeptLines keptLines;
 
   private JsonlAppender(Path file, OutputLock lock, WholeLineWriter lines, JsonlScan scan) {
     this.file = file;
@@ -168,8 +167,7 @@ public final class JsonlAppender implements Closeable {
     this.done = Collections.unmodifiableSet(scan.done());
     this.redone = Collections.unmodifiableSet(scan.redoIds());
     this.removed = scan.redoLines().size();
-    // A compaction moved the lines: where they were is known no more.
-    this.keptLines = removed == 0 ? scan.keptLines() : Map.of();
+    this.keptLines = new KeptLines(file, scan.keptLinesCompacted());
   }
 
   /**
@@ -248,28 +246,19 @@ public final class JsonlAppender implements Closeable {
   /**
    * The record of {@code instanceId} that the file held when it was opened and that is kept, read
    * again from the file: for checking that what this run appends is made the way it was. Empty when
-   * there is none, or when opening compacted the file.
+   * there is none. Its line is the line in the file as opening left it, after any compaction.
    */
   public Optional<KeptRecord> kept(String instanceId) {
-    JsonlScan.KeptLine at = keptLines.get(instanceId);
-    if (at == null) {
-      return Optional.empty();
-    }
-    ByteBuffer bytes = ByteBuffer.allocate(at.length());
-    try (FileChannel channel = FileChannel.open(file)) {
-      while (bytes.hasRemaining()) {
-        if (channel.read(bytes, at.offset() + bytes.position()) < 0) {
-          throw new EOFException(file + " became shorter while it was open");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
-    }
-    int length = at.length();
-    if (length > 0 && bytes.get(length - 1) == '\r') {
-      length--; // a line end written as CRLF
-    }
-    return Optional.of(new KeptRecord(at.line(), Arrays.copyOf(bytes.array(), length)));
+    return keptLines.kept(instanceId);
+  }
+
+  /**
+   * {@code function} of the kept record ({@link #kept}) of each of {@code instanceIds} that has
+   * one, the records read through one channel on every core: a resumed run may check thousands.
+   */
+  public <T> Map<String, T> mapKept(
+      Collection<String> instanceIds, Function<KeptRecord, T> function) {
+    return keptLines.map(instanceIds, function);
   }
 
   /** How many records the compaction at open removed. */

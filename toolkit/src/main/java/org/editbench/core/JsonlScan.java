@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,6 +53,33 @@ record JsonlScan(
 
   static JsonlScan empty() {
     return new JsonlScan(0, new LinkedHashSet<>(), List.of(), Set.of(), 0, -1, false, Map.of());
+  }
+
+  /**
+   * Where each kept record is once {@link JsonlRepair} has compacted the records to redo away: each
+   * line moves up by the lines and bytes removed before it (the removed ranges are in file order).
+   */
+  Map<String, KeptLine> keptLinesCompacted() {
+    if (redoLines.isEmpty()) {
+      return keptLines;
+    }
+    long[] ends = new long[redoLines.size()];
+    long[] removedBytes = new long[redoLines.size() + 1]; // removed before the k-th range's end
+    for (int k = 0; k < ends.length; k++) {
+      ByteRange range = redoLines.get(k);
+      ends[k] = range.end();
+      removedBytes[k + 1] = removedBytes[k] + range.end() - range.start();
+    }
+    Map<String, KeptLine> moved = new HashMap<>();
+    keptLines.forEach(
+        (id, at) -> {
+          int before = Arrays.binarySearch(ends, at.offset());
+          int removed = before >= 0 ? before + 1 : -before - 1; // ranges ending at or before it
+          moved.put(
+              id,
+              new KeptLine(at.line() - removed, at.offset() - removedBytes[removed], at.length()));
+        });
+    return moved;
   }
 
   static JsonlScan of(Path file, JsonlAppender.Resume resume) throws IOException {

@@ -82,7 +82,7 @@ final class BatchRunner {
     long start = System.nanoTime();
     try (ResultFile out =
         ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
-      Prefilter.Result filtered = Prefilter.forRun(instances, out, combination, observer);
+      Prefilter.Result filtered = Prefilter.forRun(instances, out, combination, observer, reporter);
       observer.started(combination, filtered.stats());
       BatchApi api =
           BatchApi.connect(

@@ -3,7 +3,9 @@ package org.editbench.inference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 import org.editbench.bench.BenchInstance;
+import org.editbench.core.Reporter;
+import org.editbench.text.FirstFew;
 
 /**
  * The reference's pre-run filter: skip instances the output file already has, fit each other prompt
@@ -46,13 +50,16 @@ final class Prefilter {
   /**
    * Applies the filter for a combination whose run appends to {@code out}: the instances it has
    * finished are skipped, the prompts' tokens counted with its model's encoding while {@code
-   * observer} is told how far the counting is.
+   * observer} is told how far the counting is. Finished instances whose record was asked with
+   * another prompt than theirs now are warned of ({@link #warnOfOtherPrompts}).
    */
   static Result forRun(
       List<BenchInstance> instances,
       ResultFile out,
       Combination combination,
-      RunObserver observer) {
+      RunObserver observer,
+      Reporter reporter) {
+    warnOfOtherPrompts(instances, out, combination, reporter);
     ModelSpec model = combination.model();
     TokenCounter tokens = TokenCounter.forEncoding(model.encoding());
     return apply(
@@ -63,6 +70,46 @@ final class Prefilter {
         tokens::count,
         COUNTING_REPORTED_EVERY,
         (counted, total) -> observer.counting(combination, counted, total));
+  }
+
+  /**
+   * Warns of the finished instances whose record was asked with a prompt that differs from their
+   * prompt in the input now ({@link ResultFile#askedWithOtherPrompts}): the infbench file was
+   * rebuilt after they were asked, say from another bench or split. Their answers are kept, as
+   * every paid answer is, and this run does not ask them again; scoring leaves them out, so the
+   * warning says how to ask them anew.
+   */
+  private static void warnOfOtherPrompts(
+      List<BenchInstance> instances, ResultFile out, Combination combination, Reporter reporter) {
+    Map<String, String> prompts = new LinkedHashMap<>();
+    for (BenchInstance in : instances) {
+      if (out.finished().contains(in.instanceId()) && in.prompt() != null) {
+        prompts.putIfAbsent(in.instanceId(), in.prompt());
+      }
+    }
+    ResultFile.PromptCheck check = out.askedWithOtherPrompts(prompts);
+    List<String> other = check.otherPrompts();
+    if (!other.isEmpty()) {
+      reporter.warn(
+          out.path()
+              + ": "
+              + other.size()
+              + (check.checked() == check.finished()
+                  ? " finished instance(s)"
+                  : " of "
+                      + check.checked()
+                      + " finished instances checked (of "
+                      + check.finished()
+                      + ")")
+              + " were asked with prompts other than theirs in "
+              + combination.input()
+              + " now (they differ outside the code block: was it rebuilt after they were"
+              + " asked?). Their answers are kept and not asked again, and score leaves them"
+              + " out; to ask them anew, remove their records from "
+              + out.path()
+              + " and run again: "
+              + FirstFew.of(other, 20));
+    }
   }
 
   /**

@@ -1,13 +1,21 @@
 package org.editbench.inference;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.editbench.core.JsonText;
+import org.editbench.core.Jsonl;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
+import org.editbench.infbench.PromptFingerprint;
 
 /**
  * A prediction file: a {@link JsonlAppender} (exclusive through a sidecar lock, crash-safe
@@ -77,6 +85,79 @@ public final class ResultFile implements Closeable {
   /** Instances that have a success or a final failure in the file: this run skips them. */
   public Set<String> finished() {
     return out.done();
+  }
+
+  /**
+   * How many finished records' prompts {@link #askedWithOtherPrompts} reads at most: every one of a
+   * run of a study's size (some hundred instances a dataset), an even sample of a larger one, so
+   * that resuming stays quick however large the file (100,000 records of 2.3 KB: half a second to
+   * open, and one more had every prompt been read). Scoring compares every prediction.
+   */
+  static final int PROMPTS_CHECKED = 2_000;
+
+  /**
+   * What {@link #askedWithOtherPrompts} found.
+   *
+   * @param finished finished instances given
+   * @param checked those whose record was read: all, or an even sample of {@link #PROMPTS_CHECKED}
+   * @param otherPrompts those asked with another prompt, in the order given
+   */
+  public record PromptCheck(int finished, int checked, List<String> otherPrompts) {}
+
+  /**
+   * The finished instances of {@code promptsById} (instance id → its prompt in the input now) whose
+   * record was asked with a prompt that differs from it outside the code block, which run-api
+   * shortens to fit a model ({@link PromptFingerprint}). Records without a prompt are not compared.
+   * Only the prompt of each record is decoded, on every core: it is some 100 kB.
+   */
+  public PromptCheck askedWithOtherPrompts(Map<String, String> promptsById) {
+    List<String> finished = promptsById.keySet().stream().filter(finished()::contains).toList();
+    List<String> checked =
+        finished.size() <= PROMPTS_CHECKED
+            ? finished
+            : IntStream.range(0, PROMPTS_CHECKED)
+                .mapToObj(i -> finished.get((int) ((long) i * finished.size() / PROMPTS_CHECKED)))
+                .toList();
+    Map<String, Long> asked = out.mapKept(checked, record -> promptFingerprint(record.bytes()));
+    List<String> other =
+        checked.parallelStream()
+            .filter(
+                id -> {
+                  long fingerprint = asked.getOrDefault(id, PromptFingerprint.NONE);
+                  return fingerprint != PromptFingerprint.NONE
+                      && fingerprint != PromptFingerprint.of(promptsById.get(id));
+                })
+            .toList();
+    return new PromptCheck(finished.size(), checked.size(), other);
+  }
+
+  private long promptFingerprint(byte[] record) {
+    try (JsonParser json = Jsonl.MAPPER.getFactory().createParser(record)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return PromptFingerprint.NONE;
+      }
+      long fingerprint = PromptFingerprint.NONE;
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        if (field.equals("prompt")) {
+          // the last of a repeated field, as the tree reader that scores the record takes it
+          fingerprint =
+              value == JsonToken.VALUE_STRING && json.getTextLength() > 0
+                  ? PromptFingerprint.of(
+                      json.getTextCharacters(),
+                      json.getTextOffset(),
+                      json.getTextOffset() + json.getTextLength())
+                  : PromptFingerprint.NONE;
+        } else {
+          json.skipChildren();
+        }
+      }
+      return fingerprint;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read a record of " + path() + ": " + e.getMessage(), e);
+    }
   }
 
   /** How many retryable failure records the compaction at open removed. */

@@ -269,7 +269,7 @@ public final class RunApi {
     long start = System.nanoTime();
     try (ResultFile out =
         ResultFile.open(combination.output(), options.forceInterval(), reporter)) {
-      Prefilter.Result filtered = Prefilter.forRun(instances, out, combination, observer);
+      Prefilter.Result filtered = Prefilter.forRun(instances, out, combination, observer, reporter);
       observer.started(combination, filtered.stats());
 
       ApiEnvironment env = options.environment();

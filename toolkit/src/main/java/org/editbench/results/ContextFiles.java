@@ -2,6 +2,7 @@ package org.editbench.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.editbench.text.CharSearch;
 
 /**
  * The pre-edit files of an infbench record, read back from its prompt: prompt-builder frames each
@@ -37,7 +38,7 @@ public final class ContextFiles {
   public static Map<String, String> fromPrompt(char[] prompt, int length) {
     Map<String, String> files = new LinkedHashMap<>();
     // The section opens with its first file, which keeps a requirement that quotes "<code>" out.
-    int start = indexOf(prompt, length, CODE_START + FILE_START, 0);
+    int start = CharSearch.indexOf(prompt, length, CODE_START + FILE_START, 0);
     if (start < 0) {
       return files;
     }
@@ -61,7 +62,7 @@ public final class ContextFiles {
       if (isSectionEnd(prompt, end, line)) {
         return -1;
       }
-      if (!startsWith(prompt, end, FILE_START, line)) {
+      if (!CharSearch.startsWith(prompt, end, FILE_START, line)) {
         continue;
       }
       int nameStart = line + FILE_START.length();
@@ -70,7 +71,9 @@ public final class ContextFiles {
         nameEnd++;
       }
       int contentStart = nameEnd + 2;
-      if (nameEnd == nameStart || contentStart > end || !startsWith(prompt, end, "]\n", nameEnd)) {
+      if (nameEnd == nameStart
+          || contentStart > end
+          || !CharSearch.startsWith(prompt, end, "]\n", nameEnd)) {
         continue;
       }
       String name = new String(prompt, nameStart, nameEnd - nameStart);
@@ -91,7 +94,7 @@ public final class ContextFiles {
     return prompt[line] == '<'
         && line > 0
         && prompt[line - 1] == '\n'
-        && startsWith(prompt, end, CODE_END, line);
+        && CharSearch.startsWith(prompt, end, CODE_END, line);
   }
 
   /**
@@ -111,7 +114,7 @@ public final class ContextFiles {
       char[] out) {
     int length = 0;
     for (int line = from; line < end; ) {
-      if (prompt[line] == '[' && line > from && startsWith(prompt, end, closing, line)) {
+      if (prompt[line] == '[' && line > from && CharSearch.startsWith(prompt, end, closing, line)) {
         int after = line + closing.length();
         if (after == end || prompt[after] == '\n') {
           // the LF before the closing line is not the content's
@@ -147,28 +150,5 @@ public final class ContextFiles {
       }
     }
     return end;
-  }
-
-  /** Where {@code word} first occurs whole in {@code text[from, end)}, or -1. */
-  static int indexOf(char[] text, int end, String word, int from) {
-    char first = word.charAt(0);
-    for (int i = Math.max(from, 0); i + word.length() <= end; i++) {
-      if (text[i] == first && startsWith(text, end, word, i)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean startsWith(char[] text, int end, String word, int at) {
-    if (at + word.length() > end) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      if (text[at + k] != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

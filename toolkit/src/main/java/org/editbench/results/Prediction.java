@@ -12,6 +12,7 @@ import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
 import org.editbench.core.TextField;
+import org.editbench.infbench.PromptFingerprint;
 
 /**
  * One record of a prediction file: a success ({@code model_patch}, {@code cost}, {@code
@@ -67,7 +68,7 @@ public record Prediction(
         (text, length) ->
             new PromptRead(
                 tokens == null ? -1 : tokens.count(text, length),
-                length == 0 ? PromptFingerprint.NONE : PromptFingerprint.of(text, length));
+                length == 0 ? PromptFingerprint.NONE : PromptFingerprint.of(text, 0, length));
     List<Jsonl.Line> lines =
         JsonLineReader.readObjectsLeniently(
             file, reporter, "left out", FIELDS, Map.of("prompt", prompt));

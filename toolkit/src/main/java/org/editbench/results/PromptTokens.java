@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import org.editbench.inference.TokenCounter;
 import org.editbench.text.LongIntCache;
+import org.editbench.text.TextHash;
 
 /**
  * Prompt token counts in one encoding, exact, with each distinct piece of text counted once.
@@ -73,11 +74,11 @@ final class PromptTokens {
         }
         lineStart = false;
         numberTokens += (end - partStart + 2) / 3;
-        hash = hash(text, partStart, end);
+        hash = TextHash.of(text, partStart, end);
       } else {
         end = lineEnd(text, partStart, length);
         lineStart = true;
-        hash = hash(text, partStart, end);
+        hash = TextHash.of(text, partStart, end);
         if (parts == starts.length) {
           starts = Arrays.copyOf(starts, parts * 2);
           ends = Arrays.copyOf(ends, parts * 2);
@@ -91,7 +92,7 @@ final class PromptTokens {
       whole = whole * 0x9e3779b97f4a7c15L + hash;
       partStart = end;
     }
-    long wholeKey = mix(whole ^ length);
+    long wholeKey = TextHash.mix(whole ^ length);
     int known = counted.get(wholeKey, -1);
     if (known >= 0) {
       return known;
@@ -102,7 +103,7 @@ final class PromptTokens {
     for (int p = 0; p < parts; p++) {
       chunk = chunk * 0x9e3779b97f4a7c15L + hashes[p];
       if ((hashes[p] & CHUNK_END_BITS) == 0 || p == parts - 1) {
-        long chunkKey = mix(chunk ^ CHUNK_SALT);
+        long chunkKey = TextHash.mix(chunk ^ CHUNK_SALT);
         int tokens = counted.get(chunkKey, -1);
         if (tokens < 0) {
           tokens = 0;
@@ -149,33 +150,5 @@ final class PromptTokens {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /**
-   * Four characters a step, then the rest one by one (each step a rotation, an xor and a
-   * multiplication by an odd number: a bijection of the state, so texts that differ in one step
-   * never collide), then MurmurHash3's finaliser over it and the length. A quarter of the
-   * multiplications of FNV-1a over each character, whose chain of them was a twentieth of scoring.
-   */
-  static long hash(char[] text, int from, int to) {
-    long h = 0xcbf29ce484222325L;
-    int i = from;
-    for (; i + 4 <= to; i += 4) {
-      long word =
-          text[i] | (long) text[i + 1] << 16 | (long) text[i + 2] << 32 | (long) text[i + 3] << 48;
-      h = (Long.rotateLeft(h, 23) ^ word) * 0x9e3779b97f4a7c15L;
-    }
-    for (; i < to; i++) {
-      h = (Long.rotateLeft(h, 23) ^ text[i]) * 0x9e3779b97f4a7c15L;
-    }
-    return mix(h ^ (long) (to - from) << 32);
-  }
-
-  private static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    return h ^ (h >>> 33);
   }
 }

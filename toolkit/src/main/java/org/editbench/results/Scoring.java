@@ -19,6 +19,7 @@ import org.editbench.core.AtomicFiles;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Reporter;
 import org.editbench.core.TextField;
+import org.editbench.infbench.PromptFingerprint;
 
 /** Offline metrics of a prediction file's successful predictions against their infbench records. */
 public final class Scoring {
@@ -45,7 +46,8 @@ public final class Scoring {
               length == 0
                   ? NO_PROMPT
                   : new PromptRead(
-                      ContextFiles.fromPrompt(text, length), PromptFingerprint.of(text, length)));
+                      ContextFiles.fromPrompt(text, length),
+                      PromptFingerprint.of(text, 0, length)));
 
   /** What is kept of an infbench record's prompt. */
   private record PromptRead(Map<String, String> files, long fingerprint) {}

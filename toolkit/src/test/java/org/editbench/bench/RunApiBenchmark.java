@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,8 @@ import org.editbench.inference.UsageCost;
 
 /**
  * The run-api performance figures of the README: throughput and client CPU against a local server
- * that answers after 50 ms, and resume start-up on a 100,000-record prediction file.
+ * that answers after 50 ms, and resume start-up on a 100,000-record prediction file (opening it and
+ * reading the prompts its finished records were asked with).
  *
  * <p>The server runs in a child JVM (so that the CPU measured here is the client's alone), binds
  * 127.0.0.1 only, and ends with this process. Every loop is bounded. Run it with {@code
@@ -63,6 +66,10 @@ public final class RunApiBenchmark {
   private static final int REQUESTS = 2_000;
   private static final int WARM_UP_ROUNDS = 5;
   private static final int RESUME_RECORDS = 100_000;
+  private static final String RESUME_PROMPT =
+      "You are an engineer.\n<code>\n"
+          + "1 def f(x):\n2     return x + 1\n".repeat(60)
+          + "</code>\nFix it.";
   private static final double IDEAL = WORKERS * 1000.0 / DELAY_MS;
   private static final Duration SERVER_LIFETIME = Duration.ofMinutes(10);
 
@@ -176,10 +183,6 @@ public final class RunApiBenchmark {
     Path file = work.resolve("resume/all-task-instances_0.2.jsonl");
     Files.createDirectories(file.getParent());
     ModelSpec model = ModelSpec.builder("bench-chat").build();
-    String prompt =
-        "You are an engineer.\n<code>\n"
-            + "1 def f(x):\n2     return x + 1\n".repeat(60)
-            + "</code>\nFix it.";
     Completion answer =
         new Completion(
             "<patch>\ndiff --git a/f.py b/f.py\n</patch>",
@@ -189,8 +192,9 @@ public final class RunApiBenchmark {
       for (int i = 0; i < RESUME_RECORDS; i++) {
         ResultRecord record =
             i % 100 == 99
-                ? ResultRecord.gaveUp("o__r-pull-" + i, model, prompt, 5, "HTTP 503: overloaded")
-                : ResultRecord.success("o__r-pull-" + i, model, prompt, answer);
+                ? ResultRecord.gaveUp(
+                    "o__r-pull-" + i, model, RESUME_PROMPT, 5, "HTTP 503: overloaded")
+                : ResultRecord.success("o__r-pull-" + i, model, RESUME_PROMPT, answer);
         out.write((record.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -214,20 +218,29 @@ public final class RunApiBenchmark {
         compacting[1]);
   }
 
-  /** Seconds of wall time and of CPU to open (scan, repair, lock) a prediction file. */
+  /**
+   * Seconds of wall time and of the process's CPU to open (scan, repair, lock) a prediction file
+   * and read the prompts its finished records were asked with, as a resumed run compares them with
+   * the infbench file's.
+   */
   private static double[] open(Path file) {
     long start = System.nanoTime();
-    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long cpu = processCpuNanos();
     try (ResultFile out =
         ResultFile.open(file, ResultFile.DEFAULT_FORCE_INTERVAL, Reporter.SILENT)) {
-      if (out.finished().isEmpty()) {
-        throw new IllegalStateException("nothing read");
+      Map<String, String> prompts = new LinkedHashMap<>();
+      out.finished().forEach(id -> prompts.put(id, RESUME_PROMPT));
+      ResultFile.PromptCheck check = out.askedWithOtherPrompts(prompts);
+      if (check.checked() == 0 || !check.otherPrompts().isEmpty()) {
+        throw new IllegalStateException("prompts not compared: " + check);
       }
     }
-    return new double[] {
-      (System.nanoTime() - start) / 1e9,
-      (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9
-    };
+    return new double[] {(System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9};
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The machine's ceiling at the time: the same requests from a bare OkHttp loop, nothing else. */

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,6 +138,38 @@ class JsonlAppenderTest {
 
   private static JsonlAppender openDroppingStale(Path file, Reporter reporter) {
     return JsonlAppender.open(file, JsonlAppender.Options.DEFAULT.withResume(DROP_STALE), reporter);
+  }
+
+  /**
+   * Kept records are read back where the compaction moved them: up by the lines and bytes removed
+   * before each, blank lines and CRLF line ends included; several at once as one at a time.
+   */
+  @Test
+  void keptRecordsAreFoundWhereTheCompactionMovedThem() throws IOException {
+    Path file = dir.resolve("out.jsonl");
+    String b = "{\"instance_id\": \"b\", \"x\": \"\u00e9\"}";
+    String d = "{\"instance_id\": \"d\"}";
+    Files.writeString(
+        file,
+        "{\"instance_id\": \"a\", \"state\": \"stale\"}\r\n"
+            + b
+            + "\r\n\n{\"instance_id\": \"c\", \"state\": \"stale\"}\n"
+            + d
+            + "\n{\"instance_id\": \"e\", \"state\": \"stale\"}\n");
+    try (JsonlAppender out = openDroppingStale(file, Reporter.SILENT)) {
+      assertEquals(3, out.removed());
+      assertEquals(b + "\r\n\n" + d + "\n", Files.readString(file));
+      JsonlAppender.KeptRecord keptB = out.kept("b").orElseThrow();
+      assertEquals(1, keptB.line());
+      assertEquals(b, new String(keptB.bytes(), StandardCharsets.UTF_8));
+      JsonlAppender.KeptRecord keptD = out.kept("d").orElseThrow();
+      assertEquals(3, keptD.line());
+      assertEquals(d, new String(keptD.bytes(), StandardCharsets.UTF_8));
+      assertTrue(out.kept("a").isEmpty());
+      assertEquals(
+          Map.of("b", b, "d", d),
+          out.mapKept(List.of("a", "b", "d"), r -> new String(r.bytes(), StandardCharsets.UTF_8)));
+    }
   }
 
   @Test

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.OutputLockedException;
@@ -221,5 +224,68 @@ class ResultFileTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Every finished record's prompt is compared while there are at most {@link
+   * ResultFile#PROMPTS_CHECKED}; beyond, an even sample of that many; a record without a prompt,
+   * and an instance not finished, are not compared.
+   */
+  @Test
+  void finishedRecordsAskedWithAnotherPromptAreFoundInAllOrAnEvenSample() throws IOException {
+    int records = ResultFile.PROMPTS_CHECKED + ResultFile.PROMPTS_CHECKED / 2;
+    StringBuilder lines = new StringBuilder();
+    Map<String, String> prompts = new LinkedHashMap<>();
+    for (int i = 0; i < records; i++) {
+      String id = "i" + i;
+      String asked = "Task " + i + "\n<code>\n[start of f.py]\n1 x\n[end of f.py]\n</code>\n";
+      lines.append(i == 1 ? gaveUp(id) : i == 2 ? noPrompt(id) : success(id, asked)).append('\n');
+      // every third prompt changed outside its code block, every fifth inside it only
+      prompts.put(
+          id,
+          i % 3 == 0
+              ? asked.replace("Task", "Another task")
+              : i % 5 == 0 ? asked.replace("1 x", "1 y") : asked);
+    }
+    prompts.put("never-asked", "Task");
+    Path file = dir.resolve("p.jsonl");
+    Files.writeString(file, lines);
+    try (ResultFile out = open(file)) {
+      ResultFile.PromptCheck all =
+          out.askedWithOtherPrompts(
+              prompts.entrySet().stream()
+                  .limit(ResultFile.PROMPTS_CHECKED)
+                  .collect(
+                      LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+      assertEquals(ResultFile.PROMPTS_CHECKED - 1, all.finished(), "i1 is asked again");
+      assertEquals(all.finished(), all.checked());
+      assertEquals(
+          IntStream.range(0, ResultFile.PROMPTS_CHECKED)
+              .filter(i -> i % 3 == 0)
+              .mapToObj(i -> "i" + i)
+              .toList(),
+          all.otherPrompts());
+
+      ResultFile.PromptCheck sample = out.askedWithOtherPrompts(prompts);
+      assertEquals(records - 1, sample.finished());
+      assertEquals(ResultFile.PROMPTS_CHECKED, sample.checked());
+      assertTrue(
+          sample.otherPrompts().stream().allMatch(id -> Integer.parseInt(id.substring(1)) % 3 == 0),
+          "only prompts changed outside the block");
+      assertTrue(
+          Integer.parseInt(sample.otherPrompts().get(sample.otherPrompts().size() - 1).substring(1))
+              > ResultFile.PROMPTS_CHECKED,
+          "the sample reaches the end of the file");
+    }
+  }
+
+  private static String success(String id, String prompt) {
+    return ResultRecord.success(
+            id, MODEL, prompt, new Completion("<patch>x</patch>", UsageCost.FREE, Duration.ZERO))
+        .toJsonLine();
+  }
+
+  private static String noPrompt(String id) {
+    return "{\"instance_id\": \"" + id + "\", \"model_patch\": \"x\"}";
   }
 }

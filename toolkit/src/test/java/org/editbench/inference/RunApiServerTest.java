@@ -873,6 +873,61 @@ class RunApiServerTest {
         .forEach(r -> assertFalse(r.has("status"), r.toString()));
   }
 
+  /**
+   * A resumed run whose infbench file was rebuilt since: a finished instance asked with another
+   * prompt is named in a warning, kept and not asked again; one whose prompt was only shortened to
+   * fit is not named. The first run's retryable failure comes first in the file, so its compaction
+   * moves the finished records that are compared.
+   */
+  @Test
+  void finishedInstancesAskedWithAnotherPromptAreWarnedOfKeptAndNotAskedAgain() throws IOException {
+    Path infbench = infbench(3);
+    serve(
+        request ->
+            switch (Fixtures.instanceOf(request)) {
+              case "o__r-pull-1" -> Fixtures.json(503, "{\"error\": {\"message\": \"busy\"}}");
+              case "o__r-pull-3" ->
+                  Fixtures.body(request).toString().contains("b.py")
+                      ? Fixtures.json(
+                          400,
+                          "{\"error\": {\"code\": \"context_length_exceeded\", \"message\":"
+                              + " \"too long\"}}")
+                      : Fixtures.patchFor(request);
+              default -> Fixtures.patchFor(request);
+            });
+    RunStats first = run(options("test-chat").maxRetries(0).maxWorkers(1));
+    assertEquals(2, first.succeeded());
+    assertEquals(
+        "o__r-pull-1",
+        Fixtures.records(output("test-chat", "0")).get(0).get("instance_id").asText());
+
+    Files.writeString(
+        infbench,
+        Files.readString(infbench)
+            .replace("Task for o__r-pull-2", "Task for o__r-pull-2, reworded"));
+    requests.clear();
+    reporter.warnings.clear();
+    serve(Fixtures::patchFor);
+    RunStats second = run(options("test-chat"));
+    assertEquals(
+        List.of("o__r-pull-1"),
+        requests.stream().map(Fixtures::instanceOf).toList(),
+        "only the retryable failure is asked again");
+    assertEquals(2, second.filter().alreadyDone());
+    Path output = output("test-chat", "0");
+    assertEquals(
+        List.of(
+            output
+                + ": 1 finished instance(s) were asked with prompts other than theirs in "
+                + infbench
+                + " now (they differ outside the code block: was it rebuilt after they were"
+                + " asked?). Their answers are kept and not asked again, and score leaves them"
+                + " out; to ask them anew, remove their records from "
+                + output
+                + " and run again: o__r-pull-2"),
+        reporter.warnings.stream().filter(w -> w.contains("other than")).toList());
+  }
+
   @Test
   void promptsOverTheTokenLimitAreTrimmedBeforeSendingOrSkipped() {
     Path file = root.resolve("crawled_data/infbench/all-task-instances_0.2.jsonl");

@@ -14,6 +14,7 @@ import org.editbench.EditBench;
 import org.editbench.bench.BenchInstance;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
+import org.editbench.infbench.PromptFingerprint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

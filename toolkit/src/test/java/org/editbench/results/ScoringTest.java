@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.editbench.core.Jsonl;
 import org.editbench.core.RecordingReporter;
+import org.editbench.infbench.PromptFingerprint;
 import org.editbench.infbench.Prompts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,7 @@
-package org.editbench.results;
+package org.editbench.infbench;
+
+import org.editbench.text.CharSearch;
+import org.editbench.text.TextHash;
 
 /**
  * What tells a prediction made from another prompt-builder run's prompt from one made from the
@@ -11,30 +14,29 @@ package org.editbench.results;
  * the history steps — is what a rebuilt infbench file changes when its bench or its split changed.
  * A prompt without such a block is hashed whole.
  */
-final class PromptFingerprint {
+public final class PromptFingerprint {
   /** A record without a prompt: nothing to compare, as with predictions of tools that omit it. */
-  static final long NONE = 0;
+  public static final long NONE = 0;
 
   private static final String CODE_START = "<code>";
   private static final String CODE_END = "</code>";
 
   private PromptFingerprint() {}
 
-  static long of(String prompt) {
-    return of(prompt.toCharArray(), prompt.length());
+  public static long of(String prompt) {
+    return of(prompt.toCharArray(), 0, prompt.length());
   }
 
-  /** The fingerprint of the text {@code text[0, length)}; never {@link #NONE}. */
-  static long of(char[] text, int length) {
-    int open = ContextFiles.indexOf(text, length, CODE_START, 0);
-    int close =
-        open < 0 ? -1 : ContextFiles.indexOf(text, length, CODE_END, open + CODE_START.length());
+  /** The fingerprint of the text {@code text[from, to)}; never {@link #NONE}. */
+  public static long of(char[] text, int from, int to) {
+    int open = CharSearch.indexOf(text, to, CODE_START, from);
+    int close = open < 0 ? -1 : CharSearch.indexOf(text, to, CODE_END, open + CODE_START.length());
     long hash;
     if (close < 0) {
-      hash = PromptTokens.hash(text, 0, length);
+      hash = TextHash.of(text, from, to);
     } else {
-      long before = PromptTokens.hash(text, 0, open + CODE_START.length());
-      hash = before * 0x9e3779b97f4a7c15L + PromptTokens.hash(text, close, length);
+      long before = TextHash.of(text, from, open + CODE_START.length());
+      hash = before * 0x9e3779b97f4a7c15L + TextHash.of(text, close, to);
     }
     return hash == NONE ? 1 : hash;
   }

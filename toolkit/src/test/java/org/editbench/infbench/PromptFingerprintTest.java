@@ -1,4 +1,4 @@
-package org.editbench.results;
+package org.editbench.infbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.editbench.SharedCorpus;
 import org.editbench.core.Jsonl;
-import org.editbench.infbench.Prompts;
 import org.editbench.inference.PromptTrimmer;
 import org.junit.jupiter.api.Test;
 
