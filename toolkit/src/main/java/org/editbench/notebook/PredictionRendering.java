@@ -216,7 +216,11 @@ final class PredictionRendering {
   private static String metricsHtml(PredictionDetail detail) {
     InstanceMetrics m = detail.metrics();
     if (m == null) {
-      return badge("failed", false);
+      // a failure's error is shown with the answer; an unscored answer says why here
+      return badge(detail.status(), false)
+          + (detail.prediction().succeeded()
+              ? " <span>" + Html.escape(detail.unscoredReason()) + "</span>"
+              : "");
     }
     StringBuilder badges =
         new StringBuilder(badge(detail.status(), !detail.prediction().emptyPatch()));
@@ -240,7 +244,7 @@ final class PredictionRendering {
   private static String metricsText(PredictionDetail detail) {
     InstanceMetrics m = detail.metrics();
     if (m == null) {
-      return "failed: " + detail.prediction().error();
+      return detail.status() + ": " + detail.unscoredReason();
     }
     StringBuilder text = new StringBuilder(detail.status());
     for (Metric metric : Metric.ALL) {

@@ -91,7 +91,8 @@ public final class PredictionTable {
         // elsewhere is shown, unscored, as scoring leaves it out. So is one made from another
         // prompt, which scoring leaves out too.
         Scoring.Target target = targets.get(prediction.instanceId());
-        if (target != null && !target.promptOf(prediction)) {
+        boolean otherPrompt = target != null && !target.promptOf(prediction);
+        if (otherPrompt) {
           otherPrompts.add(prediction.instanceId());
           target = null;
         }
@@ -105,7 +106,7 @@ public final class PredictionTable {
                 : null;
         fileRows.add(
             new PredictionDetail(
-                file.model(), file.temperature(), runId, record, prediction, metrics));
+                file.model(), file.temperature(), runId, record, prediction, metrics, otherPrompt));
       }
       fileRows.sort(Comparator.comparingInt(row -> positions.get(row.record().instanceId())));
       rows.addAll(fileRows);

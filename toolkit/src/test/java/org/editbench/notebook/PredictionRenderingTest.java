@@ -120,6 +120,45 @@ class PredictionRenderingTest {
   }
 
   @Test
+  void anAnswerNotScoredSaysWhyAndAFailureItsError() {
+    PredictionDetail scored = predictions.row(0);
+    PredictionDetail otherPrompt =
+        new PredictionDetail(
+            scored.model(),
+            scored.temperature(),
+            scored.runId(),
+            scored.record(),
+            scored.prediction(),
+            null,
+            true);
+    assertEquals(
+        "other prompt: made from another prompt than its infbench record's (rebuilt since?), not"
+            + " scored",
+        renderers
+            .render(otherPrompt)
+            .text()
+            .lines()
+            .filter(l -> l.startsWith("other"))
+            .findFirst()
+            .orElseThrow());
+    assertTrue(
+        unstyled(html(otherPrompt)).contains("other prompt made from another prompt"),
+        html(otherPrompt));
+    PredictionDetail emptyPrompt =
+        new PredictionDetail(
+            scored.model(),
+            scored.temperature(),
+            scored.runId(),
+            scored.record(),
+            scored.prediction(),
+            null,
+            false);
+    assertTrue(
+        renderers.render(emptyPrompt).text().contains("not scored: its infbench record's prompt"),
+        renderers.render(emptyPrompt).text());
+  }
+
+  @Test
   void anEmptyPatchSaysSoAndDiffTextIsEscaped() {
     assertTrue(PredictionRendering.diffHtml("").contains("(no patch)"));
     assertTrue(PredictionRendering.diffHtml("+if a < b:").contains("+if a &lt; b:"));

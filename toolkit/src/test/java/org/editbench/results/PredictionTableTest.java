@@ -147,7 +147,8 @@ class PredictionTableTest {
             "0.4",
             both.row(0).record(),
             new Prediction("x", -1, null, 0, 0, "HTTP 400: bad", PromptFingerprint.NONE),
-            null);
+            null,
+            false);
     PredictionTable withFailure = new PredictionTable(List.of(both.row(0), failed));
     assertEquals(
         "failed",

@@ -411,6 +411,9 @@ class ResultsSummaryTest {
         table.rows().stream().map(row -> row.metrics() != null).toList(),
         "i1 unscored");
     assertEquals(
+        List.of("other prompt", "empty patch", "ok", "ok"),
+        table.rows().stream().map(PredictionDetail::status).toList());
+    assertEquals(
         List.of(
             file
                 + ": 1 prediction(s) made from prompts other than "
