@@ -252,6 +252,11 @@ public final class JsonlAppender implements Closeable {
     return keptLines.kept(instanceId);
   }
 
+  /** The length in bytes of the kept record of {@code instanceId}; 0 when there is none. */
+  public int keptLength(String instanceId) {
+    return keptLines.length(instanceId);
+  }
+
   /**
    * {@code function} of the kept record ({@link #kept}) of each of {@code instanceIds} that has
    * one, the records read through one channel on every core: a resumed run may check thousands.

@@ -36,6 +36,11 @@ final class KeptLines {
     }
   }
 
+  int length(String instanceId) {
+    JsonlScan.KeptLine line = at.get(instanceId);
+    return line == null ? 0 : line.length();
+  }
+
   <T> Map<String, T> map(Collection<String> instanceIds, Function<KeptRecord, T> function) {
     Map<String, T> results = new ConcurrentHashMap<>();
     try (FileChannel channel = FileChannel.open(file)) {

@@ -60,10 +60,8 @@ final class ResumeCheck {
       List<BenchInstance> samples = mostSteps == first ? List.of(first) : List.of(first, mostSteps);
       int target = t;
       for (BenchInstance sample : samples) {
-        JsonlAppender.KeptRecord kept = output.kept(sample.instanceId()).orElse(null);
-        if (kept == null) {
-          continue; // opening compacted the file
-        }
+        // held: the output has a kept record of it
+        JsonlAppender.KeptRecord kept = output.kept(sample.instanceId()).orElseThrow();
         byte[] rebuilt =
             InfbenchBuilder.derive(comparing, sample, other -> other != target).get(t).line();
         if (rebuilt != null && !sameRecord(rebuilt, kept.bytes())) {

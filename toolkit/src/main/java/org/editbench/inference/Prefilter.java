@@ -75,9 +75,10 @@ final class Prefilter {
   /**
    * Warns of the finished instances whose record was asked with a prompt that differs from their
    * prompt in the input now ({@link ResultFile#askedWithOtherPrompts}): the infbench file was
-   * rebuilt after they were asked, say from another bench or split. Their answers are kept, as
-   * every paid answer is, and this run does not ask them again; scoring leaves them out, so the
-   * warning says how to ask them anew.
+   * rebuilt after they were asked, say from another bench or split, or the output was made from
+   * another one. Their answers are kept, as every paid answer is, and this run does not ask them
+   * again; scoring leaves them out, so the warning says how to ask them anew. The check only
+   * advises: a record it cannot read is said and the run goes on, but an interruption stops it.
    */
   private static void warnOfOtherPrompts(
       List<BenchInstance> instances, ResultFile out, Combination combination, Reporter reporter) {
@@ -87,28 +88,57 @@ final class Prefilter {
         prompts.putIfAbsent(in.instanceId(), in.prompt());
       }
     }
-    ResultFile.PromptCheck check = out.askedWithOtherPrompts(prompts);
+    ResultFile.PromptCheck check;
+    try {
+      check = out.askedWithOtherPrompts(prompts);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("run-api was interrupted while reading " + out.path());
+      }
+      reporter.warn(
+          out.path()
+              + ": could not compare the prompts its finished records were asked with to the"
+              + " input's ("
+              + e.getMessage()
+              + "); the run goes on");
+      return;
+    }
     List<String> other = check.otherPrompts();
-    if (!other.isEmpty()) {
+    if (other.isEmpty()) {
+      return;
+    }
+    String asked =
+        " asked with prompts other than theirs in "
+            + combination.input()
+            + " now (they differ outside the code block, which is only shortened to fit a model).";
+    String kept = " Their answers are kept and not asked again, and score leaves them out; ";
+    if (other.size() == check.finished()) {
+      reporter.warn(
+          out.path()
+              + ": all "
+              + other.size()
+              + " finished instance(s) were"
+              + asked
+              + " It was made from another infbench file, or that file was rebuilt since."
+              + kept
+              + "to ask them anew, move "
+              + out.path()
+              + " aside (or pass another --results-dir) and run again.");
+    } else {
       reporter.warn(
           out.path()
               + ": "
               + other.size()
-              + (check.checked() == check.finished()
-                  ? " finished instance(s)"
-                  : " of "
-                      + check.checked()
-                      + " finished instances checked (of "
-                      + check.finished()
-                      + ")")
-              + " were asked with prompts other than theirs in "
-              + combination.input()
-              + " now (they differ outside the code block: was it rebuilt after they were"
-              + " asked?). Their answers are kept and not asked again, and score leaves them"
-              + " out; to ask them anew, remove their records from "
+              + " of "
+              + check.finished()
+              + " finished instance(s) were"
+              + asked
+              + " Was the infbench file rebuilt after they were asked?"
+              + kept
+              + "to ask them anew, remove their records from "
               + out.path()
               + " and run again: "
-              + FirstFew.of(other, 20));
+              + FirstFew.of(other, 50));
     }
   }
 

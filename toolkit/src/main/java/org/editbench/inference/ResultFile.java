@@ -88,19 +88,22 @@ public final class ResultFile implements Closeable {
   }
 
   /**
-   * How many finished records' prompts {@link #askedWithOtherPrompts} reads at most: every one of a
-   * run of a study's size (some hundred instances a dataset), an even sample of a larger one, so
-   * that resuming stays quick however large the file (100,000 records of 2.3 KB: half a second to
-   * open, and one more had every prompt been read). Scoring compares every prediction.
+   * How many bytes of finished records {@link #askedWithOtherPrompts} reads before it has found a
+   * record asked with another prompt: all of a study's file (some hundred records of 100 kB), an
+   * even sample of a larger one, so that resuming stays quick however large the file.
    */
-  static final int PROMPTS_CHECKED = 2_000;
+  static final long BYTES_CHECKED = 64L << 20;
+
+  /** How many finished records it reads so, at most: each costs a read and a parser besides. */
+  static final int RECORDS_CHECKED = 5_000;
 
   /**
    * What {@link #askedWithOtherPrompts} found.
    *
    * @param finished finished instances given
-   * @param checked those whose record was read: all, or an even sample of {@link #PROMPTS_CHECKED}
-   * @param otherPrompts those asked with another prompt, in the order given
+   * @param checked those whose record was read: all, or when none of an even sample was asked with
+   *     another prompt, that sample
+   * @param otherPrompts those asked with another prompt, in the order given: all of them
    */
   public record PromptCheck(int finished, int checked, List<String> otherPrompts) {}
 
@@ -108,27 +111,46 @@ public final class ResultFile implements Closeable {
    * The finished instances of {@code promptsById} (instance id → its prompt in the input now) whose
    * record was asked with a prompt that differs from it outside the code block, which run-api
    * shortens to fit a model ({@link PromptFingerprint}). Records without a prompt are not compared.
-   * Only the prompt of each record is decoded, on every core: it is some 100 kB.
+   * Beyond {@link #BYTES_CHECKED} or {@link #RECORDS_CHECKED} an even sample is read first; if any
+   * of it differs, every record is, so that all of them are named. Only the prompt of each record
+   * is decoded, on every core.
    */
   public PromptCheck askedWithOtherPrompts(Map<String, String> promptsById) {
+    return askedWithOtherPrompts(promptsById, BYTES_CHECKED);
+  }
+
+  PromptCheck askedWithOtherPrompts(Map<String, String> promptsById, long bytesChecked) {
     List<String> finished = promptsById.keySet().stream().filter(finished()::contains).toList();
-    List<String> checked =
-        finished.size() <= PROMPTS_CHECKED
-            ? finished
-            : IntStream.range(0, PROMPTS_CHECKED)
-                .mapToObj(i -> finished.get((int) ((long) i * finished.size() / PROMPTS_CHECKED)))
-                .toList();
-    Map<String, Long> asked = out.mapKept(checked, record -> promptFingerprint(record.bytes()));
-    List<String> other =
-        checked.parallelStream()
-            .filter(
-                id -> {
-                  long fingerprint = asked.getOrDefault(id, PromptFingerprint.NONE);
-                  return fingerprint != PromptFingerprint.NONE
-                      && fingerprint != PromptFingerprint.of(promptsById.get(id));
-                })
-            .toList();
+    long bytes = finished.stream().mapToLong(out::keptLength).sum();
+    List<String> checked = finished;
+    if (bytes > bytesChecked || finished.size() > RECORDS_CHECKED) {
+      long stride =
+          Math.max(
+              (bytes + bytesChecked - 1) / bytesChecked,
+              (finished.size() + RECORDS_CHECKED - 1) / RECORDS_CHECKED);
+      checked =
+          IntStream.iterate(0, i -> i < finished.size(), i -> (int) (i + stride))
+              .mapToObj(finished::get)
+              .toList();
+    }
+    List<String> other = askedWithOtherPrompts(checked, promptsById);
+    if (!other.isEmpty() && checked.size() < finished.size()) {
+      checked = finished;
+      other = askedWithOtherPrompts(finished, promptsById);
+    }
     return new PromptCheck(finished.size(), checked.size(), other);
+  }
+
+  private List<String> askedWithOtherPrompts(List<String> ids, Map<String, String> promptsById) {
+    Map<String, Long> asked = out.mapKept(ids, record -> promptFingerprint(record.bytes()));
+    return ids.parallelStream()
+        .filter(
+            id -> {
+              long fingerprint = asked.getOrDefault(id, PromptFingerprint.NONE);
+              return fingerprint != PromptFingerprint.NONE
+                  && fingerprint != PromptFingerprint.of(promptsById.get(id));
+            })
+        .toList();
   }
 
   private long promptFingerprint(byte[] record) {
@@ -141,7 +163,9 @@ public final class ResultFile implements Closeable {
         String field = json.currentName();
         JsonToken value = json.nextToken();
         if (field.equals("prompt")) {
-          // the last of a repeated field, as the tree reader that scores the record takes it
+          // the last of a repeated field, as the tree reader that scores the record takes it; an
+          // object or an array is no prompt, as for scoring
+          json.skipChildren();
           fingerprint =
               value == JsonToken.VALUE_STRING && json.getTextLength() > 0
                   ? PromptFingerprint.of(

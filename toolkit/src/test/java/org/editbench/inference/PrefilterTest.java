@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -134,6 +137,54 @@ class PrefilterTest {
       }
     } catch (InterruptedException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * Comparing finished records' prompts only advises: a file cut short under the open output is
+   * said and the run goes on; an interrupted run stops as it does while counting tokens.
+   */
+  @Test
+  void aCheckThatCannotReadTheOutputIsSaidAndAnInterruptionStopsTheRun() throws IOException {
+    List<BenchInstance> instances = instances(3);
+    Path output = dir.resolve("out/all-task-instances_0.2.jsonl");
+    Files.createDirectories(output.getParent());
+    StringBuilder records = new StringBuilder();
+    for (BenchInstance in : instances) {
+      records
+          .append(
+              ResultRecord.success(
+                      in.instanceId(),
+                      MODEL,
+                      in.prompt(),
+                      new Completion("<patch>x</patch>", UsageCost.FREE, Duration.ZERO))
+                  .toJsonLine())
+          .append('\n');
+    }
+    Files.writeString(output, records);
+    Combination combination = new Combination("all", "0.2", dir.resolve("in.jsonl"), MODEL, output);
+    RecordingReporter reporter = new RecordingReporter();
+    try (ResultFile out = ResultFile.open(output, Duration.ZERO, reporter)) {
+      try (FileChannel cut = FileChannel.open(output, StandardOpenOption.WRITE)) {
+        cut.truncate(10);
+      }
+      Prefilter.Result result =
+          Prefilter.forRun(instances, out, combination, RunObserver.NONE, reporter);
+      assertEquals(3, result.stats().alreadyDone());
+      assertEquals(1, reporter.warnings.size(), reporter.warnings.toString());
+      assertTrue(
+          reporter.warnings.get(0).startsWith(output + ": could not compare the prompts"),
+          reporter.warnings.get(0));
+      assertTrue(reporter.warnings.get(0).endsWith("; the run goes on"), reporter.warnings.get(0));
+
+      Thread.currentThread().interrupt();
+      try {
+        assertThrows(
+            CancellationException.class,
+            () -> Prefilter.forRun(instances, out, combination, RunObserver.NONE, reporter));
+      } finally {
+        Thread.interrupted();
+      }
     }
   }
 }

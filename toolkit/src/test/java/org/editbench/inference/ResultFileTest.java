@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.editbench.core.DataFormatException;
 import org.editbench.core.OutputLockedException;
@@ -227,55 +226,64 @@ class ResultFileTest {
   }
 
   /**
-   * Every finished record's prompt is compared while there are at most {@link
-   * ResultFile#PROMPTS_CHECKED}; beyond, an even sample of that many; a record without a prompt,
-   * and an instance not finished, are not compared.
+   * Every finished record's prompt is compared while their bytes stay within the cap; beyond, an
+   * even sample, and every record once the sample finds one asked with another prompt, so that all
+   * of them are named. A record without a prompt, and an instance not finished, are not compared.
    */
   @Test
-  void finishedRecordsAskedWithAnotherPromptAreFoundInAllOrAnEvenSample() throws IOException {
-    int records = ResultFile.PROMPTS_CHECKED + ResultFile.PROMPTS_CHECKED / 2;
+  void finishedRecordsAskedWithAnotherPromptAreFoundInAllOrAnEvenSampleFirst() throws IOException {
+    int records = 300;
     StringBuilder lines = new StringBuilder();
-    Map<String, String> prompts = new LinkedHashMap<>();
+    Map<String, String> asked = new LinkedHashMap<>();
     for (int i = 0; i < records; i++) {
       String id = "i" + i;
-      String asked = "Task " + i + "\n<code>\n[start of f.py]\n1 x\n[end of f.py]\n</code>\n";
-      lines.append(i == 1 ? gaveUp(id) : i == 2 ? noPrompt(id) : success(id, asked)).append('\n');
-      // every third prompt changed outside its code block, every fifth inside it only
-      prompts.put(
-          id,
-          i % 3 == 0
-              ? asked.replace("Task", "Another task")
-              : i % 5 == 0 ? asked.replace("1 x", "1 y") : asked);
+      String prompt = "Task " + i + "\n<code>\n[start of f.py]\n1 x\n[end of f.py]\n</code>\n";
+      lines.append(i == 1 ? gaveUp(id) : i == 2 ? noPrompt(id) : success(id, prompt)).append('\n');
+      asked.put(id, prompt);
     }
-    prompts.put("never-asked", "Task");
     Path file = dir.resolve("p.jsonl");
     Files.writeString(file, lines);
     try (ResultFile out = open(file)) {
-      ResultFile.PromptCheck all =
-          out.askedWithOtherPrompts(
-              prompts.entrySet().stream()
-                  .limit(ResultFile.PROMPTS_CHECKED)
-                  .collect(
-                      LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
-      assertEquals(ResultFile.PROMPTS_CHECKED - 1, all.finished(), "i1 is asked again");
-      assertEquals(all.finished(), all.checked());
-      assertEquals(
-          IntStream.range(0, ResultFile.PROMPTS_CHECKED)
-              .filter(i -> i % 3 == 0)
-              .mapToObj(i -> "i" + i)
-              .toList(),
-          all.otherPrompts());
+      long bytes = Files.size(file);
+      // changed inside the code block only: the same prompt, shortened or not
+      Map<String, String> same = new LinkedHashMap<>(asked);
+      same.replaceAll((id, p) -> id.equals("i5") ? p.replace("1 x", "1 y") : p);
+      same.put("never-asked", "Task");
+      ResultFile.PromptCheck all = out.askedWithOtherPrompts(same, bytes);
+      assertEquals(new ResultFile.PromptCheck(records - 1, records - 1, List.of()), all);
 
-      ResultFile.PromptCheck sample = out.askedWithOtherPrompts(prompts);
-      assertEquals(records - 1, sample.finished());
-      assertEquals(ResultFile.PROMPTS_CHECKED, sample.checked());
+      ResultFile.PromptCheck sample = out.askedWithOtherPrompts(same, bytes / 3);
+      assertEquals(records - 1, sample.finished(), "i1 is asked again");
       assertTrue(
-          sample.otherPrompts().stream().allMatch(id -> Integer.parseInt(id.substring(1)) % 3 == 0),
-          "only prompts changed outside the block");
-      assertTrue(
-          Integer.parseInt(sample.otherPrompts().get(sample.otherPrompts().size() - 1).substring(1))
-              > ResultFile.PROMPTS_CHECKED,
-          "the sample reaches the end of the file");
+          sample.checked() > records / 4 && sample.checked() <= records / 3 + 1,
+          "a third: " + sample.checked());
+      assertEquals(List.of(), sample.otherPrompts());
+
+      // i0 is in every sample: once it differs, every record is read and all are named
+      Map<String, String> other = new LinkedHashMap<>(asked);
+      for (String id : List.of("i0", "i4", "i250")) {
+        other.put(id, other.get(id).replace("Task", "Another task"));
+      }
+      ResultFile.PromptCheck found = out.askedWithOtherPrompts(other, bytes / 3);
+      assertEquals(
+          new ResultFile.PromptCheck(records - 1, records - 1, List.of("i0", "i4", "i250")), found);
+    }
+  }
+
+  /**
+   * A prompt that is no string is no prompt, as for scoring; of a repeated one, the last counts.
+   */
+  @Test
+  void aPromptThatIsNoStringIsNotComparedAndTheLastOfARepeatedOneIs() throws IOException {
+    Path file = dir.resolve("q.jsonl");
+    Files.writeString(
+        file,
+        "{\"instance_id\": \"o\", \"prompt\": {\"prompt\": \"Another\"}, \"model_patch\": \"x\"}\n"
+            + "{\"instance_id\": \"a\", \"prompt\": [\"x\"], \"model_patch\": \"x\","
+            + " \"prompt\": \"Another\"}\n");
+    try (ResultFile out = open(file)) {
+      assertEquals(
+          List.of("a"), out.askedWithOtherPrompts(Map.of("o", "Task", "a", "Task")).otherPrompts());
     }
   }
 

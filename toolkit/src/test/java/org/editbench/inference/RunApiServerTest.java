@@ -915,16 +915,36 @@ class RunApiServerTest {
         "only the retryable failure is asked again");
     assertEquals(2, second.filter().alreadyDone());
     Path output = output("test-chat", "0");
+    String asked =
+        " asked with prompts other than theirs in "
+            + infbench
+            + " now (they differ outside the code block, which is only shortened to fit a model).";
     assertEquals(
         List.of(
             output
-                + ": 1 finished instance(s) were asked with prompts other than theirs in "
-                + infbench
-                + " now (they differ outside the code block: was it rebuilt after they were"
-                + " asked?). Their answers are kept and not asked again, and score leaves them"
-                + " out; to ask them anew, remove their records from "
+                + ": 1 of 2 finished instance(s) were"
+                + asked
+                + " Was the infbench file rebuilt after they were asked? Their answers are kept and"
+                + " not asked again, and score leaves them out; to ask them anew, remove their"
+                + " records from "
                 + output
                 + " and run again: o__r-pull-2"),
+        reporter.warnings.stream().filter(w -> w.contains("other than")).toList());
+
+    // Every prompt another: the output belongs to another infbench file.
+    Files.writeString(infbench, Files.readString(infbench).replace("Task for", "Job for"));
+    reporter.warnings.clear();
+    assertEquals(3, run(options("test-chat")).filter().alreadyDone());
+    assertEquals(
+        List.of(
+            output
+                + ": all 3 finished instance(s) were"
+                + asked
+                + " It was made from another infbench file, or that file was rebuilt since. Their"
+                + " answers are kept and not asked again, and score leaves them out; to ask them"
+                + " anew, move "
+                + output
+                + " aside (or pass another --results-dir) and run again."),
         reporter.warnings.stream().filter(w -> w.contains("other than")).toList());
   }
 
