@@ -64,7 +64,7 @@ record JsonlScan(
       return keptLines;
     }
     long[] ends = new long[redoLines.size()];
-    long[] removedBytes = new long[redoLines.size() + 1]; // removed before the k-th range's end
+    long[] removedBytes = new long[redoLines.size() + 1]; // [k]: the bytes of the first k ranges
     for (int k = 0; k < ends.length; k++) {
       ByteRange range = redoLines.get(k);
       ends[k] = range.end();

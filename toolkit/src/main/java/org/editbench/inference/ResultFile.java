@@ -15,7 +15,6 @@ import org.editbench.core.JsonText;
 import org.editbench.core.Jsonl;
 import org.editbench.core.JsonlAppender;
 import org.editbench.core.Reporter;
-import org.editbench.infbench.PromptFingerprint;
 
 /**
  * A prediction file: a {@link JsonlAppender} (exclusive through a sidecar lock, crash-safe
@@ -88,14 +87,15 @@ public final class ResultFile implements Closeable {
   }
 
   /**
-   * How many bytes of finished records {@link #askedWithOtherPrompts} reads before it has found a
-   * record asked with another prompt: all of a study's file (some hundred records of 100 kB), an
-   * even sample of a larger one, so that resuming stays quick however large the file.
+   * Beyond this many bytes of finished records, {@link #askedWithOtherPrompts} reads an even sample
+   * of them first (all of them only once the sample finds one asked with another prompt): a study's
+   * file (some hundred records of 100 kB) is read whole, and resuming stays quick however large the
+   * file.
    */
-  static final long BYTES_CHECKED = 64L << 20;
+  static final long SAMPLED_ABOVE_BYTES = 64L << 20;
 
-  /** How many finished records it reads so, at most: each costs a read and a parser besides. */
-  static final int RECORDS_CHECKED = 5_000;
+  /** Likewise beyond this many records: each costs a read and a parser besides its bytes. */
+  static final int SAMPLED_ABOVE_RECORDS = 5_000;
 
   /**
    * What {@link #askedWithOtherPrompts} found.
@@ -111,23 +111,23 @@ public final class ResultFile implements Closeable {
    * The finished instances of {@code promptsById} (instance id → its prompt in the input now) whose
    * record was asked with a prompt that differs from it outside the code block, which run-api
    * shortens to fit a model ({@link PromptFingerprint}). Records without a prompt are not compared.
-   * Beyond {@link #BYTES_CHECKED} or {@link #RECORDS_CHECKED} an even sample is read first; if any
-   * of it differs, every record is, so that all of them are named. Only the prompt of each record
-   * is decoded, on every core.
+   * Beyond {@link #SAMPLED_ABOVE_BYTES} or {@link #SAMPLED_ABOVE_RECORDS} an even sample is read
+   * first; if any of it differs, every record is, so that all of them are named. Only the prompt of
+   * each record is decoded, on every core.
    */
   public PromptCheck askedWithOtherPrompts(Map<String, String> promptsById) {
-    return askedWithOtherPrompts(promptsById, BYTES_CHECKED);
+    return askedWithOtherPrompts(promptsById, SAMPLED_ABOVE_BYTES);
   }
 
   PromptCheck askedWithOtherPrompts(Map<String, String> promptsById, long bytesChecked) {
     List<String> finished = promptsById.keySet().stream().filter(finished()::contains).toList();
     long bytes = finished.stream().mapToLong(out::keptLength).sum();
     List<String> checked = finished;
-    if (bytes > bytesChecked || finished.size() > RECORDS_CHECKED) {
+    if (bytes > bytesChecked || finished.size() > SAMPLED_ABOVE_RECORDS) {
       long stride =
           Math.max(
               (bytes + bytesChecked - 1) / bytesChecked,
-              (finished.size() + RECORDS_CHECKED - 1) / RECORDS_CHECKED);
+              (finished.size() + SAMPLED_ABOVE_RECORDS - 1) / SAMPLED_ABOVE_RECORDS);
       checked =
           IntStream.iterate(0, i -> i < finished.size(), i -> (int) (i + stride))
               .mapToObj(finished::get)
@@ -146,9 +146,9 @@ public final class ResultFile implements Closeable {
     return ids.parallelStream()
         .filter(
             id -> {
-              long fingerprint = asked.getOrDefault(id, PromptFingerprint.NONE);
-              return fingerprint != PromptFingerprint.NONE
-                  && fingerprint != PromptFingerprint.of(promptsById.get(id));
+              return PromptFingerprint.differ(
+                  asked.getOrDefault(id, PromptFingerprint.NONE),
+                  PromptFingerprint.of(promptsById.get(id)));
             })
         .toList();
   }
@@ -167,7 +167,7 @@ public final class ResultFile implements Closeable {
           // object or an array is no prompt, as for scoring
           json.skipChildren();
           fingerprint =
-              value == JsonToken.VALUE_STRING && json.getTextLength() > 0
+              value == JsonToken.VALUE_STRING
                   ? PromptFingerprint.of(
                       json.getTextCharacters(),
                       json.getTextOffset(),

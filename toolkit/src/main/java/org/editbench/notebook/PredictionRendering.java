@@ -25,6 +25,10 @@ final class PredictionRendering {
   private static final String HUNK = "rgba(56, 139, 253, 0.18)";
   private static final String GOOD = "rgba(46, 160, 67, 0.30)";
   private static final String BAD = "rgba(248, 81, 73, 0.30)";
+
+  /** An answer not scored: neither good nor bad. */
+  private static final String NEUTRAL = "rgba(128, 128, 128, 0.25)";
+
   private static final String BOX =
       "border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 4px;";
 
@@ -172,6 +176,11 @@ final class PredictionRendering {
                 "<div style=\"display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center\">")
             .append(metricsHtml(detail))
             .append("</div>");
+    if (detail.otherPrompt()) {
+      html.append(
+          "<div><em>The model was asked another prompt: the requirement, history and ground truth"
+              + " below are those of the infbench record now.</em></div>");
+    }
     if (!detail.prediction().succeeded()) {
       html.append("<div>error: <code>")
           .append(Html.escape(detail.prediction().error()))
@@ -217,10 +226,12 @@ final class PredictionRendering {
     InstanceMetrics m = detail.metrics();
     if (m == null) {
       // a failure's error is shown with the answer; an unscored answer says why here
-      return badge(detail.status(), false)
-          + (detail.prediction().succeeded()
-              ? " <span>" + Html.escape(detail.unscoredReason()) + "</span>"
-              : "");
+      return detail.prediction().succeeded()
+          ? badge(detail.status(), NEUTRAL)
+              + " <span>"
+              + Html.escape(detail.unscoredReason())
+              + "</span>"
+          : badge(detail.status(), false);
     }
     StringBuilder badges =
         new StringBuilder(badge(detail.status(), !detail.prediction().emptyPatch()));
@@ -264,8 +275,12 @@ final class PredictionRendering {
   }
 
   private static String badge(String text, boolean good) {
+    return badge(text, good ? GOOD : BAD);
+  }
+
+  private static String badge(String text, String background) {
     return "<span class=\"editbench-metric\" style=\"padding: 0.1em 0.5em; border-radius: 0.8em; background: "
-        + (good ? GOOD : BAD)
+        + background
         + "\">"
         + Html.escape(text)
         + "</span>";

@@ -191,16 +191,11 @@ public final class FileResultsStore {
         strangers,
         "for instances that " + infbench + " does not hold, or holds with an empty prompt",
         warnings);
-    leftOut(
-        file,
-        List.copyOf(otherPrompts),
-        "made from prompts other than "
-            + infbench
-            + "'s (they differ outside the code block: was it rebuilt after run-api ran? Score"
-            + " them against the infbench file they were made from; or, to ask them anew, remove"
-            + " their records from the prediction file and run run-api again, which skips"
-            + " instances that have one)",
-        warnings);
+    if (!otherPrompts.isEmpty()) {
+      warnings.add(
+          Scoring.otherPromptsWarning(
+              file.file(), infbench, List.copyOf(otherPrompts), "left out of the counts"));
+    }
     return kept;
   }
 

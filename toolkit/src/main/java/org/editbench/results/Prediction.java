@@ -12,7 +12,7 @@ import org.editbench.core.JsonLineReader;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
 import org.editbench.core.TextField;
-import org.editbench.infbench.PromptFingerprint;
+import org.editbench.inference.PromptFingerprint;
 
 /**
  * One record of a prediction file: a success ({@code model_patch}, {@code cost}, {@code
@@ -68,7 +68,7 @@ public record Prediction(
         (text, length) ->
             new PromptRead(
                 tokens == null ? -1 : tokens.count(text, length),
-                length == 0 ? PromptFingerprint.NONE : PromptFingerprint.of(text, 0, length));
+                PromptFingerprint.of(text, 0, length));
     List<Jsonl.Line> lines =
         JsonLineReader.readObjectsLeniently(
             file, reporter, "left out", FIELDS, Map.of("prompt", prompt));
@@ -106,15 +106,12 @@ public record Prediction(
     if (prompt instanceof POJONode decoded) {
       read = (PromptRead) decoded.getPojo();
     } else {
-      // Only a string is a prompt to compare, and an empty one (a tool that blanks prompts to
-      // keep files small) is none, as in infbench records; a number is counted as its text.
+      // Only a string is a prompt to compare; a number is counted as the text it reads as.
       String text = prompt.asText("");
       read =
           new PromptRead(
               tokens == null ? -1 : tokens.count(text),
-              text.isEmpty() || !prompt.isTextual()
-                  ? PromptFingerprint.NONE
-                  : PromptFingerprint.of(text));
+              prompt.isTextual() ? PromptFingerprint.of(text) : PromptFingerprint.NONE);
     }
     return new Prediction(
         node.path("instance_id").asText(),

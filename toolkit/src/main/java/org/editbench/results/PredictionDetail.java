@@ -9,7 +9,7 @@ import org.editbench.bench.BenchInstance;
  * @param metrics null when the prediction failed (no patch to score), its record's prompt is empty,
  *     or it was made from another prompt
  * @param otherPrompt whether it was made from another prompt than its record's ({@link
- *     Scoring.Target#promptOf}), and so not scored
+ *     Scoring.Target#madeFrom}), and so not scored
  */
 public record PredictionDetail(
     String model,
@@ -26,7 +26,7 @@ public record PredictionDetail(
 
   /**
    * The value of the metric whose column is {@code name} ({@link Metric#columns()}; {@code applies}
-   * and {@code exact} as 1 or 0); NaN for a failed prediction.
+   * and {@code exact} as 1 or 0); NaN for a prediction without metrics.
    */
   public double metric(String name) {
     Metric metric = Metric.byColumn(name);
@@ -35,22 +35,22 @@ public record PredictionDetail(
 
   /**
    * {@code ok}, {@code empty patch} or {@code failed}; for an answer not scored, {@code other
-   * prompt} (made from another prompt than its record's) or {@code not scored} (its record's prompt
-   * is empty: run-api asks nothing for it).
+   * prompt} (made from another prompt than its record's) or {@code empty prompt} (its record's
+   * prompt is empty: run-api never asks it).
    */
   public String status() {
     if (!prediction.succeeded()) {
       return "failed";
     }
     if (metrics == null) {
-      return otherPrompt ? "other prompt" : "not scored";
+      return otherPrompt ? "other prompt" : "empty prompt";
     }
     return prediction.emptyPatch() ? "empty patch" : "ok";
   }
 
   /**
    * Why the prediction has no metrics, in words, after its {@link #status()}: the error of a
-   * failure, or why an answer was not scored; null when it has them.
+   * failure, or why an answer was not scored and what to do; null when it has metrics.
    */
   public String unscoredReason() {
     if (metrics != null) {
@@ -60,7 +60,10 @@ public record PredictionDetail(
       return prediction.error();
     }
     return otherPrompt
-        ? "made from another prompt than its infbench record's (rebuilt since?), not scored"
-        : "its infbench record's prompt is empty, so run-api asks nothing for it";
+        ? "asked with a prompt that differs from its infbench record's outside the code block"
+            + " (was the infbench file rebuilt after run-api ran?). Score it against the infbench"
+            + " file it was made from, or remove its record and run run-api again."
+        : "its infbench record's prompt is empty: run-api never asks such an instance, so this"
+            + " answer came from elsewhere and has nothing to be scored against.";
   }
 }

@@ -15,7 +15,6 @@ import org.editbench.bench.BenchInstance;
 import org.editbench.bench.BenchReader;
 import org.editbench.core.DataPaths;
 import org.editbench.core.Reporter;
-import org.editbench.text.FirstFew;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -91,7 +90,7 @@ public final class PredictionTable {
         // elsewhere is shown, unscored, as scoring leaves it out. So is one made from another
         // prompt, which scoring leaves out too.
         Scoring.Target target = targets.get(prediction.instanceId());
-        boolean otherPrompt = target != null && !target.promptOf(prediction);
+        boolean otherPrompt = target != null && !target.madeFrom(prediction);
         if (otherPrompt) {
           otherPrompts.add(prediction.instanceId());
           target = null;
@@ -121,13 +120,7 @@ public final class PredictionTable {
       }
       if (!otherPrompts.isEmpty()) {
         reporter.warn(
-            file.file()
-                + ": "
-                + otherPrompts.size()
-                + " prediction(s) made from prompts other than "
-                + infbench
-                + "'s, shown unscored: "
-                + FirstFew.of(otherPrompts, 5));
+            Scoring.otherPromptsWarning(file.file(), infbench, otherPrompts, "shown unscored"));
       }
       reporter.progress("scoring predictions", ++filesScored, merged.size());
     }
@@ -177,25 +170,27 @@ public final class PredictionTable {
   }
 
   /**
-   * Sorted worst first by {@code metric}: failed predictions first, then the lowest values — the
-   * highest for a metric where less is better ({@code edit_distance}); ties keep their order.
+   * Sorted worst first by {@code metric}: failed predictions first, then the scored ones from the
+   * lowest values — the highest for a metric where less is better ({@code edit_distance}) — and
+   * last the answers not scored ({@link PredictionDetail#status()}), which no value judges; ties
+   * keep their order.
    */
   public PredictionTable worstFirst(String metric) {
     boolean higherIsWorse = Metric.byColumn(metric).lowerIsBetter();
     Comparator<PredictionDetail> byValue =
-        Comparator.comparingDouble(
-            d -> {
-              double value = d.metric(metric);
-              return Double.isNaN(value)
-                  ? Double.NEGATIVE_INFINITY
-                  : higherIsWorse ? -value : value;
-            });
+        Comparator.<PredictionDetail>comparingInt(
+                d -> !d.prediction().succeeded() ? 0 : d.metrics() != null ? 1 : 2)
+            .thenComparingDouble(
+                d -> {
+                  double value = d.metric(metric);
+                  return Double.isNaN(value) ? 0 : higherIsWorse ? -value : value;
+                });
     return new PredictionTable(rows.stream().sorted(byValue).toList());
   }
 
   /**
-   * The rows whose {@code metric} passes {@code test} (failed predictions, NaN, pass only if NaN
-   * does).
+   * The rows whose {@code metric} passes {@code test} (a row without metrics — failed, or not
+   * scored — has NaN, and passes only if NaN does).
    */
   public PredictionTable where(String metric, DoublePredicate test) {
     return filter(d -> test.test(d.metric(metric)));
@@ -212,9 +207,9 @@ public final class PredictionTable {
 
   /**
    * A row per prediction: its number for {@link #row}, who and what, status, metrics and cost. The
-   * pass/fail metrics ({@code applies}, {@code exact}) are text, "yes" or "no" (blank for a failed
-   * request), as a person reads one prediction; filter on them with {@link #where} or {@code
-   * table.stringColumn("applies").isEqualTo("no")}, and take shares from the summary.
+   * pass/fail metrics ({@code applies}, {@code exact}) are text, "yes" or "no" (blank for a row
+   * without metrics), as a person reads one prediction; filter on them with {@link #where} or
+   * {@code table.stringColumn("applies").isEqualTo("no")}, and take shares from the summary.
    */
   public Table table() {
     Table table =
@@ -238,7 +233,7 @@ public final class PredictionTable {
     return table;
   }
 
-  /** A pass/fail metric's value as a person reads it: blank when there is none (a failure). */
+  /** A pass/fail metric's value as a person reads it: blank when there is none. */
   private static String yesOrNo(double value) {
     return Double.isNaN(value) ? "" : value == 1 ? "yes" : "no";
   }

@@ -19,7 +19,8 @@ import org.editbench.core.AtomicFiles;
 import org.editbench.core.JsonLineReader;
 import org.editbench.core.Reporter;
 import org.editbench.core.TextField;
-import org.editbench.infbench.PromptFingerprint;
+import org.editbench.inference.PromptFingerprint;
+import org.editbench.text.FirstFew;
 
 /** Offline metrics of a prediction file's successful predictions against their infbench records. */
 public final class Scoring {
@@ -65,9 +66,8 @@ public final class Scoring {
      * shortens to fit a model. A prediction made from a rebuilt infbench file's predecessor would
      * otherwise be scored, silently, against another split or another history.
      */
-    public boolean promptOf(Prediction prediction) {
-      return prediction.promptFingerprint() == PromptFingerprint.NONE
-          || prediction.promptFingerprint() == promptFingerprint;
+    public boolean madeFrom(Prediction prediction) {
+      return !PromptFingerprint.differ(prediction.promptFingerprint(), promptFingerprint);
     }
   }
 
@@ -125,13 +125,36 @@ public final class Scoring {
   }
 
   /**
+   * The warning about predictions of {@code file} made from prompts other than their records' in
+   * {@code infbench} ({@link Target#madeFrom}), which are {@code treated} ("left out of the
+   * counts", "shown unscored"): what happened, and what to do about it.
+   */
+  static String otherPromptsWarning(
+      Path file, Path infbench, List<String> instanceIds, String treated) {
+    return file
+        + ": "
+        + instanceIds.size()
+        + " prediction(s) made from prompts other than "
+        + infbench
+        + "'s, "
+        + treated
+        + ": "
+        + FirstFew.of(instanceIds, 5)
+        + ". They differ outside the code block (which run-api only shortens): was the infbench"
+        + " file rebuilt after run-api ran? Score them against the infbench file they were made"
+        + " from; or, to ask them anew, remove their records from the files run-api wrote (for a"
+        + " merged all-task-instances file, from the per-repository files it merges), run run-api"
+        + " and merge the results again.";
+  }
+
+  /**
    * The scores of predictions against one infbench file.
    *
    * @param instanceIds the infbench file's instances that have a prompt: those run-api asks for
    * @param metrics for each prediction file, the metrics of its successful predictions that have a
    *     record, in the file's order
    * @param otherPrompts for each prediction file, the instances whose prediction was made from
-   *     another prompt than the record's ({@link Target#promptOf}): not scored
+   *     another prompt than the record's ({@link Target#madeFrom}): not scored
    */
   record Scored(
       Set<String> instanceIds,
@@ -170,7 +193,7 @@ public final class Scoring {
           instanceIds.add(instanceId);
           for (int[] at : byInstance.getOrDefault(instanceId, List.of())) {
             Prediction prediction = files.get(at[0]).get(at[1]);
-            if (!target.promptOf(prediction)) {
+            if (!target.madeFrom(prediction)) {
               otherPrompts.get(at[0]).add(instanceId);
             } else if (prediction.succeeded()) {
               String patch = prediction.modelPatch();

@@ -14,7 +14,7 @@ import org.editbench.EditBench;
 import org.editbench.bench.BenchInstance;
 import org.editbench.core.Jsonl;
 import org.editbench.core.Reporter;
-import org.editbench.infbench.PromptFingerprint;
+import org.editbench.inference.PromptFingerprint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,11 +149,17 @@ class PredictionTableTest {
             new Prediction("x", -1, null, 0, 0, "HTTP 400: bad", PromptFingerprint.NONE),
             null,
             false);
-    PredictionTable withFailure = new PredictionTable(List.of(both.row(0), failed));
-    assertEquals(
-        "failed",
-        withFailure.worstFirst(ResultsSummary.APPLIES).row(0).status(),
-        "failures are the worst");
+    PredictionDetail otherPrompt =
+        new PredictionDetail(
+            "m", "0", "0.4", both.row(0).record(), both.row(0).prediction(), null, true);
+    PredictionTable withFailure =
+        new PredictionTable(List.of(otherPrompt, both.row(0), failed, both.row(1)));
+    for (String metric : List.of(ResultsSummary.APPLIES, ResultsSummary.EDIT_DISTANCE)) {
+      PredictionTable sorted = withFailure.worstFirst(metric);
+      assertEquals("failed", sorted.row(0).status(), "failures are the worst");
+      assertEquals(
+          "other prompt", sorted.row(3).status(), "an answer not scored is judged by no value");
+    }
   }
 
   @Test

@@ -390,16 +390,22 @@ class ResultsSummaryTest {
     Table summary = ResultsSummary.summarize(results, infbench, List.of("m1"), List.of(), reporter);
     assertEquals(3, summary.intColumn(ResultsSummary.PREDICTIONS).get(0), "i2, i3 and i6");
     assertEquals(2.0 / 3, summary.doubleColumn(ResultsSummary.APPLIES).get(0), 1e-9, "i3 and i6");
+    Path infbenchFile = infbench.resolve("all-task-instances_0.2.jsonl");
     assertEquals(
         List.of(
-            file
-                + ": 1 prediction(s) made from prompts other than "
-                + infbench.resolve("all-task-instances_0.2.jsonl")
-                + "'s (they differ outside the code block: was it rebuilt after run-api ran? Score"
-                + " them against the infbench file they were made from; or, to ask them anew,"
-                + " remove their records from the prediction file and run run-api again, which"
-                + " skips instances that have one), left out of the counts: i1"),
+            Scoring.otherPromptsWarning(
+                file, infbenchFile, List.of("i1"), "left out of the counts")),
         reporter.warnings);
+    assertTrue(
+        reporter
+            .warnings
+            .get(0)
+            .startsWith(
+                file
+                    + ": 1 prediction(s) made from prompts other than "
+                    + infbenchFile
+                    + "'s, left out of the counts: i1. They differ outside the code block"),
+        reporter.warnings.get(0));
 
     // The per-prediction table shows it, unscored, and says so.
     RecordingReporter tableReporter = new RecordingReporter();
@@ -414,11 +420,7 @@ class ResultsSummaryTest {
         List.of("other prompt", "empty patch", "ok", "ok"),
         table.rows().stream().map(PredictionDetail::status).toList());
     assertEquals(
-        List.of(
-            file
-                + ": 1 prediction(s) made from prompts other than "
-                + infbench.resolve("all-task-instances_0.2.jsonl")
-                + "'s, shown unscored: i1"),
+        List.of(Scoring.otherPromptsWarning(file, infbenchFile, List.of("i1"), "shown unscored")),
         tableReporter.warnings);
   }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.editbench.core.Jsonl;
 import org.editbench.core.RecordingReporter;
-import org.editbench.infbench.PromptFingerprint;
 import org.editbench.infbench.Prompts;
+import org.editbench.inference.PromptFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
-package org.editbench.infbench;
+package org.editbench.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.editbench.SharedCorpus;
 import org.editbench.core.Jsonl;
-import org.editbench.inference.PromptTrimmer;
+import org.editbench.infbench.Prompts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +97,18 @@ class PromptFingerprintTest {
     assertNotEquals(
         PromptFingerprint.of("<code> opened, never closed: a"),
         PromptFingerprint.of("<code> opened, never closed: b"));
-    assertNotEquals(PromptFingerprint.NONE, PromptFingerprint.of(""));
+  }
+
+  /** An empty prompt is none: nothing to compare, on either side. */
+  @Test
+  void onlyTwoKnownPromptsCanDiffer() {
+    assertEquals(PromptFingerprint.NONE, PromptFingerprint.of(""));
+    assertNotEquals(PromptFingerprint.NONE, PromptFingerprint.of(" "));
+    long a = PromptFingerprint.of("a");
+    long b = PromptFingerprint.of("b");
+    assertTrue(PromptFingerprint.differ(a, b));
+    assertFalse(PromptFingerprint.differ(a, a));
+    assertFalse(PromptFingerprint.differ(PromptFingerprint.NONE, b));
+    assertFalse(PromptFingerprint.differ(a, PromptFingerprint.NONE));
   }
 }
