@@ -120,17 +120,8 @@ class PredictionRenderingTest {
   }
 
   @Test
-  void anAnswerNotScoredSaysWhyAndAFailureItsError() {
-    PredictionDetail scored = predictions.row(0);
-    PredictionDetail otherPrompt =
-        new PredictionDetail(
-            scored.model(),
-            scored.temperature(),
-            scored.runId(),
-            scored.record(),
-            scored.prediction(),
-            null,
-            true);
+  void anAnswerNotScoredSaysWhy() {
+    PredictionDetail otherPrompt = unscored(predictions.row(0), true);
     String text = renderers.render(otherPrompt).text();
     assertTrue(
         text.contains(
@@ -140,18 +131,22 @@ class PredictionRenderingTest {
     String html = unstyled(html(otherPrompt));
     assertTrue(html.contains("other prompt asked with a prompt that differs"), html);
     assertTrue(html.contains("The model was asked another prompt"), html);
-    PredictionDetail emptyPrompt =
-        new PredictionDetail(
-            scored.model(),
-            scored.temperature(),
-            scored.runId(),
-            scored.record(),
-            scored.prediction(),
-            null,
-            false);
+    PredictionDetail emptyPrompt = unscored(predictions.row(0), false);
     assertTrue(
         renderers.render(emptyPrompt).text().contains("empty prompt: its infbench record's prompt"),
         renderers.render(emptyPrompt).text());
+  }
+
+  /** {@code scored}'s answer as one not scored: made from another prompt, or with none. */
+  private static PredictionDetail unscored(PredictionDetail scored, boolean otherPrompt) {
+    return new PredictionDetail(
+        scored.model(),
+        scored.temperature(),
+        scored.runId(),
+        scored.record(),
+        scored.prediction(),
+        null,
+        otherPrompt);
   }
 
   @Test
