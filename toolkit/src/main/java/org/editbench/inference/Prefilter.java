@@ -78,7 +78,8 @@ final class Prefilter {
    * rebuilt after they were asked, say from another bench or split, or the output was made from
    * another one. Their answers are kept, as every paid answer is, and this run does not ask them
    * again; scoring leaves them out, so the warning says how to ask them anew. The check only
-   * advises: a record it cannot read is said and the run goes on, but an interruption stops it.
+   * advises: a record it cannot read ends it with a warning and the run goes on, but an
+   * interruption stops the run.
    */
   private static void warnOfOtherPrompts(
       List<BenchInstance> instances, ResultFile out, Combination combination, Reporter reporter) {
