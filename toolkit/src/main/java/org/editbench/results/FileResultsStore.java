@@ -186,31 +186,22 @@ public final class FileResultsStore {
         kept.add(p);
       }
     }
-    leftOut(
-        file,
-        strangers,
-        "for instances that " + infbench + " does not hold, or holds with an empty prompt",
-        warnings);
+    if (!strangers.isEmpty()) {
+      warnings.add(
+          file.file()
+              + ": "
+              + strangers.size()
+              + " prediction(s) for instances that "
+              + infbench
+              + " does not hold, or holds with an empty prompt, left out of the counts: "
+              + FirstFew.of(strangers, 5));
+    }
     if (!otherPrompts.isEmpty()) {
       warnings.add(
           Scoring.otherPromptsWarning(
               file.file(), infbench, List.copyOf(otherPrompts), "left out of the counts"));
     }
     return kept;
-  }
-
-  private static void leftOut(
-      PredictionFile file, List<String> instanceIds, String which, List<String> warnings) {
-    if (!instanceIds.isEmpty()) {
-      warnings.add(
-          file.file()
-              + ": "
-              + instanceIds.size()
-              + " prediction(s) "
-              + which
-              + ", left out of the counts: "
-              + FirstFew.of(instanceIds, 5));
-    }
   }
 
   private static FileResults stored(PredictionFile file, String key) {
