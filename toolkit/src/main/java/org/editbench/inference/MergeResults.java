@@ -366,10 +366,12 @@ public final class MergeResults {
           i += 5;
           continue;
         }
-        if (Character.isHighSurrogate(code)
-            && json.startsWith("\\u", i + 6)
-            && Character.isLowSurrogate((char) Integer.parseInt(json, i + 8, i + 12, 16))) {
-          out.append(code).append((char) Integer.parseInt(json, i + 8, i + 12, 16));
+        char low =
+            Character.isHighSurrogate(code) && json.startsWith("\\u", i + 6)
+                ? (char) Integer.parseInt(json, i + 8, i + 12, 16)
+                : 0;
+        if (Character.isLowSurrogate(low)) {
+          out.append(code).append(low);
           i += 11;
           continue;
         }

@@ -145,11 +145,10 @@ public final class ResultFile implements Closeable {
     Map<String, Long> asked = out.mapKept(ids, record -> promptFingerprint(record.bytes()));
     return ids.parallelStream()
         .filter(
-            id -> {
-              return PromptFingerprint.differ(
-                  asked.getOrDefault(id, PromptFingerprint.NONE),
-                  PromptFingerprint.of(promptsById.get(id)));
-            })
+            id ->
+                PromptFingerprint.differ(
+                    asked.getOrDefault(id, PromptFingerprint.NONE),
+                    PromptFingerprint.of(promptsById.get(id))))
         .toList();
   }
 
@@ -162,10 +161,9 @@ public final class ResultFile implements Closeable {
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String field = json.currentName();
         JsonToken value = json.nextToken();
+        json.skipChildren(); // an object or an array, whatever its field: not a prompt either
         if (field.equals("prompt")) {
-          // the last of a repeated field, as the tree reader that scores the record takes it; an
-          // object or an array is no prompt, as for scoring
-          json.skipChildren();
+          // the last of a repeated field, as the tree reader that scores the record takes it
           fingerprint =
               value == JsonToken.VALUE_STRING
                   ? PromptFingerprint.of(
@@ -173,8 +171,6 @@ public final class ResultFile implements Closeable {
                       json.getTextOffset(),
                       json.getTextOffset() + json.getTextLength())
                   : PromptFingerprint.NONE;
-        } else {
-          json.skipChildren();
         }
       }
       return fingerprint;
